@@ -1,0 +1,123 @@
+/**
+ * The pipeline for one export: read → parse with positions → validate against the schemas → build the model →
+ * evaluate rules → positioned findings. Each stage is its own module; this file only connects them.
+ */
+import type { Finding, RawFinding, Region, Severity } from './findings.js';
+import { FILE_START } from './findings.js';
+import { fingerprintOf } from './fingerprint.js';
+import { buildModel } from './model/build.js';
+import { compileRule, type CompiledRule } from './engine/compile.js';
+import { evaluateRules, type RuleOutcome } from './engine/evaluate.js';
+import { loadRules } from './rules/load-rules.js';
+import type { Rule } from './rules/rule.js';
+import { parseSource } from './source/parse.js';
+import type { ParsedDocument } from './source/parsed-document.js';
+import { decodeSource, readSource, type Source } from './source/read-source.js';
+import { validateExport } from './validate/validate-export.js';
+
+export interface LintOptions {
+  /** Rule set to use; the built-in rules (plus customRuleFolders) when absent. */
+  rules?: Rule[];
+  customRuleFolders?: string[];
+  /** The run's date, YYYY-MM-DD; today when absent. Date-based rules use it so a run can be reproduced. */
+  asOf?: string;
+  maxFileSize?: number;
+  /** Severity overrides and rules turned off, by rule id. */
+  ruleSeverity?: Record<string, Severity | 'off'>;
+}
+
+export interface FileResult {
+  /** The path as reported. */
+  path: string;
+  findings: Finding[];
+  /** What became of each rule on this file. */
+  outcomes: Map<string, RuleOutcome>;
+  source: Source;
+  document: ParsedDocument;
+}
+
+export interface Linter {
+  rules: Rule[];
+  lintSource(source: Source): FileResult;
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Prepares a rule set once (loading and compiling every rule) for linting many files. */
+export function createLinter(options: LintOptions = {}): Linter {
+  const rules = options.rules ?? loadRules(options.customRuleFolders ?? []);
+  const severity = options.ruleSeverity ?? {};
+  const active: CompiledRule[] = rules.filter((r) => r.check && severity[r.id] !== 'off').map(compileRule);
+  const asOf = options.asOf ?? today();
+  return {
+    rules,
+    lintSource(source) {
+      const document = parseSource(source);
+      const raw: RawFinding[] = [...document.problems];
+      let outcomes = new Map<string, RuleOutcome>();
+      if (document.data !== undefined || document.problems.length === 0) {
+        const schemaFindings = validateExport(document.data);
+        raw.push(...schemaFindings);
+        if (document.data !== null && typeof document.data === 'object' && !Array.isArray(document.data)) {
+          const model = buildModel(document.data);
+          const result = evaluateRules(active, model, document.data, { asOf });
+          // Rules stumbling over data the schema already rejected add nothing: those findings say it better.
+          raw.push(...(schemaFindings.length ? result.findings.filter((f) => f.ruleId !== 'CML009') : result.findings));
+          outcomes = result.outcomes;
+          if (result.versionUnknown.length) raw.push(versionUnknownNote(result.versionUnknown));
+        }
+      }
+      const findings = position(source.path, document, raw.filter((f) => severity[f.ruleId] !== 'off'), severity);
+      return { path: source.path, findings, outcomes, source, document };
+    },
+  };
+}
+
+function versionUnknownNote(ruleIds: string[]): RawFinding {
+  return {
+    ruleId: 'CML006',
+    severity: 'note',
+    message: `No site version is stated (hierarchy.sites[].Version), so ${ruleIds.length} version-dependent rule(s) assumed nothing and were not evaluated: ${ruleIds.join(', ')}.`,
+    pointer: ['hierarchy'],
+    atKey: true,
+  };
+}
+
+function position(file: string, document: ParsedDocument, raw: RawFinding[], severity: Record<string, Severity | 'off'>): Finding[] {
+  const occurrences = new Map<string, number>();
+  const findings = raw.map((f): Finding => {
+    const region: Region = f.region ?? (f.pointer ? document.locate(f.pointer, f.atKey) : FILE_START);
+    const base = `${f.ruleId}|${f.pointer?.join('/') ?? f.message}`;
+    const n = occurrences.get(base) ?? 0;
+    occurrences.set(base, n + 1);
+    const override = severity[f.ruleId];
+    return {
+      ...f,
+      severity: override && override !== 'off' ? override : f.severity,
+      file,
+      region,
+      fingerprint: fingerprintOf(file, f, n),
+    };
+  });
+  return findings.sort(
+    (a, b) =>
+      a.region.startLine - b.region.startLine ||
+      a.region.startColumn - b.region.startColumn ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+/** Lints text that is already in memory (an editor buffer, stdin). */
+export function lintText(text: string, path: string, options: LintOptions = {}): FileResult {
+  return createLinter(options).lintSource(decodeSource(path, Buffer.from(text, 'utf8'), options.maxFileSize));
+}
+
+/** Lints files on disk. Paths that cannot be read throw UnreadableSourceError. */
+export async function lintFiles(paths: string[], options: LintOptions = {}): Promise<FileResult[]> {
+  const linter = createLinter(options);
+  const results: FileResult[] = [];
+  for (const path of paths) results.push(linter.lintSource(await readSource(path, options.maxFileSize)));
+  return results;
+}

@@ -1,0 +1,417 @@
+/**
+ * Builds the model the rules look at: the export's objects with the facts rules need already derived
+ * (a site's top-tier flag, a role's site and HTTPS state, a CMG's connection points, a population's effective
+ * client settings). Rules read these with CEL; deriving them once here keeps every rule short and data-only.
+ *
+ * Derived fields are camelCase; fields copied from the export keep Configuration Manager's PascalCase names.
+ */
+import type { Pointer } from '../findings.js';
+import { CLIENT_AUTH_OID, ekuOid, hostMatches, lower, portRange, roleUsesHttps, rolePort, SERVER_AUTH_OID } from './facts.js';
+import { originOf, setOrigin } from './pointers.js';
+import { toCel, type CelMap, type CelValue } from './to-cel.js';
+
+export type Element = CelMap;
+
+export interface Model {
+  /** The whole export, as CEL data. */
+  export: CelMap;
+  sites: Element[];
+  servers: Element[];
+  roles: Element[];
+  connectionPoints: Element[];
+  cmgs: Element[];
+  cloudDistributionPoints: Element[];
+  azureServices: Element[];
+  boundaryGroups: Element[];
+  forests: Element[];
+  certificates: Element[];
+  dnsRecords: Element[];
+  networkDevices: Element[];
+  connections: Element[];
+  clientSettings: Element[];
+  populations: Element[];
+  featureUses: Element[];
+  devices: Element[];
+  content: Element[];
+  /** Facts about the whole design. */
+  hierarchy: Element;
+}
+
+const CLIENT_SETTING_DEFAULTS: CelMap = {
+  AllowCloudManagementGateway: true,
+  AllowCloudDistributionPoint: true,
+  PolicyPollingMins: 60n,
+  EnableUserPolicy: true,
+  EnableUserPolicyOnInternet: false,
+  EnableDeltaDownload: false,
+};
+
+export const CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
+
+function list(value: CelValue | undefined): CelMap[] {
+  return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object' && !Array.isArray(v)) as CelMap[]) : [];
+}
+
+function derive(raw: CelMap, facts: CelMap, pointer?: Pointer): Element {
+  const element: Element = Object.assign(Object.create(null), raw, facts);
+  return setOrigin(element, pointer ?? originOf(raw) ?? []);
+}
+
+function byKey<T extends CelMap>(items: T[], key: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    if (k && !map.has(k)) map.set(k, item);
+  }
+  return map;
+}
+
+export function buildModel(data: unknown): Model {
+  const exp = (toCel(data ?? {}, []) as CelMap) ?? Object.create(null);
+  const hierarchyRaw = (exp.hierarchy ?? {}) as CelMap;
+
+  // Sites ---------------------------------------------------------------------------------------------------
+  const sites = list(hierarchyRaw.sites).map((raw) =>
+    derive(raw, {
+      code: lower(raw.SiteCode),
+      isTopTier: raw.ParentSiteCode === undefined,
+      isCas: raw.SiteType === 'Cas',
+      isPrimary: raw.SiteType === 'Primary',
+      isSecondary: raw.SiteType === 'Secondary',
+    }),
+  );
+  const siteByCode = byKey(sites, (s) => s.code as string);
+  for (const site of sites) {
+    const parent = siteByCode.get(lower(site.ParentSiteCode));
+    if (parent) site.parent = parent;
+    site.children = sites.filter((s) => lower(s.ParentSiteCode) === site.code);
+    site.isChildPrimary = site.isPrimary === true && parent?.isCas === true;
+    site.isStandalonePrimary = site.isPrimary === true && site.isTopTier === true;
+  }
+  const topSites = sites.filter((s) => s.isTopTier);
+  const topSite = topSites.find((s) => s.isCas) ?? topSites[0];
+  const versions = sites.map((s) => s.Version).filter((v): v is bigint => typeof v === 'bigint');
+  const hierarchyVersion = typeof topSite?.Version === 'bigint' ? topSite.Version : versions.length ? versions.reduce((a, b) => (a > b ? a : b)) : undefined;
+  for (const site of sites) {
+    const version = typeof site.Version === 'bigint' ? site.Version : hierarchyVersion;
+    if (version !== undefined) site.version = version;
+  }
+  const siteFacts = (code: CelValue | undefined): CelMap => {
+    const site = siteByCode.get(lower(code));
+    const facts: CelMap = {};
+    if (site) facts.site = site;
+    const version = (site?.version as bigint | undefined) ?? hierarchyVersion;
+    if (version !== undefined) facts.version = version;
+    return facts;
+  };
+
+  // Certificates --------------------------------------------------------------------------------------------
+  const pki = (exp.pki ?? {}) as CelMap;
+  const certificates = list(pki.certificates).map((raw) => {
+    const ekus = Array.isArray(raw.EnhancedKeyUsages) ? raw.EnhancedKeyUsages.map((e) => ekuOid(String(e))) : [];
+    const names = [raw.SubjectName, ...(Array.isArray(raw.SubjectAlternativeNames) ? raw.SubjectAlternativeNames : [])]
+      .filter((n): n is string => typeof n === 'string')
+      .map(lower);
+    return derive(raw, {
+      id: String(raw.Id),
+      ekus,
+      serverAuth: ekus.includes(SERVER_AUTH_OID),
+      clientAuth: ekus.includes(CLIENT_AUTH_OID),
+      names,
+      isWildcard: typeof raw.SubjectName === 'string' && raw.SubjectName.startsWith('*.'),
+    });
+  });
+  const certById = byKey(certificates, (c) => c.id as string);
+  for (const cert of certificates) {
+    // Follow IssuerCertificate links to build the chain, stopping at loops.
+    const chain: Element[] = [];
+    let next = certById.get(String(cert.IssuerCertificate ?? ''));
+    while (next && !chain.includes(next) && next !== cert) {
+      chain.push(next);
+      next = certById.get(String(next.IssuerCertificate ?? ''));
+    }
+    cert.chain = chain;
+  }
+  const certFacts = (name: string, id: CelValue | undefined): CelMap => {
+    const cert = certById.get(String(id ?? ''));
+    return cert ? { [name]: cert } : {};
+  };
+
+  // Active Directory forests --------------------------------------------------------------------------------
+  const forests = list(((exp.activeDirectory ?? {}) as CelMap).forests).map((raw) =>
+    derive(raw, {
+      name: lower(raw.ForestFqdn),
+      trusts: Array.isArray(raw.TrustedForests) ? raw.TrustedForests.map(lower) : [],
+    }),
+  );
+
+  // Site systems and roles ----------------------------------------------------------------------------------
+  const roles: Element[] = [];
+  const servers = list(exp.siteSystems).map((raw) => {
+    const server = derive(raw, {
+      name: lower(raw.SiteSystemServerName),
+      isDomainMember: raw.Workgroup !== true && (typeof raw.DomainFqdn === 'string' || raw.Workgroup === false),
+      ...siteFacts(raw.SiteCode),
+      ...certFacts('serverCertificate', raw.ServerCertificate),
+      ...certFacts('clientCertificate', raw.ClientCertificate),
+    });
+    const roleMap = (raw.roles ?? {}) as CelMap;
+    const serverRoles: Element[] = [];
+    for (const [kind, value] of Object.entries(roleMap)) {
+      const props = (value && typeof value === 'object' && !Array.isArray(value) ? value : Object.create(null)) as CelMap;
+      const connectionType = String(props.ClientConnectionType ?? 'Intranet');
+      const https = roleUsesHttps(kind, props);
+      const role = derive(
+        props,
+        {
+          kind,
+          server,
+          serverName: server.name as string,
+          SiteCode: raw.SiteCode ?? null,
+          ...siteFacts(raw.SiteCode),
+          connectionType,
+          acceptsInternet: connectionType !== 'Intranet',
+          acceptsIntranet: connectionType !== 'Internet',
+          cmgTraffic: props.EnableCloudGateway === true,
+          port: BigInt(rolePort(kind, props, https)),
+        },
+        [...(originOf(raw) ?? []), 'roles', kind],
+      );
+      if (https !== undefined) role.https = https;
+      serverRoles.push(role);
+      roles.push(role);
+    }
+    server.allRoles = serverRoles;
+    server.internetFacing = serverRoles.some((r) => r.acceptsInternet);
+    return server;
+  });
+  const serverByName = byKey(servers, (s) => s.name as string);
+  for (const site of sites) {
+    site.servers = servers.filter((s) => s.site === site);
+    site.roles = roles.filter((r) => r.site === site);
+  }
+
+  // Cloud services -----------------------------------------------------------------------------------------
+  const connectionPoints = roles.filter((r) => r.kind === 'CloudManagementGatewayConnectionPoint');
+  const cmgs = list(exp.cloudManagementGateways).map((raw) =>
+    derive(raw, {
+      name: lower(raw.ServiceName),
+      instances: typeof raw.VMInstanceCount === 'bigint' ? raw.VMInstanceCount : 1n,
+      contentEnabled: raw.EnableCloudDPFunction === true,
+      isNew: raw.Lifecycle === 'New',
+      ...siteFacts(raw.SiteCode),
+      ...certFacts('serviceCertificate', raw.ServiceCertificate),
+      ...certFacts('managementCertificate', raw.ManagementCertificate),
+      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => (certById.get(String(id)) ? [certById.get(String(id))!] : [])),
+    }),
+  );
+  const cmgByName = byKey(cmgs, (c) => c.name as string);
+  const cmgByAnyName = (name: CelValue | undefined): Element | undefined =>
+    cmgByName.get(lower(name)) ?? cmgs.find((c) => lower(c.DeploymentName) === lower(name));
+  for (const cp of connectionPoints) {
+    const cmg = cmgByAnyName(cp.CloudManagementGatewayName);
+    if (cmg) cp.cmg = cmg;
+  }
+  for (const cmg of cmgs) cmg.connectionPoints = connectionPoints.filter((cp) => cp.cmg === cmg);
+  for (const site of sites) site.cmgs = cmgs.filter((c) => c.site === site);
+
+  const cloudDistributionPoints = list(exp.cloudDistributionPoints).map((raw) =>
+    derive(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === 'New', ...siteFacts(raw.SiteCode), ...certFacts('serviceCertificate', raw.ServiceCertificate) }),
+  );
+  const azureServices = list(exp.azureServices).map((raw) => derive(raw, { isCloudManagement: raw.ServiceType === 'CloudManagement' }));
+  const boundaryGroups = list(exp.boundaryGroups).map((raw) => derive(raw, { name: lower(raw.Name) }));
+
+  // DNS ----------------------------------------------------------------------------------------------------
+  const dnsRecords = list(((exp.dns ?? {}) as CelMap).records).map((raw) =>
+    derive(raw, { name: lower(raw.Name), value: lower(raw.Value), isPublic: raw.Zone !== 'Internal' }),
+  );
+
+  // Network ------------------------------------------------------------------------------------------------
+  const network = (exp.network ?? {}) as CelMap;
+  const networkDevices = list(network.devices).map((raw) => {
+    const front = Array.isArray(raw.FrontOf) ? raw.FrontOf.map(lower) : [];
+    const frontServers = front.flatMap((n) => (serverByName.get(n) ? [serverByName.get(n)!] : []));
+    const frontCmgs = front.flatMap((n) => (cmgByAnyName(n) ? [cmgByAnyName(n)!] : []));
+    return derive(raw, {
+      name: String(raw.Name),
+      servers: frontServers,
+      frontCmgs,
+      roles: frontServers.flatMap((s) => s.allRoles as Element[]),
+      ...certFacts('certificate', raw.Certificate),
+    });
+  });
+  const connections = list(network.connections).map((raw) =>
+    derive(raw, {
+      from: lower(raw.From),
+      to: lower(raw.To),
+      ranges: (Array.isArray(raw.Ports) ? raw.Ports : []).flatMap((p) => {
+        const r = portRange(p);
+        return r ? [{ from: BigInt(r.from), to: BigInt(r.to) }] : [];
+      }),
+    }),
+  );
+
+  // Client settings and populations -------------------------------------------------------------------------
+  const clientSettings = list(exp.clientSettings).map((raw) =>
+    derive(raw, { name: String(raw.ClientSettingName), isDefault: raw.Type === 'Default' || raw.ClientSettingName === 'Default Client Agent Settings' }),
+  );
+  const defaultSettings = clientSettings.find((s) => s.isDefault);
+  const inventory = list(exp.devices);
+  const populations = list(exp.clientPopulations).map((raw) => {
+    const name = String(raw.Name);
+    const deviceCount = BigInt(inventory.filter((d) => d.Population === name).length);
+    const channels = Array.isArray(raw.Channels) ? raw.Channels.map(String) : [];
+    const auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(String) : [];
+    return derive(raw, {
+      name,
+      count: typeof raw.Count === 'bigint' ? raw.Count : deviceCount,
+      channels,
+      usesCmg: channels.includes('CMG'),
+      usesIbcm: channels.includes('IBCM'),
+      auth,
+      settings: effectiveSettings(name, defaultSettings, clientSettings),
+      ...siteFacts(raw.SiteCode),
+      ...certFacts('clientCertificate', raw.ClientCertificate),
+      ...(cmgByAnyName(raw.CloudManagementGateway) ? { cmg: cmgByAnyName(raw.CloudManagementGateway)! } : {}),
+    });
+  });
+  const populationByName = byKey(populations, (p) => p.name as string);
+  for (const cmg of cmgs) {
+    cmg.populations = populations.filter((p) => p.cmg === cmg || (p.usesCmg && p.cmg === undefined && cmgs.length === 1));
+    cmg.clientCount = (cmg.populations as Element[]).reduce((sum, p) => sum + (p.count as bigint), 0n);
+  }
+  for (const site of sites) {
+    site.populations = populations.filter((p) => p.site === site);
+    site.clientCount = (site.populations as Element[]).reduce((sum, p) => sum + (p.count as bigint), 0n);
+    site.usesIbcm = (site.populations as Element[]).some((p) => p.usesIbcm) || (site.servers as Element[]).some((s) => typeof s.PublicFqdn === 'string');
+  }
+  for (const role of roles) {
+    const site = role.site as Element | undefined;
+    // A role that takes internet connections is on the IBCM path unless it only serves CMG traffic at a site without IBCM clients.
+    role.ibcm = role.acceptsInternet === true && (site?.usesIbcm === true || role.cmgTraffic !== true);
+  }
+
+  const featureUses: Element[] = [];
+  for (const population of populations) {
+    const uses = Array.isArray(population.Features) ? population.Features : [];
+    uses.forEach((use, index) => {
+      const pointer = [...(originOf(population) ?? []), 'Features', index];
+      const facts = typeof use === 'string' ? ({ Feature: use } as CelMap) : ((use ?? {}) as CelMap);
+      const channels = Array.isArray(facts.Channels) ? facts.Channels.map(String) : (population.channels as string[]);
+      const element = derive(facts, {
+        feature: String(facts.Feature),
+        population,
+        channels,
+        viaCmg: channels.includes('CMG'),
+        viaIbcm: channels.includes('IBCM'),
+        ...(population.version !== undefined ? { version: population.version } : {}),
+      }, pointer);
+      featureUses.push(element);
+    });
+  }
+
+  const devices = inventory.map((raw) => {
+    const population = populationByName.get(String(raw.Population ?? ''));
+    const inherit = (key: string): CelMap => {
+      const value = raw[key] ?? population?.[key];
+      return value === undefined ? {} : { [key]: value };
+    };
+    return derive(raw, {
+      ...(population ? { population } : {}),
+      ...inherit('OperatingSystem'),
+      ...inherit('OsVersion'),
+      ...inherit('Identity'),
+      ...inherit('Network'),
+      auth: Array.isArray(raw.Authentication) ? raw.Authentication.map(String) : ((population?.auth as string[]) ?? []),
+      usesCmg: population?.usesCmg === true,
+    });
+  });
+
+  const content = list(exp.content).map((raw) => {
+    const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];
+    const users = Array.isArray(raw.UsedBy) ? raw.UsedBy.map(String) : [];
+    return derive(raw, {
+      onCmg: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true),
+      onCloudDistributionPoint: targets.some((t) => cloudDistributionPoints.some((c) => c.name === t)),
+      onCloud: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true || cloudDistributionPoints.some((c) => c.name === t)),
+      populations: users.flatMap((u) => (populationByName.get(u) ? [populationByName.get(u)!] : [])),
+    });
+  });
+
+  const hierarchy = setOrigin(
+    Object.assign(Object.create(null), {
+      hasCas: sites.some((s) => s.isCas),
+      siteCount: BigInt(sites.length),
+      ...(topSite ? { topSite } : {}),
+      ...(hierarchyVersion !== undefined ? { version: hierarchyVersion } : {}),
+      hasNetworkConnections: Array.isArray(network.connections),
+      hasNetworkDevices: Array.isArray(network.devices),
+      hasPopulations: populations.length > 0,
+    }) as Element,
+    ['hierarchy'],
+  );
+
+  return {
+    export: exp,
+    sites,
+    servers,
+    roles,
+    connectionPoints,
+    cmgs,
+    cloudDistributionPoints,
+    azureServices,
+    boundaryGroups,
+    forests,
+    certificates,
+    dnsRecords,
+    networkDevices,
+    connections,
+    clientSettings,
+    populations,
+    featureUses,
+    devices,
+    content,
+    hierarchy,
+  };
+}
+
+/** Default client settings, overridden by the custom device settings deployed to the population (priority 1 wins). */
+function effectiveSettings(population: string, defaults: Element | undefined, all: Element[]): CelMap {
+  const result: CelMap = Object.assign(Object.create(null), CLIENT_SETTING_DEFAULTS);
+  const explicit: string[] = [];
+  const apply = (settings: Element) => {
+    for (const key of CLIENT_SETTING_KEYS) {
+      if (settings[key] !== undefined) {
+        result[key] = settings[key]!;
+        if (!explicit.includes(key)) explicit.push(key);
+      }
+    }
+  };
+  if (defaults) apply(defaults);
+  const custom = all
+    .filter((s) => !s.isDefault && Array.isArray(s.DeployedTo) && s.DeployedTo.map(String).includes(population))
+    .sort((a, b) => Number((b.Priority as bigint | undefined) ?? 0n) - Number((a.Priority as bigint | undefined) ?? 0n));
+  for (const settings of custom) apply(settings);
+  result.explicit = explicit;
+  return result;
+}
+
+/** True when `from` may open a connection to `to` on `port`, according to network.connections. */
+export function connectionAllows(model: Model, from: string, to: string, port: bigint): boolean {
+  const source = lower(from);
+  return model.connections.some(
+    (c) =>
+      (c.from === source || c.from === 'any' || (c.from === 'internet' && isInternetSource(model, source))) &&
+      (hostMatches(String(c.to), to) || (c.to === 'azure' && isAzureHost(to))) &&
+      (c.ranges as { from: bigint; to: bigint }[]).some((r) => r.from <= port && port <= r.to),
+  );
+}
+
+function isInternetSource(model: Model, source: string): boolean {
+  return source === 'internet' || model.populations.some((p) => lower(p.name) === source);
+}
+
+function isAzureHost(host: string): boolean {
+  const h = lower(host);
+  return ['.cloudapp.net', '.cloudapp.azure.com', '.windows.net', '.azure.com', '.usgovcloudapp.net', '.usgovcloudapi.net', '.azure.us'].some((d) => h.endsWith(d));
+}

@@ -1,0 +1,62 @@
+/** Small derived facts shared by the model builder: defaults Configuration Manager applies, and name normalisation. */
+
+export const SERVER_AUTH_OID = '1.3.6.1.5.5.7.3.1';
+export const CLIENT_AUTH_OID = '1.3.6.1.5.5.7.3.2';
+
+const EKU_NAMES: Record<string, string> = {
+  'server authentication': SERVER_AUTH_OID,
+  serverauthentication: SERVER_AUTH_OID,
+  serverauth: SERVER_AUTH_OID,
+  'client authentication': CLIENT_AUTH_OID,
+  clientauthentication: CLIENT_AUTH_OID,
+  clientauth: CLIENT_AUTH_OID,
+};
+
+export function ekuOid(value: string): string {
+  return EKU_NAMES[value.trim().toLowerCase()] ?? value.trim();
+}
+
+/** Roles whose HTTPS setting is recorded under a role-specific name. */
+export function roleUsesHttps(kind: string, role: Record<string, unknown>): boolean | undefined {
+  switch (kind) {
+    case 'ManagementPoint':
+      return role.EnableSsl as boolean | undefined;
+    case 'SoftwareUpdatePoint':
+      return role.WsusSsl as boolean | undefined;
+    case 'DistributionPoint':
+      return role.ClientCommunicationType === undefined ? undefined : role.ClientCommunicationType === 'Https';
+    case 'FallbackStatusPoint':
+      return false; // the fallback status point always uses HTTP
+    default:
+      return undefined;
+  }
+}
+
+/** The port clients (and a CMG connection point) use to reach a role. */
+export function rolePort(kind: string, role: Record<string, unknown>, https: boolean | undefined): number {
+  if (kind === 'SoftwareUpdatePoint') {
+    return https ? Number(role.WsusIisSslPort ?? 8531) : Number(role.WsusIisPort ?? 8530);
+  }
+  return https ? 443 : 80;
+}
+
+export function lower(value: unknown): string {
+  return typeof value === 'string' ? value.trim().toLowerCase() : '';
+}
+
+/** Parses "443" or "10140-10143" or 443 into an inclusive range. */
+export function portRange(value: unknown): { from: number; to: number } | undefined {
+  if (typeof value === 'number' || typeof value === 'bigint') return { from: Number(value), to: Number(value) };
+  const match = /^(\d{1,5})-(\d{1,5})$/.exec(String(value));
+  if (!match) return undefined;
+  return { from: Number(match[1]), to: Number(match[2]) };
+}
+
+/** Matches a host against a name or a `*.` wildcard pattern, case-insensitively. */
+export function hostMatches(pattern: string, host: string): boolean {
+  const p = lower(pattern);
+  const h = lower(host);
+  if (p === h) return true;
+  if (p.startsWith('*.')) return h.endsWith(p.slice(1)) && h.length > p.length - 1;
+  return false;
+}

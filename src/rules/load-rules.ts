@@ -1,0 +1,82 @@
+/** Loads rule files (YAML or JSON), validates them against schemas/rule.schema.json, and reports a broken one by name. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { ValidateFunction } from 'ajv';
+import { RULES_DIR, SCHEMAS_DIR } from '../paths.js';
+import { createAjv } from '../validate/schemas.js';
+import { familyOf, type Rule, type RuleDefinition } from './rule.js';
+
+export class RuleLoadError extends Error {}
+
+let ruleValidator: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!ruleValidator) {
+    ruleValidator = createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'rule.schema.json'), 'utf8')));
+  }
+  return ruleValidator;
+}
+
+/** Checks one parsed rule file; throws a RuleLoadError naming the file and the first problems. */
+export function toRule(definition: unknown, origin: string, builtin: boolean): Rule {
+  const validate = validator();
+  if (!validate(definition)) {
+    const problems = (validate.errors ?? [])
+      .slice(0, 3)
+      .map((e) => `${e.instancePath || '/'} ${e.message}${e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : ''}`)
+      .join('; ');
+    throw new RuleLoadError(`${origin}: invalid rule file: ${problems}`);
+  }
+  const rule = definition as RuleDefinition;
+  const expectedName = rule.id;
+  const name = basename(origin).replace(/\.(ya?ml|json)$/i, '');
+  if (name !== expectedName) throw new RuleLoadError(`${origin}: rule id ${rule.id} does not match the file name ${name}`);
+  return {
+    ...rule,
+    family: familyOf(rule.id),
+    helpUri: rule.sources[0]!.url,
+    origin,
+    builtin,
+  };
+}
+
+function parseRuleFile(path: string, text: string): unknown {
+  try {
+    return path.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+  } catch (error) {
+    throw new RuleLoadError(`${path}: cannot parse rule file: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+export function loadRuleFolder(dir: string, builtin: boolean): Rule[] {
+  let entries: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error();
+    entries = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+  } catch {
+    throw new RuleLoadError(`${dir}: rule folder not found or not a directory`);
+  }
+  return entries.map((file) => {
+    const path = join(dir, file);
+    return toRule(parseRuleFile(path, readFileSync(path, 'utf8')), path, builtin);
+  });
+}
+
+export function loadBuiltinRules(): Rule[] {
+  return loadRuleFolder(RULES_DIR, true);
+}
+
+/** Built-in rules plus custom folders; a custom rule may not reuse a built-in id. */
+export function loadRules(customFolders: string[] = []): Rule[] {
+  const rules = loadBuiltinRules();
+  const ids = new Set(rules.map((r) => r.id));
+  for (const folder of customFolders) {
+    for (const rule of loadRuleFolder(folder, false)) {
+      if (ids.has(rule.id)) throw new RuleLoadError(`${rule.origin}: rule id ${rule.id} is already defined`);
+      ids.add(rule.id);
+      rules.push(rule);
+    }
+  }
+  return rules;
+}

@@ -1,0 +1,51 @@
+/** A rule as loaded from its YAML file. */
+import type { Severity } from '../findings.js';
+
+export interface RuleSource {
+  title: string;
+  section?: string;
+  url: string;
+}
+
+export interface RuleCase {
+  forEach?: string;
+  where?: string;
+  assert?: string;
+  schema?: object;
+  report?: true;
+  at?: string;
+  message: string;
+  expected?: string;
+  actual?: string;
+  severity?: Severity;
+  versions?: { from?: number; before?: number };
+}
+
+export interface RuleDefinition {
+  id: string;
+  title: string;
+  severity: Severity;
+  sources: RuleSource[];
+  description: string;
+  rationale: string;
+  fix: string;
+  versions?: string;
+  /** cmlint's own CML rules are reported by a pipeline stage rather than a check. */
+  emittedBy?: 'parser' | 'schema' | 'engine' | 'suppressions';
+  check?: {
+    requires?: { expression: string; missing: string }[];
+    cases: RuleCase[];
+  };
+}
+
+export interface Rule extends RuleDefinition {
+  family: string;
+  helpUri: string;
+  /** Where the rule was loaded from ("<builtin>/SITE001.yaml" or a custom folder's path). */
+  origin: string;
+  builtin: boolean;
+}
+
+export function familyOf(id: string): string {
+  return id.replace(/[0-9]+$/, '');
+}

@@ -1,0 +1,112 @@
+/** Parses a JSON export with jsonc-parser, which keeps offsets for every node and reports every syntax error. */
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Pointer, RawFinding, Region } from '../findings.js';
+import { LineIndex, maxFlowDepth, MAX_NESTING, type ParsedDocument } from './parsed-document.js';
+
+const MESSAGES: Record<string, string> = {
+  InvalidCommentToken: 'JSON has no comments; remove it (or write the export as YAML, which has).',
+  PropertyNameExpected: 'Property name expected (a trailing comma before } is not JSON).',
+  ValueExpected: 'Value expected (a trailing comma before ] is not JSON).',
+  CommaExpected: 'Comma expected between items.',
+  ColonExpected: 'Colon expected after the property name.',
+  CloseBraceExpected: 'Closing } expected.',
+  CloseBracketExpected: 'Closing ] expected.',
+  EndOfFileExpected: 'Unexpected content after the JSON value.',
+  InvalidSymbol: 'Invalid symbol.',
+  InvalidNumberFormat: 'Invalid number.',
+  UnexpectedEndOfString: 'String not closed.',
+  UnexpectedEndOfComment: 'Comment not closed.',
+  InvalidEscapeCharacter: 'Invalid escape sequence in string.',
+  InvalidUnicode: 'Invalid \\u escape in string.',
+  InvalidCharacter: 'Invalid character in string (control characters must be escaped).',
+};
+
+export function parseJson(text: string): ParsedDocument {
+  const lines = new LineIndex(text);
+  const problems: RawFinding[] = [];
+  const nesting = maxFlowDepth(text, MAX_NESTING);
+  if (nesting.offset >= 0) {
+    problems.push({
+      ruleId: 'CML001',
+      severity: 'error',
+      message: `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.`,
+      region: lines.region(nesting.offset, nesting.offset),
+    });
+    return { format: 'json', data: undefined, problems, locate: () => lines.region(0, 0), comments: () => [] };
+  }
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  for (const error of errors) {
+    const code = printParseErrorCode(error.error);
+    problems.push({
+      ruleId: 'CML001',
+      severity: 'error',
+      message: `JSON syntax: ${MESSAGES[code] ?? code}`,
+      region: lines.region(error.offset, error.offset + Math.max(1, error.length)),
+    });
+  }
+  if (tree) findDuplicateKeys(tree, problems, lines);
+  const data = errors.length === 0 && tree ? safeValue(tree) : undefined;
+  return {
+    format: 'json',
+    data,
+    problems,
+    locate: (pointer, atKey) => locateJson(tree, pointer, atKey ?? false, lines),
+    comments: () => [],
+  };
+}
+
+/** getNodeValue assigns keys with plain property writes; building our own objects keeps `__proto__` an ordinary key. */
+function safeValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) Object.defineProperty(result, String(key.value), { value: safeValue(value), enumerable: true, writable: true, configurable: true });
+      }
+      return result;
+    }
+    case 'array':
+      return (node.children ?? []).map(safeValue);
+    default:
+      return getNodeValue(node);
+  }
+}
+
+function findDuplicateKeys(node: Node, problems: RawFinding[], lines: LineIndex): void {
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const current = stack.pop()!;
+    if (current.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of current.children ?? []) {
+        const key = property.children?.[0];
+        if (!key) continue;
+        const name = String(key.value);
+        if (seen.has(name)) {
+          problems.push({
+            ruleId: 'CML008',
+            severity: 'error',
+            message: `Duplicate key "${name}": a key may appear only once in an object; merge the two entries.`,
+            region: lines.region(key.offset, key.offset + key.length),
+          });
+        }
+        seen.add(name);
+      }
+    }
+    for (const child of current.children ?? []) stack.push(child);
+  }
+}
+
+function locateJson(tree: Node | undefined, pointer: Pointer, atKey: boolean, lines: LineIndex): Region {
+  if (!tree) return lines.region(0, 0);
+  let path = [...pointer];
+  let node: Node | undefined;
+  // Walk back to the deepest ancestor that exists.
+  while (!(node = findNodeAtLocation(tree, path)) && path.length) path = path.slice(0, -1);
+  if (!node) node = tree;
+  const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+  const target = atKey && key ? key : node;
+  return lines.region(target.offset, target.offset + target.length);
+}

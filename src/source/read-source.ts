@@ -1,0 +1,100 @@
+/** Reads an export from disk or stdin as text, refusing what is not a text file. */
+import { promises as fs } from 'node:fs';
+
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+export interface Source {
+  /** Path as given (or "<stdin>"), used in reports. */
+  path: string;
+  text: string;
+  /** Raw bytes, for the report header's hash. */
+  bytes: Buffer;
+}
+
+/** A file that cannot be linted at all. The CLI prints `message` as one line and exits 2. */
+export class UnreadableSourceError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Decodes bytes as UTF-8 text or explains, in one line, why they are not a text export. */
+export function decodeSource(path: string, bytes: Buffer, maxBytes = DEFAULT_MAX_BYTES): Source {
+  if (bytes.length > maxBytes) {
+    throw new UnreadableSourceError(
+      path,
+      `${path}: file is ${bytes.length} bytes, over the ${maxBytes}-byte limit (raise it with --max-file-size)`,
+    );
+  }
+  if (bytes.includes(0)) {
+    throw new UnreadableSourceError(path, `${path}: binary file (contains NUL bytes), not a YAML or JSON export`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8Offset(bytes);
+    throw new UnreadableSourceError(path, `${path}: not valid UTF-8 (first bad byte at offset ${offset})`);
+  }
+  return { path, text, bytes };
+}
+
+export async function readSource(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Source> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (error) {
+    throw new UnreadableSourceError(path, `${path}: ${describeFsError(error)}`);
+  }
+  if (!stat.isFile()) throw new UnreadableSourceError(path, `${path}: not a regular file`);
+  if (stat.size > maxBytes) {
+    throw new UnreadableSourceError(
+      path,
+      `${path}: file is ${stat.size} bytes, over the ${maxBytes}-byte limit (raise it with --max-file-size)`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (error) {
+    throw new UnreadableSourceError(path, `${path}: ${describeFsError(error)}`);
+  }
+  return decodeSource(path, bytes, maxBytes);
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return code ? `cannot read (${code})` : 'cannot read';
+  }
+}
+
+function firstInvalidUtf8Offset(bytes: Buffer): number {
+  // Binary search on the longest prefix that decodes; the decoder itself does not say where it stopped.
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    try {
+      // stream: a prefix may end inside a valid multi-byte sequence without being invalid.
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low;
+}

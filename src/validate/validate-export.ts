@@ -1,0 +1,143 @@
+/** Validates parsed data against the export schema and turns each schema error into a finding at its own position. */
+import type { ErrorObject } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
+import { parseJsonPointer, type RawFinding } from '../findings.js';
+import { exportValidator } from './schemas.js';
+
+export function validateExport(data: unknown): RawFinding[] {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const found = data === null ? 'an empty document' : Array.isArray(data) ? 'a list' : `a ${typeof data}`;
+    return [{
+      ruleId: 'CML003',
+      severity: 'error',
+      message: `The export must be a mapping with schemaVersion, hierarchy, siteSystems and so on; found ${found}.`,
+      pointer: [],
+    }];
+  }
+  const validate = exportValidator();
+  if (validate(data)) return [];
+  return collapseAnyOf(validate.errors ?? []).map(toFinding);
+}
+
+/** anyOf reports every branch's failure; keep only the branch that matches the value's type, or one summary. */
+function collapseAnyOf(errors: ErrorObject[]): ErrorObject[] {
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
+  if (!anyOfs.length) return errors;
+  const drop = new Set<ErrorObject>();
+  const add: ErrorObject[] = [];
+  for (const anyOf of anyOfs) {
+    const prefix = anyOf.schemaPath + '/';
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of errors) {
+      if (e === anyOf || !e.schemaPath.startsWith(prefix) || !e.instancePath.startsWith(anyOf.instancePath)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0]!;
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+      drop.add(e);
+    }
+    drop.add(anyOf);
+    const typed = [...branches.values()].find(
+      (list) => !list.some((e) => e.instancePath === anyOf.instancePath && e.keyword === 'type'),
+    );
+    add.push(...(typed ?? [anyOf]));
+  }
+  return [...errors.filter((e) => !drop.has(e)), ...add];
+}
+
+function toFinding(error: ErrorObject): RawFinding {
+  const pointer = parseJsonPointer(error.instancePath);
+  const where = describeObject(error.parentSchema);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
+      return {
+        ruleId: 'CML002',
+        severity: 'error',
+        message: `Unknown property "${key}"${where}.${suggest(key, allowed)}`,
+        pointer: [...pointer, key],
+        atKey: true,
+        actual: key,
+        expected: allowed.join(', '),
+      };
+    }
+    case 'required': {
+      const key = String(error.params.missingProperty);
+      return {
+        ruleId: 'CML004',
+        severity: 'error',
+        message: `Missing required property "${key}"${where}; add it.`,
+        pointer,
+        atKey: pointer.length > 0,
+        expected: key,
+      };
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const value = String(error.data);
+      return {
+        ruleId: 'CML003',
+        severity: 'error',
+        message: `${JSON.stringify(error.data)} is not an allowed value for ${fieldName(pointer)}; use one of ${allowed.join(', ')}.${suggest(value, allowed)}`,
+        pointer,
+        actual: value,
+        expected: allowed.join(', '),
+      };
+    }
+    case 'type':
+      return {
+        ruleId: 'CML003',
+        severity: 'error',
+        message: `${fieldName(pointer)} must be ${article(String(error.params.type))}, not ${describeValue(error.data)}.`,
+        pointer,
+        actual: describeValue(error.data),
+        expected: String(error.params.type),
+      };
+    case 'anyOf':
+      return {
+        ruleId: 'CML003',
+        severity: 'error',
+        message: `${fieldName(pointer)} has the wrong form (${describeValue(error.data)}); see the schema for the forms it may take.`,
+        pointer,
+        actual: describeValue(error.data),
+      };
+    default:
+      return {
+        ruleId: 'CML003',
+        severity: 'error',
+        message: `${fieldName(pointer)} ${error.message ?? 'is invalid'}.`,
+        pointer,
+        actual: describeValue(error.data),
+      };
+  }
+}
+
+function suggest(word: string, candidates: string[]): string {
+  if (!candidates.length) return '';
+  const lower = candidates.find((c) => c.toLowerCase() === word.toLowerCase());
+  const best = lower ?? closest(word, candidates);
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  if (lower || distance(word.toLowerCase(), best.toLowerCase()) <= limit) return ` Did you mean "${best}"?`;
+  return '';
+}
+
+function describeObject(schema: unknown): string {
+  const title = (schema as { title?: string })?.title;
+  return title ? ` in ${title}` : '';
+}
+
+function fieldName(pointer: (string | number)[]): string {
+  const last = [...pointer].reverse().find((p) => typeof p === 'string');
+  return last === undefined ? 'The value' : `"${last}"`;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
