@@ -3,7 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import type { Severity } from '../findings.js';
 import { RuleLoadError } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
-import { createAjv } from '../validate/schemas.js';
+import { createAjv, type AjvInstance } from '../validate/schemas.js';
 import { celEnvironment } from './cel-env.js';
 import { compileTemplate, type Template } from './template.js';
 
@@ -30,7 +30,7 @@ export interface CompiledRule {
   cases: CompiledCase[];
 }
 
-let schemaCompiler: ReturnType<typeof createAjv> | undefined;
+let schemaCompiler: AjvInstance | undefined;
 
 export function compileRule(rule: Rule): CompiledRule {
   const env = celEnvironment();

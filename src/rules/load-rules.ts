@@ -12,9 +12,7 @@ export class RuleLoadError extends Error {}
 let ruleValidator: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  if (!ruleValidator) {
-    ruleValidator = createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'rule.schema.json'), 'utf8')));
-  }
+  ruleValidator ??= createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'rule.schema.json'), 'utf8')));
   return ruleValidator;
 }
 

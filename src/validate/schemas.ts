@@ -1,8 +1,8 @@
 /** Loads the export schemas from schemas/ and compiles the root once. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import AjvModule, { type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { SCHEMAS_DIR } from '../paths.js';
 
 export const ROOT_SCHEMA = 'export.schema.json';
@@ -17,7 +17,12 @@ export function loadExportSchemas(dir = SCHEMAS_DIR): Record<string, object> {
   return result;
 }
 
-export function createAjv(): Ajv {
+// ajv and ajv-formats are CommonJS modules whose default export sits under .default when imported from ESM.
+const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as typeof AjvModule.default;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as typeof addFormatsModule.default;
+export type AjvInstance = InstanceType<typeof Ajv>;
+
+export function createAjv(): AjvInstance {
   // verbose: errors carry their schema, which names the allowed keys for "did you mean".
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
   addFormats(ajv);
@@ -30,6 +35,8 @@ export function exportValidator(): ValidateFunction {
   if (compiled) return compiled;
   const ajv = createAjv();
   for (const [name, schema] of Object.entries(loadExportSchemas())) ajv.addSchema(schema, name);
-  compiled = ajv.getSchema(ROOT_SCHEMA)!;
-  return compiled;
+  const validate = ajv.getSchema(ROOT_SCHEMA);
+  if (!validate) throw new Error(`schema ${ROOT_SCHEMA} not found`);
+  compiled = validate;
+  return validate;
 }

@@ -1,0 +1,22 @@
+/** Report formats, each loaded only when asked for so start-up stays small. */
+import type { ReportInput } from '../report/report-input.js';
+
+export interface FormatOptions {
+  color: boolean;
+  quiet: boolean;
+}
+
+export type Formatter = (input: ReportInput, options: FormatOptions) => string;
+
+export const FORMATS: Record<string, () => Promise<Formatter>> = {
+  text: async () => {
+    const { formatText } = await import('../report/text.js');
+    return (input, options) => formatText(input, options);
+  },
+  json: async () => (await import('../report/json.js')).formatJson,
+  sarif: async () => (await import('../report/sarif.js')).formatSarif,
+};
+
+export function formatNames(): string[] {
+  return Object.keys(FORMATS);
+}

@@ -1,0 +1,89 @@
+/** The command line: a thin layer over the lint API. Every failure is one line on stderr and a documented exit code. */
+import { Command, CommanderError, Option } from 'commander';
+import { packageVersion } from '../paths.js';
+import { RuleLoadError } from '../rules/load-rules.js';
+import { EXIT_USAGE, UsageError } from './exit-codes.js';
+import { formatNames } from './formats.js';
+import { runLint } from './lint-command.js';
+import { runExplain, runRules } from './rules-command.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function program(): Command {
+  const cli = new Command('cmlint')
+    .description('Lint Configuration Manager cloud management gateway (CMG) and internet-based client management (IBCM) designs against Microsoft\'s documented constraints.')
+    .version(packageVersion(), '-v, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  no error findings
+  1  error findings, or more warnings than --max-warnings
+  2  usage error, unreadable path, broken rule file, or internal fault
+
+Examples:
+  cmlint lint site.yaml                 lint one export
+  cmlint lint exports/ --format sarif --output cmlint.sarif
+  cmlint rules --format json            list every rule
+  cmlint explain CMG001                 show a rule's documentation
+
+Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
+    );
+
+  cli
+    .command('lint', { isDefault: true })
+    .description('lint exports: files, folders (searched for .yaml, .yml, .json), globs, or - for stdin')
+    .argument('[paths...]', 'files, folders or globs to lint (default: the current folder)')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(formatNames()).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('-q, --quiet', 'report errors only')
+    .option('--as-of <date>', 'the date date-based rules compare with (YYYY-MM-DD; default today)')
+    .option('--max-file-size <bytes>', 'refuse exports larger than this (default 67108864)')
+    .option('--rules <folder>', 'also load the rule files in this folder (repeatable)', collect)
+    .action(async (paths: string[], options) => {
+      process.exitCode = await runLint(paths, options);
+    });
+
+  cli
+    .command('rules')
+    .description('list every rule: id, severity and title')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--rules <folder>', 'also load the rule files in this folder (repeatable)', collect)
+    .action((options) => {
+      process.exitCode = runRules(options);
+    });
+
+  cli
+    .command('explain')
+    .description("print a rule's documentation: what it checks, why, how to fix, examples and sources")
+    .argument('<id>', 'rule id, for example CMG001')
+    .option('--rules <folder>', 'also load the rule files in this folder (repeatable)', collect)
+    .action((id: string, options) => {
+      process.exitCode = runExplain(id, options);
+    });
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; every other commander error is a usage error (commander already printed it).
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof UsageError || error instanceof RuleLoadError) {
+      process.stderr.write(`cmlint: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`cmlint: internal error: ${detail.split('\n')[0]} (set CMLINT_DEBUG=1 for details)\n`);
+    if (process.env.CMLINT_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return EXIT_USAGE;
+  }
+}

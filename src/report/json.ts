@@ -1,0 +1,26 @@
+/** Machine-readable findings: one object per file. JSON.stringify escapes every control character, so any export gives valid JSON. */
+import { jsonPointer } from '../findings.js';
+import { countBySeverity, type ReportInput } from './report-input.js';
+
+export function formatJson(input: ReportInput): string {
+  const files = input.files.map((file) => ({
+    path: file.path,
+    findings: file.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      line: f.region.startLine,
+      column: f.region.startColumn,
+      endLine: f.region.endLine,
+      endColumn: f.region.endColumn,
+      pointer: f.pointer ? jsonPointer(f.pointer) : undefined,
+      expected: f.expected,
+      actual: f.actual,
+      fingerprint: f.fingerprint,
+      suppression: f.suppression,
+      helpUri: input.rules.find((r) => r.id === f.ruleId)?.helpUri,
+    })),
+    rules: Object.fromEntries([...file.outcomes].map(([id, o]) => [id, o.reason ? { status: o.status, reason: o.reason } : { status: o.status }])),
+  }));
+  return JSON.stringify({ tool: 'cmlint', version: input.toolVersion, summary: countBySeverity(input), files }, null, 2) + '\n';
+}
