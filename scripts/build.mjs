@@ -2,7 +2,8 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
-rmSync('dist', { recursive: true, force: true, maxRetries: 3 });
+// Only what this script writes: dist/action/ is the Action's committed bundle and is built separately.
+for (const path of ['dist/chunks', 'dist/cli.js', 'dist/index.js', 'dist/generate.js']) rmSync(path, { recursive: true, force: true });
 const common = {
   bundle: true,
   platform: 'node',
@@ -17,3 +18,5 @@ const common = {
   banner: { js: "import { createRequire as __cmlintRequire } from 'node:module'; const require = __cmlintRequire(import.meta.url);" },
 };
 await build({ ...common, entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+// The generator (npm run generate) is a development tool: its own bundle, with json-schema-to-typescript left external.
+await build({ ...common, entryPoints: { generate: 'src/generate/main.ts' }, outdir: 'dist', external: ['json-schema-to-typescript'] });

@@ -280,6 +280,14 @@ export function buildModel(data: unknown): Model {
     cmg.populations = populations.filter((p) => p.cmg === cmg || (p.usesCmg && p.cmg === undefined && cmgs.length === 1));
     cmg.clientCount = (cmg.populations as Element[]).reduce((sum, p) => sum + (p.count as bigint), 0n);
   }
+  for (const cp of connectionPoints) {
+    // Clients of the connection point's CMG assigned to its site; a population without a site counts only when
+    // every connection point of that CMG is at this site (otherwise where its clients go is unknown).
+    const cmg = cp.cmg as Element | undefined;
+    const oneSite = ((cmg?.connectionPoints as Element[] | undefined) ?? []).every((o) => o.site === cp.site);
+    const served = ((cmg?.populations as Element[] | undefined) ?? []).filter((p) => (p.site === undefined ? oneSite : p.site === cp.site));
+    cp.clientCount = served.reduce((sum, p) => sum + (p.count as bigint), 0n);
+  }
   for (const site of sites) {
     site.populations = populations.filter((p) => p.site === site);
     site.clientCount = (site.populations as Element[]).reduce((sum, p) => sum + (p.count as bigint), 0n);
@@ -413,5 +421,5 @@ function isInternetSource(model: Model, source: string): boolean {
 
 function isAzureHost(host: string): boolean {
   const h = lower(host);
-  return ['.cloudapp.net', '.cloudapp.azure.com', '.windows.net', '.azure.com', '.usgovcloudapp.net', '.usgovcloudapi.net', '.azure.us'].some((d) => h.endsWith(d));
+  return ['.cloudapp.net', '.cloudapp.azure.com', '.windows.net', '.azure.com', '.azure.net', '.usgovcloudapp.net', '.usgovcloudapi.net', '.azure.us'].some((d) => h.endsWith(d));
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Severity } from '../findings.js';
 import type { Rule } from '../rules/rule.js';
 import type { ReportInput } from './report-input.js';
@@ -17,12 +17,24 @@ function level(severity: Severity): 'error' | 'warning' | 'note' {
   return severity;
 }
 
-/** A relative URI reference for a path under %SRCROOT%, with each segment percent-encoded. */
-export function artifactUri(path: string, cwd: string): string {
-  if (path === '<stdin>' || path === '-') return 'stdin';
-  const rel = relative(cwd, path).split(sep).join('/');
-  const usable = rel && !rel.startsWith('..') && !rel.startsWith('/') ? rel : path.split(sep).join('/');
-  return usable.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+/**
+ * Where an artifact is: a relative URI under %SRCROOT% (each segment percent-encoded) for files below the working
+ * directory, an absolute file: URI otherwise.
+ */
+export function artifactLocation(path: string, cwd: string): { uri: string; uriBaseId?: string } {
+  if (path === '<stdin>' || path === '-') return { uri: 'stdin', uriBaseId: '%SRCROOT%' };
+  const full = resolve(cwd, path);
+  const rel = relative(cwd, full).split(sep).join('/');
+  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) {
+    return { uri: rel.split('/').map((segment) => encodeURIComponent(segment)).join('/'), uriBaseId: '%SRCROOT%' };
+  }
+  return { uri: pathToFileURL(full).href };
+}
+
+/** SARIF wants a rule name distinct from its id: the title in PascalCase. */
+function ruleName(rule: Rule): string {
+  const words = rule.title.normalize('NFKD').replace(/[^A-Za-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean);
+  return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('') || `Rule${rule.id}`;
 }
 
 function sentence(text: string): string {
@@ -34,7 +46,7 @@ function ruleDescriptor(rule: Rule) {
   const sources = rule.sources.map((s) => `- [${s.title}${s.section ? ` › ${s.section}` : ''}](${s.url})`).join('\n');
   return {
     id: rule.id,
-    name: rule.id,
+    name: ruleName(rule),
     shortDescription: { text: sentence(rule.title) },
     fullDescription: { text: sentence(rule.description) },
     help: {
@@ -51,7 +63,7 @@ export function buildSarif(input: ReportInput) {
   const rules = [...input.rules].sort((a, b) => (a.id < b.id ? -1 : 1));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const artifacts = input.files.map((file) => ({
-    location: { uri: artifactUri(file.path, input.cwd), uriBaseId: '%SRCROOT%' },
+    location: artifactLocation(file.path, input.cwd),
     length: file.source.bytes.length,
     hashes: { 'sha-256': createHash('sha256').update(file.source.bytes).digest('hex') },
   }));
@@ -65,7 +77,7 @@ export function buildSarif(input: ReportInput) {
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: artifactUri(file.path, input.cwd), uriBaseId: '%SRCROOT%', index: fileIndex },
+              artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
               region: {
                 startLine: f.region.startLine,
                 startColumn: f.region.startColumn,

@@ -22,9 +22,9 @@ const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ??
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as typeof addFormatsModule.default;
 export type AjvInstance = InstanceType<typeof Ajv>;
 
-export function createAjv(): AjvInstance {
+export function createAjv(options: { unicodeRegExp?: boolean } = {}): AjvInstance {
   // verbose: errors carry their schema, which names the allowed keys for "did you mean".
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ...options });
   addFormats(ajv);
   return ajv;
 }

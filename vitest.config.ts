@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Tests that start Chromium or pre-commit are slow; run files in parallel but keep output readable.
+    reporters: ['default'],
+  },
+});
