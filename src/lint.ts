@@ -14,6 +14,8 @@ import { parseSource } from './source/parse.js';
 import type { ParsedDocument } from './source/parsed-document.js';
 import { decodeSource, readSource, type Source } from './source/read-source.js';
 import { validateExport } from './validate/validate-export.js';
+import { applySuppressions, type SuppressContext } from './suppress/apply.js';
+import type { ExternalSuppression } from './config/load-config.js';
 
 export interface LintOptions {
   /** Rule set to use; the built-in rules (plus customRuleFolders) when absent. */
@@ -24,6 +26,12 @@ export interface LintOptions {
   maxFileSize?: number;
   /** Severity overrides and rules turned off, by rule id. */
   ruleSeverity?: Record<string, Severity | 'off'>;
+  /** Honour `# cmlint-disable…` comments (default true). */
+  inlineSuppressions?: boolean;
+  /** External suppressions (the config file's `suppressions`). */
+  suppressions?: readonly ExternalSuppression[];
+  /** Told of each external suppression that covered a finding, to report unused ones. */
+  onExternalSuppressionUsed?: SuppressContext['onExternalUsed'];
 }
 
 export interface FileResult {
@@ -51,6 +59,7 @@ export function createLinter(options: LintOptions = {}): Linter {
   const severity = options.ruleSeverity ?? {};
   const active: CompiledRule[] = rules.filter((r) => r.check && severity[r.id] !== 'off').map(compileRule);
   const asOf = options.asOf ?? today();
+  const ruleIds = new Set(rules.map((r) => r.id));
   return {
     rules,
     lintSource(source) {
@@ -69,7 +78,17 @@ export function createLinter(options: LintOptions = {}): Linter {
           if (result.versionUnknown.length) raw.push(versionUnknownNote(result.versionUnknown));
         }
       }
-      const findings = position(source.path, document, raw.filter((f) => severity[f.ruleId] !== 'off'), severity);
+      const positioned = position(source.path, document, raw.filter((f) => severity[f.ruleId] !== 'off'), severity);
+      const findings = applySuppressions(positioned, {
+        path: source.path,
+        text: source.text,
+        comments: options.inlineSuppressions === false ? [] : document.comments(),
+        ruleIds,
+        severity,
+        external: options.suppressions ?? [],
+        place: (extra) => position(source.path, document, extra, severity),
+        onExternalUsed: options.onExternalSuppressionUsed,
+      });
       return { path: source.path, findings, outcomes, source, document };
     },
   };

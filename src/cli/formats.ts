@@ -15,6 +15,11 @@ export const FORMATS: Record<string, () => Promise<Formatter>> = {
   },
   json: async () => (await import('../report/json.js')).formatJson,
   sarif: async () => (await import('../report/sarif.js')).formatSarif,
+  github: async () => {
+    const { formatGithub } = await import('../report/github.js');
+    return (input, options) => formatGithub(input, options);
+  },
+  junit: async () => (await import('../report/junit.js')).formatJunit,
 };
 
 export function formatNames(): string[] {

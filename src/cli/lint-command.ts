@@ -1,8 +1,14 @@
-/** `cmlint lint`: find the exports, lint them, report, and choose the exit code. */
-import { createLinter, today, type FileResult, type LintOptions } from '../lint.js';
+/** `cmlint lint`: find the config and the exports, lint them, apply the baseline, report, and choose the exit code. */
+import { basename } from 'node:path';
+import { applyBaseline, formatBaseline, readBaseline } from '../baseline.js';
+import { CONFIG_NAME_PATTERN, findConfig } from '../config/find-config.js';
+import { checkRuleIds, emptyConfig, isIgnored, loadConfig, type Config, type ExternalSuppression } from '../config/load-config.js';
+import { suppressionCoversFile } from '../suppress/external.js';
+import { createLinter, today, type FileResult, type Linter, type LintOptions } from '../lint.js';
 import { packageVersion } from '../paths.js';
 import { displayPath, findFiles } from '../source/find-files.js';
-import { decodeSource, readSource, UnreadableSourceError, type Source } from '../source/read-source.js';
+import { readSource, readStreamSource, UnreadableSourceError, type Source } from '../source/read-source.js';
+import { escapeControl } from '../report/escape.js';
 import { colorWanted } from '../report/text.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { FORMATS, formatNames } from './formats.js';
@@ -16,12 +22,10 @@ export interface LintCommandOptions {
   asOf?: string;
   maxFileSize?: string;
   rules?: string[];
-}
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  /** A config file, or false for --no-config; found from the working directory upward when undefined. */
+  config?: string | false;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 function parseInteger(name: string, value: string | undefined, min: number): number | undefined {
@@ -30,23 +34,68 @@ function parseInteger(name: string, value: string | undefined, min: number): num
   return Number(value);
 }
 
-export async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
-  const loadFormatter = FORMATS[options.format];
-  if (!loadFormatter) throw new UsageError(`unknown format "${options.format}"; use one of ${formatNames().join(', ')}`);
-  const maxWarnings = parseInteger('--max-warnings', options.maxWarnings, 0);
-  const maxFileSize = parseInteger('--max-file-size', options.maxFileSize, 1);
-  if (options.asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) || Number.isNaN(Date.parse(options.asOf)))) {
-    throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${options.asOf}"`);
+function checkDate(name: string, value: string | undefined): void {
+  if (value !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))) {
+    throw new UsageError(`${name} must be a date as YYYY-MM-DD, not "${value}"`);
   }
-  const lintOptions: LintOptions = { asOf: options.asOf ?? today(), maxFileSize, customRuleFolders: options.rules ?? [] };
-  const linter = createLinter(lintOptions);
+}
 
-  const found = await findFiles(paths.length ? paths : ['.']);
+/** The config for this run: the named file, none (--no-config), or the nearest one from the working directory up. */
+export function resolveConfig(config: string | false | undefined, cwd = process.cwd()): Config {
+  if (config === false) return emptyConfig(cwd);
+  if (config !== undefined) return loadConfig(config, cwd);
+  const found = findConfig(cwd);
+  return found ? loadConfig(found, cwd) : emptyConfig(cwd);
+}
+
+export interface LintRunSettings {
+  paths: string[];
+  config: Config;
+  asOf?: string;
+  maxFileSize?: number;
+  /** Rule folders from the command line, added to the config's. */
+  ruleFolders?: string[];
+}
+
+export interface LintRun {
+  linter: Linter;
+  results: FileResult[];
+  /** Paths that could not be linted (each one line on stderr, exit code 2). */
+  problems: UnreadableSourceError[];
+  /** External suppressions whose files were linted but which covered no finding. */
+  unusedSuppressions: ExternalSuppression[];
+  ignoredCount: number;
+}
+
+/** Everything up to the findings; shared by the CLI and the GitHub Action. */
+export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
+  const { config } = settings;
+  checkDate(config.path ? `asOf in ${basename(config.path)}` : 'asOf', config.asOf);
+  const used = new Set<ExternalSuppression>();
+  const lintOptions: LintOptions = {
+    asOf: settings.asOf ?? config.asOf ?? today(),
+    maxFileSize: settings.maxFileSize ?? config.maxFileSize,
+    customRuleFolders: [...config.customRuleFolders, ...(settings.ruleFolders ?? [])],
+    ruleSeverity: config.ruleSeverity,
+    suppressions: config.suppressions,
+    onExternalSuppressionUsed: (s) => used.add(s),
+  };
+  const linter = createLinter(lintOptions);
+  checkRuleIds(config, linter.rules);
+
+  let ignoredCount = 0;
+  // The config file is not an export (pre-commit passes it along with the exports); ignored paths are skipped.
+  const ignore = (file: string) => {
+    const skip = CONFIG_NAME_PATTERN.test(basename(file)) || isIgnored(config, file);
+    if (skip) ignoredCount++;
+    return skip;
+  };
+  const found = await findFiles(settings.paths.length ? settings.paths : ['.'], ignore);
   const problems: UnreadableSourceError[] = [...found.problems];
   const results: FileResult[] = [];
   for (const file of found.files) {
     try {
-      const source: Source = file === '-' ? decodeSource('<stdin>', await readStdin(), maxFileSize) : await readSource(file, maxFileSize);
+      const source: Source = file === '-' ? await readStreamSource('<stdin>', process.stdin, lintOptions.maxFileSize) : await readSource(file, lintOptions.maxFileSize);
       source.path = displayPath(file);
       results.push(linter.lintSource(source));
     } catch (error) {
@@ -54,16 +103,55 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
       else throw error;
     }
   }
-  if (!found.files.length && !problems.length) problems.push(new UnreadableSourceError('.', `${paths.join(' ') || '.'}: no .yaml, .yml or .json export found`));
+  if (!found.files.length && !problems.length && !ignoredCount) {
+    problems.push(new UnreadableSourceError('.', `${settings.paths.join(' ') || '.'}: no .yaml, .yml or .json export found`));
+  }
+  const lintedPaths = results.map((r) => r.path).filter((p) => p !== '<stdin>');
+  const unusedSuppressions = config.suppressions.filter(
+    (s) => !used.has(s) && lintedPaths.some((p) => suppressionCoversFile(s, p)),
+  );
+  return { linter, results, problems, unusedSuppressions, ignoredCount };
+}
+
+export async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
+  const loadFormatter = FORMATS[options.format];
+  if (!loadFormatter) throw new UsageError(`unknown format "${options.format}"; use one of ${formatNames().join(', ')}`);
+  const cliMaxWarnings = parseInteger('--max-warnings', options.maxWarnings, 0);
+  const maxFileSize = parseInteger('--max-file-size', options.maxFileSize, 1);
+  checkDate('--as-of', options.asOf);
+  const config = resolveConfig(options.config);
+  const maxWarnings = cliMaxWarnings ?? config.maxWarnings;
+  // Read the baseline first: a missing one is a usage error before any work is done.
+  const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
+
+  const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules });
+  const { results, problems } = run;
+
+  let baselined = 0;
+  if (baseline) baselined += applyBaseline(results, baseline);
+  if (options.writeBaseline !== undefined) {
+    const content = formatBaseline(results);
+    await writeAtomically(options.writeBaseline, content, results.map((r) => r.path));
+    const recorded = applyBaseline(results, new Set(results.flatMap((r) => r.findings.map((f) => f.fingerprint))));
+    baselined += recorded;
+    process.stderr.write(`cmlint: wrote ${recorded} finding${recorded === 1 ? '' : 's'} to the baseline ${options.writeBaseline}\n`);
+  }
 
   const formatter = await loadFormatter();
   const color = options.output ? false : colorWanted(process.stdout);
-  const report = formatter({ files: results, rules: linter.rules, toolVersion: packageVersion(), cwd: process.cwd() }, { color, quiet: options.quiet ?? false });
+  const report = formatter({ files: results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: process.cwd() }, { color, quiet: options.quiet ?? false });
   // With nothing linted, a text report would only say "0 files"; the stderr lines say what went wrong.
   const nothingToSay = results.length === 0 && problems.length > 0 && options.format === 'text';
-  if (options.output) await writeAtomically(options.output, report);
+  if (options.output) await writeAtomically(options.output, report, results.map((r) => r.path));
   else if (!nothingToSay) process.stdout.write(report);
-  for (const problem of problems) process.stderr.write(`cmlint: ${problem.message}\n`);
+  // Paths come from folder listings and file names are data too: shown escaped, never as raw control characters.
+  for (const problem of problems) process.stderr.write(`cmlint: ${escapeControl(problem.message)}\n`);
+  if (baselined && options.baseline !== undefined && !options.quiet) {
+    process.stderr.write(`cmlint: ${baselined} finding${baselined === 1 ? ' is' : 's are'} in the baseline ${options.baseline} and not reported\n`);
+  }
+  for (const s of run.unusedSuppressions) {
+    process.stderr.write(`cmlint: warning: ${s.origin} (${s.rule} at "${s.pointer}" in ${s.files.pattern}) suppressed no finding; remove it\n`);
+  }
 
   if (problems.length) return EXIT_USAGE;
   const active = results.flatMap((r) => r.findings).filter((f) => !f.suppression);
@@ -71,3 +159,4 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   if (maxWarnings !== undefined && active.filter((f) => f.severity === 'warning').length > maxWarnings) return EXIT_FINDINGS;
   return EXIT_OK;
 }
+

@@ -4,6 +4,7 @@ import { packageVersion } from '../paths.js';
 import { RuleLoadError } from '../rules/load-rules.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
 import { formatNames } from './formats.js';
+import { runInit } from './init-command.js';
 import { runLint } from './lint-command.js';
 import { runExplain, runRules } from './rules-command.js';
 
@@ -22,11 +23,13 @@ function program(): Command {
 Exit codes:
   0  no error findings
   1  error findings, or more warnings than --max-warnings
-  2  usage error, unreadable path, broken rule file, or internal fault
+  2  usage error, unreadable path, broken rule or config file, or internal fault
 
 Examples:
   cmlint lint site.yaml                 lint one export
   cmlint lint exports/ --format sarif --output cmlint.sarif
+  cmlint lint --baseline cmlint-baseline.json   report only new findings
+  cmlint init                           write a starter cmlint.config.yaml
   cmlint rules --format json            list every rule
   cmlint explain CMG001                 show a rule's documentation
 
@@ -44,8 +47,19 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
     .option('--as-of <date>', 'the date date-based rules compare with (YYYY-MM-DD; default today)')
     .option('--max-file-size <bytes>', 'refuse exports larger than this (default 67108864)')
     .option('--rules <folder>', 'also load the rule files in this folder (repeatable)', collect)
+    .option('-c, --config <file>', 'use this config file (default: cmlint.config.yaml, .yml or .json here or in a folder above)')
+    .option('--no-config', 'use no config file')
+    .option('--baseline <file>', 'report only findings that are not in this baseline')
+    .option('--write-baseline <file>', 'record the current findings in this baseline file (they are then not reported)')
     .action(async (paths: string[], options) => {
       process.exitCode = await runLint(paths, options);
+    });
+
+  cli
+    .command('init')
+    .description('write a commented starter cmlint.config.yaml in the current folder (never overwrites one)')
+    .action(() => {
+      process.exitCode = runInit();
     });
 
   cli

@@ -1,12 +1,12 @@
 /** Parses a JSON export with jsonc-parser, which keeps offsets for every node and reports every syntax error. */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Pointer, RawFinding, Region } from '../findings.js';
-import { LineIndex, maxFlowDepth, MAX_NESTING, type ParsedDocument } from './parsed-document.js';
+import { LineIndex, maxJsonDepth, MAX_NESTING, type ParsedDocument } from './parsed-document.js';
 
 const MESSAGES: Record<string, string> = {
   InvalidCommentToken: 'JSON has no comments; remove it (or write the export as YAML, which has).',
-  PropertyNameExpected: 'Property name expected (a trailing comma before } is not JSON).',
-  ValueExpected: 'Value expected (a trailing comma before ] is not JSON).',
+  PropertyNameExpected: 'Property name expected.',
+  ValueExpected: 'Value expected.',
   CommaExpected: 'Comma expected between items.',
   ColonExpected: 'Colon expected after the property name.',
   CloseBraceExpected: 'Closing } expected.',
@@ -24,7 +24,7 @@ const MESSAGES: Record<string, string> = {
 export function parseJson(text: string): ParsedDocument {
   const lines = new LineIndex(text);
   const problems: RawFinding[] = [];
-  const nesting = maxFlowDepth(text, MAX_NESTING);
+  const nesting = maxJsonDepth(text, MAX_NESTING);
   if (nesting.offset >= 0) {
     problems.push({
       ruleId: 'CML001',
@@ -35,14 +35,27 @@ export function parseJson(text: string): ParsedDocument {
     return { format: 'json', data: undefined, problems, locate: () => lines.region(0, 0), comments: () => [] };
   }
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  } catch (error) {
+    // Not expected after the depth scan; a last line of defence so a hostile file is a finding, never a crash.
+    const message = error instanceof RangeError ? `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.` : `The file cannot be parsed: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
+    problems.push({ ruleId: 'CML001', severity: 'error', message, region: lines.region(0, 0) });
+    return { format: 'json', data: undefined, problems, locate: () => lines.region(0, 0), comments: () => [] };
+  }
+  const reported = new Set<number>();
   for (const error of errors) {
+    // One mistake can make the parser stop twice at the same place (a trailing comma before }); say it once.
+    if (reported.has(error.offset)) continue;
+    reported.add(error.offset);
     const code = printParseErrorCode(error.error);
+    const comma = trailingCommaBefore(text, error.offset);
     problems.push({
       ruleId: 'CML001',
       severity: 'error',
-      message: `JSON syntax: ${MESSAGES[code] ?? code}`,
-      region: lines.region(error.offset, error.offset + Math.max(1, error.length)),
+      message: comma >= 0 ? `JSON syntax: Trailing comma before ${text[error.offset]}: JSON allows none; remove the comma.` : `JSON syntax: ${MESSAGES[code] ?? code}`,
+      region: comma >= 0 ? lines.region(comma, comma + 1) : lines.region(error.offset, error.offset + Math.max(1, error.length)),
     });
   }
   if (tree) findDuplicateKeys(tree, problems, lines);
@@ -54,6 +67,14 @@ export function parseJson(text: string): ParsedDocument {
     locate: (pointer, atKey) => locateJson(tree, pointer, atKey ?? false, lines),
     comments: () => [],
   };
+}
+
+/** When the parser stopped at } or ] right after a comma, the mistake is the comma: its offset, else -1. */
+function trailingCommaBefore(text: string, offset: number): number {
+  if (text[offset] !== '}' && text[offset] !== ']') return -1;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return text[i] === ',' ? i : -1;
 }
 
 /** getNodeValue assigns keys with plain property writes; building our own objects keeps `__proto__` an ordinary key. */

@@ -1,33 +1,50 @@
-/** Parses a YAML export with the `yaml` package, keeping every node's source range. */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLError } from 'yaml';
+/**
+ * Parses a YAML export with the `yaml` package, keeping every node's source range.
+ *
+ * Exports are untrusted. The file is read as plain YAML 1.2 data (core schema) whatever its %YAML directive says, so a
+ * tag never builds anything but a string, number, boolean, null, list or mapping; unknown tags and merge keys (<<) are
+ * reported and have no effect; aliases expand a bounded number of times; nesting is measured while the file is
+ * tokenised (the tokeniser keeps its own stack), before the recursive steps that build the document run.
+ */
+import { Composer, isMap, isPair, isScalar, isSeq, Lexer, Parser, visit, type CST, type Document, type Node, type YAMLError } from 'yaml';
 import type { Pointer, RawFinding, Region } from '../findings.js';
-import { LineIndex, maxFlowDepth, MAX_NESTING, type ParsedDocument } from './parsed-document.js';
+import { LineIndex, MAX_NESTING, type ParsedDocument } from './parsed-document.js';
 
 /** Aliases may be expanded at most this many times: a "billion laughs" file stops here instead of filling memory. */
 const MAX_ALIAS_COUNT = 1000;
 
+/** Plain data only: YAML 1.2 core schema even under `%YAML 1.1` (no !!binary, !!set, !!omap, !!timestamp), no merging. */
+const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  uniqueKeys: true,
+  strict: true,
+  prettyErrors: false,
+} as const;
+
+const NESTING_MESSAGE = `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.`;
+
 export function parseYaml(text: string): ParsedDocument {
   const lines = new LineIndex(text);
   const problems: RawFinding[] = [];
-  const fail = (message: string, offset: number, ruleId = 'CML001'): ParsedDocument => {
-    problems.push({ ruleId, severity: 'error', message, region: lines.region(offset, offset) });
+  const fail = (message: string, offset: number): ParsedDocument => {
+    problems.push({ ruleId: 'CML001', severity: 'error', message, region: lines.region(offset, offset) });
     return emptyDocument(problems, text, lines);
   };
 
-  const nesting = maxFlowDepth(text, MAX_NESTING);
-  if (nesting.offset >= 0) return fail(`Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.`, nesting.offset);
-
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: true, merge: true, strict: true, prettyErrors: false }) as Document.Parsed[];
+    const tokens = tokenize(text);
+    if (tokens.tooDeepAt >= 0) return fail(NESTING_MESSAGE, tokens.tooDeepAt);
+    docs = Array.from(new Composer(YAML_OPTIONS).compose(tokens.tokens)) as Document.Parsed[];
   } catch (error) {
     return fail(tooDeepOrBroken(error), 0);
   }
-  if (!Array.isArray(docs)) docs = [];
   const doc = docs[0];
-  if (!doc) return { format: 'yaml', data: undefined, problems, locate: () => lines.region(0, 0), comments: () => scanComments(text) };
+  if (!doc) return emptyDocument(problems, text, lines);
   for (const extra of docs.slice(1)) {
-    const start = extra.contents?.range?.[0] ?? text.length;
+    const start = extra.contents?.range?.[0] ?? extra.range?.[0] ?? text.length;
     problems.push({
       ruleId: 'CML001',
       severity: 'error',
@@ -37,16 +54,19 @@ export function parseYaml(text: string): ParsedDocument {
   }
   for (const error of doc.errors) problems.push(toFinding(error, 'error', lines));
   for (const warning of doc.warnings) problems.push(toFinding(warning, 'warning', lines));
+  problems.push(...removeMergeKeys(doc, lines));
 
   let data: unknown;
   if (doc.errors.length === 0) {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      const message = error instanceof Error && /alias/i.test(error.message)
+      const aliases = error instanceof Error && /alias/i.test(error.message);
+      const message = aliases
         ? `Aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the values out instead of nesting aliases.`
         : tooDeepOrBroken(error);
-      problems.push({ ruleId: 'CML001', severity: 'error', message, region: lines.region(0, 0) });
+      const offset = aliases ? firstAliasOffset(doc) : 0;
+      problems.push({ ruleId: 'CML001', severity: 'error', message, region: lines.region(offset, offset) });
     }
   }
   return {
@@ -58,23 +78,88 @@ export function parseYaml(text: string): ParsedDocument {
   };
 }
 
+/**
+ * Tokenises the whole text into the CST, stopping as soon as the parser's stack is deeper than MAX_NESTING. The lexer
+ * and parser are iterative; everything after them (composing, toJS, validation, rules) recurses once per level.
+ */
+function tokenize(text: string): { tokens: CST.Token[]; tooDeepAt: number } {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  // The stack holds the document and each open collection (plus, at times, the scalar being read).
+  const limit = MAX_NESTING + 2;
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > limit) return { tokens, tooDeepAt: Math.min(parser.offset, text.length) };
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens, tooDeepAt: -1 };
+}
+
 function tooDeepOrBroken(error: unknown): string {
-  if (error instanceof RangeError) return `Nesting too deep to parse; an export is never this deep.`;
-  return `The file cannot be parsed: ${error instanceof Error ? error.message : String(error)}`;
+  if (error instanceof RangeError) return NESTING_MESSAGE;
+  return `The file cannot be parsed: ${error instanceof Error ? firstLine(error.message) : String(error)}`;
 }
 
 function toFinding(error: YAMLError, severity: 'error' | 'warning', lines: LineIndex): RawFinding {
   const [start, end] = error.pos;
-  const ruleId = error.code === 'DUPLICATE_KEY' ? 'CML008' : 'CML001';
-  const message =
-    error.code === 'DUPLICATE_KEY'
-      ? 'Duplicate key: a key may appear only once in a mapping; merge the two entries.'
-      : error.code === 'TAB_AS_INDENT'
-        ? 'Tab used for indentation; YAML indents with spaces only.'
-        : error.code === 'TAG_RESOLVE_FAILED'
-          ? `${firstLine(error.message)}: the tag is ignored and the value read as plain text; remove it.`
-          : `YAML syntax: ${firstLine(error.message)}`;
+  let ruleId = 'CML001';
+  let message: string;
+  switch (error.code) {
+    case 'DUPLICATE_KEY':
+      ruleId = 'CML008';
+      message = 'Duplicate key: a key may appear only once in a mapping; merge the two entries.';
+      break;
+    case 'TAB_AS_INDENT':
+      message = 'Tab used for indentation; YAML indents with spaces only.';
+      break;
+    case 'TAG_RESOLVE_FAILED':
+    case 'BAD_COLLECTION_TYPE':
+      // A tag is a request to build something; an export is plain data, so no tag is ever acted on.
+      severity = 'error';
+      message = `${firstLine(error.message)}: exports are plain data and tags are never acted on; remove the tag.`;
+      break;
+    case 'RESOURCE_EXHAUSTION':
+      message = NESTING_MESSAGE;
+      break;
+    default:
+      message = `YAML syntax: ${firstLine(error.message)}`;
+  }
   return { ruleId, severity, message, region: lines.region(start, Math.min(end, start + 1)) };
+}
+
+/**
+ * YAML 1.2 has no merge keys, and a merged value has no position of its own to report findings at. Each `<<` key is
+ * reported and its pair removed, so the rest of the mapping is checked as written.
+ */
+function removeMergeKeys(doc: Document.Parsed, lines: LineIndex): RawFinding[] {
+  const found: RawFinding[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN') {
+        const [start, end] = pair.key.range ?? [0, 0];
+        found.push({
+          ruleId: 'CML001',
+          severity: 'error',
+          message: 'Merge key (<<): YAML 1.2 has no merge keys and cmlint does not merge; write the keys out in this mapping.',
+          region: lines.region(start, end),
+        });
+        return visit.REMOVE;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function firstAliasOffset(doc: Document.Parsed): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function firstLine(message: string): string {

@@ -48,30 +48,27 @@ export class LineIndex {
 }
 
 /**
- * Deepest bracket nesting in the text, ignoring brackets inside quoted strings.
- * Parsers recurse on nesting; measuring it first turns a hostile file into a finding instead of a stack overflow.
+ * Deepest nesting of a JSON text, counting brackets outside strings and comments (comments are errors in an export,
+ * but the parser still skips them). jsonc-parser recurses once per level, so measuring first turns a hostile file
+ * into a finding instead of a stack overflow. YAML is measured by its own tokeniser instead (parse-yaml.ts).
  */
-export function maxFlowDepth(text: string, stopAt: number): { depth: number; offset: number } {
+export function maxJsonDepth(text: string, stopAt: number): { depth: number; offset: number } {
   let depth = 0;
-  let quote = 0;
+  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (quote) {
-      if (ch === 92 && quote === 34) i++; // backslash escape inside "..."
-      else if (ch === quote) quote = 0;
+    if (inString) {
+      if (ch === 92) i++; // backslash escape
+      else if (ch === 34 || ch === 10 || ch === 13) inString = false; // a string never spans lines in JSON
       continue;
     }
-    if (ch === 34) quote = 34;
-    else if (ch === 39) {
-      // In YAML a ' inside a plain scalar (don't) is not a quote: only treat it as one after a separator.
-      const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-      if (prev === 32 || prev === 9 || prev === 10 || prev === 13 || prev === 91 || prev === 123 || prev === 44 || prev === 58) quote = 39;
-    } else if (ch === 35) {
-      // # starts a comment (YAML) when it follows whitespace: skip to end of line.
-      const prev = i > 0 ? text.charCodeAt(i - 1) : 10;
-      if (prev === 32 || prev === 9 || prev === 10 || prev === 13) {
-        while (i < text.length && text.charCodeAt(i) !== 10) i++;
-      }
+    if (ch === 34) inString = true;
+    else if (ch === 47 && text.charCodeAt(i + 1) === 47) {
+      // Comments are errors in an export, but the parser still skips them as comments: so must this scan.
+      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else if (ch === 47 && text.charCodeAt(i + 1) === 42) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 1;
     } else if (ch === 91 || ch === 123) {
       depth++;
       if (depth > stopAt) return { depth, offset: i };
@@ -80,4 +77,5 @@ export function maxFlowDepth(text: string, stopAt: number): { depth: number; off
   return { depth, offset: -1 };
 }
 
+/** Deepest nesting cmlint reads; the export format needs about ten levels. */
 export const MAX_NESTING = 256;

@@ -29,6 +29,10 @@ export function decodeSource(path: string, bytes: Buffer, maxBytes = DEFAULT_MAX
       `${path}: file is ${bytes.length} bytes, over the ${maxBytes}-byte limit (raise it with --max-file-size)`,
     );
   }
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) {
+    throw new UnreadableSourceError(path, `${path}: UTF-16 text (byte-order mark ${bytes[0] === 0xff ? 'FF FE' : 'FE FF'}); save the export as UTF-8`);
+  }
   if (bytes.includes(0)) {
     throw new UnreadableSourceError(path, `${path}: binary file (contains NUL bytes), not a YAML or JSON export`);
   }
@@ -40,6 +44,21 @@ export function decodeSource(path: string, bytes: Buffer, maxBytes = DEFAULT_MAX
     throw new UnreadableSourceError(path, `${path}: not valid UTF-8 (first bad byte at offset ${offset})`);
   }
   return { path, text, bytes };
+}
+
+/** Reads a stream (stdin) as an export, refusing it as soon as it grows past the limit instead of buffering it all. */
+export async function readStreamSource(path: string, stream: AsyncIterable<unknown>, maxBytes = DEFAULT_MAX_BYTES): Promise<Source> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk as Uint8Array);
+    length += buffer.length;
+    if (length > maxBytes) {
+      throw new UnreadableSourceError(path, `${path}: more than ${maxBytes} bytes, over the limit (raise it with --max-file-size)`);
+    }
+    chunks.push(buffer);
+  }
+  return decodeSource(path, Buffer.concat(chunks), maxBytes);
 }
 
 export async function readSource(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Source> {
@@ -77,8 +96,19 @@ export function describeFsError(error: unknown): string {
       return 'is a directory';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ENAMETOOLONG':
+      return 'path too long';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
     default:
-      return code ? `cannot read (${code})` : 'cannot read';
+      return code ? `failed (${code})` : 'failed';
   }
 }
 

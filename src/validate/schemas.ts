@@ -1,9 +1,10 @@
 /** Loads the export schemas from schemas/ and compiles the root once. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import AjvModule, { type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { SCHEMAS_DIR } from '../paths.js';
+import { PACKAGE_ROOT, SCHEMAS_DIR } from '../paths.js';
 
 export const ROOT_SCHEMA = 'export.schema.json';
 
@@ -31,8 +32,17 @@ export function createAjv(options: { unicodeRegExp?: boolean } = {}): AjvInstanc
 
 let compiled: ValidateFunction | undefined;
 
+/**
+ * The export validator. The bundled CLI loads the one the build generated with ajv's standalone code (compiling the
+ * schemas at run time would cost more than the rest of start-up); run from source, the schemas are compiled here.
+ */
 export function exportValidator(): ValidateFunction {
   if (compiled) return compiled;
+  const precompiled = join(PACKAGE_ROOT, 'dist', 'export-validator.cjs');
+  if (import.meta.url.includes('/dist/') && existsSync(precompiled)) {
+    compiled = createRequire(import.meta.url)(precompiled) as ValidateFunction;
+    return compiled;
+  }
   const ajv = createAjv();
   for (const [name, schema] of Object.entries(loadExportSchemas())) ajv.addSchema(schema, name);
   const validate = ajv.getSchema(ROOT_SCHEMA);

@@ -6,7 +6,8 @@ import { exportValidator } from './schemas.js';
 
 export function validateExport(data: unknown): RawFinding[] {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    const found = data === null ? 'an empty document' : Array.isArray(data) ? 'a list' : `a ${typeof data}`;
+    const found =
+      data === undefined ? 'nothing (the file is empty or holds only comments)' : data === null ? 'an empty document' : Array.isArray(data) ? 'a list' : describeValue(data);
     return [{
       ruleId: 'CML003',
       severity: 'error',
@@ -53,10 +54,10 @@ function toFinding(error: ErrorObject): RawFinding {
       return {
         ruleId: 'CML002',
         severity: 'error',
-        message: `Unknown property "${key}"${where}.${suggest(key, allowed)}`,
+        message: `Unknown property ${quote(key)}${where}.${suggest(key, allowed)}`,
         pointer: [...pointer, key],
         atKey: true,
-        actual: key,
+        actual: clip(key),
         expected: allowed.join(', '),
       };
     }
@@ -65,7 +66,7 @@ function toFinding(error: ErrorObject): RawFinding {
       return {
         ruleId: 'CML004',
         severity: 'error',
-        message: `Missing required property "${key}"${where}; add it.`,
+        message: `Missing required property ${quote(key)}${where}; add it.`,
         pointer,
         atKey: pointer.length > 0,
         expected: key,
@@ -77,9 +78,9 @@ function toFinding(error: ErrorObject): RawFinding {
       return {
         ruleId: 'CML003',
         severity: 'error',
-        message: `${JSON.stringify(error.data)} is not an allowed value for ${fieldName(pointer)}; use one of ${allowed.join(', ')}.${suggest(value, allowed)}`,
+        message: `${clip(JSON.stringify(error.data) ?? String(error.data))} is not an allowed value for ${fieldName(pointer)}; use one of ${allowed.join(', ')}.${suggest(value, allowed)}`,
         pointer,
-        actual: value,
+        actual: clip(value),
         expected: allowed.join(', '),
       };
     }
@@ -111,8 +112,18 @@ function toFinding(error: ErrorObject): RawFinding {
   }
 }
 
+/** Export text quoted for a message, cut short: a message names a value, it does not repeat a megabyte of it. */
+function quote(text: string): string {
+  return JSON.stringify(text.length > 60 ? text.slice(0, 57) + '...' : text);
+}
+
+function clip(text: string): string {
+  return text.length > 80 ? text.slice(0, 77) + '...' : text;
+}
+
 function suggest(word: string, candidates: string[]): string {
-  if (!candidates.length) return '';
+  // Beyond this length nothing is a typo of a key name, and comparing would only cost time.
+  if (!candidates.length || word.length > 100) return '';
   const lower = candidates.find((c) => c.toLowerCase() === word.toLowerCase());
   const best = lower ?? closest(word, candidates);
   const limit = Math.max(2, Math.floor(word.length / 3));
@@ -127,7 +138,7 @@ function describeObject(schema: unknown): string {
 
 function fieldName(pointer: (string | number)[]): string {
   const last = [...pointer].reverse().find((p) => typeof p === 'string');
-  return last === undefined ? 'The value' : `"${last}"`;
+  return last === undefined ? 'The value' : quote(last);
 }
 
 function article(type: string): string {
@@ -138,6 +149,6 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value)}`;
+  if (typeof value === 'string') return `the string ${quote(value)}`;
   return `${typeof value} ${String(value)}`;
 }
