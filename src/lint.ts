@@ -70,12 +70,17 @@ export function createLinter(options: LintOptions = {}): Linter {
         const schemaFindings = validateExport(document.data);
         raw.push(...schemaFindings);
         if (document.data !== null && typeof document.data === 'object' && !Array.isArray(document.data)) {
-          const model = buildModel(document.data);
-          const result = evaluateRules(active, model, document.data, { asOf });
-          // Rules stumbling over data the schema already rejected add nothing: those findings say it better.
-          raw.push(...(schemaFindings.length ? result.findings.filter((f) => f.ruleId !== 'CML009') : result.findings));
-          outcomes = result.outcomes;
-          if (result.versionUnknown.length) raw.push(versionUnknownNote(result.versionUnknown));
+          try {
+            const model = buildModel(document.data);
+            const result = evaluateRules(active, model, document.data, { asOf });
+            // Rules stumbling over data the schema already rejected add nothing: those findings say it better.
+            raw.push(...(schemaFindings.length ? result.findings.filter((f) => f.ruleId !== 'CML009') : result.findings));
+            outcomes = result.outcomes;
+            if (result.versionUnknown.length) raw.push(versionUnknownNote(result.versionUnknown));
+          } catch (error) {
+            // The model assumes the export's shape; data the schema rejected may break it. Never a crash: a finding.
+            if (!schemaFindings.length) raw.push(modelFault(error));
+          }
         }
       }
       const positioned = position(source.path, document, raw.filter((f) => severity[f.ruleId] !== 'off'), severity);
@@ -91,6 +96,16 @@ export function createLinter(options: LintOptions = {}): Linter {
       });
       return { path: source.path, findings, outcomes, source, document };
     },
+  };
+}
+
+function modelFault(error: unknown): RawFinding {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return {
+    ruleId: 'CML009',
+    severity: 'error',
+    message: `No rule could be evaluated on this export: ${reason}. This is a fault in cmlint, not in the export; please report it.`,
+    pointer: [],
   };
 }
 

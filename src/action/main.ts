@@ -8,8 +8,9 @@
  * Bundled to dist/action/index.js by scripts/build-action.mjs; the bundle is committed and a test checks it is fresh.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UsageError } from '../cli/exit-codes.js';
 import { lintProject, resolveConfig } from '../cli/lint-command.js';
 import type { Finding, Severity } from '../findings.js';
@@ -162,3 +163,14 @@ export function main(): void {
     },
   );
 }
+
+function isEntryPoint(): boolean {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+// The runner runs `node dist/action/index.js`; importing this module (tests) runs nothing.
+if (isEntryPoint()) main();

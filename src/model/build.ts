@@ -207,7 +207,8 @@ export function buildModel(data: unknown): Model {
   );
   const cmgByName = byKey(cmgs, (c) => c.name as string);
   const cmgByAnyName = (name: CelValue | undefined): Element | undefined =>
-    cmgByName.get(lower(name)) ?? cmgs.find((c) => lower(c.DeploymentName) === lower(name));
+    // An absent name matches nothing (a CMG without DeploymentName must not match a population without CloudManagementGateway).
+    lower(name) === '' ? undefined : (cmgByName.get(lower(name)) ?? cmgs.find((c) => lower(c.DeploymentName) === lower(name)));
   for (const cp of connectionPoints) {
     const cmg = cmgByAnyName(cp.CloudManagementGatewayName);
     if (cmg) cp.cmg = cmg;

@@ -16,16 +16,31 @@ export interface ParsedDocument {
 /** Converts a character offset to a 1-based line and column, by binary search over line starts. */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** Where each line's text ends (its line break, or the end of the text). */
+  private readonly ends: number[] = [];
+  private readonly length: number;
 
   constructor(text: string) {
+    this.length = text.length;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === 10) this.starts.push(i + 1);
-      else if (ch === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+      if (ch === 10) {
+        this.ends.push(i > 0 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
+        this.starts.push(i + 1);
+      } else if (ch === 13 && text.charCodeAt(i + 1) !== 10) {
+        this.ends.push(i);
+        this.starts.push(i + 1);
+      }
     }
+    this.ends.push(text.length);
   }
 
+  /**
+   * Offsets outside the text and offsets on a line break are clamped to the nearest place in a line, so every position
+   * lies inside the file: line <= line count, column <= that line's length + 1.
+   */
   position(offset: number): { line: number; column: number } {
+    offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.length));
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -33,7 +48,7 @@ export class LineIndex {
       if (this.starts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: offset - this.starts[low]! + 1 };
+    return { line: low + 1, column: Math.min(offset, this.ends[low]!) - this.starts[low]! + 1 };
   }
 
   region(start: number, end: number): Region {
