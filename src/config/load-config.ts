@@ -105,7 +105,7 @@ function describeError(error: ErrorObject): { segments: (string | number)[]; mes
     }
     case 'propertyNames':
     case 'pattern': {
-      const name = error.params.propertyName as string | undefined;
+      const name = (error.params.propertyName ?? (error as ErrorObject & { propertyName?: string }).propertyName) as string | undefined;
       if (name !== undefined) return { segments: [...segments, name], message: 'not a rule id (rule ids are upper-case letters and three digits, like CMG009)' };
       const last = segments[segments.length - 1];
       if (last === 'rule') return { segments, message: `${shown(error.data)} is not a rule id (like CMG009)` };

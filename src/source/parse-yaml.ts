@@ -85,11 +85,11 @@ export function parseYaml(text: string): ParsedDocument {
 function tokenize(text: string): { tokens: CST.Token[]; tooDeepAt: number } {
   const parser = new Parser();
   const tokens: CST.Token[] = [];
-  // The stack holds the document and each open collection (plus, at times, the scalar being read).
-  const limit = MAX_NESTING + 2;
+  // The stack holds the document, each open collection and, at times, the scalar being read: count the collections.
+  const depth = () => parser.stack.reduce((n, token) => n + ('items' in token ? 1 : 0), 0);
   for (const lexeme of new Lexer().lex(text)) {
     for (const token of parser.next(lexeme)) tokens.push(token);
-    if (parser.stack.length > limit) return { tokens, tooDeepAt: Math.min(parser.offset, text.length) };
+    if (parser.stack.length > MAX_NESTING + 1 && depth() > MAX_NESTING) return { tokens, tooDeepAt: Math.min(parser.offset, text.length) };
   }
   for (const token of parser.end()) tokens.push(token);
   return { tokens, tooDeepAt: -1 };
