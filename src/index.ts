@@ -7,6 +7,12 @@ export type { Rule } from './rules/rule.js';
 export { formatSarif, buildSarif } from './report/sarif.js';
 export { formatJson } from './report/json.js';
 export { formatText } from './report/text.js';
+export { formatGithub } from './report/github.js';
+export { formatJunit } from './report/junit.js';
+export { findConfig } from './config/find-config.js';
+export { loadConfig, ConfigError } from './config/load-config.js';
+export type { Config, ExternalSuppression } from './config/load-config.js';
+export { applyBaseline, buildBaseline, readBaseline } from './baseline.js';
 export type { ReportInput } from './report/report-input.js';
 export type { RuleOutcome, RuleStatus } from './engine/evaluate.js';
 

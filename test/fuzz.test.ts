@@ -16,7 +16,7 @@ import { createLinter } from '../src/lint.js';
 import { formatJson } from '../src/report/json.js';
 import { formatSarif } from '../src/report/sarif.js';
 import { formatText } from '../src/report/text.js';
-import { decodeSource, UnreadableSourceError } from '../src/source/read-source.js';
+import { decodeSource, firstInvalidUtf8Offset, UnreadableSourceError } from '../src/source/read-source.js';
 import { officialSarifValidator, registrySarifValidator } from './support/sarif-schemas.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -272,6 +272,8 @@ const seedArb = fc.integer({ min: 0, max: seeds.length - 1 }).map(
   (i) => seeds[i]!,
   (seed) => seeds.indexOf(seed as (typeof seeds)[number]),
 );
+/** Lets the worker answer vitest between runs, so a long hunt (CMLINT_FUZZ_SECONDS) does not starve it. */
+const yieldToVitest = () => new Promise<void>((resolve) => setImmediate(resolve));
 const budget = { numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false };
 
 describe('fuzzing the lint API with mutated fixtures', () => {
@@ -279,31 +281,60 @@ describe('fuzzing the lint API with mutated fixtures', () => {
     expect(seeds.length).toBeGreaterThan(10);
   });
 
-  test('structural mutations (keys, values, types, deleted, duplicated and inserted nodes) never throw and report well', () => {
-    fc.assert(
-      fc.property(seedArb, fc.array(mutationArb, { minLength: 1, maxLength: 6 }), fc.constantFrom('yaml', 'json'), fc.boolean(), (seed, mutations, format, flow) => {
+  test('structural mutations (keys, values, types, deleted, duplicated and inserted nodes) never throw and report well', async () => {
+    await fc.assert(
+      fc.asyncProperty(seedArb, fc.array(mutationArb, { minLength: 1, maxLength: 6 }), fc.constantFrom('yaml', 'json'), fc.boolean(), async (seed, mutations, format, flow) => {
+        await yieldToVitest();
         const text = serialise(mutate(seed.data, mutations), format as 'yaml' | 'json', flow);
         lintAndCheck(`mutated.${format}`, Buffer.from(text, 'utf8'));
       }),
       budget,
     );
-  }, 60_000);
+  }, (SECONDS + 40) * 1000);
 
-  test('text mutations (random bytes, lines, deletions, swapped lines, CRLF) never throw and report well', () => {
-    fc.assert(
-      fc.property(seedArb, fc.array(textOpArb, { minLength: 1, maxLength: 8 }), fc.constantFrom('yaml', 'json'), (seed, ops, format) => {
+  test('text mutations (random bytes, lines, deletions, swapped lines, CRLF) never throw and report well', async () => {
+    await fc.assert(
+      fc.asyncProperty(seedArb, fc.array(textOpArb, { minLength: 1, maxLength: 8 }), fc.constantFrom('yaml', 'json'), async (seed, ops, format) => {
+        await yieldToVitest();
         lintAndCheck(`mutated.${format}`, applyTextOps(seed.bytes, ops));
       }),
       budget,
     );
-  }, 60_000);
+  }, (SECONDS + 40) * 1000);
 
-  test('random documents (any JSON value, as YAML or JSON) never throw and report well', () => {
-    fc.assert(
-      fc.property(valueArb, fc.constantFrom('yaml', 'json'), fc.boolean(), (value, format, flow) => {
+  test('the reported first bad UTF-8 byte is where the strict decoder fails', async () => {
+    const utf8Arb = fc.oneof(
+      fc.uint8Array({ maxLength: 24 }),
+      fc.tuple(fc.string({ unit: 'binary', maxLength: 8 }), fc.uint8Array({ maxLength: 3 }), fc.string({ maxLength: 4 })).map(([a, b, c]) => Buffer.concat([Buffer.from(a), b, Buffer.from(c)])),
+    );
+    await fc.assert(
+      fc.asyncProperty(utf8Arb, async (bytes) => {
+        const decodes = (part: Uint8Array) => {
+          try {
+            new TextDecoder('utf-8', { fatal: true }).decode(part);
+            return true;
+          } catch {
+            return false;
+          }
+        };
+        const offset = firstInvalidUtf8Offset(bytes);
+        expect(offset === -1).toBe(decodes(bytes));
+        if (offset >= 0) {
+          expect(decodes(bytes.subarray(0, offset))).toBe(true);
+          expect(decodes(bytes.subarray(0, offset + 4 > bytes.length ? bytes.length : offset + 4))).toBe(false);
+        }
+      }),
+      { ...budget, numRuns: RUNS * 5 },
+    );
+  }, (SECONDS + 40) * 1000);
+
+  test('random documents (any JSON value, as YAML or JSON) never throw and report well', async () => {
+    await fc.assert(
+      fc.asyncProperty(valueArb, fc.constantFrom('yaml', 'json'), fc.boolean(), async (value, format, flow) => {
+        await yieldToVitest();
         lintAndCheck(`random.${format}`, Buffer.from(serialise(value, format as 'yaml' | 'json', flow), 'utf8'));
       }),
       { ...budget, numRuns: Math.ceil(RUNS / 2) },
     );
-  }, 60_000);
+  }, (SECONDS + 40) * 1000);
 });

@@ -14603,6 +14603,468 @@ var init_findings = __esm({
   }
 });
 
+// src/model/facts.ts
+function ekuOid(value) {
+  return EKU_NAMES[value.trim().toLowerCase()] ?? value.trim();
+}
+function roleUsesHttps(kind, role) {
+  switch (kind) {
+    case "ManagementPoint":
+      return role.EnableSsl;
+    case "SoftwareUpdatePoint":
+      return role.WsusSsl;
+    case "DistributionPoint":
+      return role.ClientCommunicationType === void 0 ? void 0 : role.ClientCommunicationType === "Https";
+    case "FallbackStatusPoint":
+      return false;
+    // the fallback status point always uses HTTP
+    default:
+      return void 0;
+  }
+}
+function rolePort(kind, role, https) {
+  if (kind === "SoftwareUpdatePoint") {
+    return https ? Number(role.WsusIisSslPort ?? 8531) : Number(role.WsusIisPort ?? 8530);
+  }
+  return https ? 443 : 80;
+}
+function lower(value) {
+  return typeof value === "string" ? value.trim().toLowerCase() : "";
+}
+function portRange(value) {
+  if (typeof value === "number" || typeof value === "bigint") return { from: Number(value), to: Number(value) };
+  const match = /^(\d{1,5})-(\d{1,5})$/.exec(String(value));
+  if (!match) return void 0;
+  return { from: Number(match[1]), to: Number(match[2]) };
+}
+function hostMatches(pattern, host) {
+  const p = lower(pattern);
+  const h = lower(host);
+  if (p === h) return true;
+  if (p.startsWith("*.")) return h.endsWith(p.slice(1)) && h.length > p.length - 1;
+  return false;
+}
+var SERVER_AUTH_OID, CLIENT_AUTH_OID, EKU_NAMES;
+var init_facts = __esm({
+  "src/model/facts.ts"() {
+    "use strict";
+    SERVER_AUTH_OID = "1.3.6.1.5.5.7.3.1";
+    CLIENT_AUTH_OID = "1.3.6.1.5.5.7.3.2";
+    EKU_NAMES = {
+      "server authentication": SERVER_AUTH_OID,
+      serverauthentication: SERVER_AUTH_OID,
+      serverauth: SERVER_AUTH_OID,
+      "client authentication": CLIENT_AUTH_OID,
+      clientauthentication: CLIENT_AUTH_OID,
+      clientauth: CLIENT_AUTH_OID
+    };
+  }
+});
+
+// src/model/pointers.ts
+function setOrigin(value, pointer) {
+  origins.set(value, pointer);
+  return value;
+}
+function originOf(value) {
+  return value !== null && typeof value === "object" ? origins.get(value) : void 0;
+}
+var origins;
+var init_pointers = __esm({
+  "src/model/pointers.ts"() {
+    "use strict";
+    origins = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/model/to-cel.ts
+function toCel(value, pointer) {
+  if (typeof value === "number") return Number.isInteger(value) ? BigInt(value) : value;
+  if (typeof value === "string" || typeof value === "boolean" || value === null) return value;
+  if (Array.isArray(value)) {
+    return setOrigin(value.map((item, index) => toCel(item, [...pointer, index])), pointer);
+  }
+  if (typeof value === "object" && value) {
+    const result = /* @__PURE__ */ Object.create(null);
+    for (const [key, item] of Object.entries(value)) {
+      Object.defineProperty(result, key, { value: toCel(item, [...pointer, key]), enumerable: true, writable: true, configurable: true });
+    }
+    return setOrigin(result, pointer);
+  }
+  return null;
+}
+var init_to_cel = __esm({
+  "src/model/to-cel.ts"() {
+    "use strict";
+    init_pointers();
+  }
+});
+
+// src/model/build.ts
+function list(value) {
+  return Array.isArray(value) ? value.filter((v) => v && typeof v === "object" && !Array.isArray(v)) : [];
+}
+function derive(raw, facts, pointer) {
+  const element = Object.assign(/* @__PURE__ */ Object.create(null), raw, facts);
+  return setOrigin(element, pointer ?? originOf(raw) ?? []);
+}
+function byKey(items, key) {
+  const map = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const k = key(item);
+    if (k && !map.has(k)) map.set(k, item);
+  }
+  return map;
+}
+function buildModel(data) {
+  const exp = toCel(data ?? {}, []) ?? /* @__PURE__ */ Object.create(null);
+  const hierarchyRaw = exp.hierarchy ?? {};
+  const sites = list(hierarchyRaw.sites).map(
+    (raw) => derive(raw, {
+      code: lower(raw.SiteCode),
+      isTopTier: raw.ParentSiteCode === void 0,
+      isCas: raw.SiteType === "Cas",
+      isPrimary: raw.SiteType === "Primary",
+      isSecondary: raw.SiteType === "Secondary"
+    })
+  );
+  const siteByCode = byKey(sites, (s) => s.code);
+  for (const site of sites) {
+    const parent = siteByCode.get(lower(site.ParentSiteCode));
+    if (parent) site.parent = parent;
+    site.children = sites.filter((s) => lower(s.ParentSiteCode) === site.code);
+    site.isChildPrimary = site.isPrimary === true && parent?.isCas === true;
+    site.isStandalonePrimary = site.isPrimary === true && site.isTopTier === true;
+  }
+  const topSites = sites.filter((s) => s.isTopTier);
+  const topSite = topSites.find((s) => s.isCas) ?? topSites[0];
+  const versions = sites.map((s) => s.Version).filter((v) => typeof v === "bigint");
+  const hierarchyVersion = typeof topSite?.Version === "bigint" ? topSite.Version : versions.length ? versions.reduce((a, b) => a > b ? a : b) : void 0;
+  for (const site of sites) {
+    const version = typeof site.Version === "bigint" ? site.Version : hierarchyVersion;
+    if (version !== void 0) site.version = version;
+  }
+  const siteFacts = (code) => {
+    const site = siteByCode.get(lower(code));
+    const facts = {};
+    if (site) facts.site = site;
+    const version = site?.version ?? hierarchyVersion;
+    if (version !== void 0) facts.version = version;
+    return facts;
+  };
+  const pki = exp.pki ?? {};
+  const certificates = list(pki.certificates).map((raw) => {
+    const ekus = Array.isArray(raw.EnhancedKeyUsages) ? raw.EnhancedKeyUsages.map((e) => ekuOid(String(e))) : [];
+    const names = [raw.SubjectName, ...Array.isArray(raw.SubjectAlternativeNames) ? raw.SubjectAlternativeNames : []].filter((n) => typeof n === "string").map(lower);
+    return derive(raw, {
+      id: String(raw.Id),
+      ekus,
+      serverAuth: ekus.includes(SERVER_AUTH_OID),
+      clientAuth: ekus.includes(CLIENT_AUTH_OID),
+      names,
+      isWildcard: typeof raw.SubjectName === "string" && raw.SubjectName.startsWith("*.")
+    });
+  });
+  const certById = byKey(certificates, (c) => c.id);
+  for (const cert of certificates) {
+    const chain = [];
+    let next = certById.get(String(cert.IssuerCertificate ?? ""));
+    while (next && !chain.includes(next) && next !== cert) {
+      chain.push(next);
+      next = certById.get(String(next.IssuerCertificate ?? ""));
+    }
+    cert.chain = chain;
+  }
+  const certFacts = (name, id) => {
+    const cert = certById.get(String(id ?? ""));
+    return cert ? { [name]: cert } : {};
+  };
+  const forests = list((exp.activeDirectory ?? {}).forests).map(
+    (raw) => derive(raw, {
+      name: lower(raw.ForestFqdn),
+      trusts: Array.isArray(raw.TrustedForests) ? raw.TrustedForests.map(lower) : []
+    })
+  );
+  const roles = [];
+  const servers = list(exp.siteSystems).map((raw) => {
+    const server = derive(raw, {
+      name: lower(raw.SiteSystemServerName),
+      isDomainMember: raw.Workgroup !== true && (typeof raw.DomainFqdn === "string" || raw.Workgroup === false),
+      ...siteFacts(raw.SiteCode),
+      ...certFacts("serverCertificate", raw.ServerCertificate),
+      ...certFacts("clientCertificate", raw.ClientCertificate)
+    });
+    const roleMap = raw.roles ?? {};
+    const serverRoles = [];
+    for (const [kind, value] of Object.entries(roleMap)) {
+      const props = value && typeof value === "object" && !Array.isArray(value) ? value : /* @__PURE__ */ Object.create(null);
+      const connectionType = String(props.ClientConnectionType ?? "Intranet");
+      const https = roleUsesHttps(kind, props);
+      const role = derive(
+        props,
+        {
+          kind,
+          server,
+          serverName: server.name,
+          SiteCode: raw.SiteCode ?? null,
+          ...siteFacts(raw.SiteCode),
+          connectionType,
+          acceptsInternet: connectionType !== "Intranet",
+          acceptsIntranet: connectionType !== "Internet",
+          cmgTraffic: props.EnableCloudGateway === true,
+          port: BigInt(rolePort(kind, props, https))
+        },
+        [...originOf(raw) ?? [], "roles", kind]
+      );
+      if (https !== void 0) role.https = https;
+      serverRoles.push(role);
+      roles.push(role);
+    }
+    server.allRoles = serverRoles;
+    server.internetFacing = serverRoles.some((r) => r.acceptsInternet);
+    return server;
+  });
+  const serverByName = byKey(servers, (s) => s.name);
+  for (const site of sites) {
+    site.servers = servers.filter((s) => s.site === site);
+    site.roles = roles.filter((r) => r.site === site);
+  }
+  const connectionPoints = roles.filter((r) => r.kind === "CloudManagementGatewayConnectionPoint");
+  const cmgs = list(exp.cloudManagementGateways).map(
+    (raw) => derive(raw, {
+      name: lower(raw.ServiceName),
+      instances: typeof raw.VMInstanceCount === "bigint" ? raw.VMInstanceCount : 1n,
+      contentEnabled: raw.EnableCloudDPFunction === true,
+      isNew: raw.Lifecycle === "New",
+      ...siteFacts(raw.SiteCode),
+      ...certFacts("serviceCertificate", raw.ServiceCertificate),
+      ...certFacts("managementCertificate", raw.ManagementCertificate),
+      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => certById.get(String(id)) ? [certById.get(String(id))] : [])
+    })
+  );
+  const cmgByName = byKey(cmgs, (c) => c.name);
+  const cmgByAnyName = (name) => (
+    // An absent name matches nothing (a CMG without DeploymentName must not match a population without CloudManagementGateway).
+    lower(name) === "" ? void 0 : cmgByName.get(lower(name)) ?? cmgs.find((c) => lower(c.DeploymentName) === lower(name))
+  );
+  for (const cp of connectionPoints) {
+    const cmg = cmgByAnyName(cp.CloudManagementGatewayName);
+    if (cmg) cp.cmg = cmg;
+  }
+  for (const cmg of cmgs) cmg.connectionPoints = connectionPoints.filter((cp) => cp.cmg === cmg);
+  for (const site of sites) site.cmgs = cmgs.filter((c) => c.site === site);
+  const cloudDistributionPoints = list(exp.cloudDistributionPoints).map(
+    (raw) => derive(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === "New", ...siteFacts(raw.SiteCode), ...certFacts("serviceCertificate", raw.ServiceCertificate) })
+  );
+  const azureServices = list(exp.azureServices).map((raw) => derive(raw, { isCloudManagement: raw.ServiceType === "CloudManagement" }));
+  const boundaryGroups = list(exp.boundaryGroups).map((raw) => derive(raw, { name: lower(raw.Name) }));
+  const dnsRecords = list((exp.dns ?? {}).records).map(
+    (raw) => derive(raw, { name: lower(raw.Name), value: lower(raw.Value), isPublic: raw.Zone !== "Internal" })
+  );
+  const network = exp.network ?? {};
+  const networkDevices = list(network.devices).map((raw) => {
+    const front = Array.isArray(raw.FrontOf) ? raw.FrontOf.map(lower) : [];
+    const frontServers = front.flatMap((n) => serverByName.get(n) ? [serverByName.get(n)] : []);
+    const frontCmgs = front.flatMap((n) => cmgByAnyName(n) ? [cmgByAnyName(n)] : []);
+    return derive(raw, {
+      name: String(raw.Name),
+      servers: frontServers,
+      frontCmgs,
+      roles: frontServers.flatMap((s) => s.allRoles),
+      ...certFacts("certificate", raw.Certificate)
+    });
+  });
+  const connections = list(network.connections).map(
+    (raw) => derive(raw, {
+      from: lower(raw.From),
+      to: lower(raw.To),
+      ranges: (Array.isArray(raw.Ports) ? raw.Ports : []).flatMap((p) => {
+        const r = portRange(p);
+        return r ? [{ from: BigInt(r.from), to: BigInt(r.to) }] : [];
+      })
+    })
+  );
+  const clientSettings = list(exp.clientSettings).map(
+    (raw) => derive(raw, { name: String(raw.ClientSettingName), isDefault: raw.Type === "Default" || raw.ClientSettingName === "Default Client Agent Settings" })
+  );
+  const defaultSettings = clientSettings.find((s) => s.isDefault);
+  const inventory = list(exp.devices);
+  const populations = list(exp.clientPopulations).map((raw) => {
+    const name = String(raw.Name);
+    const deviceCount = BigInt(inventory.filter((d) => d.Population === name).length);
+    const channels = Array.isArray(raw.Channels) ? raw.Channels.map(String) : [];
+    const auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(String) : [];
+    return derive(raw, {
+      name,
+      count: typeof raw.Count === "bigint" ? raw.Count : deviceCount,
+      channels,
+      usesCmg: channels.includes("CMG"),
+      usesIbcm: channels.includes("IBCM"),
+      auth,
+      settings: effectiveSettings(name, defaultSettings, clientSettings),
+      ...siteFacts(raw.SiteCode),
+      ...certFacts("clientCertificate", raw.ClientCertificate),
+      ...cmgByAnyName(raw.CloudManagementGateway) ? { cmg: cmgByAnyName(raw.CloudManagementGateway) } : {}
+    });
+  });
+  const populationByName = byKey(populations, (p) => p.name);
+  for (const cmg of cmgs) {
+    cmg.populations = populations.filter((p) => p.cmg === cmg || p.usesCmg && p.cmg === void 0 && cmgs.length === 1);
+    cmg.clientCount = cmg.populations.reduce((sum, p) => sum + p.count, 0n);
+  }
+  for (const cp of connectionPoints) {
+    const cmg = cp.cmg;
+    const oneSite = (cmg?.connectionPoints ?? []).every((o) => o.site === cp.site);
+    const served = (cmg?.populations ?? []).filter((p) => p.site === void 0 ? oneSite : p.site === cp.site);
+    cp.clientCount = served.reduce((sum, p) => sum + p.count, 0n);
+  }
+  for (const site of sites) {
+    site.populations = populations.filter((p) => p.site === site);
+    site.clientCount = site.populations.reduce((sum, p) => sum + p.count, 0n);
+    site.usesIbcm = site.populations.some((p) => p.usesIbcm) || site.servers.some((s) => typeof s.PublicFqdn === "string");
+  }
+  for (const role of roles) {
+    const site = role.site;
+    role.ibcm = role.acceptsInternet === true && (site?.usesIbcm === true || role.cmgTraffic !== true);
+  }
+  const featureUses = [];
+  for (const population of populations) {
+    const uses = Array.isArray(population.Features) ? population.Features : [];
+    uses.forEach((use, index) => {
+      const pointer = [...originOf(population) ?? [], "Features", index];
+      const facts = typeof use === "string" ? { Feature: use } : use ?? {};
+      const channels = Array.isArray(facts.Channels) ? facts.Channels.map(String) : population.channels;
+      const element = derive(facts, {
+        feature: String(facts.Feature),
+        population,
+        channels,
+        viaCmg: channels.includes("CMG"),
+        viaIbcm: channels.includes("IBCM"),
+        ...population.version !== void 0 ? { version: population.version } : {}
+      }, pointer);
+      featureUses.push(element);
+    });
+  }
+  const devices = inventory.map((raw) => {
+    const population = populationByName.get(String(raw.Population ?? ""));
+    const inherit = (key) => {
+      const value = raw[key] ?? population?.[key];
+      return value === void 0 ? {} : { [key]: value };
+    };
+    return derive(raw, {
+      ...population ? { population } : {},
+      ...inherit("OperatingSystem"),
+      ...inherit("OsVersion"),
+      ...inherit("Identity"),
+      ...inherit("Network"),
+      auth: Array.isArray(raw.Authentication) ? raw.Authentication.map(String) : population?.auth ?? [],
+      usesCmg: population?.usesCmg === true
+    });
+  });
+  const content = list(exp.content).map((raw) => {
+    const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];
+    const users = Array.isArray(raw.UsedBy) ? raw.UsedBy.map(String) : [];
+    return derive(raw, {
+      onCmg: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true),
+      onCloudDistributionPoint: targets.some((t) => cloudDistributionPoints.some((c) => c.name === t)),
+      onCloud: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true || cloudDistributionPoints.some((c) => c.name === t)),
+      populations: users.flatMap((u) => populationByName.get(u) ? [populationByName.get(u)] : [])
+    });
+  });
+  const hierarchy = setOrigin(
+    Object.assign(/* @__PURE__ */ Object.create(null), {
+      hasCas: sites.some((s) => s.isCas),
+      siteCount: BigInt(sites.length),
+      ...topSite ? { topSite } : {},
+      ...hierarchyVersion !== void 0 ? { version: hierarchyVersion } : {},
+      hasNetworkConnections: Array.isArray(network.connections),
+      hasNetworkDevices: Array.isArray(network.devices),
+      hasPopulations: populations.length > 0
+    }),
+    ["hierarchy"]
+  );
+  return {
+    export: exp,
+    sites,
+    servers,
+    roles,
+    connectionPoints,
+    cmgs,
+    cloudDistributionPoints,
+    azureServices,
+    boundaryGroups,
+    forests,
+    certificates,
+    dnsRecords,
+    networkDevices,
+    connections,
+    clientSettings,
+    populations,
+    featureUses,
+    devices,
+    content,
+    hierarchy
+  };
+}
+function effectiveSettings(population, defaults, all) {
+  const result = Object.assign(/* @__PURE__ */ Object.create(null), CLIENT_SETTING_DEFAULTS);
+  const explicit = [];
+  const apply = (settings) => {
+    for (const key of CLIENT_SETTING_KEYS) {
+      if (settings[key] !== void 0) {
+        result[key] = settings[key];
+        if (!explicit.includes(key)) explicit.push(key);
+      }
+    }
+  };
+  if (defaults) apply(defaults);
+  const custom = all.filter((s) => !s.isDefault && Array.isArray(s.DeployedTo) && s.DeployedTo.map(String).includes(population)).sort((a, b) => Number(b.Priority ?? 0n) - Number(a.Priority ?? 0n));
+  for (const settings of custom) apply(settings);
+  result.explicit = explicit;
+  return result;
+}
+function connectionAllows(model, from, to, port) {
+  const source = lower(from);
+  return model.connections.some(
+    (c) => (c.from === source || c.from === "any" || c.from === "internet" && isInternetSource(model, source)) && (hostMatches(String(c.to), to) || c.to === "azure" && isAzureHost(to)) && c.ranges.some((r) => r.from <= port && port <= r.to)
+  );
+}
+function isInternetSource(model, source) {
+  return source === "internet" || model.populations.some((p) => lower(p.name) === source);
+}
+function isAzureHost(host) {
+  const h = lower(host);
+  return [".cloudapp.net", ".cloudapp.azure.com", ".windows.net", ".azure.com", ".azure.net", ".usgovcloudapp.net", ".usgovcloudapi.net", ".azure.us"].some((d) => h.endsWith(d));
+}
+var CLIENT_SETTING_DEFAULTS, CLIENT_SETTING_KEYS;
+var init_build = __esm({
+  "src/model/build.ts"() {
+    "use strict";
+    init_facts();
+    init_pointers();
+    init_to_cel();
+    CLIENT_SETTING_DEFAULTS = {
+      AllowCloudManagementGateway: true,
+      AllowCloudDistributionPoint: true,
+      PolicyPollingMins: 60n,
+      EnableUserPolicy: true,
+      EnableUserPolicyOnInternet: false,
+      EnableDeltaDownload: false
+    };
+    CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
+  }
+});
+
+// src/rules/rule.ts
+function familyOf(id) {
+  return id.replace(/[0-9]+$/, "");
+}
+var init_rule = __esm({
+  "src/rules/rule.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -16765,14 +17227,29 @@ function packageVersion() {
 // src/source/parsed-document.ts
 var LineIndex = class {
   starts = [0];
+  /** Where each line's text ends (its line break, or the end of the text). */
+  ends = [];
+  length;
   constructor(text) {
+    this.length = text.length;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === 10) this.starts.push(i + 1);
-      else if (ch === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+      if (ch === 10) {
+        this.ends.push(i > 0 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
+        this.starts.push(i + 1);
+      } else if (ch === 13 && text.charCodeAt(i + 1) !== 10) {
+        this.ends.push(i);
+        this.starts.push(i + 1);
+      }
     }
+    this.ends.push(text.length);
   }
+  /**
+   * Offsets outside the text and offsets on a line break are clamped to the nearest place in a line, so every position
+   * lies inside the file: line <= line count, column <= that line's length + 1.
+   */
   position(offset) {
+    offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.length));
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -16780,7 +17257,7 @@ var LineIndex = class {
       if (this.starts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: offset - this.starts[low] + 1 };
+    return { line: low + 1, column: Math.min(offset, this.ends[low]) - this.starts[low] + 1 };
   }
   region(start, end) {
     const a = this.position(start);
@@ -16962,7 +17439,7 @@ function describeError(error) {
     }
     case "propertyNames":
     case "pattern": {
-      const name = error.params.propertyName;
+      const name = error.params.propertyName ?? error.propertyName;
       if (name !== void 0) return { segments: [...segments, name], message: "not a rule id (rule ids are upper-case letters and three digits, like CMG009)" };
       const last = segments[segments.length - 1];
       if (last === "rule") return { segments, message: `${shown(error.data)} is not a rule id (like CMG009)` };
@@ -17133,439 +17610,14 @@ function fingerprintOf(file, finding, occurrence) {
   return createHash("sha256").update(`${finding.ruleId}\0${file.replace(/\\/g, "/")}\0${where}\0${occurrence}`).digest("hex").slice(0, 32);
 }
 
-// src/model/facts.ts
-var SERVER_AUTH_OID = "1.3.6.1.5.5.7.3.1";
-var CLIENT_AUTH_OID = "1.3.6.1.5.5.7.3.2";
-var EKU_NAMES = {
-  "server authentication": SERVER_AUTH_OID,
-  serverauthentication: SERVER_AUTH_OID,
-  serverauth: SERVER_AUTH_OID,
-  "client authentication": CLIENT_AUTH_OID,
-  clientauthentication: CLIENT_AUTH_OID,
-  clientauth: CLIENT_AUTH_OID
-};
-function ekuOid(value) {
-  return EKU_NAMES[value.trim().toLowerCase()] ?? value.trim();
-}
-function roleUsesHttps(kind, role) {
-  switch (kind) {
-    case "ManagementPoint":
-      return role.EnableSsl;
-    case "SoftwareUpdatePoint":
-      return role.WsusSsl;
-    case "DistributionPoint":
-      return role.ClientCommunicationType === void 0 ? void 0 : role.ClientCommunicationType === "Https";
-    case "FallbackStatusPoint":
-      return false;
-    // the fallback status point always uses HTTP
-    default:
-      return void 0;
-  }
-}
-function rolePort(kind, role, https) {
-  if (kind === "SoftwareUpdatePoint") {
-    return https ? Number(role.WsusIisSslPort ?? 8531) : Number(role.WsusIisPort ?? 8530);
-  }
-  return https ? 443 : 80;
-}
-function lower(value) {
-  return typeof value === "string" ? value.trim().toLowerCase() : "";
-}
-function portRange(value) {
-  if (typeof value === "number" || typeof value === "bigint") return { from: Number(value), to: Number(value) };
-  const match = /^(\d{1,5})-(\d{1,5})$/.exec(String(value));
-  if (!match) return void 0;
-  return { from: Number(match[1]), to: Number(match[2]) };
-}
-function hostMatches(pattern, host) {
-  const p = lower(pattern);
-  const h = lower(host);
-  if (p === h) return true;
-  if (p.startsWith("*.")) return h.endsWith(p.slice(1)) && h.length > p.length - 1;
-  return false;
-}
-
-// src/model/pointers.ts
-var origins = /* @__PURE__ */ new WeakMap();
-function setOrigin(value, pointer) {
-  origins.set(value, pointer);
-  return value;
-}
-function originOf(value) {
-  return value !== null && typeof value === "object" ? origins.get(value) : void 0;
-}
-
-// src/model/to-cel.ts
-function toCel(value, pointer) {
-  if (typeof value === "number") return Number.isInteger(value) ? BigInt(value) : value;
-  if (typeof value === "string" || typeof value === "boolean" || value === null) return value;
-  if (Array.isArray(value)) {
-    return setOrigin(value.map((item, index) => toCel(item, [...pointer, index])), pointer);
-  }
-  if (typeof value === "object" && value) {
-    const result = /* @__PURE__ */ Object.create(null);
-    for (const [key, item] of Object.entries(value)) {
-      Object.defineProperty(result, key, { value: toCel(item, [...pointer, key]), enumerable: true, writable: true, configurable: true });
-    }
-    return setOrigin(result, pointer);
-  }
-  return null;
-}
-
-// src/model/build.ts
-var CLIENT_SETTING_DEFAULTS = {
-  AllowCloudManagementGateway: true,
-  AllowCloudDistributionPoint: true,
-  PolicyPollingMins: 60n,
-  EnableUserPolicy: true,
-  EnableUserPolicyOnInternet: false,
-  EnableDeltaDownload: false
-};
-var CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
-function list(value) {
-  return Array.isArray(value) ? value.filter((v) => v && typeof v === "object" && !Array.isArray(v)) : [];
-}
-function derive(raw, facts, pointer) {
-  const element = Object.assign(/* @__PURE__ */ Object.create(null), raw, facts);
-  return setOrigin(element, pointer ?? originOf(raw) ?? []);
-}
-function byKey(items, key) {
-  const map = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const k = key(item);
-    if (k && !map.has(k)) map.set(k, item);
-  }
-  return map;
-}
-function buildModel(data) {
-  const exp = toCel(data ?? {}, []) ?? /* @__PURE__ */ Object.create(null);
-  const hierarchyRaw = exp.hierarchy ?? {};
-  const sites = list(hierarchyRaw.sites).map(
-    (raw) => derive(raw, {
-      code: lower(raw.SiteCode),
-      isTopTier: raw.ParentSiteCode === void 0,
-      isCas: raw.SiteType === "Cas",
-      isPrimary: raw.SiteType === "Primary",
-      isSecondary: raw.SiteType === "Secondary"
-    })
-  );
-  const siteByCode = byKey(sites, (s) => s.code);
-  for (const site of sites) {
-    const parent = siteByCode.get(lower(site.ParentSiteCode));
-    if (parent) site.parent = parent;
-    site.children = sites.filter((s) => lower(s.ParentSiteCode) === site.code);
-    site.isChildPrimary = site.isPrimary === true && parent?.isCas === true;
-    site.isStandalonePrimary = site.isPrimary === true && site.isTopTier === true;
-  }
-  const topSites = sites.filter((s) => s.isTopTier);
-  const topSite = topSites.find((s) => s.isCas) ?? topSites[0];
-  const versions = sites.map((s) => s.Version).filter((v) => typeof v === "bigint");
-  const hierarchyVersion = typeof topSite?.Version === "bigint" ? topSite.Version : versions.length ? versions.reduce((a, b) => a > b ? a : b) : void 0;
-  for (const site of sites) {
-    const version = typeof site.Version === "bigint" ? site.Version : hierarchyVersion;
-    if (version !== void 0) site.version = version;
-  }
-  const siteFacts = (code) => {
-    const site = siteByCode.get(lower(code));
-    const facts = {};
-    if (site) facts.site = site;
-    const version = site?.version ?? hierarchyVersion;
-    if (version !== void 0) facts.version = version;
-    return facts;
-  };
-  const pki = exp.pki ?? {};
-  const certificates = list(pki.certificates).map((raw) => {
-    const ekus = Array.isArray(raw.EnhancedKeyUsages) ? raw.EnhancedKeyUsages.map((e) => ekuOid(String(e))) : [];
-    const names = [raw.SubjectName, ...Array.isArray(raw.SubjectAlternativeNames) ? raw.SubjectAlternativeNames : []].filter((n) => typeof n === "string").map(lower);
-    return derive(raw, {
-      id: String(raw.Id),
-      ekus,
-      serverAuth: ekus.includes(SERVER_AUTH_OID),
-      clientAuth: ekus.includes(CLIENT_AUTH_OID),
-      names,
-      isWildcard: typeof raw.SubjectName === "string" && raw.SubjectName.startsWith("*.")
-    });
-  });
-  const certById = byKey(certificates, (c) => c.id);
-  for (const cert of certificates) {
-    const chain = [];
-    let next = certById.get(String(cert.IssuerCertificate ?? ""));
-    while (next && !chain.includes(next) && next !== cert) {
-      chain.push(next);
-      next = certById.get(String(next.IssuerCertificate ?? ""));
-    }
-    cert.chain = chain;
-  }
-  const certFacts = (name, id) => {
-    const cert = certById.get(String(id ?? ""));
-    return cert ? { [name]: cert } : {};
-  };
-  const forests = list((exp.activeDirectory ?? {}).forests).map(
-    (raw) => derive(raw, {
-      name: lower(raw.ForestFqdn),
-      trusts: Array.isArray(raw.TrustedForests) ? raw.TrustedForests.map(lower) : []
-    })
-  );
-  const roles = [];
-  const servers = list(exp.siteSystems).map((raw) => {
-    const server = derive(raw, {
-      name: lower(raw.SiteSystemServerName),
-      isDomainMember: raw.Workgroup !== true && (typeof raw.DomainFqdn === "string" || raw.Workgroup === false),
-      ...siteFacts(raw.SiteCode),
-      ...certFacts("serverCertificate", raw.ServerCertificate),
-      ...certFacts("clientCertificate", raw.ClientCertificate)
-    });
-    const roleMap = raw.roles ?? {};
-    const serverRoles = [];
-    for (const [kind, value] of Object.entries(roleMap)) {
-      const props = value && typeof value === "object" && !Array.isArray(value) ? value : /* @__PURE__ */ Object.create(null);
-      const connectionType = String(props.ClientConnectionType ?? "Intranet");
-      const https = roleUsesHttps(kind, props);
-      const role = derive(
-        props,
-        {
-          kind,
-          server,
-          serverName: server.name,
-          SiteCode: raw.SiteCode ?? null,
-          ...siteFacts(raw.SiteCode),
-          connectionType,
-          acceptsInternet: connectionType !== "Intranet",
-          acceptsIntranet: connectionType !== "Internet",
-          cmgTraffic: props.EnableCloudGateway === true,
-          port: BigInt(rolePort(kind, props, https))
-        },
-        [...originOf(raw) ?? [], "roles", kind]
-      );
-      if (https !== void 0) role.https = https;
-      serverRoles.push(role);
-      roles.push(role);
-    }
-    server.allRoles = serverRoles;
-    server.internetFacing = serverRoles.some((r) => r.acceptsInternet);
-    return server;
-  });
-  const serverByName = byKey(servers, (s) => s.name);
-  for (const site of sites) {
-    site.servers = servers.filter((s) => s.site === site);
-    site.roles = roles.filter((r) => r.site === site);
-  }
-  const connectionPoints = roles.filter((r) => r.kind === "CloudManagementGatewayConnectionPoint");
-  const cmgs = list(exp.cloudManagementGateways).map(
-    (raw) => derive(raw, {
-      name: lower(raw.ServiceName),
-      instances: typeof raw.VMInstanceCount === "bigint" ? raw.VMInstanceCount : 1n,
-      contentEnabled: raw.EnableCloudDPFunction === true,
-      isNew: raw.Lifecycle === "New",
-      ...siteFacts(raw.SiteCode),
-      ...certFacts("serviceCertificate", raw.ServiceCertificate),
-      ...certFacts("managementCertificate", raw.ManagementCertificate),
-      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => certById.get(String(id)) ? [certById.get(String(id))] : [])
-    })
-  );
-  const cmgByName = byKey(cmgs, (c) => c.name);
-  const cmgByAnyName = (name) => cmgByName.get(lower(name)) ?? cmgs.find((c) => lower(c.DeploymentName) === lower(name));
-  for (const cp of connectionPoints) {
-    const cmg = cmgByAnyName(cp.CloudManagementGatewayName);
-    if (cmg) cp.cmg = cmg;
-  }
-  for (const cmg of cmgs) cmg.connectionPoints = connectionPoints.filter((cp) => cp.cmg === cmg);
-  for (const site of sites) site.cmgs = cmgs.filter((c) => c.site === site);
-  const cloudDistributionPoints = list(exp.cloudDistributionPoints).map(
-    (raw) => derive(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === "New", ...siteFacts(raw.SiteCode), ...certFacts("serviceCertificate", raw.ServiceCertificate) })
-  );
-  const azureServices = list(exp.azureServices).map((raw) => derive(raw, { isCloudManagement: raw.ServiceType === "CloudManagement" }));
-  const boundaryGroups = list(exp.boundaryGroups).map((raw) => derive(raw, { name: lower(raw.Name) }));
-  const dnsRecords = list((exp.dns ?? {}).records).map(
-    (raw) => derive(raw, { name: lower(raw.Name), value: lower(raw.Value), isPublic: raw.Zone !== "Internal" })
-  );
-  const network = exp.network ?? {};
-  const networkDevices = list(network.devices).map((raw) => {
-    const front = Array.isArray(raw.FrontOf) ? raw.FrontOf.map(lower) : [];
-    const frontServers = front.flatMap((n) => serverByName.get(n) ? [serverByName.get(n)] : []);
-    const frontCmgs = front.flatMap((n) => cmgByAnyName(n) ? [cmgByAnyName(n)] : []);
-    return derive(raw, {
-      name: String(raw.Name),
-      servers: frontServers,
-      frontCmgs,
-      roles: frontServers.flatMap((s) => s.allRoles),
-      ...certFacts("certificate", raw.Certificate)
-    });
-  });
-  const connections = list(network.connections).map(
-    (raw) => derive(raw, {
-      from: lower(raw.From),
-      to: lower(raw.To),
-      ranges: (Array.isArray(raw.Ports) ? raw.Ports : []).flatMap((p) => {
-        const r = portRange(p);
-        return r ? [{ from: BigInt(r.from), to: BigInt(r.to) }] : [];
-      })
-    })
-  );
-  const clientSettings = list(exp.clientSettings).map(
-    (raw) => derive(raw, { name: String(raw.ClientSettingName), isDefault: raw.Type === "Default" || raw.ClientSettingName === "Default Client Agent Settings" })
-  );
-  const defaultSettings = clientSettings.find((s) => s.isDefault);
-  const inventory = list(exp.devices);
-  const populations = list(exp.clientPopulations).map((raw) => {
-    const name = String(raw.Name);
-    const deviceCount = BigInt(inventory.filter((d) => d.Population === name).length);
-    const channels = Array.isArray(raw.Channels) ? raw.Channels.map(String) : [];
-    const auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(String) : [];
-    return derive(raw, {
-      name,
-      count: typeof raw.Count === "bigint" ? raw.Count : deviceCount,
-      channels,
-      usesCmg: channels.includes("CMG"),
-      usesIbcm: channels.includes("IBCM"),
-      auth,
-      settings: effectiveSettings(name, defaultSettings, clientSettings),
-      ...siteFacts(raw.SiteCode),
-      ...certFacts("clientCertificate", raw.ClientCertificate),
-      ...cmgByAnyName(raw.CloudManagementGateway) ? { cmg: cmgByAnyName(raw.CloudManagementGateway) } : {}
-    });
-  });
-  const populationByName = byKey(populations, (p) => p.name);
-  for (const cmg of cmgs) {
-    cmg.populations = populations.filter((p) => p.cmg === cmg || p.usesCmg && p.cmg === void 0 && cmgs.length === 1);
-    cmg.clientCount = cmg.populations.reduce((sum, p) => sum + p.count, 0n);
-  }
-  for (const cp of connectionPoints) {
-    const cmg = cp.cmg;
-    const oneSite = (cmg?.connectionPoints ?? []).every((o) => o.site === cp.site);
-    const served = (cmg?.populations ?? []).filter((p) => p.site === void 0 ? oneSite : p.site === cp.site);
-    cp.clientCount = served.reduce((sum, p) => sum + p.count, 0n);
-  }
-  for (const site of sites) {
-    site.populations = populations.filter((p) => p.site === site);
-    site.clientCount = site.populations.reduce((sum, p) => sum + p.count, 0n);
-    site.usesIbcm = site.populations.some((p) => p.usesIbcm) || site.servers.some((s) => typeof s.PublicFqdn === "string");
-  }
-  for (const role of roles) {
-    const site = role.site;
-    role.ibcm = role.acceptsInternet === true && (site?.usesIbcm === true || role.cmgTraffic !== true);
-  }
-  const featureUses = [];
-  for (const population of populations) {
-    const uses = Array.isArray(population.Features) ? population.Features : [];
-    uses.forEach((use, index) => {
-      const pointer = [...originOf(population) ?? [], "Features", index];
-      const facts = typeof use === "string" ? { Feature: use } : use ?? {};
-      const channels = Array.isArray(facts.Channels) ? facts.Channels.map(String) : population.channels;
-      const element = derive(facts, {
-        feature: String(facts.Feature),
-        population,
-        channels,
-        viaCmg: channels.includes("CMG"),
-        viaIbcm: channels.includes("IBCM"),
-        ...population.version !== void 0 ? { version: population.version } : {}
-      }, pointer);
-      featureUses.push(element);
-    });
-  }
-  const devices = inventory.map((raw) => {
-    const population = populationByName.get(String(raw.Population ?? ""));
-    const inherit = (key) => {
-      const value = raw[key] ?? population?.[key];
-      return value === void 0 ? {} : { [key]: value };
-    };
-    return derive(raw, {
-      ...population ? { population } : {},
-      ...inherit("OperatingSystem"),
-      ...inherit("OsVersion"),
-      ...inherit("Identity"),
-      ...inherit("Network"),
-      auth: Array.isArray(raw.Authentication) ? raw.Authentication.map(String) : population?.auth ?? [],
-      usesCmg: population?.usesCmg === true
-    });
-  });
-  const content = list(exp.content).map((raw) => {
-    const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];
-    const users = Array.isArray(raw.UsedBy) ? raw.UsedBy.map(String) : [];
-    return derive(raw, {
-      onCmg: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true),
-      onCloudDistributionPoint: targets.some((t) => cloudDistributionPoints.some((c) => c.name === t)),
-      onCloud: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true || cloudDistributionPoints.some((c) => c.name === t)),
-      populations: users.flatMap((u) => populationByName.get(u) ? [populationByName.get(u)] : [])
-    });
-  });
-  const hierarchy = setOrigin(
-    Object.assign(/* @__PURE__ */ Object.create(null), {
-      hasCas: sites.some((s) => s.isCas),
-      siteCount: BigInt(sites.length),
-      ...topSite ? { topSite } : {},
-      ...hierarchyVersion !== void 0 ? { version: hierarchyVersion } : {},
-      hasNetworkConnections: Array.isArray(network.connections),
-      hasNetworkDevices: Array.isArray(network.devices),
-      hasPopulations: populations.length > 0
-    }),
-    ["hierarchy"]
-  );
-  return {
-    export: exp,
-    sites,
-    servers,
-    roles,
-    connectionPoints,
-    cmgs,
-    cloudDistributionPoints,
-    azureServices,
-    boundaryGroups,
-    forests,
-    certificates,
-    dnsRecords,
-    networkDevices,
-    connections,
-    clientSettings,
-    populations,
-    featureUses,
-    devices,
-    content,
-    hierarchy
-  };
-}
-function effectiveSettings(population, defaults, all) {
-  const result = Object.assign(/* @__PURE__ */ Object.create(null), CLIENT_SETTING_DEFAULTS);
-  const explicit = [];
-  const apply = (settings) => {
-    for (const key of CLIENT_SETTING_KEYS) {
-      if (settings[key] !== void 0) {
-        result[key] = settings[key];
-        if (!explicit.includes(key)) explicit.push(key);
-      }
-    }
-  };
-  if (defaults) apply(defaults);
-  const custom = all.filter((s) => !s.isDefault && Array.isArray(s.DeployedTo) && s.DeployedTo.map(String).includes(population)).sort((a, b) => Number(b.Priority ?? 0n) - Number(a.Priority ?? 0n));
-  for (const settings of custom) apply(settings);
-  result.explicit = explicit;
-  return result;
-}
-function connectionAllows(model, from, to, port) {
-  const source = lower(from);
-  return model.connections.some(
-    (c) => (c.from === source || c.from === "any" || c.from === "internet" && isInternetSource(model, source)) && (hostMatches(String(c.to), to) || c.to === "azure" && isAzureHost(to)) && c.ranges.some((r) => r.from <= port && port <= r.to)
-  );
-}
-function isInternetSource(model, source) {
-  return source === "internet" || model.populations.some((p) => lower(p.name) === source);
-}
-function isAzureHost(host) {
-  const h = lower(host);
-  return [".cloudapp.net", ".cloudapp.azure.com", ".windows.net", ".azure.com", ".azure.net", ".usgovcloudapp.net", ".usgovcloudapi.net", ".azure.us"].some((d) => h.endsWith(d));
-}
+// src/lint.ts
+init_build();
 
 // src/rules/load-rules.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { basename, join as join5 } from "node:path";
-
-// src/rules/rule.ts
-function familyOf(id) {
-  return id.replace(/[0-9]+$/, "");
-}
-
-// src/rules/load-rules.ts
+init_rule();
 var RuleLoadError = class extends Error {
 };
 var ruleValidator;
@@ -21818,6 +21870,8 @@ var globalEnvironment = new Environment({
 });
 
 // src/engine/cel-env.ts
+init_facts();
+init_build();
 var current;
 function withScope(scope2, run) {
   const previous = current;
@@ -21945,6 +21999,7 @@ function compileRule(rule) {
 }
 
 // src/engine/evaluate.ts
+init_pointers();
 function evaluateRules(rules, model, data, options) {
   const findings = [];
   const outcomes = /* @__PURE__ */ new Map();
@@ -23256,10 +23311,11 @@ function parseYaml2(text) {
 function tokenize(text) {
   const parser = new import_yaml3.Parser();
   const tokens = [];
-  const limit = MAX_NESTING + 2;
+  const depth = () => parser.stack.reduce((n, token) => n + ("items" in token ? 1 : 0), 0);
   for (const lexeme of new import_yaml3.Lexer().lex(text)) {
+    const at = parser.offset;
     for (const token of parser.next(lexeme)) tokens.push(token);
-    if (parser.stack.length > limit) return { tokens, tooDeepAt: Math.min(parser.offset, text.length) };
+    if (parser.stack.length > MAX_NESTING + 1 && depth() > MAX_NESTING) return { tokens, tooDeepAt: Math.min(at, text.length) };
   }
   for (const token of parser.end()) tokens.push(token);
   return { tokens, tooDeepAt: -1 };
@@ -23420,7 +23476,8 @@ function decodeSource(path, bytes, maxBytes = DEFAULT_MAX_BYTES) {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8Offset(bytes);
-    throw new UnreadableSourceError(path, `${path}: not valid UTF-8 (first bad byte at offset ${offset})`);
+    const line = bytes.subarray(0, Math.max(0, offset)).reduce((n, byte) => n + (byte === 10 ? 1 : 0), 1);
+    throw new UnreadableSourceError(path, `${path}: not valid UTF-8 (first bad byte on line ${line}, at byte offset ${offset}); save the export as UTF-8`);
   }
   return { path, text, bytes };
 }
@@ -23487,18 +23544,34 @@ function describeFsError(error) {
   }
 }
 function firstInvalidUtf8Offset(bytes) {
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const mid = low + high + 1 >> 1;
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid - 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i];
+    if (lead < 128) {
+      i++;
+      continue;
     }
+    let length;
+    let low = 128;
+    let high = 191;
+    if (lead >= 194 && lead <= 223) length = 2;
+    else if (lead >= 224 && lead <= 239) {
+      length = 3;
+      if (lead === 224) low = 160;
+      if (lead === 237) high = 159;
+    } else if (lead >= 240 && lead <= 244) {
+      length = 4;
+      if (lead === 240) low = 144;
+      if (lead === 244) high = 143;
+    } else return i;
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k];
+      const [min, max] = k === 1 ? [low, high] : [128, 191];
+      if (next === void 0 || next < min || next > max) return i;
+    }
+    i += length;
   }
-  return low;
+  return -1;
 }
 
 // src/validate/validate-export.ts
@@ -23747,11 +23820,15 @@ function createLinter(options = {}) {
         const schemaFindings = validateExport(document.data);
         raw.push(...schemaFindings);
         if (document.data !== null && typeof document.data === "object" && !Array.isArray(document.data)) {
-          const model = buildModel(document.data);
-          const result = evaluateRules(active, model, document.data, { asOf });
-          raw.push(...schemaFindings.length ? result.findings.filter((f) => f.ruleId !== "CML009") : result.findings);
-          outcomes = result.outcomes;
-          if (result.versionUnknown.length) raw.push(versionUnknownNote(result.versionUnknown));
+          try {
+            const model = buildModel(document.data);
+            const result = evaluateRules(active, model, document.data, { asOf });
+            raw.push(...schemaFindings.length ? result.findings.filter((f) => f.ruleId !== "CML009") : result.findings);
+            outcomes = result.outcomes;
+            if (result.versionUnknown.length) raw.push(versionUnknownNote(result.versionUnknown));
+          } catch (error) {
+            if (!schemaFindings.length) raw.push(modelFault(error));
+          }
         }
       }
       const positioned = position(source.path, document, raw.filter((f) => severity[f.ruleId] !== "off"), severity);
@@ -23767,6 +23844,15 @@ function createLinter(options = {}) {
       });
       return { path: source.path, findings, outcomes, source, document };
     }
+  };
+}
+function modelFault(error) {
+  const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return {
+    ruleId: "CML009",
+    severity: "error",
+    message: `No rule could be evaluated on this export: ${reason}. This is a fault in cmlint, not in the export; please report it.`,
+    pointer: []
   };
 }
 function versionUnknownNote(ruleIds) {

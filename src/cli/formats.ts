@@ -20,6 +20,8 @@ export const FORMATS: Record<string, () => Promise<Formatter>> = {
     return (input, options) => formatGithub(input, options);
   },
   junit: async () => (await import('../report/junit.js')).formatJunit,
+  html: async () => (await import('../report/html.js')).formatHtml,
+  dot: async () => (await import('../report/topology-dot.js')).formatDot,
 };
 
 export function formatNames(): string[] {

@@ -88,8 +88,10 @@ function tokenize(text: string): { tokens: CST.Token[]; tooDeepAt: number } {
   // The stack holds the document, each open collection and, at times, the scalar being read: count the collections.
   const depth = () => parser.stack.reduce((n, token) => n + ('items' in token ? 1 : 0), 0);
   for (const lexeme of new Lexer().lex(text)) {
+    const at = parser.offset;
     for (const token of parser.next(lexeme)) tokens.push(token);
-    if (parser.stack.length > MAX_NESTING + 1 && depth() > MAX_NESTING) return { tokens, tooDeepAt: Math.min(parser.offset, text.length) };
+    // Reported where the token that opened one level too many starts.
+    if (parser.stack.length > MAX_NESTING + 1 && depth() > MAX_NESTING) return { tokens, tooDeepAt: Math.min(at, text.length) };
   }
   for (const token of parser.end()) tokens.push(token);
   return { tokens, tooDeepAt: -1 };

@@ -41,7 +41,8 @@ export function decodeSource(path: string, bytes: Buffer, maxBytes = DEFAULT_MAX
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8Offset(bytes);
-    throw new UnreadableSourceError(path, `${path}: not valid UTF-8 (first bad byte at offset ${offset})`);
+    const line = bytes.subarray(0, Math.max(0, offset)).reduce((n, byte) => n + (byte === 10 ? 1 : 0), 1);
+    throw new UnreadableSourceError(path, `${path}: not valid UTF-8 (first bad byte on line ${line}, at byte offset ${offset}); save the export as UTF-8`);
   }
   return { path, text, bytes };
 }
@@ -112,19 +113,34 @@ export function describeFsError(error: unknown): string {
   }
 }
 
-function firstInvalidUtf8Offset(bytes: Buffer): number {
-  // Binary search on the longest prefix that decodes; the decoder itself does not say where it stopped.
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    try {
-      // stream: a prefix may end inside a valid multi-byte sequence without being invalid.
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid - 1;
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (as TextDecoder's fatal mode judges). */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
     }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0; // overlong
+      if (lead === 0xed) high = 0x9f; // surrogates
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90; // overlong
+      if (lead === 0xf4) high = 0x8f; // beyond U+10FFFF
+    } else return i;
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k];
+      const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf];
+      if (next === undefined || next < min || next > max) return i;
+    }
+    i += length;
   }
-  return low;
+  return -1;
 }
