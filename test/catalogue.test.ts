@@ -7,8 +7,12 @@ import { loadRules } from '../src/rules/load-rules.js';
 const shared = process.env.CMLINT_SHARED;
 const catalogue = shared ? join(shared, 'docs', 'constraints.md') : undefined;
 
-describe.skipIf(!catalogue || !existsSync(catalogue))('the constraint catalogue', () => {
-  const rows = [...readFileSync(catalogue!, 'utf8').matchAll(/^\| ([A-Z]+\d{3}) \|(.*)\|\s*$/gm)].map((m) => {
+const present = catalogue !== undefined && existsSync(catalogue);
+
+describe.skipIf(!present)('the constraint catalogue (CI, ../shared)', () => {
+  // vitest still runs a skipped suite's body to collect it: read the catalogue only when it is there.
+  const text = present ? readFileSync(catalogue!, 'utf8') : '';
+  const rows = [...text.matchAll(/^\| ([A-Z]+\d{3}) \|(.*)\|\s*$/gm)].map((m) => {
     const cells = m[2]!.split('|').map((c) => c.trim());
     const severity = cells.find((c) => ['error', 'warning', 'note'].includes(c));
     return { id: m[1]!, severity };
@@ -16,6 +20,7 @@ describe.skipIf(!catalogue || !existsSync(catalogue))('the constraint catalogue'
   const rules = new Map(loadRules().map((r) => [r.id, r]));
 
   test('has 132 rows', () => expect(rows.length).toBe(132));
+  if (!present) test('skipped: ../shared/docs/constraints.md is not beside the repository', () => undefined);
   for (const row of rows) {
     test(`${row.id} is a rule with severity ${row.severity}`, () => {
       const rule = rules.get(row.id);

@@ -21,7 +21,7 @@ import { officialSarifValidator, registrySarifValidator } from './support/sarif-
 
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.CMLINT_FUZZ_RUNS ?? 200);
-const SECONDS = Number(process.env.CMLINT_FUZZ_SECONDS ?? 12);
+const SECONDS = Number(process.env.CMLINT_FUZZ_SECONDS ?? 10);
 /** Small enough that a mutation that doubles a file stays quick; the size limit itself is tested elsewhere. */
 const MAX_BYTES = 4 * 1024 * 1024;
 
@@ -91,7 +91,9 @@ function lintAndCheck(name: string, bytes: Buffer): void {
   for (const { name: schema, validate } of validators) {
     expect(validate(sarif), `${schema}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
   }
-  const json = JSON.parse(formatJson(input));
+  const jsonText = formatJson(input);
+  expect(RAW_CONTROL.exec(jsonText)?.[0], 'raw control character in the JSON report').toBeUndefined();
+  const json = JSON.parse(jsonText);
   expect(json.files[0].findings.length).toBe(result.findings.length);
   const text = formatText(input, { color: false });
   expect(RAW_CONTROL.exec(text)?.[0], 'raw control character in the text report').toBeUndefined();

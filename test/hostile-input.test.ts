@@ -176,6 +176,7 @@ const files: Record<string, () => string | Buffer> = {
   'spaces and ñon-ÄSCII 日本/a site ü.yaml': () => 'schemaVersion: 1\ncolour: blue\n',
   'loop/export.yaml': () => 'schemaVersion: 1\ncolour: blue\n',
   'unreadable/secret.yaml': () => VALID,
+  'fifo/export.yaml': () => 'schemaVersion: 1\ncolour: blue\n',
   [`escape-\u001b[31m-name.yaml`]: () => 'schemaVersion: 1\ncolour: blue\n',
 };
 
@@ -279,6 +280,7 @@ beforeAll(() => {
   symlinkSync('..', join(dir, 'loop', 'sub', 'back-up'));
   symlinkSync('self-link.yaml', join(dir, 'self-link.yaml'));
   chmodSync(join(dir, 'unreadable', 'secret.yaml'), 0o000);
+  execFileSync('mkfifo', [join(dir, 'fifo', 'pipe.yaml')]);
 }, 120_000);
 
 afterAll(() => {
@@ -287,8 +289,15 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Wall time of each run, printed at the end so slow cases are visible. */
+const timings: string[] = [];
+afterAll(() => {
+  if (timings.length) console.log(`hostile-input run times (ms):\n${timings.sort().join('\n')}`);
+});
+
 async function lintJson(file: string, args: string[] = []): Promise<{ run: Run; findings: Finding[] }> {
   const run = await cmlint(['lint', '--no-config', '--as-of', '2026-06-01', '--format', 'json', ...args, file], { cwd: dir });
+  timings.push(`${file}: ${run.ms}`);
   let findings: Finding[] = [];
   try {
     findings = JSON.parse(run.stdout).files.flatMap((f: { findings: Finding[] }) => f.findings);
@@ -317,6 +326,7 @@ describe('hostile input: exit 2 with one line naming the path', () => {
   for (const [name, c] of Object.entries(refusalCases)) {
     test.concurrent(`${name} → exit 2`, async () => {
       const run = await cmlint(['lint', '--no-config', ...(c.args ?? []), c.file], { cwd: dir });
+      timings.push(`${c.file}: ${run.ms}`);
       expect(run.timedOut).toBe(false);
       expect(run.code, run.stderr).toBe(2);
       expect(run.stdout).toBe('');
@@ -331,6 +341,15 @@ describe('hostile input: exit 2 with one line naming the path', () => {
     const run = await cmlint(['lint', '--no-config', '--max-file-size', '1000', '-'], { cwd: dir, input: Buffer.alloc(5 * 1024 * 1024, 0x23) });
     expect(run.code).toBe(2);
     expect(run.stderr.trimEnd()).toMatch(/^cmlint: <stdin>: more than 1000 bytes, over the limit \(raise it with --max-file-size\)$/);
+  }, 120_000);
+
+  test.concurrent('a FIFO is refused when named and skipped when found in a folder (cmlint never blocks on it)', async () => {
+    const named = await cmlint(['lint', '--no-config', 'fifo/pipe.yaml'], { cwd: dir });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toBe('cmlint: fifo/pipe.yaml: not a regular file\n');
+    const folder = await lintJson('fifo');
+    expect(folder.run.code).toBe(1);
+    expect(JSON.parse(folder.run.stdout).files.map((f: { path: string }) => f.path)).toEqual(['fifo/export.yaml']);
   }, 120_000);
 
   test.skipIf(IS_ROOT)('an unreadable file (chmod 000) → exit 2, "permission denied"', async () => {

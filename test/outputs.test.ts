@@ -86,7 +86,7 @@ beforeAll(() => {
   for (const id of ['CML001', 'CML002', 'CML003', 'CML008']) cpSync(join(ROOT, 'fixtures', 'rules', id), join(inputs, id), { recursive: true });
   // Values no JSON writer may pass through raw: lone surrogates, NUL, every C0 control, DEL, C1, line separators.
   const controls = Array.from({ length: 32 }, (_, i) => `\\x${i.toString(16).padStart(2, '0')}`).join('');
-  writeFileSync(join(inputs, 'odd-strings.yaml'), `schemaVersion: 1\n"k\\ud800\\udfff\\x7f\\x85\\u2028\\u2029": 1\ndescription: 5\nhierarchy: { "${controls}": 1 }\n`);
+  writeFileSync(join(inputs, 'odd-strings.yaml'), `schemaVersion: 1\n"k\\ud800x\\udfff\\x7f\\x85\\u2028\\u2029": 1\ndescription: 5\nhierarchy: { "${controls}": 1 }\n`);
   mkdirSync(join(work, 'out'));
 }, 120_000);
 
@@ -193,7 +193,8 @@ describe('reports stay well-formed whatever the export holds', () => {
     const messages = report.files.flatMap((f: { findings: { message: string }[] }) => f.findings.map((x) => x.message)).join('\n');
     expect(messages).toContain('Unknown property');
     // Every character outside printable ASCII that JSON must escape is escaped in the bytes written.
-    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/);
+    expect(run.stdout).toContain('\\ud800x\\udfff\\u007f\\u0085\\u2028\\u2029');
     expect(run.stdout).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
   }, 60_000);
 

@@ -61,7 +61,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node) {
+    function isNode2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -85,7 +85,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap3;
-    exports.isNode = isNode;
+    exports.isNode = isNode2;
     exports.isPair = isPair2;
     exports.isScalar = isScalar3;
     exports.isSeq = isSeq3;
@@ -21911,6 +21911,145 @@ function celEnvironment() {
   return environment;
 }
 
+// src/engine/memo.ts
+function isNode(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && typeof value.op === "string";
+}
+function fieldPathsOfIt(ast) {
+  const paths = [];
+  let safe = true;
+  const visit3 = (value) => {
+    if (!safe) return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit3(item);
+      return;
+    }
+    if (!isNode(value)) return;
+    if (value.op === "id") {
+      if (value.args === "it") safe = false;
+      return;
+    }
+    if (value.op === "." || value.op === ".?") {
+      const chain = [];
+      let node = value;
+      while (isNode(node) && (node.op === "." || node.op === ".?") && Array.isArray(node.args) && typeof node.args[1] === "string") {
+        chain.unshift(node.args[1]);
+        node = node.args[0];
+      }
+      if (isNode(node) && node.op === "id" && node.args === "it") {
+        paths.push(chain);
+        return;
+      }
+      visit3(node);
+      return;
+    }
+    visit3(value.args);
+  };
+  visit3(ast);
+  return safe ? paths : void 0;
+}
+var hasOwn2 = Object.prototype.hasOwnProperty;
+function intern(tokens, text) {
+  let token = tokens.get(text);
+  if (!token) {
+    token = Object.freeze({ token: text });
+    tokens.set(text, token);
+  }
+  return token;
+}
+function describe(value) {
+  if (Array.isArray(value)) return `[${value.map(describe).join(",")}]`;
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (value !== null && typeof value === "object") return `#${objectId(value)}`;
+  if (Object.is(value, -0)) return "-0";
+  return `${typeof value}:${String(value)}`;
+}
+var nextObjectId = 1;
+var objectIds = /* @__PURE__ */ new WeakMap();
+function objectId(value) {
+  let id = objectIds.get(value);
+  if (id === void 0) {
+    id = nextObjectId++;
+    objectIds.set(value, id);
+  }
+  return id;
+}
+function pathKey(element, path, tokens) {
+  let value = element;
+  for (let i = 0; i < path.length; i++) {
+    if (value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) {
+      if (!hasOwn2.call(value, path[i])) return intern(tokens, `missing@${i}`);
+      value = value[path[i]];
+    } else {
+      return intern(tokens, `not-a-map@${i}:${describe(value)}`);
+    }
+  }
+  if (Array.isArray(value) || value instanceof Set) return intern(tokens, `list:${describe([...value])}`);
+  if (value instanceof Map) return intern(tokens, `map:${describe([...value.entries()])}`);
+  if (typeof value === "number" && Object.is(value, -0)) return intern(tokens, "-0");
+  return value;
+}
+function classify(elements, paths) {
+  const of = new Int32Array(elements.length);
+  const root = /* @__PURE__ */ new Map();
+  const tokens = /* @__PURE__ */ new Map();
+  let count = 0;
+  for (let i = 0; i < elements.length; i++) {
+    let level2 = root;
+    for (let p = 0; p < paths.length - 1; p++) {
+      const key2 = pathKey(elements[i], paths[p], tokens);
+      let next = level2.get(key2);
+      if (!next) {
+        next = /* @__PURE__ */ new Map();
+        level2.set(key2, next);
+      }
+      level2 = next;
+    }
+    if (paths.length === 0) {
+      of[i] = 0;
+      count = 1;
+      continue;
+    }
+    const key = pathKey(elements[i], paths[paths.length - 1], tokens);
+    let id = level2.get(key);
+    if (id === void 0) {
+      id = count++;
+      level2.set(key, id);
+    }
+    of[i] = id;
+  }
+  return { of, count };
+}
+function unionOfPaths(lists) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const list2 of lists) for (const path of list2) seen.set(path.join("\0"), path);
+  return [...seen.entries()].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0).map(([, path]) => path);
+}
+var ClassMemo = class {
+  constructor(classes, evaluate2) {
+    this.classes = classes;
+    this.evaluate = evaluate2;
+    this.outcomes = new Array(classes.count);
+  }
+  outcomes;
+  /** The expression's value for element `index`; `context.it` must already be that element. */
+  run(index, context) {
+    const cls = this.classes.of[index];
+    let outcome = this.outcomes[cls];
+    if (!outcome) {
+      try {
+        outcome = { value: this.evaluate(context) };
+      } catch (error) {
+        outcome = { error };
+      }
+      this.outcomes[cls] = outcome;
+    }
+    if ("error" in outcome) throw outcome.error;
+    return outcome.value;
+  }
+};
+
 // src/engine/template.ts
 function compileTemplate(env, text) {
   const parts = [];
@@ -21948,22 +22087,49 @@ function display(value) {
 
 // src/engine/compile.ts
 var schemaCompiler;
+var PLAIN_PATH = /^\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\s*$/;
 function compileRule(rule) {
   const env = celEnvironment();
   const where = (field) => `${rule.origin}: ${field}`;
   const expr = (field, text) => {
-    try {
-      return env.parse(text);
-    } catch (error) {
-      throw new RuleLoadError(`${where(field)}: ${error.message.split("\n")[0]}`);
-    }
+    let parsed;
+    const parse3 = () => {
+      if (!parsed) {
+        try {
+          parsed = env.parse(text);
+        } catch (error) {
+          throw new RuleLoadError(`${where(field)}: ${error.message.split("\n")[0]}`);
+        }
+      }
+      return parsed;
+    };
+    if (!rule.builtin) parse3();
+    const path = PLAIN_PATH.test(text) ? text.trim().split(".") : void 0;
+    const evaluator = path ? (context) => {
+      let value = context;
+      for (const key of path) {
+        if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, key)) return parse3()(context);
+        value = value[key];
+        if (value === void 0) return parse3()(context);
+      }
+      return value;
+    } : (context) => parse3()(context);
+    let paths = null;
+    return Object.assign(evaluator, {
+      itPaths: () => paths === null ? paths = fieldPathsOfIt(parse3().ast) : paths
+    });
   };
-  const template = (field, text) => {
+  const compileNow = (field, text) => {
     try {
       return compileTemplate(env, text);
     } catch (error) {
       throw new RuleLoadError(`${where(field)}: ${error.message.split("\n")[0]}`);
     }
+  };
+  const template = (field, text) => {
+    if (!rule.builtin) return compileNow(field, text);
+    let compiled2;
+    return { render: (context) => (compiled2 ??= compileNow(field, text)).render(context) };
   };
   const check2 = rule.check ?? { cases: [] };
   return {
@@ -21983,6 +22149,7 @@ function compileRule(rule) {
       return {
         index: i,
         forEach: c.forEach ? expr(field("forEach"), c.forEach) : void 0,
+        forEachText: c.forEach?.trim(),
         where: c.where ? expr(field("where"), c.where) : void 0,
         assert: c.assert ? expr(field("assert"), c.assert) : void 0,
         schema,
@@ -22000,6 +22167,7 @@ function compileRule(rule) {
 
 // src/engine/evaluate.ts
 init_pointers();
+var MEMO_MIN_ELEMENTS = 64;
 function evaluateRules(rules, model, data, options) {
   const findings = [];
   const outcomes = /* @__PURE__ */ new Map();
@@ -22009,6 +22177,7 @@ function evaluateRules(rules, model, data, options) {
     hierarchy: model.hierarchy,
     export: model.export
   };
+  const classCache = /* @__PURE__ */ new Map();
   withScope({ model, asOf: options.asOf }, () => {
     for (const compiled2 of rules) {
       const id = compiled2.rule.id;
@@ -22021,7 +22190,7 @@ function evaluateRules(rules, model, data, options) {
       let count = 0;
       let skippedForVersion = false;
       for (const c of compiled2.cases) {
-        const result = runCase(compiled2, c, context, model, data);
+        const result = runCase(compiled2, c, context, model, data, rules, classCache);
         count += result.findings.length;
         findings.push(...result.findings);
         skippedForVersion ||= result.skippedForVersion;
@@ -22034,7 +22203,7 @@ function evaluateRules(rules, model, data, options) {
   });
   return { findings: dedupe(findings), outcomes, versionUnknown };
 }
-function runCase(compiled2, c, context, model, data) {
+function runCase(compiled2, c, context, model, data, rules, classCache) {
   const findings = [];
   let skippedForVersion = false;
   const rule = compiled2.rule;
@@ -22045,41 +22214,80 @@ function runCase(compiled2, c, context, model, data) {
     findings.push(evaluationError2(rule.id, c, error, []));
     return { findings, skippedForVersion };
   }
-  for (const element of elements) {
+  let whereMemo;
+  let assertMemo;
+  if (elements.length >= MEMO_MIN_ELEMENTS && c.forEachText !== void 0 && (c.where || c.assert) && !c.schema) {
+    const classes = classesOf(elements, c.forEachText, rules, classCache);
+    if (classes) {
+      if (c.where?.itPaths()) whereMemo = new ClassMemo(classes, c.where);
+      if (c.assert?.itPaths()) assertMemo = new ClassMemo(classes, c.assert);
+    }
+  }
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index];
     context.it = element;
-    const origin = originOf(element) ?? [];
+    let origin;
+    const originHere = () => origin ??= originOf(element) ?? [];
+    const where = () => whereMemo ? whereMemo.run(index, context) : c.where(context);
     try {
       if (c.versions) {
         const version = versionOf(element, model);
         if (version === void 0) {
-          if (!c.where || c.where(context) === true) skippedForVersion = true;
+          if (!c.where || where() === true) skippedForVersion = true;
           continue;
         }
         if (c.versions.from !== void 0 && version < BigInt(c.versions.from)) continue;
         if (c.versions.before !== void 0 && version >= BigInt(c.versions.before)) continue;
       }
-      if (c.where && c.where(context) !== true) continue;
+      if (c.where && where() !== true) continue;
       if (c.schema) {
-        const raw = valueAt(data, origin);
+        const origin2 = originHere();
+        const raw = valueAt(data, origin2);
         if (!c.schema(raw)) {
           for (const error of c.schema.errors ?? []) {
             const sub = error.instancePath.split("/").slice(1).map(pointerPart);
             context.schemaError = `${error.instancePath ? error.instancePath.slice(1) + " " : ""}${error.message ?? "is invalid"}`;
-            findings.push(makeFinding(rule.id, c, context, [...origin, ...sub], c.at === void 0));
+            findings.push(makeFinding(rule.id, c, context, [...origin2, ...sub], c.at === void 0));
           }
           delete context.schemaError;
         }
         continue;
       }
-      if (c.report || c.assert?.(context) !== true) {
-        findings.push(makeFinding(rule.id, c, context, origin, false));
+      if (c.report || (assertMemo ? assertMemo.run(index, context) : c.assert?.(context)) !== true) {
+        findings.push(makeFinding(rule.id, c, context, originHere(), false));
       }
     } catch (error) {
-      findings.push(evaluationError2(rule.id, c, error, origin));
+      findings.push(evaluationError2(rule.id, c, error, originHere()));
     }
   }
   delete context.it;
   return { findings, skippedForVersion };
+}
+function classesOf(elements, forEachText, rules, cache) {
+  let byText = cache.get(elements);
+  if (!byText) {
+    byText = /* @__PURE__ */ new Map();
+    cache.set(elements, byText);
+  }
+  if (byText.has(forEachText)) return byText.get(forEachText);
+  const paths = [];
+  for (const compiled2 of rules) {
+    for (const other of compiled2.cases) {
+      if (other.forEachText !== forEachText || other.schema) continue;
+      for (const expression of [other.where, other.assert]) {
+        let found;
+        try {
+          found = expression?.itPaths();
+        } catch {
+          found = void 0;
+        }
+        if (found) paths.push(found);
+      }
+    }
+  }
+  const classes = paths.length ? classify(elements, unionOfPaths(paths)) : void 0;
+  byText.set(forEachText, classes);
+  return classes;
 }
 function makeFinding(ruleId, c, context, origin, exact) {
   const pointer = c.at && !exact ? resolveAt(origin, c.at.render(context)) : origin;

@@ -5,13 +5,20 @@ import { RuleLoadError } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
 import { createAjv, type AjvInstance } from '../validate/schemas.js';
 import { celEnvironment } from './cel-env.js';
+import { fieldPathsOfIt, type FieldPath } from './memo.js';
 import { compileTemplate, type Template } from './template.js';
 
-export type Evaluator = (context: Record<string, unknown>) => unknown;
+export interface Evaluator {
+  (context: Record<string, unknown>): unknown;
+  /** The fields of `it` the expression reads, or undefined when it reads `it` otherwise (src/engine/memo.ts). */
+  itPaths(): FieldPath[] | undefined;
+}
 
 export interface CompiledCase {
   index: number;
   forEach?: Evaluator;
+  /** The forEach expression as written: cases over the same list share the sorting of its elements (memo.ts). */
+  forEachText?: string;
   where?: Evaluator;
   assert?: Evaluator;
   schema?: ValidateFunction;
@@ -32,22 +39,59 @@ export interface CompiledRule {
 
 let schemaCompiler: AjvInstance | undefined;
 
+/** A variable or a chain of field names, such as `devices` or `hierarchy.hasNetworkDevices`. */
+const PLAIN_PATH = /^\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\s*$/;
+
 export function compileRule(rule: Rule): CompiledRule {
   const env = celEnvironment();
   const where = (field: string) => `${rule.origin}: ${field}`;
   const expr = (field: string, text: string): Evaluator => {
-    try {
-      return env.parse(text) as unknown as Evaluator;
-    } catch (error) {
-      throw new RuleLoadError(`${where(field)}: ${(error as Error).message.split('\n')[0]}`);
-    }
+    // Built-in rules are checked when cmlint is built and tested, so their expressions are parsed when first run:
+    // a run parses only what the export needs (most lists are empty in most exports). Custom rules are parsed now,
+    // so that a broken one is reported before anything is linted.
+    let parsed: ((context: Record<string, unknown>) => unknown) & { ast?: unknown } | undefined;
+    const parse = () => {
+      if (!parsed) {
+        try {
+          parsed = env.parse(text) as unknown as typeof parsed;
+        } catch (error) {
+          throw new RuleLoadError(`${where(field)}: ${(error as Error).message.split('\n')[0]}`);
+        }
+      }
+      return parsed!;
+    };
+    if (!rule.builtin) parse();
+    const path = PLAIN_PATH.test(text) ? text.trim().split('.') : undefined;
+    const evaluator = path
+      ? (context: Record<string, unknown>) => {
+          // A variable or a chain of field names (forEach: devices, requires: hierarchy.hasNetworkDevices) is read
+          // directly; CEL runs only when a step is missing, to raise its own error.
+          let value: unknown = context;
+          for (const key of path) {
+            if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, key)) return parse()(context);
+            value = (value as Record<string, unknown>)[key];
+            if (value === undefined) return parse()(context);
+          }
+          return value;
+        }
+      : (context: Record<string, unknown>) => parse()(context);
+    let paths: FieldPath[] | undefined | null = null;
+    return Object.assign(evaluator, {
+      itPaths: () => (paths === null ? (paths = fieldPathsOfIt(parse().ast)) : paths),
+    });
   };
-  const template = (field: string, text: string): Template => {
+  const compileNow = (field: string, text: string): Template => {
     try {
       return compileTemplate(env, text);
     } catch (error) {
       throw new RuleLoadError(`${where(field)}: ${(error as Error).message.split('\n')[0]}`);
     }
+  };
+  const template = (field: string, text: string): Template => {
+    if (!rule.builtin) return compileNow(field, text);
+    // Messages of built-in rules are compiled when the first finding needs them.
+    let compiled: Template | undefined;
+    return { render: (context) => (compiled ??= compileNow(field, text)).render(context) };
   };
   const check = rule.check ?? { cases: [] };
   return {
@@ -67,6 +111,7 @@ export function compileRule(rule: Rule): CompiledRule {
       return {
         index: i,
         forEach: c.forEach ? expr(field('forEach'), c.forEach) : undefined,
+        forEachText: c.forEach?.trim(),
         where: c.where ? expr(field('where'), c.where) : undefined,
         assert: c.assert ? expr(field('assert'), c.assert) : undefined,
         schema,

@@ -6,8 +6,15 @@ import type { Pointer, RawFinding } from '../findings.js';
 import type { Model } from '../model/build.js';
 import { originOf } from '../model/pointers.js';
 import { withScope } from './cel-env.js';
-import type { CompiledCase, CompiledRule } from './compile.js';
+import type { CompiledCase, CompiledRule, Evaluator } from './compile.js';
+import { ClassMemo, classify, unionOfPaths, type Classes, type FieldPath } from './memo.js';
 import { display } from './template.js';
+
+/** Lists at least this long have their elements sorted into classes first (memo.ts); shorter ones are not worth it. */
+export const MEMO_MIN_ELEMENTS = 64;
+
+/** Per evaluation: each long list's classes, by the forEach text that produced it. */
+type ClassCache = Map<unknown[], Map<string, Classes>>;
 
 export type RuleStatus = 'passed' | 'failed' | 'not-evaluated';
 
@@ -37,6 +44,7 @@ export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown
     hierarchy: model.hierarchy,
     export: model.export,
   };
+  const classCache: ClassCache = new Map();
   withScope({ model, asOf: options.asOf }, () => {
     for (const compiled of rules) {
       const id = compiled.rule.id;
@@ -49,7 +57,7 @@ export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown
       let count = 0;
       let skippedForVersion = false;
       for (const c of compiled.cases) {
-        const result = runCase(compiled, c, context, model, data);
+        const result = runCase(compiled, c, context, model, data, rules, classCache);
         count += result.findings.length;
         findings.push(...result.findings);
         skippedForVersion ||= result.skippedForVersion;
@@ -63,7 +71,15 @@ export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown
   return { findings: dedupe(findings), outcomes, versionUnknown };
 }
 
-function runCase(compiled: CompiledRule, c: CompiledCase, context: Record<string, unknown>, model: Model, data: unknown) {
+function runCase(
+  compiled: CompiledRule,
+  c: CompiledCase,
+  context: Record<string, unknown>,
+  model: Model,
+  data: unknown,
+  rules: CompiledRule[],
+  classCache: ClassCache,
+) {
   const findings: RawFinding[] = [];
   let skippedForVersion = false;
   const rule = compiled.rule;
@@ -74,21 +90,33 @@ function runCase(compiled: CompiledRule, c: CompiledCase, context: Record<string
     findings.push(evaluationError(rule.id, c, error, []));
     return { findings, skippedForVersion };
   }
-  for (const element of elements) {
+  // On a long list, where and assert run once per class of alike elements (memo.ts); findings stay per element.
+  let whereMemo: ClassMemo | undefined;
+  let assertMemo: ClassMemo | undefined;
+  if (elements.length >= MEMO_MIN_ELEMENTS && c.forEachText !== undefined && (c.where || c.assert) && !c.schema) {
+    const classes = classesOf(elements, c.forEachText, rules, classCache);
+    if (classes) {
+      if (c.where?.itPaths()) whereMemo = new ClassMemo(classes, c.where);
+      if (c.assert?.itPaths()) assertMemo = new ClassMemo(classes, c.assert);
+    }
+  }
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index];
     context.it = element;
-    const origin = originOf(element) ?? [];
+    // Where the element is in the export (originOf) is worked out only for elements that get a finding.
     try {
       if (c.versions) {
         const version = versionOf(element, model);
         if (version === undefined) {
-          if (!c.where || c.where(context) === true) skippedForVersion = true;
+          if (!c.where || run(c.where, whereMemo, index, context) === true) skippedForVersion = true;
           continue;
         }
         if (c.versions.from !== undefined && version < BigInt(c.versions.from)) continue;
         if (c.versions.before !== undefined && version >= BigInt(c.versions.before)) continue;
       }
-      if (c.where && c.where(context) !== true) continue;
+      if (c.where && run(c.where, whereMemo, index, context) !== true) continue;
       if (c.schema) {
+        const origin = originOf(element) ?? [];
         const raw = valueAt(data, origin);
         if (!c.schema(raw)) {
           for (const error of c.schema.errors ?? []) {
@@ -100,15 +128,50 @@ function runCase(compiled: CompiledRule, c: CompiledCase, context: Record<string
         }
         continue;
       }
-      if (c.report || c.assert?.(context) !== true) {
-        findings.push(makeFinding(rule.id, c, context, origin, false));
+      if (c.report || (c.assert && run(c.assert, assertMemo, index, context)) !== true) {
+        findings.push(makeFinding(rule.id, c, context, originOf(element) ?? [], false));
       }
     } catch (error) {
-      findings.push(evaluationError(rule.id, c, error, origin));
+      findings.push(evaluationError(rule.id, c, error, originOf(element) ?? []));
     }
   }
   delete context.it;
   return { findings, skippedForVersion };
+}
+
+function run(evaluator: Evaluator, memo: ClassMemo | undefined, index: number, context: Record<string, unknown>): unknown {
+  return memo ? memo.run(index, context) : evaluator(context);
+}
+
+/**
+ * The classes of a long list's elements by every field that the cases over the same list (same forEach text) read
+ * in where and assert, computed once per list and shared by those cases. Undefined when no case can use them.
+ */
+function classesOf(elements: unknown[], forEachText: string, rules: CompiledRule[], cache: ClassCache): Classes | undefined {
+  let byText = cache.get(elements);
+  if (!byText) {
+    byText = new Map();
+    cache.set(elements, byText);
+  }
+  if (byText.has(forEachText)) return byText.get(forEachText);
+  const paths: FieldPath[][] = [];
+  for (const compiled of rules) {
+    for (const other of compiled.cases) {
+      if (other.forEachText !== forEachText || other.schema) continue;
+      for (const expression of [other.where, other.assert]) {
+        let found: FieldPath[] | undefined;
+        try {
+          found = expression?.itPaths();
+        } catch {
+          found = undefined; // an expression that does not parse runs per element and reports its error there
+        }
+        if (found) paths.push(found);
+      }
+    }
+  }
+  const classes = paths.length ? classify(elements, unionOfPaths(paths)) : undefined;
+  byText.set(forEachText, classes as Classes);
+  return classes;
 }
 
 function makeFinding(ruleId: string, c: CompiledCase, context: Record<string, unknown>, origin: Pointer, exact: boolean): RawFinding {

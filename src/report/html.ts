@@ -310,7 +310,8 @@ export function formatHtml(input: ReportInput): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+    // The policy is ours alone (no export value); its single quotes need no escaping in a double-quoted attribute.
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     '<meta name="referrer" content="no-referrer">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="cmlint ${escapeHtml(input.toolVersion)}">`,

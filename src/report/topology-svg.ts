@@ -285,9 +285,13 @@ function zoneSvg(zone: TopologyZone, x: number, y: number, w: number, h: number,
   return (
     `<g class="zone zone-${zone.kind}${worst ? ` sev-${worst.severity}` : ''}" data-zone="${escapeHtml(zone.title)}">` +
     `<rect class="zone-box" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" rx="10"/>` +
-    (worst ? `<a href="${escapeHtml(options.findingHref(worst))}">${tooltip}${header}</a>` : `<g>${tooltip}${header}</g>`) +
+    (worst ? `<a href="${escapeHtml(options.findingHref(worst))}">${tooltip}${hitRect(x, y, Math.min(w, 24 + width(title, FONT.zoneTitle) + 8 + (badge?.width ?? 0)), ZONE_HEADER)}${header}</a>` : `<g>${tooltip}${header}</g>`) +
     '</g>'
   );
+}
+
+function hitRect(x: number, y: number, w: number, h: number): string {
+  return `<rect class="hit" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(0, w).toFixed(1)}" height="${Math.max(0, h).toFixed(1)}" fill="transparent"/>`;
 }
 
 function nodeSvg(box: NodeBox, x: number, y: number, elementId: string, options: SvgOptions): string {
@@ -314,7 +318,9 @@ function nodeSvg(box: NodeBox, x: number, y: number, elementId: string, options:
     cy += 15;
   }
   const tooltip = `<title>${escapeHtml(`${NODE_KIND_LABEL[node.kind]} ${node.title}${node.subtitle ? ` (${node.subtitle})` : ''}: ${summary(findings)}${worst ? '. Go to the worst finding.' : ''}`)}</title>`;
-  parts.push(worst ? `<a href="${escapeHtml(options.findingHref(worst))}" class="node-link">${tooltip}${head.join('')}</a>` : `<g>${tooltip}${head.join('')}</g>`);
+  // A transparent area makes the whole header clickable, not only its glyphs.
+  const headHit = hitRect(x, y, box.width, cy - y + 2);
+  parts.push(worst ? `<a href="${escapeHtml(options.findingHref(worst))}" class="node-link">${tooltip}${headHit}${head.join('')}</a>` : `<g>${tooltip}${head.join('')}</g>`);
   cy += 4;
   for (const r of box.rows) {
     const rowWorst = worstFinding(r.row.findings);
@@ -325,7 +331,7 @@ function nodeSvg(box: NodeBox, x: number, y: number, elementId: string, options:
     const rowTitle = `<title>${escapeHtml(`${r.row.text}${r.row.detail ? ` (${r.row.detail})` : ''}: ${summary(r.row.findings)}`)}</title>`;
     parts.push(
       rowWorst
-        ? `<a href="${escapeHtml(options.findingHref(rowWorst))}" class="row-link sev-${rowWorst.severity}">${rowTitle}${content.join('')}</a>`
+        ? `<a href="${escapeHtml(options.findingHref(rowWorst))}" class="row-link sev-${rowWorst.severity}">${rowTitle}${hitRect(x + 2, cy, box.width - 4, rowHeight + 2)}${content.join('')}</a>`
         : `<g class="row">${rowTitle}${content.join('')}</g>`,
     );
     cy += rowHeight + 2;

@@ -1,0 +1,84 @@
+/**
+ * Generates large exports for the benchmark and the tests: the design of examples/contoso.yaml plus a devices[]
+ * inventory of any size. Most devices are unremarkable; a few in every 10,000 carry a finding (an IPv6-only device,
+ * a Mac and a workgroup device without PKI or token authentication, all on CMG populations), so that positions of
+ * findings deep in a large file are exercised too.
+ *
+ *   node bench/generate.mjs <devices> <yaml|json> <output file>
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The design parts every generated export shares (examples/contoso.yaml, without its comments). */
+export function baseDesign() {
+  return parse(readFileSync(join(ROOT, 'examples', 'contoso.yaml'), 'utf8'));
+}
+
+const POPULATIONS = ['NYC hybrid joined laptops', 'Remote-office domain-joined desktops', 'Entra joined new devices'];
+
+/**
+ * Device number i (0-based). Devices 5000, 7000 and 9000 of every 10,000 (and so of smaller inventories too, when
+ * `findingsEvery` is lowered) carry a finding.
+ */
+export function device(i, findingsEvery = 10_000) {
+  const name = `DEV-${String(i + 1).padStart(7, '0')}`;
+  const population = POPULATIONS[i % POPULATIONS.length];
+  const slot = i % findingsEvery;
+  const d = { Name: name, Population: population };
+  if (slot === Math.floor(findingsEvery / 2)) {
+    d.Network = 'IPv6Only'; // CMG013
+  } else if (slot === Math.floor((findingsEvery * 7) / 10)) {
+    d.OperatingSystem = 'macOS'; // CLIENT003
+    d.OsVersion = '14';
+  } else if (slot === Math.floor((findingsEvery * 9) / 10)) {
+    d.Identity = 'Workgroup'; // CLIENT002: a workgroup device authenticating with Entra ID only
+    d.Authentication = ['EntraId'];
+  } else {
+    d.OperatingSystem = 'Windows';
+    d.OsVersion = '11';
+    if (i % 4 === 1) d.Authentication = ['EntraId', 'Pki'];
+    if (i % 5 === 2) d.Network = 'DualStack';
+  }
+  return d;
+}
+
+function yamlScalar(value) {
+  return /^[A-Za-z][A-Za-z0-9 ._-]*$/.test(value) && !/^(true|false|null|yes|no|on|off)$/i.test(value) ? value : JSON.stringify(value);
+}
+
+/** The export as text; `devices` devices, YAML (block style, as people write it) or JSON (indented, as tools write it). */
+export function generateExport(devices, format, findingsEvery = 10_000) {
+  const design = baseDesign();
+  if (format === 'json') {
+    const items = [];
+    for (let i = 0; i < devices; i++) items.push(device(i, findingsEvery));
+    return JSON.stringify({ ...design, devices: items }, null, 2) + '\n';
+  }
+  const { stringify } = YAML;
+  const parts = [stringify(design, { lineWidth: 0 }), 'devices:\n'];
+  for (let i = 0; i < devices; i++) {
+    const d = device(i, findingsEvery);
+    let text = '';
+    for (const [key, value] of Object.entries(d)) {
+      const shown = Array.isArray(value) ? `[${value.map(yamlScalar).join(', ')}]` : yamlScalar(value);
+      text += `${text ? '    ' : '  - '}${key}: ${shown}\n`;
+    }
+    parts.push(text);
+  }
+  return parts.join('');
+}
+
+import * as YAML from 'yaml';
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [count, format, output] = process.argv.slice(2);
+  if (!count || !format || !output) {
+    process.stderr.write('usage: node bench/generate.mjs <devices> <yaml|json> <output file>\n');
+    process.exit(2);
+  }
+  writeFileSync(output, generateExport(Number(count), format));
+}

@@ -1,0 +1,193 @@
+/**
+ * Evaluating a rule's `where` and `assert` once per kind of element instead of once per element.
+ *
+ * A CEL expression that reads the element `it` only through field selections (`it.Network`,
+ * `it.population.usesCmg`, `has(it.Identity)`, `it.?OsVersion.orValue('')`) gives the same result for two elements
+ * whose selected fields hold the same values: everything else it reads (the model's lists, the run date) is the
+ * same for the whole evaluation, and CEL has no side effects. So the elements of a long list (a 100,000-device
+ * inventory) are first sorted into classes by the values of the fields the list's cases select, and each case's
+ * expressions run once per class. Findings are still made per element, with the element's own message and position.
+ *
+ * An expression that uses `it` in any other way (indexes it, passes it whole to a function, binds a macro variable
+ * named `it`) is not memoised; it runs per element as before.
+ */
+
+/** A path of field names selected from `it`: `it.population.usesCmg` is ['population', 'usesCmg']. */
+export type FieldPath = readonly string[];
+
+interface AstNode {
+  op: string;
+  args: unknown;
+}
+
+function isNode(value: unknown): value is AstNode {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as AstNode).op === 'string';
+}
+
+/**
+ * The field paths of `it` that a parsed expression reads, or undefined when it reads `it` in a way other than
+ * through field selections (then the expression must run for each element).
+ */
+export function fieldPathsOfIt(ast: unknown): FieldPath[] | undefined {
+  const paths: FieldPath[] = [];
+  let safe = true;
+  const visit = (value: unknown): void => {
+    if (!safe) return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (!isNode(value)) return;
+    if (value.op === 'id') {
+      if (value.args === 'it') safe = false;
+      return;
+    }
+    if (value.op === '.' || value.op === '.?') {
+      const chain: string[] = [];
+      let node: unknown = value;
+      while (isNode(node) && (node.op === '.' || node.op === '.?') && Array.isArray(node.args) && typeof node.args[1] === 'string') {
+        chain.unshift(node.args[1]);
+        node = node.args[0];
+      }
+      if (isNode(node) && node.op === 'id' && node.args === 'it') {
+        paths.push(chain);
+        return;
+      }
+      visit(node);
+      return;
+    }
+    visit(value.args);
+  };
+  visit(ast);
+  return safe ? paths : undefined;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Stand-ins for values that cannot be compared with SameValueZero as they are (lists, -0, missing keys). */
+export type Tokens = Map<string, object>;
+
+function intern(tokens: Tokens, text: string): object {
+  let token = tokens.get(text);
+  if (!token) {
+    token = Object.freeze({ token: text });
+    tokens.set(text, token);
+  }
+  return token;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(describe).join(',')}]`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value !== null && typeof value === 'object') return `#${objectId(value)}`;
+  if (Object.is(value, -0)) return '-0';
+  return `${typeof value}:${String(value)}`;
+}
+
+let nextObjectId = 1;
+const objectIds = new WeakMap<object, number>();
+function objectId(value: object): number {
+  let id = objectIds.get(value);
+  if (id === undefined) {
+    id = nextObjectId++;
+    objectIds.set(value, id);
+  }
+  return id;
+}
+
+/**
+ * What a field path reads from one element, as a Map key: equal keys mean CEL sees the same thing. Objects are keyed
+ * by identity, lists by their items, a missing key by the step it is missing at.
+ */
+export function pathKey(element: unknown, path: FieldPath, tokens: Tokens): unknown {
+  let value = element;
+  for (let i = 0; i < path.length; i++) {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) {
+      if (!hasOwn.call(value, path[i]!)) return intern(tokens, `missing@${i}`);
+      value = (value as Record<string, unknown>)[path[i]!];
+    } else {
+      return intern(tokens, `not-a-map@${i}:${describe(value)}`);
+    }
+  }
+  if (Array.isArray(value) || value instanceof Set) return intern(tokens, `list:${describe([...value])}`);
+  if (value instanceof Map) return intern(tokens, `map:${describe([...value.entries()])}`);
+  if (typeof value === 'number' && Object.is(value, -0)) return intern(tokens, '-0');
+  return value;
+}
+
+/** The elements of a list sorted into classes: elements of one class read the same values at every path. */
+export interface Classes {
+  /** Class number of each element. */
+  of: Int32Array;
+  count: number;
+}
+
+export function classify(elements: readonly unknown[], paths: readonly FieldPath[]): Classes {
+  const of = new Int32Array(elements.length);
+  const root = new Map<unknown, unknown>();
+  const tokens: Tokens = new Map();
+  let count = 0;
+  for (let i = 0; i < elements.length; i++) {
+    let level = root;
+    for (let p = 0; p < paths.length - 1; p++) {
+      const key = pathKey(elements[i], paths[p]!, tokens);
+      let next = level.get(key) as Map<unknown, unknown> | undefined;
+      if (!next) {
+        next = new Map();
+        level.set(key, next);
+      }
+      level = next;
+    }
+    if (paths.length === 0) {
+      of[i] = 0;
+      count = 1;
+      continue;
+    }
+    const key = pathKey(elements[i], paths[paths.length - 1]!, tokens);
+    let id = level.get(key) as number | undefined;
+    if (id === undefined) {
+      id = count++;
+      level.set(key, id);
+    }
+    of[i] = id;
+  }
+  return { of, count };
+}
+
+/** Distinct paths, each once, in a stable order. */
+export function unionOfPaths(lists: readonly (readonly FieldPath[])[]): FieldPath[] {
+  const seen = new Map<string, FieldPath>();
+  for (const list of lists) for (const path of list) seen.set(path.join('\u0000'), path);
+  return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, path]) => path);
+}
+
+type Outcome = { value: unknown } | { error: unknown };
+
+/** One expression's results per class, computed the first time an element of that class needs it. */
+export class ClassMemo {
+  private readonly outcomes: (Outcome | undefined)[];
+
+  constructor(
+    private readonly classes: Classes,
+    private readonly evaluate: (context: Record<string, unknown>) => unknown,
+  ) {
+    this.outcomes = new Array(classes.count);
+  }
+
+  /** The expression's value for element `index`; `context.it` must already be that element. */
+  run(index: number, context: Record<string, unknown>): unknown {
+    const cls = this.classes.of[index]!;
+    let outcome = this.outcomes[cls];
+    if (!outcome) {
+      try {
+        outcome = { value: this.evaluate(context) };
+      } catch (error) {
+        outcome = { error };
+      }
+      this.outcomes[cls] = outcome;
+    }
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
+  }
+}
