@@ -68,13 +68,13 @@ export function createLinter(options: LintOptions = {}): Linter {
       let outcomes = new Map<string, RuleOutcome>();
       if (document.data !== undefined || document.problems.length === 0) {
         const schemaFindings = validateExport(document.data);
-        raw.push(...schemaFindings);
+        for (const f of schemaFindings) raw.push(f); // not push(...): there may be more than the stack allows
         if (document.data !== null && typeof document.data === 'object' && !Array.isArray(document.data)) {
           try {
             const model = buildModel(document.data);
             const result = evaluateRules(active, model, document.data, { asOf });
             // Rules stumbling over data the schema already rejected add nothing: those findings say it better.
-            raw.push(...(schemaFindings.length ? result.findings.filter((f) => f.ruleId !== 'CML009') : result.findings));
+            for (const f of schemaFindings.length ? result.findings.filter((f) => f.ruleId !== 'CML009') : result.findings) raw.push(f);
             outcomes = result.outcomes;
             if (result.versionUnknown.length) raw.push(versionUnknownNote(result.versionUnknown));
           } catch (error) {

@@ -126,6 +126,8 @@ describe('running the action', () => {
     expect(results.find((r) => r.ruleId === 'CMG001')!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('exports/p01.yaml');
     // Job summary: a table of findings by rule, with links to the rules and to the lines.
     expect(run.summary).toMatch(/^## cmlint$/m);
+    // The topology, as Mermaid, which GitHub renders in job summaries.
+    expect(run.summary).toMatch(/^```mermaid\n(flowchart|graph) /m);
     expect(run.summary).toMatch(/^\| Rule \| Severity \| Findings \| Title \|$/m);
     expect(run.summary).toMatch(/^\| \[CMG001\]\(https:\/\/learn\.microsoft\.com\/[^)]+\) \| error \| 1 \| The CMG is created at the top-tier site \|$/m);
     expect(run.summary).toContain('[exports/p01.yaml:13:15](https://github.com/contoso/configmgr-design/blob/0123456789abcdef0123456789abcdef01234567/exports/p01.yaml#L13)');

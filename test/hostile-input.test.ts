@@ -297,7 +297,7 @@ afterAll(() => {
 
 async function lintJson(file: string, args: string[] = []): Promise<{ run: Run; findings: Finding[] }> {
   const run = await cmlint(['lint', '--no-config', '--as-of', '2026-06-01', '--format', 'json', ...args, file], { cwd: dir });
-  timings.push(`${file}: ${run.ms}`);
+  timings.push(`${JSON.stringify(file)}: ${run.ms}`);
   let findings: Finding[] = [];
   try {
     findings = JSON.parse(run.stdout).files.flatMap((f: { findings: Finding[] }) => f.findings);
@@ -326,7 +326,7 @@ describe('hostile input: exit 2 with one line naming the path', () => {
   for (const [name, c] of Object.entries(refusalCases)) {
     test.concurrent(`${name} → exit 2`, async () => {
       const run = await cmlint(['lint', '--no-config', ...(c.args ?? []), c.file], { cwd: dir });
-      timings.push(`${c.file}: ${run.ms}`);
+      timings.push(`${JSON.stringify(c.file)}: ${run.ms}`);
       expect(run.timedOut).toBe(false);
       expect(run.code, run.stderr).toBe(2);
       expect(run.stdout).toBe('');

@@ -201,6 +201,14 @@ describe.skipIf(!HAVE_CHROMIUM)(`HTML report in Chromium${HAVE_CHROMIUM ? '' : '
         expect(consoleErrors).toEqual([]);
         expect(requests).toEqual([]);
         await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+        // The picture can be fitted to the page's width (the script's only change to it).
+        const fit = page.locator('button.fit-toggle').first();
+        await fit.click();
+        expect(await fit.getAttribute('aria-pressed')).toBe('true');
+        const [svgWidth, wrapWidth] = await page.evaluate(() => [document.querySelector('svg.topology')!.getBoundingClientRect().width, document.querySelector('.topology-wrap')!.clientWidth]);
+        expect(svgWidth).toBeLessThanOrEqual(wrapWidth + 1);
+        await page.screenshot({ path: join(OUT, `${name}-fitted.png`) });
+        await fit.click();
         await page.locator('svg.topology').first().screenshot({ path: join(OUT, `${name}-topology.png`) });
         await page.close();
       });
@@ -245,6 +253,23 @@ describe.skipIf(!HAVE_CHROMIUM)(`HTML report in Chromium${HAVE_CHROMIUM ? '' : '
       });
     });
   }
+
+  it('covers several exports in one page: a section and a picture each, no id twice', async () => {
+    const report = writeReport(join(examples[0]!, '..'), 'all-examples');
+    expect(statSync(report).size).toBeLessThan(MAX_BYTES * Math.max(1, examples.length));
+    const { page, consoleErrors, requests } = await open(context, report);
+    expect(await page.locator('section.file').count()).toBe(examples.length);
+    expect(await page.locator('svg.topology').count()).toBe(examples.length);
+    const duplicates = await page.evaluate(() => {
+      const seen = new Map<string, number>();
+      for (const e of document.querySelectorAll('[id]')) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+    expect(duplicates).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
 
   describe('an export carrying markup, script and javascript: values', () => {
     let report: string;

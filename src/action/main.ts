@@ -21,6 +21,7 @@ import type { ReportInput } from '../report/report-input.js';
 import { formatSarif } from '../report/sarif.js';
 import { RuleLoadError } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
+import { topologyMermaid } from '../report/topology-mermaid.js';
 
 type Env = NodeJS.ProcessEnv;
 
@@ -81,6 +82,9 @@ export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<
   const out: string[] = ['## cmlint', ''];
   const headline = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')} in ${plural(results.length, 'file')}`;
   out.push(`${counts.error ? ':x:' : counts.warning ? ':warning:' : ':white_check_mark:'} ${headline}${counts.suppressed ? ` (${counts.suppressed} suppressed)` : ''}`, '');
+  // The design as a picture: GitHub renders Mermaid blocks in job summaries. Labels are escaped by topologyMermaid.
+  const parsed = results.filter((r) => r.document.data !== undefined);
+  if (parsed.length) out.push('<details><summary>Topology</summary>', '', '```mermaid', topologyMermaid(parsed).trimEnd(), '```', '', '</details>', '');
   if (!byRule.size) return out.join('\n') + '\n';
   const severityRank: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
   const ruleRows = [...byRule.entries()].sort(

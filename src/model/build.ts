@@ -7,8 +7,8 @@
  */
 import type { Pointer } from '../findings.js';
 import { CLIENT_AUTH_OID, ekuOid, hostMatches, lower, portRange, roleUsesHttps, rolePort, SERVER_AUTH_OID } from './facts.js';
-import { originOf, setOrigin } from './pointers.js';
-import { toCel, type CelMap, type CelValue } from './to-cel.js';
+import { originOf, sameOrigin, setOrigin } from './pointers.js';
+import { celMap, toCel, type CelMap, type CelValue } from './to-cel.js';
 
 export type Element = CelMap;
 
@@ -48,13 +48,16 @@ const CLIENT_SETTING_DEFAULTS: CelMap = {
 
 export const CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
 
+/** Facts a device takes from its population when it does not state them itself. */
+const DEVICE_INHERITS = ['OperatingSystem', 'OsVersion', 'Identity', 'Network'] as const;
+
 function list(value: CelValue | undefined): CelMap[] {
   return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object' && !Array.isArray(v)) as CelMap[]) : [];
 }
 
 function derive(raw: CelMap, facts: CelMap, pointer?: Pointer): Element {
-  const element: Element = Object.assign(Object.create(null), raw, facts);
-  return setOrigin(element, pointer ?? originOf(raw) ?? []);
+  const element: Element = Object.assign(celMap(), raw, facts);
+  return pointer ? setOrigin(element, pointer) : sameOrigin(element, raw);
 }
 
 function byKey<T extends CelMap>(items: T[], key: (item: T) => string): Map<string, T> {
@@ -67,7 +70,7 @@ function byKey<T extends CelMap>(items: T[], key: (item: T) => string): Map<stri
 }
 
 export function buildModel(data: unknown): Model {
-  const exp = (toCel(data ?? {}, []) as CelMap) ?? Object.create(null);
+  const exp = (toCel(data ?? {}, []) as CelMap) ?? celMap();
   const hierarchyRaw = (exp.hierarchy ?? {}) as CelMap;
 
   // Sites ---------------------------------------------------------------------------------------------------
@@ -158,7 +161,7 @@ export function buildModel(data: unknown): Model {
     const roleMap = (raw.roles ?? {}) as CelMap;
     const serverRoles: Element[] = [];
     for (const [kind, value] of Object.entries(roleMap)) {
-      const props = (value && typeof value === 'object' && !Array.isArray(value) ? value : Object.create(null)) as CelMap;
+      const props = (value && typeof value === 'object' && !Array.isArray(value) ? value : celMap()) as CelMap;
       const connectionType = String(props.ClientConnectionType ?? 'Intranet');
       const https = roleUsesHttps(kind, props);
       const role = derive(
@@ -258,9 +261,11 @@ export function buildModel(data: unknown): Model {
   );
   const defaultSettings = clientSettings.find((s) => s.isDefault);
   const inventory = list(exp.devices);
+  const devicesByPopulation = new Map<CelValue | undefined, number>();
+  for (const d of inventory) devicesByPopulation.set(d.Population, (devicesByPopulation.get(d.Population) ?? 0) + 1);
   const populations = list(exp.clientPopulations).map((raw) => {
     const name = String(raw.Name);
-    const deviceCount = BigInt(inventory.filter((d) => d.Population === name).length);
+    const deviceCount = BigInt(devicesByPopulation.get(name) ?? 0);
     const channels = Array.isArray(raw.Channels) ? raw.Channels.map(String) : [];
     const auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(String) : [];
     return derive(raw, {
@@ -319,21 +324,18 @@ export function buildModel(data: unknown): Model {
     });
   }
 
+  // Inventories can hold hundreds of thousands of devices: each is derived without intermediate objects.
   const devices = inventory.map((raw) => {
     const population = populationByName.get(String(raw.Population ?? ''));
-    const inherit = (key: string): CelMap => {
+    const element: Element = Object.assign(celMap(), raw);
+    if (population) element.population = population;
+    for (const key of DEVICE_INHERITS) {
       const value = raw[key] ?? population?.[key];
-      return value === undefined ? {} : { [key]: value };
-    };
-    return derive(raw, {
-      ...(population ? { population } : {}),
-      ...inherit('OperatingSystem'),
-      ...inherit('OsVersion'),
-      ...inherit('Identity'),
-      ...inherit('Network'),
-      auth: Array.isArray(raw.Authentication) ? raw.Authentication.map(String) : ((population?.auth as string[]) ?? []),
-      usesCmg: population?.usesCmg === true,
-    });
+      if (value !== undefined) element[key] = value;
+    }
+    element.auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(String) : ((population?.auth as string[]) ?? []);
+    element.usesCmg = population?.usesCmg === true;
+    return sameOrigin(element, raw);
   });
 
   const content = list(exp.content).map((raw) => {
@@ -348,7 +350,7 @@ export function buildModel(data: unknown): Model {
   });
 
   const hierarchy = setOrigin(
-    Object.assign(Object.create(null), {
+    Object.assign(celMap(), {
       hasCas: sites.some((s) => s.isCas),
       siteCount: BigInt(sites.length),
       ...(topSite ? { topSite } : {}),
@@ -386,7 +388,7 @@ export function buildModel(data: unknown): Model {
 
 /** Default client settings, overridden by the custom device settings deployed to the population (priority 1 wins). */
 function effectiveSettings(population: string, defaults: Element | undefined, all: Element[]): CelMap {
-  const result: CelMap = Object.assign(Object.create(null), CLIENT_SETTING_DEFAULTS);
+  const result: CelMap = Object.assign(celMap(), CLIENT_SETTING_DEFAULTS);
   const explicit: string[] = [];
   const apply = (settings: Element) => {
     for (const key of CLIENT_SETTING_KEYS) {

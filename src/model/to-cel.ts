@@ -1,25 +1,62 @@
 /**
  * Copies export data into the form CEL expects: integers become BigInt (CEL's int), so that rules can do
  * arithmetic such as `it.VMInstanceCount + 1` without converting. Every copied object remembers its origin.
+ *
+ * Maps are objects whose prototype has no prototype: CEL sees them as maps, and no key (`constructor`, `toString`,
+ * `__proto__`) reaches Object.prototype. They share that one prototype so that they keep V8's fast object layout,
+ * which matters for inventories of hundreds of thousands of devices.
  */
 import type { Pointer } from '../findings.js';
-import { setOrigin } from './pointers.js';
+import { setOrigin, setParent } from './pointers.js';
 
 export type CelValue = string | number | bigint | boolean | null | CelValue[] | { [key: string]: CelValue };
 export type CelMap = { [key: string]: CelValue };
 
+/** The prototype of every CEL map: an object with no prototype and no properties. */
+export const CEL_MAP_PROTOTYPE: object = Object.freeze(Object.create(null));
+
+/** A new, empty CEL map. */
+export function celMap(): CelMap {
+  return Object.create(CEL_MAP_PROTOTYPE) as CelMap;
+}
+
+/** Sets a key without ever invoking a setter (`__proto__` becomes an ordinary key). */
+export function setKey(map: CelMap, key: string, value: CelValue): void {
+  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  else map[key] = value;
+}
+
 export function toCel(value: unknown, pointer: Pointer): CelValue {
-  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : value;
-  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
-  if (Array.isArray(value)) {
-    return setOrigin(value.map((item, index) => toCel(item, [...pointer, index])), pointer);
-  }
-  if (typeof value === 'object' && value) {
-    const result: CelMap = Object.create(null);
-    for (const [key, item] of Object.entries(value)) {
-      Object.defineProperty(result, key, { value: toCel(item, [...pointer, key]), enumerable: true, writable: true, configurable: true });
+  const result = convert(value, undefined, 0);
+  if (result !== null && typeof result === 'object') setOrigin(result, pointer);
+  return result;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function convert(value: unknown, parent: object | undefined, key: string | number): CelValue {
+  switch (typeof value) {
+    case 'number':
+      return Number.isInteger(value) ? BigInt(value) : value;
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'object': {
+      if (value === null) return null;
+      if (Array.isArray(value)) {
+        const list: CelValue[] = new Array(value.length);
+        if (parent) setParent(list, parent, key);
+        for (let i = 0; i < value.length; i++) list[i] = convert(value[i], list, i);
+        return list;
+      }
+      const map = celMap();
+      if (parent) setParent(map, parent, key);
+      for (const k in value) {
+        if (hasOwn.call(value, k)) setKey(map, k, convert((value as Record<string, unknown>)[k], map, k));
+      }
+      return map;
     }
-    return setOrigin(result, pointer);
+    default:
+      return null;
   }
-  return null;
 }

@@ -31,13 +31,13 @@ h3{font-size:16px;margin:22px 0 8px}
 .filters fieldset{border:0;margin:0;padding:0;display:flex;gap:10px;align-items:center}
 .filters legend{float:left;margin-right:8px;color:var(--muted)}
 .filters label{display:inline-flex;gap:5px;align-items:center}
-.filters select,.filters input[type=search]{font:inherit;padding:3px 6px;border:1px solid #8c959f;border-radius:4px}
+.filters select,.filters input[type=search]{font:inherit;padding:3px 6px;border:1px solid #8c959f;border-radius:4px;max-width:20em}
 .filters button{font:inherit;padding:3px 10px;border:1px solid #8c959f;border-radius:4px;background:var(--panel);cursor:pointer}
 .filter-status{margin:0;color:var(--muted);flex-basis:100%}
 .table-wrap{overflow-x:auto}
 table.findings{border-collapse:collapse;width:100%;min-width:760px}
 .findings th,.findings td{border-bottom:1px solid var(--border);padding:7px 8px;text-align:left;vertical-align:top}
-.findings thead th{background:var(--panel);position:relative}
+.findings thead th{background:var(--panel);position:relative;white-space:nowrap}
 .findings th button{font:inherit;font-weight:700;border:0;background:none;padding:0;cursor:pointer;color:inherit}
 .findings th button::after{content:" \\2195";color:var(--muted)}
 .findings th[aria-sort=ascending] button::after{content:" \\2191"}
@@ -67,6 +67,9 @@ pre.context .ln{display:inline-block;min-width:3.5em;color:var(--muted);user-sel
 .reason,.justification{color:var(--muted)}
 figure{margin:8px 0}
 .topology-wrap{overflow:auto;max-height:80vh;border:1px solid var(--border);border-radius:8px;background:#fff}
+.topology-wrap.fit svg{max-width:100%;height:auto}
+.fit-toggle{font:inherit;font-size:13px;margin:0 0 6px;padding:2px 10px;border:1px solid #8c959f;border-radius:4px;background:var(--panel);cursor:pointer}
+.fit-toggle[aria-pressed=true]{background:#dbe7fb}
 .legend{display:flex;flex-wrap:wrap;gap:6px 18px;margin:6px 0;padding:0;list-style:none;color:var(--muted);font-size:13px}
 .legend svg{vertical-align:middle}
 .topology{display:block;font-family:ui-monospace,"Cascadia Mono","SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono","Liberation Mono",monospace}
@@ -110,6 +113,15 @@ figure{margin:8px 0}
 export const REPORT_SCRIPT = `
 (function () {
   'use strict';
+  Array.prototype.forEach.call(document.querySelectorAll('button.fit-toggle'), function (button) {
+    var wrap = document.getElementById(button.dataset.wrap);
+    if (!wrap) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var fit = wrap.classList.toggle('fit');
+      button.setAttribute('aria-pressed', fit ? 'true' : 'false');
+    });
+  });
   var form = document.getElementById('filters');
   if (!form) return;
   var rows = Array.prototype.slice.call(document.querySelectorAll('tr.finding'));

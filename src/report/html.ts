@@ -148,6 +148,11 @@ function contextLines(v: FileView, finding: Finding): string {
   return `<pre class="context" aria-label="${escapeHtml(`lines ${from} to ${to} of ${v.file.path}`)}">${out.join('')}</pre>`;
 }
 
+/** Escaped text that may wrap after each slash (file paths), not in the middle of a name. */
+function breakable(text: string): string {
+  return escapeHtml(text).replace(/\//g, '/<wbr>');
+}
+
 function docLink(rule: Rule | undefined): string {
   if (!rule) return '';
   const href = safeHttpsUrl(rule.helpUri);
@@ -180,7 +185,7 @@ function findingRow(v: FileView, finding: Finding, index: number, ruleById: Map<
     `<td>${severityBadge(finding.severity)}</td>` +
     `<td>${ruleCell(finding.ruleId, rule)}</td>` +
     `<td><p class="message">${escapeHtml(finding.message)}</p>${ef}${contextLines(v, finding)}${docLink(rule)}</td>` +
-    `<td class="where"><code>${escapeHtml(location)}:${finding.region.startColumn}</code>${finding.pointer ? `<span class="pointer">${escapeHtml(jsonPointer(finding.pointer) || '/')}</span>` : ''}</td>` +
+    `<td class="where"><code>${breakable(`${location}:${finding.region.startColumn}`)}</code>${finding.pointer ? `<span class="pointer">${escapeHtml(jsonPointer(finding.pointer) || '/')}</span>` : ''}</td>` +
     `<td>${escapeHtml(part)}</td>` +
     '</tr>'
   );
@@ -249,7 +254,8 @@ function fileSection(v: FileView, input: ReportInput, ruleById: Map<string, Rule
     '</dl>' +
     (multi ? tiles(countsOf(v), `Summary of ${v.file.path}`) : '') +
     `<h3 id="${prefix}-topology">Topology</h3>` +
-    `<figure aria-labelledby="${prefix}-topology"><div class="topology-wrap" tabindex="0" role="region" aria-label="${escapeHtml(`Topology picture of ${v.file.path}, scrollable`)}">${svg}</div>` +
+    `<figure aria-labelledby="${prefix}-topology"><button type="button" class="fit-toggle" data-wrap="${prefix}-wrap" aria-pressed="false" hidden>Fit picture to width</button>` +
+    `<div class="topology-wrap" id="${prefix}-wrap" tabindex="0" role="region" aria-label="${escapeHtml(`Topology picture of ${v.file.path}, scrollable`)}">${svg}</div>` +
     `<figcaption>${legend(prefix)}${unattached}</figcaption></figure>` +
     `<h3>Findings <span class="empty">(${escapeHtml(plural(v.active.length, 'finding'))})</span></h3>` +
     findingsTable(v, ruleById) +

@@ -158,7 +158,11 @@ export function topologySvg(topology: Topology, options: SvgOptions): string {
 
   const zoneById = new Map(topology.zones.map((z) => [z.id, z]));
   const boxes = new Map<string, NodeBox>();
-  for (const zone of topology.zones) g.setNode(zone.id, {});
+  for (const zone of topology.zones) {
+    // A zone with no node (a site with no site systems yet) is a leaf for dagre: it needs a size of its own.
+    const empty = !topology.nodes.some((n) => n.zone === zone.id);
+    g.setNode(zone.id, empty ? { width: Math.max(240, width(clip(zone.title, CLIP.zoneTitle), FONT.zoneTitle) + 24), height: ZONE_HEADER + 30 } : {});
+  }
   for (const node of topology.nodes) {
     const box = measure(node);
     boxes.set(node.id, box);
@@ -189,10 +193,10 @@ export function topologySvg(topology: Topology, options: SvgOptions): string {
   out.push('<g class="zones">');
   for (const zone of [...topology.zones].sort((a, b) => a.rank - b.rank)) {
     const z = g.node(zone.id);
-    if (!z) continue;
+    if (!z || ![z.x, z.y, z.width, z.height].every(Number.isFinite)) continue;
     const x = z.x - z.width / 2;
     const y = z.y - z.height / 2;
-    out.push(zoneSvg(zone, x, y, z.width, z.height, options));
+    out.push(zoneSvg(zone, x, y, z.width, z.height, options, !topology.nodes.some((n) => n.zone === zone.id)));
   }
   out.push('</g>');
 
@@ -221,7 +225,7 @@ export function topologySvg(topology: Topology, options: SvgOptions): string {
   for (const node of topology.nodes) {
     const n = g.node(node.id);
     const box = boxes.get(node.id);
-    if (!n || !box) continue;
+    if (!n || !box || !Number.isFinite(n.x) || !Number.isFinite(n.y)) continue;
     out.push(nodeSvg(box, n.x - box.width / 2, n.y - box.height / 2, id(node.id), options));
   }
   out.push('</g></svg>');
@@ -271,7 +275,7 @@ function labelOf(topology: Topology, nodeId: string): string {
   return topology.nodes.find((n) => n.id === nodeId)?.title ?? nodeId;
 }
 
-function zoneSvg(zone: TopologyZone, x: number, y: number, w: number, h: number, options: SvgOptions): string {
+function zoneSvg(zone: TopologyZone, x: number, y: number, w: number, h: number, options: SvgOptions, empty: boolean): string {
   const badge = badgeFor(zone.findings, false);
   const worst = worstFinding(zone.findings);
   const room = (w - 24 - (badge && worst ? badge.width + 8 : 0)) / (FONT.zoneTitle * GLYPH);
@@ -282,9 +286,11 @@ function zoneSvg(zone: TopologyZone, x: number, y: number, w: number, h: number,
     (zone.subtitle ? `<text class="zone-subtitle" x="${(x + 12).toFixed(1)}" y="${(y + 35).toFixed(1)}">${escapeHtml(clip(zone.subtitle, Math.max(8, Math.min(CLIP.zoneSubtitle, subtitleRoom))))}</text>` : '') +
     (badge && worst ? drawBadge(badge, x + 12 + width(title, FONT.zoneTitle) + 8 + badge.width, y + 7) : '');
   const tooltip = `<title>${escapeHtml(`${zone.title}${zone.subtitle ? ` (${zone.subtitle})` : ''}: ${summary(zone.findings)}${worst ? '. Go to the worst finding.' : ''}`)}</title>`;
+  const emptyNote = empty ? `<text class="zone-subtitle" x="${(x + 12).toFixed(1)}" y="${(y + ZONE_HEADER + 16).toFixed(1)}">no site systems in the export</text>` : '';
   return (
     `<g class="zone zone-${zone.kind}${worst ? ` sev-${worst.severity}` : ''}" data-zone="${escapeHtml(zone.title)}">` +
     `<rect class="zone-box" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" rx="10"/>` +
+    emptyNote +
     (worst ? `<a href="${escapeHtml(options.findingHref(worst))}">${tooltip}${hitRect(x, y, Math.min(w, 24 + width(title, FONT.zoneTitle) + 8 + (badge?.width ?? 0)), ZONE_HEADER)}${header}</a>` : `<g>${tooltip}${header}</g>`) +
     '</g>'
   );

@@ -350,7 +350,7 @@ function populate(topology: Topology, model: Model): void {
     dnsNode = addNode({
       kind: 'dns',
       zone: internetZone().id,
-      title: 'Public DNS',
+      title: `${publicRecords.length} public record${publicRecords.length === 1 ? '' : 's'}`,
       name: 'Public DNS',
       rows: [
         ...shown.map((r) => row(`${text(r.Name) ?? '?'}`, `${text(r.Type) ?? '?'} ${text(r.Value) ?? ''}`.trim(), pointerOf(r))),
@@ -367,7 +367,7 @@ function populate(topology: Topology, model: Model): void {
     pkiNode = addNode({
       kind: 'pki',
       zone: crlOnInternet === true ? internetZone().id : topSiteZone().id,
-      title: 'PKI / CRL',
+      title: 'Certificates and CRL',
       name: 'PKI',
       subtitle: `CRL on the internet: ${crlOnInternet === true ? 'yes' : crlOnInternet === false ? 'no' : 'not stated'}`,
       rows: [

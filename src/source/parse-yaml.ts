@@ -6,7 +6,7 @@
  * reported and have no effect; aliases expand a bounded number of times; nesting is measured while the file is
  * tokenised (the tokeniser keeps its own stack), before the recursive steps that build the document run.
  */
-import { Composer, isMap, isPair, isScalar, isSeq, Lexer, Parser, visit, type CST, type Document, type Node, type YAMLError } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, Lexer, Parser, visit, type CST, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import type { Pointer, RawFinding, Region } from '../findings.js';
 import { LineIndex, MAX_NESTING, type ParsedDocument } from './parsed-document.js';
 
@@ -18,7 +18,8 @@ const YAML_OPTIONS = {
   version: '1.2',
   schema: 'core',
   merge: false,
-  uniqueKeys: true,
+  // Duplicate keys are found by findDuplicateKeys below, in linear time (the package's own check is quadratic).
+  uniqueKeys: false,
   strict: true,
   prettyErrors: false,
 } as const;
@@ -54,7 +55,9 @@ export function parseYaml(text: string): ParsedDocument {
   }
   for (const error of doc.errors) problems.push(toFinding(error, 'error', lines));
   for (const warning of doc.warnings) problems.push(toFinding(warning, 'warning', lines));
-  problems.push(...removeMergeKeys(doc, lines));
+  // Appended one by one: a file may hold hundreds of thousands, too many for push(...spread).
+  for (const finding of removeMergeKeys(doc, lines)) problems.push(finding);
+  for (const finding of findDuplicateKeys(doc, lines)) problems.push(finding);
 
   let data: unknown;
   if (doc.errors.length === 0) {
@@ -153,6 +156,34 @@ function removeMergeKeys(doc: Document.Parsed, lines: LineIndex): RawFinding[] {
   return found;
 }
 
+/**
+ * A key repeated in one mapping, reported at the repeat. Keys compare as the data will hold them (`1` and "1" are the
+ * same property), so no value is silently dropped without a finding; the last value is the one checked.
+ */
+function findDuplicateKeys(doc: Document.Parsed, lines: LineIndex): RawFinding[] {
+  const found: RawFinding[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const name = String(pair.key.value ?? '');
+        if (seen.has(name)) {
+          const [start, end] = pair.key.range ?? [0, 0];
+          found.push({
+            ruleId: 'CML008',
+            severity: 'error',
+            message: 'Duplicate key: a key may appear only once in a mapping; merge the two entries.',
+            region: lines.region(start, end),
+          });
+        }
+        seen.add(name);
+      }
+    },
+  });
+  return found;
+}
+
 function firstAliasOffset(doc: Document.Parsed): number {
   let offset = 0;
   visit(doc, {
@@ -172,22 +203,37 @@ function emptyDocument(problems: RawFinding[], text: string, lines: LineIndex): 
   return { format: 'yaml', data: undefined, problems, locate: () => lines.region(0, 0), comments: () => scanComments(text) };
 }
 
-function locateYaml(doc: Document.Parsed, pointer: Pointer, atKey: boolean, lines: LineIndex): Region {
+/** Each mapping's pairs by key, built on first use: locating many findings in one large mapping stays linear. */
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairFor(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      // The first pair with a key, like the search this replaces; duplicates are reported separately.
+      if (isPair(pair) && isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair as Pair);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index.get(key);
+}
+
+/** Exported for the fast path (fast-yaml.ts), which locates within one collection's text the same way. */
+export function locateYaml(doc: Document.Parsed, pointer: Pointer, atKey: boolean, lines: LineIndex): Region {
   let node: Node | null | undefined = doc.contents;
   let keyNode: Node | undefined;
   for (const part of pointer) {
     let next: Node | undefined;
     let nextKey: Node | undefined;
     if (isMap(node)) {
-      for (const pair of node.items) {
-        if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === String(part)) {
-          nextKey = pair.key as Node;
-          next = (pair.value as Node | null) ?? undefined;
-          if (!next) {
-            // `Key:` with no value: the key is the best position for both.
-            return rangeOf(nextKey, lines);
-          }
-          break;
+      const pair = pairFor(node as YAMLMap, String(part));
+      if (pair) {
+        nextKey = pair.key as Node;
+        next = (pair.value as Node | null) ?? undefined;
+        if (!next) {
+          // `Key:` with no value: the key is the best position for both.
+          return rangeOf(nextKey, lines);
         }
       }
     } else if (isSeq(node) && typeof part === 'number') {

@@ -3,13 +3,22 @@ import type { Source } from './read-source.js';
 import type { ParsedDocument } from './parsed-document.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
+import { parseJsonFast } from './fast-json.js';
+import { parseYamlFast } from './fast-yaml.js';
+
+/**
+ * Files of at least this many characters are read the fast way (fast-json.ts, fast-yaml.ts): plain parsers for the
+ * data, positions worked out only for findings. Smaller files, and any file the fast way has a remark about, are read
+ * by parseJson or parseYaml, which keep every node's position. Tests lower it to exercise the fast way.
+ */
+export const largeSource = { threshold: 1024 * 1024 };
 
 export function parseSource(source: Source): ParsedDocument {
   // A byte-order mark is legal at the start of a UTF-8 file but is not part of the text; offsets are kept by replacing it with nothing only for JSON (YAML accepts it).
   const isJson = /\.json$/i.test(source.path);
   if (isJson) {
     const text = source.text.charCodeAt(0) === 0xfeff ? ' ' + source.text.slice(1) : source.text;
-    return parseJson(text);
+    return (text.length >= largeSource.threshold ? parseJsonFast(text) : undefined) ?? parseJson(text);
   }
-  return parseYaml(source.text);
+  return (source.text.length >= largeSource.threshold ? parseYamlFast(source.text) : undefined) ?? parseYaml(source.text);
 }

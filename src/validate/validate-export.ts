@@ -39,7 +39,7 @@ function collapseAnyOf(errors: ErrorObject[]): ErrorObject[] {
     const typed = [...branches.values()].find(
       (list) => !list.some((e) => e.instancePath === anyOf.instancePath && e.keyword === 'type'),
     );
-    add.push(...(typed ?? [anyOf]));
+    for (const e of typed ?? [anyOf]) add.push(e);
   }
   return [...errors.filter((e) => !drop.has(e)), ...add];
 }

@@ -11,7 +11,7 @@ export const SVG_BREAK = '</svg><svg onload="window.__pwned=1">';
 export const ATTR = "' onmouseover='window.__pwned=1' x='";
 const yamlString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
-/** Graphviz escapes: \\N is the node name, \\l a line break; a quote would end the string. */
+/** Graphviz escapes (\N is the node name, \l a line break), a quote that would end the string, a trailing backslash. */
 export const BACKSLASHES = 'back\\slash \\N \\l "quoted" \\';
 /** Mermaid syntax: close the label, a comment, a link, a markdown string, an entity code. */
 export const MERMAID_BREAK = '"] --> x[click x href "javascript:alert(1)"] %% `**md**` #quot; |pipe|';

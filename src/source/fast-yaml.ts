@@ -1,0 +1,314 @@
+/**
+ * The fast way through a large YAML export: js-yaml for the data, positions worked out afterwards, only for the
+ * findings that need one.
+ *
+ * parseYaml (parse-yaml.ts) keeps a node with its source range for every value; for a file of 100,000 devices that
+ * takes more than ten times as long as js-yaml and a gigabyte of memory. Here js-yaml reads the data, with a schema
+ * that resolves plain scalars exactly as the `yaml` package's YAML 1.2 core schema does (no YAML 1.1 octals, binary
+ * numbers or underscores, no timestamps). While it reads, a listener notes where each mapping and sequence starts and
+ * ends. Whatever parseYaml would report or treat specially sends the file back to parseYaml, which reports it at its
+ * exact position: a syntax error, a duplicate key, a tag, an anchor or alias, a merge key (<<), a key that is null or
+ * a collection, a directive, a second document, deep nesting.
+ *
+ * A position is found by taking the text of the innermost mapping or sequence that holds the pointed node (collections
+ * inside it that do not hold it are cut down to `~`), parsing that small text with the `yaml` package, and locating
+ * in it exactly as parseYaml's locate does; offsets are then mapped back to the file.
+ */
+import { FAILSAFE_SCHEMA, load, Type, type State } from 'js-yaml';
+import { parseDocument } from 'yaml';
+import type { Pointer, Region } from '../findings.js';
+import { locateYaml, scanComments } from './parse-yaml.js';
+import { LineIndex, type ParsedDocument } from './parsed-document.js';
+
+/** An export is about ten levels deep; a file nested deeper than this goes the precise way. */
+const MAX_FAST_DEPTH = 64;
+
+/** The plain scalars of the `yaml` package's core schema (yaml/dist/schema/core), in its order. */
+const CORE_SCALARS = [
+  new Type('tag:yaml.org,2002:null', {
+    kind: 'scalar',
+    resolve: (text: string) => /^(?:~|[Nn]ull|NULL)?$/.test(text),
+    construct: () => null,
+  }),
+  new Type('tag:yaml.org,2002:bool', {
+    kind: 'scalar',
+    resolve: (text: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text),
+    construct: (text: string) => text[0] === 't' || text[0] === 'T',
+  }),
+  new Type('tag:yaml.org,2002:int', {
+    kind: 'scalar',
+    resolve: (text: string) => /^0o[0-7]+$/.test(text) || /^[-+]?[0-9]+$/.test(text) || /^0x[0-9a-fA-F]+$/.test(text),
+    construct: (text: string) =>
+      text.startsWith('0o') ? parseInt(text.substring(2), 8) : text.startsWith('0x') ? parseInt(text.substring(2), 16) : parseInt(text, 10),
+  }),
+  new Type('tag:yaml.org,2002:float', {
+    kind: 'scalar',
+    resolve: (text: string) =>
+      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text) ||
+      /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text) ||
+      /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text),
+    construct: (text: string) =>
+      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)
+        ? text.slice(-3).toLowerCase() === 'nan'
+          ? NaN
+          : text[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY
+        : parseFloat(text),
+  }),
+];
+
+const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
+
+/** Options for parsing a slice with the `yaml` package; ranges are all that is read from it. */
+const SLICE_OPTIONS = { version: '1.2', schema: 'core', merge: false, uniqueKeys: false, strict: true, prettyErrors: false } as const;
+
+/** Thrown from the listener to stop js-yaml: the file goes the precise way. */
+class GoPrecise extends Error {}
+
+function isBreakOrSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13 || Number.isNaN(ch);
+}
+
+/**
+ * Whether the text may hold the indicator `ch` where a node starts: at the start of a line or after whitespace or a
+ * flow indicator. Plain scalars cannot start with these characters, so text like "R&D" never matches; text like
+ * "a & b" in a quoted string may, which only costs the slower parse.
+ */
+function mayHoldIndicator(text: string, ch: string, needsSpaceAfter: boolean): boolean {
+  for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) {
+    const before = at === 0 ? 10 : text.charCodeAt(at - 1);
+    if (!(isBreakOrSpace(before) || before === 91 || before === 123 || before === 44)) continue;
+    const after = text.charCodeAt(at + 1);
+    if (needsSpaceAfter ? isBreakOrSpace(after) : !isBreakOrSpace(after)) return true;
+  }
+  return false;
+}
+
+/** The data of a large YAML export that parseYaml would read without any remark, with lazy positions; else undefined. */
+export function parseYamlFast(text: string): ParsedDocument | undefined {
+  // Tags, anchors, aliases, explicit keys and directives: rare in exports, and all handled by parseYaml.
+  if (
+    mayHoldIndicator(text, '!', false) ||
+    mayHoldIndicator(text, '&', false) ||
+    mayHoldIndicator(text, '*', false) ||
+    mayHoldIndicator(text, '?', true) ||
+    text.startsWith('%') ||
+    /[\r\n]%/.test(text)
+  ) {
+    return undefined;
+  }
+  // js-yaml drops a byte-order mark; offsets are kept in the file's terms.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const input = shift ? text.slice(1) : text;
+  const opened: number[] = [];
+  const spans = new Map<object, number>();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  /** A node that closes just before `:` is a key. */
+  const isKey = (position: number): boolean => {
+    let at = position;
+    while (input.charCodeAt(at) === 32 || input.charCodeAt(at) === 9) at++;
+    return input.charCodeAt(at) === 58;
+  };
+  let data: unknown;
+  try {
+    data = load(input, {
+      schema: SCHEMA,
+      json: false,
+      onWarning: () => {
+        throw new GoPrecise();
+      },
+      listener(event, state: State & { depth?: number; anchor?: string | null }) {
+        if (event === 'open') {
+          opened.push(state.position);
+          return;
+        }
+        const start = opened.pop()!;
+        const result: unknown = state.result;
+        if (state.anchor !== null && state.anchor !== undefined) throw new GoPrecise();
+        if ((state.depth ?? 0) > MAX_FAST_DEPTH) throw new GoPrecise();
+        if (result !== null && typeof result === 'object') {
+          // A collection as a key is stringified differently by the two parsers.
+          if (isKey(state.position)) throw new GoPrecise();
+          const index = spans.get(result);
+          if (index === undefined) {
+            spans.set(result, starts.length);
+            starts.push(start + shift);
+            ends.push(state.position + shift);
+          } else {
+            // The same collection closes twice when js-yaml wraps it (a flow collection as a block item): the outer.
+            starts[index] = Math.min(starts[index]!, start + shift);
+            ends[index] = Math.max(ends[index]!, state.position + shift);
+          }
+        } else if ((result === null || result === '<<') && isKey(state.position)) {
+          // A null key is "" to parseYaml and "null" to js-yaml; << is a merge key, which parseYaml reports.
+          throw new GoPrecise();
+        }
+      },
+      maxDepth: MAX_FAST_DEPTH,
+    } as Parameters<typeof load>[1]);
+  } catch {
+    return undefined;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || !spans.has(data)) return undefined;
+  let locator: YamlLocator | undefined;
+  return {
+    format: 'yaml',
+    data,
+    problems: [],
+    locate: (pointer, atKey) => (locator ??= new YamlLocator(text, data, spans, starts, ends)).locate(pointer, atKey ?? false),
+    comments: () => commentsOf(text),
+  };
+}
+
+/** scanComments (parse-yaml.ts) on only the lines that hold a `#`: the same result without splitting a large file. */
+function commentsOf(text: string): { line: number; text: string }[] {
+  if (!text.includes('#')) return [];
+  const lines = new LineIndex(text);
+  const result: { line: number; text: string }[] = [];
+  let lastLine = 0;
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    const line = lines.position(at).line;
+    if (line === lastLine) continue;
+    lastLine = line;
+    let start = at;
+    while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+    let end = at;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    for (const comment of scanComments(text.slice(start, end))) result.push({ line, text: comment.text });
+    at = end;
+  }
+  return result;
+}
+
+type Data = Record<string, unknown> | unknown[];
+
+function isCollection(value: unknown): value is Data {
+  return value !== null && typeof value === 'object';
+}
+
+/** Positions in a large YAML text, from the spans js-yaml's listener noted and the `yaml` package on one slice. */
+class YamlLocator {
+  private readonly lines: LineIndex;
+
+  constructor(
+    private readonly text: string,
+    private readonly data: unknown,
+    private readonly spans: Map<object, number>,
+    private readonly starts: number[],
+    private readonly ends: number[],
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  locate(pointer: Pointer, atKey: boolean): Region {
+    // The values along the pointer, stepping as locateYaml does: a key as text into a mapping, an index into a list.
+    const chain: unknown[] = [this.data];
+    let lastStepWasKey = false;
+    for (const part of pointer) {
+      const value = chain[chain.length - 1];
+      if (!isCollection(value)) break;
+      if (Array.isArray(value)) {
+        if (typeof part !== 'number' || !(part in value)) break;
+        chain.push(value[part]);
+        lastStepWasKey = false;
+      } else {
+        if (!Object.prototype.hasOwnProperty.call(value, String(part))) break;
+        chain.push(value[String(part)]);
+        lastStepWasKey = true;
+      }
+    }
+    // The innermost collection whose text holds the target: for a key, the one holding the key.
+    let last = chain.length - 1;
+    if (atKey && lastStepWasKey && last > 0) last--;
+    let anchor = -1;
+    for (let i = last; i >= 0; i--) {
+      if (isCollection(chain[i]) && this.spans.has(chain[i] as object)) {
+        anchor = i;
+        break;
+      }
+    }
+    if (anchor < 0) return this.lines.region(0, 0);
+    const node = chain[anchor] as Data;
+    const slice = this.skeleton(node, anchor === chain.length - 1);
+    const doc = parseDocument(slice.text, SLICE_OPTIONS);
+    const lines = this.lines;
+    const map = slice.map;
+    return locateYaml(doc, pointer.slice(anchor), atKey, { region: (start: number, end: number) => lines.region(map(start), map(end)) } as LineIndex);
+  }
+
+  /**
+   * The text of one collection, its line's indentation kept and every collection inside it cut down to `~`. When the
+   * target is the collection itself, its last collection is kept (recursively), so that its range ends where it does.
+   */
+  private skeleton(node: Data, keepEnd: boolean): { text: string; map: (offset: number) => number } {
+    const index = this.spans.get(node)!;
+    const start = this.starts[index]!;
+    const end = this.ends[index]!;
+    let lineStart = start;
+    while (lineStart > 0 && this.text.charCodeAt(lineStart - 1) !== 10 && this.text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+    const cuts: [number, number][] = [];
+    this.collectCuts(node, keepEnd, cuts);
+    cuts.sort((a, b) => a[0] - b[0]);
+    // Pieces of the original text, each with the offset in the skeleton where it begins.
+    // What precedes the collection on its line (a key, a `- `) becomes spaces; a byte-order mark stays one.
+    const parts: string[] = [this.text.slice(lineStart, start).replace(/[^\ufeff]/g, ' ')];
+    const pieces: { at: number; from: number; length: number }[] = [];
+    let length = start - lineStart;
+    let from = start;
+    const keep = (to: number) => {
+      if (to > from) {
+        pieces.push({ at: length, from, length: to - from });
+        parts.push(this.text.slice(from, to));
+        length += to - from;
+      }
+    };
+    for (const [cutStart, cutEnd] of cuts) {
+      if (cutStart < from) continue;
+      keep(cutStart);
+      // Keep the line break and the next line's indentation the cut text ended with, so the structure stays (a flow
+      // collection's text ends with its bracket instead, and is cut whole).
+      const lastBreak = Math.max(this.text.lastIndexOf('\n', cutEnd - 1), this.text.lastIndexOf('\r', cutEnd - 1));
+      const keepsTail = lastBreak >= cutStart && /^[ \t]*$/.test(this.text.slice(lastBreak + 1, cutEnd));
+      parts.push(' ~');
+      length += 2;
+      from = keepsTail ? lastBreak : cutEnd;
+    }
+    keep(end);
+    const text = parts.join('');
+    const map = (offset: number): number => {
+      if (offset < start - lineStart) return lineStart + offset;
+      let low = 0;
+      let high = pieces.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (pieces[mid]!.at <= offset) low = mid;
+        else high = mid - 1;
+      }
+      const piece = pieces[low];
+      if (!piece) return start;
+      return piece.from + Math.min(offset - piece.at, piece.length);
+    };
+    return { text, map };
+  }
+
+  private collectCuts(node: Data, keepEnd: boolean, cuts: [number, number][]): void {
+    const children: object[] = [];
+    const values = Array.isArray(node) ? node : Object.values(node);
+    for (const child of values) if (isCollection(child) && this.spans.has(child)) children.push(child);
+    let lastChild: object | undefined;
+    if (keepEnd) {
+      for (const child of children) {
+        if (!lastChild || this.starts[this.spans.get(child)!]! > this.starts[this.spans.get(lastChild)!]!) lastChild = child;
+      }
+    }
+    for (const child of children) {
+      if (child === lastChild) this.collectCuts(child as Data, true, cuts);
+      else {
+        const index = this.spans.get(child)!;
+        cuts.push([this.starts[index]!, this.ends[index]!]);
+      }
+    }
+  }
+}

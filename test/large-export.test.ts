@@ -1,0 +1,254 @@
+/**
+ * Large exports are read the fast way (src/source/fast-json.ts, fast-yaml.ts): plain parsers for the data, positions
+ * located afterwards. These tests hold the fast way to the precise one (parseJson, parseYaml): the same data, the same
+ * findings at the same positions, and for any pointer the same region, on generated inventories with findings deep in
+ * the file, on every fixture and example, on hand-picked awkward YAML, and on random documents.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { stringify as toYaml } from 'yaml';
+import { afterEach, describe, expect, test } from 'vitest';
+// @ts-expect-error the benchmark's generator is plain JavaScript
+import { generateExport } from '../bench/generate.mjs';
+import type { Pointer } from '../src/findings.js';
+import { createLinter } from '../src/lint.js';
+import { parseJsonFast } from '../src/source/fast-json.js';
+import { parseYamlFast } from '../src/source/fast-yaml.js';
+import { largeSource, parseSource } from '../src/source/parse.js';
+import { parseJson } from '../src/source/parse-json.js';
+import { parseYaml } from '../src/source/parse-yaml.js';
+import type { ParsedDocument } from '../src/source/parsed-document.js';
+import { decodeSource } from '../src/source/read-source.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const AS_OF = '2026-06-01';
+const defaultThreshold = largeSource.threshold;
+
+afterEach(() => {
+  largeSource.threshold = defaultThreshold;
+});
+
+/** Every pointer into the data (and, for each mapping, one key that is not there), up to `limit` of them. */
+function pointersOf(data: unknown, limit = Infinity): Pointer[] {
+  const result: Pointer[] = [];
+  const visit = (value: unknown, pointer: (string | number)[]): void => {
+    if (result.length >= limit) return;
+    result.push(pointer);
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, [...pointer, index]));
+      result.push([...pointer, value.length]);
+    } else {
+      for (const key of Object.keys(value)) visit((value as Record<string, unknown>)[key], [...pointer, key]);
+      result.push([...pointer, 'NoSuchKey', 'deeper']);
+    }
+  };
+  visit(data, []);
+  return result;
+}
+
+/** The fast document agrees with the precise one: data, no problems, and every region asked for. */
+function expectSameDocument(fast: ParsedDocument, precise: ParsedDocument, pointers: Pointer[], label: string): void {
+  expect(precise.problems, label).toEqual([]);
+  expect(fast.problems, label).toEqual([]);
+  expect(fast.data, label).toEqual(precise.data);
+  expect(fast.comments(), label).toEqual(precise.comments());
+  for (const pointer of pointers) {
+    for (const atKey of [false, true]) {
+      expect(fast.locate(pointer, atKey), `${label} ${JSON.stringify(pointer)} atKey=${atKey}`).toEqual(precise.locate(pointer, atKey));
+    }
+  }
+}
+
+function lintBothWays(text: string, path: string) {
+  const linter = createLinter({ asOf: AS_OF });
+  const source = () => decodeSource(path, Buffer.from(text, 'utf8'));
+  largeSource.threshold = 0;
+  const fast = linter.lintSource(source());
+  largeSource.threshold = Infinity;
+  const precise = linter.lintSource(source());
+  largeSource.threshold = defaultThreshold;
+  return { fast, precise };
+}
+
+describe('a generated inventory with findings deep in the file', () => {
+  for (const format of ['yaml', 'json'] as const) {
+    test(`${format}: the same findings at the same positions as the precise way`, () => {
+      // 3,000 devices, a finding on three in every 500 (CMG013, CLIENT003, CLIENT002 and whatever else they trip).
+      const text: string = generateExport(3000, format, 500);
+      const path = `inventory.${format}`;
+      largeSource.threshold = 0;
+      const fastDoc = parseSource(decodeSource(path, Buffer.from(text)));
+      expect(fastDoc.problems).toEqual([]);
+      // The fast way was taken (parseJson and parseYaml build every position up front; the fast documents do not).
+      expect(format === 'json' ? parseJsonFast(text) : parseYamlFast(text)).toBeDefined();
+
+      const { fast, precise } = lintBothWays(text, path);
+      const deviceFindings = precise.findings.filter((f) => f.pointer?.[0] === 'devices');
+      expect(deviceFindings.length).toBeGreaterThanOrEqual(18);
+      expect(deviceFindings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['CMG013', 'CLIENT003', 'CLIENT002']));
+      expect(fast.findings).toEqual(precise.findings);
+      expect([...fast.outcomes]).toEqual([...precise.outcomes]);
+    });
+
+    test(`${format}: every region, value or key, is the precise way's`, () => {
+      const text: string = generateExport(600, format, 200);
+      const fast = format === 'json' ? parseJsonFast(text)! : parseYamlFast(text)!;
+      const precise = format === 'json' ? parseJson(text) : parseYaml(text);
+      expect(fast).toBeDefined();
+      expectSameDocument(fast, precise, pointersOf(precise.data), format);
+    });
+  }
+
+  test('a device that is not a mapping, a misspelt key, a value out of its enum: schema findings in place', () => {
+    const base = generateExport(400, 'yaml', 100) as string;
+    const text = base
+      .replace('  - Name: DEV-0000150\n', '  - just a name\n  - Name: DEV-0000150\n')
+      .replace('    Population: Entra joined new devices\n', '    Populaton: Entra joined new devices\n')
+      .replace('    Network: DualStack\n', '    Network: Carrier pigeon\n');
+    const { fast, precise } = lintBothWays(text, 'schema.yaml');
+    expect(precise.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['CML002', 'CML003']));
+    expect(fast.findings).toEqual(precise.findings);
+    const json = JSON.stringify({ ...JSON.parse(generateExport(400, 'json', 100)), extra: 1 }, null, 1).replace('"Name": "DEV-0000010"', '"Nmae": "DEV-0000010"');
+    const both = lintBothWays(json, 'schema.json');
+    expect(both.precise.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['CML002', 'CML004']));
+    expect(both.fast.findings).toEqual(both.precise.findings);
+  });
+});
+
+function exportFiles(dir: string): string[] {
+  const result: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) result.push(...exportFiles(path));
+    else if (/\.(ya?ml|json)$/i.test(name)) result.push(path);
+  }
+  return result;
+}
+
+describe('every fixture and example', () => {
+  const files = [...exportFiles(join(ROOT, 'fixtures')), ...exportFiles(join(ROOT, 'examples'))];
+  test('read the fast way, gives what the precise way gives, or is left to the precise way', () => {
+    let fastCount = 0;
+    for (const file of files) {
+      const raw = readFileSync(file, 'utf8');
+      const json = file.endsWith('.json');
+      const text = json && raw.charCodeAt(0) === 0xfeff ? ' ' + raw.slice(1) : raw;
+      const fast = json ? parseJsonFast(text) : parseYamlFast(text);
+      if (!fast) continue;
+      fastCount++;
+      const precise = json ? parseJson(text) : parseYaml(text);
+      expectSameDocument(fast, precise, pointersOf(precise.data, 400), file);
+    }
+    // Most fixtures are ordinary exports; the hostile ones (tags, anchors, duplicates, syntax errors) are not read fast.
+    expect(fastCount).toBeGreaterThan(files.length / 2);
+  });
+
+  test('files the precise way reports anything about are never read the fast way', () => {
+    for (const file of files) {
+      const raw = readFileSync(file, 'utf8');
+      const json = file.endsWith('.json');
+      const text = json && raw.charCodeAt(0) === 0xfeff ? ' ' + raw.slice(1) : raw;
+      const precise = json ? parseJson(text) : parseYaml(text);
+      if (precise.problems.length === 0 && precise.data !== null && typeof precise.data === 'object' && !Array.isArray(precise.data)) continue;
+      expect(json ? parseJsonFast(text) : parseYamlFast(text), file).toBeUndefined();
+    }
+  });
+});
+
+describe('awkward YAML', () => {
+  const cases: Record<string, string> = {
+    'byte-order mark': '\ufeffschemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n',
+    'CRLF line ends': 'schemaVersion: 1\r\nhierarchy:\r\n  sites:\r\n    - SiteCode: P01\r\n      Version: 2403\r\n',
+    'flow style': '{schemaVersion: 1, hierarchy: {sites: [{SiteCode: P01, Version: 2403}, {SiteCode: P02}]}, devices: [{Name: a}, {Name: b, Authentication: [Pki, Token]}]}\n',
+    'flow collections in block items': 'devices:\n  - {Name: a, Network: IPv6Only}\n  - [1, 2, {x: y}]\n  -\n  - ~\n  - Name: c\n',
+    'comments everywhere': '# head\nschemaVersion: 1 # one\nhierarchy: # the sites\n  # sites follow\n  sites:\n    - SiteCode: P01 # primary\n      # a comment line\n      Version: 2403\n# tail\n',
+    'quoted and integer-like keys': '"1": one\n\'2\': two\n"a b": {"c:d": 3}\n10: ten\n__proto__: {polluted: true}\nconstructor: x\n',
+    'empty values and nulls': 'a:\nb: ~\nc: null\nd: []\ne: {}\nf:\n  -\n  - null\ng: ""\n',
+    'block scalars': 'description: |\n  line one\n  line two\nnote: >-\n  folded\n  text\nlist:\n  - |\n    item\n  - plain\n',
+    'multi-line scalars': 'a: this is a\n  long plain scalar\nb: "a quoted\n  one"\nc:\n  - d: 1\n    e: two words\n',
+    'scalars of every kind': 'i: [0, -12, +7, 0o17, 0x1F, 012, 1_000, 0b11]\nf: [1.5, -.5, 1e3, .inf, -.Inf, .nan, 1.]\nb: [true, False, TRUE, yes, no, on]\nn: [~, Null, NULL, null]\ns: [2001-12-14, "1", \'2\', 1.2.3]\n',
+    'compact nested sequences': 'a:\n- - 1\n  - 2\n- - 3\nb:\n  - - x\n    - y\n',
+    'document markers': '---\nschemaVersion: 1\nhierarchy: {}\n...\n',
+    'deep paths': 'a:\n  b:\n    c:\n      - d:\n          e: [f, {g: h}]\n',
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    test(name, () => {
+      const precise = parseYaml(text);
+      const fast = parseYamlFast(text);
+      if (precise.problems.length || precise.data === null || typeof precise.data !== 'object' || Array.isArray(precise.data)) {
+        expect(fast).toBeUndefined();
+        return;
+      }
+      expect(fast, 'read the fast way').toBeDefined();
+      expectSameDocument(fast!, precise, pointersOf(precise.data), name);
+    });
+  }
+
+  const preciseOnly: Record<string, string> = {
+    'an anchor and alias': 'a: &x {k: v}\nb: *x\n',
+    'a tag': 'a: !!str 1\n',
+    'a merge key': 'base: {k: v}\nm:\n  <<: {k: w}\n',
+    'a duplicate key': 'a: 1\na: 2\n',
+    'a null key': '~: 1\n',
+    'a collection as a key': '[a, b]: 1\n',
+    'an explicit key': '? a\n: 1\n',
+    'a directive': '%YAML 1.1\n---\na: 1\n',
+    'two documents': 'a: 1\n---\nb: 2\n',
+    'a syntax error': 'a: [1, 2\nb: 3\n',
+    'a list at the root': '- a\n- b\n',
+  };
+  for (const [name, text] of Object.entries(preciseOnly)) {
+    test(`${name}: left to the precise way`, () => {
+      expect(parseYamlFast(text)).toBeUndefined();
+    });
+  }
+});
+
+describe('awkward JSON', () => {
+  const precise: Record<string, string> = {
+    'a duplicate key': '{"a": 1, "b": {"c": 1, "c": 2}}',
+    'a syntax error': '{"a": [1, 2}',
+    'a comment': '{"a": 1 // one\n}',
+    'a trailing comma': '{"a": 1,}',
+  };
+  for (const [name, text] of Object.entries(precise)) {
+    test(`${name}: left to the precise way`, () => {
+      expect(parseJsonFast(text)).toBeUndefined();
+    });
+  }
+  test('escaped keys, integer-like keys, __proto__, nested lists', () => {
+    const text = '{"a\\"b": {"\\u0041": [1, [2, {"3": "x"}]]}, "10": {"9": true}, "__proto__": {"polluted": 1}, "list": [[], {}, null, "s"]}';
+    const fast = parseJsonFast(text);
+    expect(fast).toBeDefined();
+    expectSameDocument(fast!, parseJson(text), pointersOf(JSON.parse(text)), 'json');
+    expect(Object.getPrototypeOf(fast!.data)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('random documents', () => {
+  const key = fc.oneof(fc.constantFrom('Name', 'a', 'b c', '1', '10', 'x:y', '#h', '- d', 'true', "it's"), fc.string({ maxLength: 6 }));
+  const scalar = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.string({ maxLength: 12 }), fc.constantFrom('1e3', '0x1F', 'null', 'yes', '~', ' lead', 'trail ', 'a: b', '- x', '[x]', '#c', "'q'", '"q"', 'multi\nline'));
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('list'), tie('map')),
+    list: fc.array(tie('node'), { maxLength: 4 }),
+    map: fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+  })).map;
+
+  test('the fast way agrees with the precise way on random data, as YAML in both styles and as JSON', () => {
+    fc.assert(
+      fc.property(value, fc.constantFrom('block', 'flow', 'json', 'json-compact'), (data, style) => {
+        const text =
+          style === 'json' ? JSON.stringify(data, null, 2) : style === 'json-compact' ? JSON.stringify(data) : toYaml(data, style === 'flow' ? { collectionStyle: 'flow' } : {});
+        const json = style.startsWith('json');
+        const precise = json ? parseJson(text) : parseYaml(text);
+        const fast = json ? parseJsonFast(text) : parseYamlFast(text);
+        if (!fast) return;
+        expectSameDocument(fast, precise, pointersOf(precise.data, 200), `${style}:\n${text}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
