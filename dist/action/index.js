@@ -98,7 +98,7 @@ var require_visit = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var BREAK = Symbol("break visit");
-    var SKIP = Symbol("skip children");
+    var SKIP2 = Symbol("skip children");
     var REMOVE = Symbol("remove node");
     function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
@@ -110,7 +110,7 @@ var require_visit = __commonJS({
         visit_(null, node, visitor_, Object.freeze([]));
     }
     visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
+    visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
@@ -158,7 +158,7 @@ var require_visit = __commonJS({
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP;
+    visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
       const ctrl = await callVisitor(key, node, visitor, path);
@@ -5563,7 +5563,7 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = Symbol("break visit");
-    var SKIP = Symbol("skip children");
+    var SKIP2 = Symbol("skip children");
     var REMOVE = Symbol("remove item");
     function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
@@ -5571,7 +5571,7 @@ var require_cst_visit = __commonJS({
       _visit(Object.freeze([]), cst, visitor);
     }
     visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
+    visit3.SKIP = SKIP2;
     visit3.REMOVE = REMOVE;
     visit3.itemAtPath = (cst, path) => {
       let item = cst;
@@ -14662,39 +14662,76 @@ var init_facts = __esm({
 });
 
 // src/model/pointers.ts
-function store(value, origin) {
-  Object.defineProperty(value, ORIGIN, { value: origin, writable: true, configurable: true, enumerable: false });
+function store(value, symbol, origin) {
+  descriptor.value = origin;
+  Object.defineProperty(value, symbol, descriptor);
+  descriptor.value = void 0;
   return value;
 }
 function setOrigin(value, pointer) {
-  return store(value, pointer);
+  return store(value, POINTER, pointer);
 }
-function setParent(value, parent, key) {
-  return store(value, { parent, key });
+function setParent(value, parent) {
+  return store(value, PARENT, parent);
 }
 function sameOrigin(value, like) {
-  const origin = like[ORIGIN];
-  return origin === void 0 ? value : store(value, origin);
+  return store(value, LIKE, like);
 }
 function originOf(value) {
-  if (value === null || typeof value !== "object") return void 0;
-  const origin = value[ORIGIN];
-  if (origin === void 0 || Array.isArray(origin)) return origin;
   const keys = [];
-  let current2 = origin;
-  for (let steps = 0; current2 !== void 0 && !Array.isArray(current2); steps++) {
-    const link = current2;
-    keys.push(link.key);
-    current2 = link.parent[ORIGIN];
-    if (steps > 1e5) return void 0;
+  let current2 = value;
+  for (let steps = 0; steps < 1e4; steps++) {
+    if (current2 === null || typeof current2 !== "object") return void 0;
+    const tagged = current2;
+    const pointer = tagged[POINTER];
+    if (pointer) return keys.length ? [...pointer, ...keys.reverse()] : pointer;
+    const like = tagged[LIKE];
+    if (like) {
+      current2 = like;
+      continue;
+    }
+    const parent = tagged[PARENT];
+    if (!parent) return void 0;
+    const key = keyIn(parent, current2);
+    if (key === void 0) return void 0;
+    keys.push(key);
+    current2 = parent;
   }
-  return [...current2 ?? [], ...keys.reverse()];
+  return void 0;
 }
-var ORIGIN;
+function keyIn(parent, child2) {
+  let keys = reverse.get(parent);
+  const count = (lookups.get(parent) ?? 0) + 1;
+  if (!keys && count <= REVERSE_FROM) {
+    lookups.set(parent, count);
+    if (Array.isArray(parent)) {
+      const index = parent.indexOf(child2);
+      return index < 0 ? void 0 : index;
+    }
+    for (const name in parent) {
+      if (Object.prototype.hasOwnProperty.call(parent, name) && parent[name] === child2) return name;
+    }
+    return void 0;
+  }
+  if (!keys) {
+    keys = /* @__PURE__ */ new Map();
+    if (Array.isArray(parent)) for (let index = 0; index < parent.length; index++) keys.set(parent[index], index);
+    else for (const name of Object.keys(parent)) keys.set(parent[name], name);
+    reverse.set(parent, keys);
+  }
+  return keys.get(child2);
+}
+var POINTER, PARENT, LIKE, descriptor, reverse, lookups, REVERSE_FROM;
 var init_pointers = __esm({
   "src/model/pointers.ts"() {
     "use strict";
-    ORIGIN = Symbol("cmlint.origin");
+    POINTER = Symbol("cmlint.pointer");
+    PARENT = Symbol("cmlint.parent");
+    LIKE = Symbol("cmlint.like");
+    descriptor = { value: void 0, writable: true, configurable: true, enumerable: false };
+    reverse = /* @__PURE__ */ new WeakMap();
+    lookups = /* @__PURE__ */ new WeakMap();
+    REVERSE_FROM = 64;
   }
 });
 
@@ -14707,11 +14744,11 @@ function setKey(map2, key, value) {
   else map2[key] = value;
 }
 function toCel(value, pointer) {
-  const result = convert(value, void 0, 0);
+  const result = convert(value, void 0);
   if (result !== null && typeof result === "object") setOrigin(result, pointer);
   return result;
 }
-function convert(value, parent, key) {
+function convert(value, parent) {
   switch (typeof value) {
     case "number":
       return Number.isInteger(value) ? BigInt(value) : value;
@@ -14722,14 +14759,14 @@ function convert(value, parent, key) {
       if (value === null) return null;
       if (Array.isArray(value)) {
         const list3 = new Array(value.length);
-        if (parent) setParent(list3, parent, key);
-        for (let i = 0; i < value.length; i++) list3[i] = convert(value[i], list3, i);
+        if (parent) setParent(list3, parent);
+        for (let i = 0; i < value.length; i++) list3[i] = convert(value[i], list3);
         return list3;
       }
       const map2 = celMap();
-      if (parent) setParent(map2, parent, key);
+      if (parent) setParent(map2, parent);
       for (const k in value) {
-        if (hasOwn.call(value, k)) setKey(map2, k, convert(value[k], map2, k));
+        if (hasOwn.call(value, k)) setKey(map2, k, convert(value[k], map2));
       }
       return map2;
     }
@@ -22373,11 +22410,11 @@ var globalEnvironment = new Environment({
 init_facts();
 init_build();
 var current;
-function withScope(scope2, run2) {
+function withScope(scope2, run) {
   const previous = current;
   current = scope2;
   try {
-    return run2();
+    return run();
   } finally {
     current = previous;
   }
@@ -22479,21 +22516,36 @@ function pathKey(element, path, tokens) {
   let value = element;
   for (let i = 0; i < path.length; i++) {
     if (value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) {
-      if (!hasOwn3.call(value, path[i])) return intern(tokens, `missing@${i}`);
+      if (!hasOwn3.call(value, path[i])) return intern(tokens, MISSING[i] ?? `missing@${i}`);
       value = value[path[i]];
     } else {
       return intern(tokens, `not-a-map@${i}:${describe(value)}`);
     }
   }
-  if (Array.isArray(value) || value instanceof Set) return intern(tokens, `list:${describe([...value])}`);
+  if (Array.isArray(value)) {
+    let key = listKeys.get(value);
+    if (key === void 0) {
+      key = intern(tokens, listKey(value));
+      listKeys.set(value, key);
+    }
+    return key;
+  }
+  if (value instanceof Set) return intern(tokens, `list:${describe([...value])}`);
   if (value instanceof Map) return intern(tokens, `map:${describe([...value.entries()])}`);
   if (typeof value === "number" && Object.is(value, -0)) return intern(tokens, "-0");
   return value;
+}
+var listKeys = /* @__PURE__ */ new WeakMap();
+var MISSING = Array.from({ length: 16 }, (_, i) => `missing@${i}`);
+function listKey(list3) {
+  for (let i = 0; i < list3.length; i++) if (typeof list3[i] !== "string") return `list:${describe(list3)}`;
+  return `strings:${JSON.stringify(list3)}`;
 }
 function classify(elements, paths) {
   const of = new Int32Array(elements.length);
   const root = /* @__PURE__ */ new Map();
   const tokens = /* @__PURE__ */ new Map();
+  listKeys = /* @__PURE__ */ new WeakMap();
   let count = 0;
   for (let i = 0; i < elements.length; i++) {
     let level2 = root;
@@ -22524,31 +22576,9 @@ function classify(elements, paths) {
 function unionOfPaths(lists) {
   const seen = /* @__PURE__ */ new Map();
   for (const list3 of lists) for (const path of list3) seen.set(path.join("\0"), path);
-  return [...seen.entries()].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0).map(([, path]) => path);
+  const names = [...seen.keys()].sort();
+  return names.filter((name) => !names.some((other) => other !== name && name.startsWith(other + "\0"))).map((name) => seen.get(name));
 }
-var ClassMemo = class {
-  constructor(classes, evaluate2) {
-    this.classes = classes;
-    this.evaluate = evaluate2;
-    this.outcomes = new Array(classes.count);
-  }
-  outcomes;
-  /** The expression's value for element `index`; `context.it` must already be that element. */
-  run(index, context) {
-    const cls = this.classes.of[index];
-    let outcome = this.outcomes[cls];
-    if (!outcome) {
-      try {
-        outcome = { value: this.evaluate(context) };
-      } catch (error) {
-        outcome = { error };
-      }
-      this.outcomes[cls] = outcome;
-    }
-    if ("error" in outcome) throw outcome.error;
-    return outcome.value;
-  }
-};
 
 // src/engine/template.ts
 function compileTemplate(env, text2) {
@@ -22714,54 +22744,100 @@ function runCase(compiled2, c, context, model, data, rules, classCache) {
     findings.push(evaluationError2(rule.id, c, error, []));
     return { findings, skippedForVersion };
   }
-  let whereMemo;
-  let assertMemo;
-  if (elements.length >= MEMO_MIN_ELEMENTS && c.forEachText !== void 0 && (c.where || c.assert) && !c.schema) {
-    const classes = classesOf(elements, c.forEachText, rules, classCache);
-    if (classes) {
-      if (c.where?.itPaths()) whereMemo = new ClassMemo(classes, c.where);
-      if (c.assert?.itPaths()) assertMemo = new ClassMemo(classes, c.assert);
-    }
+  if (c.schema) {
+    runSchemaCase(rule.id, c, c.schema, context, elements, model, data, findings, (skipped) => skippedForVersion ||= skipped);
+    return { findings, skippedForVersion };
   }
-  for (let index = 0; index < elements.length; index++) {
-    const element = elements[index];
-    context.it = element;
-    try {
-      if (c.versions) {
-        const version = versionOf(element, model);
-        if (version === void 0) {
-          if (!c.where || run(c.where, whereMemo, index, context) === true) skippedForVersion = true;
-          continue;
-        }
-        if (c.versions.from !== void 0 && version < BigInt(c.versions.from)) continue;
-        if (c.versions.before !== void 0 && version >= BigInt(c.versions.before)) continue;
-      }
-      if (c.where && run(c.where, whereMemo, index, context) !== true) continue;
-      if (c.schema) {
-        const origin = originOf(element) ?? [];
-        const raw = valueAt(data, origin);
-        if (!c.schema(raw)) {
-          for (const error of c.schema.errors ?? []) {
-            const sub = error.instancePath.split("/").slice(1).map(pointerPart);
-            context.schemaError = `${error.instancePath ? error.instancePath.slice(1) + " " : ""}${error.message ?? "is invalid"}`;
-            findings.push(makeFinding(rule.id, c, context, [...origin, ...sub], c.at === void 0));
-          }
-          delete context.schemaError;
-        }
-        continue;
-      }
-      if (c.report || (c.assert && run(c.assert, assertMemo, index, context)) !== true) {
+  const apply = (outcome, element) => {
+    if (outcome === SKIP) return;
+    if (outcome === VERSION_UNKNOWN) {
+      skippedForVersion = true;
+      return;
+    }
+    if (outcome === FINDING) {
+      try {
         findings.push(makeFinding(rule.id, c, context, originOf(element) ?? [], false));
+        return;
+      } catch (error) {
+        outcome = { error };
       }
-    } catch (error) {
-      findings.push(evaluationError2(rule.id, c, error, originOf(element) ?? []));
+    }
+    findings.push(evaluationError2(rule.id, c, outcome.error, originOf(element) ?? []));
+  };
+  const classes = elements.length >= MEMO_MIN_ELEMENTS && c.forEachText !== void 0 && memoisable(c) ? classesOf(elements, c.forEachText, rules, classCache) : void 0;
+  if (classes) {
+    const outcomes = new Array(classes.count);
+    for (let index = 0; index < elements.length; index++) {
+      const element = elements[index];
+      const cls = classes.of[index];
+      let outcome = outcomes[cls];
+      if (outcome === SKIP) continue;
+      context.it = element;
+      if (outcome === void 0) outcome = outcomes[cls] = decide(c, context, element, model);
+      apply(outcome, element);
+    }
+  } else {
+    for (const element of elements) {
+      context.it = element;
+      apply(decide(c, context, element, model), element);
     }
   }
   delete context.it;
   return { findings, skippedForVersion };
 }
-function run(evaluator, memo, index, context) {
-  return memo ? memo.run(index, context) : evaluator(context);
+var SKIP = 0;
+var VERSION_UNKNOWN = 1;
+var FINDING = 2;
+function decide(c, context, element, model) {
+  try {
+    if (c.versions) {
+      const version = versionOf(element, model);
+      if (version === void 0) return !c.where || c.where(context) === true ? VERSION_UNKNOWN : SKIP;
+      if (c.versions.from !== void 0 && version < BigInt(c.versions.from)) return SKIP;
+      if (c.versions.before !== void 0 && version >= BigInt(c.versions.before)) return SKIP;
+    }
+    if (c.where && c.where(context) !== true) return SKIP;
+    return c.report || c.assert?.(context) !== true ? FINDING : SKIP;
+  } catch (error) {
+    return { error };
+  }
+}
+function memoisable(c) {
+  try {
+    return (!c.where || c.where.itPaths() !== void 0) && (c.report || !c.assert || c.assert.itPaths() !== void 0);
+  } catch {
+    return false;
+  }
+}
+function runSchemaCase(ruleId, c, schema2, context, elements, model, data, findings, versionUnknown) {
+  for (const element of elements) {
+    context.it = element;
+    try {
+      if (c.versions) {
+        const version = versionOf(element, model);
+        if (version === void 0) {
+          if (!c.where || c.where(context) === true) versionUnknown(true);
+          continue;
+        }
+        if (c.versions.from !== void 0 && version < BigInt(c.versions.from)) continue;
+        if (c.versions.before !== void 0 && version >= BigInt(c.versions.before)) continue;
+      }
+      if (c.where && c.where(context) !== true) continue;
+      const origin = originOf(element) ?? [];
+      const raw = valueAt(data, origin);
+      if (!schema2(raw)) {
+        for (const error of schema2.errors ?? []) {
+          const sub = error.instancePath.split("/").slice(1).map(pointerPart);
+          context.schemaError = `${error.instancePath ? error.instancePath.slice(1) + " " : ""}${error.message ?? "is invalid"}`;
+          findings.push(makeFinding(ruleId, c, context, [...origin, ...sub], c.at === void 0));
+        }
+        delete context.schemaError;
+      }
+    } catch (error) {
+      findings.push(evaluationError2(ruleId, c, error, originOf(element) ?? []));
+    }
+  }
+  delete context.it;
 }
 function classesOf(elements, forEachText, rules, cache) {
   let byText = cache.get(elements);
@@ -22785,7 +22861,8 @@ function classesOf(elements, forEachText, rules, cache) {
       }
     }
   }
-  const classes = paths.length ? classify(elements, unionOfPaths(paths)) : void 0;
+  paths.push([["version"]]);
+  const classes = classify(elements, unionOfPaths(paths));
   byText.set(forEachText, classes);
   return classes;
 }
@@ -24192,6 +24269,8 @@ function scanJson(text2) {
   let depth = 0;
   let maxDepth = 0;
   let keys = 0;
+  const thirdStarts = [];
+  const thirdEnds = [];
   const length = text2.length;
   for (let i = 0; i < length; i++) {
     const ch = text2.charCodeAt(i);
@@ -24207,11 +24286,13 @@ function scanJson(text2) {
         maxDepth = depth;
         if (depth > MAX_NESTING) return void 0;
       }
+      if (depth === 3) thirdStarts.push(i);
     } else if (ch === 125 || ch === 93) {
+      if (depth === 3) thirdEnds.push(i + 1);
       depth--;
     }
   }
-  return { keys, depth: maxDepth };
+  return { keys, depth: maxDepth, thirdStarts, thirdEnds };
 }
 function countKeys(data) {
   let keys = 0;
@@ -24225,10 +24306,10 @@ function countKeys(data) {
         if (item !== null && typeof item === "object") stack.push(item);
       }
     } else {
-      for (const key in value) {
-        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-        keys++;
-        const item = value[key];
+      const names = Object.keys(value);
+      keys += names.length;
+      for (let i = 0; i < names.length; i++) {
+        const item = value[names[i]];
         if (item !== null && typeof item === "object") stack.push(item);
       }
     }
@@ -24250,7 +24331,7 @@ function parseJsonFast(text2) {
     format: "json",
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new JsonLocator(text2)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) => (locator ??= new JsonLocator(text2, scan)).locate(pointer, atKey ?? false),
     comments: () => []
   };
 }
@@ -24261,8 +24342,9 @@ function hasChild(node, part) {
 }
 var INDEX_DEPTH = 2;
 var JsonLocator = class {
-  constructor(text2) {
+  constructor(text2, scan) {
     this.text = text2;
+    this.scan = scan;
     this.lines = new LineIndex(text2);
     let start = 0;
     while (start < text2.length && isSpace(text2.charCodeAt(start))) start++;
@@ -24270,19 +24352,20 @@ var JsonLocator = class {
   }
   lines;
   root;
+  /** Next unused entry of the scan's third-level spans (values are indexed in text order). */
+  third = 0;
   locate(pointer, atKey) {
     if (!this.root) return this.lines.region(0, 0);
     let entry = this.root;
     let depth = 0;
     while (depth < pointer.length) {
-      const part = pointer[depth];
-      const next = entry.items ? typeof part === "number" ? entry.items[part] : void 0 : entry.members?.get(String(part));
+      const next = this.child(entry, pointer[depth]);
       if (!next) break;
       entry = next;
       depth++;
     }
     const rest = pointer.slice(depth);
-    if (rest.length && !entry.members && !entry.items && this.isContainer(entry)) {
+    if (rest.length && !entry.members && !entry.items && !entry.itemStarts && this.isContainer(entry)) {
       const tree = parseTree2(this.text.slice(entry.start, entry.end), [], { disallowComments: true, allowTrailingComma: false });
       if (tree && hasChild(tree, rest[0])) {
         return locateJson(tree, rest, atKey, this.shifted(entry.start));
@@ -24290,6 +24373,15 @@ var JsonLocator = class {
     }
     if (atKey && entry.keyStart >= 0) return this.lines.region(entry.keyStart, entry.keyEnd);
     return this.lines.region(entry.start, entry.end);
+  }
+  child(entry, part) {
+    if (entry.members) return entry.members.get(String(part));
+    if (typeof part !== "number") return void 0;
+    if (entry.items) return entry.items[part];
+    if (entry.itemStarts && part < entry.itemStarts.length) {
+      return { start: entry.itemStarts[part], end: entry.itemEnds[part], keyStart: -1, keyEnd: -1 };
+    }
+    return void 0;
   }
   isContainer(entry) {
     const ch = this.text.charCodeAt(entry.start);
@@ -24320,17 +24412,35 @@ var JsonLocator = class {
       return { start, end: i + 1, keyStart, keyEnd, members };
     }
     if (depth <= INDEX_DEPTH && ch === 91) {
+      const shallow = depth < INDEX_DEPTH;
       const items = [];
+      const itemStarts = [];
+      const itemEnds = [];
       let i = this.skipSpace(start + 1);
       while (i < text2.length && text2.charCodeAt(i) !== 93) {
-        const child2 = this.entry(i, depth + 1, -1, -1);
-        items.push(child2);
-        i = this.skipSpace(child2.end);
+        const child2 = shallow ? this.entry(i, depth + 1, -1, -1) : void 0;
+        const end = child2 ? child2.end : this.valueEnd(i, depth + 1);
+        if (child2) items.push(child2);
+        else {
+          itemStarts.push(i);
+          itemEnds.push(end);
+        }
+        i = this.skipSpace(end);
         if (text2.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
       }
-      return { start, end: i + 1, keyStart, keyEnd, items };
+      return shallow ? { start, end: i + 1, keyStart, keyEnd, items } : { start, end: i + 1, keyStart, keyEnd, itemStarts, itemEnds };
     }
-    return { start, end: this.skipValue(start), keyStart, keyEnd };
+    return { start, end: this.valueEnd(start, depth), keyStart, keyEnd };
+  }
+  /** Offset just past the value at `start`; objects and lists three levels deep are looked up in the scan. */
+  valueEnd(start, depth) {
+    const ch = this.text.charCodeAt(start);
+    if (depth === 3 && (ch === 123 || ch === 91)) {
+      const { thirdStarts, thirdEnds } = this.scan;
+      while (this.third < thirdStarts.length && thirdStarts[this.third] < start) this.third++;
+      if (thirdStarts[this.third] === start) return thirdEnds[this.third];
+    }
+    return this.skipValue(start);
   }
   skipSpace(i) {
     while (i < this.text.length && isSpace(this.text.charCodeAt(i))) i++;
@@ -27672,7 +27782,18 @@ function parseSource(source) {
     const text2 = source.text.charCodeAt(0) === 65279 ? " " + source.text.slice(1) : source.text;
     return (text2.length >= largeSource.threshold ? parseJsonFast(text2) : void 0) ?? parseJson(text2);
   }
-  return (source.text.length >= largeSource.threshold ? parseYamlFast(source.text) : void 0) ?? parseYaml2(source.text);
+  const fast = source.text.length >= largeSource.threshold && !hasLineLongerThan(source.text, MAX_IMPLICIT_KEY);
+  return (fast ? parseYamlFast(source.text) : void 0) ?? parseYaml2(source.text);
+}
+var MAX_IMPLICIT_KEY = 1024;
+function hasLineLongerThan(text2, limit) {
+  let start = 0;
+  for (; ; ) {
+    const end = text2.indexOf("\n", start);
+    if ((end < 0 ? text2.length : end) - start > limit) return true;
+    if (end < 0) return false;
+    start = end + 1;
+  }
 }
 
 // src/source/read-source.ts
@@ -29176,28 +29297,28 @@ async function runAction(env = process.env) {
   if (!["error", "warning", "never"].includes(failOn)) throw new UsageError(`input fail-on must be error, warning or never, not "${failOn}"`);
   const sarifFile = resolve7(workspace, getInput("sarif-file", env) || "cmlint.sarif");
   const config = resolveConfig(configInput || void 0, workspace);
-  const run2 = await lintProject({ paths, config });
-  const input = { files: run2.results, rules: run2.linter.rules, toolVersion: packageVersion(), cwd: workspace };
+  const run = await lintProject({ paths, config });
+  const input = { files: run.results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: workspace };
   mkdirSync(dirname5(sarifFile), { recursive: true });
   writeFileSync(sarifFile, formatSarif(input), "utf8");
   process.stdout.write(formatGithub(input));
-  for (const problem of run2.problems) process.stdout.write(`::error title=${escapeProperty("cmlint")}::${escapeData(problem.message)}
+  for (const problem of run.problems) process.stdout.write(`::error title=${escapeProperty("cmlint")}::${escapeData(problem.message)}
 `);
-  for (const s of run2.unusedSuppressions) {
+  for (const s of run.unusedSuppressions) {
     process.stdout.write(`::warning title=${escapeProperty("cmlint: unused suppression")}::${escapeData(`${s.origin} (${s.rule} at "${s.pointer}" in ${s.files.pattern}) suppressed no finding`)}
 `);
   }
   const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
-  for (const file of run2.results) for (const f of file.findings) f.suppression ? counts.suppressed++ : counts[f.severity]++;
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(run2.results, run2.linter.rules, counts, env), "utf8");
+  for (const file of run.results) for (const f of file.findings) f.suppression ? counts.suppressed++ : counts[f.severity]++;
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(run.results, run.linter.rules, counts, env), "utf8");
   setOutput("error-count", String(counts.error), env);
   setOutput("warning-count", String(counts.warning), env);
   setOutput("note-count", String(counts.note), env);
   setOutput("sarif-file", sarifFile, env);
-  process.stdout.write(`cmlint: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")} in ${plural(run2.results.length, "file")}; SARIF written to ${sarifFile}
+  process.stdout.write(`cmlint: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")} in ${plural(run.results.length, "file")}; SARIF written to ${sarifFile}
 `);
-  if (run2.problems.length) {
-    process.stdout.write(`::error::${escapeData(`cmlint could not lint ${plural(run2.problems.length, "path")}`)}
+  if (run.problems.length) {
+    process.stdout.write(`::error::${escapeData(`cmlint could not lint ${plural(run.problems.length, "path")}`)}
 `);
     return 1;
   }

@@ -6,8 +6,8 @@ import type { Pointer, RawFinding } from '../findings.js';
 import type { Model } from '../model/build.js';
 import { originOf } from '../model/pointers.js';
 import { withScope } from './cel-env.js';
-import type { CompiledCase, CompiledRule, Evaluator } from './compile.js';
-import { ClassMemo, classify, unionOfPaths, type Classes, type FieldPath } from './memo.js';
+import type { CompiledCase, CompiledRule } from './compile.js';
+import { classify, unionOfPaths, type Classes, type FieldPath } from './memo.js';
 import { display } from './template.js';
 
 /** Lists at least this long have their elements sorted into classes first (memo.ts); shorter ones are not worth it. */
@@ -90,57 +90,119 @@ function runCase(
     findings.push(evaluationError(rule.id, c, error, []));
     return { findings, skippedForVersion };
   }
-  // On a long list, where and assert run once per class of alike elements (memo.ts); findings stay per element.
-  let whereMemo: ClassMemo | undefined;
-  let assertMemo: ClassMemo | undefined;
-  if (elements.length >= MEMO_MIN_ELEMENTS && c.forEachText !== undefined && (c.where || c.assert) && !c.schema) {
-    const classes = classesOf(elements, c.forEachText, rules, classCache);
-    if (classes) {
-      if (c.where?.itPaths()) whereMemo = new ClassMemo(classes, c.where);
-      if (c.assert?.itPaths()) assertMemo = new ClassMemo(classes, c.assert);
-    }
+  if (c.schema) {
+    runSchemaCase(rule.id, c, c.schema, context, elements, model, data, findings, (skipped) => (skippedForVersion ||= skipped));
+    return { findings, skippedForVersion };
   }
-  for (let index = 0; index < elements.length; index++) {
-    const element = elements[index];
-    context.it = element;
-    // Where the element is in the export (originOf) is worked out only for elements that get a finding.
-    try {
-      if (c.versions) {
-        const version = versionOf(element, model);
-        if (version === undefined) {
-          if (!c.where || run(c.where, whereMemo, index, context) === true) skippedForVersion = true;
-          continue;
-        }
-        if (c.versions.from !== undefined && version < BigInt(c.versions.from)) continue;
-        if (c.versions.before !== undefined && version >= BigInt(c.versions.before)) continue;
-      }
-      if (c.where && run(c.where, whereMemo, index, context) !== true) continue;
-      if (c.schema) {
-        const origin = originOf(element) ?? [];
-        const raw = valueAt(data, origin);
-        if (!c.schema(raw)) {
-          for (const error of c.schema.errors ?? []) {
-            const sub = error.instancePath.split('/').slice(1).map(pointerPart);
-            context.schemaError = `${error.instancePath ? error.instancePath.slice(1) + ' ' : ''}${error.message ?? 'is invalid'}`;
-            findings.push(makeFinding(rule.id, c, context, [...origin, ...sub], c.at === undefined));
-          }
-          delete context.schemaError;
-        }
-        continue;
-      }
-      if (c.report || (c.assert && run(c.assert, assertMemo, index, context)) !== true) {
+  // Where the element is in the export (originOf) is worked out only for elements that get a finding.
+  const apply = (outcome: Outcome, element: unknown) => {
+    if (outcome === SKIP) return;
+    if (outcome === VERSION_UNKNOWN) {
+      skippedForVersion = true;
+      return;
+    }
+    if (outcome === FINDING) {
+      try {
         findings.push(makeFinding(rule.id, c, context, originOf(element) ?? [], false));
+        return;
+      } catch (error) {
+        outcome = { error };
       }
-    } catch (error) {
-      findings.push(evaluationError(rule.id, c, error, originOf(element) ?? []));
+    }
+    findings.push(evaluationError(rule.id, c, (outcome as { error: unknown }).error, originOf(element) ?? []));
+  };
+  // On a long list, the outcome is decided once per class of alike elements (memo.ts); findings stay per element.
+  const classes = elements.length >= MEMO_MIN_ELEMENTS && c.forEachText !== undefined && memoisable(c) ? classesOf(elements, c.forEachText, rules, classCache) : undefined;
+  if (classes) {
+    const outcomes: (Outcome | undefined)[] = new Array(classes.count);
+    for (let index = 0; index < elements.length; index++) {
+      const element = elements[index];
+      const cls = classes.of[index]!;
+      let outcome = outcomes[cls];
+      if (outcome === SKIP) continue;
+      context.it = element;
+      if (outcome === undefined) outcome = outcomes[cls] = decide(c, context, element, model);
+      apply(outcome, element);
+    }
+  } else {
+    for (const element of elements) {
+      context.it = element;
+      apply(decide(c, context, element, model), element);
     }
   }
   delete context.it;
   return { findings, skippedForVersion };
 }
 
-function run(evaluator: Evaluator, memo: ClassMemo | undefined, index: number, context: Record<string, unknown>): unknown {
-  return memo ? memo.run(index, context) : evaluator(context);
+type Outcome = typeof SKIP | typeof VERSION_UNKNOWN | typeof FINDING | { error: unknown };
+const SKIP = 0;
+const VERSION_UNKNOWN = 1;
+const FINDING = 2;
+
+/** What becomes of one element (context.it) in a case without a schema. */
+function decide(c: CompiledCase, context: Record<string, unknown>, element: unknown, model: Model): Outcome {
+  try {
+    if (c.versions) {
+      const version = versionOf(element, model);
+      if (version === undefined) return !c.where || c.where(context) === true ? VERSION_UNKNOWN : SKIP;
+      if (c.versions.from !== undefined && version < BigInt(c.versions.from)) return SKIP;
+      if (c.versions.before !== undefined && version >= BigInt(c.versions.before)) return SKIP;
+    }
+    if (c.where && c.where(context) !== true) return SKIP;
+    return c.report || c.assert?.(context) !== true ? FINDING : SKIP;
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** A case whose outcome depends on `it` only through field selections (and its version), so classes can be used. */
+function memoisable(c: CompiledCase): boolean {
+  try {
+    return (!c.where || c.where.itPaths() !== undefined) && (c.report || !c.assert || c.assert.itPaths() !== undefined);
+  } catch {
+    return false; // an expression that does not parse runs per element and reports its error there
+  }
+}
+
+function runSchemaCase(
+  ruleId: string,
+  c: CompiledCase,
+  schema: NonNullable<CompiledCase['schema']>,
+  context: Record<string, unknown>,
+  elements: unknown[],
+  model: Model,
+  data: unknown,
+  findings: RawFinding[],
+  versionUnknown: (skipped: boolean) => void,
+): void {
+  for (const element of elements) {
+    context.it = element;
+    try {
+      if (c.versions) {
+        const version = versionOf(element, model);
+        if (version === undefined) {
+          if (!c.where || c.where(context) === true) versionUnknown(true);
+          continue;
+        }
+        if (c.versions.from !== undefined && version < BigInt(c.versions.from)) continue;
+        if (c.versions.before !== undefined && version >= BigInt(c.versions.before)) continue;
+      }
+      if (c.where && c.where(context) !== true) continue;
+      const origin = originOf(element) ?? [];
+      const raw = valueAt(data, origin);
+      if (!schema(raw)) {
+        for (const error of schema.errors ?? []) {
+          const sub = error.instancePath.split('/').slice(1).map(pointerPart);
+          context.schemaError = `${error.instancePath ? error.instancePath.slice(1) + ' ' : ''}${error.message ?? 'is invalid'}`;
+          findings.push(makeFinding(ruleId, c, context, [...origin, ...sub], c.at === undefined));
+        }
+        delete context.schemaError;
+      }
+    } catch (error) {
+      findings.push(evaluationError(ruleId, c, error, originOf(element) ?? []));
+    }
+  }
+  delete context.it;
 }
 
 /**
@@ -169,7 +231,9 @@ function classesOf(elements: unknown[], forEachText: string, rules: CompiledRule
       }
     }
   }
-  const classes = paths.length ? classify(elements, unionOfPaths(paths)) : undefined;
+  // versions: reads the element's own version (versionOf), so it is one more path that decides an outcome.
+  paths.push([['version']]);
+  const classes = classify(elements, unionOfPaths(paths));
   byText.set(forEachText, classes as Classes);
   return classes;
 }

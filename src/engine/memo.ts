@@ -104,16 +104,36 @@ export function pathKey(element: unknown, path: FieldPath, tokens: Tokens): unkn
   let value = element;
   for (let i = 0; i < path.length; i++) {
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) {
-      if (!hasOwn.call(value, path[i]!)) return intern(tokens, `missing@${i}`);
+      if (!hasOwn.call(value, path[i]!)) return intern(tokens, MISSING[i] ?? `missing@${i}`);
       value = (value as Record<string, unknown>)[path[i]!];
     } else {
       return intern(tokens, `not-a-map@${i}:${describe(value)}`);
     }
   }
-  if (Array.isArray(value) || value instanceof Set) return intern(tokens, `list:${describe([...value])}`);
+  if (Array.isArray(value)) {
+    // Lists are often shared (a population's, inherited by its devices): their key is kept per list.
+    let key = listKeys.get(value);
+    if (key === undefined) {
+      key = intern(tokens, listKey(value));
+      listKeys.set(value, key);
+    }
+    return key;
+  }
+  if (value instanceof Set) return intern(tokens, `list:${describe([...value])}`);
   if (value instanceof Map) return intern(tokens, `map:${describe([...value.entries()])}`);
   if (typeof value === 'number' && Object.is(value, -0)) return intern(tokens, '-0');
   return value;
+}
+
+/** Lists' keys by identity, for one classify call (tokens are per call too). */
+let listKeys = new WeakMap<unknown[], object>();
+
+const MISSING = Array.from({ length: 16 }, (_, i) => `missing@${i}`);
+
+/** A list's key: its items as JSON when they are all strings (the common case, cheap), else described one by one. */
+function listKey(list: unknown[]): string {
+  for (let i = 0; i < list.length; i++) if (typeof list[i] !== 'string') return `list:${describe(list)}`;
+  return `strings:${JSON.stringify(list)}`;
 }
 
 /** The elements of a list sorted into classes: elements of one class read the same values at every path. */
@@ -127,6 +147,7 @@ export function classify(elements: readonly unknown[], paths: readonly FieldPath
   const of = new Int32Array(elements.length);
   const root = new Map<unknown, unknown>();
   const tokens: Tokens = new Map();
+  listKeys = new WeakMap();
   let count = 0;
   for (let i = 0; i < elements.length; i++) {
     let level = root;
@@ -155,39 +176,15 @@ export function classify(elements: readonly unknown[], paths: readonly FieldPath
   return { of, count };
 }
 
-/** Distinct paths, each once, in a stable order. */
+/**
+ * Distinct paths, each once, in a stable order. A path that extends another is dropped: the shorter path's key
+ * (an object's identity, a list's items, a scalar) already decides everything read below it.
+ */
 export function unionOfPaths(lists: readonly (readonly FieldPath[])[]): FieldPath[] {
   const seen = new Map<string, FieldPath>();
   for (const list of lists) for (const path of list) seen.set(path.join('\u0000'), path);
-  return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, path]) => path);
-}
-
-type Outcome = { value: unknown } | { error: unknown };
-
-/** One expression's results per class, computed the first time an element of that class needs it. */
-export class ClassMemo {
-  private readonly outcomes: (Outcome | undefined)[];
-
-  constructor(
-    private readonly classes: Classes,
-    private readonly evaluate: (context: Record<string, unknown>) => unknown,
-  ) {
-    this.outcomes = new Array(classes.count);
-  }
-
-  /** The expression's value for element `index`; `context.it` must already be that element. */
-  run(index: number, context: Record<string, unknown>): unknown {
-    const cls = this.classes.of[index]!;
-    let outcome = this.outcomes[cls];
-    if (!outcome) {
-      try {
-        outcome = { value: this.evaluate(context) };
-      } catch (error) {
-        outcome = { error };
-      }
-      this.outcomes[cls] = outcome;
-    }
-    if ('error' in outcome) throw outcome.error;
-    return outcome.value;
-  }
+  const names = [...seen.keys()].sort();
+  return names
+    .filter((name) => !names.some((other) => other !== name && name.startsWith(other + '\u0000')))
+    .map((name) => seen.get(name)!);
 }

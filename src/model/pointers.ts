@@ -1,50 +1,96 @@
 /**
  * Remembers, for each model object, where in the export it came from, without adding a field rules could see.
  *
- * The origin is kept on the object under a symbol (CEL, Object.keys and JSON never see symbols) rather than in a
- * WeakMap: a WeakMap of hundreds of thousands of objects (a large devices inventory) costs more in garbage
- * collection than the whole rest of the model. Objects copied from the export store only their parent and their key
- * there; the pointer is put together when a finding needs it.
+ * The origin is kept on the object under a symbol (CEL, Object.keys and JSON never see non-enumerable symbols)
+ * rather than in a WeakMap: a WeakMap of hundreds of thousands of objects (a large devices inventory) costs more in
+ * garbage collection than the whole rest of the model. An object copied from the export stores only its parent; its
+ * key there, and so its pointer, is worked out when a finding needs it.
  */
 import type { Pointer } from '../findings.js';
 
-const ORIGIN = Symbol('cmlint.origin');
+/** A whole pointer. */
+const POINTER = Symbol('cmlint.pointer');
+/** The object (a copy of the export's data) this one sits in. */
+const PARENT = Symbol('cmlint.parent');
+/** The object whose origin this one shares (a model element and the export object it was derived from). */
+const LIKE = Symbol('cmlint.like');
 
-/** A whole pointer, or the parent object (whose own origin continues the path) and the key under it. */
-type Origin = Pointer | { parent: object; key: string | number };
+type Tagged = { [POINTER]?: Pointer; [PARENT]?: object; [LIKE]?: object };
 
-function store<T extends object>(value: T, origin: Origin): T {
-  Object.defineProperty(value, ORIGIN, { value: origin, writable: true, configurable: true, enumerable: false });
+/** One descriptor, reused: defineProperty reads it at once, and allocating one per object is measurable. */
+const descriptor: PropertyDescriptor = { value: undefined, writable: true, configurable: true, enumerable: false };
+
+function store<T extends object>(value: T, symbol: symbol, origin: unknown): T {
+  descriptor.value = origin;
+  Object.defineProperty(value, symbol, descriptor);
+  descriptor.value = undefined;
   return value;
 }
 
 export function setOrigin<T extends object>(value: T, pointer: Pointer): T {
-  return store(value, pointer);
+  return store(value, POINTER, pointer);
 }
 
-/** Records that `value` sits at `key` in `parent` (whose origin is recorded too). */
-export function setParent<T extends object>(value: T, parent: object, key: string | number): T {
-  return store(value, { parent, key });
+/** Records that `value` sits in `parent` (an array or a map whose own origin is recorded too). */
+export function setParent<T extends object>(value: T, parent: object): T {
+  return store(value, PARENT, parent);
 }
 
 /** Gives `value` the same origin as `like` (a derived model element and the export object it was made from). */
 export function sameOrigin<T extends object>(value: T, like: object): T {
-  const origin = (like as { [ORIGIN]?: Origin })[ORIGIN];
-  return origin === undefined ? value : store(value, origin);
+  return store(value, LIKE, like);
 }
 
 export function originOf(value: unknown): Pointer | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  const origin = (value as { [ORIGIN]?: Origin })[ORIGIN];
-  if (origin === undefined || Array.isArray(origin)) return origin as Pointer | undefined;
   const keys: (string | number)[] = [];
-  let current: Origin | undefined = origin;
-  // Parents are the copies made by toCel, each with its own link; the walk ends at the root's whole pointer.
-  for (let steps = 0; current !== undefined && !Array.isArray(current); steps++) {
-    const link = current as { parent: object; key: string | number };
-    keys.push(link.key);
-    current = (link.parent as { [ORIGIN]?: Origin })[ORIGIN];
-    if (steps > 100_000) return undefined;
+  let current: unknown = value;
+  for (let steps = 0; steps < 10_000; steps++) {
+    if (current === null || typeof current !== 'object') return undefined;
+    const tagged = current as Tagged;
+    const pointer = tagged[POINTER];
+    if (pointer) return keys.length ? [...pointer, ...keys.reverse()] : pointer;
+    const like = tagged[LIKE];
+    if (like) {
+      current = like;
+      continue;
+    }
+    const parent = tagged[PARENT];
+    if (!parent) return undefined;
+    const key = keyIn(parent, current);
+    if (key === undefined) return undefined;
+    keys.push(key);
+    current = parent;
   }
-  return [...((current as Pointer | undefined) ?? []), ...keys.reverse()];
+  return undefined;
+}
+
+/**
+ * Each large parent's children by identity, built once many of them have needed their key (a few findings in a
+ * 100,000-device list are found faster by searching the list than by indexing it).
+ */
+const reverse = new WeakMap<object, Map<unknown, string | number>>();
+const lookups = new WeakMap<object, number>();
+const REVERSE_FROM = 64;
+
+function keyIn(parent: object, child: object): string | number | undefined {
+  let keys = reverse.get(parent);
+  const count = (lookups.get(parent) ?? 0) + 1;
+  if (!keys && count <= REVERSE_FROM) {
+    lookups.set(parent, count);
+    if (Array.isArray(parent)) {
+      const index = parent.indexOf(child);
+      return index < 0 ? undefined : index;
+    }
+    for (const name in parent) {
+      if (Object.prototype.hasOwnProperty.call(parent, name) && (parent as Record<string, unknown>)[name] === child) return name;
+    }
+    return undefined;
+  }
+  if (!keys) {
+    keys = new Map();
+    if (Array.isArray(parent)) for (let index = 0; index < parent.length; index++) keys.set(parent[index], index);
+    else for (const name of Object.keys(parent)) keys.set((parent as Record<string, unknown>)[name], name);
+    reverse.set(parent, keys);
+  }
+  return keys.get(child);
 }

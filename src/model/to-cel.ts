@@ -27,14 +27,14 @@ export function setKey(map: CelMap, key: string, value: CelValue): void {
 }
 
 export function toCel(value: unknown, pointer: Pointer): CelValue {
-  const result = convert(value, undefined, 0);
+  const result = convert(value, undefined);
   if (result !== null && typeof result === 'object') setOrigin(result, pointer);
   return result;
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-function convert(value: unknown, parent: object | undefined, key: string | number): CelValue {
+function convert(value: unknown, parent: object | undefined): CelValue {
   switch (typeof value) {
     case 'number':
       return Number.isInteger(value) ? BigInt(value) : value;
@@ -45,14 +45,14 @@ function convert(value: unknown, parent: object | undefined, key: string | numbe
       if (value === null) return null;
       if (Array.isArray(value)) {
         const list: CelValue[] = new Array(value.length);
-        if (parent) setParent(list, parent, key);
-        for (let i = 0; i < value.length; i++) list[i] = convert(value[i], list, i);
+        if (parent) setParent(list, parent);
+        for (let i = 0; i < value.length; i++) list[i] = convert(value[i], list);
         return list;
       }
       const map = celMap();
-      if (parent) setParent(map, parent, key);
+      if (parent) setParent(map, parent);
       for (const k in value) {
-        if (hasOwn.call(value, k)) setKey(map, k, convert((value as Record<string, unknown>)[k], map, k));
+        if (hasOwn.call(value, k)) setKey(map, k, convert((value as Record<string, unknown>)[k], map));
       }
       return map;
     }

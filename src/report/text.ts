@@ -32,7 +32,8 @@ export function formatText(input: ReportInput, options: TextOptions): string {
     const shown = file.findings.filter((f) => !f.suppression && (!options.quiet || f.severity === 'error'));
     if (!shown.length) continue;
     out.push(chalk.underline(escapeControl(file.path)));
-    const width = Math.max(...shown.map((f) => `${f.region.startLine}:${f.region.startColumn}`.length));
+    // reduce, not Math.max(...): a hostile file can have more findings than the stack has room for arguments.
+    const width = shown.reduce((max, f) => Math.max(max, `${f.region.startLine}:${f.region.startColumn}`.length), 0);
     for (const f of shown) {
       const position = `${f.region.startLine}:${f.region.startColumn}`.padEnd(width);
       out.push(`  ${chalk.dim(position)}  ${paint(chalk, f.severity)}  ${escapeControl(f.message)}  ${chalk.dim(f.ruleId)}`);

@@ -42,11 +42,22 @@ function skipString(text: string, start: number): number {
   }
 }
 
-/** Nesting depth and number of object keys of a JSON text, or undefined when nesting goes past MAX_NESTING. */
-export function scanJson(text: string): { keys: number; depth: number } | undefined {
+/** What one pass over a JSON text tells: its nesting depth, its number of object keys, where its third level is. */
+export interface JsonScan {
+  keys: number;
+  depth: number;
+  /** Start and end offsets of each object and list three levels deep (the items of `devices`), in text order. */
+  thirdStarts: number[];
+  thirdEnds: number[];
+}
+
+/** One pass over a JSON text, outside strings; undefined when nesting goes past MAX_NESTING or a string is open. */
+export function scanJson(text: string): JsonScan | undefined {
   let depth = 0;
   let maxDepth = 0;
   let keys = 0;
+  const thirdStarts: number[] = [];
+  const thirdEnds: number[] = [];
   const length = text.length;
   for (let i = 0; i < length; i++) {
     const ch = text.charCodeAt(i);
@@ -62,11 +73,13 @@ export function scanJson(text: string): { keys: number; depth: number } | undefi
         maxDepth = depth;
         if (depth > MAX_NESTING) return undefined;
       }
+      if (depth === 3) thirdStarts.push(i);
     } else if (ch === 125 || ch === 93) {
+      if (depth === 3) thirdEnds.push(i + 1);
       depth--;
     }
   }
-  return { keys, depth: maxDepth };
+  return { keys, depth: maxDepth, thirdStarts, thirdEnds };
 }
 
 /** Own keys of every object in the data (the data of a JSON text is a tree: no object is reached twice). */
@@ -82,10 +95,10 @@ function countKeys(data: unknown): number {
         if (item !== null && typeof item === 'object') stack.push(item);
       }
     } else {
-      for (const key in value) {
-        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-        keys++;
-        const item = (value as Record<string, unknown>)[key];
+      const names = Object.keys(value);
+      keys += names.length;
+      for (let i = 0; i < names.length; i++) {
+        const item = (value as Record<string, unknown>)[names[i]!];
         if (item !== null && typeof item === 'object') stack.push(item);
       }
     }
@@ -110,7 +123,7 @@ export function parseJsonFast(text: string): ParsedDocument | undefined {
     format: 'json',
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new JsonLocator(text)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) => (locator ??= new JsonLocator(text, scan)).locate(pointer, atKey ?? false),
     comments: () => [],
   };
 }
@@ -130,6 +143,9 @@ interface Entry {
   keyEnd: number;
   members?: Map<string, Entry>;
   items?: Entry[];
+  /** A list whose items are not indexed further: where each starts and ends. */
+  itemStarts?: number[];
+  itemEnds?: number[];
 }
 
 /** Children are indexed for the values this deep (the root is 1): the root's keys and the items of its lists. */
@@ -139,8 +155,13 @@ const INDEX_DEPTH = 2;
 export class JsonLocator {
   private readonly lines: LineIndex;
   private readonly root: Entry | undefined;
+  /** Next unused entry of the scan's third-level spans (values are indexed in text order). */
+  private third = 0;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly scan: JsonScan,
+  ) {
     this.lines = new LineIndex(text);
     let start = 0;
     while (start < text.length && isSpace(text.charCodeAt(start))) start++;
@@ -153,15 +174,14 @@ export class JsonLocator {
     let entry = this.root;
     let depth = 0;
     while (depth < pointer.length) {
-      const part = pointer[depth]!;
-      const next = entry.items ? (typeof part === 'number' ? entry.items[part] : undefined) : entry.members?.get(String(part));
+      const next = this.child(entry, pointer[depth]!);
       if (!next) break;
       entry = next;
       depth++;
     }
     const rest = pointer.slice(depth);
     // An indexed value lists all its children, so a step the index lacks does not exist; a deeper value is parsed.
-    if (rest.length && !entry.members && !entry.items && this.isContainer(entry)) {
+    if (rest.length && !entry.members && !entry.items && !entry.itemStarts && this.isContainer(entry)) {
       // The rest of the path lies in this value's text: parse just that, as parseJson would have parsed it all.
       const tree = parseTree(this.text.slice(entry.start, entry.end), [], { disallowComments: true, allowTrailingComma: false });
       if (tree && hasChild(tree, rest[0]!)) {
@@ -170,6 +190,16 @@ export class JsonLocator {
     }
     if (atKey && entry.keyStart >= 0) return this.lines.region(entry.keyStart, entry.keyEnd);
     return this.lines.region(entry.start, entry.end);
+  }
+
+  private child(entry: Entry, part: string | number): Entry | undefined {
+    if (entry.members) return entry.members.get(String(part));
+    if (typeof part !== 'number') return undefined;
+    if (entry.items) return entry.items[part];
+    if (entry.itemStarts && part < entry.itemStarts.length) {
+      return { start: entry.itemStarts[part]!, end: entry.itemEnds![part]!, keyStart: -1, keyEnd: -1 };
+    }
+    return undefined;
   }
 
   private isContainer(entry: Entry): boolean {
@@ -203,17 +233,36 @@ export class JsonLocator {
       return { start, end: i + 1, keyStart, keyEnd, members };
     }
     if (depth <= INDEX_DEPTH && ch === 91) {
+      const shallow = depth < INDEX_DEPTH;
       const items: Entry[] = [];
+      const itemStarts: number[] = [];
+      const itemEnds: number[] = [];
       let i = this.skipSpace(start + 1);
       while (i < text.length && text.charCodeAt(i) !== 93) {
-        const child = this.entry(i, depth + 1, -1, -1);
-        items.push(child);
-        i = this.skipSpace(child.end);
+        const child = shallow ? this.entry(i, depth + 1, -1, -1) : undefined;
+        const end = child ? child.end : this.valueEnd(i, depth + 1);
+        if (child) items.push(child);
+        else {
+          itemStarts.push(i);
+          itemEnds.push(end);
+        }
+        i = this.skipSpace(end);
         if (text.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
       }
-      return { start, end: i + 1, keyStart, keyEnd, items };
+      return shallow ? { start, end: i + 1, keyStart, keyEnd, items } : { start, end: i + 1, keyStart, keyEnd, itemStarts, itemEnds };
     }
-    return { start, end: this.skipValue(start), keyStart, keyEnd };
+    return { start, end: this.valueEnd(start, depth), keyStart, keyEnd };
+  }
+
+  /** Offset just past the value at `start`; objects and lists three levels deep are looked up in the scan. */
+  private valueEnd(start: number, depth: number): number {
+    const ch = this.text.charCodeAt(start);
+    if (depth === 3 && (ch === 123 || ch === 91)) {
+      const { thirdStarts, thirdEnds } = this.scan;
+      while (this.third < thirdStarts.length && thirdStarts[this.third]! < start) this.third++;
+      if (thirdStarts[this.third] === start) return thirdEnds[this.third]!;
+    }
+    return this.skipValue(start);
   }
 
   private skipSpace(i: number): number {

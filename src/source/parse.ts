@@ -20,5 +20,19 @@ export function parseSource(source: Source): ParsedDocument {
     const text = source.text.charCodeAt(0) === 0xfeff ? ' ' + source.text.slice(1) : source.text;
     return (text.length >= largeSource.threshold ? parseJsonFast(text) : undefined) ?? parseJson(text);
   }
-  return (source.text.length >= largeSource.threshold ? parseYamlFast(source.text) : undefined) ?? parseYaml(source.text);
+  const fast = source.text.length >= largeSource.threshold && !hasLineLongerThan(source.text, MAX_IMPLICIT_KEY);
+  return (fast ? parseYamlFast(source.text) : undefined) ?? parseYaml(source.text);
+}
+
+/** YAML limits an implicit key to 1024 characters; js-yaml does not, so files with longer lines take the precise path. */
+const MAX_IMPLICIT_KEY = 1024;
+
+function hasLineLongerThan(text: string, limit: number): boolean {
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    if ((end < 0 ? text.length : end) - start > limit) return true;
+    if (end < 0) return false;
+    start = end + 1;
+  }
 }
