@@ -58,8 +58,7 @@ export function generateExport(devices, format, findingsEvery = 10_000) {
     for (let i = 0; i < devices; i++) items.push(device(i, findingsEvery));
     return JSON.stringify({ ...design, devices: items }, null, 2) + '\n';
   }
-  const { stringify } = YAML;
-  const parts = [stringify(design, { lineWidth: 0 }), 'devices:\n'];
+  const parts = [YAML.stringify(design, { lineWidth: 0 }), 'devices:\n'];
   for (let i = 0; i < devices; i++) {
     const d = device(i, findingsEvery);
     let text = '';
@@ -73,6 +72,39 @@ export function generateExport(devices, format, findingsEvery = 10_000) {
 }
 
 import * as YAML from 'yaml';
+
+/**
+ * A small export, number i of a set: a hierarchy with a CMG, a connection point and a population, varied so that
+ * different exports trip different rules (a CMG at a child primary, an old version, one VM instance, IPv6-only clients).
+ */
+export function smallExport(i) {
+  const version = [2103, 2211, 2303, 2403, 2503][i % 5];
+  const childPrimary = i % 3 === 0;
+  const sites = childPrimary
+    ? [
+        { SiteCode: 'CAS', SiteType: 'Cas', Version: version },
+        { SiteCode: 'P01', SiteType: 'Primary', ParentSiteCode: 'CAS', Version: version },
+      ]
+    : [{ SiteCode: 'P01', SiteType: 'Primary', Version: version }];
+  const cmg = `cmg${i}.contoso.com`;
+  const design = {
+    schemaVersion: 1,
+    description: `Small export ${i}`,
+    hierarchy: { sites },
+    siteSystems: [
+      {
+        SiteSystemServerName: `cm${i}.corp.contoso.com`,
+        SiteCode: 'P01',
+        roles: { ManagementPoint: { ClientConnectionType: 'Intranet', EnableSsl: i % 2 === 0, EnableCloudGateway: true }, CloudManagementGatewayConnectionPoint: { CloudManagementGatewayName: cmg } },
+      },
+    ],
+    cloudManagementGateways: [{ ServiceName: cmg, SiteCode: 'P01', VMInstanceCount: 1 + (i % 3), EnableCloudDPFunction: i % 4 === 0 }],
+    clientPopulations: [
+      { Name: 'Laptops', Count: 100 * (i % 50 + 1), SiteCode: 'P01', OperatingSystem: 'Windows', Identity: 'HybridEntraId', Authentication: ['EntraId'], Network: i % 7 === 0 ? 'IPv6Only' : 'IPv4', Channels: ['CMG'], CloudManagementGateway: cmg },
+    ],
+  };
+  return YAML.stringify(design);
+}
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [count, format, output] = process.argv.slice(2);

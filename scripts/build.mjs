@@ -1,40 +1,170 @@
-// Bundles the CLI and the API into dist/ with esbuild: one file each, so start-up reads few modules.
+// Builds dist/: the CLI and the API bundled with esbuild, the schemas compiled to code, the built-in rules checked once.
+//
+//   dist/cli-loader.cjs  the CLI's entry (bin/cmlint.js requires it), from scripts/cli-loader.cjs
+//   dist/cli.cjs         the CLI in one CommonJS file, run by the loader with V8's code cache
+//   dist/cli.cjs.cache   that code cache, recorded here by linting two examples once (see scripts/cli-loader.cjs)
+//   dist/cli.js          the same CLI as an ES module entry, for whoever imports dist/cli.js
+//   dist/index.js        the API (package.json "main"), one ES module
+//   dist/rules.json      the built-in rules, validated, for a fast start (src/rules/load-rules.ts)
+//   dist/*-validator.cjs the export, config and rule schemas compiled with ajv's standalone code; both bundles
+//                        include them in place of src/validate/precompiled.ts, so a run compiles no schema
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+process.chdir(root);
 
 // Only what this script writes: dist/action/ is the Action's committed bundle and is built separately.
-for (const path of ['dist/chunks', 'dist/cli.js', 'dist/index.js', 'dist/generate.js', 'dist/rules.json', 'dist/export-validator.cjs']) rmSync(path, { recursive: true, force: true });
+for (const name of [
+  'chunks', 'cli.js', 'cli-loader.cjs', 'cli.cjs', 'cli.cjs.cache', 'index.js', 'generate.js', 'rules.json',
+  'export-validator.cjs', 'config-validator.cjs', 'rule-validator.cjs',
+]) {
+  rmSync(join(dist, name), { recursive: true, force: true });
+}
+
+// The schemas, compiled to code with the options src/validate/schemas.ts compiles them with at run time.
+const { default: Ajv } = await import('ajv');
+const { default: addFormats } = await import('ajv-formats');
+const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+const schemaFiles = readdirSync('schemas').filter((file) => file.endsWith('.schema.json'));
+const readSchema = (file) => JSON.parse(readFileSync(join('schemas', file), 'utf8'));
+function writeValidator(outName, files, rootFile) {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, code: { source: true } });
+  addFormats(ajv);
+  for (const file of files) ajv.addSchema(readSchema(file), file);
+  writeFileSync(join(dist, outName), standaloneCode(ajv, ajv.getSchema(rootFile)));
+}
+writeValidator('export-validator.cjs', schemaFiles.filter((f) => f !== 'rule.schema.json' && f !== 'config.schema.json'), 'export.schema.json');
+writeValidator('config-validator.cjs', ['config.schema.json'], 'config.schema.json');
+writeValidator('rule-validator.cjs', ['rule.schema.json'], 'rule.schema.json');
+
+/** Puts the generated validators in place of src/validate/precompiled.ts; each is run when first used. */
+const precompiledValidators = {
+  name: 'precompiled validators',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]validate[\\/]precompiled\.ts$/ }, () => ({
+      contents: `export const precompiled = {
+        get exportSchema() { return require(${JSON.stringify(join(dist, 'export-validator.cjs'))}); },
+        get configSchema() { return require(${JSON.stringify(join(dist, 'config-validator.cjs'))}); },
+        get ruleSchema() { return require(${JSON.stringify(join(dist, 'rule-validator.cjs'))}); },
+      };`,
+      loader: 'js',
+      resolveDir: dist,
+    }));
+  },
+};
+
+/**
+ * ajv's compiler stays out of the bundles and is loaded from node_modules if ever needed: with the schemas precompiled,
+ * only a custom rule's `schema:` cases (and runs from source) compile a schema. Its runtime helpers, which the
+ * precompiled validators use, are bundled.
+ */
+const ajvOutside = {
+  name: 'ajv outside the bundle',
+  setup(b) {
+    b.onResolve({ filter: /^ajv(-formats)?$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/**
+ * commander loads node:child_process when it is loaded, for executable subcommands (cmlint has none), and Node.js then
+ * loads a dozen more of its modules: deferred here to first use, since start-up is most of a small lint. If a new
+ * commander changes this line, the text is not found and the module is bundled as it is.
+ */
+const deferUnusedSetup = {
+  name: 'defer unused set-up',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(
+        "const childProcess = require('node:child_process');",
+        "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      ),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * chalk works out at load time whether the terminal takes colour (loading node:tty and node:os to do so), but cmlint
+ * always tells it the level (src/report/text.ts: colorWanted decides, NO_COLOR and FORCE_COLOR included), so its
+ * detection is never used: it is replaced by "no colour detected".
+ */
+const noColorDetection = {
+  name: 'no colour detection in chalk',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'cmlint-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'cmlint-stub' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
   // Prefer packages' ES module builds (jsonc-parser's UMD build cannot be bundled).
   mainFields: ['module', 'main'],
-  // Bundled CommonJS dependencies (ajv) call require(); give the ESM bundle one.
+  plugins: [precompiledValidators, ajvOutside, deferUnusedSetup, noColorDetection],
+};
+// Bundled CommonJS dependencies (ajv) call require(); give the ES module bundles one.
+const esm = {
+  ...common,
+  format: 'esm',
   banner: { js: "import { createRequire as __cmlintRequire } from 'node:module'; const require = __cmlintRequire(import.meta.url);" },
 };
-await build({ ...common, entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+
+// The CLI: one CommonJS file, which V8 can cache compiled code for (it cannot for ES modules on Node.js 20).
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: ['src/cli.ts'],
+  outfile: join(dist, 'cli.cjs'),
+  define: { 'import.meta.url': '__cmlintImportMetaUrl' },
+  // A third smaller, read faster at each start. Identifiers are not renamed: names stay as written (errors and cel-js
+  // name classes by them), and keeping renamed names (keepNames) would cost a call for every function created.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  banner: { js: "const __cmlintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+// The loader wraps the bundle in a function, where a #! line would be a syntax error.
+writeFileSync(join(dist, 'cli.cjs'), readFileSync(join(dist, 'cli.cjs'), 'utf8').replace(/^#!.*\n/, ''));
+copyFileSync('scripts/cli-loader.cjs', join(dist, 'cli-loader.cjs'));
+// dist/cli.js, for whoever imports it (bin/cmlint.js did): the same CLI.
+writeFileSync(join(dist, 'cli.js'), "// Generated by scripts/build.mjs: the CLI, started by its loader.\nimport './cli-loader.cjs';\n");
+
+// The API, one ES module (no code splitting: one file loads faster than a module graph).
+await build({ ...esm, entryPoints: ['src/index.ts'], outfile: join(dist, 'index.js') });
 // The generator (npm run generate) is a development tool: its own bundle, with json-schema-to-typescript left external.
-await build({ ...common, entryPoints: { generate: 'src/generate/main.ts' }, outdir: 'dist', external: ['json-schema-to-typescript'] });
+await build({ ...esm, entryPoints: ['src/generate/main.ts'], outfile: join(dist, 'generate.js'), external: ['json-schema-to-typescript'] });
 
-// The built-in rules, validated once here and stored as JSON for a fast start (src/rules/load-rules.ts).
-const { loadRuleFolder } = await import('../dist/index.js');
-const { writeFileSync } = await import('node:fs');
+// The built-in rules, validated once here and stored as JSON for a fast start (src/rules/load-rules.ts). A run
+// parses a built-in rule's expressions only when it needs them; here every one is parsed, so a broken rule fails
+// the build instead of a run.
+const { createLinter, loadRuleFolder } = await import(pathToFileURL(join(dist, 'index.js')).href);
 const rules = loadRuleFolder('rules', true).map((rule) => ({ ...rule, origin: `rules/${rule.id}.yaml` }));
-writeFileSync('dist/rules.json', JSON.stringify(rules));
+createLinter({ rules: rules.map((rule) => ({ ...rule, builtin: false })) });
+writeFileSync(join(dist, 'rules.json'), JSON.stringify(rules));
 
-// The export schema compiled to code once here (ajv standalone), loaded by src/validate/schemas.ts at run time.
-const { default: Ajv } = await import('ajv');
-const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
-const { readdirSync, readFileSync } = await import('node:fs');
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, code: { source: true } });
-for (const file of readdirSync('schemas')) {
-  if (file.endsWith('.schema.json') && file !== 'rule.schema.json' && file !== 'config.schema.json') {
-    ajv.addSchema(JSON.parse(readFileSync(`schemas/${file}`, 'utf8')), file);
-  }
+// The code cache: lint two small exports (YAML and JSON) once, and keep what V8 compiled for that run. Small ones:
+// the cache holds what a small run needs (a larger run compiles the rest as it goes), and a smaller cache loads faster.
+const work = mkdtempSync(join(tmpdir(), 'cmlint-build-'));
+try {
+  const design = { schemaVersion: 1, hierarchy: { sites: [{ SiteCode: 'P01', SiteType: 'Primary', Version: 2403 }] } };
+  writeFileSync(join(work, 'small.yaml'), 'schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n      SiteType: Primary\n      Version: 2403\n');
+  writeFileSync(join(work, 'small.json'), JSON.stringify(design, null, 2));
+  const run = spawnSync(process.execPath, [join(root, 'bin', 'cmlint.js'), 'lint', 'small.yaml', 'small.json', '--no-config', '--as-of', '2026-01-01'], {
+    cwd: work,
+    env: { ...process.env, CMLINT_CODE_CACHE_OUT: join(dist, 'cli.cjs.cache'), NO_COLOR: '1' },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`recording the code cache failed (exit ${run.status}): ${run.stderr}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
-writeFileSync('dist/export-validator.cjs', standaloneCode(ajv, ajv.getSchema('export.schema.json')));

@@ -2,7 +2,10 @@
 /** Entry point of the `cmlint` binary. */
 import { main } from './cli/main.js';
 
-main(process.argv).then(
+if (process.argv[2] === '--cmlint-lint-worker') {
+  // A worker thread of `cmlint lint --jobs` (src/cli/lint-pool.ts) runs this bundle too.
+  void import('./cli/lint-worker.js').then(({ runLintWorker }) => runLintWorker());
+} else main(process.argv).then(
   (code) => {
     process.exitCode = code;
   },

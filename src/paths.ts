@@ -3,13 +3,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The package's package.json, read once while looking for the package directory. */
+let manifest: { name?: string; version?: string } = {};
+
 function findPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest)) {
+    const path = join(dir, 'package.json');
+    if (existsSync(path)) {
       try {
-        if (JSON.parse(readFileSync(manifest, 'utf8')).name === 'cmlint') return dir;
+        const parsed = JSON.parse(readFileSync(path, 'utf8'));
+        if (parsed.name === 'cmlint') {
+          manifest = parsed;
+          return dir;
+        }
       } catch {
         // not ours; keep walking up
       }
@@ -25,5 +32,5 @@ export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
 export const RULES_DIR = join(PACKAGE_ROOT, 'rules');
 
 export function packageVersion(): string {
-  return JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version as string;
+  return manifest.version as string;
 }

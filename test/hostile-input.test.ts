@@ -35,7 +35,7 @@ function sleep(ms: number): void {
 }
 
 /** Several test files may want a build at once; a lock folder lets one build while the others wait for it. */
-export function ensureBuilt(): void {
+function ensureBuilt(): void {
   const cli = join(ROOT, 'dist', 'cli.js');
   const fresh = () => existsSync(cli) && statSync(cli).mtimeMs >= newestMtime(join(ROOT, 'src'));
   if (fresh()) return;

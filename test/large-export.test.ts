@@ -18,7 +18,8 @@ import { parseYamlFast } from '../src/source/fast-yaml.js';
 import { largeSource, parseSource } from '../src/source/parse.js';
 import { parseJson } from '../src/source/parse-json.js';
 import { parseYaml } from '../src/source/parse-yaml.js';
-import type { ParsedDocument } from '../src/source/parsed-document.js';
+import { LineIndex, type ParsedDocument } from '../src/source/parsed-document.js';
+import { linesOf } from '../src/source/sparse-lines.js';
 import { decodeSource } from '../src/source/read-source.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -225,6 +226,20 @@ describe('awkward JSON', () => {
     expectSameDocument(fast!, parseJson(text), pointersOf(JSON.parse(text)), 'json');
     expect(Object.getPrototypeOf(fast!.data)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('positions in large texts', () => {
+  test('linesOf gives what LineIndex gives, for any offset', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\n\n', 'xyz'), { maxLength: 3000 }), fc.array(fc.integer({ min: -2, max: 9000 }), { maxLength: 20 }), (parts, offsets) => {
+        const text = parts.join('');
+        const sparse = linesOf(text);
+        const full = new LineIndex(text);
+        for (const offset of offsets) expect(sparse.region(offset, offset + 3)).toEqual(full.region(offset, offset + 3));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

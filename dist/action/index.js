@@ -18,6 +18,10 @@ var __esm = (fn, res) => function __init() {
 var __commonJS = (cb, mod) => function __require3() {
   return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
 };
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -48,7 +52,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -84,7 +88,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode2;
     exports.isPair = isPair2;
     exports.isScalar = isScalar3;
@@ -4196,9 +4200,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4234,7 +4238,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4274,7 +4278,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep6 && !props.found) {
+        if (!isMap4 && !sep6 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4297,7 +4301,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep6)
                 for (const st of sep6) {
                   if (st === valueProps.found)
@@ -4329,7 +4333,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4345,7 +4349,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -6916,14 +6920,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs3, sep: [] });
+                map2.items.push({ start, key: fs, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs3);
+                this.stack.push(fs);
               } else {
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7051,13 +7055,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs3, sep: [] });
+                fc.items.push({ start: [], key: fs, sep: [] });
               else if (it.sep)
-                this.stack.push(fs3);
+                this.stack.push(fs);
               else
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -11729,7 +11733,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -12099,9 +12103,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
+    Ajv.ValidationError = validation_error_1.default;
+    Ajv.MissingRefError = ref_error_1.default;
+    exports.default = Ajv;
     function checkOptions(checkOpts, options, msg, log2 = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -14212,7 +14216,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -14231,11 +14235,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv2;
-    module.exports = exports = Ajv2;
-    module.exports.Ajv = Ajv2;
+    exports.Ajv = Ajv;
+    module.exports = exports = Ajv;
+    module.exports.Ajv = Ajv;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
+    exports.default = Ajv;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -14557,12 +14561,12 @@ var require_dist2 = __commonJS({
     var fastName = new codegen_1.Name("fastFormats");
     var formatsPlugin = (ajv, opts = { keywords: true }) => {
       if (Array.isArray(opts)) {
-        addFormats2(ajv, opts, formats_1.fullFormats, fullName);
+        addFormats(ajv, opts, formats_1.fullFormats, fullName);
         return ajv;
       }
       const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
       const list3 = opts.formats || formats_1.formatNames;
-      addFormats2(ajv, list3, formats, exportName);
+      addFormats(ajv, list3, formats, exportName);
       if (opts.keywords)
         (0, limit_1.default)(ajv);
       return ajv;
@@ -14574,12 +14578,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list3, fs3, exportName) {
+    function addFormats(ajv, list3, fs, exportName) {
       var _a;
       var _b;
       (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list3)
-        ajv.addFormat(f, fs3[f]);
+        ajv.addFormat(f, fs[f]);
     }
     module.exports = exports = formatsPlugin;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -14677,6 +14681,10 @@ function setParent(value, parent) {
 function sameOrigin(value, like) {
   return store(value, LIKE, like);
 }
+function listPrototype(prototype, list3, pointer) {
+  setOrigin(list3, pointer);
+  return store(Object.create(prototype), PARENT, list3);
+}
 function originOf(value) {
   const keys = [];
   let current2 = value;
@@ -14743,10 +14751,14 @@ function setKey(map2, key, value) {
   if (key === "__proto__") Object.defineProperty(map2, key, { value, enumerable: true, writable: true, configurable: true });
   else map2[key] = value;
 }
-function toCel(value, pointer) {
-  const result = convert(value, void 0);
+function toCel(value, pointer, lazyKeys = []) {
+  const lazy = lazyKeys.length > 0 && value !== null && typeof value === "object" && !Array.isArray(value);
+  const result = lazy ? convertMap(value, void 0, lazyKeys) : convert(value, void 0);
   if (result !== null && typeof result === "object") setOrigin(result, pointer);
   return result;
+}
+function toCelChild(value, parent) {
+  return convert(value, parent);
 }
 function convert(value, parent) {
   switch (typeof value) {
@@ -14763,24 +14775,42 @@ function convert(value, parent) {
         for (let i = 0; i < value.length; i++) list3[i] = convert(value[i], list3);
         return list3;
       }
-      const map2 = celMap();
-      if (parent) setParent(map2, parent);
-      for (const k in value) {
-        if (hasOwn.call(value, k)) setKey(map2, k, convert(value[k], map2));
-      }
-      return map2;
+      return convertMap(value, parent, NO_KEYS);
     }
     default:
       return null;
   }
 }
-var CEL_MAP_PROTOTYPE, hasOwn;
+function convertMap(value, parent, lazyKeys) {
+  const map2 = celMap();
+  if (parent) setParent(map2, parent);
+  for (const k in value) {
+    if (!hasOwn.call(value, k)) continue;
+    if (lazyKeys.length && lazyKeys.includes(k)) {
+      const source = value[k];
+      Object.defineProperty(map2, k, {
+        get() {
+          const converted = convert(source, map2);
+          Object.defineProperty(map2, k, { value: converted, enumerable: true, writable: true, configurable: true });
+          return converted;
+        },
+        enumerable: true,
+        configurable: true
+      });
+    } else {
+      setKey(map2, k, convert(value[k], map2));
+    }
+  }
+  return map2;
+}
+var CEL_MAP_PROTOTYPE, hasOwn, NO_KEYS;
 var init_to_cel = __esm({
   "src/model/to-cel.ts"() {
     "use strict";
     init_pointers();
     CEL_MAP_PROTOTYPE = Object.freeze(/* @__PURE__ */ Object.create(null));
     hasOwn = Object.prototype.hasOwnProperty;
+    NO_KEYS = [];
   }
 });
 
@@ -14792,6 +14822,13 @@ function derive(raw, facts, pointer) {
   const element = Object.assign(celMap(), raw, facts);
   return pointer ? setOrigin(element, pointer) : sameOrigin(element, raw);
 }
+function inventoryOf(data) {
+  const items = isMapLike(data) ? data.devices : void 0;
+  return Array.isArray(items) ? items : [];
+}
+function isMapLike(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
 function byKey(items, key) {
   const map2 = /* @__PURE__ */ new Map();
   for (const item of items) {
@@ -14801,7 +14838,7 @@ function byKey(items, key) {
   return map2;
 }
 function buildModel(data) {
-  const exp = toCel(data ?? {}, []) ?? celMap();
+  const exp = toCel(data ?? {}, [], ["devices"]) ?? celMap();
   const hierarchyRaw = exp.hierarchy ?? {};
   const sites = list(hierarchyRaw.sites).map(
     (raw) => derive(raw, {
@@ -14972,9 +15009,11 @@ function buildModel(data) {
     (raw) => derive(raw, { name: String(raw.ClientSettingName), isDefault: raw.Type === "Default" || raw.ClientSettingName === "Default Client Agent Settings" })
   );
   const defaultSettings = clientSettings.find((s) => s.isDefault);
-  const inventory = list(exp.devices);
+  const inventory = inventoryOf(data);
   const devicesByPopulation = /* @__PURE__ */ new Map();
-  for (const d of inventory) devicesByPopulation.set(d.Population, (devicesByPopulation.get(d.Population) ?? 0) + 1);
+  for (const raw of inventory) {
+    if (isMapLike(raw)) devicesByPopulation.set(raw.Population, (devicesByPopulation.get(raw.Population) ?? 0) + 1);
+  }
   const populations = list(exp.clientPopulations).map((raw) => {
     const name = String(raw.Name);
     const deviceCount = BigInt(devicesByPopulation.get(name) ?? 0);
@@ -15031,18 +15070,27 @@ function buildModel(data) {
       featureUses.push(element);
     });
   }
-  const devices = inventory.map((raw) => {
-    const population = populationByName.get(String(raw.Population ?? ""));
-    const element = Object.assign(celMap(), raw);
+  const devices = [];
+  const aligned = inventory.every(isMapLike);
+  const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ["devices"]) : CEL_MAP_PROTOTYPE;
+  for (let index = 0; index < inventory.length; index++) {
+    const raw = inventory[index];
+    if (!isMapLike(raw)) continue;
+    const element = Object.create(devicePrototype);
+    if (!aligned) setOrigin(element, ["devices", index]);
+    for (const key in raw) {
+      if (Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(raw[key], element));
+    }
+    const population = populationByName.get(String(element.Population ?? ""));
     if (population) element.population = population;
     for (const key of DEVICE_INHERITS) {
-      const value = raw[key] ?? population?.[key];
+      const value = element[key] ?? population?.[key];
       if (value !== void 0) element[key] = value;
     }
-    element.auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(String) : population?.auth ?? [];
+    element.auth = Array.isArray(element.Authentication) ? element.Authentication.map(String) : population?.auth ?? [];
     element.usesCmg = population?.usesCmg === true;
-    return sameOrigin(element, raw);
-  });
+    devices.push(element);
+  }
   const content = list(exp.content).map((raw) => {
     const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];
     const users = Array.isArray(raw.UsedBy) ? raw.UsedBy.map(String) : [];
@@ -15145,6 +15193,520 @@ function familyOf(id) {
 var init_rule = __esm({
   "src/rules/rule.ts"() {
     "use strict";
+  }
+});
+
+// node_modules/fdir/dist/index.mjs
+import { createRequire as createRequire2 } from "module";
+import { basename as basename2, dirname as dirname4, normalize, relative as relative3, resolve as resolve4, sep as sep3 } from "path";
+import * as nativeFs from "fs";
+function cleanPath(path) {
+  let normalized = normalize(path);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
+  return normalized;
+}
+function convertSlashes(path, separator) {
+  return path.replace(SLASHES_REGEX, separator);
+}
+function isRootDirectory(path) {
+  return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+  const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+  if (resolvePaths) path = resolve4(path);
+  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+  if (path === ".") return "";
+  const needsSeperator = path[path.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+function joinPathWithBasePath(filename, directoryPath) {
+  return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+  return function(filename, directoryPath) {
+    const sameRoot = directoryPath.startsWith(root);
+    if (sameRoot) return directoryPath.slice(root.length) + filename;
+    else return convertSlashes(relative3(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+  };
+}
+function joinPath(filename) {
+  return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+  return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+  const { relativePaths, includeBasePath } = options;
+  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+function pushDirectoryWithRelativePath(root) {
+  return function(directoryPath, paths) {
+    paths.push(directoryPath.substring(root.length) || ".");
+  };
+}
+function pushDirectoryFilterWithRelativePath(root) {
+  return function(directoryPath, paths, filters) {
+    const relativePath = directoryPath.substring(root.length) || ".";
+    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+  };
+}
+function build$6(root, options) {
+  const { includeDirs, filters, relativePaths } = options;
+  if (!includeDirs) return empty$2;
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+function build$5(options) {
+  const { excludeFiles, filters, onlyCounts } = options;
+  if (excludeFiles) return empty$1;
+  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+  else if (onlyCounts) return pushFileCount;
+  else return pushFile;
+}
+function build$4(options) {
+  return options.group ? getArrayGroup : getArray;
+}
+function build$3(options) {
+  return options.group ? groupFiles : empty2;
+}
+function build$2(options, isSynchronous) {
+  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+  let parent = dirname4(path);
+  let depth = 1;
+  while (parent !== state.root && depth < 2) {
+    const resolvedPath = state.symlinks.get(parent);
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+    if (isSameRoot) depth++;
+    else parent = dirname4(parent);
+  }
+  state.symlinks.set(path, resolved);
+  return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+  return state.visited.includes(resolved + state.options.pathSeparator);
+}
+function report(error, callback$1, output, suppressErrors) {
+  if (error && !suppressErrors) callback$1(error, output);
+  else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+  const { onlyCounts, group, maxFiles } = options;
+  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+  else if (group) return isSynchronous ? groupsSync : groupsAsync;
+  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+  else return isSynchronous ? defaultSync : defaultAsync;
+}
+function build(isSynchronous) {
+  return isSynchronous ? walkSync : walkAsync;
+}
+function promise(root, options) {
+  return new Promise((resolve$1, reject) => {
+    callback(root, options, (err, output) => {
+      if (err) return reject(err);
+      resolve$1(output);
+    });
+  });
+}
+function callback(root, options, callback$1) {
+  let walker = new Walker(root, options, callback$1);
+  walker.start();
+}
+function sync(root, options) {
+  const walker = new Walker(root, options);
+  return walker.start();
+}
+var __require2, SLASHES_REGEX, WINDOWS_ROOT_DIR_REGEX, pushDirectory, pushDirectoryFilter, empty$2, pushFileFilterAndCount, pushFileFilter, pushFileCount, pushFile, empty$1, getArray, getArrayGroup, groupFiles, empty2, resolveSymlinksAsync, resolveSymlinks, onlyCountsSync, groupsSync, defaultSync, limitFilesSync, onlyCountsAsync, defaultAsync, limitFilesAsync, groupsAsync, readdirOpts, walkAsync, walkSync, Queue, Counter, Aborter, Walker, APIBuilder, pm, Builder;
+var init_dist = __esm({
+  "node_modules/fdir/dist/index.mjs"() {
+    __require2 = /* @__PURE__ */ createRequire2(import.meta.url);
+    SLASHES_REGEX = /[\\/]/g;
+    WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+    pushDirectory = (directoryPath, paths) => {
+      paths.push(directoryPath || ".");
+    };
+    pushDirectoryFilter = (directoryPath, paths, filters) => {
+      const path = directoryPath || ".";
+      if (filters.every((filter) => filter(path, true))) paths.push(path);
+    };
+    empty$2 = () => {
+    };
+    pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+      if (filters.every((filter) => filter(filename, false))) counts.files++;
+    };
+    pushFileFilter = (filename, paths, _counts, filters) => {
+      if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+    };
+    pushFileCount = (_filename, _paths, counts, _filters) => {
+      counts.files++;
+    };
+    pushFile = (filename, paths) => {
+      paths.push(filename);
+    };
+    empty$1 = () => {
+    };
+    getArray = (paths) => {
+      return paths;
+    };
+    getArrayGroup = () => {
+      return [""].slice(0, 0);
+    };
+    groupFiles = (groups, directory, files) => {
+      groups.push({
+        directory,
+        files,
+        dir: directory
+      });
+    };
+    empty2 = () => {
+    };
+    resolveSymlinksAsync = function(path, state, callback$1) {
+      const { queue, fs, options: { suppressErrors } } = state;
+      queue.enqueue();
+      fs.realpath(path, (error, resolvedPath) => {
+        if (error) return queue.dequeue(suppressErrors ? null : error, state);
+        fs.stat(resolvedPath, (error$1, stat2) => {
+          if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+          if (stat2.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+          callback$1(stat2, resolvedPath);
+          queue.dequeue(null, state);
+        });
+      });
+    };
+    resolveSymlinks = function(path, state, callback$1) {
+      const { queue, fs, options: { suppressErrors } } = state;
+      queue.enqueue();
+      try {
+        const resolvedPath = fs.realpathSync(path);
+        const stat2 = fs.statSync(resolvedPath);
+        if (stat2.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+        callback$1(stat2, resolvedPath);
+      } catch (e) {
+        if (!suppressErrors) throw e;
+      }
+    };
+    onlyCountsSync = (state) => {
+      return state.counts;
+    };
+    groupsSync = (state) => {
+      return state.groups;
+    };
+    defaultSync = (state) => {
+      return state.paths;
+    };
+    limitFilesSync = (state) => {
+      return state.paths.slice(0, state.options.maxFiles);
+    };
+    onlyCountsAsync = (state, error, callback$1) => {
+      report(error, callback$1, state.counts, state.options.suppressErrors);
+      return null;
+    };
+    defaultAsync = (state, error, callback$1) => {
+      report(error, callback$1, state.paths, state.options.suppressErrors);
+      return null;
+    };
+    limitFilesAsync = (state, error, callback$1) => {
+      report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+      return null;
+    };
+    groupsAsync = (state, error, callback$1) => {
+      report(error, callback$1, state.groups, state.options.suppressErrors);
+      return null;
+    };
+    readdirOpts = { withFileTypes: true };
+    walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+      state.queue.enqueue();
+      if (currentDepth < 0) return state.queue.dequeue(null, state);
+      const { fs } = state;
+      state.visited.push(crawlPath);
+      state.counts.directories++;
+      fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+        callback$1(entries, directoryPath, currentDepth);
+        state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+      });
+    };
+    walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+      const { fs } = state;
+      if (currentDepth < 0) return;
+      state.visited.push(crawlPath);
+      state.counts.directories++;
+      let entries = [];
+      try {
+        entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+      } catch (e) {
+        if (!state.options.suppressErrors) throw e;
+      }
+      callback$1(entries, directoryPath, currentDepth);
+    };
+    Queue = class {
+      count = 0;
+      constructor(onQueueEmpty) {
+        this.onQueueEmpty = onQueueEmpty;
+      }
+      enqueue() {
+        this.count++;
+        return this.count;
+      }
+      dequeue(error, output) {
+        if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+          this.onQueueEmpty(error, output);
+          if (error) {
+            output.controller.abort();
+            this.onQueueEmpty = void 0;
+          }
+        }
+      }
+    };
+    Counter = class {
+      _files = 0;
+      _directories = 0;
+      set files(num) {
+        this._files = num;
+      }
+      get files() {
+        return this._files;
+      }
+      set directories(num) {
+        this._directories = num;
+      }
+      get directories() {
+        return this._directories;
+      }
+      /**
+      * @deprecated use `directories` instead
+      */
+      /* c8 ignore next 3 */
+      get dirs() {
+        return this._directories;
+      }
+    };
+    Aborter = class {
+      aborted = false;
+      abort() {
+        this.aborted = true;
+      }
+    };
+    Walker = class {
+      root;
+      isSynchronous;
+      state;
+      joinPath;
+      pushDirectory;
+      pushFile;
+      getArray;
+      groupFiles;
+      resolveSymlink;
+      walkDirectory;
+      callbackInvoker;
+      constructor(root, options, callback$1) {
+        this.isSynchronous = !callback$1;
+        this.callbackInvoker = build$1(options, this.isSynchronous);
+        this.root = normalizePath(root, options);
+        this.state = {
+          root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+          paths: [""].slice(0, 0),
+          groups: [],
+          counts: new Counter(),
+          options,
+          queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+          symlinks: /* @__PURE__ */ new Map(),
+          visited: [""].slice(0, 0),
+          controller: new Aborter(),
+          fs: options.fs || nativeFs
+        };
+        this.joinPath = build$7(this.root, options);
+        this.pushDirectory = build$6(this.root, options);
+        this.pushFile = build$5(options);
+        this.getArray = build$4(options);
+        this.groupFiles = build$3(options);
+        this.resolveSymlink = build$2(options, this.isSynchronous);
+        this.walkDirectory = build(this.isSynchronous);
+      }
+      start() {
+        this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+        this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+        return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+      }
+      walk = (entries, directoryPath, depth) => {
+        const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+        if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+        const files = this.getArray(this.state.paths);
+        for (let i = 0; i < entries.length; ++i) {
+          const entry = entries[i];
+          if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+            const filename = this.joinPath(entry.name, directoryPath);
+            this.pushFile(filename, files, this.state.counts, filters);
+          } else if (entry.isDirectory()) {
+            let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+            if (exclude && exclude(entry.name, path)) continue;
+            this.pushDirectory(path, paths, filters);
+            this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+          } else if (this.resolveSymlink && entry.isSymbolicLink()) {
+            let path = joinPathWithBasePath(entry.name, directoryPath);
+            this.resolveSymlink(path, this.state, (stat2, resolvedPath) => {
+              if (stat2.isDirectory()) {
+                resolvedPath = normalizePath(resolvedPath, this.state.options);
+                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+              } else {
+                resolvedPath = useRealPaths ? resolvedPath : path;
+                const filename = basename2(resolvedPath);
+                const directoryPath$1 = normalizePath(dirname4(resolvedPath), this.state.options);
+                resolvedPath = this.joinPath(filename, directoryPath$1);
+                this.pushFile(resolvedPath, files, this.state.counts, filters);
+              }
+            });
+          }
+        }
+        this.groupFiles(this.state.groups, directoryPath, files);
+      };
+    };
+    APIBuilder = class {
+      constructor(root, options) {
+        this.root = root;
+        this.options = options;
+      }
+      withPromise() {
+        return promise(this.root, this.options);
+      }
+      withCallback(cb) {
+        callback(this.root, this.options, cb);
+      }
+      sync() {
+        return sync(this.root, this.options);
+      }
+    };
+    pm = null;
+    try {
+      __require2.resolve("picomatch");
+      pm = __require2("picomatch");
+    } catch {
+    }
+    Builder = class {
+      globCache = {};
+      options = {
+        maxDepth: Infinity,
+        suppressErrors: true,
+        pathSeparator: sep3,
+        filters: []
+      };
+      globFunction;
+      constructor(options) {
+        this.options = {
+          ...this.options,
+          ...options
+        };
+        this.globFunction = this.options.globFunction;
+      }
+      group() {
+        this.options.group = true;
+        return this;
+      }
+      withPathSeparator(separator) {
+        this.options.pathSeparator = separator;
+        return this;
+      }
+      withBasePath() {
+        this.options.includeBasePath = true;
+        return this;
+      }
+      withRelativePaths() {
+        this.options.relativePaths = true;
+        return this;
+      }
+      withDirs() {
+        this.options.includeDirs = true;
+        return this;
+      }
+      withMaxDepth(depth) {
+        this.options.maxDepth = depth;
+        return this;
+      }
+      withMaxFiles(limit) {
+        this.options.maxFiles = limit;
+        return this;
+      }
+      withFullPaths() {
+        this.options.resolvePaths = true;
+        this.options.includeBasePath = true;
+        return this;
+      }
+      withErrors() {
+        this.options.suppressErrors = false;
+        return this;
+      }
+      withSymlinks({ resolvePaths = true } = {}) {
+        this.options.resolveSymlinks = true;
+        this.options.useRealPaths = resolvePaths;
+        return this.withFullPaths();
+      }
+      withAbortSignal(signal) {
+        this.options.signal = signal;
+        return this;
+      }
+      normalize() {
+        this.options.normalizePath = true;
+        return this;
+      }
+      filter(predicate) {
+        this.options.filters.push(predicate);
+        return this;
+      }
+      onlyDirs() {
+        this.options.excludeFiles = true;
+        this.options.includeDirs = true;
+        return this;
+      }
+      exclude(predicate) {
+        this.options.exclude = predicate;
+        return this;
+      }
+      onlyCounts() {
+        this.options.onlyCounts = true;
+        return this;
+      }
+      crawl(root) {
+        return new APIBuilder(root || ".", this.options);
+      }
+      withGlobFunction(fn) {
+        this.globFunction = fn;
+        return this;
+      }
+      /**
+      * @deprecated Pass options using the constructor instead:
+      * ```ts
+      * new fdir(options).crawl("/path/to/root");
+      * ```
+      * This method will be removed in v7.0
+      */
+      /* c8 ignore next 4 */
+      crawlWithOptions(root, options) {
+        this.options = {
+          ...this.options,
+          ...options
+        };
+        return new APIBuilder(root || ".", this.options);
+      }
+      glob(...patterns) {
+        if (this.globFunction) return this.globWithOptions(patterns);
+        return this.globWithOptions(patterns, ...[{ dot: true }]);
+      }
+      globWithOptions(patterns, ...options) {
+        const globFn = this.globFunction || pm;
+        if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+        var isMatch = this.globCache[patterns.join("\0")];
+        if (!isMatch) {
+          isMatch = globFn(patterns, ...options);
+          this.globCache[patterns.join("\0")] = isMatch;
+        }
+        this.options.filters.push((path) => isMatch(path));
+        return this;
+      }
+    };
   }
 });
 
@@ -16924,6 +17486,295 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// node_modules/tinyglobby/dist/index.mjs
+var dist_exports = {};
+__export(dist_exports, {
+  convertPathToPattern: () => convertPathToPattern,
+  escapePath: () => escapePath,
+  glob: () => glob,
+  globSync: () => globSync,
+  isDynamicPattern: () => isDynamicPattern
+});
+import { readdir, readdirSync as readdirSync3, realpath, realpathSync, stat, statSync as statSync4 } from "fs";
+import { isAbsolute as isAbsolute3, posix, resolve as resolve5 } from "path";
+import { fileURLToPath as fileURLToPath2 } from "url";
+function getPartialMatcher(patterns, options = {}) {
+  const patternsCount = patterns.length;
+  const patternsParts = Array(patternsCount);
+  const matchers = Array(patternsCount);
+  let i, j;
+  for (i = 0; i < patternsCount; i++) {
+    const parts = splitPattern(patterns[i]);
+    patternsParts[i] = parts;
+    const partsCount = parts.length;
+    const partMatchers = Array(partsCount);
+    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
+    matchers[i] = partMatchers;
+  }
+  return (input) => {
+    const inputParts = input.split("/");
+    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+    for (i = 0; i < patternsCount; i++) {
+      const patternParts = patternsParts[i];
+      const matcher = matchers[i];
+      const inputPatternCount = inputParts.length;
+      const minParts = Math.min(inputPatternCount, patternParts.length);
+      j = 0;
+      while (j < minParts) {
+        const part = patternParts[j];
+        if (part.includes("/")) return true;
+        if (!matcher[j](inputParts[j])) break;
+        if (!options.noglobstar && part === "**") return true;
+        j++;
+      }
+      if (j === inputPatternCount) return true;
+    }
+    return false;
+  };
+}
+function buildFormat(cwd, root, absolute) {
+  if (cwd === root || root.startsWith(`${cwd}/`)) {
+    if (absolute) {
+      const start = cwd.length + +!isRoot(cwd);
+      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+    }
+    const prefix = root.slice(cwd.length + 1);
+    if (prefix) return (p, isDir) => {
+      if (p === ".") return prefix;
+      const result = `${prefix}/${p}`;
+      return isDir ? result.slice(0, -1) : result;
+    };
+    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+  }
+  if (absolute) return (p) => posix.relative(cwd, p) || ".";
+  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+  if (root.startsWith(`${cwd}/`)) {
+    const prefix = root.slice(cwd.length + 1);
+    return (p) => `${prefix}/${p}`;
+  }
+  return (p) => {
+    const result = posix.relative(cwd, `${root}/${p}`);
+    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+  };
+}
+function ensureNonDriveRelativePath(path) {
+  return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+function splitPattern(path) {
+  var _result$parts;
+  const result = import_picomatch.default.scan(path, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+function convertPosixPathToPattern(path) {
+  return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+  return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+function isDynamicPattern(pattern, options) {
+  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+  const scan = import_picomatch.default.scan(pattern);
+  return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+function normalizePattern(pattern, opts, props, isIgnore) {
+  var _PARENT_DIRECTORY$exe;
+  const cwd = opts.cwd;
+  let result = pattern;
+  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+  const escapedCwd = escapePath(cwd);
+  result = isAbsolute3(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+  const parts = splitPattern(result);
+  if (parentDir) {
+    const n = (parentDir.length + 1) / 3;
+    let i = 0;
+    const cwdParts = escapedCwd.split("/");
+    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+      i++;
+    }
+    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
+    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+      props.root = ensureNonDriveRelativePath(potentialRoot);
+      props.depthOffset = -n + i;
+    }
+  }
+  if (!isIgnore && props.depthOffset >= 0) {
+    var _props$commonPath;
+    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+    const newCommonPath = [];
+    const length = Math.min(props.commonPath.length, parts.length);
+    for (let i = 0; i < length; i++) {
+      const part = parts[i];
+      if (part === "**" && !parts[i + 1]) {
+        newCommonPath.pop();
+        break;
+      }
+      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+      newCommonPath.push(part);
+    }
+    props.depthOffset = newCommonPath.length;
+    props.commonPath = newCommonPath;
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
+  }
+  return result;
+}
+function processPatterns(options, patterns, props) {
+  const matchPatterns = [];
+  const ignorePatterns = [];
+  for (const pattern of options.ignore) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+  }
+  for (const pattern of patterns) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+  }
+  return {
+    match: matchPatterns,
+    ignore: ignorePatterns
+  };
+}
+function buildCrawler(options, patterns) {
+  const cwd = options.cwd;
+  const props = {
+    root: cwd,
+    depthOffset: 0
+  };
+  const processed = processPatterns(options, patterns, props);
+  if (options.debug) log("internal processing patterns:", processed);
+  const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+  const root = props.root.replace(BACKSLASHES, "");
+  const matchOptions = {
+    dot,
+    nobrace: options.braceExpansion === false,
+    nocase: !caseSensitiveMatch,
+    noextglob: options.extglob === false,
+    noglobstar: options.globstar === false,
+    posix: true
+  };
+  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
+  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
+  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+  const format2 = buildFormat(cwd, root, absolute);
+  const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
+  const excludePredicate = (_, p) => {
+    const relativePath = excludeFormatter(p, true);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+  };
+  let maxDepth;
+  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+  const crawler = new Builder({
+    filters: [debug ? (p, isDirectory) => {
+      const path = format2(p, isDirectory);
+      const matches = matcher(path) && !ignore(path);
+      if (matches) log(`matched ${path}`);
+      return matches;
+    } : (p, isDirectory) => {
+      const path = format2(p, isDirectory);
+      return matcher(path) && !ignore(path);
+    }],
+    exclude: debug ? (_, p) => {
+      const skipped = excludePredicate(_, p);
+      log(`${skipped ? "skipped" : "crawling"} ${p}`);
+      return skipped;
+    } : excludePredicate,
+    fs: options.fs,
+    pathSeparator: "/",
+    relativePaths: !absolute,
+    resolvePaths: absolute,
+    includeBasePath: absolute,
+    resolveSymlinks: followSymbolicLinks,
+    excludeSymlinks: !followSymbolicLinks,
+    excludeFiles: onlyDirectories,
+    includeDirs: onlyDirectories || !options.onlyFiles,
+    maxDepth,
+    signal: options.signal
+  }).crawl(root);
+  if (options.debug) log("internal properties:", {
+    ...props,
+    root
+  });
+  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+function formatPaths(paths, mapper) {
+  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+  return paths;
+}
+function getOptions(options) {
+  const opts = Object.assign({}, options);
+  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.ignore = ensureStringArray(opts.ignore);
+  opts.fs && (opts.fs = {
+    readdir: opts.fs.readdir || readdir,
+    readdirSync: opts.fs.readdirSync || readdirSync3,
+    realpath: opts.fs.realpath || realpath,
+    realpathSync: opts.fs.realpathSync || realpathSync,
+    stat: opts.fs.stat || stat,
+    statSync: opts.fs.statSync || statSync4
+  });
+  if (opts.debug) log("globbing with options:", opts);
+  return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+  var _ref;
+  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+  const options = getOptions(isModern ? inputOptions : globInput);
+  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+  const [crawler, relative7] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative7) : [];
+}
+function globSync(globInput, options) {
+  const [crawler, relative7] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative7) : [];
+}
+var import_picomatch, isReadonlyArray, BACKSLASHES, DRIVE_RELATIVE_PATH, isWin, ONLY_PARENT_DIRECTORIES, WIN32_ROOT_DIR, isRoot, splitPatternOptions, ESCAPED_WIN32_BACKSLASHES, convertPathToPattern, POSIX_UNESCAPED_GLOB_SYMBOLS, WIN32_UNESCAPED_GLOB_SYMBOLS, escapePosixPath, escapeWin32Path, escapePath, PARENT_DIRECTORY, ESCAPING_BACKSLASHES, defaultOptions;
+var init_dist2 = __esm({
+  "node_modules/tinyglobby/dist/index.mjs"() {
+    init_dist();
+    import_picomatch = __toESM(require_picomatch2(), 1);
+    isReadonlyArray = Array.isArray;
+    BACKSLASHES = /\\/g;
+    DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+    isWin = process.platform === "win32";
+    ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+    WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+    isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+    splitPatternOptions = { parts: true };
+    ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+    convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern;
+    POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+    WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+    escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapePath = isWin ? escapeWin32Path : escapePosixPath;
+    PARENT_DIRECTORY = /^(\/?\.\.)+/;
+    ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+    defaultOptions = {
+      caseSensitiveMatch: true,
+      debug: !!process.env.TINYGLOBBY_DEBUG,
+      expandDirectories: true,
+      followSymbolicLinks: true,
+      onlyFiles: true
+    };
+  }
+});
+
 // src/report/escape.ts
 function escapeControl(text2) {
   return text2.replace(UNSAFE, (ch) => {
@@ -17000,7 +17851,7 @@ var init_github = __esm({
 });
 
 // src/report/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { isAbsolute as isAbsolute5, relative as relative6, resolve as resolve6, sep as sep5 } from "node:path";
 function level(severity) {
@@ -17016,8 +17867,8 @@ function artifactLocation(path, cwd) {
   return { uri: pathToFileURL(full).href };
 }
 function ruleName(rule) {
-  const words = rule.title.normalize("NFKD").replace(/[^A-Za-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
-  return words.map((w) => w[0].toUpperCase() + w.slice(1)).join("") || `Rule${rule.id}`;
+  const words2 = rule.title.normalize("NFKD").replace(/[^A-Za-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
+  return words2.map((w) => w[0].toUpperCase() + w.slice(1)).join("") || `Rule${rule.id}`;
 }
 function sentence(text2) {
   const trimmed = text2.trim().replace(/\s+/g, " ");
@@ -17052,7 +17903,7 @@ function buildSarif(input) {
   const artifacts = input.files.map((file) => ({
     location: artifactLocation(file.path, input.cwd),
     length: file.source.bytes.length,
-    hashes: { "sha-256": createHash2("sha256").update(file.source.bytes).digest("hex") }
+    hashes: { "sha-256": createHash("sha256").update(file.source.bytes).digest("hex") }
   }));
   const results = input.files.flatMap(
     (file, fileIndex) => file.findings.map((f) => {
@@ -17562,9 +18413,9 @@ var init_topology_dot = __esm({
 
 // src/action/main.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync, mkdirSync, realpathSync as realpathSync2, writeFileSync } from "node:fs";
-import { dirname as dirname5, resolve as resolve7 } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { appendFileSync, mkdirSync, realpathSync as realpathSync3, writeFileSync } from "node:fs";
+import { dirname as dirname6, resolve as resolve7 } from "node:path";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // src/cli/exit-codes.ts
 var UsageError = class extends Error {
@@ -17574,7 +18425,7 @@ var UsageError = class extends Error {
 import { basename as basename3 } from "node:path";
 
 // src/config/find-config.ts
-import { existsSync as existsSync3, statSync } from "node:fs";
+import { existsSync as existsSync2, statSync } from "node:fs";
 import { dirname as dirname3, join as join4, resolve as resolve2 } from "node:path";
 
 // src/config/load-config.ts
@@ -17727,13 +18578,18 @@ var import_yaml = __toESM(require_dist(), 1);
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+var manifest = {};
 function findPackageRoot() {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (; ; ) {
-    const manifest = join(dir, "package.json");
-    if (existsSync(manifest)) {
+    const path = join(dir, "package.json");
+    if (existsSync(path)) {
       try {
-        if (JSON.parse(readFileSync(manifest, "utf8")).name === "cmlint") return dir;
+        const parsed = JSON.parse(readFileSync(path, "utf8"));
+        if (parsed.name === "cmlint") {
+          manifest = parsed;
+          return dir;
+        }
       } catch {
       }
     }
@@ -17746,7 +18602,7 @@ var PACKAGE_ROOT = findPackageRoot();
 var SCHEMAS_DIR = join(PACKAGE_ROOT, "schemas");
 var RULES_DIR = join(PACKAGE_ROOT, "rules");
 function packageVersion() {
-  return JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")).version;
+  return manifest.version;
 }
 
 // src/source/parsed-document.ts
@@ -17759,27 +18615,36 @@ var LineIndex = class {
     this.length = text2.length;
     const crlf = text2.includes("\r");
     let count = 0;
-    this.scan(text2, crlf, () => count++);
-    this.starts = new Uint32Array(count + 1);
-    this.ends = new Uint32Array(count + 1);
+    if (!crlf) for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) count++;
+    else {
+      for (let i = 0; i < text2.length; i++) {
+        const ch = text2.charCodeAt(i);
+        if (ch === 10 || ch === 13 && text2.charCodeAt(i + 1) !== 10) count++;
+      }
+    }
+    const starts = new Uint32Array(count + 1);
+    const ends = new Uint32Array(count + 1);
     let line = 0;
-    this.scan(text2, crlf, (end, next) => {
-      this.ends[line++] = end;
-      this.starts[line] = next;
-    });
-    this.ends[line] = text2.length;
-  }
-  /** Calls `found` with each line's end and the next line's start. */
-  scan(text2, crlf, found) {
     if (!crlf) {
-      for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) found(i, i + 1);
-      return;
+      for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) {
+        ends[line++] = i;
+        starts[line] = i + 1;
+      }
+    } else {
+      for (let i = 0; i < text2.length; i++) {
+        const ch = text2.charCodeAt(i);
+        if (ch === 10) {
+          ends[line++] = i > 0 && text2.charCodeAt(i - 1) === 13 ? i - 1 : i;
+          starts[line] = i + 1;
+        } else if (ch === 13 && text2.charCodeAt(i + 1) !== 10) {
+          ends[line++] = i;
+          starts[line] = i + 1;
+        }
+      }
     }
-    for (let i = 0; i < text2.length; i++) {
-      const ch = text2.charCodeAt(i);
-      if (ch === 10) found(i > 0 && text2.charCodeAt(i - 1) === 13 ? i - 1 : i, i + 1);
-      else if (ch === 13 && text2.charCodeAt(i + 1) !== 10) found(i, i + 1);
-    }
+    ends[line] = text2.length;
+    this.starts = starts;
+    this.ends = ends;
   }
   /**
    * Offsets outside the text and offsets on a line break are clamped to the nearest place in a line, so every position
@@ -17830,10 +18695,11 @@ function maxJsonDepth(text2, stopAt) {
 }
 var MAX_NESTING = 256;
 
+// src/validate/precompiled.ts
+var precompiled = {};
+
 // src/validate/schemas.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_ajv_formats = __toESM(require_dist2(), 1);
-import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import { createRequire } from "node:module";
 import { join as join2 } from "node:path";
 var ROOT_SCHEMA = "export.schema.json";
@@ -17845,9 +18711,14 @@ function loadExportSchemas(dir = SCHEMAS_DIR) {
   }
   return result;
 }
-var Ajv = import_ajv.default.default ?? import_ajv.default;
-var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
+function loadAjv() {
+  const local = typeof __require === "function";
+  const ajv = local ? require_ajv() : createRequire(import.meta.url)("ajv");
+  const formats = local ? require_dist2() : createRequire(import.meta.url)("ajv-formats");
+  return { Ajv: ajv.default ?? ajv, addFormats: formats.default ?? formats };
+}
 function createAjv(options = {}) {
+  const { Ajv, addFormats } = loadAjv();
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ...options });
   addFormats(ajv);
   return ajv;
@@ -17855,9 +18726,8 @@ function createAjv(options = {}) {
 var compiled;
 function exportValidator() {
   if (compiled) return compiled;
-  const precompiled = join2(PACKAGE_ROOT, "dist", "export-validator.cjs");
-  if (import.meta.url.includes("/dist/") && existsSync2(precompiled)) {
-    compiled = createRequire(import.meta.url)(precompiled);
+  if (precompiled.exportSchema) {
+    compiled = precompiled.exportSchema;
     return compiled;
   }
   const ajv = createAjv();
@@ -17947,7 +18817,7 @@ function emptyConfig(dir = process.cwd()) {
 }
 var configValidator;
 function validator() {
-  configValidator ??= createAjv().compile(JSON.parse(readFileSync3(join3(SCHEMAS_DIR, "config.schema.json"), "utf8")));
+  configValidator ??= precompiled.configSchema ?? createAjv().compile(JSON.parse(readFileSync3(join3(SCHEMAS_DIR, "config.schema.json"), "utf8")));
   return configValidator;
 }
 function keyPath(segments) {
@@ -18105,7 +18975,7 @@ function isFile(path) {
   }
 }
 function configFilesIn(dir) {
-  return CONFIG_NAMES.map((name) => join4(dir, name)).filter((path) => existsSync3(path) && isFile(path));
+  return CONFIG_NAMES.map((name) => join4(dir, name)).filter((path) => existsSync2(path) && isFile(path));
 }
 function findConfig(start = process.cwd()) {
   let dir = resolve2(start);
@@ -18141,10 +19011,130 @@ init_findings();
 
 // src/fingerprint.ts
 init_findings();
-import { createHash } from "node:crypto";
+
+// src/sha256.ts
+var K = new Uint32Array([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+var encoder = new TextEncoder();
+var words = new Uint32Array(64);
+function sha256Hex(text2) {
+  const data = encoder.encode(text2);
+  const blocks = Math.ceil((data.length + 9) / 64);
+  const padded = new Uint8Array(blocks * 64);
+  padded.set(data);
+  padded[data.length] = 128;
+  const view = new DataView(padded.buffer);
+  const bits = data.length * 8;
+  view.setUint32(padded.length - 8, Math.floor(bits / 4294967296));
+  view.setUint32(padded.length - 4, bits >>> 0);
+  let h0 = 1779033703, h1 = 3144134277, h2 = 1013904242, h3 = 2773480762;
+  let h4 = 1359893119, h5 = 2600822924, h6 = 528734635, h7 = 1541459225;
+  for (let block = 0; block < blocks; block++) {
+    for (let i = 0; i < 16; i++) words[i] = view.getUint32(block * 64 + i * 4);
+    for (let i = 16; i < 64; i++) {
+      const a2 = words[i - 15];
+      const b2 = words[i - 2];
+      const s0 = (a2 >>> 7 | a2 << 25) ^ (a2 >>> 18 | a2 << 14) ^ a2 >>> 3;
+      const s1 = (b2 >>> 17 | b2 << 15) ^ (b2 >>> 19 | b2 << 13) ^ b2 >>> 10;
+      words[i] = words[i - 16] + s0 + words[i - 7] + s1 >>> 0;
+    }
+    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
+    for (let i = 0; i < 64; i++) {
+      const s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+      const choice = e & f ^ ~e & g;
+      const t1 = h + s1 + choice + K[i] + words[i] >>> 0;
+      const s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
+      const majority = a & b ^ a & c ^ b & c;
+      const t2 = s0 + majority >>> 0;
+      h = g;
+      g = f;
+      f = e;
+      e = d + t1 >>> 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 >>> 0;
+    }
+    h0 = h0 + a >>> 0;
+    h1 = h1 + b >>> 0;
+    h2 = h2 + c >>> 0;
+    h3 = h3 + d >>> 0;
+    h4 = h4 + e >>> 0;
+    h5 = h5 + f >>> 0;
+    h6 = h6 + g >>> 0;
+    h7 = h7 + h >>> 0;
+  }
+  return [h0, h1, h2, h3, h4, h5, h6, h7].map((word) => word.toString(16).padStart(8, "0")).join("");
+}
+
+// src/fingerprint.ts
 function fingerprintOf(file, finding, occurrence) {
   const where = finding.pointer ? jsonPointer(finding.pointer) : finding.message;
-  return createHash("sha256").update(`${finding.ruleId}\0${file.replace(/\\/g, "/")}\0${where}\0${occurrence}`).digest("hex").slice(0, 32);
+  return sha256Hex(`${finding.ruleId}\0${file.replace(/\\/g, "/")}\0${where}\0${occurrence}`).slice(0, 32);
 }
 
 // src/lint.ts
@@ -18152,14 +19142,14 @@ init_build();
 
 // src/rules/load-rules.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { basename, join as join5 } from "node:path";
 init_rule();
 var RuleLoadError = class extends Error {
 };
 var ruleValidator;
 function validator2() {
-  ruleValidator ??= createAjv().compile(JSON.parse(readFileSync4(join5(SCHEMAS_DIR, "rule.schema.json"), "utf8")));
+  ruleValidator ??= precompiled.ruleSchema ?? createAjv().compile(JSON.parse(readFileSync4(join5(SCHEMAS_DIR, "rule.schema.json"), "utf8")));
   return ruleValidator;
 }
 function toRule(definition, origin, builtin) {
@@ -18202,7 +19192,7 @@ function loadRuleFolder(dir, builtin) {
 }
 function loadBuiltinRules() {
   const bundled = join5(PACKAGE_ROOT, "dist", "rules.json");
-  if (import.meta.url.includes("/dist/") && existsSync4(bundled)) {
+  if (import.meta.url.includes("/dist/") && existsSync3(bundled)) {
     return JSON.parse(readFileSync4(bundled, "utf8"));
   }
   return loadRuleFolder(RULES_DIR, true);
@@ -22543,27 +23533,25 @@ function listKey(list3) {
 }
 function classify(elements, paths) {
   const of = new Int32Array(elements.length);
+  if (paths.length === 0) return { of, count: elements.length ? 1 : 0 };
   const root = /* @__PURE__ */ new Map();
   const tokens = /* @__PURE__ */ new Map();
   listKeys = /* @__PURE__ */ new WeakMap();
+  const last = paths.length - 1;
   let count = 0;
   for (let i = 0; i < elements.length; i++) {
+    const element = elements[i];
     let level2 = root;
-    for (let p = 0; p < paths.length - 1; p++) {
-      const key2 = pathKey(elements[i], paths[p], tokens);
+    for (let p = 0; p < last; p++) {
+      const key2 = keyOf(element, paths[p], tokens);
       let next = level2.get(key2);
-      if (!next) {
+      if (next === void 0) {
         next = /* @__PURE__ */ new Map();
         level2.set(key2, next);
       }
       level2 = next;
     }
-    if (paths.length === 0) {
-      of[i] = 0;
-      count = 1;
-      continue;
-    }
-    const key = pathKey(elements[i], paths[paths.length - 1], tokens);
+    const key = keyOf(element, paths[last], tokens);
     let id = level2.get(key);
     if (id === void 0) {
       id = count++;
@@ -22572,6 +23560,16 @@ function classify(elements, paths) {
     of[i] = id;
   }
   return { of, count };
+}
+function keyOf(element, path, tokens) {
+  if (path.length === 1 && element !== null && typeof element === "object" && !Array.isArray(element)) {
+    const name = path[0];
+    if (!hasOwn3.call(element, name)) return pathKey(element, path, tokens);
+    const value = element[name];
+    const type2 = typeof value;
+    if (type2 === "string" || type2 === "boolean" || type2 === "bigint" || type2 === "number" && !Object.is(value, -0)) return value;
+  }
+  return pathKey(element, path, tokens);
 }
 function unionOfPaths(lists) {
   const seen = /* @__PURE__ */ new Map();
@@ -22618,6 +23616,23 @@ function display(value) {
 // src/engine/compile.ts
 var schemaCompiler;
 var PLAIN_PATH = /^\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\s*$/;
+var HAS_PATH = /^\s*has\(\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*\)\s*$/;
+function isMap2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
+}
+function readPath(context, path, has) {
+  let value = context;
+  const steps = has ? path.length - 1 : path.length;
+  for (let i = 0; i < steps; i++) {
+    if (!isMap2(value) || !Object.prototype.hasOwnProperty.call(value, path[i])) return void 0;
+    value = value[path[i]];
+    if (value === void 0) return void 0;
+  }
+  if (!has) return { value };
+  if (!isMap2(value)) return void 0;
+  const last = path[path.length - 1];
+  return { value: Object.prototype.hasOwnProperty.call(value, last) && value[last] !== void 0 };
+}
 function compileRule(rule) {
   const env = celEnvironment();
   const where = (field) => `${rule.origin}: ${field}`;
@@ -22634,15 +23649,11 @@ function compileRule(rule) {
       return parsed;
     };
     if (!rule.builtin) parse3();
-    const path = PLAIN_PATH.test(text2) ? text2.trim().split(".") : void 0;
+    const has = HAS_PATH.exec(text2);
+    const path = has ? has[1].split(".") : PLAIN_PATH.test(text2) ? text2.trim().split(".") : void 0;
     const evaluator = path ? (context) => {
-      let value = context;
-      for (const key of path) {
-        if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, key)) return parse3()(context);
-        value = value[key];
-        if (value === void 0) return parse3()(context);
-      }
-      return value;
+      const read = readPath(context, path, has !== null);
+      return read ? read.value : parse3()(context);
     } : (context) => parse3()(context);
     let paths = null;
     return Object.assign(evaluator, {
@@ -22722,7 +23733,7 @@ function evaluateRules(rules, model, data, options) {
       for (const c of compiled2.cases) {
         const result = runCase(compiled2, c, context, model, data, rules, classCache);
         count += result.findings.length;
-        findings.push(...result.findings);
+        for (const finding of result.findings) findings.push(finding);
         skippedForVersion ||= result.skippedForVersion;
       }
       if (count > 0) outcomes.set(id, { status: "failed" });
@@ -24243,6 +25254,48 @@ function commentStart(row) {
   return -1;
 }
 
+// src/source/sparse-lines.ts
+var EVERY = 256;
+function linesOf(text2) {
+  return text2.includes("\r") ? new LineIndex(text2) : new SparseLines(text2);
+}
+var SparseLines = class {
+  constructor(text2) {
+    this.text = text2;
+    let line = 0;
+    for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) {
+      if (++line % EVERY === 0) this.checkpoints.push(i + 1);
+    }
+  }
+  /** Offset of the start of line 1 + k * EVERY (0-based: line k * EVERY). */
+  checkpoints = [0];
+  position(offset) {
+    const text2 = this.text;
+    offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text2.length));
+    let low = 0;
+    let high = this.checkpoints.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (this.checkpoints[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    let line = low * EVERY;
+    let start = this.checkpoints[low];
+    for (let i = text2.indexOf("\n", start); i >= 0 && i < offset; i = text2.indexOf("\n", i + 1)) {
+      line++;
+      start = i + 1;
+    }
+    const next = text2.indexOf("\n", start);
+    const end = next < 0 ? text2.length : next;
+    return { line: line + 1, column: Math.min(offset, end) - start + 1 };
+  }
+  region(start, end) {
+    const a = this.position(start);
+    const b = this.position(Math.max(start, end));
+    return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+  }
+};
+
 // src/source/fast-json.ts
 var SPACE = 32;
 var TAB = 9;
@@ -24250,7 +25303,6 @@ var LF = 10;
 var CR = 13;
 var QUOTE = 34;
 var BACKSLASH = 92;
-var COLON = 58;
 function isSpace(ch) {
   return ch === SPACE || ch === LF || ch === CR || ch === TAB;
 }
@@ -24265,75 +25317,76 @@ function skipString(text2, start) {
     at = quote2 + 1;
   }
 }
-function scanJson(text2) {
-  let depth = 0;
-  let maxDepth = 0;
-  let keys = 0;
-  const thirdStarts = [];
-  const thirdEnds = [];
-  const length = text2.length;
-  for (let i = 0; i < length; i++) {
-    const ch = text2.charCodeAt(i);
-    if (ch === QUOTE) {
-      const end = skipString(text2, i);
-      if (end < 0) return void 0;
-      let k = end;
-      while (k < length && isSpace(text2.charCodeAt(k))) k++;
-      if (text2.charCodeAt(k) === COLON) keys++;
-      i = end - 1;
-    } else if (ch === 123 || ch === 91) {
-      if (++depth > maxDepth) {
-        maxDepth = depth;
-        if (depth > MAX_NESTING) return void 0;
-      }
-      if (depth === 3) thirdStarts.push(i);
-    } else if (ch === 125 || ch === 93) {
-      if (depth === 3) thirdEnds.push(i + 1);
-      depth--;
-    }
+function countKeyColons(text2) {
+  let count = 0;
+  for (let colon = text2.indexOf(":"); colon >= 0; colon = text2.indexOf(":", colon + 1)) {
+    let k = colon - 1;
+    while (k >= 0 && isSpace(text2.charCodeAt(k))) k--;
+    if (text2.charCodeAt(k) !== QUOTE) continue;
+    let backslashes = 0;
+    for (let b = k - 1; text2.charCodeAt(b) === BACKSLASH; b--) backslashes++;
+    if (backslashes % 2 === 0) count++;
   }
-  return { keys, depth: maxDepth, thirdStarts, thirdEnds };
+  return count;
 }
-function countKeys(data) {
+function countKeys(value, depth) {
+  if (depth > MAX_NESTING) return -1;
   let keys = 0;
-  const stack = [data];
-  while (stack.length) {
-    const value = stack.pop();
-    if (value === null || typeof value !== "object") continue;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const item = value[i];
-        if (item !== null && typeof item === "object") stack.push(item);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item !== null && typeof item === "object") {
+        const inner = countKeys(item, depth + 1);
+        if (inner < 0) return -1;
+        keys += inner;
       }
-    } else {
-      const names = Object.keys(value);
-      keys += names.length;
-      for (let i = 0; i < names.length; i++) {
-        const item = value[names[i]];
-        if (item !== null && typeof item === "object") stack.push(item);
-      }
+    }
+    return keys;
+  }
+  for (const name in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, name)) continue;
+    keys++;
+    const item = value[name];
+    if (item !== null && typeof item === "object") {
+      const inner = countKeys(item, depth + 1);
+      if (inner < 0) return -1;
+      keys += inner;
     }
   }
   return keys;
 }
 function parseJsonFast(text2) {
-  const scan = scanJson(text2);
-  if (!scan) return void 0;
   let data;
   try {
     data = JSON.parse(text2);
   } catch {
     return void 0;
   }
-  if (countKeys(data) !== scan.keys) return void 0;
+  const keys = data !== null && typeof data === "object" ? countKeys(data, 1) : 0;
+  if (keys < 0 || keys !== countKeyColons(text2)) return void 0;
   let locator;
   return {
     format: "json",
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new JsonLocator(text2, scan)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) => (locator ??= new JsonLocator(text2)).locate(pointer, atKey ?? false),
     comments: () => []
   };
+}
+function thirdLevel(text2) {
+  const starts = [];
+  const ends = [];
+  let depth = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2.charCodeAt(i);
+    if (ch === QUOTE) i = skipString(text2, i) - 1;
+    else if (ch === 123 || ch === 91) {
+      if (++depth === 3) starts.push(i);
+    } else if (ch === 125 || ch === 93) {
+      if (depth-- === 3) ends.push(i + 1);
+    }
+  }
+  return { starts, ends };
 }
 function hasChild(node, part) {
   if (node.type === "array") return typeof part === "number" && node.children?.[part] !== void 0;
@@ -24342,17 +25395,18 @@ function hasChild(node, part) {
 }
 var INDEX_DEPTH = 2;
 var JsonLocator = class {
-  constructor(text2, scan) {
+  constructor(text2) {
     this.text = text2;
-    this.scan = scan;
-    this.lines = new LineIndex(text2);
+    this.lines = linesOf(text2);
+    this.thirdLevel = thirdLevel(text2);
     let start = 0;
     while (start < text2.length && isSpace(text2.charCodeAt(start))) start++;
     this.root = start < text2.length ? this.entry(start, 1, -1, -1) : void 0;
   }
   lines;
   root;
-  /** Next unused entry of the scan's third-level spans (values are indexed in text order). */
+  /** Where the objects and lists three levels deep are, and the next one not yet used (values are met in order). */
+  thirdLevel;
   third = 0;
   locate(pointer, atKey) {
     if (!this.root) return this.lines.region(0, 0);
@@ -24436,7 +25490,7 @@ var JsonLocator = class {
   valueEnd(start, depth) {
     const ch = this.text.charCodeAt(start);
     if (depth === 3 && (ch === 123 || ch === 91)) {
-      const { thirdStarts, thirdEnds } = this.scan;
+      const { starts: thirdStarts, ends: thirdEnds } = this.thirdLevel;
       while (this.third < thirdStarts.length && thirdStarts[this.third] < start) this.third++;
       if (thirdStarts[this.third] === start) return thirdEnds[this.third];
     }
@@ -27642,11 +28696,11 @@ function parseYamlFast(text2) {
 }
 function commentsOf(text2) {
   if (!text2.includes("#")) return [];
-  const lines = new LineIndex(text2);
+  const lines = linesOf(text2);
   const result = [];
   let lastLine = 0;
   for (let at = text2.indexOf("#"); at >= 0; at = text2.indexOf("#", at + 1)) {
-    const line = lines.position(at).line;
+    const line = lines.region(at, at).startLine;
     if (line === lastLine) continue;
     lastLine = line;
     let start = at;
@@ -27668,7 +28722,7 @@ var YamlLocator = class {
     this.spans = spans;
     this.starts = starts;
     this.ends = ends;
-    this.lines = new LineIndex(text2);
+    this.lines = linesOf(text2);
   }
   lines;
   locate(pointer, atKey) {
@@ -27797,7 +28851,7 @@ function hasLineLongerThan(text2, limit) {
 }
 
 // src/source/read-source.ts
-import { promises as fs } from "node:fs";
+import { readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
 var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 var UnreadableSourceError = class extends Error {
   constructor(path, message) {
@@ -27845,7 +28899,7 @@ async function readStreamSource(path, stream, maxBytes = DEFAULT_MAX_BYTES) {
 async function readSource(path, maxBytes = DEFAULT_MAX_BYTES) {
   let stat2;
   try {
-    stat2 = await fs.stat(path);
+    stat2 = statSync3(path);
   } catch (error) {
     throw new UnreadableSourceError(path, `${path}: ${describeFsError(error)}`);
   }
@@ -27858,7 +28912,7 @@ async function readSource(path, maxBytes = DEFAULT_MAX_BYTES) {
   }
   let bytes;
   try {
-    bytes = await fs.readFile(path);
+    bytes = readFileSync5(path);
   } catch (error) {
     throw new UnreadableSourceError(path, `${path}: ${describeFsError(error)}`);
   }
@@ -28234,784 +29288,8 @@ function position(file, document, raw, severity) {
 }
 
 // src/source/find-files.ts
-import { promises as fs2 } from "node:fs";
+import { readdirSync as readdirSync4, realpathSync as realpathSync2, statSync as statSync5 } from "node:fs";
 import { join as join6, relative as relative4 } from "node:path";
-
-// node_modules/tinyglobby/dist/index.mjs
-import { readdir, readdirSync as readdirSync3, realpath, realpathSync, stat, statSync as statSync3 } from "fs";
-import { isAbsolute as isAbsolute3, posix, resolve as resolve5 } from "path";
-import { fileURLToPath as fileURLToPath2 } from "url";
-
-// node_modules/fdir/dist/index.mjs
-import { createRequire as createRequire2 } from "module";
-import { basename as basename2, dirname as dirname4, normalize, relative as relative3, resolve as resolve4, sep as sep3 } from "path";
-import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire2(import.meta.url);
-function cleanPath(path) {
-  let normalized = normalize(path);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
-  return normalized;
-}
-var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-  return path.replace(SLASHES_REGEX, separator);
-}
-var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-  return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-  if (resolvePaths) path = resolve4(path);
-  if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-  if (path === ".") return "";
-  const needsSeperator = path[path.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-function joinPathWithBasePath(filename, directoryPath) {
-  return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-  return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root);
-    if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative3(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-  };
-}
-function joinPath(filename) {
-  return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-  return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-  const { relativePaths, includeBasePath } = options;
-  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-function pushDirectoryWithRelativePath(root) {
-  return function(directoryPath, paths) {
-    paths.push(directoryPath.substring(root.length) || ".");
-  };
-}
-function pushDirectoryFilterWithRelativePath(root) {
-  return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root.length) || ".";
-    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-  };
-}
-var pushDirectory = (directoryPath, paths) => {
-  paths.push(directoryPath || ".");
-};
-var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path = directoryPath || ".";
-  if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-var empty$2 = () => {
-};
-function build$6(root, options) {
-  const { includeDirs, filters, relativePaths } = options;
-  if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-var pushFileFilter = (filename, paths, _counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-var pushFileCount = (_filename, _paths, counts, _filters) => {
-  counts.files++;
-};
-var pushFile = (filename, paths) => {
-  paths.push(filename);
-};
-var empty$1 = () => {
-};
-function build$5(options) {
-  const { excludeFiles, filters, onlyCounts } = options;
-  if (excludeFiles) return empty$1;
-  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-  else if (onlyCounts) return pushFileCount;
-  else return pushFile;
-}
-var getArray = (paths) => {
-  return paths;
-};
-var getArrayGroup = () => {
-  return [""].slice(0, 0);
-};
-function build$4(options) {
-  return options.group ? getArrayGroup : getArray;
-}
-var groupFiles = (groups, directory, files) => {
-  groups.push({
-    directory,
-    files,
-    dir: directory
-  });
-};
-var empty2 = () => {
-};
-function build$3(options) {
-  return options.group ? groupFiles : empty2;
-}
-var resolveSymlinksAsync = function(path, state, callback$1) {
-  const { queue, fs: fs3, options: { suppressErrors } } = state;
-  queue.enqueue();
-  fs3.realpath(path, (error, resolvedPath) => {
-    if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs3.stat(resolvedPath, (error$1, stat2) => {
-      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat2, resolvedPath);
-      queue.dequeue(null, state);
-    });
-  });
-};
-var resolveSymlinks = function(path, state, callback$1) {
-  const { queue, fs: fs3, options: { suppressErrors } } = state;
-  queue.enqueue();
-  try {
-    const resolvedPath = fs3.realpathSync(path);
-    const stat2 = fs3.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-    callback$1(stat2, resolvedPath);
-  } catch (e) {
-    if (!suppressErrors) throw e;
-  }
-};
-function build$2(options, isSynchronous) {
-  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname4(path);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
-    const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
-    else parent = dirname4(parent);
-  }
-  state.symlinks.set(path, resolved);
-  return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-  return state.visited.includes(resolved + state.options.pathSeparator);
-}
-var onlyCountsSync = (state) => {
-  return state.counts;
-};
-var groupsSync = (state) => {
-  return state.groups;
-};
-var defaultSync = (state) => {
-  return state.paths;
-};
-var limitFilesSync = (state) => {
-  return state.paths.slice(0, state.options.maxFiles);
-};
-var onlyCountsAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.counts, state.options.suppressErrors);
-  return null;
-};
-var defaultAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.paths, state.options.suppressErrors);
-  return null;
-};
-var limitFilesAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-  return null;
-};
-var groupsAsync = (state, error, callback$1) => {
-  report(error, callback$1, state.groups, state.options.suppressErrors);
-  return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-  if (error && !suppressErrors) callback$1(error, output);
-  else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-  const { onlyCounts, group, maxFiles } = options;
-  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-  else if (group) return isSynchronous ? groupsSync : groupsAsync;
-  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-  else return isSynchronous ? defaultSync : defaultAsync;
-}
-var readdirOpts = { withFileTypes: true };
-var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  state.queue.enqueue();
-  if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs3 } = state;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  fs3.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
-    state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-  });
-};
-var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs3 } = state;
-  if (currentDepth < 0) return;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  let entries = [];
-  try {
-    entries = fs3.readdirSync(crawlPath || ".", readdirOpts);
-  } catch (e) {
-    if (!state.options.suppressErrors) throw e;
-  }
-  callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-  return isSynchronous ? walkSync : walkAsync;
-}
-var Queue = class {
-  count = 0;
-  constructor(onQueueEmpty) {
-    this.onQueueEmpty = onQueueEmpty;
-  }
-  enqueue() {
-    this.count++;
-    return this.count;
-  }
-  dequeue(error, output) {
-    if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-      this.onQueueEmpty(error, output);
-      if (error) {
-        output.controller.abort();
-        this.onQueueEmpty = void 0;
-      }
-    }
-  }
-};
-var Counter = class {
-  _files = 0;
-  _directories = 0;
-  set files(num) {
-    this._files = num;
-  }
-  get files() {
-    return this._files;
-  }
-  set directories(num) {
-    this._directories = num;
-  }
-  get directories() {
-    return this._directories;
-  }
-  /**
-  * @deprecated use `directories` instead
-  */
-  /* c8 ignore next 3 */
-  get dirs() {
-    return this._directories;
-  }
-};
-var Aborter = class {
-  aborted = false;
-  abort() {
-    this.aborted = true;
-  }
-};
-var Walker = class {
-  root;
-  isSynchronous;
-  state;
-  joinPath;
-  pushDirectory;
-  pushFile;
-  getArray;
-  groupFiles;
-  resolveSymlink;
-  walkDirectory;
-  callbackInvoker;
-  constructor(root, options, callback$1) {
-    this.isSynchronous = !callback$1;
-    this.callbackInvoker = build$1(options, this.isSynchronous);
-    this.root = normalizePath(root, options);
-    this.state = {
-      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-      paths: [""].slice(0, 0),
-      groups: [],
-      counts: new Counter(),
-      options,
-      queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-      symlinks: /* @__PURE__ */ new Map(),
-      visited: [""].slice(0, 0),
-      controller: new Aborter(),
-      fs: options.fs || nativeFs
-    };
-    this.joinPath = build$7(this.root, options);
-    this.pushDirectory = build$6(this.root, options);
-    this.pushFile = build$5(options);
-    this.getArray = build$4(options);
-    this.groupFiles = build$3(options);
-    this.resolveSymlink = build$2(options, this.isSynchronous);
-    this.walkDirectory = build(this.isSynchronous);
-  }
-  start() {
-    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-  }
-  walk = (entries, directoryPath, depth) => {
-    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-    const files = this.getArray(this.state.paths);
-    for (let i = 0; i < entries.length; ++i) {
-      const entry = entries[i];
-      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-        const filename = this.joinPath(entry.name, directoryPath);
-        this.pushFile(filename, files, this.state.counts, filters);
-      } else if (entry.isDirectory()) {
-        let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path)) continue;
-        this.pushDirectory(path, paths, filters);
-        this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path, this.state, (stat2, resolvedPath) => {
-          if (stat2.isDirectory()) {
-            resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-          } else {
-            resolvedPath = useRealPaths ? resolvedPath : path;
-            const filename = basename2(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname4(resolvedPath), this.state.options);
-            resolvedPath = this.joinPath(filename, directoryPath$1);
-            this.pushFile(resolvedPath, files, this.state.counts, filters);
-          }
-        });
-      }
-    }
-    this.groupFiles(this.state.groups, directoryPath, files);
-  };
-};
-function promise(root, options) {
-  return new Promise((resolve$1, reject) => {
-    callback(root, options, (err, output) => {
-      if (err) return reject(err);
-      resolve$1(output);
-    });
-  });
-}
-function callback(root, options, callback$1) {
-  let walker = new Walker(root, options, callback$1);
-  walker.start();
-}
-function sync(root, options) {
-  const walker = new Walker(root, options);
-  return walker.start();
-}
-var APIBuilder = class {
-  constructor(root, options) {
-    this.root = root;
-    this.options = options;
-  }
-  withPromise() {
-    return promise(this.root, this.options);
-  }
-  withCallback(cb) {
-    callback(this.root, this.options, cb);
-  }
-  sync() {
-    return sync(this.root, this.options);
-  }
-};
-var pm = null;
-try {
-  __require2.resolve("picomatch");
-  pm = __require2("picomatch");
-} catch {
-}
-var Builder = class {
-  globCache = {};
-  options = {
-    maxDepth: Infinity,
-    suppressErrors: true,
-    pathSeparator: sep3,
-    filters: []
-  };
-  globFunction;
-  constructor(options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    this.globFunction = this.options.globFunction;
-  }
-  group() {
-    this.options.group = true;
-    return this;
-  }
-  withPathSeparator(separator) {
-    this.options.pathSeparator = separator;
-    return this;
-  }
-  withBasePath() {
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withRelativePaths() {
-    this.options.relativePaths = true;
-    return this;
-  }
-  withDirs() {
-    this.options.includeDirs = true;
-    return this;
-  }
-  withMaxDepth(depth) {
-    this.options.maxDepth = depth;
-    return this;
-  }
-  withMaxFiles(limit) {
-    this.options.maxFiles = limit;
-    return this;
-  }
-  withFullPaths() {
-    this.options.resolvePaths = true;
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withErrors() {
-    this.options.suppressErrors = false;
-    return this;
-  }
-  withSymlinks({ resolvePaths = true } = {}) {
-    this.options.resolveSymlinks = true;
-    this.options.useRealPaths = resolvePaths;
-    return this.withFullPaths();
-  }
-  withAbortSignal(signal) {
-    this.options.signal = signal;
-    return this;
-  }
-  normalize() {
-    this.options.normalizePath = true;
-    return this;
-  }
-  filter(predicate) {
-    this.options.filters.push(predicate);
-    return this;
-  }
-  onlyDirs() {
-    this.options.excludeFiles = true;
-    this.options.includeDirs = true;
-    return this;
-  }
-  exclude(predicate) {
-    this.options.exclude = predicate;
-    return this;
-  }
-  onlyCounts() {
-    this.options.onlyCounts = true;
-    return this;
-  }
-  crawl(root) {
-    return new APIBuilder(root || ".", this.options);
-  }
-  withGlobFunction(fn) {
-    this.globFunction = fn;
-    return this;
-  }
-  /**
-  * @deprecated Pass options using the constructor instead:
-  * ```ts
-  * new fdir(options).crawl("/path/to/root");
-  * ```
-  * This method will be removed in v7.0
-  */
-  /* c8 ignore next 4 */
-  crawlWithOptions(root, options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    return new APIBuilder(root || ".", this.options);
-  }
-  glob(...patterns) {
-    if (this.globFunction) return this.globWithOptions(patterns);
-    return this.globWithOptions(patterns, ...[{ dot: true }]);
-  }
-  globWithOptions(patterns, ...options) {
-    const globFn = this.globFunction || pm;
-    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-    var isMatch = this.globCache[patterns.join("\0")];
-    if (!isMatch) {
-      isMatch = globFn(patterns, ...options);
-      this.globCache[patterns.join("\0")] = isMatch;
-    }
-    this.options.filters.push((path) => isMatch(path));
-    return this;
-  }
-};
-
-// node_modules/tinyglobby/dist/index.mjs
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var isReadonlyArray = Array.isArray;
-var BACKSLASHES = /\\/g;
-var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-var isWin = process.platform === "win32";
-var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-  const patternsCount = patterns.length;
-  const patternsParts = Array(patternsCount);
-  const matchers = Array(patternsCount);
-  let i, j;
-  for (i = 0; i < patternsCount; i++) {
-    const parts = splitPattern(patterns[i]);
-    patternsParts[i] = parts;
-    const partsCount = parts.length;
-    const partMatchers = Array(partsCount);
-    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
-    matchers[i] = partMatchers;
-  }
-  return (input) => {
-    const inputParts = input.split("/");
-    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-    for (i = 0; i < patternsCount; i++) {
-      const patternParts = patternsParts[i];
-      const matcher = matchers[i];
-      const inputPatternCount = inputParts.length;
-      const minParts = Math.min(inputPatternCount, patternParts.length);
-      j = 0;
-      while (j < minParts) {
-        const part = patternParts[j];
-        if (part.includes("/")) return true;
-        if (!matcher[j](inputParts[j])) break;
-        if (!options.noglobstar && part === "**") return true;
-        j++;
-      }
-      if (j === inputPatternCount) return true;
-    }
-    return false;
-  };
-}
-var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-  if (cwd === root || root.startsWith(`${cwd}/`)) {
-    if (absolute) {
-      const start = cwd.length + +!isRoot(cwd);
-      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-    }
-    const prefix = root.slice(cwd.length + 1);
-    if (prefix) return (p, isDir) => {
-      if (p === ".") return prefix;
-      const result = `${prefix}/${p}`;
-      return isDir ? result.slice(0, -1) : result;
-    };
-    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-  }
-  if (absolute) return (p) => posix.relative(cwd, p) || ".";
-  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-  if (root.startsWith(`${cwd}/`)) {
-    const prefix = root.slice(cwd.length + 1);
-    return (p) => `${prefix}/${p}`;
-  }
-  return (p) => {
-    const result = posix.relative(cwd, `${root}/${p}`);
-    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-  };
-}
-function ensureNonDriveRelativePath(path) {
-  return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-var splitPatternOptions = { parts: true };
-function splitPattern(path) {
-  var _result$parts;
-  const result = import_picomatch.default.scan(path, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapePath = isWin ? escapeWin32Path : escapePosixPath;
-function isDynamicPattern(pattern, options) {
-  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-  const scan = import_picomatch.default.scan(pattern);
-  return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-var PARENT_DIRECTORY = /^(\/?\.\.)+/;
-var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-  var _PARENT_DIRECTORY$exe;
-  const cwd = opts.cwd;
-  let result = pattern;
-  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-  const escapedCwd = escapePath(cwd);
-  result = isAbsolute3(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
-  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-  const parts = splitPattern(result);
-  if (parentDir) {
-    const n = (parentDir.length + 1) / 3;
-    let i = 0;
-    const cwdParts = escapedCwd.split("/");
-    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-      i++;
-    }
-    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
-    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-      props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i;
-    }
-  }
-  if (!isIgnore && props.depthOffset >= 0) {
-    var _props$commonPath;
-    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-    const newCommonPath = [];
-    const length = Math.min(props.commonPath.length, parts.length);
-    for (let i = 0; i < length; i++) {
-      const part = parts[i];
-      if (part === "**" && !parts[i + 1]) {
-        newCommonPath.pop();
-        break;
-      }
-      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-      newCommonPath.push(part);
-    }
-    props.depthOffset = newCommonPath.length;
-    props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
-  }
-  return result;
-}
-function processPatterns(options, patterns, props) {
-  const matchPatterns = [];
-  const ignorePatterns = [];
-  for (const pattern of options.ignore) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-  }
-  for (const pattern of patterns) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-  }
-  return {
-    match: matchPatterns,
-    ignore: ignorePatterns
-  };
-}
-function buildCrawler(options, patterns) {
-  const cwd = options.cwd;
-  const props = {
-    root: cwd,
-    depthOffset: 0
-  };
-  const processed = processPatterns(options, patterns, props);
-  if (options.debug) log("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-  const root = props.root.replace(BACKSLASHES, "");
-  const matchOptions = {
-    dot,
-    nobrace: options.braceExpansion === false,
-    nocase: !caseSensitiveMatch,
-    noextglob: options.extglob === false,
-    noglobstar: options.globstar === false,
-    posix: true
-  };
-  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
-  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
-  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format2 = buildFormat(cwd, root, absolute);
-  const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
-  const excludePredicate = (_, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-  };
-  let maxDepth;
-  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-  const crawler = new Builder({
-    filters: [debug ? (p, isDirectory) => {
-      const path = format2(p, isDirectory);
-      const matches = matcher(path) && !ignore(path);
-      if (matches) log(`matched ${path}`);
-      return matches;
-    } : (p, isDirectory) => {
-      const path = format2(p, isDirectory);
-      return matcher(path) && !ignore(path);
-    }],
-    exclude: debug ? (_, p) => {
-      const skipped = excludePredicate(_, p);
-      log(`${skipped ? "skipped" : "crawling"} ${p}`);
-      return skipped;
-    } : excludePredicate,
-    fs: options.fs,
-    pathSeparator: "/",
-    relativePaths: !absolute,
-    resolvePaths: absolute,
-    includeBasePath: absolute,
-    resolveSymlinks: followSymbolicLinks,
-    excludeSymlinks: !followSymbolicLinks,
-    excludeFiles: onlyDirectories,
-    includeDirs: onlyDirectories || !options.onlyFiles,
-    maxDepth,
-    signal: options.signal
-  }).crawl(root);
-  if (options.debug) log("internal properties:", {
-    ...props,
-    root
-  });
-  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-function formatPaths(paths, mapper) {
-  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-  return paths;
-}
-var defaultOptions = {
-  caseSensitiveMatch: true,
-  debug: !!process.env.TINYGLOBBY_DEBUG,
-  expandDirectories: true,
-  followSymbolicLinks: true,
-  onlyFiles: true
-};
-function getOptions(options) {
-  const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath2(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-  opts.ignore = ensureStringArray(opts.ignore);
-  opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir,
-    readdirSync: opts.fs.readdirSync || readdirSync3,
-    realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat,
-    statSync: opts.fs.statSync || statSync3
-  });
-  if (opts.debug) log("globbing with options:", opts);
-  return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-  var _ref;
-  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-  const options = getOptions(isModern ? inputOptions : globInput);
-  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-  const [crawler, relative7] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative7) : [];
-}
-
-// src/source/find-files.ts
 var EXPORT_EXTENSIONS = /\.(ya?ml|json)$/i;
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 async function findFiles(paths, ignore = () => false) {
@@ -29027,10 +29305,11 @@ async function findFiles(paths, ignore = () => false) {
     }
     let stat2;
     try {
-      stat2 = await fs2.stat(path);
+      stat2 = statSync5(path);
     } catch (error) {
-      if (isDynamicPattern(path)) {
-        const matches = (await glob(path, { onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
+      const { glob: glob2, isDynamicPattern: isDynamicPattern2 } = await Promise.resolve().then(() => (init_dist2(), dist_exports));
+      if (isDynamicPattern2(path)) {
+        const matches = (await glob2(path, { onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
         if (!matches.length) problems.push(new UnreadableSourceError(path, `${path}: no file matches this pattern`));
         matches.filter((m) => EXPORT_EXTENSIONS.test(m)).forEach(add);
         continue;
@@ -29052,7 +29331,7 @@ async function walk(root, problems) {
   const visit3 = async (dir) => {
     let real;
     try {
-      real = await fs2.realpath(dir);
+      real = realpathSync2(dir);
     } catch (error) {
       problems.push(new UnreadableSourceError(dir, `${dir}: ${describeFsError(error)}`));
       return;
@@ -29061,7 +29340,7 @@ async function walk(root, problems) {
     visited.add(real);
     let entries;
     try {
-      entries = await fs2.readdir(dir, { withFileTypes: true });
+      entries = readdirSync4(dir, { withFileTypes: true });
     } catch (error) {
       problems.push(new UnreadableSourceError(dir, `${dir}: ${describeFsError(error)}`));
       return;
@@ -29074,7 +29353,7 @@ async function walk(root, problems) {
       let isFile2 = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
-          const target = await fs2.stat(path);
+          const target = statSync5(path);
           isDir = target.isDirectory();
           isFile2 = target.isFile();
         } catch {
@@ -29100,6 +29379,123 @@ function displayPath(file, cwd = process.cwd()) {
 init_escape();
 init_text();
 
+// src/cli/lint-pool.ts
+import { existsSync as existsSync4, statSync as statSync6 } from "node:fs";
+import { dirname as dirname5, join as join7 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+var STATUSES = ["passed", "failed", "not-evaluated"];
+function unpackOutcomes(packed, previous) {
+  if (packed.ids) previous.ids = packed.ids;
+  const ids = previous.ids ?? [];
+  const reasons = new Map(packed.reasons);
+  const outcomes = /* @__PURE__ */ new Map();
+  ids.forEach((id, i) => {
+    const status = STATUSES[packed.statuses[i]];
+    const reason = reasons.get(i);
+    outcomes.set(id, reason === void 0 ? { status } : { status, reason });
+  });
+  return outcomes;
+}
+var MIN_FILES = 8;
+var LARGE_FILE_BYTES = 1024 * 1024;
+function workerEntry() {
+  const here = fileURLToPath3(import.meta.url);
+  if (!here.endsWith("cli.cjs")) return void 0;
+  const entry = join7(dirname5(here), "cli-loader.cjs");
+  return existsSync4(entry) ? entry : void 0;
+}
+function poolWorthwhile(files, jobs) {
+  if (jobs < 2 || files.length < 2 || files.includes("-") || !workerEntry()) return false;
+  if (files.length >= MIN_FILES) return true;
+  return files.some((file) => {
+    try {
+      return statSync6(file).size >= LARGE_FILE_BYTES;
+    } catch {
+      return false;
+    }
+  });
+}
+async function lintInWorkers(files, settings, jobs, lintHere) {
+  const entry = workerEntry();
+  if (!entry) throw new Error("the worker script is missing");
+  const { Worker } = typeof __require === "function" ? __require("node:worker_threads") : await import("node:worker_threads");
+  const count = Math.max(1, Math.min(jobs - 1, files.length - 1));
+  const batchSize = Math.max(1, Math.min(16, Math.floor(files.length / (jobs * 8))));
+  const outcomes = new Array(files.length);
+  let next = 0;
+  let remaining = files.length;
+  const workers = [];
+  let failure;
+  let finish;
+  const finished = new Promise((resolve8) => finish = resolve8);
+  const settle = (index, outcome) => {
+    outcomes[index] = outcome;
+    if (--remaining === 0) finish();
+  };
+  const fail = (error) => {
+    failure ??= error;
+    finish();
+  };
+  const feed = (worker) => {
+    if (next >= files.length || failure) return;
+    const batch = [];
+    while (batch.length < batchSize && next < files.length) batch.push({ index: next, file: files[next++] });
+    worker.postMessage({ batch });
+  };
+  for (let w = 0; w < count; w++) {
+    const worker = new Worker(entry, { argv: ["--cmlint-lint-worker"], workerData: settings, stdout: false, stderr: false });
+    workers.push(worker);
+    const sentIds = {};
+    worker.on("message", (replies) => {
+      for (const reply of replies) {
+        if ("fault" in reply) return fail(new Error(reply.fault));
+        settle(
+          reply.index,
+          "result" in reply ? { result: fromSent(reply.result, sentIds), usedSuppressions: reply.result.usedSuppressions } : { unreadable: new UnreadableSourceError(reply.unreadable.path, reply.unreadable.message), usedSuppressions: [] }
+        );
+      }
+      feed(worker);
+    });
+    worker.on("error", (error) => fail(error instanceof Error ? error : new Error(String(error))));
+    worker.on("exit", (code) => {
+      if (remaining > 0) fail(new Error(`a lint worker stopped early (exit code ${code})`));
+    });
+    feed(worker);
+    feed(worker);
+  }
+  try {
+    while (next < files.length && !failure) {
+      const index = next++;
+      settle(index, await lintHere(files[index]));
+      await new Promise((resolve8) => setImmediate(resolve8));
+    }
+    await finished;
+  } finally {
+    for (const worker of workers) {
+      worker.removeAllListeners("exit");
+      void worker.terminate();
+    }
+  }
+  if (failure) throw failure;
+  return outcomes;
+}
+function fromSent(sent, sentIds) {
+  const bytes = Buffer.from(sent.source.bytes.buffer, sent.source.bytes.byteOffset, sent.source.bytes.byteLength);
+  const source = decodeSource(sent.source.path, bytes, Number.MAX_SAFE_INTEGER);
+  let parsed;
+  const reparse = () => parsed ??= parseSource(source);
+  const document = {
+    format: sent.document.format,
+    get data() {
+      return reparse().data;
+    },
+    problems: sent.document.problems,
+    locate: (pointer, atKey) => reparse().locate(pointer, atKey),
+    comments: () => reparse().comments()
+  };
+  return { path: sent.path, findings: sent.findings, outcomes: unpackOutcomes(sent.outcomes, sentIds), source, document };
+}
+
 // src/cli/write-output.ts
 init_escape();
 
@@ -29115,18 +29511,21 @@ function resolveConfig(config, cwd = process.cwd()) {
   const found = findConfig(cwd);
   return found ? loadConfig(found, cwd) : emptyConfig(cwd);
 }
-async function lintProject(settings) {
-  const { config } = settings;
-  checkDate(config.path ? `asOf in ${basename3(config.path)}` : "asOf", config.asOf);
-  const used = /* @__PURE__ */ new Set();
-  const lintOptions = {
+function lintOptionsFor(settings, config, onExternalSuppressionUsed) {
+  return {
     asOf: settings.asOf ?? config.asOf ?? today(),
     maxFileSize: settings.maxFileSize ?? config.maxFileSize,
     customRuleFolders: [...config.customRuleFolders, ...settings.ruleFolders ?? []],
     ruleSeverity: config.ruleSeverity,
     suppressions: config.suppressions,
-    onExternalSuppressionUsed: (s) => used.add(s)
+    onExternalSuppressionUsed
   };
+}
+async function lintProject(settings) {
+  const { config } = settings;
+  checkDate(config.path ? `asOf in ${basename3(config.path)}` : "asOf", config.asOf);
+  const used = /* @__PURE__ */ new Set();
+  const lintOptions = lintOptionsFor(settings, config, (s) => used.add(s));
   const linter = createLinter(lintOptions);
   checkRuleIds(config, linter.rules);
   let ignoredCount = 0;
@@ -29138,15 +29537,27 @@ async function lintProject(settings) {
   const found = await findFiles(settings.paths.length ? settings.paths : ["."], ignore);
   const problems = [...found.problems];
   const results = [];
-  for (const file of found.files) {
+  const lintOne = async (file) => {
     try {
       const source = file === "-" ? await readStreamSource("<stdin>", process.stdin, lintOptions.maxFileSize) : await readSource(file, lintOptions.maxFileSize);
       source.path = displayPath(file);
-      results.push(linter.lintSource(source));
+      return { result: linter.lintSource(source), usedSuppressions: [] };
     } catch (error) {
-      if (error instanceof UnreadableSourceError) problems.push(error);
-      else throw error;
+      if (error instanceof UnreadableSourceError) return { unreadable: error, usedSuppressions: [] };
+      throw error;
     }
+  };
+  const jobs = settings.jobs ?? 1;
+  const linted = poolWorthwhile(found.files, jobs) ? await lintInWorkers(
+    found.files,
+    { cwd: process.cwd(), configPath: config.path, configDir: config.dir, asOf: lintOptions.asOf, maxFileSize: lintOptions.maxFileSize, ruleFolders: settings.ruleFolders ?? [] },
+    jobs,
+    lintOne
+  ) : await sequentially(found.files, lintOne);
+  for (const outcome of linted) {
+    if (outcome.result) results.push(outcome.result);
+    if (outcome.unreadable) problems.push(outcome.unreadable);
+    for (const index of outcome.usedSuppressions) if (config.suppressions[index]) used.add(config.suppressions[index]);
   }
   if (!found.files.length && !problems.length && !ignoredCount) {
     problems.push(new UnreadableSourceError(".", `${settings.paths.join(" ") || "."}: no .yaml, .yml or .json export found`));
@@ -29156,6 +29567,11 @@ async function lintProject(settings) {
     (s) => !used.has(s) && lintedPaths.some((p) => suppressionCoversFile(s, p))
   );
   return { linter, results, problems, unusedSuppressions, ignoredCount };
+}
+async function sequentially(files, lintOne) {
+  const outcomes = [];
+  for (const file of files) outcomes.push(await lintOne(file));
+  return outcomes;
 }
 
 // src/action/main.ts
@@ -29299,7 +29715,7 @@ async function runAction(env = process.env) {
   const config = resolveConfig(configInput || void 0, workspace);
   const run = await lintProject({ paths, config });
   const input = { files: run.results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: workspace };
-  mkdirSync(dirname5(sarifFile), { recursive: true });
+  mkdirSync(dirname6(sarifFile), { recursive: true });
   writeFileSync(sarifFile, formatSarif(input), "utf8");
   process.stdout.write(formatGithub(input));
   for (const problem of run.problems) process.stdout.write(`::error title=${escapeProperty("cmlint")}::${escapeData(problem.message)}
@@ -29346,7 +29762,7 @@ function main() {
 }
 function isEntryPoint() {
   try {
-    return !!process.argv[1] && realpathSync2(process.argv[1]) === realpathSync2(fileURLToPath3(import.meta.url));
+    return !!process.argv[1] && realpathSync3(process.argv[1]) === realpathSync3(fileURLToPath4(import.meta.url));
   } catch {
     return false;
   }

@@ -1,4 +1,5 @@
 /** `cmlint lint`: find the config and the exports, lint them, apply the baseline, report, and choose the exit code. */
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { applyBaseline, formatBaseline, readBaseline } from '../baseline.js';
 import { CONFIG_NAME_PATTERN, findConfig } from '../config/find-config.js';
@@ -12,6 +13,7 @@ import { escapeControl } from '../report/escape.js';
 import { colorWanted } from '../report/text.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { FORMATS, formatNames } from './formats.js';
+import { lintInWorkers, poolWorthwhile, type PoolOutcome } from './lint-pool.js';
 import { writeAtomically } from './write-output.js';
 
 export interface LintCommandOptions {
@@ -26,6 +28,8 @@ export interface LintCommandOptions {
   config?: string | false;
   baseline?: string;
   writeBaseline?: string;
+  /** --jobs: worker threads; the number of CPUs by default. */
+  jobs?: string;
 }
 
 function parseInteger(name: string, value: string | undefined, min: number): number | undefined {
@@ -55,6 +59,8 @@ export interface LintRunSettings {
   maxFileSize?: number;
   /** Rule folders from the command line, added to the config's. */
   ruleFolders?: string[];
+  /** Worker threads to lint in (src/cli/lint-pool.ts); 1 (the default) lints in this thread. */
+  jobs?: number;
 }
 
 export interface LintRun {
@@ -67,19 +73,28 @@ export interface LintRun {
   ignoredCount: number;
 }
 
-/** Everything up to the findings; shared by the CLI and the GitHub Action. */
-export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
-  const { config } = settings;
-  checkDate(config.path ? `asOf in ${basename(config.path)}` : 'asOf', config.asOf);
-  const used = new Set<ExternalSuppression>();
-  const lintOptions: LintOptions = {
+/** The lint options of a run: the command line's settings over the config's. The lint workers build theirs here too. */
+export function lintOptionsFor(
+  settings: Pick<LintRunSettings, 'asOf' | 'maxFileSize' | 'ruleFolders'>,
+  config: Config,
+  onExternalSuppressionUsed: (suppression: ExternalSuppression) => void,
+): LintOptions {
+  return {
     asOf: settings.asOf ?? config.asOf ?? today(),
     maxFileSize: settings.maxFileSize ?? config.maxFileSize,
     customRuleFolders: [...config.customRuleFolders, ...(settings.ruleFolders ?? [])],
     ruleSeverity: config.ruleSeverity,
     suppressions: config.suppressions,
-    onExternalSuppressionUsed: (s) => used.add(s),
+    onExternalSuppressionUsed,
   };
+}
+
+/** Everything up to the findings; shared by the CLI and the GitHub Action. */
+export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
+  const { config } = settings;
+  checkDate(config.path ? `asOf in ${basename(config.path)}` : 'asOf', config.asOf);
+  const used = new Set<ExternalSuppression>();
+  const lintOptions = lintOptionsFor(settings, config, (s) => used.add(s));
   const linter = createLinter(lintOptions);
   checkRuleIds(config, linter.rules);
 
@@ -93,15 +108,30 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   const found = await findFiles(settings.paths.length ? settings.paths : ['.'], ignore);
   const problems: UnreadableSourceError[] = [...found.problems];
   const results: FileResult[] = [];
-  for (const file of found.files) {
+  const lintOne = async (file: string): Promise<PoolOutcome> => {
     try {
       const source: Source = file === '-' ? await readStreamSource('<stdin>', process.stdin, lintOptions.maxFileSize) : await readSource(file, lintOptions.maxFileSize);
       source.path = displayPath(file);
-      results.push(linter.lintSource(source));
+      return { result: linter.lintSource(source), usedSuppressions: [] };
     } catch (error) {
-      if (error instanceof UnreadableSourceError) problems.push(error);
-      else throw error;
+      if (error instanceof UnreadableSourceError) return { unreadable: error, usedSuppressions: [] };
+      throw error;
     }
+  };
+  const jobs = settings.jobs ?? 1;
+  // Several cores: this thread and worker threads with the same options; results come back in the order of the files.
+  const linted = poolWorthwhile(found.files, jobs)
+    ? await lintInWorkers(
+        found.files,
+        { cwd: process.cwd(), configPath: config.path, configDir: config.dir, asOf: lintOptions.asOf!, maxFileSize: lintOptions.maxFileSize, ruleFolders: settings.ruleFolders ?? [] },
+        jobs,
+        lintOne,
+      )
+    : await sequentially(found.files, lintOne);
+  for (const outcome of linted) {
+    if (outcome.result) results.push(outcome.result);
+    if (outcome.unreadable) problems.push(outcome.unreadable);
+    for (const index of outcome.usedSuppressions) if (config.suppressions[index]) used.add(config.suppressions[index]);
   }
   if (!found.files.length && !problems.length && !ignoredCount) {
     problems.push(new UnreadableSourceError('.', `${settings.paths.join(' ') || '.'}: no .yaml, .yml or .json export found`));
@@ -111,6 +141,12 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
     (s) => !used.has(s) && lintedPaths.some((p) => suppressionCoversFile(s, p)),
   );
   return { linter, results, problems, unusedSuppressions, ignoredCount };
+}
+
+async function sequentially<T>(files: readonly string[], lintOne: (file: string) => Promise<T>): Promise<T[]> {
+  const outcomes: T[] = [];
+  for (const file of files) outcomes.push(await lintOne(file));
+  return outcomes;
 }
 
 export async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
@@ -124,7 +160,8 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   // Read the baseline first: a missing one is a usage error before any work is done.
   const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
 
-  const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules });
+  const jobs = parseInteger('--jobs', options.jobs, 1) ?? availableParallelism();
+  const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules, jobs });
   const { results, problems } = run;
 
   let baselined = 0;

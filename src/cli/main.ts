@@ -4,9 +4,7 @@ import { packageVersion } from '../paths.js';
 import { RuleLoadError } from '../rules/load-rules.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
 import { formatNames } from './formats.js';
-import { runInit } from './init-command.js';
 import { runLint } from './lint-command.js';
-import { runExplain, runRules } from './rules-command.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -51,6 +49,7 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
     .option('--no-config', 'use no config file')
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', 'record the current findings in this baseline file (they are then not reported)')
+    .option('-j, --jobs <n>', 'lint files in n worker threads (default: the number of CPUs); the report is the same')
     .action(async (paths: string[], options) => {
       process.exitCode = await runLint(paths, options);
     });
@@ -58,7 +57,9 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
   cli
     .command('init')
     .description('write a commented starter cmlint.config.yaml in the current folder (never overwrites one)')
-    .action(() => {
+    .action(async () => {
+      // Commands other than lint are loaded when run: a lint run does not read their code.
+      const { runInit } = await import('./init-command.js');
       process.exitCode = runInit();
     });
 
@@ -67,7 +68,8 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
     .description('list every rule: id, severity and title')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--rules <folder>', 'also load the rule files in this folder (repeatable)', collect)
-    .action((options) => {
+    .action(async (options) => {
+      const { runRules } = await import('./rules-command.js');
       process.exitCode = runRules(options);
     });
 
@@ -76,7 +78,8 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
     .description("print a rule's documentation: what it checks, why, how to fix, examples and sources")
     .argument('<id>', 'rule id, for example CMG001')
     .option('--rules <folder>', 'also load the rule files in this folder (repeatable)', collect)
-    .action((id: string, options) => {
+    .action(async (id: string, options) => {
+      const { runExplain } = await import('./rules-command.js');
       process.exitCode = runExplain(id, options);
     });
   return cli;

@@ -12,6 +12,7 @@ import type { Severity } from '../findings.js';
 import { SCHEMAS_DIR } from '../paths.js';
 import type { Rule } from '../rules/rule.js';
 import { LineIndex } from '../source/parsed-document.js';
+import { precompiled } from '../validate/precompiled.js';
 import { createAjv } from '../validate/schemas.js';
 import { compileGlob, type GlobMatcher } from './glob.js';
 
@@ -67,7 +68,7 @@ export function emptyConfig(dir = process.cwd()): Config {
 let configValidator: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  configValidator ??= createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'config.schema.json'), 'utf8')));
+  configValidator ??= precompiled.configSchema ?? createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'config.schema.json'), 'utf8')));
   return configValidator;
 }
 

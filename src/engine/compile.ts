@@ -41,6 +41,30 @@ let schemaCompiler: AjvInstance | undefined;
 
 /** A variable or a chain of field names, such as `devices` or `hierarchy.hasNetworkDevices`. */
 const PLAIN_PATH = /^\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\s*$/;
+/** A presence test of such a chain, such as `has(export.pki)`. */
+const HAS_PATH = /^\s*has\(\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*\)\s*$/;
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
+}
+
+/**
+ * Evaluates a plain chain (`path`) or a presence test of one (`has`) directly, as CEL would on maps; undefined when
+ * something on the way is not a map or a step is missing, where CEL must run to give its own result or error.
+ */
+function readPath(context: Record<string, unknown>, path: readonly string[], has: boolean): { value: unknown } | undefined {
+  let value: unknown = context;
+  const steps = has ? path.length - 1 : path.length;
+  for (let i = 0; i < steps; i++) {
+    if (!isMap(value) || !Object.prototype.hasOwnProperty.call(value, path[i]!)) return undefined;
+    value = value[path[i]!];
+    if (value === undefined) return undefined;
+  }
+  if (!has) return { value };
+  if (!isMap(value)) return undefined;
+  const last = path[path.length - 1]!;
+  return { value: Object.prototype.hasOwnProperty.call(value, last) && value[last] !== undefined };
+}
 
 export function compileRule(rule: Rule): CompiledRule {
   const env = celEnvironment();
@@ -61,18 +85,15 @@ export function compileRule(rule: Rule): CompiledRule {
       return parsed!;
     };
     if (!rule.builtin) parse();
-    const path = PLAIN_PATH.test(text) ? text.trim().split('.') : undefined;
+    // A variable, a chain of field names or a presence test of one (forEach: devices, requires:
+    // hierarchy.hasNetworkDevices, requires: has(export.pki)) is read directly, without parsing; CEL runs only when a
+    // step is missing or not a map, to give its own result or error.
+    const has = HAS_PATH.exec(text);
+    const path = has ? has[1]!.split('.') : PLAIN_PATH.test(text) ? text.trim().split('.') : undefined;
     const evaluator = path
       ? (context: Record<string, unknown>) => {
-          // A variable or a chain of field names (forEach: devices, requires: hierarchy.hasNetworkDevices) is read
-          // directly; CEL runs only when a step is missing, to raise its own error.
-          let value: unknown = context;
-          for (const key of path) {
-            if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.prototype.hasOwnProperty.call(value, key)) return parse()(context);
-            value = (value as Record<string, unknown>)[key];
-            if (value === undefined) return parse()(context);
-          }
-          return value;
+          const read = readPath(context, path, has !== null);
+          return read ? read.value : parse()(context);
         }
       : (context: Record<string, unknown>) => parse()(context);
     let paths: FieldPath[] | undefined | null = null;

@@ -59,7 +59,7 @@ export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown
       for (const c of compiled.cases) {
         const result = runCase(compiled, c, context, model, data, rules, classCache);
         count += result.findings.length;
-        findings.push(...result.findings);
+        for (const finding of result.findings) findings.push(finding); // not push(...): a large inventory can give more findings than arguments fit on the stack
         skippedForVersion ||= result.skippedForVersion;
       }
       if (count > 0) outcomes.set(id, { status: 'failed' });

@@ -145,27 +145,25 @@ export interface Classes {
 
 export function classify(elements: readonly unknown[], paths: readonly FieldPath[]): Classes {
   const of = new Int32Array(elements.length);
+  if (paths.length === 0) return { of, count: elements.length ? 1 : 0 };
   const root = new Map<unknown, unknown>();
   const tokens: Tokens = new Map();
   listKeys = new WeakMap();
+  const last = paths.length - 1;
   let count = 0;
   for (let i = 0; i < elements.length; i++) {
+    const element = elements[i];
     let level = root;
-    for (let p = 0; p < paths.length - 1; p++) {
-      const key = pathKey(elements[i], paths[p]!, tokens);
+    for (let p = 0; p < last; p++) {
+      const key = keyOf(element, paths[p]!, tokens);
       let next = level.get(key) as Map<unknown, unknown> | undefined;
-      if (!next) {
+      if (next === undefined) {
         next = new Map();
         level.set(key, next);
       }
       level = next;
     }
-    if (paths.length === 0) {
-      of[i] = 0;
-      count = 1;
-      continue;
-    }
-    const key = pathKey(elements[i], paths[paths.length - 1]!, tokens);
+    const key = keyOf(element, paths[last]!, tokens);
     let id = level.get(key) as number | undefined;
     if (id === undefined) {
       id = count++;
@@ -174,6 +172,18 @@ export function classify(elements: readonly unknown[], paths: readonly FieldPath
     of[i] = id;
   }
   return { of, count };
+}
+
+/** pathKey, with the common case inline: one field of a model element that holds a string, boolean or number. */
+function keyOf(element: unknown, path: FieldPath, tokens: Tokens): unknown {
+  if (path.length === 1 && element !== null && typeof element === 'object' && !Array.isArray(element)) {
+    const name = path[0]!;
+    if (!hasOwn.call(element, name)) return pathKey(element, path, tokens);
+    const value = (element as Record<string, unknown>)[name];
+    const type = typeof value;
+    if (type === 'string' || type === 'boolean' || type === 'bigint' || (type === 'number' && !Object.is(value, -0))) return value;
+  }
+  return pathKey(element, path, tokens);
 }
 
 /**

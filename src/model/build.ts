@@ -7,8 +7,8 @@
  */
 import type { Pointer } from '../findings.js';
 import { CLIENT_AUTH_OID, ekuOid, hostMatches, lower, portRange, roleUsesHttps, rolePort, SERVER_AUTH_OID } from './facts.js';
-import { originOf, sameOrigin, setOrigin } from './pointers.js';
-import { celMap, toCel, type CelMap, type CelValue } from './to-cel.js';
+import { listPrototype, originOf, sameOrigin, setOrigin } from './pointers.js';
+import { CEL_MAP_PROTOTYPE, celMap, setKey, toCel, toCelChild, type CelMap, type CelValue } from './to-cel.js';
 
 export type Element = CelMap;
 
@@ -60,6 +60,16 @@ function derive(raw: CelMap, facts: CelMap, pointer?: Pointer): Element {
   return pointer ? setOrigin(element, pointer) : sameOrigin(element, raw);
 }
 
+/** The export's devices[] as parsed (the model copies only its mappings, as list(exp.devices) would). */
+function inventoryOf(data: unknown): unknown[] {
+  const items = isMapLike(data) ? data.devices : undefined;
+  return Array.isArray(items) ? items : [];
+}
+
+function isMapLike(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 function byKey<T extends CelMap>(items: T[], key: (item: T) => string): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) {
@@ -70,7 +80,9 @@ function byKey<T extends CelMap>(items: T[], key: (item: T) => string): Map<stri
 }
 
 export function buildModel(data: unknown): Model {
-  const exp = (toCel(data ?? {}, []) as CelMap) ?? celMap();
+  // The inventory (devices[]) can hold hundreds of thousands of devices: the model makes its device elements from
+  // the export directly, and export.devices is copied for CEL only if a rule reads it.
+  const exp = (toCel(data ?? {}, [], ['devices']) as CelMap) ?? celMap();
   const hierarchyRaw = (exp.hierarchy ?? {}) as CelMap;
 
   // Sites ---------------------------------------------------------------------------------------------------
@@ -260,9 +272,11 @@ export function buildModel(data: unknown): Model {
     derive(raw, { name: String(raw.ClientSettingName), isDefault: raw.Type === 'Default' || raw.ClientSettingName === 'Default Client Agent Settings' }),
   );
   const defaultSettings = clientSettings.find((s) => s.isDefault);
-  const inventory = list(exp.devices);
-  const devicesByPopulation = new Map<CelValue | undefined, number>();
-  for (const d of inventory) devicesByPopulation.set(d.Population, (devicesByPopulation.get(d.Population) ?? 0) + 1);
+  const inventory = inventoryOf(data);
+  const devicesByPopulation = new Map<unknown, number>();
+  for (const raw of inventory) {
+    if (isMapLike(raw)) devicesByPopulation.set(raw.Population, (devicesByPopulation.get(raw.Population) ?? 0) + 1);
+  }
   const populations = list(exp.clientPopulations).map((raw) => {
     const name = String(raw.Name);
     const deviceCount = BigInt(devicesByPopulation.get(name) ?? 0);
@@ -324,19 +338,32 @@ export function buildModel(data: unknown): Model {
     });
   }
 
-  // Inventories can hold hundreds of thousands of devices: each is derived without intermediate objects.
-  const devices = inventory.map((raw) => {
-    const population = populationByName.get(String(raw.Population ?? ''));
-    const element: Element = Object.assign(celMap(), raw);
+  // Inventories can hold hundreds of thousands of devices: each is derived in one step from the export's own object
+  // (the same keys and values as a copy of it, then the facts), without an intermediate copy.
+  const devices: Element[] = [];
+  // When every device is a mapping, devices[i] is the export's devices[i]: the elements share one prototype that says
+  // so (no tag on each of them); otherwise each element records its own index.
+  const aligned = inventory.every(isMapLike);
+  const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ['devices']) : CEL_MAP_PROTOTYPE;
+  for (let index = 0; index < inventory.length; index++) {
+    const raw = inventory[index];
+    // list(exp.devices) would skip what is not a mapping; the index stays the device's own.
+    if (!isMapLike(raw)) continue;
+    const element = Object.create(devicePrototype) as Element;
+    if (!aligned) setOrigin(element, ['devices', index]);
+    for (const key in raw) {
+      if (Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(raw[key], element));
+    }
+    const population = populationByName.get(String(element.Population ?? ''));
     if (population) element.population = population;
     for (const key of DEVICE_INHERITS) {
-      const value = raw[key] ?? population?.[key];
+      const value = element[key] ?? population?.[key];
       if (value !== undefined) element[key] = value;
     }
-    element.auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(String) : ((population?.auth as string[]) ?? []);
+    element.auth = Array.isArray(element.Authentication) ? element.Authentication.map(String) : ((population?.auth as string[]) ?? []);
     element.usesCmg = population?.usesCmg === true;
-    return sameOrigin(element, raw);
-  });
+    devices.push(element);
+  }
 
   const content = list(exp.content).map((raw) => {
     const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];

@@ -41,6 +41,16 @@ export function sameOrigin<T extends object>(value: T, like: object): T {
   return store(value, LIKE, like);
 }
 
+/**
+ * A prototype for the elements of `list` that records, for all of them at once, that they sit in `list` (whose own
+ * origin is `pointer`): elements made from it need no tag of their own (src/model/build.ts, for large inventories).
+ * Each element's index is found in `list` when a finding needs it, so the list must hold them at their export index.
+ */
+export function listPrototype(prototype: object, list: object[], pointer: Pointer): object {
+  setOrigin(list, pointer);
+  return store(Object.create(prototype) as object, PARENT, list);
+}
+
 export function originOf(value: unknown): Pointer | undefined {
   const keys: (string | number)[] = [];
   let current: unknown = value;

@@ -26,10 +26,20 @@ export function setKey(map: CelMap, key: string, value: CelValue): void {
   else map[key] = value;
 }
 
-export function toCel(value: unknown, pointer: Pointer): CelValue {
-  const result = convert(value, undefined);
+/**
+ * @param lazyKeys keys of a mapping at the top whose values are converted only when first read: a large inventory
+ *   that the model reads from the export directly (buildModel) is copied only if a rule reads `export.devices`.
+ */
+export function toCel(value: unknown, pointer: Pointer, lazyKeys: readonly string[] = []): CelValue {
+  const lazy = lazyKeys.length > 0 && value !== null && typeof value === 'object' && !Array.isArray(value);
+  const result = lazy ? convertMap(value as Record<string, unknown>, undefined, lazyKeys) : convert(value, undefined);
   if (result !== null && typeof result === 'object') setOrigin(result, pointer);
   return result;
+}
+
+/** Converts one value that sits in `parent` (a CEL map or list made by this module, or a model element). */
+export function toCelChild(value: unknown, parent: object): CelValue {
+  return convert(value, parent);
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -49,14 +59,34 @@ function convert(value: unknown, parent: object | undefined): CelValue {
         for (let i = 0; i < value.length; i++) list[i] = convert(value[i], list);
         return list;
       }
-      const map = celMap();
-      if (parent) setParent(map, parent);
-      for (const k in value) {
-        if (hasOwn.call(value, k)) setKey(map, k, convert((value as Record<string, unknown>)[k], map));
-      }
-      return map;
+      return convertMap(value as Record<string, unknown>, parent, NO_KEYS);
     }
     default:
       return null;
   }
+}
+
+const NO_KEYS: readonly string[] = [];
+
+function convertMap(value: Record<string, unknown>, parent: object | undefined, lazyKeys: readonly string[]): CelMap {
+  const map = celMap();
+  if (parent) setParent(map, parent);
+  for (const k in value) {
+    if (!hasOwn.call(value, k)) continue;
+    if (lazyKeys.length && lazyKeys.includes(k)) {
+      const source = value[k];
+      Object.defineProperty(map, k, {
+        get() {
+          const converted = convert(source, map);
+          Object.defineProperty(map, k, { value: converted, enumerable: true, writable: true, configurable: true });
+          return converted;
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    } else {
+      setKey(map, k, convert(value[k], map));
+    }
+  }
+  return map;
 }

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ValidateFunction } from 'ajv';
 import { PACKAGE_ROOT, RULES_DIR, SCHEMAS_DIR } from '../paths.js';
+import { precompiled } from '../validate/precompiled.js';
 import { createAjv } from '../validate/schemas.js';
 import { familyOf, type Rule, type RuleDefinition } from './rule.js';
 
@@ -12,7 +13,7 @@ export class RuleLoadError extends Error {}
 let ruleValidator: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  ruleValidator ??= createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'rule.schema.json'), 'utf8')));
+  ruleValidator ??= precompiled.ruleSchema ?? createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'rule.schema.json'), 'utf8')));
   return ruleValidator;
 }
 

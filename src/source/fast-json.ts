@@ -15,6 +15,7 @@
 import { parseTree, type Node } from 'jsonc-parser';
 import type { Pointer, Region } from '../findings.js';
 import { locateJson } from './parse-json.js';
+import { linesOf, type Lines } from './sparse-lines.js';
 import { LineIndex, MAX_NESTING, type ParsedDocument } from './parsed-document.js';
 
 const SPACE = 32;
@@ -42,65 +43,49 @@ function skipString(text: string, start: number): number {
   }
 }
 
-/** What one pass over a JSON text tells: its nesting depth, its number of object keys, where its third level is. */
-export interface JsonScan {
-  keys: number;
-  depth: number;
-  /** Start and end offsets of each object and list three levels deep (the items of `devices`), in text order. */
-  thirdStarts: number[];
-  thirdEnds: number[];
-}
-
-/** One pass over a JSON text, outside strings; undefined when nesting goes past MAX_NESTING or a string is open. */
-export function scanJson(text: string): JsonScan | undefined {
-  let depth = 0;
-  let maxDepth = 0;
-  let keys = 0;
-  const thirdStarts: number[] = [];
-  const thirdEnds: number[] = [];
-  const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === QUOTE) {
-      const end = skipString(text, i);
-      if (end < 0) return undefined;
-      let k = end;
-      while (k < length && isSpace(text.charCodeAt(k))) k++;
-      if (text.charCodeAt(k) === COLON) keys++;
-      i = end - 1;
-    } else if (ch === 123 || ch === 91) {
-      if (++depth > maxDepth) {
-        maxDepth = depth;
-        if (depth > MAX_NESTING) return undefined;
-      }
-      if (depth === 3) thirdStarts.push(i);
-    } else if (ch === 125 || ch === 93) {
-      if (depth === 3) thirdEnds.push(i + 1);
-      depth--;
-    }
+/**
+ * How many `"…":` the text holds: every object key, plus a colon that opens a string value (`": "` where the value
+ * starts with a colon), which only makes the count too high. A quote that is escaped is inside a string.
+ */
+export function countKeyColons(text: string): number {
+  let count = 0;
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    let k = colon - 1;
+    while (k >= 0 && isSpace(text.charCodeAt(k))) k--;
+    if (text.charCodeAt(k) !== QUOTE) continue;
+    let backslashes = 0;
+    for (let b = k - 1; text.charCodeAt(b) === BACKSLASH; b--) backslashes++;
+    if (backslashes % 2 === 0) count++;
   }
-  return { keys, depth: maxDepth, thirdStarts, thirdEnds };
+  return count;
 }
 
-/** Own keys of every object in the data (the data of a JSON text is a tree: no object is reached twice). */
-function countKeys(data: unknown): number {
+/**
+ * Own keys of every object in the data (the data of JSON text is a tree), or -1 when it nests deeper than MAX_NESTING
+ * (the recursion stops there, so it is bounded).
+ */
+function countKeys(value: object, depth: number): number {
+  if (depth > MAX_NESTING) return -1;
   let keys = 0;
-  const stack: unknown[] = [data];
-  while (stack.length) {
-    const value = stack.pop();
-    if (value === null || typeof value !== 'object') continue;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const item = value[i];
-        if (item !== null && typeof item === 'object') stack.push(item);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item !== null && typeof item === 'object') {
+        const inner = countKeys(item, depth + 1);
+        if (inner < 0) return -1;
+        keys += inner;
       }
-    } else {
-      const names = Object.keys(value);
-      keys += names.length;
-      for (let i = 0; i < names.length; i++) {
-        const item = (value as Record<string, unknown>)[names[i]!];
-        if (item !== null && typeof item === 'object') stack.push(item);
-      }
+    }
+    return keys;
+  }
+  for (const name in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, name)) continue;
+    keys++;
+    const item = (value as Record<string, unknown>)[name];
+    if (item !== null && typeof item === 'object') {
+      const inner = countKeys(item, depth + 1);
+      if (inner < 0) return -1;
+      keys += inner;
     }
   }
   return keys;
@@ -108,24 +93,41 @@ function countKeys(data: unknown): number {
 
 /** The data of a well-formed JSON export without duplicate keys, with lazy positions; undefined otherwise. */
 export function parseJsonFast(text: string): ParsedDocument | undefined {
-  const scan = scanJson(text);
-  if (!scan) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return undefined;
   }
-  // JSON.parse keeps the last of two equal keys; parseJson reports them (CML008).
-  if (countKeys(data) !== scan.keys) return undefined;
+  // Too deep for the steps after parsing (-1; parseJson reports it); and JSON.parse keeps the last of two equal keys,
+  // which parseJson reports (CML008): fewer keys in the data than in the text means one is repeated.
+  const keys = data !== null && typeof data === 'object' ? countKeys(data, 1) : 0;
+  if (keys < 0 || keys !== countKeyColons(text)) return undefined;
   let locator: JsonLocator | undefined;
   return {
     format: 'json',
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new JsonLocator(text, scan)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) => (locator ??= new JsonLocator(text)).locate(pointer, atKey ?? false),
     comments: () => [],
   };
+}
+
+/** Start and end offsets of each object and list three levels deep (the items of `devices`), in text order. */
+function thirdLevel(text: string): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE) i = skipString(text, i) - 1;
+    else if (ch === 123 || ch === 91) {
+      if (++depth === 3) starts.push(i);
+    } else if (ch === 125 || ch === 93) {
+      if (depth-- === 3) ends.push(i + 1);
+    }
+  }
+  return { starts, ends };
 }
 
 /** Whether locateJson would take a step from `node` to `part`. */
@@ -153,16 +155,15 @@ const INDEX_DEPTH = 2;
 
 /** Positions in a large JSON text: an index of its first levels, and jsonc-parser on one value's text for the rest. */
 export class JsonLocator {
-  private readonly lines: LineIndex;
+  private readonly lines: Lines;
   private readonly root: Entry | undefined;
-  /** Next unused entry of the scan's third-level spans (values are indexed in text order). */
+  /** Where the objects and lists three levels deep are, and the next one not yet used (values are met in order). */
+  private readonly thirdLevel: { starts: number[]; ends: number[] };
   private third = 0;
 
-  constructor(
-    private readonly text: string,
-    private readonly scan: JsonScan,
-  ) {
-    this.lines = new LineIndex(text);
+  constructor(private readonly text: string) {
+    this.lines = linesOf(text);
+    this.thirdLevel = thirdLevel(text);
     let start = 0;
     while (start < text.length && isSpace(text.charCodeAt(start))) start++;
     this.root = start < text.length ? this.entry(start, 1, -1, -1) : undefined;
@@ -258,7 +259,7 @@ export class JsonLocator {
   private valueEnd(start: number, depth: number): number {
     const ch = this.text.charCodeAt(start);
     if (depth === 3 && (ch === 123 || ch === 91)) {
-      const { thirdStarts, thirdEnds } = this.scan;
+      const { starts: thirdStarts, ends: thirdEnds } = this.thirdLevel;
       while (this.third < thirdStarts.length && thirdStarts[this.third]! < start) this.third++;
       if (thirdStarts[this.third] === start) return thirdEnds[this.third]!;
     }

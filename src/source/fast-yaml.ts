@@ -18,7 +18,8 @@ import { FAILSAFE_SCHEMA, load, Type, type State } from 'js-yaml';
 import { parseDocument } from 'yaml';
 import type { Pointer, Region } from '../findings.js';
 import { locateYaml, scanComments } from './parse-yaml.js';
-import { LineIndex, type ParsedDocument } from './parsed-document.js';
+import { linesOf, type Lines } from './sparse-lines.js';
+import type { LineIndex, ParsedDocument } from './parsed-document.js';
 
 /** An export is about ten levels deep; a file nested deeper than this goes the precise way. */
 const MAX_FAST_DEPTH = 64;
@@ -165,11 +166,11 @@ export function parseYamlFast(text: string): ParsedDocument | undefined {
 /** scanComments (parse-yaml.ts) on only the lines that hold a `#`: the same result without splitting a large file. */
 function commentsOf(text: string): { line: number; text: string }[] {
   if (!text.includes('#')) return [];
-  const lines = new LineIndex(text);
+  const lines = linesOf(text);
   const result: { line: number; text: string }[] = [];
   let lastLine = 0;
   for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
-    const line = lines.position(at).line;
+    const line = lines.region(at, at).startLine;
     if (line === lastLine) continue;
     lastLine = line;
     let start = at;
@@ -190,7 +191,7 @@ function isCollection(value: unknown): value is Data {
 
 /** Positions in a large YAML text, from the spans js-yaml's listener noted and the `yaml` package on one slice. */
 class YamlLocator {
-  private readonly lines: LineIndex;
+  private readonly lines: Lines;
 
   constructor(
     private readonly text: string,
@@ -199,7 +200,7 @@ class YamlLocator {
     private readonly starts: number[],
     private readonly ends: number[],
   ) {
-    this.lines = new LineIndex(text);
+    this.lines = linesOf(text);
   }
 
   locate(pointer: Pointer, atKey: boolean): Region {

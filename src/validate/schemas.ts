@@ -1,10 +1,12 @@
 /** Loads the export schemas from schemas/ and compiles the root once. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import AjvModule, { type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { PACKAGE_ROOT, SCHEMAS_DIR } from '../paths.js';
+import type AjvModule from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import type addFormatsModule from 'ajv-formats';
+import { SCHEMAS_DIR } from '../paths.js';
+import { precompiled } from './precompiled.js';
 
 export const ROOT_SCHEMA = 'export.schema.json';
 
@@ -18,12 +20,24 @@ export function loadExportSchemas(dir = SCHEMAS_DIR): Record<string, object> {
   return result;
 }
 
-// ajv and ajv-formats are CommonJS modules whose default export sits under .default when imported from ESM.
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as typeof AjvModule.default;
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as typeof addFormatsModule.default;
-export type AjvInstance = InstanceType<typeof Ajv>;
+export type AjvInstance = InstanceType<typeof AjvModule.default>;
+
+/**
+ * ajv's compiler, loaded on first use: a run needs it only for a custom rule's file or its `schema:` cases (or when run
+ * from source), since the build precompiles the schemas cmlint itself checks (precompiled.ts). The bundles keep the
+ * require() below and so include ajv, but run its code only when called.
+ */
+function loadAjv(): { Ajv: typeof AjvModule.default; addFormats: typeof addFormatsModule.default } {
+  // Literal require('…') calls, which the bundler resolves; run from source under plain Node.js, createRequire's.
+  // CommonJS modules whose default export sits under .default when imported from ESM.
+  const local = typeof require === 'function';
+  const ajv = (local ? require('ajv') : createRequire(import.meta.url)('ajv')) as { default?: typeof AjvModule.default } & typeof AjvModule.default;
+  const formats = (local ? require('ajv-formats') : createRequire(import.meta.url)('ajv-formats')) as { default?: typeof addFormatsModule.default } & typeof addFormatsModule.default;
+  return { Ajv: ajv.default ?? ajv, addFormats: formats.default ?? formats };
+}
 
 export function createAjv(options: { unicodeRegExp?: boolean } = {}): AjvInstance {
+  const { Ajv, addFormats } = loadAjv();
   // verbose: errors carry their schema, which names the allowed keys for "did you mean".
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ...options });
   addFormats(ajv);
@@ -33,14 +47,13 @@ export function createAjv(options: { unicodeRegExp?: boolean } = {}): AjvInstanc
 let compiled: ValidateFunction | undefined;
 
 /**
- * The export validator. The bundled CLI loads the one the build generated with ajv's standalone code (compiling the
+ * The export validator. The bundles hold the one the build generated with ajv's standalone code (compiling the
  * schemas at run time would cost more than the rest of start-up); run from source, the schemas are compiled here.
  */
 export function exportValidator(): ValidateFunction {
   if (compiled) return compiled;
-  const precompiled = join(PACKAGE_ROOT, 'dist', 'export-validator.cjs');
-  if (import.meta.url.includes('/dist/') && existsSync(precompiled)) {
-    compiled = createRequire(import.meta.url)(precompiled) as ValidateFunction;
+  if (precompiled.exportSchema) {
+    compiled = precompiled.exportSchema;
     return compiled;
   }
   const ajv = createAjv();

@@ -1,0 +1,203 @@
+/**
+ * cmlint's benchmark (`npm run bench`, which builds first). Every figure is a ratio to a baseline measured in the same
+ * run, because only ratios hold on a shared machine:
+ *
+ *   start-up      `cmlint lint` on a small export           vs  `node -e 0`
+ *   large export  `cmlint lint` on 100,000 devices           vs  the fastest plain parse of the same file in Node.js:
+ *                                                                 JSON.parse (JSON), js-yaml's load (YAML)
+ *   linear cost   10,000 / 100,000 / 1,000,000 devices: time and memory per device
+ *   many files    `cmlint lint --jobs 2` on 1,000 small exports  vs  `--jobs 1` (and the two reports must be equal)
+ *
+ * Each command runs as a whole process, start-up included, several times in turn with its baseline (A B A B …);
+ * figures are medians. Wall time is the headline; CPU time (all threads) and peak memory (RSS) come from the process
+ * itself (bench/peak.cjs, preloaded into cmlint and baselines alike). Inputs are generated into bench/.inputs/.
+ *
+ *   node bench/run.mjs [--quick]      (--quick: fewer runs, no 1,000,000-device case)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateExport, smallExport } from './generate.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const INPUTS = join(ROOT, 'bench', '.inputs');
+const CLI = join(ROOT, 'bin', 'cmlint.js');
+const PEAK = join(ROOT, 'bench', 'peak.cjs');
+const QUICK = process.argv.includes('--quick');
+const AS_OF = '2026-06-01';
+/** Bumped when the generator changes, so that old inputs are made again. */
+const INPUT_VERSION = '1';
+
+mkdirSync(INPUTS, { recursive: true });
+const stamp = join(INPUTS, 'version');
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== INPUT_VERSION) {
+  rmSync(INPUTS, { recursive: true, force: true });
+  mkdirSync(INPUTS, { recursive: true });
+  writeFileSync(stamp, INPUT_VERSION);
+}
+
+function input(name, make) {
+  const path = join(INPUTS, name);
+  if (!existsSync(path)) {
+    process.stderr.write(`generating ${name}…\n`);
+    writeFileSync(path, make());
+  }
+  return path;
+}
+
+const usageFile = join(tmpdir(), `cmlint-bench-${process.pid}.txt`);
+
+/** Runs a command once: wall seconds, CPU seconds and peak RSS bytes (from bench/peak.cjs), exit code, output. */
+function once(args, options = {}) {
+  rmSync(usageFile, { force: true });
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['--require', PEAK, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, CMLINT_BENCH_OUT: usageFile, NO_COLOR: '1', FORCE_COLOR: undefined },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.error) throw run.error;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  const [cpu, rss] = readFileSync(usageFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { wall, cpu, rss, stdout: run.stdout };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Runs A and B in turn `runs` times (after one warm-up each); medians of each, and of the pairwise ratios. */
+function compare(a, b, runs, options = {}) {
+  once(a, options);
+  once(b, options);
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < runs; i++) {
+    as.push(once(a, options));
+    bs.push(once(b, options));
+  }
+  const pick = (list, key) => median(list.map((r) => r[key]));
+  return {
+    a: { wall: pick(as, 'wall'), cpu: pick(as, 'cpu'), rss: pick(as, 'rss'), stdout: as[0].stdout },
+    b: { wall: pick(bs, 'wall'), cpu: pick(bs, 'cpu'), rss: pick(bs, 'rss'), stdout: bs[0].stdout },
+    ratio: {
+      wall: median(as.map((r, i) => r.wall / bs[i].wall)),
+      cpu: median(as.map((r, i) => r.cpu / bs[i].cpu)),
+    },
+  };
+}
+
+const seconds = (s) => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const row = (cells, widths) => cells.map((cell, i) => String(cell)[i ? 'padStart' : 'padEnd'](widths[i])).join('  ');
+const verdict = (value, limit) => (value <= limit ? `ok (at most ${limit})` : `OVER ${limit}`);
+
+function findingsOf(stdout) {
+  const report = JSON.parse(stdout);
+  return report.files.reduce((n, file) => n + file.findings.length, 0);
+}
+
+console.log(`cmlint benchmark — Node.js ${process.version}, ${cpus().length} CPUs${QUICK ? ', quick' : ''}\n`);
+
+// 1. Start-up -----------------------------------------------------------------------------------------------------
+{
+  const small = input('small.yaml', () => 'schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n      SiteType: Primary\n      Version: 2403\n');
+  const runs = QUICK ? 10 : 25;
+  console.log('1. Start-up: `cmlint lint` on a small export vs `node -e 0` (median of %d pairs)', runs);
+  const widths = [34, 10, 10, 10, 8, 8];
+  console.log(row(['export', 'cmlint', 'node -e 0', 'ratio', 'cpu', ''], widths));
+  for (const [name, file] of [['minimal (6 lines)', small], ['examples/contoso.yaml (667 lines)', join(ROOT, 'examples', 'contoso.yaml')]]) {
+    const result = compare([CLI, 'lint', file, '--no-config', '--as-of', AS_OF], ['-e', '0'], runs);
+    console.log(row([name, seconds(result.a.wall), seconds(result.b.wall), `${result.ratio.wall.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, name.startsWith('minimal') ? verdict(result.ratio.wall, 2) : ''], widths));
+  }
+  console.log();
+}
+
+// 2 and 3. Large exports and linear cost ----------------------------------------------------------------------------
+const parseScript = input('parse.mjs', () =>
+  [
+    "// The baseline: read and parse an export with the fastest plain parser, and nothing else.",
+    "import { readFileSync } from 'node:fs';",
+    'const [file] = process.argv.slice(2);',
+    "const text = readFileSync(file, 'utf8');",
+    "if (file.endsWith('.json')) JSON.parse(text);",
+    "else (await import('js-yaml')).load(text);",
+    '',
+  ].join('\n'),
+);
+// The baseline script lives in bench/.inputs but must find js-yaml: run it from the project root.
+const sizes = QUICK ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+const table = [];
+console.log('2. Large exports: `cmlint lint` vs the fastest plain parse of the same file (JSON.parse; js-yaml load)');
+{
+  const widths = [22, 9, 10, 10, 8, 8, 9, 9, 9];
+  console.log(row(['export', 'size', 'cmlint', 'parse', 'ratio', 'cpu', 'peak', 'findings', ''], widths));
+  for (const devices of sizes) {
+    for (const format of ['yaml', 'json']) {
+      // 1,000,000 devices as YAML: js-yaml alone holds more than 1 GB for the 130 MB file, over the memory target.
+      if (devices === 1_000_000 && format === 'yaml') continue;
+      const file = input(`devices-${devices}.${format}`, () => generateExport(devices, format));
+      const runs = devices >= 1_000_000 ? 3 : QUICK ? 3 : 5;
+      const lint = [CLI, 'lint', file, '--no-config', '--as-of', AS_OF, '--format', 'json', '--max-file-size', String(1024 ** 3)];
+      const result = compare(lint, [join(INPUTS, 'parse.mjs'), file], runs);
+      const findings = findingsOf(result.a.stdout);
+      const bytes = statSync(file).size;
+      table.push({ devices, format, bytes, ...result.a, findings });
+      const headline = devices === 100_000;
+      console.log(
+        row(
+          [`${devices.toLocaleString('en-US')} devices ${format.toUpperCase()}`, mb(bytes), seconds(result.a.wall), seconds(result.b.wall), `${result.ratio.wall.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, mb(result.a.rss), findings, headline ? verdict(result.ratio.wall, 2) : ''],
+          widths,
+        ),
+      );
+      if (headline && result.a.rss > 400 * 1024 * 1024) console.log(`   peak memory ${mb(result.a.rss)} is OVER 400 MB`);
+    }
+  }
+  console.log();
+}
+
+console.log('3. Linear cost: time and memory per device (cmlint lint, whole process)');
+{
+  const widths = [8, 10, 9, 10, 14, 9, 16];
+  console.log(row(['format', 'devices', 'size', 'time', 'time/device', 'peak', 'peak/device'], widths));
+  for (const r of table) {
+    console.log(
+      row([r.format.toUpperCase(), r.devices.toLocaleString('en-US'), mb(r.bytes), seconds(r.wall), `${((r.wall / r.devices) * 1e6).toFixed(1)} µs`, mb(r.rss), `${(r.rss / r.devices / 1024).toFixed(2)} KB`], widths),
+    );
+  }
+  if (!sizes.includes(1_000_000)) console.log('(--quick: no 1,000,000-device case)');
+  else console.log('1,000,000 devices: JSON only; as YAML (130 MB) js-yaml alone needs more than 1 GB, over the memory target.');
+  console.log();
+}
+
+// 4. Many files -----------------------------------------------------------------------------------------------------
+{
+  const folder = join(INPUTS, 'many');
+  if (!existsSync(folder) || readdirSync(folder).length !== 1000) {
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    process.stderr.write('generating 1,000 small exports…\n');
+    for (let i = 0; i < 1000; i++) writeFileSync(join(folder, `export-${String(i).padStart(4, '0')}.yaml`), smallExport(i));
+  }
+  const runs = QUICK ? 3 : 5;
+  console.log(`4. Many files: 1,000 small exports, \`--jobs 2\` vs \`--jobs 1\` (median of ${runs} pairs; ${cpus().length} CPUs)`);
+  const args = (jobs) => [CLI, 'lint', '.', '--no-config', '--as-of', AS_OF, '--jobs', String(jobs)];
+  const result = compare(args(2), args(1), runs, { cwd: folder });
+  const same = result.a.stdout === result.b.stdout;
+  const speedup = 1 / result.ratio.wall;
+  // What two threads of plain computation gain on this machine now: --jobs 2 cannot gain more.
+  const parallel = spawnSync(process.execPath, [join(ROOT, 'bench', 'parallel-check.cjs')], { encoding: 'utf8' }).stdout.trim();
+  const widths = [10, 10, 10, 9, 12, 20];
+  console.log(row(['--jobs 1', '--jobs 2', 'speed-up', 'cpu', 'reports', 'machine (2 threads)'], widths));
+  console.log(row([seconds(result.b.wall), seconds(result.a.wall), `${speedup.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, same ? 'identical' : 'DIFFERENT', `${parallel}x`], widths));
+  console.log(speedup >= 1.6 ? 'ok (at least 1.6x)' : `UNDER 1.6x; the machine itself gave two threads ${parallel}x just now (a shared machine's second core may be busy)`);
+  console.log();
+}
+
+rmSync(usageFile, { force: true });

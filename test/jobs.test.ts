@@ -1,0 +1,65 @@
+/**
+ * `cmlint lint --jobs N` lints in worker threads (src/cli/lint-pool.ts); the report must be the one a single thread
+ * writes, byte for byte, in every format, with suppressions, a config file, unreadable files and a large export.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+// @ts-expect-error the benchmark's generator is plain JavaScript
+import { generateExport, smallExport } from '../bench/generate.mjs';
+import { runCli } from './support/cli.js';
+import { AS_OF, tempDir, writeTree } from './support/workspace.js';
+
+function project(): string {
+  const dir = tempDir('jobs');
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 40; i++) files[`exports/site-${String(i).padStart(2, '0')}.yaml`] = smallExport(i);
+  // An inline suppression, a config suppression, an unreadable file, a JSON export and one large enough for the fast way.
+  files['exports/site-05.yaml'] = files['exports/site-05.yaml']!.replace('VMInstanceCount: 3', 'VMInstanceCount: 3 # cmlint-disable-line CMG009 -- test');
+  files['exports/broken.yaml'] = 'schemaVersion: 1\nhierarchy: [\n';
+  files['exports/design.json'] = JSON.stringify({ schemaVersion: 1, hierarchy: { sites: [{ SiteCode: 'P01', SiteType: 'Primary', Version: 2103 }] } }, null, 2);
+  files['exports/inventory.yaml'] = generateExport(9000, 'yaml', 1000);
+  files['cmlint.config.yaml'] = [
+    'suppressions:',
+    '  - rule: SITE009',
+    '    files: exports/site-1*.yaml',
+    "    pointer: ''",
+    '    justification: upgrade planned',
+    '  - rule: CMG001',
+    '    files: exports/nothing-*.yaml',
+    "    pointer: ''",
+    '    justification: covers nothing',
+    '',
+  ].join('\n');
+  writeTree(dir, files);
+  writeFileSync(join(dir, 'exports', 'binary.yaml'), Buffer.from([0, 1, 2]));
+  return dir;
+}
+
+describe('--jobs', () => {
+  const dir = project();
+  for (const format of ['text', 'json', 'sarif', 'junit', 'github']) {
+    test(`${format}: --jobs 2 writes byte for byte what --jobs 1 writes`, () => {
+      const one = runCli(['lint', 'exports', '--format', format, '--as-of', AS_OF, '--jobs', '1'], { cwd: dir, timeout: 120_000 });
+      const two = runCli(['lint', 'exports', '--format', format, '--as-of', AS_OF, '--jobs', '2'], { cwd: dir, timeout: 120_000 });
+      expect(one.code).toBe(2); // the binary file
+      expect(one.stdout.length).toBeGreaterThan(100);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+      expect(two.code).toBe(one.code);
+    }, 240_000);
+  }
+
+  test('baselines written with --jobs 2 and --jobs 1 are equal', () => {
+    runCli(['lint', 'exports', '--as-of', AS_OF, '--jobs', '1', '--write-baseline', 'one.json'], { cwd: dir, timeout: 120_000 });
+    runCli(['lint', 'exports', '--as-of', AS_OF, '--jobs', '2', '--write-baseline', 'two.json'], { cwd: dir, timeout: 120_000 });
+    const read = (name: string) => runCli(['lint', 'exports', '--as-of', AS_OF, '--jobs', '1', '--baseline', name, '--format', 'json'], { cwd: dir, timeout: 120_000 }).stdout;
+    expect(read('two.json')).toBe(read('one.json'));
+  }, 240_000);
+
+  test('--jobs takes a whole number of at least 1', () => {
+    const result = runCli(['lint', 'exports', '--jobs', '0'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--jobs must be a whole number of at least 1/);
+  });
+});
