@@ -1,33 +1,15 @@
 /** The command line as users meet it: exit codes, formats, colour, the rule registry. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from './support/cli.js';
+import { BROKEN_EXPORT, CLEAN_EXPORT, tempDir, writeTree } from './support/workspace.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'cmlint-cli-'));
+// A misspelt key (line 11) in a design whose CMG is at a child primary (CMG001 on line 14).
+const BROKEN_WITH_TYPO = BROKEN_EXPORT.replace('      Version: 2403\ncloudManagementGateways:', '      Version: 2403\n      UsePkiClientCertifcate: true\ncloudManagementGateways:');
+const dir = writeTree(tempDir('cli'), { 'clean.yaml': CLEAN_EXPORT, 'broken.yaml': BROKEN_WITH_TYPO });
 const clean = join(dir, 'clean.yaml');
 const broken = join(dir, 'broken.yaml');
-writeFileSync(clean, 'schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n      SiteType: Primary\n      Version: 2403\n');
-writeFileSync(
-  broken,
-  [
-    'schemaVersion: 1',
-    'hierarchy:',
-    '  sites:',
-    '    - SiteCode: CAS',
-    '      SiteType: Cas',
-    '      Version: 2403',
-    '    - SiteCode: P01',
-    '      SiteType: Primary',
-    '      ParentSiteCode: CAS',
-    '      UsePkiClientCertifcate: true',
-    'cloudManagementGateways:',
-    '  - ServiceName: cmg.contoso.com',
-    '    SiteCode: P01',
-    '',
-  ].join('\n'),
-);
 
 describe('cmlint lint', () => {
   test('exit 0 and a clean summary for an export without findings', () => {
@@ -40,13 +22,13 @@ describe('cmlint lint', () => {
   test('exit 1 with each finding at file:line:column', () => {
     const result = runCli(['lint', broken]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/13:15 +error +CMG cmg\.contoso\.com is at site P01/);
+    expect(result.stdout).toMatch(/14:15 +error +CMG cmg\.contoso\.com is at site P01/);
   });
 
   test('a misspelt key is reported at its own line and column with the right key suggested', () => {
     const result = runCli(['lint', broken, '--format', 'json']);
     const finding = JSON.parse(result.stdout).files[0].findings.find((f: any) => f.ruleId === 'CML002');
-    expect(finding).toMatchObject({ line: 10, column: 7, pointer: '/hierarchy/sites/1/UsePkiClientCertifcate' });
+    expect(finding).toMatchObject({ line: 11, column: 7, pointer: '/hierarchy/sites/1/UsePkiClientCertifcate' });
     expect(finding.message).toContain('Did you mean "UsePkiClientCertificate"?');
   });
 

@@ -6,9 +6,8 @@
  *
  * Skipped, with the reason in the test name, only when /usr/bin/chromium is missing (CI installs it).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -16,6 +15,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';
 import { ATTR, IMG, JS_URL, PAYLOAD_EXPORT, SCRIPT, SVG_BREAK } from './support/hostile-export.js';
+import { tempDir } from './support/workspace.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -275,7 +275,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`HTML report in Chromium${HAVE_CHROMIUM ? '' : '
     let report: string;
     let exportPath: string;
     beforeAll(() => {
-      const dir = mkdtempSync(join(tmpdir(), 'cmlint-payload-'));
+      const dir = tempDir('payload');
       // The file name is data too.
       exportPath = join(dir, 'payload <img src=x onerror=window.__pwned=1>.yaml');
       writeFileSync(exportPath, PAYLOAD_EXPORT);

@@ -2,59 +2,21 @@
  * What cmlint writes: never to its inputs; --output atomically (a temporary file and a rename), with one line and exit
  * code 2 when it cannot; JSON and SARIF that stay valid for any export; text with every control character escaped.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeAtomically } from '../src/cli/write-output.js';
 import { UsageError } from '../src/cli/exit-codes.js';
 import { escapeControl } from '../src/report/escape.js';
+import { ROOT, runCli } from './support/cli.js';
+import { tempDir } from './support/workspace.js';
 import { officialSarifValidator, registrySarifValidator } from './support/sarif-schemas.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const CLI = join(ROOT, 'bin', 'cmlint.js');
 const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ once if it is missing or older than src/ (npm test builds first anyway); shares a lock with other files. */
-function ensureBuilt(): void {
-  const cli = join(ROOT, 'dist', 'cli.js');
-  const fresh = () => existsSync(cli) && statSync(cli).mtimeMs >= newestMtime(join(ROOT, 'src'));
-  if (fresh()) return;
-  const lock = join(ROOT, 'node_modules', '.cmlint-test-build.lock');
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`build lock ${lock} held for two minutes; remove it`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
-      if (!existsSync(lock) && fresh()) return;
-    }
-  }
-  try {
-    if (!fresh()) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
 function cmlint(args: string[], cwd: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-  return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+  return runCli(args, { cwd, timeout: 60_000 });
 }
 
 /** Every file under a folder: content hash, size, mode and modification time. */
@@ -79,8 +41,7 @@ let work: string;
 let inputs: string;
 
 beforeAll(() => {
-  ensureBuilt();
-  work = mkdtempSync(join(tmpdir(), 'cmlint-outputs-'));
+  work = tempDir('outputs');
   inputs = join(work, 'exports');
   cpSync(join(ROOT, 'fixtures', 'input'), join(inputs, 'input'), { recursive: true });
   for (const id of ['CML001', 'CML002', 'CML003', 'CML008']) cpSync(join(ROOT, 'fixtures', 'rules', id), join(inputs, id), { recursive: true });
@@ -168,11 +129,6 @@ describe('--output writes atomically', () => {
       chmodSync(folder, 0o755);
     }
   }, 60_000);
-
-  test.runIf(IS_ROOT)('an unwritable output path (a read-only folder): SKIPPED in effect, running as root, where permissions do not apply', () => {
-    console.log('outputs: the read-only folder case is skipped: tests run as root, and root writes anywhere');
-    expect(IS_ROOT).toBe(true);
-  });
 
   test('writeAtomically: a failure is one UsageError line with the path escaped, and the temporary file is removed', async () => {
     const path = join(work, 'missing', 'x\u001b[2J.json');

@@ -1,11 +1,11 @@
 /** The SARIF report validates against SARIF 2.1.0 and passes Microsoft's validator with GitHub's ingestion rules. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli, ROOT } from './support/cli.js';
 import { multitoolPath, officialSarifValidator, registrySarifValidator } from './support/sarif-schemas.js';
+import { tempDir } from './support/workspace.js';
 
 const lintFixtures = () => {
   const result = runCli(['lint', 'fixtures', '--format', 'sarif'], { timeout: 120_000 });
@@ -58,7 +58,7 @@ describe('SARIF output', () => {
   });
 
   test('fingerprints stay the same when unrelated lines move', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cmlint-sarif-'));
+    const dir = tempDir('sarif');
     const original = readFileSync(join(ROOT, 'fixtures', 'rules', 'CMG001', 'fires.yaml'), 'utf8');
     writeFileSync(join(dir, 'site.yaml'), original);
     const before = JSON.parse(runCli(['lint', 'site.yaml', '--format', 'sarif'], { cwd: dir }).stdout).runs[0].results;
@@ -72,7 +72,7 @@ describe('SARIF output', () => {
 
   const multitool = multitoolPath();
   test.skipIf(!multitool)("passes Microsoft's SARIF validator with GitHub's ingestion rules", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cmlint-multitool-'));
+    const dir = tempDir('multitool');
     const input = join(dir, 'cmlint.sarif');
     const output = join(dir, 'validation.sarif');
     writeFileSync(input, JSON.stringify(sarif));
