@@ -6,14 +6,16 @@
 //   dist/cli.js          the same CLI as an ES module entry, for whoever imports dist/cli.js
 //   dist/index.js        the API (package.json "main"), one ES module
 //   dist/rules.json      the built-in rules, validated, for a fast start (src/rules/load-rules.ts)
-//   dist/*-validator.cjs the export, config and rule schemas compiled with ajv's standalone code; both bundles
-//                        include them in place of src/validate/precompiled.ts, so a run compiles no schema
+//   dist/*-validator.cjs the export, config and rule schemas compiled with ajv's standalone code (validators.mjs);
+//                        the bundles include the same code in place of src/validate/precompiled.ts, so a run compiles
+//                        no schema
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { precompiledValidators, validatorSources } from './validators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -27,37 +29,12 @@ for (const name of [
   rmSync(join(dist, name), { recursive: true, force: true });
 }
 
-// The schemas, compiled to code with the options src/validate/schemas.ts compiles them with at run time.
-const { default: Ajv } = await import('ajv');
-const { default: addFormats } = await import('ajv-formats');
-const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
-const schemaFiles = readdirSync('schemas').filter((file) => file.endsWith('.schema.json'));
-const readSchema = (file) => JSON.parse(readFileSync(join('schemas', file), 'utf8'));
-function writeValidator(outName, files, rootFile) {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, code: { source: true } });
-  addFormats(ajv);
-  for (const file of files) ajv.addSchema(readSchema(file), file);
-  writeFileSync(join(dist, outName), standaloneCode(ajv, ajv.getSchema(rootFile)));
-}
-writeValidator('export-validator.cjs', schemaFiles.filter((f) => f !== 'rule.schema.json' && f !== 'config.schema.json'), 'export.schema.json');
-writeValidator('config-validator.cjs', ['config.schema.json'], 'config.schema.json');
-writeValidator('rule-validator.cjs', ['rule.schema.json'], 'rule.schema.json');
-
-/** Puts the generated validators in place of src/validate/precompiled.ts; each is run when first used. */
-const precompiledValidators = {
-  name: 'precompiled validators',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]validate[\\/]precompiled\.ts$/ }, () => ({
-      contents: `export const precompiled = {
-        get exportSchema() { return require(${JSON.stringify(join(dist, 'export-validator.cjs'))}); },
-        get configSchema() { return require(${JSON.stringify(join(dist, 'config-validator.cjs'))}); },
-        get ruleSchema() { return require(${JSON.stringify(join(dist, 'rule-validator.cjs'))}); },
-      };`,
-      loader: 'js',
-      resolveDir: dist,
-    }));
-  },
-};
+// The schemas, compiled to code (scripts/validators.mjs). The files are written for whoever reads them (tests); the
+// bundles include the same code in place of src/validate/precompiled.ts.
+const validators = await validatorSources(root);
+writeFileSync(join(dist, 'export-validator.cjs'), validators.exportSchema);
+writeFileSync(join(dist, 'config-validator.cjs'), validators.configSchema);
+writeFileSync(join(dist, 'rule-validator.cjs'), validators.ruleSchema);
 
 /**
  * ajv's compiler stays out of the bundles and is loaded from node_modules if ever needed: with the schemas precompiled,
@@ -111,7 +88,7 @@ const common = {
   logLevel: 'warning',
   // Prefer packages' ES module builds (jsonc-parser's UMD build cannot be bundled).
   mainFields: ['module', 'main'],
-  plugins: [precompiledValidators, ajvOutside, deferUnusedSetup, noColorDetection],
+  plugins: [precompiledValidators(validators, root), ajvOutside, deferUnusedSetup, noColorDetection],
 };
 // Bundled CommonJS dependencies (ajv) call require(); give the ES module bundles one.
 const esm = {

@@ -2,7 +2,7 @@
  * The pipeline for one export: read → parse with positions → validate against the schemas → build the model →
  * evaluate rules → positioned findings. Each stage is its own module; this file only connects them.
  */
-import type { Finding, RawFinding, Region, Severity } from './findings.js';
+import type { Finding, Pointer, RawFinding, Region, Severity } from './findings.js';
 import { FILE_START } from './findings.js';
 import { fingerprintOf } from './fingerprint.js';
 import { buildModel } from './model/build.js';
@@ -94,8 +94,26 @@ export function createLinter(options: LintOptions = {}): Linter {
         place: (extra) => position(source.path, document, extra, severity),
         onExternalUsed: options.onExternalSuppressionUsed,
       });
-      return { path: source.path, findings, outcomes, source, document };
+      return { path: source.path, findings, outcomes, source, document: settled(document, source) };
     },
+  };
+}
+
+/**
+ * The document a result keeps once its findings are placed: the data and problems, without what positions were found
+ * with (the precise parser's node for every value, or the fast path's spans and parsed slices). A run over many files
+ * holds every result until the report is written; keeping each file's nodes made every garbage collection copy them.
+ * Positions and comments asked for later (the API's callers may) come from parsing the source again, once.
+ */
+function settled(document: ParsedDocument, source: Source): ParsedDocument {
+  let again: ParsedDocument | undefined;
+  const reparse = () => (again ??= parseSource(source));
+  return {
+    format: document.format,
+    data: document.data,
+    problems: document.problems,
+    locate: (pointer, atKey) => reparse().locate(pointer, atKey),
+    comments: () => reparse().comments(),
   };
 }
 
@@ -120,9 +138,10 @@ function versionUnknownNote(ruleIds: string[]): RawFinding {
 }
 
 function position(file: string, document: ParsedDocument, raw: RawFinding[], severity: Record<string, Severity | 'off'>): Finding[] {
+  const regions = regionsOf(document, raw);
   const occurrences = new Map<string, number>();
-  const findings = raw.map((f): Finding => {
-    const region: Region = f.region ?? (f.pointer ? document.locate(f.pointer, f.atKey) : FILE_START);
+  const findings = raw.map((f, i): Finding => {
+    const region = regions[i]!;
     const base = `${f.ruleId}|${f.pointer?.join('/') ?? f.message}`;
     const n = occurrences.get(base) ?? 0;
     occurrences.set(base, n + 1);
@@ -141,6 +160,39 @@ function position(file: string, document: ParsedDocument, raw: RawFinding[], sev
       a.region.startColumn - b.region.startColumn ||
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
+}
+
+/**
+ * Each finding's region. Pointers are located in their sorted order, so that the findings inside one collection are
+ * located one after another: the fast YAML path parses a collection once for a run of them (src/source/fast-yaml.ts),
+ * which keeps a file with hundreds of thousands of findings linear. locate is a pure function of the pointer, so the
+ * order changes no region.
+ */
+function regionsOf(document: ParsedDocument, raw: RawFinding[]): Region[] {
+  const regions: Region[] = new Array(raw.length);
+  const pending: number[] = [];
+  raw.forEach((f, i) => {
+    if (f.region) regions[i] = f.region;
+    else if (f.pointer) pending.push(i);
+    else regions[i] = FILE_START;
+  });
+  if (pending.length > 1) pending.sort((a, b) => comparePointers(raw[a]!.pointer!, raw[b]!.pointer!));
+  for (const i of pending) regions[i] = document.locate(raw[i]!.pointer!, raw[i]!.atKey);
+  return regions;
+}
+
+/** Pointers in document order of their parts: numbers by value, before strings, strings by code unit; a prefix first. */
+function comparePointers(a: Pointer, b: Pointer): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (typeof x === 'number') return typeof y === 'number' ? x - y : -1;
+    if (typeof y === 'number') return 1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 /** Lints text that is already in memory (an editor buffer, stdin). */

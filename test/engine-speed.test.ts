@@ -86,9 +86,10 @@ describe('outcomes decided per class of alike elements', () => {
 
   test('every built-in rule gives the same findings with and without classes, on an inventory with findings', () => {
     const text: string = generateExport(4000, 'yaml', 400);
+    const threshold = largeSource.threshold;
     largeSource.threshold = 0;
     const data = parseSource(decodeSource('inventory.yaml', Buffer.from(text))).data;
-    largeSource.threshold = 1024 * 1024;
+    largeSource.threshold = threshold;
     const rules = loadRules().filter((r) => r.check).map(compileRule);
     const options = { asOf: '2026-06-01' };
     const classed = evaluateRules(rules, buildModel(data), data, options);

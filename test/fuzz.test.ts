@@ -1,7 +1,8 @@
 /**
  * Property-based tests: random mutations of the fixtures (keys, values, types, deleted/duplicated/inserted nodes,
  * random bytes and lines) never make the lint API throw, every finding's position lies inside its file, the SARIF
- * report validates against SARIF 2.1.0, the JSON report parses, and the text report carries no raw control character.
+ * report validates against SARIF 2.1.0, the JSON report parses, and no report (text, JSON, SARIF, nor a SARIF message
+ * once parsed) carries a raw control character.
  *
  * The budget is fixed: each property stops after its number of runs or its time limit, whichever comes first, so the
  * file stays well under a minute on two cores. CMLINT_FUZZ_RUNS and CMLINT_FUZZ_SECONDS raise it for a longer hunt.
@@ -87,9 +88,15 @@ function lintAndCheck(name: string, bytes: Buffer): void {
     expect(typeof f.message === 'string' && f.message.length > 0, where).toBe(true);
   }
   const input = { files: [result], rules: linter.rules, toolVersion: '0.0.0-fuzz', cwd: ROOT };
-  const sarif = JSON.parse(formatSarif(input));
+  const sarifText = formatSarif(input);
+  expect(RAW_CONTROL.exec(sarifText)?.[0], 'raw control character in the SARIF log').toBeUndefined();
+  const sarif = JSON.parse(sarifText);
   for (const { name: schema, validate } of validators) {
     expect(validate(sarif), `${schema}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+  }
+  // Messages code scanning shows to people are escaped as the text report escapes them, even once parsed.
+  for (const r of sarif.runs[0].results as { message: { text: string } }[]) {
+    expect(RAW_CONTROL.exec(r.message.text)?.[0], 'raw control character in a SARIF message').toBeUndefined();
   }
   const jsonText = formatJson(input);
   expect(RAW_CONTROL.exec(jsonText)?.[0], 'raw control character in the JSON report').toBeUndefined();

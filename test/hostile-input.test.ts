@@ -4,110 +4,22 @@
  * one line on stderr naming the path. SECURITY.md lists the same decisions. Large inputs are generated at test time
  * in a temporary folder, never committed.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { lintText } from '../src/lint.js';
 import { parseSource } from '../src/source/parse.js';
+import { runCliAsync, type AsyncCliResult } from './support/cli.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const CLI = join(ROOT, 'bin', 'cmlint.js');
 /** Each run must end well within this; a hang or a slow blow-up fails the case. */
 const RUN_TIMEOUT_MS = 20_000;
 const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
 
-// ---------------------------------------------------------------------------------------------------------------
-// The built CLI: build once if dist/ is missing or older than src/ (npm test builds before vitest anyway).
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** Several test files may want a build at once; a lock folder lets one build while the others wait for it. */
-function ensureBuilt(): void {
-  const cli = join(ROOT, 'dist', 'cli.js');
-  const fresh = () => existsSync(cli) && statSync(cli).mtimeMs >= newestMtime(join(ROOT, 'src'));
-  if (fresh()) return;
-  const lock = join(ROOT, 'node_modules', '.cmlint-test-build.lock');
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`build lock ${lock} held for two minutes; remove it`);
-      sleep(250);
-      if (!existsSync(lock) && fresh()) return;
-    }
-  }
-  try {
-    if (!fresh()) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-  timedOut: boolean;
-}
-
-/** Runs start one per core at most, so a run's time is its own and not that of its neighbours. */
-const slots = { free: Math.max(1, availableParallelism()), waiting: [] as (() => void)[] };
-async function withSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (slots.free > 0) slots.free--;
-  else await new Promise<void>((resolve) => slots.waiting.push(resolve));
-  try {
-    return await work();
-  } finally {
-    const next = slots.waiting.shift();
-    if (next) next();
-    else slots.free++;
-  }
-}
-
-function cmlint(args: string[], options: { cwd?: string; input?: Buffer | string } = {}): Promise<Run> {
-  return withSlot(() => spawnCmlint(args, options));
-}
-
-function spawnCmlint(args: string[], options: { cwd?: string; input?: Buffer | string }): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-    delete env.FORCE_COLOR;
-    delete env.CMLINT_DEBUG;
-    const started = Date.now();
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, RUN_TIMEOUT_MS);
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started, timedOut });
-    });
-    child.stdin.on('error', () => undefined); // the CLI may stop reading early (size limit)
-    child.stdin.end(options.input ?? '');
-  });
+/** The built CLI (test/support/global-setup.ts builds it once), each run killed if it outlives RUN_TIMEOUT_MS. */
+function cmlint(args: string[], options: { cwd?: string; input?: Buffer | string } = {}): Promise<AsyncCliResult> {
+  return runCliAsync(args, { ...options, timeout: RUN_TIMEOUT_MS });
 }
 
 const STACK_TRACE = /^\s+at .+[:(]|node:internal|Error: .*\n\s+at /m;
@@ -118,6 +30,9 @@ const STACK_TRACE = /^\s+at .+[:(]|node:internal|Error: .*\n\s+at /m;
 let dir: string;
 const DEPTH = 200_000;
 const VALID = 'schemaVersion: 1\n';
+/** List items that each break the schema; ajv once took tens of seconds on them (src/validate/linear-errors.ts). */
+const BAD_ITEMS = 40_000;
+const badItem = (i: number) => `{"SiteSystemServerName": "s${i}.contoso.com", "SiteCode": "P01", "Colour${i}": "blue"}`;
 
 /** Files written into the temporary folder before the tests; names are relative to it. */
 const files: Record<string, () => string | Buffer> = {
@@ -178,6 +93,10 @@ const files: Record<string, () => string | Buffer> = {
   'unreadable/secret.yaml': () => VALID,
   'fifo/export.yaml': () => 'schemaVersion: 1\ncolour: blue\n',
   [`escape-\u001b[31m-name.yaml`]: () => 'schemaVersion: 1\ncolour: blue\n',
+  'many-bad-items.json': () => '{"schemaVersion": 1, "siteSystems": [\n' + Array.from({ length: BAD_ITEMS }, (_, i) => badItem(i)).join(',\n') + '\n]}\n',
+  'model-shape.yaml': () =>
+    'schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n      SiteType: Primary\n      Version: 2403\ncloudManagementGateways:\n' +
+    '  - ServiceName: cmg.contoso.com\n    SiteCode: P01\n    VMInstanceCount: 17\nclientPopulations:\n  - Name: Laptops\n    Channels: [{ CMG: true }]\n',
 };
 
 interface Finding {
@@ -251,6 +170,15 @@ const findingCases: Record<string, FindingCase> = {
   '__proto__, constructor and prototype keys (JSON) are unknown properties': { file: 'proto.json', rule: 'CML002', line: 2, column: 2, message: /Unknown property "__proto__"/ },
   'a path with spaces and non-ASCII characters': { file: 'spaces and ñon-ÄSCII 日本/a site ü.yaml', rule: 'CML002', line: 2, column: 1, message: /Unknown property "colour"/ },
   'a folder with a symbolic link loop': { file: 'loop', rule: 'CML002', line: 2, column: 1, message: /Unknown property "colour"/ },
+  '40,000 list items that each break the schema, in seconds': {
+    file: 'many-bad-items.json',
+    rule: 'CML002',
+    line: BAD_ITEMS + 1,
+    column: badItem(BAD_ITEMS - 1).indexOf(`"Colour${BAD_ITEMS - 1}"`) + 1,
+    message: new RegExp(`^Unknown property "Colour${BAD_ITEMS - 1}" in SiteSystem`),
+  },
+  'a mapping where a list item should be a name (Channels: [{…}])': { file: 'model-shape.yaml', rule: 'CML003', line: 13, column: 16, message: /\{"CMG":true\} is not an allowed value for "Channels"/ },
+  'a mapping where a name should be: the rules still report the rest of the export': { file: 'model-shape.yaml', rule: 'CMG008', line: 10, column: 22, message: /has 17 VM instances/ },
 };
 
 const refusalCases: Record<string, RefusalCase> = {
@@ -269,7 +197,6 @@ const refusalCases: Record<string, RefusalCase> = {
 };
 
 beforeAll(() => {
-  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'cmlint-hostile-'));
   for (const [name, make] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
@@ -295,7 +222,7 @@ afterAll(() => {
   if (timings.length) console.log(`hostile-input run times (ms):\n${timings.sort().join('\n')}`);
 });
 
-async function lintJson(file: string, args: string[] = []): Promise<{ run: Run; findings: Finding[] }> {
+async function lintJson(file: string, args: string[] = []): Promise<{ run: AsyncCliResult; findings: Finding[] }> {
   const run = await cmlint(['lint', '--no-config', '--as-of', '2026-06-01', '--format', 'json', ...args, file], { cwd: dir });
   timings.push(`${JSON.stringify(file)}: ${run.ms}`);
   let findings: Finding[] = [];
@@ -376,6 +303,13 @@ describe('hostile input: output and the process', () => {
     expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   }, 120_000);
 
+  test.concurrent(`${BAD_ITEMS.toLocaleString('en-US')} bad list items: every one is a finding (none capped, none lost)`, async () => {
+    const { run, findings } = await lintJson('many-bad-items.json');
+    expect(run.timedOut, `took more than ${RUN_TIMEOUT_MS} ms`).toBe(false);
+    expect(run.code).toBe(1);
+    expect(findings.filter((f) => f.ruleId === 'CML002')).toHaveLength(BAD_ITEMS);
+  }, 120_000);
+
   test.concurrent('a symbolic link loop is walked once: each export is linted once', async () => {
     const { run } = await lintJson('loop');
     const paths = JSON.parse(run.stdout).files.map((f: { path: string }) => f.path);
@@ -389,7 +323,7 @@ describe('hostile input: output and the process', () => {
   }, 120_000);
 
   test.concurrent('every text-format run of a hostile file ends without a stack trace', async () => {
-    const names = Object.values(findingCases).map((c) => c.file).filter((f) => !/long-|deep-/.test(f));
+    const names = Object.values(findingCases).map((c) => c.file).filter((f) => !/long-|deep-|many-/.test(f));
     const run = await cmlint(['lint', '--no-config', '--format', 'text', ...names], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');

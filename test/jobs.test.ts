@@ -57,6 +57,21 @@ describe('--jobs', () => {
     expect(read('two.json')).toBe(read('one.json'));
   }, 240_000);
 
+  test('without --jobs (threads only for long runs), the report is the one --jobs 1 writes', () => {
+    const one = runCli(['lint', 'exports', '--format', 'json', '--as-of', AS_OF, '--jobs', '1'], { cwd: dir, timeout: 120_000 });
+    const auto = runCli(['lint', 'exports', '--format', 'json', '--as-of', AS_OF], { cwd: dir, timeout: 120_000 });
+    expect(auto.stdout).toBe(one.stdout);
+    expect(auto.stderr).toBe(one.stderr);
+    expect(auto.code).toBe(one.code);
+  }, 240_000);
+
+  test('--jobs 3 on two files, one large enough to go parallel: the same report', () => {
+    const one = runCli(['lint', 'exports/site-01.yaml', 'exports/inventory.yaml', '--format', 'json', '--as-of', AS_OF, '--jobs', '1'], { cwd: dir, timeout: 120_000 });
+    const three = runCli(['lint', 'exports/site-01.yaml', 'exports/inventory.yaml', '--format', 'json', '--as-of', AS_OF, '--jobs', '3'], { cwd: dir, timeout: 120_000 });
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.code).toBe(one.code);
+  }, 240_000);
+
   test('--jobs takes a whole number of at least 1', () => {
     const result = runCli(['lint', 'exports', '--jobs', '0'], { cwd: dir });
     expect(result.code).toBe(2);

@@ -14,7 +14,7 @@ import { generateExport } from '../bench/generate.mjs';
 import type { Pointer } from '../src/findings.js';
 import { createLinter } from '../src/lint.js';
 import { parseJsonFast } from '../src/source/fast-json.js';
-import { parseYamlFast } from '../src/source/fast-yaml.js';
+import { fastYamlCounters, parseYamlFast } from '../src/source/fast-yaml.js';
 import { largeSource, parseSource } from '../src/source/parse.js';
 import { parseJson } from '../src/source/parse-json.js';
 import { parseYaml } from '../src/source/parse-yaml.js';
@@ -115,6 +115,42 @@ describe('a generated inventory with findings deep in the file', () => {
     const both = lintBothWays(json, 'schema.json');
     expect(both.precise.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['CML002', 'CML004']));
     expect(both.fast.findings).toEqual(both.precise.findings);
+  });
+});
+
+describe('many findings in a large YAML file', () => {
+  // Locating a finding parses the innermost collection that holds it; these count the parses (no timing: a file with
+  // hundreds of thousands of findings once took hours here, re-parsing a collection for each finding).
+  test('findings throughout one long list parse the list once, in any order', () => {
+    const items = 5000;
+    const text = `schemaVersion: 1\nboundaries:\n${Array.from({ length: items }, (_, i) => `  - boundary-${i}\n`).join('')}`;
+    const fast = parseYamlFast(text)!;
+    expect(fast).toBeDefined();
+    const precise = parseYaml(text);
+    // Every item, in a scrambled order, value and key alike.
+    const order = Array.from({ length: items }, (_, i) => (i * 2399) % items);
+    const before = fastYamlCounters.sliceParses;
+    const regions = order.flatMap((i) => [fast.locate(['boundaries', i], false), fast.locate(['boundaries', i], true)]);
+    expect(fastYamlCounters.sliceParses - before).toBe(1);
+    for (const [n, i] of order.entries()) {
+      if (n % 97 !== 0) continue;
+      expect(regions[2 * n]).toEqual(precise.locate(['boundaries', i], false));
+      expect(regions[2 * n + 1]).toEqual(precise.locate(['boundaries', i], true));
+    }
+  });
+
+  test('a finding on every device: each device parsed at most once, the same findings as the precise way', () => {
+    // 3,000 devices, a finding on three in every ten; each device also holds a flow list, cut from its skeleton.
+    const text: string = generateExport(3000, 'yaml', 10);
+    const before = fastYamlCounters.sliceParses;
+    const { fast, precise } = lintBothWays(text, 'inventory.yaml');
+    const parses = fastYamlCounters.sliceParses - before;
+    const deviceFindings = fast.findings.filter((f) => f.pointer?.[0] === 'devices');
+    expect(deviceFindings.length).toBeGreaterThanOrEqual(900);
+    const devicesWithFindings = new Set(deviceFindings.map((f) => f.pointer![1])).size;
+    // Findings come rule by rule, each over every device; positions are still worked out collection by collection.
+    expect(parses).toBeLessThanOrEqual(devicesWithFindings + 50);
+    expect(fast.findings).toEqual(precise.findings);
   });
 });
 

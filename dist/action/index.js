@@ -52,10 +52,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -76,7 +76,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -88,11 +88,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap3;
     exports.isNode = isNode2;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq3;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -1006,14 +1006,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1030,14 +1030,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1054,12 +1054,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1071,12 +1071,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1091,39 +1091,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -4200,9 +4200,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4238,7 +4238,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4278,7 +4278,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep6 && !props.found) {
+        if (!isMap3 && !sep6 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4301,7 +4301,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep6)
                 for (const st of sep6) {
                   if (st === valueProps.found)
@@ -4333,7 +4333,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap3) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4349,7 +4349,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5636,7 +5636,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5720,7 +5720,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection2;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7250,7 +7250,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7276,7 +7276,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
@@ -7312,7 +7312,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
 });
@@ -7366,6 +7366,6229 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit3.visit;
     exports.visitAsync = visit3.visitAsync;
+  }
+});
+
+// cmlint-validator:exportSchema
+var require_exportSchema = __commonJS({
+  "cmlint-validator:exportSchema"(exports, module) {
+    "use strict";
+    module.exports = validate10;
+    module.exports.default = validate10;
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "CmlintExport", "description": "A Configuration Manager site design, as exported for cmlint: the hierarchy, its site systems and roles, cloud management gateways, certificates, DNS, the network path from internet clients, client settings, client populations and the features they use over the internet. Setting names follow Configuration Manager's own (Set-CM* cmdlet parameters, DSC properties).", "type": "object", "additionalProperties": false, "required": ["schemaVersion"], "properties": { "$schema": { "type": "string", "description": "Path or URL of this schema, for editors." }, "schemaVersion": { "description": "Version of the export format. This schema describes version 1.", "const": 1 }, "description": { "type": "string", "description": "Free text: what this export describes." }, "hierarchy": { "$ref": "hierarchy.schema.json" }, "siteSystems": { "type": "array", "description": "Site system servers and the roles they host (Get-CMSiteSystemServer, Get-CMSiteRole).", "items": { "$ref": "site-systems.schema.json" } }, "azureServices": { "type": "array", "description": "Azure services integration: the Cloud Management service with its Microsoft Entra ID (Azure AD) apps (Get-CMAzureService).", "items": { "$ref": "azure.schema.json#/definitions/azureService" } }, "cloudManagementGateways": { "type": "array", "description": "Cloud management gateways (Get-CMCloudManagementGateway).", "items": { "$ref": "cmg.schema.json#/definitions/cloudManagementGateway" } }, "cloudDistributionPoints": { "type": "array", "description": "Traditional cloud distribution points (Get-CMCloudDistributionPoint).", "items": { "$ref": "cmg.schema.json#/definitions/cloudDistributionPoint" } }, "boundaryGroups": { "type": "array", "description": "Boundary groups (Get-CMBoundaryGroup).", "items": { "$ref": "hierarchy.schema.json#/definitions/boundaryGroup" } }, "activeDirectory": { "$ref": "hierarchy.schema.json#/definitions/activeDirectory" }, "pki": { "$ref": "pki.schema.json" }, "dns": { "$ref": "dns.schema.json" }, "network": { "$ref": "network.schema.json" }, "clientSettings": { "type": "array", "description": "Client settings objects: the default client settings and custom device settings (Get-CMClientSetting).", "items": { "$ref": "client-settings.schema.json" } }, "clientPopulations": { "type": "array", "description": "Groups of clients that share how they are managed over the internet.", "items": { "$ref": "clients.schema.json#/definitions/clientPopulation" } }, "devices": { "type": "array", "description": "Optional per-device inventory. Each device belongs to a population and may override its facts.", "items": { "$ref": "clients.schema.json#/definitions/device" } }, "content": { "type": "array", "description": "Content that internet clients need, and where it is distributed.", "items": { "$ref": "content.schema.json" } } } };
+    var schema48 = { "type": "object", "title": "ActiveDirectory", "additionalProperties": false, "properties": { "forests": { "type": "array", "items": { "type": "object", "title": "Forest", "additionalProperties": false, "required": ["ForestFqdn"], "properties": { "ForestFqdn": { "type": "string" }, "TrustedForests": { "type": "array", "items": { "type": "string" }, "description": "Forests whose accounts this forest trusts." } } } } } };
+    var schema51 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Dns", "type": "object", "additionalProperties": false, "properties": { "records": { "type": "array", "items": { "type": "object", "title": "DnsRecord", "additionalProperties": false, "required": ["Name", "Type"], "properties": { "Name": { "type": "string", "description": "Host name (FQDN)." }, "Type": { "enum": ["A", "AAAA", "CNAME"] }, "Value": { "type": "string", "description": "Address, or the CNAME target." }, "Zone": { "enum": ["Public", "Internal"], "description": "Public DNS (resolvable from the internet) or internal DNS. Public when absent." } } } } } };
+    var schema57 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "ClientSettings", "description": "A client settings object (Get-CMClientSetting): the default client settings or a custom device setting. Unset values inherit the default client settings, whose own unset values are Configuration Manager's defaults.", "type": "object", "additionalProperties": false, "required": ["ClientSettingName"], "properties": { "ClientSettingName": { "type": "string", "description": "Name; the default object is 'Default Client Agent Settings'." }, "Type": { "enum": ["Default", "Device", "User"], "description": "Default client settings, or custom device or user settings." }, "Priority": { "type": "integer", "minimum": 0, "description": "Custom settings' priority (1 is highest)." }, "DeployedTo": { "type": "array", "items": { "type": "string" }, "description": "Names of the client populations (or collections named like them) this custom setting is deployed to." }, "AllowCloudManagementGateway": { "type": "boolean", "description": 'Cloud services: "Enable clients to use a cloud management gateway" (default Yes).' }, "AllowCloudDistributionPoint": { "type": "boolean", "description": 'Cloud services: "Allow access to cloud distribution point" (default Yes).' }, "AutoAzureADJoin": { "type": "boolean", "description": "Automatically register new Windows 10 domain-joined devices with Microsoft Entra ID." }, "PolicyPollingMins": { "type": "integer", "minimum": 1, "description": "Client policy polling interval in minutes (default 60)." }, "EnableUserPolicy": { "type": "boolean", "description": '"Enable user policy on clients" (user policy polling; default Yes).' }, "EnableUserPolicyOnInternet": { "type": "boolean", "description": '"Enable user policy requests from Internet clients" (default No).' }, "EnableDeltaDownload": { "type": "boolean", "description": 'Software updates: "Allow clients to download delta content when available".' } } };
+    var schema75 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Content", "description": "A piece of content (or a class of content) that internet clients need.", "type": "object", "additionalProperties": false, "required": ["Name", "ContentType"], "properties": { "Name": { "type": "string" }, "ContentType": { "enum": ["MicrosoftUpdates", "ThirdPartyUpdates", "Application", "Package", "OperatingSystemImage", "BootImage", "DriverPackage", "Microsoft365AppsUpdates", "TaskSequence"] }, "DistributedTo": { "type": "array", "items": { "type": "string" }, "description": "Where the content is: CMG or cloud distribution point service names, or on-premises distribution point server names." }, "UsedBy": { "type": "array", "items": { "type": "string" }, "description": "Client populations that need it on the internet." }, "Scenarios": { "type": "array", "items": { "enum": ["Pxe", "Multicast", "AppVStreaming", "Prestaged", "AlternateContentProvider", "RunFromDistributionPoint"] }, "description": "Special ways the content is delivered." } } };
+    var func2 = Object.prototype.hasOwnProperty;
+    var schema12 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Hierarchy", "description": "The Configuration Manager hierarchy: its sites.", "type": "object", "additionalProperties": false, "properties": { "sites": { "type": "array", "items": { "$ref": "#/definitions/site" } } }, "definitions": { "siteCode": { "type": "string", "pattern": "^[A-Za-z0-9]{3}$", "description": "Three-character site code." }, "version": { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "Configuration Manager current-branch version as YYMM, for example 2403." }, "site": { "type": "object", "title": "Site", "additionalProperties": false, "required": ["SiteCode", "SiteType"], "properties": { "SiteCode": { "$ref": "#/definitions/siteCode" }, "SiteName": { "type": "string" }, "SiteType": { "enum": ["Cas", "Primary", "Secondary"], "description": "Central administration site, primary site or secondary site." }, "ParentSiteCode": { "$ref": "#/definitions/siteCode", "description": "The parent site: a CAS for a child primary, a primary for a secondary. Absent for the top-tier site." }, "Version": { "$ref": "#/definitions/version" }, "Location": { "type": "string", "description": "Where the site is, for people (for example New York)." }, "ClientComputerCommunicationType": { "enum": ["HttpsOnly", "HttpsOrHttp"], "description": "Site properties, Communication Security: HTTPS only, or HTTPS or HTTP (Set-CMSite -ClientComputerCommunicationType)." }, "UsePkiClientCertificate": { "type": "boolean", "description": '"Use PKI client certificate (client authentication capability) when available" (Set-CMSite -UsePkiClientCertificate).' }, "UseSmsGeneratedCert": { "type": "boolean", "description": '"Use Configuration Manager-generated certificates for HTTP site systems": Enhanced HTTP (Set-CMSite -UseSmsGeneratedCert).' }, "ClientCheckCertificateRevocationListForSiteSystem": { "type": "boolean", "description": "Clients check the certificate revocation list (CRL) for site systems." }, "TrustedRootCertificates": { "type": "array", "items": { "type": "string" }, "description": "The site's certificate trust list: ids of trusted root CA certificates (pki.certificates). Empty or absent means every root is trusted." }, "EnabledFeatures": { "type": "array", "items": { "type": "string" }, "description": "Optional features enabled in Updates and Servicing > Features, for example CloudManagementGateway." }, "IISSSLState": { "type": "integer", "description": "Raw IISSSLState bitmask from SMS_Site_Component_Manager, when exported beside the named settings." } } }, "boundaryGroup": { "type": "object", "title": "BoundaryGroup", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "DefaultSiteCode": { "$ref": "#/definitions/siteCode", "description": "Site assignment." }, "SiteSystems": { "type": "array", "items": { "type": "string" }, "description": "Site system server names (and CMG service names) in the group." } } }, "activeDirectory": { "type": "object", "title": "ActiveDirectory", "additionalProperties": false, "properties": { "forests": { "type": "array", "items": { "type": "object", "title": "Forest", "additionalProperties": false, "required": ["ForestFqdn"], "properties": { "ForestFqdn": { "type": "string" }, "TrustedForests": { "type": "array", "items": { "type": "string" }, "description": "Forests whose accounts this forest trusts." } } } } } } } };
+    var schema13 = { "type": "object", "title": "Site", "additionalProperties": false, "required": ["SiteCode", "SiteType"], "properties": { "SiteCode": { "$ref": "#/definitions/siteCode" }, "SiteName": { "type": "string" }, "SiteType": { "enum": ["Cas", "Primary", "Secondary"], "description": "Central administration site, primary site or secondary site." }, "ParentSiteCode": { "$ref": "#/definitions/siteCode", "description": "The parent site: a CAS for a child primary, a primary for a secondary. Absent for the top-tier site." }, "Version": { "$ref": "#/definitions/version" }, "Location": { "type": "string", "description": "Where the site is, for people (for example New York)." }, "ClientComputerCommunicationType": { "enum": ["HttpsOnly", "HttpsOrHttp"], "description": "Site properties, Communication Security: HTTPS only, or HTTPS or HTTP (Set-CMSite -ClientComputerCommunicationType)." }, "UsePkiClientCertificate": { "type": "boolean", "description": '"Use PKI client certificate (client authentication capability) when available" (Set-CMSite -UsePkiClientCertificate).' }, "UseSmsGeneratedCert": { "type": "boolean", "description": '"Use Configuration Manager-generated certificates for HTTP site systems": Enhanced HTTP (Set-CMSite -UseSmsGeneratedCert).' }, "ClientCheckCertificateRevocationListForSiteSystem": { "type": "boolean", "description": "Clients check the certificate revocation list (CRL) for site systems." }, "TrustedRootCertificates": { "type": "array", "items": { "type": "string" }, "description": "The site's certificate trust list: ids of trusted root CA certificates (pki.certificates). Empty or absent means every root is trusted." }, "EnabledFeatures": { "type": "array", "items": { "type": "string" }, "description": "Optional features enabled in Updates and Servicing > Features, for example CloudManagementGateway." }, "IISSSLState": { "type": "integer", "description": "Raw IISSSLState bitmask from SMS_Site_Component_Manager, when exported beside the named settings." } } };
+    var schema14 = { "type": "string", "pattern": "^[A-Za-z0-9]{3}$", "description": "Three-character site code." };
+    var schema16 = { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "Configuration Manager current-branch version as YYMM, for example 2403." };
+    var pattern0 = new RegExp("^[A-Za-z0-9]{3}$", "u");
+    function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.SiteCode === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteCode" }, message: "must have required property 'SiteCode'", schema: schema13.required, parentSchema: schema13, data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (data.SiteType === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteType" }, message: "must have required property 'SiteType'", schema: schema13.required, parentSchema: schema13, data };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!func2.call(schema13.properties, key0)) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.SiteCode !== void 0) {
+          let data0 = data.SiteCode;
+          if (typeof data0 === "string") {
+            if (!pattern0.test(data0)) {
+              const err3 = { instancePath: instancePath + "/SiteCode", schemaPath: "#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data0 };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          } else {
+            const err4 = { instancePath: instancePath + "/SiteCode", schemaPath: "#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.SiteName !== void 0) {
+          let data1 = data.SiteName;
+          if (typeof data1 !== "string") {
+            const err5 = { instancePath: instancePath + "/SiteName", schemaPath: "#/properties/SiteName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.SiteName.type, parentSchema: schema13.properties.SiteName, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data.SiteType !== void 0) {
+          let data2 = data.SiteType;
+          if (!(data2 === "Cas" || data2 === "Primary" || data2 === "Secondary")) {
+            const err6 = { instancePath: instancePath + "/SiteType", schemaPath: "#/properties/SiteType/enum", keyword: "enum", params: { allowedValues: schema13.properties.SiteType.enum }, message: "must be equal to one of the allowed values", schema: schema13.properties.SiteType.enum, parentSchema: schema13.properties.SiteType, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data.ParentSiteCode !== void 0) {
+          let data3 = data.ParentSiteCode;
+          if (typeof data3 === "string") {
+            if (!pattern0.test(data3)) {
+              const err7 = { instancePath: instancePath + "/ParentSiteCode", schemaPath: "#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/ParentSiteCode", schemaPath: "#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data.Version !== void 0) {
+          let data4 = data.Version;
+          if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)))) {
+            const err9 = { instancePath: instancePath + "/Version", schemaPath: "#/definitions/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.type, parentSchema: schema16, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+          if (typeof data4 == "number") {
+            if (data4 > 9912 || isNaN(data4)) {
+              const err10 = { instancePath: instancePath + "/Version", schemaPath: "#/definitions/version/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9912 }, message: "must be <= 9912", schema: 9912, parentSchema: schema16, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+            if (data4 < 1511 || isNaN(data4)) {
+              const err11 = { instancePath: instancePath + "/Version", schemaPath: "#/definitions/version/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1511 }, message: "must be >= 1511", schema: 1511, parentSchema: schema16, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data.Location !== void 0) {
+          let data5 = data.Location;
+          if (typeof data5 !== "string") {
+            const err12 = { instancePath: instancePath + "/Location", schemaPath: "#/properties/Location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.Location.type, parentSchema: schema13.properties.Location, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data.ClientComputerCommunicationType !== void 0) {
+          let data6 = data.ClientComputerCommunicationType;
+          if (!(data6 === "HttpsOnly" || data6 === "HttpsOrHttp")) {
+            const err13 = { instancePath: instancePath + "/ClientComputerCommunicationType", schemaPath: "#/properties/ClientComputerCommunicationType/enum", keyword: "enum", params: { allowedValues: schema13.properties.ClientComputerCommunicationType.enum }, message: "must be equal to one of the allowed values", schema: schema13.properties.ClientComputerCommunicationType.enum, parentSchema: schema13.properties.ClientComputerCommunicationType, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data.UsePkiClientCertificate !== void 0) {
+          let data7 = data.UsePkiClientCertificate;
+          if (typeof data7 !== "boolean") {
+            const err14 = { instancePath: instancePath + "/UsePkiClientCertificate", schemaPath: "#/properties/UsePkiClientCertificate/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema13.properties.UsePkiClientCertificate.type, parentSchema: schema13.properties.UsePkiClientCertificate, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data.UseSmsGeneratedCert !== void 0) {
+          let data8 = data.UseSmsGeneratedCert;
+          if (typeof data8 !== "boolean") {
+            const err15 = { instancePath: instancePath + "/UseSmsGeneratedCert", schemaPath: "#/properties/UseSmsGeneratedCert/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema13.properties.UseSmsGeneratedCert.type, parentSchema: schema13.properties.UseSmsGeneratedCert, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data.ClientCheckCertificateRevocationListForSiteSystem !== void 0) {
+          let data9 = data.ClientCheckCertificateRevocationListForSiteSystem;
+          if (typeof data9 !== "boolean") {
+            const err16 = { instancePath: instancePath + "/ClientCheckCertificateRevocationListForSiteSystem", schemaPath: "#/properties/ClientCheckCertificateRevocationListForSiteSystem/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema13.properties.ClientCheckCertificateRevocationListForSiteSystem.type, parentSchema: schema13.properties.ClientCheckCertificateRevocationListForSiteSystem, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data.TrustedRootCertificates !== void 0) {
+          let data10 = data.TrustedRootCertificates;
+          if (Array.isArray(data10)) {
+            const len0 = data10.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data11 = data10[i0];
+              if (typeof data11 !== "string") {
+                const err17 = { instancePath: instancePath + "/TrustedRootCertificates/" + i0, schemaPath: "#/properties/TrustedRootCertificates/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.TrustedRootCertificates.items.type, parentSchema: schema13.properties.TrustedRootCertificates.items, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/TrustedRootCertificates", schemaPath: "#/properties/TrustedRootCertificates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.TrustedRootCertificates.type, parentSchema: schema13.properties.TrustedRootCertificates, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data.EnabledFeatures !== void 0) {
+          let data12 = data.EnabledFeatures;
+          if (Array.isArray(data12)) {
+            const len1 = data12.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data13 = data12[i1];
+              if (typeof data13 !== "string") {
+                const err19 = { instancePath: instancePath + "/EnabledFeatures/" + i1, schemaPath: "#/properties/EnabledFeatures/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.EnabledFeatures.items.type, parentSchema: schema13.properties.EnabledFeatures.items, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/EnabledFeatures", schemaPath: "#/properties/EnabledFeatures/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.EnabledFeatures.type, parentSchema: schema13.properties.EnabledFeatures, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data.IISSSLState !== void 0) {
+          let data14 = data.IISSSLState;
+          if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)))) {
+            const err21 = { instancePath: instancePath + "/IISSSLState", schemaPath: "#/properties/IISSSLState/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema13.properties.IISSSLState.type, parentSchema: schema13.properties.IISSSLState, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+      validate12.errors = vErrors;
+      return errors === 0;
+    }
+    function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!(key0 === "sites")) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (data.sites !== void 0) {
+          let data0 = data.sites;
+          if (Array.isArray(data0)) {
+            const len0 = data0.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              if (!validate12(data0[i0], { instancePath: instancePath + "/sites/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
+                vErrors = vErrors === null ? validate12.errors : (validate12.errors.forEach((e) => vErrors.push(e)), vErrors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err1 = { instancePath: instancePath + "/sites", schemaPath: "#/properties/sites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.sites.type, parentSchema: schema12.properties.sites, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      validate11.errors = vErrors;
+      return errors === 0;
+    }
+    var schema17 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "SiteSystem", "description": "A site system server and the roles it hosts (New-CMSiteSystemServer, Get-CMSiteRole).", "type": "object", "additionalProperties": false, "required": ["SiteSystemServerName", "SiteCode"], "properties": { "SiteSystemServerName": { "type": "string", "description": "The server's intranet FQDN." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode" }, "PublicFqdn": { "type": "string", "description": "Internet FQDN of the site system (Set-CMSiteSystemServer -PublicFqdn)." }, "DomainFqdn": { "type": "string", "description": "Active Directory domain the server is a member of." }, "ForestFqdn": { "type": "string", "description": "Active Directory forest of that domain." }, "Workgroup": { "type": "boolean", "description": "The server is in a workgroup, not an Active Directory domain." }, "NetworkLocation": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the server sits: the intranet, a perimeter network (DMZ), directly on the internet, or in Azure." }, "OperatingSystem": { "type": "string", "description": "Operating system, for example Windows Server 2022." }, "EnableProxy": { "type": "boolean", "description": "The server uses a proxy for the internet (Set-CMSiteSystemServer -EnableProxy)." }, "ProxyServerName": { "type": "string" }, "ProxyServerPort": { "type": "integer", "minimum": 1, "maximum": 65535 }, "TcpDynamicPortRange": { "type": "object", "title": "TcpDynamicPortRange", "additionalProperties": false, "description": "Windows TCP dynamic port range (netsh int ipv4 show dynamicport tcp). Windows' default is 49152 with 16384 ports.", "properties": { "StartPort": { "type": "integer", "minimum": 1, "maximum": 65535 }, "NumberOfPorts": { "type": "integer", "minimum": 1, "maximum": 65535 } } }, "ServerCertificate": { "type": "string", "description": "Id (in pki.certificates) of the server authentication certificate bound to IIS on this server." }, "ClientCertificate": { "type": "string", "description": "Id (in pki.certificates) of the client authentication certificate in the server's computer store." }, "AspNet45Installed": { "type": "boolean", "description": "ASP.NET 4.5 (or later) is installed and enabled in IIS." }, "roles": { "$ref": "#/definitions/roles" } }, "definitions": { "clientConnectionType": { "enum": ["Intranet", "Internet", "InternetAndIntranet"], "description": "Which client connections the role accepts (-ClientConnectionType). Configuration Manager's default is Intranet." }, "enableCloudGateway": { "type": "boolean", "description": '"Allow Configuration Manager cloud management gateway traffic" (-EnableCloudGateway; WMI AllowProxyTraffic).' }, "genericRole": { "type": "object", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" } } }, "roles": { "type": "object", "title": "Roles", "additionalProperties": false, "description": "The roles on this server, keyed by role (the noun of its Add-CM* cmdlet).", "properties": { "ManagementPoint": { "type": "object", "title": "ManagementPoint", "description": "RoleName 'SMS Management Point' (Set-CMManagementPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableSsl": { "type": "boolean", "description": "Clients connect over HTTPS (-EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "AllowDevice": { "type": "boolean", "description": "Allow mobile devices and Mac computers (-AllowDevice)." } } }, "DistributionPoint": { "type": "object", "title": "DistributionPoint", "description": "RoleName 'SMS Distribution Point' (Set-CMDistributionPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "ClientCommunicationType": { "enum": ["Http", "Https"], "description": "-ClientCommunicationType." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "EnableAnonymous": { "type": "boolean" } } }, "SoftwareUpdatePoint": { "type": "object", "title": "SoftwareUpdatePoint", "description": "RoleName 'SMS Software Update Point' (Set-CMSoftwareUpdatePoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "WsusSsl": { "type": "boolean", "description": "WSUS requires SSL (-WsusSsl; Set- uses -EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "WsusIisPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTP port (default 8530)." }, "WsusIisSslPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTPS port (default 8531)." }, "NetworkLoadBalancer": { "type": "boolean", "description": "The software update point is behind a network load balancer (NLB) cluster." }, "PublicVirtualIP": { "type": "string" } } }, "FallbackStatusPoint": { "type": "object", "title": "FallbackStatusPoint", "description": "RoleName 'SMS Fallback Status Point'.", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "StateMessageCount": { "type": "integer" }, "ThrottleSec": { "type": "integer" } } }, "CloudManagementGatewayConnectionPoint": { "type": "object", "title": "CloudManagementGatewayConnectionPoint", "description": "RoleName 'SMS Cloud Proxy Connector' (Add-CMCloudManagementGatewayConnectionPoint).", "additionalProperties": false, "required": ["CloudManagementGatewayName"], "properties": { "CloudManagementGatewayName": { "type": "string", "description": "ServiceName of the CMG this connection point connects." } } }, "ServiceConnectionPoint": { "type": "object", "title": "ServiceConnectionPoint", "description": "RoleName 'SMS Dmp Connector' (Set-CMServiceConnectionPoint).", "additionalProperties": false, "properties": { "Mode": { "enum": ["Online", "Offline"] } } }, "EnrollmentPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Server'." }, "EnrollmentProxyPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Web Site'." }, "CertificateRegistrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Certificate Registration Point' (removed in 2203)." }, "ReportingServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SRS Reporting Point'." }, "ApplicationCatalogWebsitePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Portal Web Site'." }, "ApplicationCatalogWebServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Application Web Service'." }, "StateMigrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS State Migration Point'." }, "SystemHealthValidatorPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS System Health Validator'." }, "EndpointProtectionPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Endpoint Protection Point'." }, "AssetIntelligenceSynchronizationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'AI Update Service Point'." }, "DataWarehouseServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Data Warehouse Service Point'." }, "SiteServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Site Server'." }, "SmsProvider": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Provider'." }, "SiteDatabaseServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SQL Server'." } } } } };
+    var schema19 = { "type": "object", "title": "Roles", "additionalProperties": false, "description": "The roles on this server, keyed by role (the noun of its Add-CM* cmdlet).", "properties": { "ManagementPoint": { "type": "object", "title": "ManagementPoint", "description": "RoleName 'SMS Management Point' (Set-CMManagementPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableSsl": { "type": "boolean", "description": "Clients connect over HTTPS (-EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "AllowDevice": { "type": "boolean", "description": "Allow mobile devices and Mac computers (-AllowDevice)." } } }, "DistributionPoint": { "type": "object", "title": "DistributionPoint", "description": "RoleName 'SMS Distribution Point' (Set-CMDistributionPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "ClientCommunicationType": { "enum": ["Http", "Https"], "description": "-ClientCommunicationType." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "EnableAnonymous": { "type": "boolean" } } }, "SoftwareUpdatePoint": { "type": "object", "title": "SoftwareUpdatePoint", "description": "RoleName 'SMS Software Update Point' (Set-CMSoftwareUpdatePoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "WsusSsl": { "type": "boolean", "description": "WSUS requires SSL (-WsusSsl; Set- uses -EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "WsusIisPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTP port (default 8530)." }, "WsusIisSslPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTPS port (default 8531)." }, "NetworkLoadBalancer": { "type": "boolean", "description": "The software update point is behind a network load balancer (NLB) cluster." }, "PublicVirtualIP": { "type": "string" } } }, "FallbackStatusPoint": { "type": "object", "title": "FallbackStatusPoint", "description": "RoleName 'SMS Fallback Status Point'.", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "StateMessageCount": { "type": "integer" }, "ThrottleSec": { "type": "integer" } } }, "CloudManagementGatewayConnectionPoint": { "type": "object", "title": "CloudManagementGatewayConnectionPoint", "description": "RoleName 'SMS Cloud Proxy Connector' (Add-CMCloudManagementGatewayConnectionPoint).", "additionalProperties": false, "required": ["CloudManagementGatewayName"], "properties": { "CloudManagementGatewayName": { "type": "string", "description": "ServiceName of the CMG this connection point connects." } } }, "ServiceConnectionPoint": { "type": "object", "title": "ServiceConnectionPoint", "description": "RoleName 'SMS Dmp Connector' (Set-CMServiceConnectionPoint).", "additionalProperties": false, "properties": { "Mode": { "enum": ["Online", "Offline"] } } }, "EnrollmentPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Server'." }, "EnrollmentProxyPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Web Site'." }, "CertificateRegistrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Certificate Registration Point' (removed in 2203)." }, "ReportingServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SRS Reporting Point'." }, "ApplicationCatalogWebsitePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Portal Web Site'." }, "ApplicationCatalogWebServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Application Web Service'." }, "StateMigrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS State Migration Point'." }, "SystemHealthValidatorPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS System Health Validator'." }, "EndpointProtectionPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Endpoint Protection Point'." }, "AssetIntelligenceSynchronizationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'AI Update Service Point'." }, "DataWarehouseServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Data Warehouse Service Point'." }, "SiteServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Site Server'." }, "SmsProvider": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Provider'." }, "SiteDatabaseServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SQL Server'." } } };
+    var schema20 = { "enum": ["Intranet", "Internet", "InternetAndIntranet"], "description": "Which client connections the role accepts (-ClientConnectionType). Configuration Manager's default is Intranet." };
+    var schema21 = { "type": "boolean", "description": '"Allow Configuration Manager cloud management gateway traffic" (-EnableCloudGateway; WMI AllowProxyTraffic).' };
+    var schema28 = { "type": "object", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" } } };
+    function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!(key0 === "ClientConnectionType" || key0 === "EnableCloudGateway")) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28, data };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (data.ClientConnectionType !== void 0) {
+          let data0 = data.ClientConnectionType;
+          if (!(data0 === "Intranet" || data0 === "Internet" || data0 === "InternetAndIntranet")) {
+            const err1 = { instancePath: instancePath + "/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values", schema: schema20.enum, parentSchema: schema20, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.EnableCloudGateway !== void 0) {
+          let data1 = data.EnableCloudGateway;
+          if (typeof data1 !== "boolean") {
+            const err2 = { instancePath: instancePath + "/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema21.type, parentSchema: schema21, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      validate17.errors = vErrors;
+      return errors === 0;
+    }
+    function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!func2.call(schema19.properties, key0)) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19, data };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (data.ManagementPoint !== void 0) {
+          let data0 = data.ManagementPoint;
+          if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+            for (const key1 in data0) {
+              if (!(key1 === "ClientConnectionType" || key1 === "EnableSsl" || key1 === "EnableCloudGateway" || key1 === "AllowDevice")) {
+                const err1 = { instancePath: instancePath + "/ManagementPoint", schemaPath: "#/properties/ManagementPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.ManagementPoint, data: data0 };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+            if (data0.ClientConnectionType !== void 0) {
+              let data1 = data0.ClientConnectionType;
+              if (!(data1 === "Intranet" || data1 === "Internet" || data1 === "InternetAndIntranet")) {
+                const err2 = { instancePath: instancePath + "/ManagementPoint/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values", schema: schema20.enum, parentSchema: schema20, data: data1 };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+            }
+            if (data0.EnableSsl !== void 0) {
+              let data2 = data0.EnableSsl;
+              if (typeof data2 !== "boolean") {
+                const err3 = { instancePath: instancePath + "/ManagementPoint/EnableSsl", schemaPath: "#/properties/ManagementPoint/properties/EnableSsl/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.ManagementPoint.properties.EnableSsl.type, parentSchema: schema19.properties.ManagementPoint.properties.EnableSsl, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            }
+            if (data0.EnableCloudGateway !== void 0) {
+              let data3 = data0.EnableCloudGateway;
+              if (typeof data3 !== "boolean") {
+                const err4 = { instancePath: instancePath + "/ManagementPoint/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema21.type, parentSchema: schema21, data: data3 };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors++;
+              }
+            }
+            if (data0.AllowDevice !== void 0) {
+              let data4 = data0.AllowDevice;
+              if (typeof data4 !== "boolean") {
+                const err5 = { instancePath: instancePath + "/ManagementPoint/AllowDevice", schemaPath: "#/properties/ManagementPoint/properties/AllowDevice/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.ManagementPoint.properties.AllowDevice.type, parentSchema: schema19.properties.ManagementPoint.properties.AllowDevice, data: data4 };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err6 = { instancePath: instancePath + "/ManagementPoint", schemaPath: "#/properties/ManagementPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.ManagementPoint.type, parentSchema: schema19.properties.ManagementPoint, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data.DistributionPoint !== void 0) {
+          let data5 = data.DistributionPoint;
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            for (const key2 in data5) {
+              if (!(key2 === "ClientConnectionType" || key2 === "ClientCommunicationType" || key2 === "EnableCloudGateway" || key2 === "EnableAnonymous")) {
+                const err7 = { instancePath: instancePath + "/DistributionPoint", schemaPath: "#/properties/DistributionPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.DistributionPoint, data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+            if (data5.ClientConnectionType !== void 0) {
+              let data6 = data5.ClientConnectionType;
+              if (!(data6 === "Intranet" || data6 === "Internet" || data6 === "InternetAndIntranet")) {
+                const err8 = { instancePath: instancePath + "/DistributionPoint/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values", schema: schema20.enum, parentSchema: schema20, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data5.ClientCommunicationType !== void 0) {
+              let data7 = data5.ClientCommunicationType;
+              if (!(data7 === "Http" || data7 === "Https")) {
+                const err9 = { instancePath: instancePath + "/DistributionPoint/ClientCommunicationType", schemaPath: "#/properties/DistributionPoint/properties/ClientCommunicationType/enum", keyword: "enum", params: { allowedValues: schema19.properties.DistributionPoint.properties.ClientCommunicationType.enum }, message: "must be equal to one of the allowed values", schema: schema19.properties.DistributionPoint.properties.ClientCommunicationType.enum, parentSchema: schema19.properties.DistributionPoint.properties.ClientCommunicationType, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            }
+            if (data5.EnableCloudGateway !== void 0) {
+              let data8 = data5.EnableCloudGateway;
+              if (typeof data8 !== "boolean") {
+                const err10 = { instancePath: instancePath + "/DistributionPoint/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema21.type, parentSchema: schema21, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data5.EnableAnonymous !== void 0) {
+              let data9 = data5.EnableAnonymous;
+              if (typeof data9 !== "boolean") {
+                const err11 = { instancePath: instancePath + "/DistributionPoint/EnableAnonymous", schemaPath: "#/properties/DistributionPoint/properties/EnableAnonymous/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.DistributionPoint.properties.EnableAnonymous.type, parentSchema: schema19.properties.DistributionPoint.properties.EnableAnonymous, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err12 = { instancePath: instancePath + "/DistributionPoint", schemaPath: "#/properties/DistributionPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.DistributionPoint.type, parentSchema: schema19.properties.DistributionPoint, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data.SoftwareUpdatePoint !== void 0) {
+          let data10 = data.SoftwareUpdatePoint;
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            for (const key3 in data10) {
+              if (!(key3 === "ClientConnectionType" || key3 === "WsusSsl" || key3 === "EnableCloudGateway" || key3 === "WsusIisPort" || key3 === "WsusIisSslPort" || key3 === "NetworkLoadBalancer" || key3 === "PublicVirtualIP")) {
+                const err13 = { instancePath: instancePath + "/SoftwareUpdatePoint", schemaPath: "#/properties/SoftwareUpdatePoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.SoftwareUpdatePoint, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+            if (data10.ClientConnectionType !== void 0) {
+              let data11 = data10.ClientConnectionType;
+              if (!(data11 === "Intranet" || data11 === "Internet" || data11 === "InternetAndIntranet")) {
+                const err14 = { instancePath: instancePath + "/SoftwareUpdatePoint/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values", schema: schema20.enum, parentSchema: schema20, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+            if (data10.WsusSsl !== void 0) {
+              let data12 = data10.WsusSsl;
+              if (typeof data12 !== "boolean") {
+                const err15 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusSsl", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusSsl/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.SoftwareUpdatePoint.properties.WsusSsl.type, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusSsl, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data10.EnableCloudGateway !== void 0) {
+              let data13 = data10.EnableCloudGateway;
+              if (typeof data13 !== "boolean") {
+                const err16 = { instancePath: instancePath + "/SoftwareUpdatePoint/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema21.type, parentSchema: schema21, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data10.WsusIisPort !== void 0) {
+              let data14 = data10.WsusIisPort;
+              if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)))) {
+                const err17 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisPort.type, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisPort, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+              if (typeof data14 == "number") {
+                if (data14 > 65535 || isNaN(data14)) {
+                  const err18 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisPort, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (data14 < 1 || isNaN(data14)) {
+                  const err19 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisPort/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisPort, data: data14 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data10.WsusIisSslPort !== void 0) {
+              let data15 = data10.WsusIisSslPort;
+              if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)))) {
+                const err20 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisSslPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisSslPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisSslPort.type, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisSslPort, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+              if (typeof data15 == "number") {
+                if (data15 > 65535 || isNaN(data15)) {
+                  const err21 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisSslPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisSslPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisSslPort, data: data15 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+                if (data15 < 1 || isNaN(data15)) {
+                  const err22 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisSslPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisSslPort/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisSslPort, data: data15 };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data10.NetworkLoadBalancer !== void 0) {
+              let data16 = data10.NetworkLoadBalancer;
+              if (typeof data16 !== "boolean") {
+                const err23 = { instancePath: instancePath + "/SoftwareUpdatePoint/NetworkLoadBalancer", schemaPath: "#/properties/SoftwareUpdatePoint/properties/NetworkLoadBalancer/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.SoftwareUpdatePoint.properties.NetworkLoadBalancer.type, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.NetworkLoadBalancer, data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+            if (data10.PublicVirtualIP !== void 0) {
+              let data17 = data10.PublicVirtualIP;
+              if (typeof data17 !== "string") {
+                const err24 = { instancePath: instancePath + "/SoftwareUpdatePoint/PublicVirtualIP", schemaPath: "#/properties/SoftwareUpdatePoint/properties/PublicVirtualIP/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.SoftwareUpdatePoint.properties.PublicVirtualIP.type, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.PublicVirtualIP, data: data17 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/SoftwareUpdatePoint", schemaPath: "#/properties/SoftwareUpdatePoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.SoftwareUpdatePoint.type, parentSchema: schema19.properties.SoftwareUpdatePoint, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data.FallbackStatusPoint !== void 0) {
+          let data18 = data.FallbackStatusPoint;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            for (const key4 in data18) {
+              if (!(key4 === "ClientConnectionType" || key4 === "EnableCloudGateway" || key4 === "StateMessageCount" || key4 === "ThrottleSec")) {
+                const err26 = { instancePath: instancePath + "/FallbackStatusPoint", schemaPath: "#/properties/FallbackStatusPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.FallbackStatusPoint, data: data18 };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data18.ClientConnectionType !== void 0) {
+              let data19 = data18.ClientConnectionType;
+              if (!(data19 === "Intranet" || data19 === "Internet" || data19 === "InternetAndIntranet")) {
+                const err27 = { instancePath: instancePath + "/FallbackStatusPoint/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values", schema: schema20.enum, parentSchema: schema20, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data18.EnableCloudGateway !== void 0) {
+              let data20 = data18.EnableCloudGateway;
+              if (typeof data20 !== "boolean") {
+                const err28 = { instancePath: instancePath + "/FallbackStatusPoint/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema21.type, parentSchema: schema21, data: data20 };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data18.StateMessageCount !== void 0) {
+              let data21 = data18.StateMessageCount;
+              if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)))) {
+                const err29 = { instancePath: instancePath + "/FallbackStatusPoint/StateMessageCount", schemaPath: "#/properties/FallbackStatusPoint/properties/StateMessageCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.FallbackStatusPoint.properties.StateMessageCount.type, parentSchema: schema19.properties.FallbackStatusPoint.properties.StateMessageCount, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data18.ThrottleSec !== void 0) {
+              let data22 = data18.ThrottleSec;
+              if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)))) {
+                const err30 = { instancePath: instancePath + "/FallbackStatusPoint/ThrottleSec", schemaPath: "#/properties/FallbackStatusPoint/properties/ThrottleSec/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.FallbackStatusPoint.properties.ThrottleSec.type, parentSchema: schema19.properties.FallbackStatusPoint.properties.ThrottleSec, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/FallbackStatusPoint", schemaPath: "#/properties/FallbackStatusPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.FallbackStatusPoint.type, parentSchema: schema19.properties.FallbackStatusPoint, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data.CloudManagementGatewayConnectionPoint !== void 0) {
+          let data23 = data.CloudManagementGatewayConnectionPoint;
+          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+            if (data23.CloudManagementGatewayName === void 0) {
+              const err32 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/required", keyword: "required", params: { missingProperty: "CloudManagementGatewayName" }, message: "must have required property 'CloudManagementGatewayName'", schema: schema19.properties.CloudManagementGatewayConnectionPoint.required, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint, data: data23 };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+            for (const key5 in data23) {
+              if (!(key5 === "CloudManagementGatewayName")) {
+                const err33 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint, data: data23 };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data23.CloudManagementGatewayName !== void 0) {
+              let data24 = data23.CloudManagementGatewayName;
+              if (typeof data24 !== "string") {
+                const err34 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint/CloudManagementGatewayName", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/properties/CloudManagementGatewayName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.CloudManagementGatewayConnectionPoint.properties.CloudManagementGatewayName.type, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint.properties.CloudManagementGatewayName, data: data24 };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.CloudManagementGatewayConnectionPoint.type, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint, data: data23 };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data.ServiceConnectionPoint !== void 0) {
+          let data25 = data.ServiceConnectionPoint;
+          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+            for (const key6 in data25) {
+              if (!(key6 === "Mode")) {
+                const err36 = { instancePath: instancePath + "/ServiceConnectionPoint", schemaPath: "#/properties/ServiceConnectionPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.ServiceConnectionPoint, data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err36];
+                } else {
+                  vErrors.push(err36);
+                }
+                errors++;
+              }
+            }
+            if (data25.Mode !== void 0) {
+              let data26 = data25.Mode;
+              if (!(data26 === "Online" || data26 === "Offline")) {
+                const err37 = { instancePath: instancePath + "/ServiceConnectionPoint/Mode", schemaPath: "#/properties/ServiceConnectionPoint/properties/Mode/enum", keyword: "enum", params: { allowedValues: schema19.properties.ServiceConnectionPoint.properties.Mode.enum }, message: "must be equal to one of the allowed values", schema: schema19.properties.ServiceConnectionPoint.properties.Mode.enum, parentSchema: schema19.properties.ServiceConnectionPoint.properties.Mode, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err38 = { instancePath: instancePath + "/ServiceConnectionPoint", schemaPath: "#/properties/ServiceConnectionPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.ServiceConnectionPoint.type, parentSchema: schema19.properties.ServiceConnectionPoint, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data.EnrollmentPoint !== void 0) {
+          if (!validate17(data.EnrollmentPoint, { instancePath: instancePath + "/EnrollmentPoint", parentData: data, parentDataProperty: "EnrollmentPoint", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.EnrollmentProxyPoint !== void 0) {
+          if (!validate17(data.EnrollmentProxyPoint, { instancePath: instancePath + "/EnrollmentProxyPoint", parentData: data, parentDataProperty: "EnrollmentProxyPoint", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.CertificateRegistrationPoint !== void 0) {
+          if (!validate17(data.CertificateRegistrationPoint, { instancePath: instancePath + "/CertificateRegistrationPoint", parentData: data, parentDataProperty: "CertificateRegistrationPoint", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.ReportingServicePoint !== void 0) {
+          if (!validate17(data.ReportingServicePoint, { instancePath: instancePath + "/ReportingServicePoint", parentData: data, parentDataProperty: "ReportingServicePoint", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.ApplicationCatalogWebsitePoint !== void 0) {
+          if (!validate17(data.ApplicationCatalogWebsitePoint, { instancePath: instancePath + "/ApplicationCatalogWebsitePoint", parentData: data, parentDataProperty: "ApplicationCatalogWebsitePoint", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.ApplicationCatalogWebServicePoint !== void 0) {
+          if (!validate17(data.ApplicationCatalogWebServicePoint, { instancePath: instancePath + "/ApplicationCatalogWebServicePoint", parentData: data, parentDataProperty: "ApplicationCatalogWebServicePoint", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.StateMigrationPoint !== void 0) {
+          if (!validate17(data.StateMigrationPoint, { instancePath: instancePath + "/StateMigrationPoint", parentData: data, parentDataProperty: "StateMigrationPoint", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.SystemHealthValidatorPoint !== void 0) {
+          if (!validate17(data.SystemHealthValidatorPoint, { instancePath: instancePath + "/SystemHealthValidatorPoint", parentData: data, parentDataProperty: "SystemHealthValidatorPoint", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.EndpointProtectionPoint !== void 0) {
+          if (!validate17(data.EndpointProtectionPoint, { instancePath: instancePath + "/EndpointProtectionPoint", parentData: data, parentDataProperty: "EndpointProtectionPoint", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.AssetIntelligenceSynchronizationPoint !== void 0) {
+          if (!validate17(data.AssetIntelligenceSynchronizationPoint, { instancePath: instancePath + "/AssetIntelligenceSynchronizationPoint", parentData: data, parentDataProperty: "AssetIntelligenceSynchronizationPoint", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.DataWarehouseServicePoint !== void 0) {
+          if (!validate17(data.DataWarehouseServicePoint, { instancePath: instancePath + "/DataWarehouseServicePoint", parentData: data, parentDataProperty: "DataWarehouseServicePoint", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.SiteServer !== void 0) {
+          if (!validate17(data.SiteServer, { instancePath: instancePath + "/SiteServer", parentData: data, parentDataProperty: "SiteServer", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.SmsProvider !== void 0) {
+          if (!validate17(data.SmsProvider, { instancePath: instancePath + "/SmsProvider", parentData: data, parentDataProperty: "SmsProvider", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.SiteDatabaseServer !== void 0) {
+          if (!validate17(data.SiteDatabaseServer, { instancePath: instancePath + "/SiteDatabaseServer", parentData: data, parentDataProperty: "SiteDatabaseServer", rootData })) {
+            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.type, parentSchema: schema19, data };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+      validate16.errors = vErrors;
+      return errors === 0;
+    }
+    function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.SiteSystemServerName === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteSystemServerName" }, message: "must have required property 'SiteSystemServerName'", schema: schema17.required, parentSchema: schema17, data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (data.SiteCode === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteCode" }, message: "must have required property 'SiteCode'", schema: schema17.required, parentSchema: schema17, data };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!func2.call(schema17.properties, key0)) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.SiteSystemServerName !== void 0) {
+          let data0 = data.SiteSystemServerName;
+          if (typeof data0 !== "string") {
+            const err3 = { instancePath: instancePath + "/SiteSystemServerName", schemaPath: "#/properties/SiteSystemServerName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.SiteSystemServerName.type, parentSchema: schema17.properties.SiteSystemServerName, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data.SiteCode !== void 0) {
+          let data1 = data.SiteCode;
+          if (typeof data1 === "string") {
+            if (!pattern0.test(data1)) {
+              const err4 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data.PublicFqdn !== void 0) {
+          let data2 = data.PublicFqdn;
+          if (typeof data2 !== "string") {
+            const err6 = { instancePath: instancePath + "/PublicFqdn", schemaPath: "#/properties/PublicFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.PublicFqdn.type, parentSchema: schema17.properties.PublicFqdn, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data.DomainFqdn !== void 0) {
+          let data3 = data.DomainFqdn;
+          if (typeof data3 !== "string") {
+            const err7 = { instancePath: instancePath + "/DomainFqdn", schemaPath: "#/properties/DomainFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.DomainFqdn.type, parentSchema: schema17.properties.DomainFqdn, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data.ForestFqdn !== void 0) {
+          let data4 = data.ForestFqdn;
+          if (typeof data4 !== "string") {
+            const err8 = { instancePath: instancePath + "/ForestFqdn", schemaPath: "#/properties/ForestFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.ForestFqdn.type, parentSchema: schema17.properties.ForestFqdn, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data.Workgroup !== void 0) {
+          let data5 = data.Workgroup;
+          if (typeof data5 !== "boolean") {
+            const err9 = { instancePath: instancePath + "/Workgroup", schemaPath: "#/properties/Workgroup/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties.Workgroup.type, parentSchema: schema17.properties.Workgroup, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data.NetworkLocation !== void 0) {
+          let data6 = data.NetworkLocation;
+          if (!(data6 === "Intranet" || data6 === "Perimeter" || data6 === "Internet" || data6 === "Azure")) {
+            const err10 = { instancePath: instancePath + "/NetworkLocation", schemaPath: "#/properties/NetworkLocation/enum", keyword: "enum", params: { allowedValues: schema17.properties.NetworkLocation.enum }, message: "must be equal to one of the allowed values", schema: schema17.properties.NetworkLocation.enum, parentSchema: schema17.properties.NetworkLocation, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data.OperatingSystem !== void 0) {
+          let data7 = data.OperatingSystem;
+          if (typeof data7 !== "string") {
+            const err11 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/properties/OperatingSystem/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.OperatingSystem.type, parentSchema: schema17.properties.OperatingSystem, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data.EnableProxy !== void 0) {
+          let data8 = data.EnableProxy;
+          if (typeof data8 !== "boolean") {
+            const err12 = { instancePath: instancePath + "/EnableProxy", schemaPath: "#/properties/EnableProxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties.EnableProxy.type, parentSchema: schema17.properties.EnableProxy, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data.ProxyServerName !== void 0) {
+          let data9 = data.ProxyServerName;
+          if (typeof data9 !== "string") {
+            const err13 = { instancePath: instancePath + "/ProxyServerName", schemaPath: "#/properties/ProxyServerName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.ProxyServerName.type, parentSchema: schema17.properties.ProxyServerName, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data.ProxyServerPort !== void 0) {
+          let data10 = data.ProxyServerPort;
+          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+            const err14 = { instancePath: instancePath + "/ProxyServerPort", schemaPath: "#/properties/ProxyServerPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema17.properties.ProxyServerPort.type, parentSchema: schema17.properties.ProxyServerPort, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+          if (typeof data10 == "number") {
+            if (data10 > 65535 || isNaN(data10)) {
+              const err15 = { instancePath: instancePath + "/ProxyServerPort", schemaPath: "#/properties/ProxyServerPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema17.properties.ProxyServerPort, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+            if (data10 < 1 || isNaN(data10)) {
+              const err16 = { instancePath: instancePath + "/ProxyServerPort", schemaPath: "#/properties/ProxyServerPort/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema17.properties.ProxyServerPort, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data.TcpDynamicPortRange !== void 0) {
+          let data11 = data.TcpDynamicPortRange;
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+            for (const key1 in data11) {
+              if (!(key1 === "StartPort" || key1 === "NumberOfPorts")) {
+                const err17 = { instancePath: instancePath + "/TcpDynamicPortRange", schemaPath: "#/properties/TcpDynamicPortRange/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17.properties.TcpDynamicPortRange, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data11.StartPort !== void 0) {
+              let data12 = data11.StartPort;
+              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)))) {
+                const err18 = { instancePath: instancePath + "/TcpDynamicPortRange/StartPort", schemaPath: "#/properties/TcpDynamicPortRange/properties/StartPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema17.properties.TcpDynamicPortRange.properties.StartPort.type, parentSchema: schema17.properties.TcpDynamicPortRange.properties.StartPort, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+              if (typeof data12 == "number") {
+                if (data12 > 65535 || isNaN(data12)) {
+                  const err19 = { instancePath: instancePath + "/TcpDynamicPortRange/StartPort", schemaPath: "#/properties/TcpDynamicPortRange/properties/StartPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema17.properties.TcpDynamicPortRange.properties.StartPort, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+                if (data12 < 1 || isNaN(data12)) {
+                  const err20 = { instancePath: instancePath + "/TcpDynamicPortRange/StartPort", schemaPath: "#/properties/TcpDynamicPortRange/properties/StartPort/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema17.properties.TcpDynamicPortRange.properties.StartPort, data: data12 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data11.NumberOfPorts !== void 0) {
+              let data13 = data11.NumberOfPorts;
+              if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)))) {
+                const err21 = { instancePath: instancePath + "/TcpDynamicPortRange/NumberOfPorts", schemaPath: "#/properties/TcpDynamicPortRange/properties/NumberOfPorts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema17.properties.TcpDynamicPortRange.properties.NumberOfPorts.type, parentSchema: schema17.properties.TcpDynamicPortRange.properties.NumberOfPorts, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+              if (typeof data13 == "number") {
+                if (data13 > 65535 || isNaN(data13)) {
+                  const err22 = { instancePath: instancePath + "/TcpDynamicPortRange/NumberOfPorts", schemaPath: "#/properties/TcpDynamicPortRange/properties/NumberOfPorts/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema17.properties.TcpDynamicPortRange.properties.NumberOfPorts, data: data13 };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+                if (data13 < 1 || isNaN(data13)) {
+                  const err23 = { instancePath: instancePath + "/TcpDynamicPortRange/NumberOfPorts", schemaPath: "#/properties/TcpDynamicPortRange/properties/NumberOfPorts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema17.properties.TcpDynamicPortRange.properties.NumberOfPorts, data: data13 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/TcpDynamicPortRange", schemaPath: "#/properties/TcpDynamicPortRange/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.properties.TcpDynamicPortRange.type, parentSchema: schema17.properties.TcpDynamicPortRange, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data.ServerCertificate !== void 0) {
+          let data14 = data.ServerCertificate;
+          if (typeof data14 !== "string") {
+            const err25 = { instancePath: instancePath + "/ServerCertificate", schemaPath: "#/properties/ServerCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.ServerCertificate.type, parentSchema: schema17.properties.ServerCertificate, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data.ClientCertificate !== void 0) {
+          let data15 = data.ClientCertificate;
+          if (typeof data15 !== "string") {
+            const err26 = { instancePath: instancePath + "/ClientCertificate", schemaPath: "#/properties/ClientCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.ClientCertificate.type, parentSchema: schema17.properties.ClientCertificate, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data.AspNet45Installed !== void 0) {
+          let data16 = data.AspNet45Installed;
+          if (typeof data16 !== "boolean") {
+            const err27 = { instancePath: instancePath + "/AspNet45Installed", schemaPath: "#/properties/AspNet45Installed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties.AspNet45Installed.type, parentSchema: schema17.properties.AspNet45Installed, data: data16 };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data.roles !== void 0) {
+          if (!validate16(data.roles, { instancePath: instancePath + "/roles", parentData: data, parentDataProperty: "roles", rootData })) {
+            vErrors = vErrors === null ? validate16.errors : (validate16.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      validate15.errors = vErrors;
+      return errors === 0;
+    }
+    var schema32 = { "type": "object", "title": "AzureService", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "ServiceType": { "enum": ["CloudManagement", "LogAnalyticsConnector", "MicrosoftStoreForBusiness", "Other"], "description": "Azure service kind; CloudManagement integrates the site with Microsoft Entra ID for CMG and clients." }, "EnvironmentSetting": { "$ref": "cmg.schema.json#/definitions/azureEnvironment" }, "TenantId": { "type": "string" }, "ServerApp": { "$ref": "#/definitions/app" }, "ClientApp": { "$ref": "#/definitions/app" }, "UserDiscovery": { "type": "boolean", "description": "Microsoft Entra user discovery is enabled." } } };
+    var schema34 = { "enum": ["AzurePublicCloud", "AzureUSGovernmentCloud", "AzureChinaCloud", "AzureGermanCloud"], "description": "Azure cloud (-EnvironmentSetting)." };
+    var schema35 = { "type": "object", "title": "EntraApp", "additionalProperties": false, "properties": { "ClientId": { "type": "string" }, "Name": { "type": "string" }, "AppIdUri": { "type": "string", "description": "Application ID URI (default https://ConfigMgrService)." }, "SecretExpiresOn": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Expiry date of the app's client secret (YYYY-MM-DD)." } } };
+    var pattern3 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+    function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.Name === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema32.required, parentSchema: schema32, data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!(key0 === "Name" || key0 === "ServiceType" || key0 === "EnvironmentSetting" || key0 === "TenantId" || key0 === "ServerApp" || key0 === "ClientApp" || key0 === "UserDiscovery")) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.Name !== void 0) {
+          let data0 = data.Name;
+          if (typeof data0 !== "string") {
+            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.Name.type, parentSchema: schema32.properties.Name, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.ServiceType !== void 0) {
+          let data1 = data.ServiceType;
+          if (!(data1 === "CloudManagement" || data1 === "LogAnalyticsConnector" || data1 === "MicrosoftStoreForBusiness" || data1 === "Other")) {
+            const err3 = { instancePath: instancePath + "/ServiceType", schemaPath: "#/properties/ServiceType/enum", keyword: "enum", params: { allowedValues: schema32.properties.ServiceType.enum }, message: "must be equal to one of the allowed values", schema: schema32.properties.ServiceType.enum, parentSchema: schema32.properties.ServiceType, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data.EnvironmentSetting !== void 0) {
+          let data2 = data.EnvironmentSetting;
+          if (!(data2 === "AzurePublicCloud" || data2 === "AzureUSGovernmentCloud" || data2 === "AzureChinaCloud" || data2 === "AzureGermanCloud")) {
+            const err4 = { instancePath: instancePath + "/EnvironmentSetting", schemaPath: "cmg.schema.json#/definitions/azureEnvironment/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.TenantId !== void 0) {
+          let data3 = data.TenantId;
+          if (typeof data3 !== "string") {
+            const err5 = { instancePath: instancePath + "/TenantId", schemaPath: "#/properties/TenantId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.TenantId.type, parentSchema: schema32.properties.TenantId, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data.ServerApp !== void 0) {
+          let data4 = data.ServerApp;
+          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+            for (const key1 in data4) {
+              if (!(key1 === "ClientId" || key1 === "Name" || key1 === "AppIdUri" || key1 === "SecretExpiresOn")) {
+                const err6 = { instancePath: instancePath + "/ServerApp", schemaPath: "#/definitions/app/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data: data4 };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+            }
+            if (data4.ClientId !== void 0) {
+              let data5 = data4.ClientId;
+              if (typeof data5 !== "string") {
+                const err7 = { instancePath: instancePath + "/ServerApp/ClientId", schemaPath: "#/definitions/app/properties/ClientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.ClientId.type, parentSchema: schema35.properties.ClientId, data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+            if (data4.Name !== void 0) {
+              let data6 = data4.Name;
+              if (typeof data6 !== "string") {
+                const err8 = { instancePath: instancePath + "/ServerApp/Name", schemaPath: "#/definitions/app/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.Name.type, parentSchema: schema35.properties.Name, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data4.AppIdUri !== void 0) {
+              let data7 = data4.AppIdUri;
+              if (typeof data7 !== "string") {
+                const err9 = { instancePath: instancePath + "/ServerApp/AppIdUri", schemaPath: "#/definitions/app/properties/AppIdUri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.AppIdUri.type, parentSchema: schema35.properties.AppIdUri, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            }
+            if (data4.SecretExpiresOn !== void 0) {
+              let data8 = data4.SecretExpiresOn;
+              if (typeof data8 === "string") {
+                if (!pattern3.test(data8)) {
+                  const err10 = { instancePath: instancePath + "/ServerApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema35.properties.SecretExpiresOn, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              } else {
+                const err11 = { instancePath: instancePath + "/ServerApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.SecretExpiresOn.type, parentSchema: schema35.properties.SecretExpiresOn, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err12 = { instancePath: instancePath + "/ServerApp", schemaPath: "#/definitions/app/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data.ClientApp !== void 0) {
+          let data9 = data.ClientApp;
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            for (const key2 in data9) {
+              if (!(key2 === "ClientId" || key2 === "Name" || key2 === "AppIdUri" || key2 === "SecretExpiresOn")) {
+                const err13 = { instancePath: instancePath + "/ClientApp", schemaPath: "#/definitions/app/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+            if (data9.ClientId !== void 0) {
+              let data10 = data9.ClientId;
+              if (typeof data10 !== "string") {
+                const err14 = { instancePath: instancePath + "/ClientApp/ClientId", schemaPath: "#/definitions/app/properties/ClientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.ClientId.type, parentSchema: schema35.properties.ClientId, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+            if (data9.Name !== void 0) {
+              let data11 = data9.Name;
+              if (typeof data11 !== "string") {
+                const err15 = { instancePath: instancePath + "/ClientApp/Name", schemaPath: "#/definitions/app/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.Name.type, parentSchema: schema35.properties.Name, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data9.AppIdUri !== void 0) {
+              let data12 = data9.AppIdUri;
+              if (typeof data12 !== "string") {
+                const err16 = { instancePath: instancePath + "/ClientApp/AppIdUri", schemaPath: "#/definitions/app/properties/AppIdUri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.AppIdUri.type, parentSchema: schema35.properties.AppIdUri, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data9.SecretExpiresOn !== void 0) {
+              let data13 = data9.SecretExpiresOn;
+              if (typeof data13 === "string") {
+                if (!pattern3.test(data13)) {
+                  const err17 = { instancePath: instancePath + "/ClientApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema35.properties.SecretExpiresOn, data: data13 };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              } else {
+                const err18 = { instancePath: instancePath + "/ClientApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.SecretExpiresOn.type, parentSchema: schema35.properties.SecretExpiresOn, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/ClientApp", schemaPath: "#/definitions/app/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data.UserDiscovery !== void 0) {
+          let data14 = data.UserDiscovery;
+          if (typeof data14 !== "boolean") {
+            const err20 = { instancePath: instancePath + "/UserDiscovery", schemaPath: "#/properties/UserDiscovery/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema32.properties.UserDiscovery.type, parentSchema: schema32.properties.UserDiscovery, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      validate35.errors = vErrors;
+      return errors === 0;
+    }
+    var schema37 = { "type": "object", "title": "CloudManagementGateway", "additionalProperties": false, "required": ["ServiceName", "SiteCode"], "properties": { "ServiceName": { "type": "string", "description": "Service FQDN that clients use, the common name of the server authentication certificate (-ServiceName), for example GraniteFalls.contoso.com." }, "DeploymentName": { "type": "string", "description": "Azure deployment FQDN: <prefix>.cloudapp.net (classic, cloud service) or <prefix>.<region>.cloudapp.azure.com (virtual machine scale set)." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode", "description": "The site the CMG is created at." }, "DeploymentModel": { "enum": ["Classic", "AzureResourceManager", "VirtualMachineScaleSet"], "description": "Classic: Azure Service Manager cloud service with a management certificate (1810 and earlier). AzureResourceManager: cloud service (classic) deployed with Azure Resource Manager (1902 on). VirtualMachineScaleSet: virtual machine scale set (2010 on)." }, "Lifecycle": { "$ref": "#/definitions/lifecycle" }, "CreatedOnVersion": { "$ref": "hierarchy.schema.json#/definitions/version", "description": "Site version when the CMG was created." }, "SubscriptionId": { "type": "string" }, "SubscriptionType": { "enum": ["EnterpriseAgreement", "PayAsYouGo", "CloudSolutionProvider", "Other"], "description": "Kind of Azure subscription: CloudSolutionProvider for a CSP subscription." }, "TenantId": { "type": "string" }, "GroupName": { "type": "string", "description": "Azure resource group (-GroupName)." }, "Region": { "type": "string", "description": "Azure region (-Region), for example EastUS." }, "EnvironmentSetting": { "$ref": "#/definitions/azureEnvironment" }, "RegisteredResourceProviders": { "type": "array", "items": { "type": "string" }, "description": "Resource providers registered in the subscription, for example Microsoft.Compute." }, "VMSSVMSize": { "enum": ["B2s", "A2_v2", "A4_v2"], "description": "VM size: Lab (B2s), Standard (A2_v2), Large (A4_v2). Standard when absent." }, "VMInstanceCount": { "type": "integer", "description": "Number of VM instances (-VMInstanceCount)." }, "ServiceCertificate": { "type": "string", "description": "Id (in pki.certificates) of the CMG server authentication certificate." }, "ManagementCertificate": { "type": "string", "description": "Id (in pki.certificates) of the Azure management certificate (classic deployment)." }, "CARootCert": { "type": "array", "items": { "type": "string" }, "description": "Ids (in pki.certificates) of the trusted root and intermediate CA certificates uploaded to the CMG (-CARootCert)." }, "CheckClientCertRevocation": { "type": "boolean", "description": '"Verify client certificate revocation" (-CheckClientCertRevocation).' }, "EnforceProtocol": { "type": "boolean", "description": '"Enforce TLS 1.2" (-EnforceProtocol).' }, "EnableCloudDPFunction": { "type": "boolean", "description": '"Allow CMG to function as a cloud distribution point and serve content from Azure storage" (-EnableCloudDPFunction).' }, "ServerAppClientId": { "type": "string", "description": "Client id of the Microsoft Entra ID server app (-ServerAppClientId); matches an azureServices server app." }, "BoundaryGroups": { "type": "array", "items": { "type": "string" }, "description": "Boundary groups the CMG is associated with." }, "DeployedBy": { "type": "object", "title": "CmgDeployer", "additionalProperties": false, "description": "Who creates the CMG.", "properties": { "ConfigurationManagerRoles": { "type": "array", "items": { "type": "string" }, "description": "Configuration Manager security roles of the administrator, for example Full Administrator, Infrastructure Administrator." }, "AzureRoles": { "type": "array", "items": { "type": "string" }, "description": "Azure and Entra ID roles available for the deployment, for example Subscription Owner, Global Administrator." } } }, "Replaces": { "type": "object", "title": "CmgReplacement", "additionalProperties": false, "description": "This CMG replaces another one.", "required": ["ServiceName"], "properties": { "ServiceName": { "type": "string", "description": "ServiceName of the CMG being replaced." }, "KeepOldActiveUntilNewReady": { "type": "boolean" }, "DeleteOldAfterHours": { "type": "number", "minimum": 0, "description": "Hours after the new CMG is ready that the old one is deleted." } } }, "ConvertedFrom": { "type": "object", "title": "CmgConversion", "additionalProperties": false, "description": "This CMG is a conversion of a classic CMG to a virtual machine scale set.", "properties": { "DeploymentName": { "type": "string", "description": "Deployment name of the CMG before conversion." } } } } };
+    var schema39 = { "enum": ["New", "Existing"], "description": "New: planned, not yet created. Existing: already deployed." };
+    function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.ServiceName === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ServiceName" }, message: "must have required property 'ServiceName'", schema: schema37.required, parentSchema: schema37, data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (data.SiteCode === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteCode" }, message: "must have required property 'SiteCode'", schema: schema37.required, parentSchema: schema37, data };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!func2.call(schema37.properties, key0)) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37, data };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.ServiceName !== void 0) {
+          let data0 = data.ServiceName;
+          if (typeof data0 !== "string") {
+            const err3 = { instancePath: instancePath + "/ServiceName", schemaPath: "#/properties/ServiceName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ServiceName.type, parentSchema: schema37.properties.ServiceName, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data.DeploymentName !== void 0) {
+          let data1 = data.DeploymentName;
+          if (typeof data1 !== "string") {
+            const err4 = { instancePath: instancePath + "/DeploymentName", schemaPath: "#/properties/DeploymentName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.DeploymentName.type, parentSchema: schema37.properties.DeploymentName, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.SiteCode !== void 0) {
+          let data2 = data.SiteCode;
+          if (typeof data2 === "string") {
+            if (!pattern0.test(data2)) {
+              const err5 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          } else {
+            const err6 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data.DeploymentModel !== void 0) {
+          let data3 = data.DeploymentModel;
+          if (!(data3 === "Classic" || data3 === "AzureResourceManager" || data3 === "VirtualMachineScaleSet")) {
+            const err7 = { instancePath: instancePath + "/DeploymentModel", schemaPath: "#/properties/DeploymentModel/enum", keyword: "enum", params: { allowedValues: schema37.properties.DeploymentModel.enum }, message: "must be equal to one of the allowed values", schema: schema37.properties.DeploymentModel.enum, parentSchema: schema37.properties.DeploymentModel, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data.Lifecycle !== void 0) {
+          let data4 = data.Lifecycle;
+          if (!(data4 === "New" || data4 === "Existing")) {
+            const err8 = { instancePath: instancePath + "/Lifecycle", schemaPath: "#/definitions/lifecycle/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values", schema: schema39.enum, parentSchema: schema39, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data.CreatedOnVersion !== void 0) {
+          let data5 = data.CreatedOnVersion;
+          if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)))) {
+            const err9 = { instancePath: instancePath + "/CreatedOnVersion", schemaPath: "hierarchy.schema.json#/definitions/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.type, parentSchema: schema16, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+          if (typeof data5 == "number") {
+            if (data5 > 9912 || isNaN(data5)) {
+              const err10 = { instancePath: instancePath + "/CreatedOnVersion", schemaPath: "hierarchy.schema.json#/definitions/version/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9912 }, message: "must be <= 9912", schema: 9912, parentSchema: schema16, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+            if (data5 < 1511 || isNaN(data5)) {
+              const err11 = { instancePath: instancePath + "/CreatedOnVersion", schemaPath: "hierarchy.schema.json#/definitions/version/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1511 }, message: "must be >= 1511", schema: 1511, parentSchema: schema16, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data.SubscriptionId !== void 0) {
+          let data6 = data.SubscriptionId;
+          if (typeof data6 !== "string") {
+            const err12 = { instancePath: instancePath + "/SubscriptionId", schemaPath: "#/properties/SubscriptionId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.SubscriptionId.type, parentSchema: schema37.properties.SubscriptionId, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data.SubscriptionType !== void 0) {
+          let data7 = data.SubscriptionType;
+          if (!(data7 === "EnterpriseAgreement" || data7 === "PayAsYouGo" || data7 === "CloudSolutionProvider" || data7 === "Other")) {
+            const err13 = { instancePath: instancePath + "/SubscriptionType", schemaPath: "#/properties/SubscriptionType/enum", keyword: "enum", params: { allowedValues: schema37.properties.SubscriptionType.enum }, message: "must be equal to one of the allowed values", schema: schema37.properties.SubscriptionType.enum, parentSchema: schema37.properties.SubscriptionType, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data.TenantId !== void 0) {
+          let data8 = data.TenantId;
+          if (typeof data8 !== "string") {
+            const err14 = { instancePath: instancePath + "/TenantId", schemaPath: "#/properties/TenantId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.TenantId.type, parentSchema: schema37.properties.TenantId, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data.GroupName !== void 0) {
+          let data9 = data.GroupName;
+          if (typeof data9 !== "string") {
+            const err15 = { instancePath: instancePath + "/GroupName", schemaPath: "#/properties/GroupName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.GroupName.type, parentSchema: schema37.properties.GroupName, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data.Region !== void 0) {
+          let data10 = data.Region;
+          if (typeof data10 !== "string") {
+            const err16 = { instancePath: instancePath + "/Region", schemaPath: "#/properties/Region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.Region.type, parentSchema: schema37.properties.Region, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data.EnvironmentSetting !== void 0) {
+          let data11 = data.EnvironmentSetting;
+          if (!(data11 === "AzurePublicCloud" || data11 === "AzureUSGovernmentCloud" || data11 === "AzureChinaCloud" || data11 === "AzureGermanCloud")) {
+            const err17 = { instancePath: instancePath + "/EnvironmentSetting", schemaPath: "#/definitions/azureEnvironment/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data.RegisteredResourceProviders !== void 0) {
+          let data12 = data.RegisteredResourceProviders;
+          if (Array.isArray(data12)) {
+            const len0 = data12.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data13 = data12[i0];
+              if (typeof data13 !== "string") {
+                const err18 = { instancePath: instancePath + "/RegisteredResourceProviders/" + i0, schemaPath: "#/properties/RegisteredResourceProviders/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.RegisteredResourceProviders.items.type, parentSchema: schema37.properties.RegisteredResourceProviders.items, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/RegisteredResourceProviders", schemaPath: "#/properties/RegisteredResourceProviders/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.RegisteredResourceProviders.type, parentSchema: schema37.properties.RegisteredResourceProviders, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data.VMSSVMSize !== void 0) {
+          let data14 = data.VMSSVMSize;
+          if (!(data14 === "B2s" || data14 === "A2_v2" || data14 === "A4_v2")) {
+            const err20 = { instancePath: instancePath + "/VMSSVMSize", schemaPath: "#/properties/VMSSVMSize/enum", keyword: "enum", params: { allowedValues: schema37.properties.VMSSVMSize.enum }, message: "must be equal to one of the allowed values", schema: schema37.properties.VMSSVMSize.enum, parentSchema: schema37.properties.VMSSVMSize, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data.VMInstanceCount !== void 0) {
+          let data15 = data.VMInstanceCount;
+          if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)))) {
+            const err21 = { instancePath: instancePath + "/VMInstanceCount", schemaPath: "#/properties/VMInstanceCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.VMInstanceCount.type, parentSchema: schema37.properties.VMInstanceCount, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data.ServiceCertificate !== void 0) {
+          let data16 = data.ServiceCertificate;
+          if (typeof data16 !== "string") {
+            const err22 = { instancePath: instancePath + "/ServiceCertificate", schemaPath: "#/properties/ServiceCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ServiceCertificate.type, parentSchema: schema37.properties.ServiceCertificate, data: data16 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data.ManagementCertificate !== void 0) {
+          let data17 = data.ManagementCertificate;
+          if (typeof data17 !== "string") {
+            const err23 = { instancePath: instancePath + "/ManagementCertificate", schemaPath: "#/properties/ManagementCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ManagementCertificate.type, parentSchema: schema37.properties.ManagementCertificate, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data.CARootCert !== void 0) {
+          let data18 = data.CARootCert;
+          if (Array.isArray(data18)) {
+            const len1 = data18.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data19 = data18[i1];
+              if (typeof data19 !== "string") {
+                const err24 = { instancePath: instancePath + "/CARootCert/" + i1, schemaPath: "#/properties/CARootCert/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.CARootCert.items.type, parentSchema: schema37.properties.CARootCert.items, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/CARootCert", schemaPath: "#/properties/CARootCert/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.CARootCert.type, parentSchema: schema37.properties.CARootCert, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+        if (data.CheckClientCertRevocation !== void 0) {
+          let data20 = data.CheckClientCertRevocation;
+          if (typeof data20 !== "boolean") {
+            const err26 = { instancePath: instancePath + "/CheckClientCertRevocation", schemaPath: "#/properties/CheckClientCertRevocation/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.CheckClientCertRevocation.type, parentSchema: schema37.properties.CheckClientCertRevocation, data: data20 };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data.EnforceProtocol !== void 0) {
+          let data21 = data.EnforceProtocol;
+          if (typeof data21 !== "boolean") {
+            const err27 = { instancePath: instancePath + "/EnforceProtocol", schemaPath: "#/properties/EnforceProtocol/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.EnforceProtocol.type, parentSchema: schema37.properties.EnforceProtocol, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data.EnableCloudDPFunction !== void 0) {
+          let data22 = data.EnableCloudDPFunction;
+          if (typeof data22 !== "boolean") {
+            const err28 = { instancePath: instancePath + "/EnableCloudDPFunction", schemaPath: "#/properties/EnableCloudDPFunction/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.EnableCloudDPFunction.type, parentSchema: schema37.properties.EnableCloudDPFunction, data: data22 };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data.ServerAppClientId !== void 0) {
+          let data23 = data.ServerAppClientId;
+          if (typeof data23 !== "string") {
+            const err29 = { instancePath: instancePath + "/ServerAppClientId", schemaPath: "#/properties/ServerAppClientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ServerAppClientId.type, parentSchema: schema37.properties.ServerAppClientId, data: data23 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data.BoundaryGroups !== void 0) {
+          let data24 = data.BoundaryGroups;
+          if (Array.isArray(data24)) {
+            const len2 = data24.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data25 = data24[i2];
+              if (typeof data25 !== "string") {
+                const err30 = { instancePath: instancePath + "/BoundaryGroups/" + i2, schemaPath: "#/properties/BoundaryGroups/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.BoundaryGroups.items.type, parentSchema: schema37.properties.BoundaryGroups.items, data: data25 };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/BoundaryGroups", schemaPath: "#/properties/BoundaryGroups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.BoundaryGroups.type, parentSchema: schema37.properties.BoundaryGroups, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data.DeployedBy !== void 0) {
+          let data26 = data.DeployedBy;
+          if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+            for (const key1 in data26) {
+              if (!(key1 === "ConfigurationManagerRoles" || key1 === "AzureRoles")) {
+                const err32 = { instancePath: instancePath + "/DeployedBy", schemaPath: "#/properties/DeployedBy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.DeployedBy, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            }
+            if (data26.ConfigurationManagerRoles !== void 0) {
+              let data27 = data26.ConfigurationManagerRoles;
+              if (Array.isArray(data27)) {
+                const len3 = data27.length;
+                for (let i3 = 0; i3 < len3; i3++) {
+                  let data28 = data27[i3];
+                  if (typeof data28 !== "string") {
+                    const err33 = { instancePath: instancePath + "/DeployedBy/ConfigurationManagerRoles/" + i3, schemaPath: "#/properties/DeployedBy/properties/ConfigurationManagerRoles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles.items.type, parentSchema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles.items, data: data28 };
+                    if (vErrors === null) {
+                      vErrors = [err33];
+                    } else {
+                      vErrors.push(err33);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err34 = { instancePath: instancePath + "/DeployedBy/ConfigurationManagerRoles", schemaPath: "#/properties/DeployedBy/properties/ConfigurationManagerRoles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles.type, parentSchema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles, data: data27 };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+            if (data26.AzureRoles !== void 0) {
+              let data29 = data26.AzureRoles;
+              if (Array.isArray(data29)) {
+                const len4 = data29.length;
+                for (let i4 = 0; i4 < len4; i4++) {
+                  let data30 = data29[i4];
+                  if (typeof data30 !== "string") {
+                    const err35 = { instancePath: instancePath + "/DeployedBy/AzureRoles/" + i4, schemaPath: "#/properties/DeployedBy/properties/AzureRoles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.DeployedBy.properties.AzureRoles.items.type, parentSchema: schema37.properties.DeployedBy.properties.AzureRoles.items, data: data30 };
+                    if (vErrors === null) {
+                      vErrors = [err35];
+                    } else {
+                      vErrors.push(err35);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err36 = { instancePath: instancePath + "/DeployedBy/AzureRoles", schemaPath: "#/properties/DeployedBy/properties/AzureRoles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.DeployedBy.properties.AzureRoles.type, parentSchema: schema37.properties.DeployedBy.properties.AzureRoles, data: data29 };
+                if (vErrors === null) {
+                  vErrors = [err36];
+                } else {
+                  vErrors.push(err36);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err37 = { instancePath: instancePath + "/DeployedBy", schemaPath: "#/properties/DeployedBy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.DeployedBy.type, parentSchema: schema37.properties.DeployedBy, data: data26 };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data.Replaces !== void 0) {
+          let data31 = data.Replaces;
+          if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+            if (data31.ServiceName === void 0) {
+              const err38 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/required", keyword: "required", params: { missingProperty: "ServiceName" }, message: "must have required property 'ServiceName'", schema: schema37.properties.Replaces.required, parentSchema: schema37.properties.Replaces, data: data31 };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            for (const key2 in data31) {
+              if (!(key2 === "ServiceName" || key2 === "KeepOldActiveUntilNewReady" || key2 === "DeleteOldAfterHours")) {
+                const err39 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.Replaces, data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+            if (data31.ServiceName !== void 0) {
+              let data32 = data31.ServiceName;
+              if (typeof data32 !== "string") {
+                const err40 = { instancePath: instancePath + "/Replaces/ServiceName", schemaPath: "#/properties/Replaces/properties/ServiceName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.Replaces.properties.ServiceName.type, parentSchema: schema37.properties.Replaces.properties.ServiceName, data: data32 };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+            if (data31.KeepOldActiveUntilNewReady !== void 0) {
+              let data33 = data31.KeepOldActiveUntilNewReady;
+              if (typeof data33 !== "boolean") {
+                const err41 = { instancePath: instancePath + "/Replaces/KeepOldActiveUntilNewReady", schemaPath: "#/properties/Replaces/properties/KeepOldActiveUntilNewReady/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.Replaces.properties.KeepOldActiveUntilNewReady.type, parentSchema: schema37.properties.Replaces.properties.KeepOldActiveUntilNewReady, data: data33 };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+            if (data31.DeleteOldAfterHours !== void 0) {
+              let data34 = data31.DeleteOldAfterHours;
+              if (typeof data34 == "number") {
+                if (data34 < 0 || isNaN(data34)) {
+                  const err42 = { instancePath: instancePath + "/Replaces/DeleteOldAfterHours", schemaPath: "#/properties/Replaces/properties/DeleteOldAfterHours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema37.properties.Replaces.properties.DeleteOldAfterHours, data: data34 };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+              } else {
+                const err43 = { instancePath: instancePath + "/Replaces/DeleteOldAfterHours", schemaPath: "#/properties/Replaces/properties/DeleteOldAfterHours/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema37.properties.Replaces.properties.DeleteOldAfterHours.type, parentSchema: schema37.properties.Replaces.properties.DeleteOldAfterHours, data: data34 };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err44 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.Replaces.type, parentSchema: schema37.properties.Replaces, data: data31 };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+        if (data.ConvertedFrom !== void 0) {
+          let data35 = data.ConvertedFrom;
+          if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+            for (const key3 in data35) {
+              if (!(key3 === "DeploymentName")) {
+                const err45 = { instancePath: instancePath + "/ConvertedFrom", schemaPath: "#/properties/ConvertedFrom/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.ConvertedFrom, data: data35 };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
+                }
+                errors++;
+              }
+            }
+            if (data35.DeploymentName !== void 0) {
+              let data36 = data35.DeploymentName;
+              if (typeof data36 !== "string") {
+                const err46 = { instancePath: instancePath + "/ConvertedFrom/DeploymentName", schemaPath: "#/properties/ConvertedFrom/properties/DeploymentName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ConvertedFrom.properties.DeploymentName.type, parentSchema: schema37.properties.ConvertedFrom.properties.DeploymentName, data: data36 };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err47 = { instancePath: instancePath + "/ConvertedFrom", schemaPath: "#/properties/ConvertedFrom/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.ConvertedFrom.type, parentSchema: schema37.properties.ConvertedFrom, data: data35 };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+      validate38.errors = vErrors;
+      return errors === 0;
+    }
+    var schema42 = { "type": "object", "title": "CloudDistributionPoint", "additionalProperties": false, "required": ["ServiceName", "SiteCode"], "properties": { "ServiceName": { "type": "string" }, "DeploymentName": { "type": "string" }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode" }, "Lifecycle": { "$ref": "#/definitions/lifecycle" }, "ServiceCertificate": { "type": "string", "description": "Id (in pki.certificates) of the server authentication certificate." }, "EnvironmentSetting": { "$ref": "#/definitions/azureEnvironment" } } };
+    function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.ServiceName === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ServiceName" }, message: "must have required property 'ServiceName'", schema: schema42.required, parentSchema: schema42, data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (data.SiteCode === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteCode" }, message: "must have required property 'SiteCode'", schema: schema42.required, parentSchema: schema42, data };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!(key0 === "ServiceName" || key0 === "DeploymentName" || key0 === "SiteCode" || key0 === "Lifecycle" || key0 === "ServiceCertificate" || key0 === "EnvironmentSetting")) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema42, data };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.ServiceName !== void 0) {
+          let data0 = data.ServiceName;
+          if (typeof data0 !== "string") {
+            const err3 = { instancePath: instancePath + "/ServiceName", schemaPath: "#/properties/ServiceName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema42.properties.ServiceName.type, parentSchema: schema42.properties.ServiceName, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data.DeploymentName !== void 0) {
+          let data1 = data.DeploymentName;
+          if (typeof data1 !== "string") {
+            const err4 = { instancePath: instancePath + "/DeploymentName", schemaPath: "#/properties/DeploymentName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema42.properties.DeploymentName.type, parentSchema: schema42.properties.DeploymentName, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.SiteCode !== void 0) {
+          let data2 = data.SiteCode;
+          if (typeof data2 === "string") {
+            if (!pattern0.test(data2)) {
+              const err5 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          } else {
+            const err6 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data.Lifecycle !== void 0) {
+          let data3 = data.Lifecycle;
+          if (!(data3 === "New" || data3 === "Existing")) {
+            const err7 = { instancePath: instancePath + "/Lifecycle", schemaPath: "#/definitions/lifecycle/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values", schema: schema39.enum, parentSchema: schema39, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data.ServiceCertificate !== void 0) {
+          let data4 = data.ServiceCertificate;
+          if (typeof data4 !== "string") {
+            const err8 = { instancePath: instancePath + "/ServiceCertificate", schemaPath: "#/properties/ServiceCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema42.properties.ServiceCertificate.type, parentSchema: schema42.properties.ServiceCertificate, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data.EnvironmentSetting !== void 0) {
+          let data5 = data.EnvironmentSetting;
+          if (!(data5 === "AzurePublicCloud" || data5 === "AzureUSGovernmentCloud" || data5 === "AzureChinaCloud" || data5 === "AzureGermanCloud")) {
+            const err9 = { instancePath: instancePath + "/EnvironmentSetting", schemaPath: "#/definitions/azureEnvironment/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.type, parentSchema: schema42, data };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      validate40.errors = vErrors;
+      return errors === 0;
+    }
+    var schema46 = { "type": "object", "title": "BoundaryGroup", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "DefaultSiteCode": { "$ref": "#/definitions/siteCode", "description": "Site assignment." }, "SiteSystems": { "type": "array", "items": { "type": "string" }, "description": "Site system server names (and CMG service names) in the group." } } };
+    function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.Name === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema46.required, parentSchema: schema46, data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!(key0 === "Name" || key0 === "DefaultSiteCode" || key0 === "SiteSystems")) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema46, data };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.Name !== void 0) {
+          let data0 = data.Name;
+          if (typeof data0 !== "string") {
+            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema46.properties.Name.type, parentSchema: schema46.properties.Name, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.DefaultSiteCode !== void 0) {
+          let data1 = data.DefaultSiteCode;
+          if (typeof data1 === "string") {
+            if (!pattern0.test(data1)) {
+              const err3 = { instancePath: instancePath + "/DefaultSiteCode", schemaPath: "#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          } else {
+            const err4 = { instancePath: instancePath + "/DefaultSiteCode", schemaPath: "#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.SiteSystems !== void 0) {
+          let data2 = data.SiteSystems;
+          if (Array.isArray(data2)) {
+            const len0 = data2.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data3 = data2[i0];
+              if (typeof data3 !== "string") {
+                const err5 = { instancePath: instancePath + "/SiteSystems/" + i0, schemaPath: "#/properties/SiteSystems/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema46.properties.SiteSystems.items.type, parentSchema: schema46.properties.SiteSystems.items, data: data3 };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err6 = { instancePath: instancePath + "/SiteSystems", schemaPath: "#/properties/SiteSystems/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema46.properties.SiteSystems.type, parentSchema: schema46.properties.SiteSystems, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema46.type, parentSchema: schema46, data };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      validate42.errors = vErrors;
+      return errors === 0;
+    }
+    var schema49 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Pki", "description": "Certificates that the design uses and how revocation information is published.", "type": "object", "additionalProperties": false, "properties": { "CrlPublishedOnInternet": { "type": "boolean", "description": "The certificate revocation list of the CA that issues client certificates is published where internet clients and the CMG can reach it." }, "CrlDistributionPoints": { "type": "array", "items": { "type": "string" }, "description": "CRL distribution point URLs." }, "certificates": { "type": "array", "items": { "$ref": "#/definitions/certificate" } } }, "definitions": { "certificate": { "type": "object", "title": "Certificate", "additionalProperties": false, "required": ["Id"], "properties": { "Id": { "type": "string", "description": "Name that other parts of the export use to refer to this certificate." }, "Description": { "type": "string" }, "IssuedTo": { "type": "string", "description": "Who holds it: a server name, a CMG, or a client population." }, "Issuer": { "enum": ["EnterpriseCA", "PublicCA", "SelfSigned", "ConfigurationManager"], "description": "Kind of issuer: an enterprise (internal) PKI, a public certificate provider, self-signed, or generated by Configuration Manager." }, "IssuerCertificate": { "type": "string", "description": "Id of the issuing CA certificate (the next link of the chain)." }, "IsCertificateAuthority": { "type": "boolean", "description": "This is a CA certificate (root or intermediate)." }, "SubjectName": { "type": "string", "description": "Subject common name (CN)." }, "SubjectAlternativeNames": { "type": "array", "items": { "type": "string" }, "description": "DNS names in the subject alternative name." }, "EnhancedKeyUsages": { "type": "array", "items": { "type": "string" }, "description": "EKU OIDs or names: 1.3.6.1.5.5.7.3.1 (Server Authentication), 1.3.6.1.5.5.7.3.2 (Client Authentication)." }, "KeyAlgorithm": { "enum": ["RSA", "ECDSA"] }, "KeyLength": { "type": "integer", "minimum": 1 }, "SignatureAlgorithm": { "type": "string", "description": "For example sha256RSA, sha1RSA." }, "NotAfter": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Expiry date (YYYY-MM-DD)." }, "Template": { "type": "string", "description": "Certificate template name." } } } } };
+    var schema50 = { "type": "object", "title": "Certificate", "additionalProperties": false, "required": ["Id"], "properties": { "Id": { "type": "string", "description": "Name that other parts of the export use to refer to this certificate." }, "Description": { "type": "string" }, "IssuedTo": { "type": "string", "description": "Who holds it: a server name, a CMG, or a client population." }, "Issuer": { "enum": ["EnterpriseCA", "PublicCA", "SelfSigned", "ConfigurationManager"], "description": "Kind of issuer: an enterprise (internal) PKI, a public certificate provider, self-signed, or generated by Configuration Manager." }, "IssuerCertificate": { "type": "string", "description": "Id of the issuing CA certificate (the next link of the chain)." }, "IsCertificateAuthority": { "type": "boolean", "description": "This is a CA certificate (root or intermediate)." }, "SubjectName": { "type": "string", "description": "Subject common name (CN)." }, "SubjectAlternativeNames": { "type": "array", "items": { "type": "string" }, "description": "DNS names in the subject alternative name." }, "EnhancedKeyUsages": { "type": "array", "items": { "type": "string" }, "description": "EKU OIDs or names: 1.3.6.1.5.5.7.3.1 (Server Authentication), 1.3.6.1.5.5.7.3.2 (Client Authentication)." }, "KeyAlgorithm": { "enum": ["RSA", "ECDSA"] }, "KeyLength": { "type": "integer", "minimum": 1 }, "SignatureAlgorithm": { "type": "string", "description": "For example sha256RSA, sha1RSA." }, "NotAfter": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Expiry date (YYYY-MM-DD)." }, "Template": { "type": "string", "description": "Certificate template name." } } };
+    function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!(key0 === "CrlPublishedOnInternet" || key0 === "CrlDistributionPoints" || key0 === "certificates")) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema49, data };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (data.CrlPublishedOnInternet !== void 0) {
+          let data0 = data.CrlPublishedOnInternet;
+          if (typeof data0 !== "boolean") {
+            const err1 = { instancePath: instancePath + "/CrlPublishedOnInternet", schemaPath: "#/properties/CrlPublishedOnInternet/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema49.properties.CrlPublishedOnInternet.type, parentSchema: schema49.properties.CrlPublishedOnInternet, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.CrlDistributionPoints !== void 0) {
+          let data1 = data.CrlDistributionPoints;
+          if (Array.isArray(data1)) {
+            const len0 = data1.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data2 = data1[i0];
+              if (typeof data2 !== "string") {
+                const err2 = { instancePath: instancePath + "/CrlDistributionPoints/" + i0, schemaPath: "#/properties/CrlDistributionPoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema49.properties.CrlDistributionPoints.items.type, parentSchema: schema49.properties.CrlDistributionPoints.items, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err2];
+                } else {
+                  vErrors.push(err2);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err3 = { instancePath: instancePath + "/CrlDistributionPoints", schemaPath: "#/properties/CrlDistributionPoints/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema49.properties.CrlDistributionPoints.type, parentSchema: schema49.properties.CrlDistributionPoints, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data.certificates !== void 0) {
+          let data3 = data.certificates;
+          if (Array.isArray(data3)) {
+            const len1 = data3.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data4 = data3[i1];
+              if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+                if (data4.Id === void 0) {
+                  const err4 = { instancePath: instancePath + "/certificates/" + i1, schemaPath: "#/definitions/certificate/required", keyword: "required", params: { missingProperty: "Id" }, message: "must have required property 'Id'", schema: schema50.required, parentSchema: schema50, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+                for (const key1 in data4) {
+                  if (!func2.call(schema50.properties, key1)) {
+                    const err5 = { instancePath: instancePath + "/certificates/" + i1, schemaPath: "#/definitions/certificate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema50, data: data4 };
+                    if (vErrors === null) {
+                      vErrors = [err5];
+                    } else {
+                      vErrors.push(err5);
+                    }
+                    errors++;
+                  }
+                }
+                if (data4.Id !== void 0) {
+                  let data5 = data4.Id;
+                  if (typeof data5 !== "string") {
+                    const err6 = { instancePath: instancePath + "/certificates/" + i1 + "/Id", schemaPath: "#/definitions/certificate/properties/Id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.Id.type, parentSchema: schema50.properties.Id, data: data5 };
+                    if (vErrors === null) {
+                      vErrors = [err6];
+                    } else {
+                      vErrors.push(err6);
+                    }
+                    errors++;
+                  }
+                }
+                if (data4.Description !== void 0) {
+                  let data6 = data4.Description;
+                  if (typeof data6 !== "string") {
+                    const err7 = { instancePath: instancePath + "/certificates/" + i1 + "/Description", schemaPath: "#/definitions/certificate/properties/Description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.Description.type, parentSchema: schema50.properties.Description, data: data6 };
+                    if (vErrors === null) {
+                      vErrors = [err7];
+                    } else {
+                      vErrors.push(err7);
+                    }
+                    errors++;
+                  }
+                }
+                if (data4.IssuedTo !== void 0) {
+                  let data7 = data4.IssuedTo;
+                  if (typeof data7 !== "string") {
+                    const err8 = { instancePath: instancePath + "/certificates/" + i1 + "/IssuedTo", schemaPath: "#/definitions/certificate/properties/IssuedTo/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.IssuedTo.type, parentSchema: schema50.properties.IssuedTo, data: data7 };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors++;
+                  }
+                }
+                if (data4.Issuer !== void 0) {
+                  let data8 = data4.Issuer;
+                  if (!(data8 === "EnterpriseCA" || data8 === "PublicCA" || data8 === "SelfSigned" || data8 === "ConfigurationManager")) {
+                    const err9 = { instancePath: instancePath + "/certificates/" + i1 + "/Issuer", schemaPath: "#/definitions/certificate/properties/Issuer/enum", keyword: "enum", params: { allowedValues: schema50.properties.Issuer.enum }, message: "must be equal to one of the allowed values", schema: schema50.properties.Issuer.enum, parentSchema: schema50.properties.Issuer, data: data8 };
+                    if (vErrors === null) {
+                      vErrors = [err9];
+                    } else {
+                      vErrors.push(err9);
+                    }
+                    errors++;
+                  }
+                }
+                if (data4.IssuerCertificate !== void 0) {
+                  let data9 = data4.IssuerCertificate;
+                  if (typeof data9 !== "string") {
+                    const err10 = { instancePath: instancePath + "/certificates/" + i1 + "/IssuerCertificate", schemaPath: "#/definitions/certificate/properties/IssuerCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.IssuerCertificate.type, parentSchema: schema50.properties.IssuerCertificate, data: data9 };
+                    if (vErrors === null) {
+                      vErrors = [err10];
+                    } else {
+                      vErrors.push(err10);
+                    }
+                    errors++;
+                  }
+                }
+                if (data4.IsCertificateAuthority !== void 0) {
+                  let data10 = data4.IsCertificateAuthority;
+                  if (typeof data10 !== "boolean") {
+                    const err11 = { instancePath: instancePath + "/certificates/" + i1 + "/IsCertificateAuthority", schemaPath: "#/definitions/certificate/properties/IsCertificateAuthority/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema50.properties.IsCertificateAuthority.type, parentSchema: schema50.properties.IsCertificateAuthority, data: data10 };
+                    if (vErrors === null) {
+                      vErrors = [err11];
+                    } else {
+                      vErrors.push(err11);
+                    }
+                    errors++;
+                  }
+                }
+                if (data4.SubjectName !== void 0) {
+                  let data11 = data4.SubjectName;
+                  if (typeof data11 !== "string") {
+                    const err12 = { instancePath: instancePath + "/certificates/" + i1 + "/SubjectName", schemaPath: "#/definitions/certificate/properties/SubjectName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.SubjectName.type, parentSchema: schema50.properties.SubjectName, data: data11 };
+                    if (vErrors === null) {
+                      vErrors = [err12];
+                    } else {
+                      vErrors.push(err12);
+                    }
+                    errors++;
+                  }
+                }
+                if (data4.SubjectAlternativeNames !== void 0) {
+                  let data12 = data4.SubjectAlternativeNames;
+                  if (Array.isArray(data12)) {
+                    const len2 = data12.length;
+                    for (let i2 = 0; i2 < len2; i2++) {
+                      let data13 = data12[i2];
+                      if (typeof data13 !== "string") {
+                        const err13 = { instancePath: instancePath + "/certificates/" + i1 + "/SubjectAlternativeNames/" + i2, schemaPath: "#/definitions/certificate/properties/SubjectAlternativeNames/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.SubjectAlternativeNames.items.type, parentSchema: schema50.properties.SubjectAlternativeNames.items, data: data13 };
+                        if (vErrors === null) {
+                          vErrors = [err13];
+                        } else {
+                          vErrors.push(err13);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err14 = { instancePath: instancePath + "/certificates/" + i1 + "/SubjectAlternativeNames", schemaPath: "#/definitions/certificate/properties/SubjectAlternativeNames/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema50.properties.SubjectAlternativeNames.type, parentSchema: schema50.properties.SubjectAlternativeNames, data: data12 };
+                    if (vErrors === null) {
+                      vErrors = [err14];
+                    } else {
+                      vErrors.push(err14);
+                    }
+                    errors++;
+                  }
+                }
+                if (data4.EnhancedKeyUsages !== void 0) {
+                  let data14 = data4.EnhancedKeyUsages;
+                  if (Array.isArray(data14)) {
+                    const len3 = data14.length;
+                    for (let i3 = 0; i3 < len3; i3++) {
+                      let data15 = data14[i3];
+                      if (typeof data15 !== "string") {
+                        const err15 = { instancePath: instancePath + "/certificates/" + i1 + "/EnhancedKeyUsages/" + i3, schemaPath: "#/definitions/certificate/properties/EnhancedKeyUsages/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.EnhancedKeyUsages.items.type, parentSchema: schema50.properties.EnhancedKeyUsages.items, data: data15 };
+                        if (vErrors === null) {
+                          vErrors = [err15];
+                        } else {
+                          vErrors.push(err15);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err16 = { instancePath: instancePath + "/certificates/" + i1 + "/EnhancedKeyUsages", schemaPath: "#/definitions/certificate/properties/EnhancedKeyUsages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema50.properties.EnhancedKeyUsages.type, parentSchema: schema50.properties.EnhancedKeyUsages, data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err16];
+                    } else {
+                      vErrors.push(err16);
+                    }
+                    errors++;
+                  }
+                }
+                if (data4.KeyAlgorithm !== void 0) {
+                  let data16 = data4.KeyAlgorithm;
+                  if (!(data16 === "RSA" || data16 === "ECDSA")) {
+                    const err17 = { instancePath: instancePath + "/certificates/" + i1 + "/KeyAlgorithm", schemaPath: "#/definitions/certificate/properties/KeyAlgorithm/enum", keyword: "enum", params: { allowedValues: schema50.properties.KeyAlgorithm.enum }, message: "must be equal to one of the allowed values", schema: schema50.properties.KeyAlgorithm.enum, parentSchema: schema50.properties.KeyAlgorithm, data: data16 };
+                    if (vErrors === null) {
+                      vErrors = [err17];
+                    } else {
+                      vErrors.push(err17);
+                    }
+                    errors++;
+                  }
+                }
+                if (data4.KeyLength !== void 0) {
+                  let data17 = data4.KeyLength;
+                  if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)))) {
+                    const err18 = { instancePath: instancePath + "/certificates/" + i1 + "/KeyLength", schemaPath: "#/definitions/certificate/properties/KeyLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema50.properties.KeyLength.type, parentSchema: schema50.properties.KeyLength, data: data17 };
+                    if (vErrors === null) {
+                      vErrors = [err18];
+                    } else {
+                      vErrors.push(err18);
+                    }
+                    errors++;
+                  }
+                  if (typeof data17 == "number") {
+                    if (data17 < 1 || isNaN(data17)) {
+                      const err19 = { instancePath: instancePath + "/certificates/" + i1 + "/KeyLength", schemaPath: "#/definitions/certificate/properties/KeyLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema50.properties.KeyLength, data: data17 };
+                      if (vErrors === null) {
+                        vErrors = [err19];
+                      } else {
+                        vErrors.push(err19);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data4.SignatureAlgorithm !== void 0) {
+                  let data18 = data4.SignatureAlgorithm;
+                  if (typeof data18 !== "string") {
+                    const err20 = { instancePath: instancePath + "/certificates/" + i1 + "/SignatureAlgorithm", schemaPath: "#/definitions/certificate/properties/SignatureAlgorithm/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.SignatureAlgorithm.type, parentSchema: schema50.properties.SignatureAlgorithm, data: data18 };
+                    if (vErrors === null) {
+                      vErrors = [err20];
+                    } else {
+                      vErrors.push(err20);
+                    }
+                    errors++;
+                  }
+                }
+                if (data4.NotAfter !== void 0) {
+                  let data19 = data4.NotAfter;
+                  if (typeof data19 === "string") {
+                    if (!pattern3.test(data19)) {
+                      const err21 = { instancePath: instancePath + "/certificates/" + i1 + "/NotAfter", schemaPath: "#/definitions/certificate/properties/NotAfter/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema50.properties.NotAfter, data: data19 };
+                      if (vErrors === null) {
+                        vErrors = [err21];
+                      } else {
+                        vErrors.push(err21);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err22 = { instancePath: instancePath + "/certificates/" + i1 + "/NotAfter", schemaPath: "#/definitions/certificate/properties/NotAfter/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.NotAfter.type, parentSchema: schema50.properties.NotAfter, data: data19 };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors++;
+                  }
+                }
+                if (data4.Template !== void 0) {
+                  let data20 = data4.Template;
+                  if (typeof data20 !== "string") {
+                    const err23 = { instancePath: instancePath + "/certificates/" + i1 + "/Template", schemaPath: "#/definitions/certificate/properties/Template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.Template.type, parentSchema: schema50.properties.Template, data: data20 };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err24 = { instancePath: instancePath + "/certificates/" + i1, schemaPath: "#/definitions/certificate/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema50.type, parentSchema: schema50, data: data4 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/certificates", schemaPath: "#/properties/certificates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema49.properties.certificates.type, parentSchema: schema49.properties.certificates, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema49.type, parentSchema: schema49, data };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      validate44.errors = vErrors;
+      return errors === 0;
+    }
+    var schema52 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Network", "description": "The path between internet clients and the site: firewalls and web proxies, and the connections open through them.", "type": "object", "additionalProperties": false, "properties": { "devices": { "type": "array", "items": { "$ref": "#/definitions/device" } }, "connections": { "type": "array", "description": "Connections the firewalls allow. Absent means the export says nothing about ports, and port rules are not evaluated.", "items": { "$ref": "#/definitions/connection" } } }, "definitions": { "roleKinds": { "type": "object", "additionalProperties": false, "properties": { "ManagementPoint": { "type": "array", "items": { "type": "string" } }, "DistributionPoint": { "type": "array", "items": { "type": "string" } }, "FallbackStatusPoint": { "type": "array", "items": { "type": "string" } }, "SoftwareUpdatePoint": { "type": "array", "items": { "type": "string" } } } }, "device": { "type": "object", "title": "NetworkDevice", "additionalProperties": false, "required": ["Name", "Type"], "properties": { "Name": { "type": "string" }, "Type": { "enum": ["Firewall", "WebProxy", "ReverseProxy", "LoadBalancer", "WebApplicationFirewall"] }, "Vendor": { "type": "string", "description": "For example Microsoft, F5, Citrix." }, "Product": { "type": "string", "description": "For example BIG-IP, NetScaler." }, "Location": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the device sits." }, "FrontOf": { "type": "array", "items": { "type": "string" }, "description": "What traffic through this device reaches: site system server names (SiteSystemServerName) or CMG service names." }, "SupportsHttp11": { "type": "boolean", "description": "The device supports HTTP 1.1." }, "AllowedContentTypes": { "type": "array", "items": { "type": "string" }, "description": "MIME content types allowed through, for example multipart/mixed, application/octet-stream; * for any." }, "AllowedVerbs": { "$ref": "#/definitions/roleKinds", "description": "HTTP verbs allowed to each kind of role; * for any." }, "AllowedHeaders": { "$ref": "#/definitions/roleKinds", "description": "HTTP headers allowed to each kind of role; * for any." }, "SslMode": { "enum": ["Bridging", "Tunneling", "HttpToHttps", "HttpsToHttp", "None"], "description": "Bridging: SSL terminated and re-encrypted (SSL bridging to SSL). Tunneling: packets forwarded unopened. HttpToHttps / HttpsToHttp: bridging that changes the protocol." }, "Certificate": { "type": "string", "description": "Id (in pki.certificates) of the certificate the device presents when it bridges SSL." } } }, "connection": { "type": "object", "title": "NetworkConnection", "additionalProperties": false, "required": ["From", "To", "Ports"], "properties": { "Direction": { "enum": ["Outbound", "Inbound"], "description": "Seen from the on-premises network." }, "From": { "type": "string", "description": "Source: a server name, a client population name, or Internet (any internet client)." }, "To": { "type": "string", "description": "Destination: a server name, a CMG service or deployment name, a host such as management.azure.com, a pattern such as *.blob.core.windows.net, or Azure (any Azure endpoint)." }, "Protocol": { "enum": ["TCP", "HTTPS", "HTTP", "TCP-TLS"] }, "Ports": { "type": "array", "minItems": 1, "items": { "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 65535 }, { "type": "string", "pattern": "^[0-9]{1,5}-[0-9]{1,5}$" }] }, "description": 'Ports or ranges ("10140-10143").' }, "Via": { "type": "string", "description": "Name of the proxy (network.devices) this connection goes through." }, "Purpose": { "type": "string" } } } } };
+    var schema56 = { "type": "object", "title": "NetworkConnection", "additionalProperties": false, "required": ["From", "To", "Ports"], "properties": { "Direction": { "enum": ["Outbound", "Inbound"], "description": "Seen from the on-premises network." }, "From": { "type": "string", "description": "Source: a server name, a client population name, or Internet (any internet client)." }, "To": { "type": "string", "description": "Destination: a server name, a CMG service or deployment name, a host such as management.azure.com, a pattern such as *.blob.core.windows.net, or Azure (any Azure endpoint)." }, "Protocol": { "enum": ["TCP", "HTTPS", "HTTP", "TCP-TLS"] }, "Ports": { "type": "array", "minItems": 1, "items": { "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 65535 }, { "type": "string", "pattern": "^[0-9]{1,5}-[0-9]{1,5}$" }] }, "description": 'Ports or ranges ("10140-10143").' }, "Via": { "type": "string", "description": "Name of the proxy (network.devices) this connection goes through." }, "Purpose": { "type": "string" } } };
+    var schema53 = { "type": "object", "title": "NetworkDevice", "additionalProperties": false, "required": ["Name", "Type"], "properties": { "Name": { "type": "string" }, "Type": { "enum": ["Firewall", "WebProxy", "ReverseProxy", "LoadBalancer", "WebApplicationFirewall"] }, "Vendor": { "type": "string", "description": "For example Microsoft, F5, Citrix." }, "Product": { "type": "string", "description": "For example BIG-IP, NetScaler." }, "Location": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the device sits." }, "FrontOf": { "type": "array", "items": { "type": "string" }, "description": "What traffic through this device reaches: site system server names (SiteSystemServerName) or CMG service names." }, "SupportsHttp11": { "type": "boolean", "description": "The device supports HTTP 1.1." }, "AllowedContentTypes": { "type": "array", "items": { "type": "string" }, "description": "MIME content types allowed through, for example multipart/mixed, application/octet-stream; * for any." }, "AllowedVerbs": { "$ref": "#/definitions/roleKinds", "description": "HTTP verbs allowed to each kind of role; * for any." }, "AllowedHeaders": { "$ref": "#/definitions/roleKinds", "description": "HTTP headers allowed to each kind of role; * for any." }, "SslMode": { "enum": ["Bridging", "Tunneling", "HttpToHttps", "HttpsToHttp", "None"], "description": "Bridging: SSL terminated and re-encrypted (SSL bridging to SSL). Tunneling: packets forwarded unopened. HttpToHttps / HttpsToHttp: bridging that changes the protocol." }, "Certificate": { "type": "string", "description": "Id (in pki.certificates) of the certificate the device presents when it bridges SSL." } } };
+    var schema54 = { "type": "object", "additionalProperties": false, "properties": { "ManagementPoint": { "type": "array", "items": { "type": "string" } }, "DistributionPoint": { "type": "array", "items": { "type": "string" } }, "FallbackStatusPoint": { "type": "array", "items": { "type": "string" } }, "SoftwareUpdatePoint": { "type": "array", "items": { "type": "string" } } } };
+    function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.Name === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema53.required, parentSchema: schema53, data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (data.Type === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Type" }, message: "must have required property 'Type'", schema: schema53.required, parentSchema: schema53, data };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!func2.call(schema53.properties, key0)) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema53, data };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.Name !== void 0) {
+          let data0 = data.Name;
+          if (typeof data0 !== "string") {
+            const err3 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.Name.type, parentSchema: schema53.properties.Name, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data.Type !== void 0) {
+          let data1 = data.Type;
+          if (!(data1 === "Firewall" || data1 === "WebProxy" || data1 === "ReverseProxy" || data1 === "LoadBalancer" || data1 === "WebApplicationFirewall")) {
+            const err4 = { instancePath: instancePath + "/Type", schemaPath: "#/properties/Type/enum", keyword: "enum", params: { allowedValues: schema53.properties.Type.enum }, message: "must be equal to one of the allowed values", schema: schema53.properties.Type.enum, parentSchema: schema53.properties.Type, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.Vendor !== void 0) {
+          let data2 = data.Vendor;
+          if (typeof data2 !== "string") {
+            const err5 = { instancePath: instancePath + "/Vendor", schemaPath: "#/properties/Vendor/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.Vendor.type, parentSchema: schema53.properties.Vendor, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data.Product !== void 0) {
+          let data3 = data.Product;
+          if (typeof data3 !== "string") {
+            const err6 = { instancePath: instancePath + "/Product", schemaPath: "#/properties/Product/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.Product.type, parentSchema: schema53.properties.Product, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data.Location !== void 0) {
+          let data4 = data.Location;
+          if (!(data4 === "Intranet" || data4 === "Perimeter" || data4 === "Internet" || data4 === "Azure")) {
+            const err7 = { instancePath: instancePath + "/Location", schemaPath: "#/properties/Location/enum", keyword: "enum", params: { allowedValues: schema53.properties.Location.enum }, message: "must be equal to one of the allowed values", schema: schema53.properties.Location.enum, parentSchema: schema53.properties.Location, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data.FrontOf !== void 0) {
+          let data5 = data.FrontOf;
+          if (Array.isArray(data5)) {
+            const len0 = data5.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data6 = data5[i0];
+              if (typeof data6 !== "string") {
+                const err8 = { instancePath: instancePath + "/FrontOf/" + i0, schemaPath: "#/properties/FrontOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.FrontOf.items.type, parentSchema: schema53.properties.FrontOf.items, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/FrontOf", schemaPath: "#/properties/FrontOf/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema53.properties.FrontOf.type, parentSchema: schema53.properties.FrontOf, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data.SupportsHttp11 !== void 0) {
+          let data7 = data.SupportsHttp11;
+          if (typeof data7 !== "boolean") {
+            const err10 = { instancePath: instancePath + "/SupportsHttp11", schemaPath: "#/properties/SupportsHttp11/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema53.properties.SupportsHttp11.type, parentSchema: schema53.properties.SupportsHttp11, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data.AllowedContentTypes !== void 0) {
+          let data8 = data.AllowedContentTypes;
+          if (Array.isArray(data8)) {
+            const len1 = data8.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data9 = data8[i1];
+              if (typeof data9 !== "string") {
+                const err11 = { instancePath: instancePath + "/AllowedContentTypes/" + i1, schemaPath: "#/properties/AllowedContentTypes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.AllowedContentTypes.items.type, parentSchema: schema53.properties.AllowedContentTypes.items, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err12 = { instancePath: instancePath + "/AllowedContentTypes", schemaPath: "#/properties/AllowedContentTypes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema53.properties.AllowedContentTypes.type, parentSchema: schema53.properties.AllowedContentTypes, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data.AllowedVerbs !== void 0) {
+          let data10 = data.AllowedVerbs;
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            for (const key1 in data10) {
+              if (!(key1 === "ManagementPoint" || key1 === "DistributionPoint" || key1 === "FallbackStatusPoint" || key1 === "SoftwareUpdatePoint")) {
+                const err13 = { instancePath: instancePath + "/AllowedVerbs", schemaPath: "#/definitions/roleKinds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+            if (data10.ManagementPoint !== void 0) {
+              let data11 = data10.ManagementPoint;
+              if (Array.isArray(data11)) {
+                const len2 = data11.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  let data12 = data11[i2];
+                  if (typeof data12 !== "string") {
+                    const err14 = { instancePath: instancePath + "/AllowedVerbs/ManagementPoint/" + i2, schemaPath: "#/definitions/roleKinds/properties/ManagementPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.ManagementPoint.items.type, parentSchema: schema54.properties.ManagementPoint.items, data: data12 };
+                    if (vErrors === null) {
+                      vErrors = [err14];
+                    } else {
+                      vErrors.push(err14);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err15 = { instancePath: instancePath + "/AllowedVerbs/ManagementPoint", schemaPath: "#/definitions/roleKinds/properties/ManagementPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.ManagementPoint.type, parentSchema: schema54.properties.ManagementPoint, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data10.DistributionPoint !== void 0) {
+              let data13 = data10.DistributionPoint;
+              if (Array.isArray(data13)) {
+                const len3 = data13.length;
+                for (let i3 = 0; i3 < len3; i3++) {
+                  let data14 = data13[i3];
+                  if (typeof data14 !== "string") {
+                    const err16 = { instancePath: instancePath + "/AllowedVerbs/DistributionPoint/" + i3, schemaPath: "#/definitions/roleKinds/properties/DistributionPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.DistributionPoint.items.type, parentSchema: schema54.properties.DistributionPoint.items, data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err16];
+                    } else {
+                      vErrors.push(err16);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err17 = { instancePath: instancePath + "/AllowedVerbs/DistributionPoint", schemaPath: "#/definitions/roleKinds/properties/DistributionPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.DistributionPoint.type, parentSchema: schema54.properties.DistributionPoint, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data10.FallbackStatusPoint !== void 0) {
+              let data15 = data10.FallbackStatusPoint;
+              if (Array.isArray(data15)) {
+                const len4 = data15.length;
+                for (let i4 = 0; i4 < len4; i4++) {
+                  let data16 = data15[i4];
+                  if (typeof data16 !== "string") {
+                    const err18 = { instancePath: instancePath + "/AllowedVerbs/FallbackStatusPoint/" + i4, schemaPath: "#/definitions/roleKinds/properties/FallbackStatusPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.FallbackStatusPoint.items.type, parentSchema: schema54.properties.FallbackStatusPoint.items, data: data16 };
+                    if (vErrors === null) {
+                      vErrors = [err18];
+                    } else {
+                      vErrors.push(err18);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err19 = { instancePath: instancePath + "/AllowedVerbs/FallbackStatusPoint", schemaPath: "#/definitions/roleKinds/properties/FallbackStatusPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.FallbackStatusPoint.type, parentSchema: schema54.properties.FallbackStatusPoint, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+            if (data10.SoftwareUpdatePoint !== void 0) {
+              let data17 = data10.SoftwareUpdatePoint;
+              if (Array.isArray(data17)) {
+                const len5 = data17.length;
+                for (let i5 = 0; i5 < len5; i5++) {
+                  let data18 = data17[i5];
+                  if (typeof data18 !== "string") {
+                    const err20 = { instancePath: instancePath + "/AllowedVerbs/SoftwareUpdatePoint/" + i5, schemaPath: "#/definitions/roleKinds/properties/SoftwareUpdatePoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.SoftwareUpdatePoint.items.type, parentSchema: schema54.properties.SoftwareUpdatePoint.items, data: data18 };
+                    if (vErrors === null) {
+                      vErrors = [err20];
+                    } else {
+                      vErrors.push(err20);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err21 = { instancePath: instancePath + "/AllowedVerbs/SoftwareUpdatePoint", schemaPath: "#/definitions/roleKinds/properties/SoftwareUpdatePoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.SoftwareUpdatePoint.type, parentSchema: schema54.properties.SoftwareUpdatePoint, data: data17 };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/AllowedVerbs", schemaPath: "#/definitions/roleKinds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.type, parentSchema: schema54, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data.AllowedHeaders !== void 0) {
+          let data19 = data.AllowedHeaders;
+          if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+            for (const key2 in data19) {
+              if (!(key2 === "ManagementPoint" || key2 === "DistributionPoint" || key2 === "FallbackStatusPoint" || key2 === "SoftwareUpdatePoint")) {
+                const err23 = { instancePath: instancePath + "/AllowedHeaders", schemaPath: "#/definitions/roleKinds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+            }
+            if (data19.ManagementPoint !== void 0) {
+              let data20 = data19.ManagementPoint;
+              if (Array.isArray(data20)) {
+                const len6 = data20.length;
+                for (let i6 = 0; i6 < len6; i6++) {
+                  let data21 = data20[i6];
+                  if (typeof data21 !== "string") {
+                    const err24 = { instancePath: instancePath + "/AllowedHeaders/ManagementPoint/" + i6, schemaPath: "#/definitions/roleKinds/properties/ManagementPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.ManagementPoint.items.type, parentSchema: schema54.properties.ManagementPoint.items, data: data21 };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err25 = { instancePath: instancePath + "/AllowedHeaders/ManagementPoint", schemaPath: "#/definitions/roleKinds/properties/ManagementPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.ManagementPoint.type, parentSchema: schema54.properties.ManagementPoint, data: data20 };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data19.DistributionPoint !== void 0) {
+              let data22 = data19.DistributionPoint;
+              if (Array.isArray(data22)) {
+                const len7 = data22.length;
+                for (let i7 = 0; i7 < len7; i7++) {
+                  let data23 = data22[i7];
+                  if (typeof data23 !== "string") {
+                    const err26 = { instancePath: instancePath + "/AllowedHeaders/DistributionPoint/" + i7, schemaPath: "#/definitions/roleKinds/properties/DistributionPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.DistributionPoint.items.type, parentSchema: schema54.properties.DistributionPoint.items, data: data23 };
+                    if (vErrors === null) {
+                      vErrors = [err26];
+                    } else {
+                      vErrors.push(err26);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err27 = { instancePath: instancePath + "/AllowedHeaders/DistributionPoint", schemaPath: "#/definitions/roleKinds/properties/DistributionPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.DistributionPoint.type, parentSchema: schema54.properties.DistributionPoint, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data19.FallbackStatusPoint !== void 0) {
+              let data24 = data19.FallbackStatusPoint;
+              if (Array.isArray(data24)) {
+                const len8 = data24.length;
+                for (let i8 = 0; i8 < len8; i8++) {
+                  let data25 = data24[i8];
+                  if (typeof data25 !== "string") {
+                    const err28 = { instancePath: instancePath + "/AllowedHeaders/FallbackStatusPoint/" + i8, schemaPath: "#/definitions/roleKinds/properties/FallbackStatusPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.FallbackStatusPoint.items.type, parentSchema: schema54.properties.FallbackStatusPoint.items, data: data25 };
+                    if (vErrors === null) {
+                      vErrors = [err28];
+                    } else {
+                      vErrors.push(err28);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/AllowedHeaders/FallbackStatusPoint", schemaPath: "#/definitions/roleKinds/properties/FallbackStatusPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.FallbackStatusPoint.type, parentSchema: schema54.properties.FallbackStatusPoint, data: data24 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data19.SoftwareUpdatePoint !== void 0) {
+              let data26 = data19.SoftwareUpdatePoint;
+              if (Array.isArray(data26)) {
+                const len9 = data26.length;
+                for (let i9 = 0; i9 < len9; i9++) {
+                  let data27 = data26[i9];
+                  if (typeof data27 !== "string") {
+                    const err30 = { instancePath: instancePath + "/AllowedHeaders/SoftwareUpdatePoint/" + i9, schemaPath: "#/definitions/roleKinds/properties/SoftwareUpdatePoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.SoftwareUpdatePoint.items.type, parentSchema: schema54.properties.SoftwareUpdatePoint.items, data: data27 };
+                    if (vErrors === null) {
+                      vErrors = [err30];
+                    } else {
+                      vErrors.push(err30);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err31 = { instancePath: instancePath + "/AllowedHeaders/SoftwareUpdatePoint", schemaPath: "#/definitions/roleKinds/properties/SoftwareUpdatePoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.SoftwareUpdatePoint.type, parentSchema: schema54.properties.SoftwareUpdatePoint, data: data26 };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/AllowedHeaders", schemaPath: "#/definitions/roleKinds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.type, parentSchema: schema54, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data.SslMode !== void 0) {
+          let data28 = data.SslMode;
+          if (!(data28 === "Bridging" || data28 === "Tunneling" || data28 === "HttpToHttps" || data28 === "HttpsToHttp" || data28 === "None")) {
+            const err33 = { instancePath: instancePath + "/SslMode", schemaPath: "#/properties/SslMode/enum", keyword: "enum", params: { allowedValues: schema53.properties.SslMode.enum }, message: "must be equal to one of the allowed values", schema: schema53.properties.SslMode.enum, parentSchema: schema53.properties.SslMode, data: data28 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data.Certificate !== void 0) {
+          let data29 = data.Certificate;
+          if (typeof data29 !== "string") {
+            const err34 = { instancePath: instancePath + "/Certificate", schemaPath: "#/properties/Certificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.Certificate.type, parentSchema: schema53.properties.Certificate, data: data29 };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema53.type, parentSchema: schema53, data };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+      validate47.errors = vErrors;
+      return errors === 0;
+    }
+    var pattern9 = new RegExp("^[0-9]{1,5}-[0-9]{1,5}$", "u");
+    function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!(key0 === "devices" || key0 === "connections")) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema52, data };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (data.devices !== void 0) {
+          let data0 = data.devices;
+          if (Array.isArray(data0)) {
+            const len0 = data0.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              if (!validate47(data0[i0], { instancePath: instancePath + "/devices/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
+                vErrors = vErrors === null ? validate47.errors : (validate47.errors.forEach((e) => vErrors.push(e)), vErrors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err1 = { instancePath: instancePath + "/devices", schemaPath: "#/properties/devices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.devices.type, parentSchema: schema52.properties.devices, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.connections !== void 0) {
+          let data2 = data.connections;
+          if (Array.isArray(data2)) {
+            const len1 = data2.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data3 = data2[i1];
+              if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                if (data3.From === void 0) {
+                  const err2 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/required", keyword: "required", params: { missingProperty: "From" }, message: "must have required property 'From'", schema: schema56.required, parentSchema: schema56, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+                if (data3.To === void 0) {
+                  const err3 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/required", keyword: "required", params: { missingProperty: "To" }, message: "must have required property 'To'", schema: schema56.required, parentSchema: schema56, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
+                if (data3.Ports === void 0) {
+                  const err4 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/required", keyword: "required", params: { missingProperty: "Ports" }, message: "must have required property 'Ports'", schema: schema56.required, parentSchema: schema56, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+                for (const key1 in data3) {
+                  if (!(key1 === "Direction" || key1 === "From" || key1 === "To" || key1 === "Protocol" || key1 === "Ports" || key1 === "Via" || key1 === "Purpose")) {
+                    const err5 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56, data: data3 };
+                    if (vErrors === null) {
+                      vErrors = [err5];
+                    } else {
+                      vErrors.push(err5);
+                    }
+                    errors++;
+                  }
+                }
+                if (data3.Direction !== void 0) {
+                  let data4 = data3.Direction;
+                  if (!(data4 === "Outbound" || data4 === "Inbound")) {
+                    const err6 = { instancePath: instancePath + "/connections/" + i1 + "/Direction", schemaPath: "#/definitions/connection/properties/Direction/enum", keyword: "enum", params: { allowedValues: schema56.properties.Direction.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.Direction.enum, parentSchema: schema56.properties.Direction, data: data4 };
+                    if (vErrors === null) {
+                      vErrors = [err6];
+                    } else {
+                      vErrors.push(err6);
+                    }
+                    errors++;
+                  }
+                }
+                if (data3.From !== void 0) {
+                  let data5 = data3.From;
+                  if (typeof data5 !== "string") {
+                    const err7 = { instancePath: instancePath + "/connections/" + i1 + "/From", schemaPath: "#/definitions/connection/properties/From/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.From.type, parentSchema: schema56.properties.From, data: data5 };
+                    if (vErrors === null) {
+                      vErrors = [err7];
+                    } else {
+                      vErrors.push(err7);
+                    }
+                    errors++;
+                  }
+                }
+                if (data3.To !== void 0) {
+                  let data6 = data3.To;
+                  if (typeof data6 !== "string") {
+                    const err8 = { instancePath: instancePath + "/connections/" + i1 + "/To", schemaPath: "#/definitions/connection/properties/To/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.To.type, parentSchema: schema56.properties.To, data: data6 };
+                    if (vErrors === null) {
+                      vErrors = [err8];
+                    } else {
+                      vErrors.push(err8);
+                    }
+                    errors++;
+                  }
+                }
+                if (data3.Protocol !== void 0) {
+                  let data7 = data3.Protocol;
+                  if (!(data7 === "TCP" || data7 === "HTTPS" || data7 === "HTTP" || data7 === "TCP-TLS")) {
+                    const err9 = { instancePath: instancePath + "/connections/" + i1 + "/Protocol", schemaPath: "#/definitions/connection/properties/Protocol/enum", keyword: "enum", params: { allowedValues: schema56.properties.Protocol.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.Protocol.enum, parentSchema: schema56.properties.Protocol, data: data7 };
+                    if (vErrors === null) {
+                      vErrors = [err9];
+                    } else {
+                      vErrors.push(err9);
+                    }
+                    errors++;
+                  }
+                }
+                if (data3.Ports !== void 0) {
+                  let data8 = data3.Ports;
+                  if (Array.isArray(data8)) {
+                    if (data8.length < 1) {
+                      const err10 = { instancePath: instancePath + "/connections/" + i1 + "/Ports", schemaPath: "#/definitions/connection/properties/Ports/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema56.properties.Ports, data: data8 };
+                      if (vErrors === null) {
+                        vErrors = [err10];
+                      } else {
+                        vErrors.push(err10);
+                      }
+                      errors++;
+                    }
+                    const len2 = data8.length;
+                    for (let i2 = 0; i2 < len2; i2++) {
+                      let data9 = data8[i2];
+                      const _errs20 = errors;
+                      let valid9 = false;
+                      const _errs21 = errors;
+                      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+                        const err11 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema56.properties.Ports.items.anyOf[0].type, parentSchema: schema56.properties.Ports.items.anyOf[0], data: data9 };
+                        if (vErrors === null) {
+                          vErrors = [err11];
+                        } else {
+                          vErrors.push(err11);
+                        }
+                        errors++;
+                      }
+                      if (typeof data9 == "number") {
+                        if (data9 > 65535 || isNaN(data9)) {
+                          const err12 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema56.properties.Ports.items.anyOf[0], data: data9 };
+                          if (vErrors === null) {
+                            vErrors = [err12];
+                          } else {
+                            vErrors.push(err12);
+                          }
+                          errors++;
+                        }
+                        if (data9 < 1 || isNaN(data9)) {
+                          const err13 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema56.properties.Ports.items.anyOf[0], data: data9 };
+                          if (vErrors === null) {
+                            vErrors = [err13];
+                          } else {
+                            vErrors.push(err13);
+                          }
+                          errors++;
+                        }
+                      }
+                      var _valid0 = _errs21 === errors;
+                      valid9 = valid9 || _valid0;
+                      if (!valid9) {
+                        const _errs23 = errors;
+                        if (typeof data9 === "string") {
+                          if (!pattern9.test(data9)) {
+                            const err14 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]{1,5}-[0-9]{1,5}$" }, message: 'must match pattern "^[0-9]{1,5}-[0-9]{1,5}$"', schema: "^[0-9]{1,5}-[0-9]{1,5}$", parentSchema: schema56.properties.Ports.items.anyOf[1], data: data9 };
+                            if (vErrors === null) {
+                              vErrors = [err14];
+                            } else {
+                              vErrors.push(err14);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err15 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Ports.items.anyOf[1].type, parentSchema: schema56.properties.Ports.items.anyOf[1], data: data9 };
+                          if (vErrors === null) {
+                            vErrors = [err15];
+                          } else {
+                            vErrors.push(err15);
+                          }
+                          errors++;
+                        }
+                        var _valid0 = _errs23 === errors;
+                        valid9 = valid9 || _valid0;
+                      }
+                      if (!valid9) {
+                        const err16 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema56.properties.Ports.items.anyOf, parentSchema: schema56.properties.Ports.items, data: data9 };
+                        if (vErrors === null) {
+                          vErrors = [err16];
+                        } else {
+                          vErrors.push(err16);
+                        }
+                        errors++;
+                      } else {
+                        errors = _errs20;
+                        if (vErrors !== null) {
+                          if (_errs20) {
+                            vErrors.length = _errs20;
+                          } else {
+                            vErrors = null;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err17 = { instancePath: instancePath + "/connections/" + i1 + "/Ports", schemaPath: "#/definitions/connection/properties/Ports/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.Ports.type, parentSchema: schema56.properties.Ports, data: data8 };
+                    if (vErrors === null) {
+                      vErrors = [err17];
+                    } else {
+                      vErrors.push(err17);
+                    }
+                    errors++;
+                  }
+                }
+                if (data3.Via !== void 0) {
+                  let data10 = data3.Via;
+                  if (typeof data10 !== "string") {
+                    const err18 = { instancePath: instancePath + "/connections/" + i1 + "/Via", schemaPath: "#/definitions/connection/properties/Via/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Via.type, parentSchema: schema56.properties.Via, data: data10 };
+                    if (vErrors === null) {
+                      vErrors = [err18];
+                    } else {
+                      vErrors.push(err18);
+                    }
+                    errors++;
+                  }
+                }
+                if (data3.Purpose !== void 0) {
+                  let data11 = data3.Purpose;
+                  if (typeof data11 !== "string") {
+                    const err19 = { instancePath: instancePath + "/connections/" + i1 + "/Purpose", schemaPath: "#/definitions/connection/properties/Purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Purpose.type, parentSchema: schema56.properties.Purpose, data: data11 };
+                    if (vErrors === null) {
+                      vErrors = [err19];
+                    } else {
+                      vErrors.push(err19);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err20 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.type, parentSchema: schema56, data: data3 };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/connections", schemaPath: "#/properties/connections/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.connections.type, parentSchema: schema52.properties.connections, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+      validate46.errors = vErrors;
+      return errors === 0;
+    }
+    var schema59 = { "type": "object", "title": "ClientPopulation", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "Count": { "type": "integer", "minimum": 0, "description": "Number of clients; the device inventory's count when absent." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode", "description": "Assigned site." }, "OperatingSystem": { "$ref": "#/definitions/osFamily" }, "OsVersion": { "type": "string", "description": "For Windows: 10, 11, 8.1 ..." }, "Identity": { "$ref": "#/definitions/identity" }, "ForestFqdn": { "type": "string", "description": "Forest of the devices' and users' accounts." }, "Authentication": { "type": "array", "items": { "$ref": "#/definitions/authentication" } }, "Network": { "$ref": "#/definitions/network" }, "ClientConnection": { "enum": ["InternetOnly", "InternetAndIntranet"], "description": "Chosen at client installation: always internet (CCMALWAYSINF=1) or roaming between intranet and internet." }, "MobileDevice": { "type": "boolean", "description": "Mobile devices enrolled by Configuration Manager." }, "Channels": { "type": "array", "items": { "$ref": "#/definitions/channel" } }, "CloudManagementGateway": { "type": "string", "description": "ServiceName of the CMG these clients use." }, "UsesProxy": { "type": "boolean", "description": "The devices reach the internet through a web proxy." }, "WantsUserPolicy": { "type": "boolean", "description": "User policy (user-targeted deployments) is wanted while on the internet." }, "ClientCertificate": { "type": "string", "description": "Id (in pki.certificates) of the client authentication certificate the devices hold." }, "BulkRegistrationTokenLifetimeMins": { "type": "integer", "minimum": 1, "description": "Validity of the bulk registration token used to install them (minutes)." }, "Features": { "type": "array", "items": { "$ref": "#/definitions/featureUse" }, "description": "Management features used for these clients over the internet." } } };
+    var schema61 = { "enum": ["Windows", "WindowsServer", "macOS", "Linux", "Unix", "iOS", "Android", "WindowsMobile"] };
+    var schema62 = { "enum": ["ActiveDirectory", "HybridEntraId", "EntraId", "Workgroup"], "description": "How the devices are joined: on-premises Active Directory domain, hybrid Microsoft Entra joined, Microsoft Entra joined, or workgroup." };
+    var schema63 = { "enum": ["Pki", "EntraId", "Token"], "description": "How the clients authenticate to the CMG or internet-facing site systems: PKI client certificate, Microsoft Entra ID, or Configuration Manager token." };
+    var schema64 = { "enum": ["IPv4", "DualStack", "IPv6Only"] };
+    var schema65 = { "enum": ["CMG", "IBCM"], "description": "How the clients are managed on the internet: through a cloud management gateway or internet-based client management." };
+    var schema66 = { "anyOf": [{ "$ref": "#/definitions/feature" }, { "type": "object", "title": "FeatureUse", "additionalProperties": false, "required": ["Feature"], "properties": { "Feature": { "$ref": "#/definitions/feature" }, "Channels": { "type": "array", "items": { "$ref": "#/definitions/channel" }, "description": "Channels this feature is used through; the population's channels when absent." }, "UsesBootImage": { "type": "boolean", "description": "Task sequence: has a boot image." }, "DeploysOperatingSystem": { "type": "boolean", "description": "Task sequence: deploys an operating system." }, "DownloadOption": { "enum": ["DownloadAllContentLocally", "DownloadContentAsNeeded"], "description": "Task sequence deployment option." }, "StartedFrom": { "enum": ["SoftwareCenter", "BootableMedia", "Pxe"], "description": "Task sequence: how it starts." } } }] };
+    var schema67 = { "enum": ["ClientPush", "SoftwareUpdateBasedClientInstallation", "ClientInstallation", "AutomaticSiteAssignment", "WakeOnLan", "OsDeployment", "TaskSequence", "RemoteControl", "UserSoftwareDeployment", "ClientRoaming", "SoftwareApprovalRequests", "ConfigurationManagerConsole", "ReportingWebsite", "PeerCache", "OnPremisesMdm", "BitLockerManagement", "EndpointProtection", "CoManagementNewDeviceProvisioning", "CoManagementAutoEnrollment", "SoftwareUpdates", "ApplicationDeployment", "Inventory", "ComplianceSettings", "SoftwareCenter"] };
+    function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const _errs0 = errors;
+      let valid0 = false;
+      const _errs1 = errors;
+      if (!(data === "ClientPush" || data === "SoftwareUpdateBasedClientInstallation" || data === "ClientInstallation" || data === "AutomaticSiteAssignment" || data === "WakeOnLan" || data === "OsDeployment" || data === "TaskSequence" || data === "RemoteControl" || data === "UserSoftwareDeployment" || data === "ClientRoaming" || data === "SoftwareApprovalRequests" || data === "ConfigurationManagerConsole" || data === "ReportingWebsite" || data === "PeerCache" || data === "OnPremisesMdm" || data === "BitLockerManagement" || data === "EndpointProtection" || data === "CoManagementNewDeviceProvisioning" || data === "CoManagementAutoEnrollment" || data === "SoftwareUpdates" || data === "ApplicationDeployment" || data === "Inventory" || data === "ComplianceSettings" || data === "SoftwareCenter")) {
+        const err0 = { instancePath, schemaPath: "#/definitions/feature/enum", keyword: "enum", params: { allowedValues: schema67.enum }, message: "must be equal to one of the allowed values", schema: schema67.enum, parentSchema: schema67, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      var _valid0 = _errs1 === errors;
+      valid0 = valid0 || _valid0;
+      if (!valid0) {
+        const _errs3 = errors;
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+          if (data.Feature === void 0) {
+            const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "Feature" }, message: "must have required property 'Feature'", schema: schema66.anyOf[1].required, parentSchema: schema66.anyOf[1], data };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+          for (const key0 in data) {
+            if (!(key0 === "Feature" || key0 === "Channels" || key0 === "UsesBootImage" || key0 === "DeploysOperatingSystem" || key0 === "DownloadOption" || key0 === "StartedFrom")) {
+              const err2 = { instancePath, schemaPath: "#/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema66.anyOf[1], data };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+          if (data.Feature !== void 0) {
+            let data0 = data.Feature;
+            if (!(data0 === "ClientPush" || data0 === "SoftwareUpdateBasedClientInstallation" || data0 === "ClientInstallation" || data0 === "AutomaticSiteAssignment" || data0 === "WakeOnLan" || data0 === "OsDeployment" || data0 === "TaskSequence" || data0 === "RemoteControl" || data0 === "UserSoftwareDeployment" || data0 === "ClientRoaming" || data0 === "SoftwareApprovalRequests" || data0 === "ConfigurationManagerConsole" || data0 === "ReportingWebsite" || data0 === "PeerCache" || data0 === "OnPremisesMdm" || data0 === "BitLockerManagement" || data0 === "EndpointProtection" || data0 === "CoManagementNewDeviceProvisioning" || data0 === "CoManagementAutoEnrollment" || data0 === "SoftwareUpdates" || data0 === "ApplicationDeployment" || data0 === "Inventory" || data0 === "ComplianceSettings" || data0 === "SoftwareCenter")) {
+              const err3 = { instancePath: instancePath + "/Feature", schemaPath: "#/definitions/feature/enum", keyword: "enum", params: { allowedValues: schema67.enum }, message: "must be equal to one of the allowed values", schema: schema67.enum, parentSchema: schema67, data: data0 };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          }
+          if (data.Channels !== void 0) {
+            let data1 = data.Channels;
+            if (Array.isArray(data1)) {
+              const len0 = data1.length;
+              for (let i0 = 0; i0 < len0; i0++) {
+                let data2 = data1[i0];
+                if (!(data2 === "CMG" || data2 === "IBCM")) {
+                  const err4 = { instancePath: instancePath + "/Channels/" + i0, schemaPath: "#/definitions/channel/enum", keyword: "enum", params: { allowedValues: schema65.enum }, message: "must be equal to one of the allowed values", schema: schema65.enum, parentSchema: schema65, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err5 = { instancePath: instancePath + "/Channels", schemaPath: "#/anyOf/1/properties/Channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.anyOf[1].properties.Channels.type, parentSchema: schema66.anyOf[1].properties.Channels, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          }
+          if (data.UsesBootImage !== void 0) {
+            let data3 = data.UsesBootImage;
+            if (typeof data3 !== "boolean") {
+              const err6 = { instancePath: instancePath + "/UsesBootImage", schemaPath: "#/anyOf/1/properties/UsesBootImage/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema66.anyOf[1].properties.UsesBootImage.type, parentSchema: schema66.anyOf[1].properties.UsesBootImage, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+          }
+          if (data.DeploysOperatingSystem !== void 0) {
+            let data4 = data.DeploysOperatingSystem;
+            if (typeof data4 !== "boolean") {
+              const err7 = { instancePath: instancePath + "/DeploysOperatingSystem", schemaPath: "#/anyOf/1/properties/DeploysOperatingSystem/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema66.anyOf[1].properties.DeploysOperatingSystem.type, parentSchema: schema66.anyOf[1].properties.DeploysOperatingSystem, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+          if (data.DownloadOption !== void 0) {
+            let data5 = data.DownloadOption;
+            if (!(data5 === "DownloadAllContentLocally" || data5 === "DownloadContentAsNeeded")) {
+              const err8 = { instancePath: instancePath + "/DownloadOption", schemaPath: "#/anyOf/1/properties/DownloadOption/enum", keyword: "enum", params: { allowedValues: schema66.anyOf[1].properties.DownloadOption.enum }, message: "must be equal to one of the allowed values", schema: schema66.anyOf[1].properties.DownloadOption.enum, parentSchema: schema66.anyOf[1].properties.DownloadOption, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          }
+          if (data.StartedFrom !== void 0) {
+            let data6 = data.StartedFrom;
+            if (!(data6 === "SoftwareCenter" || data6 === "BootableMedia" || data6 === "Pxe")) {
+              const err9 = { instancePath: instancePath + "/StartedFrom", schemaPath: "#/anyOf/1/properties/StartedFrom/enum", keyword: "enum", params: { allowedValues: schema66.anyOf[1].properties.StartedFrom.enum }, message: "must be equal to one of the allowed values", schema: schema66.anyOf[1].properties.StartedFrom.enum, parentSchema: schema66.anyOf[1].properties.StartedFrom, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err10 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.anyOf[1].type, parentSchema: schema66.anyOf[1], data };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        var _valid0 = _errs3 === errors;
+        valid0 = valid0 || _valid0;
+      }
+      if (!valid0) {
+        const err11 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema66.anyOf, parentSchema: schema66, data };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      } else {
+        errors = _errs0;
+        if (vErrors !== null) {
+          if (_errs0) {
+            vErrors.length = _errs0;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      validate52.errors = vErrors;
+      return errors === 0;
+    }
+    function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.Name === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema59.required, parentSchema: schema59, data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!func2.call(schema59.properties, key0)) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema59, data };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.Name !== void 0) {
+          let data0 = data.Name;
+          if (typeof data0 !== "string") {
+            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.Name.type, parentSchema: schema59.properties.Name, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.Count !== void 0) {
+          let data1 = data.Count;
+          if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)))) {
+            const err3 = { instancePath: instancePath + "/Count", schemaPath: "#/properties/Count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema59.properties.Count.type, parentSchema: schema59.properties.Count, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+          if (typeof data1 == "number") {
+            if (data1 < 0 || isNaN(data1)) {
+              const err4 = { instancePath: instancePath + "/Count", schemaPath: "#/properties/Count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema59.properties.Count, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data.SiteCode !== void 0) {
+          let data2 = data.SiteCode;
+          if (typeof data2 === "string") {
+            if (!pattern0.test(data2)) {
+              const err5 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          } else {
+            const err6 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data.OperatingSystem !== void 0) {
+          let data3 = data.OperatingSystem;
+          if (!(data3 === "Windows" || data3 === "WindowsServer" || data3 === "macOS" || data3 === "Linux" || data3 === "Unix" || data3 === "iOS" || data3 === "Android" || data3 === "WindowsMobile")) {
+            const err7 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/definitions/osFamily/enum", keyword: "enum", params: { allowedValues: schema61.enum }, message: "must be equal to one of the allowed values", schema: schema61.enum, parentSchema: schema61, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data.OsVersion !== void 0) {
+          let data4 = data.OsVersion;
+          if (typeof data4 !== "string") {
+            const err8 = { instancePath: instancePath + "/OsVersion", schemaPath: "#/properties/OsVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.OsVersion.type, parentSchema: schema59.properties.OsVersion, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data.Identity !== void 0) {
+          let data5 = data.Identity;
+          if (!(data5 === "ActiveDirectory" || data5 === "HybridEntraId" || data5 === "EntraId" || data5 === "Workgroup")) {
+            const err9 = { instancePath: instancePath + "/Identity", schemaPath: "#/definitions/identity/enum", keyword: "enum", params: { allowedValues: schema62.enum }, message: "must be equal to one of the allowed values", schema: schema62.enum, parentSchema: schema62, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data.ForestFqdn !== void 0) {
+          let data6 = data.ForestFqdn;
+          if (typeof data6 !== "string") {
+            const err10 = { instancePath: instancePath + "/ForestFqdn", schemaPath: "#/properties/ForestFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.ForestFqdn.type, parentSchema: schema59.properties.ForestFqdn, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data.Authentication !== void 0) {
+          let data7 = data.Authentication;
+          if (Array.isArray(data7)) {
+            const len0 = data7.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data8 = data7[i0];
+              if (!(data8 === "Pki" || data8 === "EntraId" || data8 === "Token")) {
+                const err11 = { instancePath: instancePath + "/Authentication/" + i0, schemaPath: "#/definitions/authentication/enum", keyword: "enum", params: { allowedValues: schema63.enum }, message: "must be equal to one of the allowed values", schema: schema63.enum, parentSchema: schema63, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err12 = { instancePath: instancePath + "/Authentication", schemaPath: "#/properties/Authentication/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.Authentication.type, parentSchema: schema59.properties.Authentication, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data.Network !== void 0) {
+          let data9 = data.Network;
+          if (!(data9 === "IPv4" || data9 === "DualStack" || data9 === "IPv6Only")) {
+            const err13 = { instancePath: instancePath + "/Network", schemaPath: "#/definitions/network/enum", keyword: "enum", params: { allowedValues: schema64.enum }, message: "must be equal to one of the allowed values", schema: schema64.enum, parentSchema: schema64, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data.ClientConnection !== void 0) {
+          let data10 = data.ClientConnection;
+          if (!(data10 === "InternetOnly" || data10 === "InternetAndIntranet")) {
+            const err14 = { instancePath: instancePath + "/ClientConnection", schemaPath: "#/properties/ClientConnection/enum", keyword: "enum", params: { allowedValues: schema59.properties.ClientConnection.enum }, message: "must be equal to one of the allowed values", schema: schema59.properties.ClientConnection.enum, parentSchema: schema59.properties.ClientConnection, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data.MobileDevice !== void 0) {
+          let data11 = data.MobileDevice;
+          if (typeof data11 !== "boolean") {
+            const err15 = { instancePath: instancePath + "/MobileDevice", schemaPath: "#/properties/MobileDevice/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema59.properties.MobileDevice.type, parentSchema: schema59.properties.MobileDevice, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data.Channels !== void 0) {
+          let data12 = data.Channels;
+          if (Array.isArray(data12)) {
+            const len1 = data12.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data13 = data12[i1];
+              if (!(data13 === "CMG" || data13 === "IBCM")) {
+                const err16 = { instancePath: instancePath + "/Channels/" + i1, schemaPath: "#/definitions/channel/enum", keyword: "enum", params: { allowedValues: schema65.enum }, message: "must be equal to one of the allowed values", schema: schema65.enum, parentSchema: schema65, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/Channels", schemaPath: "#/properties/Channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.Channels.type, parentSchema: schema59.properties.Channels, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data.CloudManagementGateway !== void 0) {
+          let data14 = data.CloudManagementGateway;
+          if (typeof data14 !== "string") {
+            const err18 = { instancePath: instancePath + "/CloudManagementGateway", schemaPath: "#/properties/CloudManagementGateway/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.CloudManagementGateway.type, parentSchema: schema59.properties.CloudManagementGateway, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data.UsesProxy !== void 0) {
+          let data15 = data.UsesProxy;
+          if (typeof data15 !== "boolean") {
+            const err19 = { instancePath: instancePath + "/UsesProxy", schemaPath: "#/properties/UsesProxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema59.properties.UsesProxy.type, parentSchema: schema59.properties.UsesProxy, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data.WantsUserPolicy !== void 0) {
+          let data16 = data.WantsUserPolicy;
+          if (typeof data16 !== "boolean") {
+            const err20 = { instancePath: instancePath + "/WantsUserPolicy", schemaPath: "#/properties/WantsUserPolicy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema59.properties.WantsUserPolicy.type, parentSchema: schema59.properties.WantsUserPolicy, data: data16 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        if (data.ClientCertificate !== void 0) {
+          let data17 = data.ClientCertificate;
+          if (typeof data17 !== "string") {
+            const err21 = { instancePath: instancePath + "/ClientCertificate", schemaPath: "#/properties/ClientCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.ClientCertificate.type, parentSchema: schema59.properties.ClientCertificate, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+        if (data.BulkRegistrationTokenLifetimeMins !== void 0) {
+          let data18 = data.BulkRegistrationTokenLifetimeMins;
+          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)))) {
+            const err22 = { instancePath: instancePath + "/BulkRegistrationTokenLifetimeMins", schemaPath: "#/properties/BulkRegistrationTokenLifetimeMins/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema59.properties.BulkRegistrationTokenLifetimeMins.type, parentSchema: schema59.properties.BulkRegistrationTokenLifetimeMins, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+          if (typeof data18 == "number") {
+            if (data18 < 1 || isNaN(data18)) {
+              const err23 = { instancePath: instancePath + "/BulkRegistrationTokenLifetimeMins", schemaPath: "#/properties/BulkRegistrationTokenLifetimeMins/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema59.properties.BulkRegistrationTokenLifetimeMins, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data.Features !== void 0) {
+          let data19 = data.Features;
+          if (Array.isArray(data19)) {
+            const len2 = data19.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              if (!validate52(data19[i2], { instancePath: instancePath + "/Features/" + i2, parentData: data19, parentDataProperty: i2, rootData })) {
+                vErrors = vErrors === null ? validate52.errors : (validate52.errors.forEach((e) => vErrors.push(e)), vErrors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/Features", schemaPath: "#/properties/Features/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.Features.type, parentSchema: schema59.properties.Features, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema59.type, parentSchema: schema59, data };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      validate51.errors = vErrors;
+      return errors === 0;
+    }
+    var schema70 = { "type": "object", "title": "Device", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "Population": { "type": "string", "description": "Name of the client population the device belongs to." }, "OperatingSystem": { "$ref": "#/definitions/osFamily" }, "OsVersion": { "type": "string" }, "Identity": { "$ref": "#/definitions/identity" }, "Authentication": { "type": "array", "items": { "$ref": "#/definitions/authentication" } }, "Network": { "$ref": "#/definitions/network" } } };
+    function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.Name === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema70.required, parentSchema: schema70, data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!(key0 === "Name" || key0 === "Population" || key0 === "OperatingSystem" || key0 === "OsVersion" || key0 === "Identity" || key0 === "Authentication" || key0 === "Network")) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70, data };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.Name !== void 0) {
+          let data0 = data.Name;
+          if (typeof data0 !== "string") {
+            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.Name.type, parentSchema: schema70.properties.Name, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.Population !== void 0) {
+          let data1 = data.Population;
+          if (typeof data1 !== "string") {
+            const err3 = { instancePath: instancePath + "/Population", schemaPath: "#/properties/Population/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.Population.type, parentSchema: schema70.properties.Population, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data.OperatingSystem !== void 0) {
+          let data2 = data.OperatingSystem;
+          if (!(data2 === "Windows" || data2 === "WindowsServer" || data2 === "macOS" || data2 === "Linux" || data2 === "Unix" || data2 === "iOS" || data2 === "Android" || data2 === "WindowsMobile")) {
+            const err4 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/definitions/osFamily/enum", keyword: "enum", params: { allowedValues: schema61.enum }, message: "must be equal to one of the allowed values", schema: schema61.enum, parentSchema: schema61, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.OsVersion !== void 0) {
+          let data3 = data.OsVersion;
+          if (typeof data3 !== "string") {
+            const err5 = { instancePath: instancePath + "/OsVersion", schemaPath: "#/properties/OsVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.OsVersion.type, parentSchema: schema70.properties.OsVersion, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data.Identity !== void 0) {
+          let data4 = data.Identity;
+          if (!(data4 === "ActiveDirectory" || data4 === "HybridEntraId" || data4 === "EntraId" || data4 === "Workgroup")) {
+            const err6 = { instancePath: instancePath + "/Identity", schemaPath: "#/definitions/identity/enum", keyword: "enum", params: { allowedValues: schema62.enum }, message: "must be equal to one of the allowed values", schema: schema62.enum, parentSchema: schema62, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data.Authentication !== void 0) {
+          let data5 = data.Authentication;
+          if (Array.isArray(data5)) {
+            const len0 = data5.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data6 = data5[i0];
+              if (!(data6 === "Pki" || data6 === "EntraId" || data6 === "Token")) {
+                const err7 = { instancePath: instancePath + "/Authentication/" + i0, schemaPath: "#/definitions/authentication/enum", keyword: "enum", params: { allowedValues: schema63.enum }, message: "must be equal to one of the allowed values", schema: schema63.enum, parentSchema: schema63, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/Authentication", schemaPath: "#/properties/Authentication/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.Authentication.type, parentSchema: schema70.properties.Authentication, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data.Network !== void 0) {
+          let data7 = data.Network;
+          if (!(data7 === "IPv4" || data7 === "DualStack" || data7 === "IPv6Only")) {
+            const err9 = { instancePath: instancePath + "/Network", schemaPath: "#/definitions/network/enum", keyword: "enum", params: { allowedValues: schema64.enum }, message: "must be equal to one of the allowed values", schema: schema64.enum, parentSchema: schema64, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.type, parentSchema: schema70, data };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      validate55.errors = vErrors;
+      return errors === 0;
+    }
+    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.schemaVersion === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'", schema: schema11.required, parentSchema: schema11, data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!func2.call(schema11.properties, key0)) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.$schema !== void 0) {
+          let data0 = data.$schema;
+          if (typeof data0 !== "string") {
+            const err2 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.$schema.type, parentSchema: schema11.properties.$schema, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.schemaVersion !== void 0) {
+          let data1 = data.schemaVersion;
+          if (1 !== data1) {
+            const err3 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema11.properties.schemaVersion, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data.description !== void 0) {
+          let data2 = data.description;
+          if (typeof data2 !== "string") {
+            const err4 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.description.type, parentSchema: schema11.properties.description, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.hierarchy !== void 0) {
+          if (!validate11(data.hierarchy, { instancePath: instancePath + "/hierarchy", parentData: data, parentDataProperty: "hierarchy", rootData })) {
+            vErrors = vErrors === null ? validate11.errors : (validate11.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.siteSystems !== void 0) {
+          let data4 = data.siteSystems;
+          if (Array.isArray(data4)) {
+            const len0 = data4.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              if (!validate15(data4[i0], { instancePath: instancePath + "/siteSystems/" + i0, parentData: data4, parentDataProperty: i0, rootData })) {
+                vErrors = vErrors === null ? validate15.errors : (validate15.errors.forEach((e) => vErrors.push(e)), vErrors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err5 = { instancePath: instancePath + "/siteSystems", schemaPath: "#/properties/siteSystems/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.siteSystems.type, parentSchema: schema11.properties.siteSystems, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data.azureServices !== void 0) {
+          let data6 = data.azureServices;
+          if (Array.isArray(data6)) {
+            const len1 = data6.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              if (!validate35(data6[i1], { instancePath: instancePath + "/azureServices/" + i1, parentData: data6, parentDataProperty: i1, rootData })) {
+                vErrors = vErrors === null ? validate35.errors : (validate35.errors.forEach((e) => vErrors.push(e)), vErrors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err6 = { instancePath: instancePath + "/azureServices", schemaPath: "#/properties/azureServices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.azureServices.type, parentSchema: schema11.properties.azureServices, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data.cloudManagementGateways !== void 0) {
+          let data8 = data.cloudManagementGateways;
+          if (Array.isArray(data8)) {
+            const len2 = data8.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              if (!validate38(data8[i2], { instancePath: instancePath + "/cloudManagementGateways/" + i2, parentData: data8, parentDataProperty: i2, rootData })) {
+                vErrors = vErrors === null ? validate38.errors : (validate38.errors.forEach((e) => vErrors.push(e)), vErrors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err7 = { instancePath: instancePath + "/cloudManagementGateways", schemaPath: "#/properties/cloudManagementGateways/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.cloudManagementGateways.type, parentSchema: schema11.properties.cloudManagementGateways, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data.cloudDistributionPoints !== void 0) {
+          let data10 = data.cloudDistributionPoints;
+          if (Array.isArray(data10)) {
+            const len3 = data10.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              if (!validate40(data10[i3], { instancePath: instancePath + "/cloudDistributionPoints/" + i3, parentData: data10, parentDataProperty: i3, rootData })) {
+                vErrors = vErrors === null ? validate40.errors : (validate40.errors.forEach((e) => vErrors.push(e)), vErrors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/cloudDistributionPoints", schemaPath: "#/properties/cloudDistributionPoints/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.cloudDistributionPoints.type, parentSchema: schema11.properties.cloudDistributionPoints, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data.boundaryGroups !== void 0) {
+          let data12 = data.boundaryGroups;
+          if (Array.isArray(data12)) {
+            const len4 = data12.length;
+            for (let i4 = 0; i4 < len4; i4++) {
+              if (!validate42(data12[i4], { instancePath: instancePath + "/boundaryGroups/" + i4, parentData: data12, parentDataProperty: i4, rootData })) {
+                vErrors = vErrors === null ? validate42.errors : (validate42.errors.forEach((e) => vErrors.push(e)), vErrors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/boundaryGroups", schemaPath: "#/properties/boundaryGroups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.boundaryGroups.type, parentSchema: schema11.properties.boundaryGroups, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data.activeDirectory !== void 0) {
+          let data14 = data.activeDirectory;
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+            for (const key1 in data14) {
+              if (!(key1 === "forests")) {
+                const err10 = { instancePath: instancePath + "/activeDirectory", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema48, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data14.forests !== void 0) {
+              let data15 = data14.forests;
+              if (Array.isArray(data15)) {
+                const len5 = data15.length;
+                for (let i5 = 0; i5 < len5; i5++) {
+                  let data16 = data15[i5];
+                  if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+                    if (data16.ForestFqdn === void 0) {
+                      const err11 = { instancePath: instancePath + "/activeDirectory/forests/" + i5, schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/required", keyword: "required", params: { missingProperty: "ForestFqdn" }, message: "must have required property 'ForestFqdn'", schema: schema48.properties.forests.items.required, parentSchema: schema48.properties.forests.items, data: data16 };
+                      if (vErrors === null) {
+                        vErrors = [err11];
+                      } else {
+                        vErrors.push(err11);
+                      }
+                      errors++;
+                    }
+                    for (const key2 in data16) {
+                      if (!(key2 === "ForestFqdn" || key2 === "TrustedForests")) {
+                        const err12 = { instancePath: instancePath + "/activeDirectory/forests/" + i5, schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema48.properties.forests.items, data: data16 };
+                        if (vErrors === null) {
+                          vErrors = [err12];
+                        } else {
+                          vErrors.push(err12);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data16.ForestFqdn !== void 0) {
+                      let data17 = data16.ForestFqdn;
+                      if (typeof data17 !== "string") {
+                        const err13 = { instancePath: instancePath + "/activeDirectory/forests/" + i5 + "/ForestFqdn", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/properties/ForestFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema48.properties.forests.items.properties.ForestFqdn.type, parentSchema: schema48.properties.forests.items.properties.ForestFqdn, data: data17 };
+                        if (vErrors === null) {
+                          vErrors = [err13];
+                        } else {
+                          vErrors.push(err13);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data16.TrustedForests !== void 0) {
+                      let data18 = data16.TrustedForests;
+                      if (Array.isArray(data18)) {
+                        const len6 = data18.length;
+                        for (let i6 = 0; i6 < len6; i6++) {
+                          let data19 = data18[i6];
+                          if (typeof data19 !== "string") {
+                            const err14 = { instancePath: instancePath + "/activeDirectory/forests/" + i5 + "/TrustedForests/" + i6, schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/properties/TrustedForests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema48.properties.forests.items.properties.TrustedForests.items.type, parentSchema: schema48.properties.forests.items.properties.TrustedForests.items, data: data19 };
+                            if (vErrors === null) {
+                              vErrors = [err14];
+                            } else {
+                              vErrors.push(err14);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err15 = { instancePath: instancePath + "/activeDirectory/forests/" + i5 + "/TrustedForests", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/properties/TrustedForests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.forests.items.properties.TrustedForests.type, parentSchema: schema48.properties.forests.items.properties.TrustedForests, data: data18 };
+                        if (vErrors === null) {
+                          vErrors = [err15];
+                        } else {
+                          vErrors.push(err15);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err16 = { instancePath: instancePath + "/activeDirectory/forests/" + i5, schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.properties.forests.items.type, parentSchema: schema48.properties.forests.items, data: data16 };
+                    if (vErrors === null) {
+                      vErrors = [err16];
+                    } else {
+                      vErrors.push(err16);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err17 = { instancePath: instancePath + "/activeDirectory/forests", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.forests.type, parentSchema: schema48.properties.forests, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/activeDirectory", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.type, parentSchema: schema48, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data.pki !== void 0) {
+          if (!validate44(data.pki, { instancePath: instancePath + "/pki", parentData: data, parentDataProperty: "pki", rootData })) {
+            vErrors = vErrors === null ? validate44.errors : (validate44.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.dns !== void 0) {
+          let data21 = data.dns;
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            for (const key3 in data21) {
+              if (!(key3 === "records")) {
+                const err19 = { instancePath: instancePath + "/dns", schemaPath: "dns.schema.json/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema51, data: data21 };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+            if (data21.records !== void 0) {
+              let data22 = data21.records;
+              if (Array.isArray(data22)) {
+                const len7 = data22.length;
+                for (let i7 = 0; i7 < len7; i7++) {
+                  let data23 = data22[i7];
+                  if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+                    if (data23.Name === void 0) {
+                      const err20 = { instancePath: instancePath + "/dns/records/" + i7, schemaPath: "dns.schema.json/properties/records/items/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema51.properties.records.items.required, parentSchema: schema51.properties.records.items, data: data23 };
+                      if (vErrors === null) {
+                        vErrors = [err20];
+                      } else {
+                        vErrors.push(err20);
+                      }
+                      errors++;
+                    }
+                    if (data23.Type === void 0) {
+                      const err21 = { instancePath: instancePath + "/dns/records/" + i7, schemaPath: "dns.schema.json/properties/records/items/required", keyword: "required", params: { missingProperty: "Type" }, message: "must have required property 'Type'", schema: schema51.properties.records.items.required, parentSchema: schema51.properties.records.items, data: data23 };
+                      if (vErrors === null) {
+                        vErrors = [err21];
+                      } else {
+                        vErrors.push(err21);
+                      }
+                      errors++;
+                    }
+                    for (const key4 in data23) {
+                      if (!(key4 === "Name" || key4 === "Type" || key4 === "Value" || key4 === "Zone")) {
+                        const err22 = { instancePath: instancePath + "/dns/records/" + i7, schemaPath: "dns.schema.json/properties/records/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema51.properties.records.items, data: data23 };
+                        if (vErrors === null) {
+                          vErrors = [err22];
+                        } else {
+                          vErrors.push(err22);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data23.Name !== void 0) {
+                      let data24 = data23.Name;
+                      if (typeof data24 !== "string") {
+                        const err23 = { instancePath: instancePath + "/dns/records/" + i7 + "/Name", schemaPath: "dns.schema.json/properties/records/items/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema51.properties.records.items.properties.Name.type, parentSchema: schema51.properties.records.items.properties.Name, data: data24 };
+                        if (vErrors === null) {
+                          vErrors = [err23];
+                        } else {
+                          vErrors.push(err23);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data23.Type !== void 0) {
+                      let data25 = data23.Type;
+                      if (!(data25 === "A" || data25 === "AAAA" || data25 === "CNAME")) {
+                        const err24 = { instancePath: instancePath + "/dns/records/" + i7 + "/Type", schemaPath: "dns.schema.json/properties/records/items/properties/Type/enum", keyword: "enum", params: { allowedValues: schema51.properties.records.items.properties.Type.enum }, message: "must be equal to one of the allowed values", schema: schema51.properties.records.items.properties.Type.enum, parentSchema: schema51.properties.records.items.properties.Type, data: data25 };
+                        if (vErrors === null) {
+                          vErrors = [err24];
+                        } else {
+                          vErrors.push(err24);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data23.Value !== void 0) {
+                      let data26 = data23.Value;
+                      if (typeof data26 !== "string") {
+                        const err25 = { instancePath: instancePath + "/dns/records/" + i7 + "/Value", schemaPath: "dns.schema.json/properties/records/items/properties/Value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema51.properties.records.items.properties.Value.type, parentSchema: schema51.properties.records.items.properties.Value, data: data26 };
+                        if (vErrors === null) {
+                          vErrors = [err25];
+                        } else {
+                          vErrors.push(err25);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data23.Zone !== void 0) {
+                      let data27 = data23.Zone;
+                      if (!(data27 === "Public" || data27 === "Internal")) {
+                        const err26 = { instancePath: instancePath + "/dns/records/" + i7 + "/Zone", schemaPath: "dns.schema.json/properties/records/items/properties/Zone/enum", keyword: "enum", params: { allowedValues: schema51.properties.records.items.properties.Zone.enum }, message: "must be equal to one of the allowed values", schema: schema51.properties.records.items.properties.Zone.enum, parentSchema: schema51.properties.records.items.properties.Zone, data: data27 };
+                        if (vErrors === null) {
+                          vErrors = [err26];
+                        } else {
+                          vErrors.push(err26);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err27 = { instancePath: instancePath + "/dns/records/" + i7, schemaPath: "dns.schema.json/properties/records/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema51.properties.records.items.type, parentSchema: schema51.properties.records.items, data: data23 };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err28 = { instancePath: instancePath + "/dns/records", schemaPath: "dns.schema.json/properties/records/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema51.properties.records.type, parentSchema: schema51.properties.records, data: data22 };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/dns", schemaPath: "dns.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema51.type, parentSchema: schema51, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data.network !== void 0) {
+          if (!validate46(data.network, { instancePath: instancePath + "/network", parentData: data, parentDataProperty: "network", rootData })) {
+            vErrors = vErrors === null ? validate46.errors : (validate46.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.clientSettings !== void 0) {
+          let data29 = data.clientSettings;
+          if (Array.isArray(data29)) {
+            const len8 = data29.length;
+            for (let i8 = 0; i8 < len8; i8++) {
+              let data30 = data29[i8];
+              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                if (data30.ClientSettingName === void 0) {
+                  const err30 = { instancePath: instancePath + "/clientSettings/" + i8, schemaPath: "client-settings.schema.json/required", keyword: "required", params: { missingProperty: "ClientSettingName" }, message: "must have required property 'ClientSettingName'", schema: schema57.required, parentSchema: schema57, data: data30 };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+                for (const key5 in data30) {
+                  if (!func2.call(schema57.properties, key5)) {
+                    const err31 = { instancePath: instancePath + "/clientSettings/" + i8, schemaPath: "client-settings.schema.json/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema57, data: data30 };
+                    if (vErrors === null) {
+                      vErrors = [err31];
+                    } else {
+                      vErrors.push(err31);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.ClientSettingName !== void 0) {
+                  let data31 = data30.ClientSettingName;
+                  if (typeof data31 !== "string") {
+                    const err32 = { instancePath: instancePath + "/clientSettings/" + i8 + "/ClientSettingName", schemaPath: "client-settings.schema.json/properties/ClientSettingName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.ClientSettingName.type, parentSchema: schema57.properties.ClientSettingName, data: data31 };
+                    if (vErrors === null) {
+                      vErrors = [err32];
+                    } else {
+                      vErrors.push(err32);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.Type !== void 0) {
+                  let data32 = data30.Type;
+                  if (!(data32 === "Default" || data32 === "Device" || data32 === "User")) {
+                    const err33 = { instancePath: instancePath + "/clientSettings/" + i8 + "/Type", schemaPath: "client-settings.schema.json/properties/Type/enum", keyword: "enum", params: { allowedValues: schema57.properties.Type.enum }, message: "must be equal to one of the allowed values", schema: schema57.properties.Type.enum, parentSchema: schema57.properties.Type, data: data32 };
+                    if (vErrors === null) {
+                      vErrors = [err33];
+                    } else {
+                      vErrors.push(err33);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.Priority !== void 0) {
+                  let data33 = data30.Priority;
+                  if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)))) {
+                    const err34 = { instancePath: instancePath + "/clientSettings/" + i8 + "/Priority", schemaPath: "client-settings.schema.json/properties/Priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema57.properties.Priority.type, parentSchema: schema57.properties.Priority, data: data33 };
+                    if (vErrors === null) {
+                      vErrors = [err34];
+                    } else {
+                      vErrors.push(err34);
+                    }
+                    errors++;
+                  }
+                  if (typeof data33 == "number") {
+                    if (data33 < 0 || isNaN(data33)) {
+                      const err35 = { instancePath: instancePath + "/clientSettings/" + i8 + "/Priority", schemaPath: "client-settings.schema.json/properties/Priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema57.properties.Priority, data: data33 };
+                      if (vErrors === null) {
+                        vErrors = [err35];
+                      } else {
+                        vErrors.push(err35);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data30.DeployedTo !== void 0) {
+                  let data34 = data30.DeployedTo;
+                  if (Array.isArray(data34)) {
+                    const len9 = data34.length;
+                    for (let i9 = 0; i9 < len9; i9++) {
+                      let data35 = data34[i9];
+                      if (typeof data35 !== "string") {
+                        const err36 = { instancePath: instancePath + "/clientSettings/" + i8 + "/DeployedTo/" + i9, schemaPath: "client-settings.schema.json/properties/DeployedTo/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.DeployedTo.items.type, parentSchema: schema57.properties.DeployedTo.items, data: data35 };
+                        if (vErrors === null) {
+                          vErrors = [err36];
+                        } else {
+                          vErrors.push(err36);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err37 = { instancePath: instancePath + "/clientSettings/" + i8 + "/DeployedTo", schemaPath: "client-settings.schema.json/properties/DeployedTo/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.DeployedTo.type, parentSchema: schema57.properties.DeployedTo, data: data34 };
+                    if (vErrors === null) {
+                      vErrors = [err37];
+                    } else {
+                      vErrors.push(err37);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.AllowCloudManagementGateway !== void 0) {
+                  let data36 = data30.AllowCloudManagementGateway;
+                  if (typeof data36 !== "boolean") {
+                    const err38 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AllowCloudManagementGateway", schemaPath: "client-settings.schema.json/properties/AllowCloudManagementGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.AllowCloudManagementGateway.type, parentSchema: schema57.properties.AllowCloudManagementGateway, data: data36 };
+                    if (vErrors === null) {
+                      vErrors = [err38];
+                    } else {
+                      vErrors.push(err38);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.AllowCloudDistributionPoint !== void 0) {
+                  let data37 = data30.AllowCloudDistributionPoint;
+                  if (typeof data37 !== "boolean") {
+                    const err39 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AllowCloudDistributionPoint", schemaPath: "client-settings.schema.json/properties/AllowCloudDistributionPoint/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.AllowCloudDistributionPoint.type, parentSchema: schema57.properties.AllowCloudDistributionPoint, data: data37 };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.AutoAzureADJoin !== void 0) {
+                  let data38 = data30.AutoAzureADJoin;
+                  if (typeof data38 !== "boolean") {
+                    const err40 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AutoAzureADJoin", schemaPath: "client-settings.schema.json/properties/AutoAzureADJoin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.AutoAzureADJoin.type, parentSchema: schema57.properties.AutoAzureADJoin, data: data38 };
+                    if (vErrors === null) {
+                      vErrors = [err40];
+                    } else {
+                      vErrors.push(err40);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.PolicyPollingMins !== void 0) {
+                  let data39 = data30.PolicyPollingMins;
+                  if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)))) {
+                    const err41 = { instancePath: instancePath + "/clientSettings/" + i8 + "/PolicyPollingMins", schemaPath: "client-settings.schema.json/properties/PolicyPollingMins/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema57.properties.PolicyPollingMins.type, parentSchema: schema57.properties.PolicyPollingMins, data: data39 };
+                    if (vErrors === null) {
+                      vErrors = [err41];
+                    } else {
+                      vErrors.push(err41);
+                    }
+                    errors++;
+                  }
+                  if (typeof data39 == "number") {
+                    if (data39 < 1 || isNaN(data39)) {
+                      const err42 = { instancePath: instancePath + "/clientSettings/" + i8 + "/PolicyPollingMins", schemaPath: "client-settings.schema.json/properties/PolicyPollingMins/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema57.properties.PolicyPollingMins, data: data39 };
+                      if (vErrors === null) {
+                        vErrors = [err42];
+                      } else {
+                        vErrors.push(err42);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data30.EnableUserPolicy !== void 0) {
+                  let data40 = data30.EnableUserPolicy;
+                  if (typeof data40 !== "boolean") {
+                    const err43 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableUserPolicy", schemaPath: "client-settings.schema.json/properties/EnableUserPolicy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.EnableUserPolicy.type, parentSchema: schema57.properties.EnableUserPolicy, data: data40 };
+                    if (vErrors === null) {
+                      vErrors = [err43];
+                    } else {
+                      vErrors.push(err43);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.EnableUserPolicyOnInternet !== void 0) {
+                  let data41 = data30.EnableUserPolicyOnInternet;
+                  if (typeof data41 !== "boolean") {
+                    const err44 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableUserPolicyOnInternet", schemaPath: "client-settings.schema.json/properties/EnableUserPolicyOnInternet/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.EnableUserPolicyOnInternet.type, parentSchema: schema57.properties.EnableUserPolicyOnInternet, data: data41 };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.EnableDeltaDownload !== void 0) {
+                  let data42 = data30.EnableDeltaDownload;
+                  if (typeof data42 !== "boolean") {
+                    const err45 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableDeltaDownload", schemaPath: "client-settings.schema.json/properties/EnableDeltaDownload/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.EnableDeltaDownload.type, parentSchema: schema57.properties.EnableDeltaDownload, data: data42 };
+                    if (vErrors === null) {
+                      vErrors = [err45];
+                    } else {
+                      vErrors.push(err45);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err46 = { instancePath: instancePath + "/clientSettings/" + i8, schemaPath: "client-settings.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema57.type, parentSchema: schema57, data: data30 };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err47 = { instancePath: instancePath + "/clientSettings", schemaPath: "#/properties/clientSettings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.clientSettings.type, parentSchema: schema11.properties.clientSettings, data: data29 };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+        if (data.clientPopulations !== void 0) {
+          let data43 = data.clientPopulations;
+          if (Array.isArray(data43)) {
+            const len10 = data43.length;
+            for (let i10 = 0; i10 < len10; i10++) {
+              if (!validate51(data43[i10], { instancePath: instancePath + "/clientPopulations/" + i10, parentData: data43, parentDataProperty: i10, rootData })) {
+                vErrors = vErrors === null ? validate51.errors : (validate51.errors.forEach((e) => vErrors.push(e)), vErrors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err48 = { instancePath: instancePath + "/clientPopulations", schemaPath: "#/properties/clientPopulations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.clientPopulations.type, parentSchema: schema11.properties.clientPopulations, data: data43 };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+        if (data.devices !== void 0) {
+          let data45 = data.devices;
+          if (Array.isArray(data45)) {
+            const len11 = data45.length;
+            for (let i11 = 0; i11 < len11; i11++) {
+              if (!validate55(data45[i11], { instancePath: instancePath + "/devices/" + i11, parentData: data45, parentDataProperty: i11, rootData })) {
+                vErrors = vErrors === null ? validate55.errors : (validate55.errors.forEach((e) => vErrors.push(e)), vErrors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err49 = { instancePath: instancePath + "/devices", schemaPath: "#/properties/devices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.devices.type, parentSchema: schema11.properties.devices, data: data45 };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
+          }
+        }
+        if (data.content !== void 0) {
+          let data47 = data.content;
+          if (Array.isArray(data47)) {
+            const len12 = data47.length;
+            for (let i12 = 0; i12 < len12; i12++) {
+              let data48 = data47[i12];
+              if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+                if (data48.Name === void 0) {
+                  const err50 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema75.required, parentSchema: schema75, data: data48 };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+                if (data48.ContentType === void 0) {
+                  const err51 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/required", keyword: "required", params: { missingProperty: "ContentType" }, message: "must have required property 'ContentType'", schema: schema75.required, parentSchema: schema75, data: data48 };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+                for (const key6 in data48) {
+                  if (!(key6 === "Name" || key6 === "ContentType" || key6 === "DistributedTo" || key6 === "UsedBy" || key6 === "Scenarios")) {
+                    const err52 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema75, data: data48 };
+                    if (vErrors === null) {
+                      vErrors = [err52];
+                    } else {
+                      vErrors.push(err52);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.Name !== void 0) {
+                  let data49 = data48.Name;
+                  if (typeof data49 !== "string") {
+                    const err53 = { instancePath: instancePath + "/content/" + i12 + "/Name", schemaPath: "content.schema.json/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.Name.type, parentSchema: schema75.properties.Name, data: data49 };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.ContentType !== void 0) {
+                  let data50 = data48.ContentType;
+                  if (!(data50 === "MicrosoftUpdates" || data50 === "ThirdPartyUpdates" || data50 === "Application" || data50 === "Package" || data50 === "OperatingSystemImage" || data50 === "BootImage" || data50 === "DriverPackage" || data50 === "Microsoft365AppsUpdates" || data50 === "TaskSequence")) {
+                    const err54 = { instancePath: instancePath + "/content/" + i12 + "/ContentType", schemaPath: "content.schema.json/properties/ContentType/enum", keyword: "enum", params: { allowedValues: schema75.properties.ContentType.enum }, message: "must be equal to one of the allowed values", schema: schema75.properties.ContentType.enum, parentSchema: schema75.properties.ContentType, data: data50 };
+                    if (vErrors === null) {
+                      vErrors = [err54];
+                    } else {
+                      vErrors.push(err54);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.DistributedTo !== void 0) {
+                  let data51 = data48.DistributedTo;
+                  if (Array.isArray(data51)) {
+                    const len13 = data51.length;
+                    for (let i13 = 0; i13 < len13; i13++) {
+                      let data52 = data51[i13];
+                      if (typeof data52 !== "string") {
+                        const err55 = { instancePath: instancePath + "/content/" + i12 + "/DistributedTo/" + i13, schemaPath: "content.schema.json/properties/DistributedTo/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.DistributedTo.items.type, parentSchema: schema75.properties.DistributedTo.items, data: data52 };
+                        if (vErrors === null) {
+                          vErrors = [err55];
+                        } else {
+                          vErrors.push(err55);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err56 = { instancePath: instancePath + "/content/" + i12 + "/DistributedTo", schemaPath: "content.schema.json/properties/DistributedTo/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.DistributedTo.type, parentSchema: schema75.properties.DistributedTo, data: data51 };
+                    if (vErrors === null) {
+                      vErrors = [err56];
+                    } else {
+                      vErrors.push(err56);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.UsedBy !== void 0) {
+                  let data53 = data48.UsedBy;
+                  if (Array.isArray(data53)) {
+                    const len14 = data53.length;
+                    for (let i14 = 0; i14 < len14; i14++) {
+                      let data54 = data53[i14];
+                      if (typeof data54 !== "string") {
+                        const err57 = { instancePath: instancePath + "/content/" + i12 + "/UsedBy/" + i14, schemaPath: "content.schema.json/properties/UsedBy/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.UsedBy.items.type, parentSchema: schema75.properties.UsedBy.items, data: data54 };
+                        if (vErrors === null) {
+                          vErrors = [err57];
+                        } else {
+                          vErrors.push(err57);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err58 = { instancePath: instancePath + "/content/" + i12 + "/UsedBy", schemaPath: "content.schema.json/properties/UsedBy/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.UsedBy.type, parentSchema: schema75.properties.UsedBy, data: data53 };
+                    if (vErrors === null) {
+                      vErrors = [err58];
+                    } else {
+                      vErrors.push(err58);
+                    }
+                    errors++;
+                  }
+                }
+                if (data48.Scenarios !== void 0) {
+                  let data55 = data48.Scenarios;
+                  if (Array.isArray(data55)) {
+                    const len15 = data55.length;
+                    for (let i15 = 0; i15 < len15; i15++) {
+                      let data56 = data55[i15];
+                      if (!(data56 === "Pxe" || data56 === "Multicast" || data56 === "AppVStreaming" || data56 === "Prestaged" || data56 === "AlternateContentProvider" || data56 === "RunFromDistributionPoint")) {
+                        const err59 = { instancePath: instancePath + "/content/" + i12 + "/Scenarios/" + i15, schemaPath: "content.schema.json/properties/Scenarios/items/enum", keyword: "enum", params: { allowedValues: schema75.properties.Scenarios.items.enum }, message: "must be equal to one of the allowed values", schema: schema75.properties.Scenarios.items.enum, parentSchema: schema75.properties.Scenarios.items, data: data56 };
+                        if (vErrors === null) {
+                          vErrors = [err59];
+                        } else {
+                          vErrors.push(err59);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err60 = { instancePath: instancePath + "/content/" + i12 + "/Scenarios", schemaPath: "content.schema.json/properties/Scenarios/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.Scenarios.type, parentSchema: schema75.properties.Scenarios, data: data55 };
+                    if (vErrors === null) {
+                      vErrors = [err60];
+                    } else {
+                      vErrors.push(err60);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err61 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.type, parentSchema: schema75, data: data48 };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err62 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.content.type, parentSchema: schema11.properties.content, data: data47 };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err63 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+      validate10.errors = vErrors;
+      return errors === 0;
+    }
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str2) {
+      const len = str2.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str2.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str2.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// cmlint-validator:configSchema
+var require_configSchema = __commonJS({
+  "cmlint-validator:configSchema"(exports, module) {
+    "use strict";
+    module.exports = validate10;
+    module.exports.default = validate10;
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/cmlint/cmlint/blob/main/schemas/config.schema.json", "title": "CmlintConfig", "description": "cmlint's configuration file: cmlint.config.yaml (or .yml, .json), found from the working directory upward or named with --config. Paths and globs are relative to the folder holding the file.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "type": "object", "description": `Rules turned off or on, or given another severity, by rule id: { CMG009: off, NET010: error }. "on" keeps the rule's own severity.`, "propertyNames": { "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "enum": ["off", "on", "error", "warning", "note"] } }, "ignore": { "type": "array", "description": "Globs of files not to lint, relative to this file's folder (a name without / matches at any depth; a folder covers its contents).", "items": { "type": "string", "minLength": 1 } }, "asOf": { "type": "string", "description": "The date date-based rules compare with (YYYY-MM-DD); --as-of overrides it.", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "maxFileSize": { "type": "integer", "description": "Refuse exports larger than this many bytes; --max-file-size overrides it.", "minimum": 1 }, "maxWarnings": { "type": "integer", "description": "Exit 1 when there are more warnings than this; --max-warnings overrides it.", "minimum": 0 }, "customRuleFolders": { "type": "array", "description": "Folders of custom rule files (the same declarative YAML or JSON as the built-in rules), relative to this file's folder.", "items": { "type": "string", "minLength": 1 } }, "suppressions": { "type": "array", "description": "External suppressions, for exports that cannot carry comments (JSON): a finding of the rule at the pointer (or below it) in a matching file is reported as suppressed with the justification.", "items": { "type": "object", "additionalProperties": false, "required": ["files", "pointer", "rule", "justification"], "properties": { "files": { "type": "string", "minLength": 1, "description": "Glob of the exports, relative to this file's folder." }, "pointer": { "type": "string", "pattern": "^(/.*)?$", "description": 'JSON pointer (RFC 6901) of the node, e.g. /cloudManagementGateways/0/SiteCode; "" is the whole export.' }, "rule": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "justification": { "type": "string", "pattern": "\\S", "description": "Why the finding is accepted; shown in SARIF and JSON reports." } } } } } };
+    var pattern0 = new RegExp("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
+    var pattern1 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+    var pattern2 = new RegExp("^(/.*)?$", "u");
+    var pattern4 = new RegExp("\\S", "u");
+    var func2 = require_ucs2length().default;
+    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      ;
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        for (const key0 in data) {
+          if (!(key0 === "$schema" || key0 === "rules" || key0 === "ignore" || key0 === "asOf" || key0 === "maxFileSize" || key0 === "maxWarnings" || key0 === "customRuleFolders" || key0 === "suppressions")) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        }
+        if (data.$schema !== void 0) {
+          let data0 = data.$schema;
+          if (typeof data0 !== "string") {
+            const err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.$schema.type, parentSchema: schema11.properties.$schema, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.rules !== void 0) {
+          let data1 = data.rules;
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            for (const key1 in data1) {
+              const _errs6 = errors;
+              if (typeof key1 === "string") {
+                if (!pattern0.test(key1)) {
+                  const err2 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', schema: "^[A-Z][A-Z0-9]*[0-9]{3}$", parentSchema: schema11.properties.rules.propertyNames, data: key1, propertyName: key1 };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+              }
+              var valid1 = _errs6 === errors;
+              if (!valid1) {
+                const err3 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema11.properties.rules.propertyNames, parentSchema: schema11.properties.rules, data: data1 };
+                if (vErrors === null) {
+                  vErrors = [err3];
+                } else {
+                  vErrors.push(err3);
+                }
+                errors++;
+              }
+            }
+            for (const key2 in data1) {
+              let data2 = data1[key2];
+              if (!(data2 === "off" || data2 === "on" || data2 === "error" || data2 === "warning" || data2 === "note")) {
+                const err4 = { instancePath: instancePath + "/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.rules.additionalProperties.enum, parentSchema: schema11.properties.rules.additionalProperties, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err5 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.rules.type, parentSchema: schema11.properties.rules, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data.ignore !== void 0) {
+          let data3 = data.ignore;
+          if (Array.isArray(data3)) {
+            const len0 = data3.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data4 = data3[i0];
+              if (typeof data4 === "string") {
+                if (func2(data4) < 1) {
+                  const err6 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.ignore.items, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              } else {
+                const err7 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.ignore.items.type, parentSchema: schema11.properties.ignore.items, data: data4 };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.ignore.type, parentSchema: schema11.properties.ignore, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data.asOf !== void 0) {
+          let data5 = data.asOf;
+          if (typeof data5 === "string") {
+            if (!pattern1.test(data5)) {
+              const err9 = { instancePath: instancePath + "/asOf", schemaPath: "#/properties/asOf/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema11.properties.asOf, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          } else {
+            const err10 = { instancePath: instancePath + "/asOf", schemaPath: "#/properties/asOf/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.asOf.type, parentSchema: schema11.properties.asOf, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data.maxFileSize !== void 0) {
+          let data6 = data.maxFileSize;
+          if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)))) {
+            const err11 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.maxFileSize.type, parentSchema: schema11.properties.maxFileSize, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+          if (typeof data6 == "number") {
+            if (data6 < 1 || isNaN(data6)) {
+              const err12 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.maxFileSize, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data.maxWarnings !== void 0) {
+          let data7 = data.maxWarnings;
+          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
+            const err13 = { instancePath: instancePath + "/maxWarnings", schemaPath: "#/properties/maxWarnings/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.maxWarnings.type, parentSchema: schema11.properties.maxWarnings, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+          if (typeof data7 == "number") {
+            if (data7 < 0 || isNaN(data7)) {
+              const err14 = { instancePath: instancePath + "/maxWarnings", schemaPath: "#/properties/maxWarnings/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.maxWarnings, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data.customRuleFolders !== void 0) {
+          let data8 = data.customRuleFolders;
+          if (Array.isArray(data8)) {
+            const len1 = data8.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              let data9 = data8[i1];
+              if (typeof data9 === "string") {
+                if (func2(data9) < 1) {
+                  const err15 = { instancePath: instancePath + "/customRuleFolders/" + i1, schemaPath: "#/properties/customRuleFolders/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.customRuleFolders.items, data: data9 };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+              } else {
+                const err16 = { instancePath: instancePath + "/customRuleFolders/" + i1, schemaPath: "#/properties/customRuleFolders/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.customRuleFolders.items.type, parentSchema: schema11.properties.customRuleFolders.items, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/customRuleFolders", schemaPath: "#/properties/customRuleFolders/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.customRuleFolders.type, parentSchema: schema11.properties.customRuleFolders, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data.suppressions !== void 0) {
+          let data10 = data.suppressions;
+          if (Array.isArray(data10)) {
+            const len2 = data10.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data11 = data10[i2];
+              if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                if (data11.files === void 0) {
+                  const err18 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (data11.pointer === void 0) {
+                  const err19 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "pointer" }, message: "must have required property 'pointer'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+                if (data11.rule === void 0) {
+                  const err20 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                if (data11.justification === void 0) {
+                  const err21 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "justification" }, message: "must have required property 'justification'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+                for (const key3 in data11) {
+                  if (!(key3 === "files" || key3 === "pointer" || key3 === "rule" || key3 === "justification")) {
+                    const err22 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors++;
+                  }
+                }
+                if (data11.files !== void 0) {
+                  let data12 = data11.files;
+                  if (typeof data12 === "string") {
+                    if (func2(data12) < 1) {
+                      const err23 = { instancePath: instancePath + "/suppressions/" + i2 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suppressions.items.properties.files, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err23];
+                      } else {
+                        vErrors.push(err23);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err24 = { instancePath: instancePath + "/suppressions/" + i2 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.files.type, parentSchema: schema11.properties.suppressions.items.properties.files, data: data12 };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
+                }
+                if (data11.pointer !== void 0) {
+                  let data13 = data11.pointer;
+                  if (typeof data13 === "string") {
+                    if (!pattern2.test(data13)) {
+                      const err25 = { instancePath: instancePath + "/suppressions/" + i2 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/.*)?$" }, message: 'must match pattern "^(/.*)?$"', schema: "^(/.*)?$", parentSchema: schema11.properties.suppressions.items.properties.pointer, data: data13 };
+                      if (vErrors === null) {
+                        vErrors = [err25];
+                      } else {
+                        vErrors.push(err25);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err26 = { instancePath: instancePath + "/suppressions/" + i2 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.pointer.type, parentSchema: schema11.properties.suppressions.items.properties.pointer, data: data13 };
+                    if (vErrors === null) {
+                      vErrors = [err26];
+                    } else {
+                      vErrors.push(err26);
+                    }
+                    errors++;
+                  }
+                }
+                if (data11.rule !== void 0) {
+                  let data14 = data11.rule;
+                  if (typeof data14 === "string") {
+                    if (!pattern0.test(data14)) {
+                      const err27 = { instancePath: instancePath + "/suppressions/" + i2 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', schema: "^[A-Z][A-Z0-9]*[0-9]{3}$", parentSchema: schema11.properties.suppressions.items.properties.rule, data: data14 };
+                      if (vErrors === null) {
+                        vErrors = [err27];
+                      } else {
+                        vErrors.push(err27);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err28 = { instancePath: instancePath + "/suppressions/" + i2 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.rule.type, parentSchema: schema11.properties.suppressions.items.properties.rule, data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err28];
+                    } else {
+                      vErrors.push(err28);
+                    }
+                    errors++;
+                  }
+                }
+                if (data11.justification !== void 0) {
+                  let data15 = data11.justification;
+                  if (typeof data15 === "string") {
+                    if (!pattern4.test(data15)) {
+                      const err29 = { instancePath: instancePath + "/suppressions/" + i2 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema11.properties.suppressions.items.properties.justification, data: data15 };
+                      if (vErrors === null) {
+                        vErrors = [err29];
+                      } else {
+                        vErrors.push(err29);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err30 = { instancePath: instancePath + "/suppressions/" + i2 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.justification.type, parentSchema: schema11.properties.suppressions.items.properties.justification, data: data15 };
+                    if (vErrors === null) {
+                      vErrors = [err30];
+                    } else {
+                      vErrors.push(err30);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err31 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.suppressions.items.type, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/suppressions", schemaPath: "#/properties/suppressions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suppressions.type, parentSchema: schema11.properties.suppressions, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      validate10.errors = vErrors;
+      return errors === 0;
+    }
+  }
+});
+
+// cmlint-validator:ruleSchema
+var require_ruleSchema = __commonJS({
+  "cmlint-validator:ruleSchema"(exports, module) {
+    "use strict";
+    module.exports = validate10;
+    module.exports.default = validate10;
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "CmlintRule", "description": "One cmlint rule: its metadata and a declarative check over the model of an export. Checks are CEL expressions (side-effect free, not Turing-complete) and JSON Schemas; loading a rule never runs code.", "type": "object", "additionalProperties": false, "required": ["id", "title", "severity", "sources", "description", "rationale", "fix"], "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "Rule id: a family (letters) and a three-digit number, e.g. SITE001." }, "title": { "type": "string", "minLength": 5, "maxLength": 120 }, "severity": { "$ref": "#/definitions/severity" }, "sources": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["title", "url"], "properties": { "title": { "type": "string" }, "section": { "type": "string" }, "url": { "type": "string", "pattern": "^https://" } } } }, "description": { "type": "string", "description": "What the rule checks." }, "rationale": { "type": "string", "description": "Why: the documented reason." }, "fix": { "type": "string", "description": "How to fix a finding." }, "versions": { "type": "string", "description": "How the rule depends on the site version, for its documentation." }, "check": { "$ref": "#/definitions/check" }, "emittedBy": { "enum": ["parser", "schema", "engine", "suppressions"], "description": "For cmlint's own CML rules: the pipeline stage that reports this rule instead of a check." } }, "definitions": { "severity": { "enum": ["error", "warning", "note"] }, "cel": { "type": "string", "minLength": 1, "description": "A CEL expression over the model (see docs/rule-authoring.md)." }, "template": { "type": "string", "description": "Text with {{ CEL expression }} placeholders." }, "requirement": { "type": "object", "additionalProperties": false, "required": ["expression", "missing"], "properties": { "expression": { "$ref": "#/definitions/cel" }, "missing": { "type": "string", "description": "What the export lacks when the expression is false; the rule is then reported as not evaluated." } } }, "versions": { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } }, "case": { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Report every selected element (for notes that state a fact, such as a cost estimate)." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" } } }, "check": { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } } }, "oneOf": [{ "required": ["check"] }, { "required": ["emittedBy"] }] };
+    var schema12 = { "enum": ["error", "warning", "note"] };
+    var func2 = Object.prototype.hasOwnProperty;
+    var func3 = require_ucs2length().default;
+    var pattern0 = new RegExp("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
+    var pattern1 = new RegExp("^https://", "u");
+    var schema13 = { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } };
+    var schema14 = { "type": "object", "additionalProperties": false, "required": ["expression", "missing"], "properties": { "expression": { "$ref": "#/definitions/cel" }, "missing": { "type": "string", "description": "What the export lacks when the expression is false; the rule is then reported as not evaluated." } } };
+    var schema15 = { "type": "string", "minLength": 1, "description": "A CEL expression over the model (see docs/rule-authoring.md)." };
+    function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.expression === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expression" }, message: "must have required property 'expression'", schema: schema14.required, parentSchema: schema14, data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        if (data.missing === void 0) {
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "missing" }, message: "must have required property 'missing'", schema: schema14.required, parentSchema: schema14, data };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!(key0 === "expression" || key0 === "missing")) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.expression !== void 0) {
+          let data0 = data.expression;
+          if (typeof data0 === "string") {
+            if (func3(data0) < 1) {
+              const err3 = { instancePath: instancePath + "/expression", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15, data: data0 };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          } else {
+            const err4 = { instancePath: instancePath + "/expression", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.type, parentSchema: schema15, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.missing !== void 0) {
+          let data1 = data.missing;
+          if (typeof data1 !== "string") {
+            const err5 = { instancePath: instancePath + "/missing", schemaPath: "#/properties/missing/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.missing.type, parentSchema: schema14.properties.missing, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      validate12.errors = vErrors;
+      return errors === 0;
+    }
+    var schema16 = { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Report every selected element (for notes that state a fact, such as a cost estimate)." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" } } };
+    var schema20 = { "type": "string", "description": "Text with {{ CEL expression }} placeholders." };
+    var schema25 = { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } };
+    function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const _errs1 = errors;
+      let valid0 = false;
+      const _errs2 = errors;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.assert === void 0) {
+          const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: "assert" }, message: "must have required property 'assert'", schema: schema16.anyOf[0].required, parentSchema: schema16.anyOf[0], data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs2 === errors;
+      valid0 = valid0 || _valid0;
+      if (!valid0) {
+        const _errs3 = errors;
+        if (data && typeof data == "object" && !Array.isArray(data)) {
+          if (data.schema === void 0) {
+            const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'", schema: schema16.anyOf[1].required, parentSchema: schema16.anyOf[1], data };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        var _valid0 = _errs3 === errors;
+        valid0 = valid0 || _valid0;
+        if (!valid0) {
+          const _errs4 = errors;
+          if (data && typeof data == "object" && !Array.isArray(data)) {
+            if (data.report === void 0) {
+              const err2 = { instancePath, schemaPath: "#/anyOf/2/required", keyword: "required", params: { missingProperty: "report" }, message: "must have required property 'report'", schema: schema16.anyOf[2].required, parentSchema: schema16.anyOf[2], data };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+          var _valid0 = _errs4 === errors;
+          valid0 = valid0 || _valid0;
+        }
+      }
+      if (!valid0) {
+        const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema16.anyOf, parentSchema: schema16, data };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      } else {
+        errors = _errs1;
+        if (vErrors !== null) {
+          if (_errs1) {
+            vErrors.length = _errs1;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.message === void 0) {
+          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema16.required, parentSchema: schema16, data };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!func2.call(schema16.properties, key0)) {
+            const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16, data };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data.forEach !== void 0) {
+          let data0 = data.forEach;
+          if (typeof data0 === "string") {
+            if (func3(data0) < 1) {
+              const err6 = { instancePath: instancePath + "/forEach", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15, data: data0 };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+          } else {
+            const err7 = { instancePath: instancePath + "/forEach", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.type, parentSchema: schema15, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data.where !== void 0) {
+          let data1 = data.where;
+          if (typeof data1 === "string") {
+            if (func3(data1) < 1) {
+              const err8 = { instancePath: instancePath + "/where", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/where", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.type, parentSchema: schema15, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data.assert !== void 0) {
+          let data2 = data.assert;
+          if (typeof data2 === "string") {
+            if (func3(data2) < 1) {
+              const err10 = { instancePath: instancePath + "/assert", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/assert", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.type, parentSchema: schema15, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data.schema !== void 0) {
+          let data3 = data.schema;
+          if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+            const err12 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.properties.schema.type, parentSchema: schema16.properties.schema, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data.report !== void 0) {
+          let data4 = data.report;
+          if (typeof data4 !== "boolean") {
+            const err13 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema16.properties.report.type, parentSchema: schema16.properties.report, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+          if (true !== data4) {
+            const err14 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema16.properties.report, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data.at !== void 0) {
+          let data5 = data.at;
+          if (typeof data5 !== "string") {
+            const err15 = { instancePath: instancePath + "/at", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data.message !== void 0) {
+          let data6 = data.message;
+          if (typeof data6 !== "string") {
+            const err16 = { instancePath: instancePath + "/message", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data.expected !== void 0) {
+          let data7 = data.expected;
+          if (typeof data7 !== "string") {
+            const err17 = { instancePath: instancePath + "/expected", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data.actual !== void 0) {
+          let data8 = data.actual;
+          if (typeof data8 !== "string") {
+            const err18 = { instancePath: instancePath + "/actual", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data.severity !== void 0) {
+          let data9 = data.severity;
+          if (!(data9 === "error" || data9 === "warning" || data9 === "note")) {
+            const err19 = { instancePath: instancePath + "/severity", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values", schema: schema12.enum, parentSchema: schema12, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        if (data.versions !== void 0) {
+          let data10 = data.versions;
+          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+            for (const key1 in data10) {
+              if (!(key1 === "from" || key1 === "before")) {
+                const err20 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema25, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data10.from !== void 0) {
+              let data11 = data10.from;
+              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)))) {
+                const err21 = { instancePath: instancePath + "/versions/from", schemaPath: "#/definitions/versions/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema25.properties.from.type, parentSchema: schema25.properties.from, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            if (data10.before !== void 0) {
+              let data12 = data10.before;
+              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)))) {
+                const err22 = { instancePath: instancePath + "/versions/before", schemaPath: "#/definitions/versions/properties/before/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema25.properties.before.type, parentSchema: schema25.properties.before, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err23 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema25.type, parentSchema: schema25, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      validate14.errors = vErrors;
+      return errors === 0;
+    }
+    function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.cases === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cases" }, message: "must have required property 'cases'", schema: schema13.required, parentSchema: schema13, data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!(key0 === "requires" || key0 === "cases")) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.requires !== void 0) {
+          let data0 = data.requires;
+          if (Array.isArray(data0)) {
+            const len0 = data0.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              if (!validate12(data0[i0], { instancePath: instancePath + "/requires/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
+                vErrors = vErrors === null ? validate12.errors : (validate12.errors.forEach((e) => vErrors.push(e)), vErrors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err2 = { instancePath: instancePath + "/requires", schemaPath: "#/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.requires.type, parentSchema: schema13.properties.requires, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.cases !== void 0) {
+          let data2 = data.cases;
+          if (Array.isArray(data2)) {
+            if (data2.length < 1) {
+              const err3 = { instancePath: instancePath + "/cases", schemaPath: "#/properties/cases/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema13.properties.cases, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            const len1 = data2.length;
+            for (let i1 = 0; i1 < len1; i1++) {
+              if (!validate14(data2[i1], { instancePath: instancePath + "/cases/" + i1, parentData: data2, parentDataProperty: i1, rootData })) {
+                vErrors = vErrors === null ? validate14.errors : (validate14.errors.forEach((e) => vErrors.push(e)), vErrors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err4 = { instancePath: instancePath + "/cases", schemaPath: "#/properties/cases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.cases.type, parentSchema: schema13.properties.cases, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      validate11.errors = vErrors;
+      return errors === 0;
+    }
+    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      const _errs1 = errors;
+      let valid0 = false;
+      let passing0 = null;
+      const _errs2 = errors;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.check === void 0) {
+          const err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'", schema: schema11.oneOf[0].required, parentSchema: schema11.oneOf[0], data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs2 === errors;
+      if (_valid0) {
+        valid0 = true;
+        passing0 = 0;
+      }
+      const _errs3 = errors;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.emittedBy === void 0) {
+          const err1 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "emittedBy" }, message: "must have required property 'emittedBy'", schema: schema11.oneOf[1].required, parentSchema: schema11.oneOf[1], data };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs3 === errors;
+      if (_valid0 && valid0) {
+        valid0 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid0 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid0) {
+        const err2 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema11.oneOf, parentSchema: schema11, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      } else {
+        errors = _errs1;
+        if (vErrors !== null) {
+          if (_errs1) {
+            vErrors.length = _errs1;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.id === void 0) {
+          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema11.required, parentSchema: schema11, data };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (data.title === void 0) {
+          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema11.required, parentSchema: schema11, data };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (data.severity === void 0) {
+          const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema11.required, parentSchema: schema11, data };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (data.sources === void 0) {
+          const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sources" }, message: "must have required property 'sources'", schema: schema11.required, parentSchema: schema11, data };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (data.description === void 0) {
+          const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'", schema: schema11.required, parentSchema: schema11, data };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (data.rationale === void 0) {
+          const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rationale" }, message: "must have required property 'rationale'", schema: schema11.required, parentSchema: schema11, data };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (data.fix === void 0) {
+          const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fix" }, message: "must have required property 'fix'", schema: schema11.required, parentSchema: schema11, data };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!func2.call(schema11.properties, key0)) {
+            const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data.$schema !== void 0) {
+          let data0 = data.$schema;
+          if (typeof data0 !== "string") {
+            const err11 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.$schema.type, parentSchema: schema11.properties.$schema, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data.id !== void 0) {
+          let data1 = data.id;
+          if (typeof data1 === "string") {
+            if (!pattern0.test(data1)) {
+              const err12 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', schema: "^[A-Z][A-Z0-9]*[0-9]{3}$", parentSchema: schema11.properties.id, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.id.type, parentSchema: schema11.properties.id, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data.title !== void 0) {
+          let data2 = data.title;
+          if (typeof data2 === "string") {
+            if (func3(data2) > 120) {
+              const err14 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 120 }, message: "must NOT have more than 120 characters", schema: 120, parentSchema: schema11.properties.title, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (func3(data2) < 5) {
+              const err15 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 5 }, message: "must NOT have fewer than 5 characters", schema: 5, parentSchema: schema11.properties.title, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.title.type, parentSchema: schema11.properties.title, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data.severity !== void 0) {
+          let data3 = data.severity;
+          if (!(data3 === "error" || data3 === "warning" || data3 === "note")) {
+            const err17 = { instancePath: instancePath + "/severity", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values", schema: schema12.enum, parentSchema: schema12, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data.sources !== void 0) {
+          let data4 = data.sources;
+          if (Array.isArray(data4)) {
+            if (data4.length < 1) {
+              const err18 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.sources, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            const len0 = data4.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data5 = data4[i0];
+              if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                if (data5.title === void 0) {
+                  const err19 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema11.properties.sources.items.required, parentSchema: schema11.properties.sources.items, data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+                if (data5.url === void 0) {
+                  const err20 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'", schema: schema11.properties.sources.items.required, parentSchema: schema11.properties.sources.items, data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                for (const key1 in data5) {
+                  if (!(key1 === "title" || key1 === "section" || key1 === "url")) {
+                    const err21 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/properties/sources/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.sources.items, data: data5 };
+                    if (vErrors === null) {
+                      vErrors = [err21];
+                    } else {
+                      vErrors.push(err21);
+                    }
+                    errors++;
+                  }
+                }
+                if (data5.title !== void 0) {
+                  let data6 = data5.title;
+                  if (typeof data6 !== "string") {
+                    const err22 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "#/properties/sources/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.sources.items.properties.title.type, parentSchema: schema11.properties.sources.items.properties.title, data: data6 };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors++;
+                  }
+                }
+                if (data5.section !== void 0) {
+                  let data7 = data5.section;
+                  if (typeof data7 !== "string") {
+                    const err23 = { instancePath: instancePath + "/sources/" + i0 + "/section", schemaPath: "#/properties/sources/items/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.sources.items.properties.section.type, parentSchema: schema11.properties.sources.items.properties.section, data: data7 };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors++;
+                  }
+                }
+                if (data5.url !== void 0) {
+                  let data8 = data5.url;
+                  if (typeof data8 === "string") {
+                    if (!pattern1.test(data8)) {
+                      const err24 = { instancePath: instancePath + "/sources/" + i0 + "/url", schemaPath: "#/properties/sources/items/properties/url/pattern", keyword: "pattern", params: { pattern: "^https://" }, message: 'must match pattern "^https://"', schema: "^https://", parentSchema: schema11.properties.sources.items.properties.url, data: data8 };
+                      if (vErrors === null) {
+                        vErrors = [err24];
+                      } else {
+                        vErrors.push(err24);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err25 = { instancePath: instancePath + "/sources/" + i0 + "/url", schemaPath: "#/properties/sources/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.sources.items.properties.url.type, parentSchema: schema11.properties.sources.items.properties.url, data: data8 };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err26 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.sources.items.type, parentSchema: schema11.properties.sources.items, data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.sources.type, parentSchema: schema11.properties.sources, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data.description !== void 0) {
+          let data9 = data.description;
+          if (typeof data9 !== "string") {
+            const err28 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.description.type, parentSchema: schema11.properties.description, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data.rationale !== void 0) {
+          let data10 = data.rationale;
+          if (typeof data10 !== "string") {
+            const err29 = { instancePath: instancePath + "/rationale", schemaPath: "#/properties/rationale/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.rationale.type, parentSchema: schema11.properties.rationale, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data.fix !== void 0) {
+          let data11 = data.fix;
+          if (typeof data11 !== "string") {
+            const err30 = { instancePath: instancePath + "/fix", schemaPath: "#/properties/fix/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.fix.type, parentSchema: schema11.properties.fix, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data.versions !== void 0) {
+          let data12 = data.versions;
+          if (typeof data12 !== "string") {
+            const err31 = { instancePath: instancePath + "/versions", schemaPath: "#/properties/versions/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.versions.type, parentSchema: schema11.properties.versions, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data.check !== void 0) {
+          if (!validate11(data.check, { instancePath: instancePath + "/check", parentData: data, parentDataProperty: "check", rootData })) {
+            vErrors = vErrors === null ? validate11.errors : (validate11.errors.forEach((e) => vErrors.push(e)), vErrors);
+            errors = vErrors.length;
+          }
+        }
+        if (data.emittedBy !== void 0) {
+          let data14 = data.emittedBy;
+          if (!(data14 === "parser" || data14 === "schema" || data14 === "engine" || data14 === "suppressions")) {
+            const err32 = { instancePath: instancePath + "/emittedBy", schemaPath: "#/properties/emittedBy/enum", keyword: "enum", params: { allowedValues: schema11.properties.emittedBy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.emittedBy.enum, parentSchema: schema11.properties.emittedBy, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      validate10.errors = vErrors;
+      return errors === 0;
+    }
   }
 });
 
@@ -12017,7 +18240,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text3, msg) => text3 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -12451,32 +18674,6 @@ var require_multipleOf = __commonJS({
       }
     };
     exports.default = def;
-  }
-});
-
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str2.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
@@ -14595,9 +20792,9 @@ var require_dist2 = __commonJS({
 function jsonPointer(pointer) {
   return pointer.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 }
-function parseJsonPointer(text2) {
-  if (text2 === "" || text2 === "/") return [];
-  return text2.replace(/^\//, "").split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).map((part) => /^(0|[1-9][0-9]*)$/.test(part) ? Number(part) : part);
+function parseJsonPointer(text3) {
+  if (text3 === "" || text3 === "/") return [];
+  return text3.replace(/^\//, "").split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).map((part) => /^(0|[1-9][0-9]*)$/.test(part) ? Number(part) : part);
 }
 var FILE_START;
 var init_findings = __esm({
@@ -14611,12 +20808,19 @@ var init_findings = __esm({
 function ekuOid(value) {
   return EKU_NAMES[value.trim().toLowerCase()] ?? value.trim();
 }
+function text(value) {
+  return value !== null && typeof value === "object" ? "" : String(value);
+}
+function integer(value, fallback) {
+  const n = typeof value === "bigint" ? Number(value) : typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d{1,15}\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) ? n : fallback;
+}
 function roleUsesHttps(kind, role) {
   switch (kind) {
     case "ManagementPoint":
-      return role.EnableSsl;
+      return typeof role.EnableSsl === "boolean" ? role.EnableSsl : void 0;
     case "SoftwareUpdatePoint":
-      return role.WsusSsl;
+      return typeof role.WsusSsl === "boolean" ? role.WsusSsl : void 0;
     case "DistributionPoint":
       return role.ClientCommunicationType === void 0 ? void 0 : role.ClientCommunicationType === "Https";
     case "FallbackStatusPoint":
@@ -14628,7 +20832,7 @@ function roleUsesHttps(kind, role) {
 }
 function rolePort(kind, role, https) {
   if (kind === "SoftwareUpdatePoint") {
-    return https ? Number(role.WsusIisSslPort ?? 8531) : Number(role.WsusIisPort ?? 8530);
+    return https ? integer(role.WsusIisSslPort ?? 8531, 8531) : integer(role.WsusIisPort ?? 8530, 8530);
   }
   return https ? 443 : 80;
 }
@@ -14636,8 +20840,9 @@ function lower(value) {
   return typeof value === "string" ? value.trim().toLowerCase() : "";
 }
 function portRange(value) {
-  if (typeof value === "number" || typeof value === "bigint") return { from: Number(value), to: Number(value) };
-  const match = /^(\d{1,5})-(\d{1,5})$/.exec(String(value));
+  if (typeof value === "bigint" || typeof value === "number" && Number.isSafeInteger(value)) return { from: Number(value), to: Number(value) };
+  if (typeof value !== "string") return void 0;
+  const match = /^(\d{1,5})-(\d{1,5})$/.exec(value);
   if (!match) return void 0;
   return { from: Number(match[1]), to: Number(match[2]) };
 }
@@ -14829,6 +21034,16 @@ function inventoryOf(data) {
 function isMapLike(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
+function groupBy(items, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
 function byKey(items, key) {
   const map2 = /* @__PURE__ */ new Map();
   for (const item of items) {
@@ -14850,10 +21065,11 @@ function buildModel(data) {
     })
   );
   const siteByCode = byKey(sites, (s) => s.code);
+  const childrenOf = groupBy(sites, (s) => lower(s.ParentSiteCode));
   for (const site of sites) {
     const parent = siteByCode.get(lower(site.ParentSiteCode));
     if (parent) site.parent = parent;
-    site.children = sites.filter((s) => lower(s.ParentSiteCode) === site.code);
+    site.children = childrenOf.get(site.code) ?? [];
     site.isChildPrimary = site.isPrimary === true && parent?.isCas === true;
     site.isStandalonePrimary = site.isPrimary === true && site.isTopTier === true;
   }
@@ -14875,10 +21091,10 @@ function buildModel(data) {
   };
   const pki = exp.pki ?? {};
   const certificates = list(pki.certificates).map((raw) => {
-    const ekus = Array.isArray(raw.EnhancedKeyUsages) ? raw.EnhancedKeyUsages.map((e) => ekuOid(String(e))) : [];
+    const ekus = Array.isArray(raw.EnhancedKeyUsages) ? raw.EnhancedKeyUsages.map((e) => ekuOid(text(e))) : [];
     const names = [raw.SubjectName, ...Array.isArray(raw.SubjectAlternativeNames) ? raw.SubjectAlternativeNames : []].filter((n) => typeof n === "string").map(lower);
     return derive(raw, {
-      id: String(raw.Id),
+      id: text(raw.Id),
       ekus,
       serverAuth: ekus.includes(SERVER_AUTH_OID),
       clientAuth: ekus.includes(CLIENT_AUTH_OID),
@@ -14889,15 +21105,15 @@ function buildModel(data) {
   const certById = byKey(certificates, (c) => c.id);
   for (const cert of certificates) {
     const chain = [];
-    let next = certById.get(String(cert.IssuerCertificate ?? ""));
-    while (next && !chain.includes(next) && next !== cert) {
+    let next = certById.get(text(cert.IssuerCertificate ?? ""));
+    while (next && chain.length < MAX_CHAIN && !chain.includes(next) && next !== cert) {
       chain.push(next);
-      next = certById.get(String(next.IssuerCertificate ?? ""));
+      next = certById.get(text(next.IssuerCertificate ?? ""));
     }
     cert.chain = chain;
   }
   const certFacts = (name, id) => {
-    const cert = certById.get(String(id ?? ""));
+    const cert = certById.get(text(id ?? ""));
     return cert ? { [name]: cert } : {};
   };
   const forests = list((exp.activeDirectory ?? {}).forests).map(
@@ -14915,11 +21131,11 @@ function buildModel(data) {
       ...certFacts("serverCertificate", raw.ServerCertificate),
       ...certFacts("clientCertificate", raw.ClientCertificate)
     });
-    const roleMap = raw.roles ?? {};
+    const roleMap = isMapLike(raw.roles) ? raw.roles : celMap();
     const serverRoles = [];
     for (const [kind, value] of Object.entries(roleMap)) {
-      const props = value && typeof value === "object" && !Array.isArray(value) ? value : celMap();
-      const connectionType = String(props.ClientConnectionType ?? "Intranet");
+      const props = isMapLike(value) ? value : celMap();
+      const connectionType = text(props.ClientConnectionType ?? "Intranet");
       const https = roleUsesHttps(kind, props);
       const role = derive(
         props,
@@ -14946,9 +21162,11 @@ function buildModel(data) {
     return server;
   });
   const serverByName = byKey(servers, (s) => s.name);
+  const serversBySite = groupBy(servers, (s) => s.site);
+  const rolesBySite = groupBy(roles, (r) => r.site);
   for (const site of sites) {
-    site.servers = servers.filter((s) => s.site === site);
-    site.roles = roles.filter((r) => r.site === site);
+    site.servers = serversBySite.get(site) ?? [];
+    site.roles = rolesBySite.get(site) ?? [];
   }
   const connectionPoints = roles.filter((r) => r.kind === "CloudManagementGatewayConnectionPoint");
   const cmgs = list(exp.cloudManagementGateways).map(
@@ -14960,20 +21178,23 @@ function buildModel(data) {
       ...siteFacts(raw.SiteCode),
       ...certFacts("serviceCertificate", raw.ServiceCertificate),
       ...certFacts("managementCertificate", raw.ManagementCertificate),
-      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => certById.get(String(id)) ? [certById.get(String(id))] : [])
+      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => certById.get(text(id)) ? [certById.get(text(id))] : [])
     })
   );
   const cmgByName = byKey(cmgs, (c) => c.name);
+  const cmgByDeploymentName = byKey(cmgs, (c) => lower(c.DeploymentName));
   const cmgByAnyName = (name) => (
     // An absent name matches nothing (a CMG without DeploymentName must not match a population without CloudManagementGateway).
-    lower(name) === "" ? void 0 : cmgByName.get(lower(name)) ?? cmgs.find((c) => lower(c.DeploymentName) === lower(name))
+    lower(name) === "" ? void 0 : cmgByName.get(lower(name)) ?? cmgByDeploymentName.get(lower(name))
   );
   for (const cp of connectionPoints) {
     const cmg = cmgByAnyName(cp.CloudManagementGatewayName);
     if (cmg) cp.cmg = cmg;
   }
-  for (const cmg of cmgs) cmg.connectionPoints = connectionPoints.filter((cp) => cp.cmg === cmg);
-  for (const site of sites) site.cmgs = cmgs.filter((c) => c.site === site);
+  const connectionPointsByCmg = groupBy(connectionPoints, (cp) => cp.cmg);
+  for (const cmg of cmgs) cmg.connectionPoints = connectionPointsByCmg.get(cmg) ?? [];
+  const cmgsBySite = groupBy(cmgs, (c) => c.site);
+  for (const site of sites) site.cmgs = cmgsBySite.get(site) ?? [];
   const cloudDistributionPoints = list(exp.cloudDistributionPoints).map(
     (raw) => derive(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === "New", ...siteFacts(raw.SiteCode), ...certFacts("serviceCertificate", raw.ServiceCertificate) })
   );
@@ -14988,7 +21209,7 @@ function buildModel(data) {
     const frontServers = front.flatMap((n) => serverByName.get(n) ? [serverByName.get(n)] : []);
     const frontCmgs = front.flatMap((n) => cmgByAnyName(n) ? [cmgByAnyName(n)] : []);
     return derive(raw, {
-      name: String(raw.Name),
+      name: text(raw.Name),
       servers: frontServers,
       frontCmgs,
       roles: frontServers.flatMap((s) => s.allRoles),
@@ -15006,19 +21227,20 @@ function buildModel(data) {
     })
   );
   const clientSettings = list(exp.clientSettings).map(
-    (raw) => derive(raw, { name: String(raw.ClientSettingName), isDefault: raw.Type === "Default" || raw.ClientSettingName === "Default Client Agent Settings" })
+    (raw) => derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === "Default" || raw.ClientSettingName === "Default Client Agent Settings" })
   );
   const defaultSettings = clientSettings.find((s) => s.isDefault);
+  const settingsByPopulation = deployedSettings(clientSettings);
   const inventory = inventoryOf(data);
   const devicesByPopulation = /* @__PURE__ */ new Map();
   for (const raw of inventory) {
     if (isMapLike(raw)) devicesByPopulation.set(raw.Population, (devicesByPopulation.get(raw.Population) ?? 0) + 1);
   }
   const populations = list(exp.clientPopulations).map((raw) => {
-    const name = String(raw.Name);
+    const name = text(raw.Name);
     const deviceCount = BigInt(devicesByPopulation.get(name) ?? 0);
-    const channels = Array.isArray(raw.Channels) ? raw.Channels.map(String) : [];
-    const auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(String) : [];
+    const channels = Array.isArray(raw.Channels) ? raw.Channels.map(text) : [];
+    const auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(text) : [];
     return derive(raw, {
       name,
       count: typeof raw.Count === "bigint" ? raw.Count : deviceCount,
@@ -15026,25 +21248,33 @@ function buildModel(data) {
       usesCmg: channels.includes("CMG"),
       usesIbcm: channels.includes("IBCM"),
       auth,
-      settings: effectiveSettings(name, defaultSettings, clientSettings),
+      settings: effectiveSettings(defaultSettings, settingsByPopulation.get(name) ?? []),
       ...siteFacts(raw.SiteCode),
       ...certFacts("clientCertificate", raw.ClientCertificate),
       ...cmgByAnyName(raw.CloudManagementGateway) ? { cmg: cmgByAnyName(raw.CloudManagementGateway) } : {}
     });
   });
   const populationByName = byKey(populations, (p) => p.name);
+  const populationsByCmg = groupBy(populations, (p) => p.cmg === void 0 && p.usesCmg && cmgs.length === 1 ? cmgs[0] : p.cmg);
   for (const cmg of cmgs) {
-    cmg.populations = populations.filter((p) => p.cmg === cmg || p.usesCmg && p.cmg === void 0 && cmgs.length === 1);
+    cmg.populations = populationsByCmg.get(cmg) ?? [];
     cmg.clientCount = cmg.populations.reduce((sum, p) => sum + p.count, 0n);
   }
-  for (const cp of connectionPoints) {
-    const cmg = cp.cmg;
-    const oneSite = (cmg?.connectionPoints ?? []).every((o) => o.site === cp.site);
-    const served = (cmg?.populations ?? []).filter((p) => p.site === void 0 ? oneSite : p.site === cp.site);
-    cp.clientCount = served.reduce((sum, p) => sum + p.count, 0n);
+  for (const cmg of cmgs) {
+    const points = cmg.connectionPoints;
+    const oneSite = new Set(points.map((cp) => cp.site)).size <= 1;
+    const bySite = /* @__PURE__ */ new Map();
+    let unsited = 0n;
+    for (const p of cmg.populations) {
+      if (p.site === void 0) unsited += p.count;
+      else bySite.set(p.site, (bySite.get(p.site) ?? 0n) + p.count);
+    }
+    for (const cp of points) cp.clientCount = (oneSite ? unsited : 0n) + (cp.site === void 0 ? 0n : bySite.get(cp.site) ?? 0n);
   }
+  for (const cp of connectionPoints) cp.clientCount ??= 0n;
+  const populationsBySite = groupBy(populations, (p) => p.site);
   for (const site of sites) {
-    site.populations = populations.filter((p) => p.site === site);
+    site.populations = populationsBySite.get(site) ?? [];
     site.clientCount = site.populations.reduce((sum, p) => sum + p.count, 0n);
     site.usesIbcm = site.populations.some((p) => p.usesIbcm) || site.servers.some((s) => typeof s.PublicFqdn === "string");
   }
@@ -15057,10 +21287,10 @@ function buildModel(data) {
     const uses = Array.isArray(population.Features) ? population.Features : [];
     uses.forEach((use, index) => {
       const pointer = [...originOf(population) ?? [], "Features", index];
-      const facts = typeof use === "string" ? { Feature: use } : use ?? {};
-      const channels = Array.isArray(facts.Channels) ? facts.Channels.map(String) : population.channels;
+      const facts = typeof use === "string" ? { Feature: use } : isMapLike(use) ? use : celMap();
+      const channels = Array.isArray(facts.Channels) ? facts.Channels.map(text) : population.channels;
       const element = derive(facts, {
-        feature: String(facts.Feature),
+        feature: text(facts.Feature),
         population,
         channels,
         viaCmg: channels.includes("CMG"),
@@ -15081,23 +21311,24 @@ function buildModel(data) {
     for (const key in raw) {
       if (Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(raw[key], element));
     }
-    const population = populationByName.get(String(element.Population ?? ""));
+    const population = populationByName.get(text(element.Population ?? ""));
     if (population) element.population = population;
     for (const key of DEVICE_INHERITS) {
       const value = element[key] ?? population?.[key];
       if (value !== void 0) element[key] = value;
     }
-    element.auth = Array.isArray(element.Authentication) ? element.Authentication.map(String) : population?.auth ?? [];
+    element.auth = Array.isArray(element.Authentication) ? element.Authentication.map(text) : population?.auth ?? [];
     element.usesCmg = population?.usesCmg === true;
     devices.push(element);
   }
+  const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
   const content = list(exp.content).map((raw) => {
     const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];
-    const users = Array.isArray(raw.UsedBy) ? raw.UsedBy.map(String) : [];
+    const users = Array.isArray(raw.UsedBy) ? raw.UsedBy.map(text) : [];
     return derive(raw, {
       onCmg: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true),
-      onCloudDistributionPoint: targets.some((t) => cloudDistributionPoints.some((c) => c.name === t)),
-      onCloud: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true || cloudDistributionPoints.some((c) => c.name === t)),
+      onCloudDistributionPoint: targets.some((t) => cloudDistributionPointNames.has(t)),
+      onCloud: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true || cloudDistributionPointNames.has(t)),
       populations: users.flatMap((u) => populationByName.get(u) ? [populationByName.get(u)] : [])
     });
   });
@@ -15136,7 +21367,19 @@ function buildModel(data) {
     hierarchy
   };
 }
-function effectiveSettings(population, defaults, all) {
+function deployedSettings(all) {
+  const byPopulation = /* @__PURE__ */ new Map();
+  for (const settings of all) {
+    if (settings.isDefault || !Array.isArray(settings.DeployedTo)) continue;
+    for (const name of new Set(settings.DeployedTo.map(text))) {
+      const list3 = byPopulation.get(name);
+      if (list3) list3.push(settings);
+      else byPopulation.set(name, [settings]);
+    }
+  }
+  return byPopulation;
+}
+function effectiveSettings(defaults, deployed) {
   const result = Object.assign(celMap(), CLIENT_SETTING_DEFAULTS);
   const explicit = [];
   const apply = (settings) => {
@@ -15148,7 +21391,7 @@ function effectiveSettings(population, defaults, all) {
     }
   };
   if (defaults) apply(defaults);
-  const custom = all.filter((s) => !s.isDefault && Array.isArray(s.DeployedTo) && s.DeployedTo.map(String).includes(population)).sort((a, b) => Number(b.Priority ?? 0n) - Number(a.Priority ?? 0n));
+  const custom = [...deployed].sort((a, b) => integer(b.Priority, 0) - integer(a.Priority, 0));
   for (const settings of custom) apply(settings);
   result.explicit = explicit;
   return result;
@@ -15166,7 +21409,7 @@ function isAzureHost(host) {
   const h = lower(host);
   return [".cloudapp.net", ".cloudapp.azure.com", ".windows.net", ".azure.com", ".azure.net", ".usgovcloudapp.net", ".usgovcloudapi.net", ".azure.us"].some((d) => h.endsWith(d));
 }
-var CLIENT_SETTING_DEFAULTS, CLIENT_SETTING_KEYS, DEVICE_INHERITS;
+var CLIENT_SETTING_DEFAULTS, CLIENT_SETTING_KEYS, DEVICE_INHERITS, MAX_CHAIN;
 var init_build = __esm({
   "src/model/build.ts"() {
     "use strict";
@@ -15183,6 +21426,7 @@ var init_build = __esm({
     };
     CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
     DEVICE_INHERITS = ["OperatingSystem", "OsVersion", "Identity", "Network"];
+    MAX_CHAIN = 32;
   }
 });
 
@@ -17776,8 +24020,8 @@ var init_dist2 = __esm({
 });
 
 // src/report/escape.ts
-function escapeControl(text2) {
-  return text2.replace(UNSAFE, (ch) => {
+function escapeControl(text3) {
+  return text3.replace(UNSAFE, (ch) => {
     const code = ch.charCodeAt(0);
     if (ch === "\n") return "\\n";
     if (ch === "\r") return "\\r";
@@ -17785,11 +24029,15 @@ function escapeControl(text2) {
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 }
-var UNSAFE;
+function inertJson(json2) {
+  return json2.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+var UNSAFE, INVISIBLE;
 var init_escape = __esm({
   "src/report/escape.ts"() {
     "use strict";
     UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+    INVISIBLE = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
   }
 });
 
@@ -17811,11 +24059,11 @@ var init_text = __esm({
 
 // src/report/github.ts
 import { isAbsolute as isAbsolute4, relative as relative5, sep as sep4 } from "node:path";
-function escapeData(text2) {
-  return escapeControl(text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
+function escapeData(text3) {
+  return escapeControl(text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
-function escapeProperty(text2) {
-  return escapeData(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty(text3) {
+  return escapeData(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function annotationPath(path, cwd) {
   if (path === "<stdin>" || path === "-") return void 0;
@@ -17870,19 +24118,19 @@ function ruleName(rule) {
   const words2 = rule.title.normalize("NFKD").replace(/[^A-Za-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
   return words2.map((w) => w[0].toUpperCase() + w.slice(1)).join("") || `Rule${rule.id}`;
 }
-function sentence(text2) {
-  const trimmed = text2.trim().replace(/\s+/g, " ");
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+function sentence(text3) {
+  const trimmed = text3.trim().replace(/\s+/g, " ");
+  return escapeControl(/[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`);
 }
 function ruleDescriptor(rule) {
-  const sources = rule.sources.map((s) => `- [${s.title}${s.section ? ` \u203A ${s.section}` : ""}](${s.url})`).join("\n");
+  const sources = rule.sources.map((s) => escapeControl(`- [${s.title}${s.section ? ` \u203A ${s.section}` : ""}](${s.url})`)).join("\n");
   return {
     id: rule.id,
     name: ruleName(rule),
     shortDescription: { text: sentence(rule.title) },
     fullDescription: { text: sentence(rule.description) },
     help: {
-      text: `${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)} See ${rule.helpUri}`,
+      text: `${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)} See ${escapeControl(rule.helpUri)}`,
       markdown: `${sentence(rule.description)}
 
 **Why:** ${sentence(rule.rationale)}
@@ -17928,7 +24176,7 @@ function buildSarif(input) {
         partialFingerprints: { "cmlint/v1": f.fingerprint }
       };
       if (f.suppression) {
-        result.suppressions = [{ kind: f.suppression.kind, justification: f.suppression.justification }];
+        result.suppressions = [{ kind: f.suppression.kind, justification: escapeControl(f.suppression.justification) }];
       }
       return result;
     })
@@ -17958,12 +24206,13 @@ function buildSarif(input) {
   };
 }
 function formatSarif(input) {
-  return JSON.stringify(buildSarif(input), null, 2) + "\n";
+  return inertJson(JSON.stringify(buildSarif(input), null, 2)) + "\n";
 }
 var SARIF_SCHEMA, INFORMATION_URI;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
+    init_escape();
     SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     INFORMATION_URI = "https://github.com/cmlint/cmlint";
   }
@@ -18010,7 +24259,7 @@ function isAzureHost2(host) {
   const h = lower(host);
   return h === "azure" || AZURE_SUFFIXES.some((d) => h.endsWith(d) || `.${h}` === d);
 }
-function text(value) {
+function text2(value) {
   if (typeof value === "string") return value;
   if (typeof value === "bigint" || typeof value === "number" || typeof value === "boolean") return String(value);
   return void 0;
@@ -18055,12 +24304,12 @@ function populate(topology, model) {
   };
   const siteZoneByCode = /* @__PURE__ */ new Map();
   for (const site of model.sites) {
-    const code = text(site.SiteCode) ?? "?";
+    const code = text2(site.SiteCode) ?? "?";
     if (siteZoneByCode.has(lower(code))) continue;
-    const facts = [text(site.SiteType), site.version !== void 0 ? `version ${String(site.version)}` : "version not stated", text(site.ParentSiteCode) ? `parent ${text(site.ParentSiteCode)}` : void 0];
+    const facts = [text2(site.SiteType), site.version !== void 0 ? `version ${String(site.version)}` : "version not stated", text2(site.ParentSiteCode) ? `parent ${text2(site.ParentSiteCode)}` : void 0];
     const zone = addZone(`site:${lower(code)}`, {
       kind: "site",
-      title: `Site ${code}${text(site.SiteName) ? ` (${text(site.SiteName)})` : ""}`,
+      title: `Site ${code}${text2(site.SiteName) ? ` (${text2(site.SiteName)})` : ""}`,
       subtitle: facts.filter(Boolean).join(" \xB7 "),
       rank: 2 + depth(site),
       pointers: pointerOf(site)
@@ -18077,7 +24326,7 @@ function populate(topology, model) {
     const known = siteZoneByCode.get(key);
     if (known) return known;
     if (!key) return topSiteZone();
-    const zone = addZone(`site:${key}`, { kind: "site", title: `Site ${text(code) ?? key}`, subtitle: "not in hierarchy.sites", rank: 2, pointers: [] });
+    const zone = addZone(`site:${key}`, { kind: "site", title: `Site ${text2(code) ?? key}`, subtitle: "not in hierarchy.sites", rank: 2, pointers: [] });
     siteZoneByCode.set(key, zone);
     return zone;
   };
@@ -18099,7 +24348,7 @@ function populate(topology, model) {
       zone: internetZone().id,
       title: String(population.name),
       name: String(population.name),
-      subtitle: text(population.SiteCode) ? `assigned to ${text(population.SiteCode)}` : void 0,
+      subtitle: text2(population.SiteCode) ? `assigned to ${text2(population.SiteCode)}` : void 0,
       rows: [row(facts, auth ? `authentication: ${auth}` : void 0)],
       pointers: [...pointerOf(population), ...certPointers(population.clientCertificate)]
     });
@@ -18110,15 +24359,15 @@ function populate(topology, model) {
     if (owner) owner.pointers.push(...pointerOf(device));
   }
   for (const cmg of model.cmgs) {
-    const model_ = text(cmg.DeploymentModel) === "VirtualMachineScaleSet" ? "scale set" : text(cmg.DeploymentModel) === "Classic" ? "classic" : text(cmg.DeploymentModel) === "AzureResourceManager" ? "cloud service (ARM)" : void 0;
-    const facts = [model_, `${String(cmg.instances)} VM${cmg.instances === 1n ? "" : "s"}`, text(cmg.Region), cmg.contentEnabled ? "content" : void 0].filter(Boolean).join(" \xB7 ");
+    const model_ = text2(cmg.DeploymentModel) === "VirtualMachineScaleSet" ? "scale set" : text2(cmg.DeploymentModel) === "Classic" ? "classic" : text2(cmg.DeploymentModel) === "AzureResourceManager" ? "cloud service (ARM)" : void 0;
+    const facts = [model_, `${String(cmg.instances)} VM${cmg.instances === 1n ? "" : "s"}`, text2(cmg.Region), cmg.contentEnabled ? "content" : void 0].filter(Boolean).join(" \xB7 ");
     const node = addNode({
       kind: "cmg",
       zone: azureZone().id,
-      title: text(cmg.ServiceName) ?? "(no service name)",
-      name: text(cmg.ServiceName) ?? "",
-      subtitle: text(cmg.DeploymentName),
-      rows: [row(facts, `site ${text(cmg.SiteCode) ?? "?"}${cmg.Lifecycle === "New" ? " \xB7 planned" : ""}`)],
+      title: text2(cmg.ServiceName) ?? "(no service name)",
+      name: text2(cmg.ServiceName) ?? "",
+      subtitle: text2(cmg.DeploymentName),
+      rows: [row(facts, `site ${text2(cmg.SiteCode) ?? "?"}${cmg.Lifecycle === "New" ? " \xB7 planned" : ""}`)],
       pointers: [...pointerOf(cmg), ...certPointers(cmg.serviceCertificate, cmg.managementCertificate)]
     });
     nodeOf.set(cmg, node);
@@ -18127,9 +24376,9 @@ function populate(topology, model) {
     const node = addNode({
       kind: "cloud-dp",
       zone: azureZone().id,
-      title: text(cdp.ServiceName) ?? "(no service name)",
-      name: text(cdp.ServiceName) ?? "",
-      rows: [row("Cloud distribution point", `site ${text(cdp.SiteCode) ?? "?"}`)],
+      title: text2(cdp.ServiceName) ?? "(no service name)",
+      name: text2(cdp.ServiceName) ?? "",
+      rows: [row("Cloud distribution point", `site ${text2(cdp.SiteCode) ?? "?"}`)],
       pointers: [...pointerOf(cdp), ...certPointers(cdp.serviceCertificate)]
     });
     nodeOf.set(cdp, node);
@@ -18138,9 +24387,9 @@ function populate(topology, model) {
     addNode({
       kind: "azure-service",
       zone: azureZone().id,
-      title: text(service.Name) ?? "(no name)",
-      name: text(service.Name) ?? "",
-      rows: [row(text(service.ServiceType) === "CloudManagement" ? "Cloud management (Entra ID apps)" : text(service.ServiceType) ?? "Azure service")],
+      title: text2(service.Name) ?? "(no name)",
+      name: text2(service.Name) ?? "",
+      rows: [row(text2(service.ServiceType) === "CloudManagement" ? "Cloud management (Entra ID apps)" : text2(service.ServiceType) ?? "Azure service")],
       pointers: pointerOf(service)
     });
   }
@@ -18154,18 +24403,18 @@ function populate(topology, model) {
         const where = role.connectionType === "Internet" ? "internet" : role.connectionType === "InternetAndIntranet" ? "internet & intranet" : "intranet";
         detail = [`${protocolOf(role)} ${String(role.port)}`, where, role.cmgTraffic ? "CMG traffic" : void 0].filter(Boolean).join(" \xB7 ");
       } else if (kind === "CloudManagementGatewayConnectionPoint") {
-        detail = `to ${text(role.CloudManagementGatewayName) ?? "(no CMG named)"}${role.cmg ? "" : " (not in the export)"}`;
+        detail = `to ${text2(role.CloudManagementGatewayName) ?? "(no CMG named)"}${role.cmg ? "" : " (not in the export)"}`;
       } else if (kind === "ServiceConnectionPoint") {
-        detail = text(role.Mode) ? `${text(role.Mode)} mode` : void 0;
+        detail = text2(role.Mode) ? `${text2(role.Mode)} mode` : void 0;
       }
       return row(roleName(kind), detail, pointerOf(role));
     });
-    const facts = [text(server.PublicFqdn) ? `public ${text(server.PublicFqdn)}` : void 0, text(server.NetworkLocation) && server.NetworkLocation !== "Intranet" ? `in ${text(server.NetworkLocation)}` : void 0];
+    const facts = [text2(server.PublicFqdn) ? `public ${text2(server.PublicFqdn)}` : void 0, text2(server.NetworkLocation) && server.NetworkLocation !== "Intranet" ? `in ${text2(server.NetworkLocation)}` : void 0];
     const node = addNode({
       kind: "server",
       zone: siteZone(server.SiteCode).id,
-      title: text(server.SiteSystemServerName) ?? "(no name)",
-      name: text(server.SiteSystemServerName) ?? "",
+      title: text2(server.SiteSystemServerName) ?? "(no name)",
+      name: text2(server.SiteSystemServerName) ?? "",
       subtitle: facts.filter(Boolean).join(" \xB7 ") || void 0,
       rows: rows.length ? rows : [row("no roles")],
       pointers: [...pointerOf(server), ...certPointers(server.serverCertificate, server.clientCertificate)]
@@ -18174,19 +24423,19 @@ function populate(topology, model) {
   }
   const deviceByName = /* @__PURE__ */ new Map();
   for (const device of model.networkDevices) {
-    const type2 = text(device.Type) ?? "Firewall";
+    const type2 = text2(device.Type) ?? "Firewall";
     const kind = type2 === "WebProxy" || type2 === "ReverseProxy" ? "proxy" : "firewall";
-    const location = text(device.Location);
+    const location = text2(device.Location);
     const firstServer = device.servers[0];
     const zone = location === "Internet" ? internetZone() : location === "Azure" ? azureZone() : firstServer ? siteZone(firstServer.SiteCode) : topSiteZone();
-    const product = [text(device.Vendor), text(device.Product)].filter(Boolean).join(" ");
+    const product = [text2(device.Vendor), text2(device.Product)].filter(Boolean).join(" ");
     const node = addNode({
       kind,
       zone: zone.id,
-      title: text(device.Name) ?? "(no name)",
-      name: text(device.Name) ?? "",
+      title: text2(device.Name) ?? "(no name)",
+      name: text2(device.Name) ?? "",
       subtitle: location ? `${location.toLowerCase()}` : void 0,
-      rows: [row(type2.replace(/([a-z])([A-Z])/g, "$1 $2") + (product ? ` (${product})` : ""), text(device.SslMode) ? `SSL: ${text(device.SslMode)}` : void 0)],
+      rows: [row(type2.replace(/([a-z])([A-Z])/g, "$1 $2") + (product ? ` (${product})` : ""), text2(device.SslMode) ? `SSL: ${text2(device.SslMode)}` : void 0)],
       pointers: [...pointerOf(device), ...certPointers(device.certificate)]
     });
     deviceByName.set(lower(device.Name), node);
@@ -18202,7 +24451,7 @@ function populate(topology, model) {
       title: `${publicRecords.length} public record${publicRecords.length === 1 ? "" : "s"}`,
       name: "Public DNS",
       rows: [
-        ...shown.map((r) => row(`${text(r.Name) ?? "?"}`, `${text(r.Type) ?? "?"} ${text(r.Value) ?? ""}`.trim(), pointerOf(r))),
+        ...shown.map((r) => row(`${text2(r.Name) ?? "?"}`, `${text2(r.Type) ?? "?"} ${text2(r.Value) ?? ""}`.trim(), pointerOf(r))),
         ...publicRecords.length > shown.length ? [row(`and ${publicRecords.length - shown.length} more`, void 0, publicRecords.slice(shown.length).flatMap(pointerOf))] : []
       ],
       pointers: [["dns"]]
@@ -18212,7 +24461,7 @@ function populate(topology, model) {
   let pkiNode;
   if (pki && typeof pki === "object") {
     const crlOnInternet = pki.CrlPublishedOnInternet;
-    const urls = list2(pki.CrlDistributionPoints).map((u) => text(u) ?? "").filter(Boolean);
+    const urls = list2(pki.CrlDistributionPoints).map((u) => text2(u) ?? "").filter(Boolean);
     pkiNode = addNode({
       kind: "pki",
       zone: crlOnInternet === true ? internetZone().id : topSiteZone().id,
@@ -18268,7 +24517,7 @@ function populate(topology, model) {
   }
   for (const device of model.networkDevices) {
     const node = nodeOf.get(device);
-    const ssl = text(device.SslMode) === "Bridging" ? " (bridged)" : text(device.SslMode) === "Tunneling" ? " (tunnelled)" : "";
+    const ssl = text2(device.SslMode) === "Bridging" ? " (bridged)" : text2(device.SslMode) === "Tunneling" ? " (tunnelled)" : "";
     for (const server of device.servers) {
       const ports = (server.allRoles ?? []).filter((r) => CLIENT_ROLES.has(String(r.kind))).map((r) => `${protocolOf(r)} ${String(r.port)}`);
       addEdge(node, serverNodes.get(server), [...new Set(ports.length ? ports : ["HTTPS 443"])].join(", ") + ssl);
@@ -18276,21 +24525,21 @@ function populate(topology, model) {
     for (const cmg of device.frontCmgs) addEdge(node, nodeOf.get(cmg), "HTTPS 443" + ssl);
   }
   for (const server of model.servers) {
-    if (server.EnableProxy !== true || !text(server.ProxyServerName)) continue;
+    if (server.EnableProxy !== true || !text2(server.ProxyServerName)) continue;
     let proxy = deviceByName.get(lower(server.ProxyServerName));
     const proxyPointer = pointerOf(server).map((p) => [...p, "ProxyServerName"]);
     if (!proxy) {
-      proxy = addNode({ kind: "proxy", zone: siteZone(server.SiteCode).id, title: text(server.ProxyServerName), name: text(server.ProxyServerName), rows: [row("Web proxy", "named by a site system")], pointers: proxyPointer });
+      proxy = addNode({ kind: "proxy", zone: siteZone(server.SiteCode).id, title: text2(server.ProxyServerName), name: text2(server.ProxyServerName), rows: [row("Web proxy", "named by a site system")], pointers: proxyPointer });
       deviceByName.set(lower(server.ProxyServerName), proxy);
     }
-    addEdge(serverNodes.get(server), proxy, `HTTP proxy ${text(server.ProxyServerPort) ?? ""}`.trim(), "proxy");
+    addEdge(serverNodes.get(server), proxy, `HTTP proxy ${text2(server.ProxyServerPort) ?? ""}`.trim(), "proxy");
   }
   if (dnsNode) {
     for (const record of publicRecords) {
       const name = lower(record.Name);
       const target = model.cmgs.find((c) => lower(c.ServiceName) === name || lower(c.DeploymentName) === name) ?? model.servers.find((s) => lower(s.PublicFqdn) === name || s.internetFacing === true && lower(s.SiteSystemServerName) === name);
       const targetNode = target ? nodeOf.get(target) ?? serverNodes.get(target) : void 0;
-      addEdge(dnsNode, targetNode, `DNS ${text(record.Type) ?? ""}`.trim(), "dns");
+      addEdge(dnsNode, targetNode, `DNS ${text2(record.Type) ?? ""}`.trim(), "dns");
     }
   }
   if (pkiNode) {
@@ -18316,7 +24565,7 @@ function populate(topology, model) {
     }
     if (isAzureHost2(n) || n.startsWith("*.") && isAzureHost2(n.slice(1))) {
       azureEndpoints ??= addNode({ kind: "azure-endpoints", zone: azureZone().id, title: "Azure endpoints", name: "Azure", rows: [], pointers: [] });
-      if (n !== "azure" && !azureEndpoints.rows.some((r) => r.text === text(name)) && azureEndpoints.rows.length < 6) azureEndpoints.rows.push(row(text(name)));
+      if (n !== "azure" && !azureEndpoints.rows.some((r) => r.text === text2(name)) && azureEndpoints.rows.length < 6) azureEndpoints.rows.push(row(text2(name)));
       return azureEndpoints;
     }
     return void 0;
@@ -18324,8 +24573,8 @@ function populate(topology, model) {
   for (const connection of model.connections) {
     const from = resolve8(connection.From, "from");
     const to = resolve8(connection.To, "to");
-    const ports = list2(connection.Ports).map((p) => text(p)).filter(Boolean).join(",");
-    const label = `${text(connection.Protocol) ?? "TCP"} ${ports}`.trim();
+    const ports = list2(connection.Ports).map((p) => text2(p)).filter(Boolean).join(",");
+    const label = `${text2(connection.Protocol) ?? "TCP"} ${ports}`.trim();
     addEdge(from, to, label, "traffic", true);
     (to ?? from)?.pointers.push(...pointerOf(connection));
   }
@@ -18571,9 +24820,6 @@ var closest = (str2, arr) => {
   return arr[min_index];
 };
 
-// src/config/load-config.ts
-var import_yaml = __toESM(require_dist(), 1);
-
 // src/paths.ts
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -18605,44 +24851,998 @@ function packageVersion() {
   return manifest.version;
 }
 
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text3, ignoreTrivia = false) {
+  const len = text3.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count || !exact) {
+      let ch = text3.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text3.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text3.length && text3.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+        pos++;
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text3.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text3.length && (text3.charCodeAt(pos) === 69 || text3.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text3.length && text3.charCodeAt(pos) === 43 || text3.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+        pos++;
+        while (pos < text3.length && isDigit(text3.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text3.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text3.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text3.charCodeAt(pos);
+      if (ch === 34) {
+        result += text3.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text3.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text3.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text3.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code = text3.charCodeAt(pos);
+    if (isWhiteSpace(code)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code);
+        code = text3.charCodeAt(pos);
+      } while (isWhiteSpace(code));
+      return token = 15;
+    }
+    if (isLineBreak(code)) {
+      pos++;
+      value += String.fromCharCode(code);
+      if (code === 13 && text3.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text3.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text3.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text3.substring(start, pos);
+          return token = 12;
+        }
+        if (text3.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text3.charCodeAt(pos);
+            if (ch === 42 && text3.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text3.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text3.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code);
+        pos++;
+        if (pos === len || !isDigit(text3.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code)) {
+          pos++;
+          code = text3.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text3.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code) {
+    if (isWhiteSpace(code) || isLineBreak(code)) {
+      return false;
+    }
+    switch (code) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+(function(CharacterCodes2) {
+  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+})(CharacterCodes || (CharacterCodes = {}));
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces = new Array(20).fill(0).map((_, index) => {
+  return " ".repeat(index);
+});
+var maxCachedValues = 200;
+var cachedBreakLinesWithSpaces = {
+  " ": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + " ".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + " ".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + " ".repeat(index);
+    })
+  },
+  "	": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + "	".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + "	".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + "	".repeat(index);
+    })
+  }
+};
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+var ParseOptions;
+(function(ParseOptions2) {
+  ParseOptions2.DEFAULT = {
+    allowTrailingComma: false
+  };
+})(ParseOptions || (ParseOptions = {}));
+function parseTree(text3, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep6, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep6 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep6 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  };
+  visit(text3, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function getNodeValue(node) {
+  switch (node.type) {
+    case "array":
+      return node.children.map(getNodeValue);
+    case "object":
+      const obj = /* @__PURE__ */ Object.create(null);
+      for (let prop of node.children) {
+        const valueNode = prop.children[1];
+        if (valueNode) {
+          obj[prop.children[0].value] = getNodeValue(valueNode);
+        }
+      }
+      return obj;
+    case "null":
+    case "string":
+    case "number":
+    case "boolean":
+      return node.value;
+    default:
+      return void 0;
+  }
+}
+function visit(text3, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text3, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+    onError(error);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var ScanError;
+(function(ScanError2) {
+  ScanError2[ScanError2["None"] = 0] = "None";
+  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+})(ScanError || (ScanError = {}));
+var SyntaxKind;
+(function(SyntaxKind2) {
+  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+})(SyntaxKind || (SyntaxKind = {}));
+var parseTree2 = parseTree;
+var getNodeValue2 = getNodeValue;
+var ParseErrorCode;
+(function(ParseErrorCode2) {
+  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+})(ParseErrorCode || (ParseErrorCode = {}));
+function printParseErrorCode(code) {
+  switch (code) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
+
 // src/source/parsed-document.ts
 var LineIndex = class {
   /** Where each line starts, and where its text ends (its line break, or the end of the text). */
   starts;
   ends;
   length;
-  constructor(text2) {
-    this.length = text2.length;
-    const crlf = text2.includes("\r");
+  constructor(text3) {
+    this.length = text3.length;
+    const crlf = text3.includes("\r");
     let count = 0;
-    if (!crlf) for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) count++;
+    if (!crlf) for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) count++;
     else {
-      for (let i = 0; i < text2.length; i++) {
-        const ch = text2.charCodeAt(i);
-        if (ch === 10 || ch === 13 && text2.charCodeAt(i + 1) !== 10) count++;
+      for (let i = 0; i < text3.length; i++) {
+        const ch = text3.charCodeAt(i);
+        if (ch === 10 || ch === 13 && text3.charCodeAt(i + 1) !== 10) count++;
       }
     }
     const starts = new Uint32Array(count + 1);
     const ends = new Uint32Array(count + 1);
     let line = 0;
     if (!crlf) {
-      for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) {
+      for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) {
         ends[line++] = i;
         starts[line] = i + 1;
       }
     } else {
-      for (let i = 0; i < text2.length; i++) {
-        const ch = text2.charCodeAt(i);
+      for (let i = 0; i < text3.length; i++) {
+        const ch = text3.charCodeAt(i);
         if (ch === 10) {
-          ends[line++] = i > 0 && text2.charCodeAt(i - 1) === 13 ? i - 1 : i;
+          ends[line++] = i > 0 && text3.charCodeAt(i - 1) === 13 ? i - 1 : i;
           starts[line] = i + 1;
-        } else if (ch === 13 && text2.charCodeAt(i + 1) !== 10) {
+        } else if (ch === 13 && text3.charCodeAt(i + 1) !== 10) {
           ends[line++] = i;
           starts[line] = i + 1;
         }
       }
     }
-    ends[line] = text2.length;
+    ends[line] = text3.length;
     this.starts = starts;
     this.ends = ends;
   }
@@ -18670,22 +25870,22 @@ var LineIndex = class {
     return this.starts.length;
   }
 };
-function maxJsonDepth(text2, stopAt) {
+function maxJsonDepth(text3, stopAt) {
   let depth = 0;
   let inString = false;
-  for (let i = 0; i < text2.length; i++) {
-    const ch = text2.charCodeAt(i);
+  for (let i = 0; i < text3.length; i++) {
+    const ch = text3.charCodeAt(i);
     if (inString) {
       if (ch === 92) i++;
       else if (ch === 34 || ch === 10 || ch === 13) inString = false;
       continue;
     }
     if (ch === 34) inString = true;
-    else if (ch === 47 && text2.charCodeAt(i + 1) === 47) {
-      while (i < text2.length && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
-    } else if (ch === 47 && text2.charCodeAt(i + 1) === 42) {
-      const close = text2.indexOf("*/", i + 2);
-      i = close < 0 ? text2.length : close + 1;
+    else if (ch === 47 && text3.charCodeAt(i + 1) === 47) {
+      while (i < text3.length && text3.charCodeAt(i) !== 10 && text3.charCodeAt(i) !== 13) i++;
+    } else if (ch === 47 && text3.charCodeAt(i + 1) === 42) {
+      const close = text3.indexOf("*/", i + 2);
+      i = close < 0 ? text3.length : close + 1;
     } else if (ch === 91 || ch === 123) {
       depth++;
       if (depth > stopAt) return { depth, offset: i };
@@ -18695,13 +25895,401 @@ function maxJsonDepth(text2, stopAt) {
 }
 var MAX_NESTING = 256;
 
+// src/source/parse-json.ts
+var MESSAGES = {
+  InvalidCommentToken: "JSON has no comments; remove it (or write the export as YAML, which has).",
+  PropertyNameExpected: "Property name expected.",
+  ValueExpected: "Value expected.",
+  CommaExpected: "Comma expected between items.",
+  ColonExpected: "Colon expected after the property name.",
+  CloseBraceExpected: "Closing } expected.",
+  CloseBracketExpected: "Closing ] expected.",
+  EndOfFileExpected: "Unexpected content after the JSON value.",
+  InvalidSymbol: "Invalid symbol.",
+  InvalidNumberFormat: "Invalid number.",
+  UnexpectedEndOfString: "String not closed.",
+  UnexpectedEndOfComment: "Comment not closed.",
+  InvalidEscapeCharacter: "Invalid escape sequence in string.",
+  InvalidUnicode: "Invalid \\u escape in string.",
+  InvalidCharacter: "Invalid character in string (control characters must be escaped)."
+};
+function parseJson(text3) {
+  const lines = new LineIndex(text3);
+  const problems = [];
+  const nesting = maxJsonDepth(text3, MAX_NESTING);
+  if (nesting.offset >= 0) {
+    problems.push({
+      ruleId: "CML001",
+      severity: "error",
+      message: `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.`,
+      region: lines.region(nesting.offset, nesting.offset)
+    });
+    return { format: "json", data: void 0, problems, locate: () => lines.region(0, 0), comments: () => [] };
+  }
+  const errors = [];
+  let tree;
+  try {
+    tree = parseTree2(text3, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  } catch (error) {
+    const message = error instanceof RangeError ? `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.` : `The file cannot be parsed: ${String(error?.message ?? error).split("\n")[0]}`;
+    problems.push({ ruleId: "CML001", severity: "error", message, region: lines.region(0, 0) });
+    return { format: "json", data: void 0, problems, locate: () => lines.region(0, 0), comments: () => [] };
+  }
+  const reported = /* @__PURE__ */ new Set();
+  for (const error of errors) {
+    if (reported.has(error.offset)) continue;
+    reported.add(error.offset);
+    const code = printParseErrorCode(error.error);
+    const comma = trailingCommaBefore(text3, error.offset);
+    problems.push({
+      ruleId: "CML001",
+      severity: "error",
+      message: comma >= 0 ? `JSON syntax: Trailing comma before ${text3[error.offset]}: JSON allows none; remove the comma.` : `JSON syntax: ${MESSAGES[code] ?? code}`,
+      region: comma >= 0 ? lines.region(comma, comma + 1) : lines.region(error.offset, error.offset + Math.max(1, error.length))
+    });
+  }
+  if (tree) findDuplicateKeys(tree, problems, lines);
+  const data = errors.length === 0 && tree ? safeValue(tree) : void 0;
+  return {
+    format: "json",
+    data,
+    problems,
+    locate: (pointer, atKey) => locateJson(tree, pointer, atKey ?? false, lines),
+    comments: () => []
+  };
+}
+function trailingCommaBefore(text3, offset) {
+  if (text3[offset] !== "}" && text3[offset] !== "]") return -1;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text3[i])) i--;
+  return text3[i] === "," ? i : -1;
+}
+function safeValue(node) {
+  switch (node.type) {
+    case "object": {
+      const result = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) Object.defineProperty(result, String(key.value), { value: safeValue(value), enumerable: true, writable: true, configurable: true });
+      }
+      return result;
+    }
+    case "array":
+      return (node.children ?? []).map(safeValue);
+    default:
+      return getNodeValue2(node);
+  }
+}
+function findDuplicateKeys(node, problems, lines) {
+  const stack = [node];
+  while (stack.length) {
+    const current2 = stack.pop();
+    if (current2.type === "object") {
+      const seen = /* @__PURE__ */ new Set();
+      for (const property of current2.children ?? []) {
+        const key = property.children?.[0];
+        if (!key) continue;
+        const name = String(key.value);
+        if (seen.has(name)) {
+          problems.push({
+            ruleId: "CML008",
+            severity: "error",
+            message: `Duplicate key "${name}": a key may appear only once in an object; merge the two entries.`,
+            region: lines.region(key.offset, key.offset + key.length)
+          });
+        }
+        seen.add(name);
+      }
+    }
+    for (const child2 of current2.children ?? []) stack.push(child2);
+  }
+}
+var propertyIndexes = /* @__PURE__ */ new WeakMap();
+function child(node, part) {
+  if (node.type === "array") return typeof part === "number" ? node.children?.[part] : void 0;
+  if (node.type !== "object") return void 0;
+  let index = propertyIndexes.get(node);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0];
+      if (key && property.children?.[1] && !index.has(String(key.value))) index.set(String(key.value), property.children[1]);
+    }
+    propertyIndexes.set(node, index);
+  }
+  return index.get(String(part));
+}
+function locateJson(tree, pointer, atKey, lines) {
+  if (!tree) return lines.region(0, 0);
+  let node = tree;
+  for (const part of pointer) {
+    const next = child(node, part);
+    if (!next) break;
+    node = next;
+  }
+  const key = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
+  const target = atKey && key ? key : node;
+  return lines.region(target.offset, target.offset + target.length);
+}
+
+// src/source/parse-yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 1e3;
+var YAML_OPTIONS = {
+  version: "1.2",
+  schema: "core",
+  merge: false,
+  // Duplicate keys are found by findDuplicateKeys below, in linear time (the package's own check is quadratic).
+  uniqueKeys: false,
+  strict: true,
+  prettyErrors: false
+};
+var NESTING_MESSAGE = `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.`;
+function parseYaml(text3) {
+  const lines = new LineIndex(text3);
+  const problems = [];
+  const fail = (message, offset) => {
+    problems.push({ ruleId: "CML001", severity: "error", message, region: lines.region(offset, offset) });
+    return emptyDocument(problems, text3, lines);
+  };
+  let docs;
+  try {
+    const tokens = tokenize(text3);
+    if (tokens.tooDeepAt >= 0) return fail(NESTING_MESSAGE, tokens.tooDeepAt);
+    docs = Array.from(new import_yaml.Composer(YAML_OPTIONS).compose(tokens.tokens));
+  } catch (error) {
+    return fail(tooDeepOrBroken(error), 0);
+  }
+  const doc = docs[0];
+  if (!doc) return emptyDocument(problems, text3, lines);
+  for (const extra of docs.slice(1)) {
+    const start = extra.contents?.range?.[0] ?? extra.range?.[0] ?? text3.length;
+    problems.push({
+      ruleId: "CML001",
+      severity: "error",
+      message: "A second YAML document starts here; an export is one document. Split it into separate files.",
+      region: lines.region(start, start)
+    });
+  }
+  for (const error of doc.errors) problems.push(toFinding(error, "error", lines));
+  for (const warning of doc.warnings) problems.push(toFinding(warning, "warning", lines));
+  for (const finding of removeMergeKeys(doc, lines)) problems.push(finding);
+  for (const finding of findDuplicateKeys2(doc, lines)) problems.push(finding);
+  let data;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      const aliases = error instanceof Error && /alias/i.test(error.message);
+      const message = aliases ? `Aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the values out instead of nesting aliases.` : tooDeepOrBroken(error);
+      const offset = aliases ? firstAliasOffset(doc) : 0;
+      problems.push({ ruleId: "CML001", severity: "error", message, region: lines.region(offset, offset) });
+    }
+  }
+  return {
+    format: "yaml",
+    data,
+    problems,
+    locate: (pointer, atKey) => locateYaml(doc, pointer, atKey ?? false, lines),
+    comments: () => scanComments(text3)
+  };
+}
+function tokenize(text3) {
+  const parser = new import_yaml.Parser();
+  const tokens = [];
+  const depth = () => parser.stack.reduce((n, token) => n + ("items" in token ? 1 : 0), 0);
+  for (const lexeme of new import_yaml.Lexer().lex(text3)) {
+    const at = parser.offset;
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > MAX_NESTING + 1 && depth() > MAX_NESTING) return { tokens, tooDeepAt: Math.min(at, text3.length) };
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens, tooDeepAt: -1 };
+}
+function tooDeepOrBroken(error) {
+  if (error instanceof RangeError) return NESTING_MESSAGE;
+  return `The file cannot be parsed: ${error instanceof Error ? firstLine(error.message) : String(error)}`;
+}
+function toFinding(error, severity, lines) {
+  const [start, end] = error.pos;
+  let ruleId = "CML001";
+  let message;
+  switch (error.code) {
+    case "DUPLICATE_KEY":
+      ruleId = "CML008";
+      message = "Duplicate key: a key may appear only once in a mapping; merge the two entries.";
+      break;
+    case "TAB_AS_INDENT":
+      message = "Tab used for indentation; YAML indents with spaces only.";
+      break;
+    case "TAG_RESOLVE_FAILED":
+    case "BAD_COLLECTION_TYPE":
+      severity = "error";
+      message = `${firstLine(error.message)}: exports are plain data and tags are never acted on; remove the tag.`;
+      break;
+    case "RESOURCE_EXHAUSTION":
+      message = NESTING_MESSAGE;
+      break;
+    default:
+      message = `YAML syntax: ${firstLine(error.message)}`;
+  }
+  return { ruleId, severity, message, region: lines.region(start, Math.min(end, start + 1)) };
+}
+function removeMergeKeys(doc, lines) {
+  const found = [];
+  (0, import_yaml.visit)(doc, {
+    Pair(_, pair) {
+      if ((0, import_yaml.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+        const [start, end] = pair.key.range ?? [0, 0];
+        found.push({
+          ruleId: "CML001",
+          severity: "error",
+          message: "Merge key (<<): YAML 1.2 has no merge keys and cmlint does not merge; write the keys out in this mapping.",
+          region: lines.region(start, end)
+        });
+        return import_yaml.visit.REMOVE;
+      }
+      return void 0;
+    }
+  });
+  return found;
+}
+function findDuplicateKeys2(doc, lines) {
+  const found = [];
+  (0, import_yaml.visit)(doc, {
+    Map(_, map2) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of map2.items) {
+        if (!(0, import_yaml.isScalar)(pair.key)) continue;
+        const name = String(pair.key.value ?? "");
+        if (seen.has(name)) {
+          const [start, end] = pair.key.range ?? [0, 0];
+          found.push({
+            ruleId: "CML008",
+            severity: "error",
+            message: "Duplicate key: a key may appear only once in a mapping; merge the two entries.",
+            region: lines.region(start, end)
+          });
+        }
+        seen.add(name);
+      }
+    }
+  });
+  return found;
+}
+function firstAliasOffset(doc) {
+  let offset = 0;
+  (0, import_yaml.visit)(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return offset;
+}
+function firstLine(message) {
+  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+}
+function emptyDocument(problems, text3, lines) {
+  return { format: "yaml", data: void 0, problems, locate: () => lines.region(0, 0), comments: () => scanComments(text3) };
+}
+var pairIndexes = /* @__PURE__ */ new WeakMap();
+function pairFor(map2, key) {
+  let index = pairIndexes.get(map2);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const pair of map2.items) {
+      if ((0, import_yaml.isPair)(pair) && (0, import_yaml.isScalar)(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    }
+    pairIndexes.set(map2, index);
+  }
+  return index.get(key);
+}
+function locateYaml(doc, pointer, atKey, lines) {
+  let node = doc.contents;
+  let keyNode;
+  for (const part of pointer) {
+    let next;
+    let nextKey;
+    if ((0, import_yaml.isMap)(node)) {
+      const pair = pairFor(node, String(part));
+      if (pair) {
+        nextKey = pair.key;
+        next = pair.value ?? void 0;
+        if (!next) {
+          return rangeOf(nextKey, lines);
+        }
+      }
+    } else if ((0, import_yaml.isSeq)(node) && typeof part === "number") {
+      next = node.items[part] ?? void 0;
+    }
+    if (!next) break;
+    node = next;
+    keyNode = nextKey;
+  }
+  const target = atKey && keyNode ? keyNode : node;
+  return target ? rangeOf(target, lines) : lines.region(0, 0);
+}
+function rangeOf(node, lines) {
+  const range = node.range;
+  if (!range) return lines.region(0, 0);
+  return lines.region(range[0], range[1]);
+}
+function scanComments(text3) {
+  const result = [];
+  const rows = text3.split(/\r\n|\r|\n/);
+  rows.forEach((row, index) => {
+    const hash = commentStart(row);
+    if (hash >= 0) result.push({ line: index + 1, text: row.slice(hash + 1).trim() });
+  });
+  return result;
+}
+function commentStart(row) {
+  let quote2 = "";
+  for (let i = 0; i < row.length; i++) {
+    const ch = row[i];
+    if (quote2) {
+      if (ch === "\\" && quote2 === '"') i++;
+      else if (ch === quote2) quote2 = "";
+    } else if (ch === '"' || ch === "'" && (i === 0 || /[\s:[{,-]/.test(row[i - 1]))) quote2 = ch;
+    else if (ch === "#" && (i === 0 || /\s/.test(row[i - 1]))) return i;
+  }
+  return -1;
+}
+
+// src/source/parse-data-file.ts
+function parseDataFile(path, text3) {
+  const document = /\.json$/i.test(path) ? parseJson(text3.charCodeAt(0) === 65279 ? " " + text3.slice(1) : text3) : parseYaml(text3);
+  const first = document.problems[0];
+  const problem = first && { line: first.region?.startLine ?? 1, message: first.message };
+  return { data: document.data, document, problem };
+}
+
 // src/validate/precompiled.ts
-var precompiled = {};
+var precompiled = {
+  get exportSchema() {
+    return require_exportSchema();
+  },
+  get configSchema() {
+    return require_configSchema();
+  },
+  get ruleSchema() {
+    return require_ruleSchema();
+  }
+};
 
 // src/validate/schemas.ts
 import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import { createRequire } from "node:module";
 import { join as join2 } from "node:path";
+
+// src/validate/linear-errors.ts
+var CONCAT = /vErrors\.concat\(([\w$.]+)\.errors\)/g;
+function linearErrors(code) {
+  return code.replace(CONCAT, (_, validator3) => `(${validator3}.errors.forEach((e) => vErrors.push(e)), vErrors)`);
+}
+
+// src/validate/schemas.ts
 var ROOT_SCHEMA = "export.schema.json";
 function loadExportSchemas(dir = SCHEMAS_DIR) {
   const result = {};
@@ -18711,6 +26299,7 @@ function loadExportSchemas(dir = SCHEMAS_DIR) {
   }
   return result;
 }
+var AJV_OPTIONS = { allErrors: true, verbose: true, strict: false };
 function loadAjv() {
   const local = typeof __require === "function";
   const ajv = local ? require_ajv() : createRequire(import.meta.url)("ajv");
@@ -18719,7 +26308,7 @@ function loadAjv() {
 }
 function createAjv(options = {}) {
   const { Ajv, addFormats } = loadAjv();
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ...options });
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { process: linearErrors }, ...options });
   addFormats(ajv);
   return ajv;
 }
@@ -18865,62 +26454,32 @@ function describeError(error) {
       return { segments, message: error.message ?? "is invalid" };
   }
 }
-function lineOf(doc, text2, segments) {
-  if (!doc) return void 0;
-  let node = doc.contents;
-  let found;
-  for (const segment of segments) {
-    if ((0, import_yaml.isMap)(node)) {
-      const pair = node.items.find((p) => ((0, import_yaml.isScalar)(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
-      if (!pair) break;
-      found = pair.key ?? found;
-      node = pair.value;
-    } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
-      node = node.items[segment];
-      found = node ?? found;
-    } else break;
+function parseConfigText(path, text3, shown) {
+  const parsed = parseDataFile(path, text3);
+  if (parsed.problem) {
+    throw new ConfigError(`${shown}:${parsed.problem.line}: cannot parse ${/\.json$/i.test(path) ? "JSON" : "YAML"}: ${parsed.problem.message}`);
   }
-  const range = found?.range ?? node?.range;
-  if (!range) return void 0;
-  return new LineIndex(text2).position(range[0]).line;
-}
-function parseConfigText(path, text2, shown) {
-  if (/\.json$/i.test(path)) {
-    try {
-      const data = JSON.parse(text2.replace(/^\ufeff/, ""));
-      const doc2 = (0, import_yaml.parseDocument)(text2, { uniqueKeys: false });
-      return { data, doc: doc2.errors.length ? void 0 : doc2 };
-    } catch (error) {
-      throw new ConfigError(`${shown}: cannot parse JSON: ${error.message.split("\n")[0]}`);
-    }
-  }
-  const doc = (0, import_yaml.parseDocument)(text2, { prettyErrors: false });
-  const problem = doc.errors[0];
-  if (problem) {
-    const line = problem.linePos?.[0]?.line ?? new LineIndex(text2).position(problem.pos[0]).line;
-    throw new ConfigError(`${shown}:${line}: cannot parse YAML: ${problem.message.split("\n")[0]}`);
-  }
-  return { data: doc.toJS({ maxAliasCount: 100 }) ?? {}, doc };
+  return { ...parsed, data: parsed.data ?? {} };
 }
 function loadConfig(path, cwd = process.cwd()) {
   const absolute = resolve(cwd, path);
   const shownPath = relative(cwd, absolute);
   const shown = shownPath && !shownPath.startsWith("..") && !isAbsolute(shownPath) ? shownPath : absolute;
-  let text2;
+  let text3;
   try {
-    text2 = readFileSync3(absolute, "utf8");
+    text3 = readFileSync3(absolute, "utf8");
   } catch (error) {
     const code = error.code;
     throw new ConfigError(`${shown}: cannot read config file (${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code ?? "error"})`);
   }
-  const { data, doc } = parseConfigText(absolute, text2, shown);
+  const { data, document } = parseConfigText(absolute, text3, shown);
   const validate = validator();
   if (!validate(data)) {
     const errors = validate.errors ?? [];
     const first = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
     const { segments, message } = describeError(first);
-    const line = lineOf(doc, text2, segments);
-    throw new ConfigError(`${shown}${line ? `:${line}` : ""}: ${keyPath(segments)}: ${message}`);
+    const line = document.locate(segments, segments.length > 0).startLine;
+    throw new ConfigError(`${shown}:${line}: ${keyPath(segments)}: ${message}`);
   }
   const file = data;
   const dir = dirname2(absolute);
@@ -18987,6 +26546,14 @@ function findConfig(start = process.cwd()) {
     if (parent === dir) return void 0;
     dir = parent;
   }
+}
+
+// src/config/resolve-config.ts
+function resolveConfig(config, cwd = process.cwd()) {
+  if (config === false) return emptyConfig(cwd);
+  if (config !== void 0) return loadConfig(config, cwd);
+  const found = findConfig(cwd);
+  return found ? loadConfig(found, cwd) : emptyConfig(cwd);
 }
 
 // src/suppress/external.ts
@@ -19081,8 +26648,8 @@ var K = new Uint32Array([
 ]);
 var encoder = new TextEncoder();
 var words = new Uint32Array(64);
-function sha256Hex(text2) {
-  const data = encoder.encode(text2);
+function sha256Hex(text3) {
+  const data = encoder.encode(text3);
   const blocks = Math.ceil((data.length + 9) / 64);
   const padded = new Uint8Array(blocks * 64);
   padded.set(data);
@@ -19141,7 +26708,6 @@ function fingerprintOf(file, finding, occurrence) {
 init_build();
 
 // src/rules/load-rules.ts
-var import_yaml2 = __toESM(require_dist(), 1);
 import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { basename, join as join5 } from "node:path";
 init_rule();
@@ -19170,12 +26736,10 @@ function toRule(definition, origin, builtin) {
     builtin
   };
 }
-function parseRuleFile(path, text2) {
-  try {
-    return path.endsWith(".json") ? JSON.parse(text2) : (0, import_yaml2.parse)(text2, { maxAliasCount: 100 });
-  } catch (error) {
-    throw new RuleLoadError(`${path}: cannot parse rule file: ${error.message.split("\n")[0]}`);
-  }
+function parseRuleFile(path, text3) {
+  const parsed = parseDataFile(path, text3);
+  if (parsed.problem) throw new RuleLoadError(`${path}:${parsed.problem.line}: cannot parse rule file: ${parsed.problem.message}`);
+  return parsed.data;
 }
 function loadRuleFolder(dir, builtin) {
   let entries;
@@ -22553,7 +30117,7 @@ var ASTNode = class _ASTNode {
     return [this.op, ...args.map((a) => a instanceof _ASTNode ? a.toOldStructure() : a)];
   }
 };
-var Lexer = class {
+var Lexer2 = class {
   input;
   pos;
   length;
@@ -22893,8 +30457,8 @@ var Lexer = class {
     }
   }
 };
-var globalLexer = new Lexer();
-var Parser = class {
+var globalLexer = new Lexer2();
+var Parser2 = class {
   lexer = globalLexer;
   input = null;
   maxDepthRemaining = null;
@@ -23276,7 +30840,7 @@ var Environment = class _Environment {
     this.#typeChecker = new TypeChecker(childOpts);
     this.#evalTypeChecker = new TypeChecker(childOpts, true);
     this.#evaluator = new Evaluator(childOpts);
-    this.#parser = new Parser(this.opts.limits, this.#registry);
+    this.#parser = new Parser2(this.opts.limits, this.#registry);
     Object.freeze(this);
   }
   clone(opts) {
@@ -23414,9 +30978,9 @@ function scope() {
   return current;
 }
 var DAY_MS = 24 * 60 * 60 * 1e3;
-function dateValue(text2) {
-  const time = Date.parse(`${text2.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(time)) throw new Error(`not a date: ${text2}`);
+function dateValue(text3) {
+  const time = Date.parse(`${text3.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(time)) throw new Error(`not a date: ${text3}`);
   return time;
 }
 var environment;
@@ -23432,7 +30996,7 @@ function celEnvironment() {
   }).registerFunction("reachableRange(string, string, int, int): bool", (from, to, start, count) => {
     for (let port = start; port < start + count; port++) if (!connectionAllows(scope().model, from, to, port)) return false;
     return true;
-  }, { description: "Every port from `start` to `start + count - 1` is open from `from` to `to`." }).registerFunction("ceilDiv(int, int): int", (a, b) => b === 0n ? 0n : (a + b - 1n) / b).registerFunction("lower(string): string", (text2) => lower(text2)).registerFunction("hostMatches(string, string): bool", (pattern, host) => hostMatches(pattern, host)).registerFunction("daysUntil(string): int", (date) => BigInt(Math.floor((dateValue(date) - dateValue(scope().asOf)) / DAY_MS)), {
+  }, { description: "Every port from `start` to `start + count - 1` is open from `from` to `to`." }).registerFunction("ceilDiv(int, int): int", (a, b) => b === 0n ? 0n : (a + b - 1n) / b).registerFunction("lower(string): string", (text3) => lower(text3)).registerFunction("hostMatches(string, string): bool", (pattern, host) => hostMatches(pattern, host)).registerFunction("daysUntil(string): int", (date) => BigInt(Math.floor((dateValue(date) - dateValue(scope().asOf)) / DAY_MS)), {
     description: "Whole days from the run date (--as-of) to `date`; negative when it is past."
   }).registerFunction("asOf(): string", () => scope().asOf);
   return environment;
@@ -23476,11 +31040,11 @@ function fieldPathsOfIt(ast) {
   return safe ? paths : void 0;
 }
 var hasOwn3 = Object.prototype.hasOwnProperty;
-function intern(tokens, text2) {
-  let token = tokens.get(text2);
+function intern(tokens, text3) {
+  let token = tokens.get(text3);
   if (!token) {
-    token = Object.freeze({ token: text2 });
-    tokens.set(text2, token);
+    token = Object.freeze({ token: text3 });
+    tokens.set(text3, token);
   }
   return token;
 }
@@ -23579,14 +31143,14 @@ function unionOfPaths(lists) {
 }
 
 // src/engine/template.ts
-function compileTemplate(env, text2) {
+function compileTemplate(env, text3) {
   const parts = [];
-  let rest = text2;
+  let rest = text3;
   for (; ; ) {
     const open = rest.indexOf("{{");
     if (open < 0) break;
     const close = rest.indexOf("}}", open + 2);
-    if (close < 0) throw new Error(`unclosed {{ in "${text2}"`);
+    if (close < 0) throw new Error(`unclosed {{ in "${text3}"`);
     if (open > 0) parts.push(rest.slice(0, open));
     parts.push(env.parse(rest.slice(open + 2, close).trim()));
     rest = rest.slice(close + 2);
@@ -23636,12 +31200,12 @@ function readPath(context, path, has) {
 function compileRule(rule) {
   const env = celEnvironment();
   const where = (field) => `${rule.origin}: ${field}`;
-  const expr = (field, text2) => {
+  const expr = (field, text3) => {
     let parsed;
     const parse3 = () => {
       if (!parsed) {
         try {
-          parsed = env.parse(text2);
+          parsed = env.parse(text3);
         } catch (error) {
           throw new RuleLoadError(`${where(field)}: ${error.message.split("\n")[0]}`);
         }
@@ -23649,8 +31213,8 @@ function compileRule(rule) {
       return parsed;
     };
     if (!rule.builtin) parse3();
-    const has = HAS_PATH.exec(text2);
-    const path = has ? has[1].split(".") : PLAIN_PATH.test(text2) ? text2.trim().split(".") : void 0;
+    const has = HAS_PATH.exec(text3);
+    const path = has ? has[1].split(".") : PLAIN_PATH.test(text3) ? text3.trim().split(".") : void 0;
     const evaluator = path ? (context) => {
       const read = readPath(context, path, has !== null);
       return read ? read.value : parse3()(context);
@@ -23660,17 +31224,17 @@ function compileRule(rule) {
       itPaths: () => paths === null ? paths = fieldPathsOfIt(parse3().ast) : paths
     });
   };
-  const compileNow = (field, text2) => {
+  const compileNow = (field, text3) => {
     try {
-      return compileTemplate(env, text2);
+      return compileTemplate(env, text3);
     } catch (error) {
       throw new RuleLoadError(`${where(field)}: ${error.message.split("\n")[0]}`);
     }
   };
-  const template = (field, text2) => {
-    if (!rule.builtin) return compileNow(field, text2);
+  const template = (field, text3) => {
+    if (!rule.builtin) return compileNow(field, text3);
     let compiled2;
-    return { render: (context) => (compiled2 ??= compileNow(field, text2)).render(context) };
+    return { render: (context) => (compiled2 ??= compileNow(field, text3)).render(context) };
   };
   const check2 = rule.check ?? { cases: [] };
   return {
@@ -23938,1340 +31502,24 @@ function dedupe(findings) {
   });
 }
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text2, ignoreTrivia = false) {
-  const len = text2.length;
-  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
-    let digits = 0;
-    let value2 = 0;
-    while (digits < count || !exact) {
-      let ch = text2.charCodeAt(pos);
-      if (ch >= 48 && ch <= 57) {
-        value2 = value2 * 16 + ch - 48;
-      } else if (ch >= 65 && ch <= 70) {
-        value2 = value2 * 16 + ch - 65 + 10;
-      } else if (ch >= 97 && ch <= 102) {
-        value2 = value2 * 16 + ch - 97 + 10;
-      } else {
-        break;
-      }
-      pos++;
-      digits++;
-    }
-    if (digits < count) {
-      value2 = -1;
-    }
-    return value2;
-  }
-  function setPosition(newPosition) {
-    pos = newPosition;
-    value = "";
-    tokenOffset = 0;
-    token = 16;
-    scanError = 0;
-  }
-  function scanNumber() {
-    let start = pos;
-    if (text2.charCodeAt(pos) === 48) {
-      pos++;
-    } else {
-      pos++;
-      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-      }
-    }
-    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
-      pos++;
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-          pos++;
-        }
-      } else {
-        scanError = 3;
-        return text2.substring(start, pos);
-      }
-    }
-    let end = pos;
-    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
-      pos++;
-      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
-        pos++;
-      }
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-          pos++;
-        }
-        end = pos;
-      } else {
-        scanError = 3;
-      }
-    }
-    return text2.substring(start, end);
-  }
-  function scanString() {
-    let result = "", start = pos;
-    while (true) {
-      if (pos >= len) {
-        result += text2.substring(start, pos);
-        scanError = 2;
-        break;
-      }
-      const ch = text2.charCodeAt(pos);
-      if (ch === 34) {
-        result += text2.substring(start, pos);
-        pos++;
-        break;
-      }
-      if (ch === 92) {
-        result += text2.substring(start, pos);
-        pos++;
-        if (pos >= len) {
-          scanError = 2;
-          break;
-        }
-        const ch2 = text2.charCodeAt(pos++);
-        switch (ch2) {
-          case 34:
-            result += '"';
-            break;
-          case 92:
-            result += "\\";
-            break;
-          case 47:
-            result += "/";
-            break;
-          case 98:
-            result += "\b";
-            break;
-          case 102:
-            result += "\f";
-            break;
-          case 110:
-            result += "\n";
-            break;
-          case 114:
-            result += "\r";
-            break;
-          case 116:
-            result += "	";
-            break;
-          case 117:
-            const ch3 = scanHexDigits(4, true);
-            if (ch3 >= 0) {
-              result += String.fromCharCode(ch3);
-            } else {
-              scanError = 4;
-            }
-            break;
-          default:
-            scanError = 5;
-        }
-        start = pos;
-        continue;
-      }
-      if (ch >= 0 && ch <= 31) {
-        if (isLineBreak(ch)) {
-          result += text2.substring(start, pos);
-          scanError = 2;
-          break;
-        } else {
-          scanError = 6;
-        }
-      }
-      pos++;
-    }
-    return result;
-  }
-  function scanNext() {
-    value = "";
-    scanError = 0;
-    tokenOffset = pos;
-    lineStartOffset = lineNumber;
-    prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos >= len) {
-      tokenOffset = len;
-      return token = 17;
-    }
-    let code = text2.charCodeAt(pos);
-    if (isWhiteSpace(code)) {
-      do {
-        pos++;
-        value += String.fromCharCode(code);
-        code = text2.charCodeAt(pos);
-      } while (isWhiteSpace(code));
-      return token = 15;
-    }
-    if (isLineBreak(code)) {
-      pos++;
-      value += String.fromCharCode(code);
-      if (code === 13 && text2.charCodeAt(pos) === 10) {
-        pos++;
-        value += "\n";
-      }
-      lineNumber++;
-      tokenLineStartOffset = pos;
-      return token = 14;
-    }
-    switch (code) {
-      // tokens: []{}:,
-      case 123:
-        pos++;
-        return token = 1;
-      case 125:
-        pos++;
-        return token = 2;
-      case 91:
-        pos++;
-        return token = 3;
-      case 93:
-        pos++;
-        return token = 4;
-      case 58:
-        pos++;
-        return token = 6;
-      case 44:
-        pos++;
-        return token = 5;
-      // strings
-      case 34:
-        pos++;
-        value = scanString();
-        return token = 10;
-      // comments
-      case 47:
-        const start = pos - 1;
-        if (text2.charCodeAt(pos + 1) === 47) {
-          pos += 2;
-          while (pos < len) {
-            if (isLineBreak(text2.charCodeAt(pos))) {
-              break;
-            }
-            pos++;
-          }
-          value = text2.substring(start, pos);
-          return token = 12;
-        }
-        if (text2.charCodeAt(pos + 1) === 42) {
-          pos += 2;
-          const safeLength = len - 1;
-          let commentClosed = false;
-          while (pos < safeLength) {
-            const ch = text2.charCodeAt(pos);
-            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
-              pos += 2;
-              commentClosed = true;
-              break;
-            }
-            pos++;
-            if (isLineBreak(ch)) {
-              if (ch === 13 && text2.charCodeAt(pos) === 10) {
-                pos++;
-              }
-              lineNumber++;
-              tokenLineStartOffset = pos;
-            }
-          }
-          if (!commentClosed) {
-            pos++;
-            scanError = 1;
-          }
-          value = text2.substring(start, pos);
-          return token = 13;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token = 16;
-      // numbers
-      case 45:
-        value += String.fromCharCode(code);
-        pos++;
-        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
-          return token = 16;
-        }
-      // found a minus, followed by a number so
-      // we fall through to proceed with scanning
-      // numbers
-      case 48:
-      case 49:
-      case 50:
-      case 51:
-      case 52:
-      case 53:
-      case 54:
-      case 55:
-      case 56:
-      case 57:
-        value += scanNumber();
-        return token = 11;
-      // literals and unknown symbols
-      default:
-        while (pos < len && isUnknownContentCharacter(code)) {
-          pos++;
-          code = text2.charCodeAt(pos);
-        }
-        if (tokenOffset !== pos) {
-          value = text2.substring(tokenOffset, pos);
-          switch (value) {
-            case "true":
-              return token = 8;
-            case "false":
-              return token = 9;
-            case "null":
-              return token = 7;
-          }
-          return token = 16;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token = 16;
-    }
-  }
-  function isUnknownContentCharacter(code) {
-    if (isWhiteSpace(code) || isLineBreak(code)) {
-      return false;
-    }
-    switch (code) {
-      case 125:
-      case 93:
-      case 123:
-      case 91:
-      case 34:
-      case 58:
-      case 44:
-      case 47:
-        return false;
-    }
-    return true;
-  }
-  function scanNextNonTrivia() {
-    let result;
-    do {
-      result = scanNext();
-    } while (result >= 12 && result <= 15);
-    return result;
-  }
-  return {
-    setPosition,
-    getPosition: () => pos,
-    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-    getToken: () => token,
-    getTokenValue: () => value,
-    getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
-    getTokenStartLine: () => lineStartOffset,
-    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-    getTokenError: () => scanError
-  };
-}
-function isWhiteSpace(ch) {
-  return ch === 32 || ch === 9;
-}
-function isLineBreak(ch) {
-  return ch === 10 || ch === 13;
-}
-function isDigit(ch) {
-  return ch >= 48 && ch <= 57;
-}
-var CharacterCodes;
-(function(CharacterCodes2) {
-  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
-  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
-  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
-  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
-  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
-  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
-  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
-  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
-  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
-  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
-  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
-  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
-  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
-  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
-  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
-  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
-  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
-  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
-  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
-  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
-  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
-  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
-  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
-  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
-  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
-  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
-  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
-  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
-  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
-  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
-  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
-  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
-  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
-  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
-  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
-  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
-  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
-  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
-  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
-  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
-  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
-  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
-  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
-  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
-  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
-  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
-  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
-  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
-  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
-  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
-  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
-  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
-  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
-  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
-  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
-  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
-  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
-  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
-  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
-  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
-  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
-  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
-  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
-  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
-  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
-  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
-  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
-  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
-  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
-  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
-  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
-  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
-  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
-  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
-  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
-  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
-  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
-  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
-  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
-  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
-})(CharacterCodes || (CharacterCodes = {}));
-
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index) => {
-  return " ".repeat(index);
-});
-var maxCachedValues = 200;
-var cachedBreakLinesWithSpaces = {
-  " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + " ".repeat(index);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + " ".repeat(index);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + " ".repeat(index);
-    })
-  },
-  "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + "	".repeat(index);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + "	".repeat(index);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + "	".repeat(index);
-    })
-  }
-};
-
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-var ParseOptions;
-(function(ParseOptions2) {
-  ParseOptions2.DEFAULT = {
-    allowTrailingComma: false
-  };
-})(ParseOptions || (ParseOptions = {}));
-function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    if (currentParent.type === "property") {
-      currentParent.length = endOffset - currentParent.offset;
-      currentParent = currentParent.parent;
-    }
-  }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
-  }
-  const visitor = {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name, offset, length) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
-    },
-    onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length);
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onArrayBegin: (offset, length) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length) => {
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onLiteralValue: (value, offset, length) => {
-      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
-      ensurePropertyComplete(offset + length);
-    },
-    onSeparator: (sep6, offset, length) => {
-      if (currentParent.type === "property") {
-        if (sep6 === ":") {
-          currentParent.colonOffset = offset;
-        } else if (sep6 === ",") {
-          ensurePropertyComplete(offset);
-        }
-      }
-    },
-    onError: (error, offset, length) => {
-      errors.push({ error, offset, length });
-    }
-  };
-  visit(text2, visitor, options);
-  const result = currentParent.children[0];
-  if (result) {
-    delete result.parent;
-  }
-  return result;
-}
-function getNodeValue(node) {
-  switch (node.type) {
-    case "array":
-      return node.children.map(getNodeValue);
-    case "object":
-      const obj = /* @__PURE__ */ Object.create(null);
-      for (let prop of node.children) {
-        const valueNode = prop.children[1];
-        if (valueNode) {
-          obj[prop.children[0].value] = getNodeValue(valueNode);
-        }
-      }
-      return obj;
-    case "null":
-    case "string":
-    case "number":
-    case "boolean":
-      return node.value;
-    default:
-      return void 0;
-  }
-}
-function visit(text2, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text2, false);
-  const _jsonPath = [];
-  let suppressedCallbacks = 0;
-  function toNoArgVisit(visitFunction) {
-    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisit(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisitWithPath(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
-  }
-  function toBeginVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks++;
-      } else {
-        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
-        if (cbReturn === false) {
-          suppressedCallbacks = 1;
-        }
-      }
-    } : () => true;
-  }
-  function toEndVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks--;
-      }
-      if (suppressedCallbacks === 0) {
-        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-      }
-    } : () => true;
-  }
-  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options && options.disallowComments;
-  const allowTrailingComma = options && options.allowTrailingComma;
-  function scanNext() {
-    while (true) {
-      const token = _scanner.scan();
-      switch (_scanner.getTokenError()) {
-        case 4:
-          handleError(
-            14
-            /* ParseErrorCode.InvalidUnicode */
-          );
-          break;
-        case 5:
-          handleError(
-            15
-            /* ParseErrorCode.InvalidEscapeCharacter */
-          );
-          break;
-        case 3:
-          handleError(
-            13
-            /* ParseErrorCode.UnexpectedEndOfNumber */
-          );
-          break;
-        case 1:
-          if (!disallowComments) {
-            handleError(
-              11
-              /* ParseErrorCode.UnexpectedEndOfComment */
-            );
-          }
-          break;
-        case 2:
-          handleError(
-            12
-            /* ParseErrorCode.UnexpectedEndOfString */
-          );
-          break;
-        case 6:
-          handleError(
-            16
-            /* ParseErrorCode.InvalidCharacter */
-          );
-          break;
-      }
-      switch (token) {
-        case 12:
-        case 13:
-          if (disallowComments) {
-            handleError(
-              10
-              /* ParseErrorCode.InvalidCommentToken */
-            );
-          } else {
-            onComment();
-          }
-          break;
-        case 16:
-          handleError(
-            1
-            /* ParseErrorCode.InvalidSymbol */
-          );
-          break;
-        case 15:
-        case 14:
-          break;
-        default:
-          return token;
-      }
-    }
-  }
-  function handleError(error, skipUntilAfter = [], skipUntil = []) {
-    onError(error);
-    if (skipUntilAfter.length + skipUntil.length > 0) {
-      let token = _scanner.getToken();
-      while (token !== 17) {
-        if (skipUntilAfter.indexOf(token) !== -1) {
-          scanNext();
-          break;
-        } else if (skipUntil.indexOf(token) !== -1) {
-          break;
-        }
-        token = scanNext();
-      }
-    }
-  }
-  function parseString(isValue) {
-    const value = _scanner.getTokenValue();
-    if (isValue) {
-      onLiteralValue(value);
-    } else {
-      onObjectProperty(value);
-      _jsonPath.push(value);
-    }
-    scanNext();
-    return true;
-  }
-  function parseLiteral() {
-    switch (_scanner.getToken()) {
-      case 11:
-        const tokenValue = _scanner.getTokenValue();
-        let value = Number(tokenValue);
-        if (isNaN(value)) {
-          handleError(
-            2
-            /* ParseErrorCode.InvalidNumberFormat */
-          );
-          value = 0;
-        }
-        onLiteralValue(value);
-        break;
-      case 7:
-        onLiteralValue(null);
-        break;
-      case 8:
-        onLiteralValue(true);
-        break;
-      case 9:
-        onLiteralValue(false);
-        break;
-      default:
-        return false;
-    }
-    scanNext();
-    return true;
-  }
-  function parseProperty() {
-    if (_scanner.getToken() !== 10) {
-      handleError(3, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-      return false;
-    }
-    parseString(false);
-    if (_scanner.getToken() === 6) {
-      onSeparator(":");
-      scanNext();
-      if (!parseValue()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-    } else {
-      handleError(5, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-    }
-    _jsonPath.pop();
-    return true;
-  }
-  function parseObject() {
-    onObjectBegin();
-    scanNext();
-    let needsComma = false;
-    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 2 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (!parseProperty()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onObjectEnd();
-    if (_scanner.getToken() !== 2) {
-      handleError(7, [
-        2
-        /* SyntaxKind.CloseBraceToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseArray() {
-    onArrayBegin();
-    scanNext();
-    let isFirstElement = true;
-    let needsComma = false;
-    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 4 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (isFirstElement) {
-        _jsonPath.push(0);
-        isFirstElement = false;
-      } else {
-        _jsonPath[_jsonPath.length - 1]++;
-      }
-      if (!parseValue()) {
-        handleError(4, [], [
-          4,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onArrayEnd();
-    if (!isFirstElement) {
-      _jsonPath.pop();
-    }
-    if (_scanner.getToken() !== 4) {
-      handleError(8, [
-        4
-        /* SyntaxKind.CloseBracketToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseValue() {
-    switch (_scanner.getToken()) {
-      case 3:
-        return parseArray();
-      case 1:
-        return parseObject();
-      case 10:
-        return parseString(true);
-      default:
-        return parseLiteral();
-    }
-  }
-  scanNext();
-  if (_scanner.getToken() === 17) {
-    if (options.allowEmptyContent) {
-      return true;
-    }
-    handleError(4, [], []);
-    return false;
-  }
-  if (!parseValue()) {
-    handleError(4, [], []);
-    return false;
-  }
-  if (_scanner.getToken() !== 17) {
-    handleError(9, [], []);
-  }
-  return true;
-}
-function getNodeType(value) {
-  switch (typeof value) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (!value) {
-        return "null";
-      } else if (Array.isArray(value)) {
-        return "array";
-      }
-      return "object";
-    }
-    default:
-      return "null";
-  }
-}
-
-// node_modules/jsonc-parser/lib/esm/main.js
-var ScanError;
-(function(ScanError2) {
-  ScanError2[ScanError2["None"] = 0] = "None";
-  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
-  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
-})(ScanError || (ScanError = {}));
-var SyntaxKind;
-(function(SyntaxKind2) {
-  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
-  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
-  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
-  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
-  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
-  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
-  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
-  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
-  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
-  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
-  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
-  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
-  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
-  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
-})(SyntaxKind || (SyntaxKind = {}));
-var parseTree2 = parseTree;
-var getNodeValue2 = getNodeValue;
-var ParseErrorCode;
-(function(ParseErrorCode2) {
-  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
-  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
-  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
-  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
-  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
-})(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code) {
-  switch (code) {
-    case 1:
-      return "InvalidSymbol";
-    case 2:
-      return "InvalidNumberFormat";
-    case 3:
-      return "PropertyNameExpected";
-    case 4:
-      return "ValueExpected";
-    case 5:
-      return "ColonExpected";
-    case 6:
-      return "CommaExpected";
-    case 7:
-      return "CloseBraceExpected";
-    case 8:
-      return "CloseBracketExpected";
-    case 9:
-      return "EndOfFileExpected";
-    case 10:
-      return "InvalidCommentToken";
-    case 11:
-      return "UnexpectedEndOfComment";
-    case 12:
-      return "UnexpectedEndOfString";
-    case 13:
-      return "UnexpectedEndOfNumber";
-    case 14:
-      return "InvalidUnicode";
-    case 15:
-      return "InvalidEscapeCharacter";
-    case 16:
-      return "InvalidCharacter";
-  }
-  return "<unknown ParseErrorCode>";
-}
-
-// src/source/parse-json.ts
-var MESSAGES = {
-  InvalidCommentToken: "JSON has no comments; remove it (or write the export as YAML, which has).",
-  PropertyNameExpected: "Property name expected.",
-  ValueExpected: "Value expected.",
-  CommaExpected: "Comma expected between items.",
-  ColonExpected: "Colon expected after the property name.",
-  CloseBraceExpected: "Closing } expected.",
-  CloseBracketExpected: "Closing ] expected.",
-  EndOfFileExpected: "Unexpected content after the JSON value.",
-  InvalidSymbol: "Invalid symbol.",
-  InvalidNumberFormat: "Invalid number.",
-  UnexpectedEndOfString: "String not closed.",
-  UnexpectedEndOfComment: "Comment not closed.",
-  InvalidEscapeCharacter: "Invalid escape sequence in string.",
-  InvalidUnicode: "Invalid \\u escape in string.",
-  InvalidCharacter: "Invalid character in string (control characters must be escaped)."
-};
-function parseJson(text2) {
-  const lines = new LineIndex(text2);
-  const problems = [];
-  const nesting = maxJsonDepth(text2, MAX_NESTING);
-  if (nesting.offset >= 0) {
-    problems.push({
-      ruleId: "CML001",
-      severity: "error",
-      message: `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.`,
-      region: lines.region(nesting.offset, nesting.offset)
-    });
-    return { format: "json", data: void 0, problems, locate: () => lines.region(0, 0), comments: () => [] };
-  }
-  const errors = [];
-  let tree;
-  try {
-    tree = parseTree2(text2, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
-  } catch (error) {
-    const message = error instanceof RangeError ? `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.` : `The file cannot be parsed: ${String(error?.message ?? error).split("\n")[0]}`;
-    problems.push({ ruleId: "CML001", severity: "error", message, region: lines.region(0, 0) });
-    return { format: "json", data: void 0, problems, locate: () => lines.region(0, 0), comments: () => [] };
-  }
-  const reported = /* @__PURE__ */ new Set();
-  for (const error of errors) {
-    if (reported.has(error.offset)) continue;
-    reported.add(error.offset);
-    const code = printParseErrorCode(error.error);
-    const comma = trailingCommaBefore(text2, error.offset);
-    problems.push({
-      ruleId: "CML001",
-      severity: "error",
-      message: comma >= 0 ? `JSON syntax: Trailing comma before ${text2[error.offset]}: JSON allows none; remove the comma.` : `JSON syntax: ${MESSAGES[code] ?? code}`,
-      region: comma >= 0 ? lines.region(comma, comma + 1) : lines.region(error.offset, error.offset + Math.max(1, error.length))
-    });
-  }
-  if (tree) findDuplicateKeys(tree, problems, lines);
-  const data = errors.length === 0 && tree ? safeValue(tree) : void 0;
-  return {
-    format: "json",
-    data,
-    problems,
-    locate: (pointer, atKey) => locateJson(tree, pointer, atKey ?? false, lines),
-    comments: () => []
-  };
-}
-function trailingCommaBefore(text2, offset) {
-  if (text2[offset] !== "}" && text2[offset] !== "]") return -1;
-  let i = offset - 1;
-  while (i >= 0 && /\s/.test(text2[i])) i--;
-  return text2[i] === "," ? i : -1;
-}
-function safeValue(node) {
-  switch (node.type) {
-    case "object": {
-      const result = {};
-      for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
-        if (key && value) Object.defineProperty(result, String(key.value), { value: safeValue(value), enumerable: true, writable: true, configurable: true });
-      }
-      return result;
-    }
-    case "array":
-      return (node.children ?? []).map(safeValue);
-    default:
-      return getNodeValue2(node);
-  }
-}
-function findDuplicateKeys(node, problems, lines) {
-  const stack = [node];
-  while (stack.length) {
-    const current2 = stack.pop();
-    if (current2.type === "object") {
-      const seen = /* @__PURE__ */ new Set();
-      for (const property of current2.children ?? []) {
-        const key = property.children?.[0];
-        if (!key) continue;
-        const name = String(key.value);
-        if (seen.has(name)) {
-          problems.push({
-            ruleId: "CML008",
-            severity: "error",
-            message: `Duplicate key "${name}": a key may appear only once in an object; merge the two entries.`,
-            region: lines.region(key.offset, key.offset + key.length)
-          });
-        }
-        seen.add(name);
-      }
-    }
-    for (const child2 of current2.children ?? []) stack.push(child2);
-  }
-}
-var propertyIndexes = /* @__PURE__ */ new WeakMap();
-function child(node, part) {
-  if (node.type === "array") return typeof part === "number" ? node.children?.[part] : void 0;
-  if (node.type !== "object") return void 0;
-  let index = propertyIndexes.get(node);
-  if (!index) {
-    index = /* @__PURE__ */ new Map();
-    for (const property of node.children ?? []) {
-      const key = property.children?.[0];
-      if (key && property.children?.[1] && !index.has(String(key.value))) index.set(String(key.value), property.children[1]);
-    }
-    propertyIndexes.set(node, index);
-  }
-  return index.get(String(part));
-}
-function locateJson(tree, pointer, atKey, lines) {
-  if (!tree) return lines.region(0, 0);
-  let node = tree;
-  for (const part of pointer) {
-    const next = child(node, part);
-    if (!next) break;
-    node = next;
-  }
-  const key = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
-  const target = atKey && key ? key : node;
-  return lines.region(target.offset, target.offset + target.length);
-}
-
-// src/source/parse-yaml.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT = 1e3;
-var YAML_OPTIONS = {
-  version: "1.2",
-  schema: "core",
-  merge: false,
-  // Duplicate keys are found by findDuplicateKeys below, in linear time (the package's own check is quadratic).
-  uniqueKeys: false,
-  strict: true,
-  prettyErrors: false
-};
-var NESTING_MESSAGE = `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.`;
-function parseYaml2(text2) {
-  const lines = new LineIndex(text2);
-  const problems = [];
-  const fail = (message, offset) => {
-    problems.push({ ruleId: "CML001", severity: "error", message, region: lines.region(offset, offset) });
-    return emptyDocument(problems, text2, lines);
-  };
-  let docs;
-  try {
-    const tokens = tokenize(text2);
-    if (tokens.tooDeepAt >= 0) return fail(NESTING_MESSAGE, tokens.tooDeepAt);
-    docs = Array.from(new import_yaml3.Composer(YAML_OPTIONS).compose(tokens.tokens));
-  } catch (error) {
-    return fail(tooDeepOrBroken(error), 0);
-  }
-  const doc = docs[0];
-  if (!doc) return emptyDocument(problems, text2, lines);
-  for (const extra of docs.slice(1)) {
-    const start = extra.contents?.range?.[0] ?? extra.range?.[0] ?? text2.length;
-    problems.push({
-      ruleId: "CML001",
-      severity: "error",
-      message: "A second YAML document starts here; an export is one document. Split it into separate files.",
-      region: lines.region(start, start)
-    });
-  }
-  for (const error of doc.errors) problems.push(toFinding(error, "error", lines));
-  for (const warning of doc.warnings) problems.push(toFinding(warning, "warning", lines));
-  for (const finding of removeMergeKeys(doc, lines)) problems.push(finding);
-  for (const finding of findDuplicateKeys2(doc, lines)) problems.push(finding);
-  let data;
-  if (doc.errors.length === 0) {
-    try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error) {
-      const aliases = error instanceof Error && /alias/i.test(error.message);
-      const message = aliases ? `Aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the values out instead of nesting aliases.` : tooDeepOrBroken(error);
-      const offset = aliases ? firstAliasOffset(doc) : 0;
-      problems.push({ ruleId: "CML001", severity: "error", message, region: lines.region(offset, offset) });
-    }
-  }
-  return {
-    format: "yaml",
-    data,
-    problems,
-    locate: (pointer, atKey) => locateYaml(doc, pointer, atKey ?? false, lines),
-    comments: () => scanComments(text2)
-  };
-}
-function tokenize(text2) {
-  const parser = new import_yaml3.Parser();
-  const tokens = [];
-  const depth = () => parser.stack.reduce((n, token) => n + ("items" in token ? 1 : 0), 0);
-  for (const lexeme of new import_yaml3.Lexer().lex(text2)) {
-    const at = parser.offset;
-    for (const token of parser.next(lexeme)) tokens.push(token);
-    if (parser.stack.length > MAX_NESTING + 1 && depth() > MAX_NESTING) return { tokens, tooDeepAt: Math.min(at, text2.length) };
-  }
-  for (const token of parser.end()) tokens.push(token);
-  return { tokens, tooDeepAt: -1 };
-}
-function tooDeepOrBroken(error) {
-  if (error instanceof RangeError) return NESTING_MESSAGE;
-  return `The file cannot be parsed: ${error instanceof Error ? firstLine(error.message) : String(error)}`;
-}
-function toFinding(error, severity, lines) {
-  const [start, end] = error.pos;
-  let ruleId = "CML001";
-  let message;
-  switch (error.code) {
-    case "DUPLICATE_KEY":
-      ruleId = "CML008";
-      message = "Duplicate key: a key may appear only once in a mapping; merge the two entries.";
-      break;
-    case "TAB_AS_INDENT":
-      message = "Tab used for indentation; YAML indents with spaces only.";
-      break;
-    case "TAG_RESOLVE_FAILED":
-    case "BAD_COLLECTION_TYPE":
-      severity = "error";
-      message = `${firstLine(error.message)}: exports are plain data and tags are never acted on; remove the tag.`;
-      break;
-    case "RESOURCE_EXHAUSTION":
-      message = NESTING_MESSAGE;
-      break;
-    default:
-      message = `YAML syntax: ${firstLine(error.message)}`;
-  }
-  return { ruleId, severity, message, region: lines.region(start, Math.min(end, start + 1)) };
-}
-function removeMergeKeys(doc, lines) {
-  const found = [];
-  (0, import_yaml3.visit)(doc, {
-    Pair(_, pair) {
-      if ((0, import_yaml3.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
-        const [start, end] = pair.key.range ?? [0, 0];
-        found.push({
-          ruleId: "CML001",
-          severity: "error",
-          message: "Merge key (<<): YAML 1.2 has no merge keys and cmlint does not merge; write the keys out in this mapping.",
-          region: lines.region(start, end)
-        });
-        return import_yaml3.visit.REMOVE;
-      }
-      return void 0;
-    }
-  });
-  return found;
-}
-function findDuplicateKeys2(doc, lines) {
-  const found = [];
-  (0, import_yaml3.visit)(doc, {
-    Map(_, map2) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const pair of map2.items) {
-        if (!(0, import_yaml3.isScalar)(pair.key)) continue;
-        const name = String(pair.key.value ?? "");
-        if (seen.has(name)) {
-          const [start, end] = pair.key.range ?? [0, 0];
-          found.push({
-            ruleId: "CML008",
-            severity: "error",
-            message: "Duplicate key: a key may appear only once in a mapping; merge the two entries.",
-            region: lines.region(start, end)
-          });
-        }
-        seen.add(name);
-      }
-    }
-  });
-  return found;
-}
-function firstAliasOffset(doc) {
-  let offset = 0;
-  (0, import_yaml3.visit)(doc, {
-    Alias(_, alias) {
-      offset = alias.range?.[0] ?? 0;
-      return import_yaml3.visit.BREAK;
-    }
-  });
-  return offset;
-}
-function firstLine(message) {
-  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-}
-function emptyDocument(problems, text2, lines) {
-  return { format: "yaml", data: void 0, problems, locate: () => lines.region(0, 0), comments: () => scanComments(text2) };
-}
-var pairIndexes = /* @__PURE__ */ new WeakMap();
-function pairFor(map2, key) {
-  let index = pairIndexes.get(map2);
-  if (!index) {
-    index = /* @__PURE__ */ new Map();
-    for (const pair of map2.items) {
-      if ((0, import_yaml3.isPair)(pair) && (0, import_yaml3.isScalar)(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
-    }
-    pairIndexes.set(map2, index);
-  }
-  return index.get(key);
-}
-function locateYaml(doc, pointer, atKey, lines) {
-  let node = doc.contents;
-  let keyNode;
-  for (const part of pointer) {
-    let next;
-    let nextKey;
-    if ((0, import_yaml3.isMap)(node)) {
-      const pair = pairFor(node, String(part));
-      if (pair) {
-        nextKey = pair.key;
-        next = pair.value ?? void 0;
-        if (!next) {
-          return rangeOf(nextKey, lines);
-        }
-      }
-    } else if ((0, import_yaml3.isSeq)(node) && typeof part === "number") {
-      next = node.items[part] ?? void 0;
-    }
-    if (!next) break;
-    node = next;
-    keyNode = nextKey;
-  }
-  const target = atKey && keyNode ? keyNode : node;
-  return target ? rangeOf(target, lines) : lines.region(0, 0);
-}
-function rangeOf(node, lines) {
-  const range = node.range;
-  if (!range) return lines.region(0, 0);
-  return lines.region(range[0], range[1]);
-}
-function scanComments(text2) {
-  const result = [];
-  const rows = text2.split(/\r\n|\r|\n/);
-  rows.forEach((row, index) => {
-    const hash = commentStart(row);
-    if (hash >= 0) result.push({ line: index + 1, text: row.slice(hash + 1).trim() });
-  });
-  return result;
-}
-function commentStart(row) {
-  let quote2 = "";
-  for (let i = 0; i < row.length; i++) {
-    const ch = row[i];
-    if (quote2) {
-      if (ch === "\\" && quote2 === '"') i++;
-      else if (ch === quote2) quote2 = "";
-    } else if (ch === '"' || ch === "'" && (i === 0 || /[\s:[{,-]/.test(row[i - 1]))) quote2 = ch;
-    else if (ch === "#" && (i === 0 || /\s/.test(row[i - 1]))) return i;
-  }
-  return -1;
-}
-
 // src/source/sparse-lines.ts
 var EVERY = 256;
-function linesOf(text2) {
-  return text2.includes("\r") ? new LineIndex(text2) : new SparseLines(text2);
+function linesOf(text3) {
+  return text3.includes("\r") ? new LineIndex(text3) : new SparseLines(text3);
 }
 var SparseLines = class {
-  constructor(text2) {
-    this.text = text2;
+  constructor(text3) {
+    this.text = text3;
     let line = 0;
-    for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) {
+    for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) {
       if (++line % EVERY === 0) this.checkpoints.push(i + 1);
     }
   }
   /** Offset of the start of line 1 + k * EVERY (0-based: line k * EVERY). */
   checkpoints = [0];
   position(offset) {
-    const text2 = this.text;
-    offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text2.length));
+    const text3 = this.text;
+    offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text3.length));
     let low = 0;
     let high = this.checkpoints.length - 1;
     while (low < high) {
@@ -25281,12 +31529,12 @@ var SparseLines = class {
     }
     let line = low * EVERY;
     let start = this.checkpoints[low];
-    for (let i = text2.indexOf("\n", start); i >= 0 && i < offset; i = text2.indexOf("\n", i + 1)) {
+    for (let i = text3.indexOf("\n", start); i >= 0 && i < offset; i = text3.indexOf("\n", i + 1)) {
       line++;
       start = i + 1;
     }
-    const next = text2.indexOf("\n", start);
-    const end = next < 0 ? text2.length : next;
+    const next = text3.indexOf("\n", start);
+    const end = next < 0 ? text3.length : next;
     return { line: line + 1, column: Math.min(offset, end) - start + 1 };
   }
   region(start, end) {
@@ -25306,25 +31554,25 @@ var BACKSLASH = 92;
 function isSpace(ch) {
   return ch === SPACE || ch === LF || ch === CR || ch === TAB;
 }
-function skipString(text2, start) {
+function skipString(text3, start) {
   let at = start + 1;
   for (; ; ) {
-    const quote2 = text2.indexOf('"', at);
+    const quote2 = text3.indexOf('"', at);
     if (quote2 < 0) return -1;
     let backslashes = 0;
-    for (let k = quote2 - 1; text2.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    for (let k = quote2 - 1; text3.charCodeAt(k) === BACKSLASH; k--) backslashes++;
     if (backslashes % 2 === 0) return quote2 + 1;
     at = quote2 + 1;
   }
 }
-function countKeyColons(text2) {
+function countKeyColons(text3) {
   let count = 0;
-  for (let colon = text2.indexOf(":"); colon >= 0; colon = text2.indexOf(":", colon + 1)) {
+  for (let colon = text3.indexOf(":"); colon >= 0; colon = text3.indexOf(":", colon + 1)) {
     let k = colon - 1;
-    while (k >= 0 && isSpace(text2.charCodeAt(k))) k--;
-    if (text2.charCodeAt(k) !== QUOTE) continue;
+    while (k >= 0 && isSpace(text3.charCodeAt(k))) k--;
+    if (text3.charCodeAt(k) !== QUOTE) continue;
     let backslashes = 0;
-    for (let b = k - 1; text2.charCodeAt(b) === BACKSLASH; b--) backslashes++;
+    for (let b = k - 1; text3.charCodeAt(b) === BACKSLASH; b--) backslashes++;
     if (backslashes % 2 === 0) count++;
   }
   return count;
@@ -25355,31 +31603,31 @@ function countKeys(value, depth) {
   }
   return keys;
 }
-function parseJsonFast(text2) {
+function parseJsonFast(text3) {
   let data;
   try {
-    data = JSON.parse(text2);
+    data = JSON.parse(text3);
   } catch {
     return void 0;
   }
   const keys = data !== null && typeof data === "object" ? countKeys(data, 1) : 0;
-  if (keys < 0 || keys !== countKeyColons(text2)) return void 0;
+  if (keys < 0 || keys !== countKeyColons(text3)) return void 0;
   let locator;
   return {
     format: "json",
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new JsonLocator(text2)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) => (locator ??= new JsonLocator(text3)).locate(pointer, atKey ?? false),
     comments: () => []
   };
 }
-function thirdLevel(text2) {
+function thirdLevel(text3) {
   const starts = [];
   const ends = [];
   let depth = 0;
-  for (let i = 0; i < text2.length; i++) {
-    const ch = text2.charCodeAt(i);
-    if (ch === QUOTE) i = skipString(text2, i) - 1;
+  for (let i = 0; i < text3.length; i++) {
+    const ch = text3.charCodeAt(i);
+    if (ch === QUOTE) i = skipString(text3, i) - 1;
     else if (ch === 123 || ch === 91) {
       if (++depth === 3) starts.push(i);
     } else if (ch === 125 || ch === 93) {
@@ -25395,13 +31643,13 @@ function hasChild(node, part) {
 }
 var INDEX_DEPTH = 2;
 var JsonLocator = class {
-  constructor(text2) {
-    this.text = text2;
-    this.lines = linesOf(text2);
-    this.thirdLevel = thirdLevel(text2);
+  constructor(text3) {
+    this.text = text3;
+    this.lines = linesOf(text3);
+    this.thirdLevel = thirdLevel(text3);
     let start = 0;
-    while (start < text2.length && isSpace(text2.charCodeAt(start))) start++;
-    this.root = start < text2.length ? this.entry(start, 1, -1, -1) : void 0;
+    while (start < text3.length && isSpace(text3.charCodeAt(start))) start++;
+    this.root = start < text3.length ? this.entry(start, 1, -1, -1) : void 0;
   }
   lines;
   root;
@@ -25448,20 +31696,20 @@ var JsonLocator = class {
   }
   /** The value at `start` (depth counts from 1 at the root), with its children when it is shallow enough. */
   entry(start, depth, keyStart, keyEnd) {
-    const text2 = this.text;
-    const ch = text2.charCodeAt(start);
+    const text3 = this.text;
+    const ch = text3.charCodeAt(start);
     if (depth <= INDEX_DEPTH && ch === 123) {
       const members = /* @__PURE__ */ new Map();
       let i = this.skipSpace(start + 1);
-      while (text2.charCodeAt(i) === QUOTE) {
-        const nameEnd = skipString(text2, i);
-        const raw = text2.slice(i + 1, nameEnd - 1);
-        const name = raw.includes("\\") ? JSON.parse(text2.slice(i, nameEnd)) : raw;
+      while (text3.charCodeAt(i) === QUOTE) {
+        const nameEnd = skipString(text3, i);
+        const raw = text3.slice(i + 1, nameEnd - 1);
+        const name = raw.includes("\\") ? JSON.parse(text3.slice(i, nameEnd)) : raw;
         const valueStart = this.skipSpace(this.skipSpace(nameEnd) + 1);
         const child2 = this.entry(valueStart, depth + 1, i, nameEnd);
         if (!members.has(name)) members.set(name, child2);
         i = this.skipSpace(child2.end);
-        if (text2.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
+        if (text3.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
       }
       return { start, end: i + 1, keyStart, keyEnd, members };
     }
@@ -25471,7 +31719,7 @@ var JsonLocator = class {
       const itemStarts = [];
       const itemEnds = [];
       let i = this.skipSpace(start + 1);
-      while (i < text2.length && text2.charCodeAt(i) !== 93) {
+      while (i < text3.length && text3.charCodeAt(i) !== 93) {
         const child2 = shallow ? this.entry(i, depth + 1, -1, -1) : void 0;
         const end = child2 ? child2.end : this.valueEnd(i, depth + 1);
         if (child2) items.push(child2);
@@ -25480,7 +31728,7 @@ var JsonLocator = class {
           itemEnds.push(end);
         }
         i = this.skipSpace(end);
-        if (text2.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
+        if (text3.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
       }
       return shallow ? { start, end: i + 1, keyStart, keyEnd, items } : { start, end: i + 1, keyStart, keyEnd, itemStarts, itemEnds };
     }
@@ -25502,22 +31750,22 @@ var JsonLocator = class {
   }
   /** Offset just past the value at `start` (the text is well-formed: JSON.parse accepted it). */
   skipValue(start) {
-    const text2 = this.text;
-    const ch = text2.charCodeAt(start);
-    if (ch === QUOTE) return skipString(text2, start);
+    const text3 = this.text;
+    const ch = text3.charCodeAt(start);
+    if (ch === QUOTE) return skipString(text3, start);
     if (ch === 123 || ch === 91) {
       let depth = 0;
-      for (let i2 = start; i2 < text2.length; i2++) {
-        const c = text2.charCodeAt(i2);
-        if (c === QUOTE) i2 = skipString(text2, i2) - 1;
+      for (let i2 = start; i2 < text3.length; i2++) {
+        const c = text3.charCodeAt(i2);
+        if (c === QUOTE) i2 = skipString(text3, i2) - 1;
         else if (c === 123 || c === 91) depth++;
         else if ((c === 125 || c === 93) && --depth === 0) return i2 + 1;
       }
-      return text2.length;
+      return text3.length;
     }
     let i = start;
-    while (i < text2.length) {
-      const c = text2.charCodeAt(i);
+    while (i < text3.length) {
+      const c = text3.charCodeAt(i);
       if (c === 44 || c === 125 || c === 93 || isSpace(c)) break;
       i++;
     }
@@ -28592,28 +34840,28 @@ var {
 } = yaml;
 
 // src/source/fast-yaml.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 var MAX_FAST_DEPTH = 64;
 var CORE_SCALARS = [
   new Type2("tag:yaml.org,2002:null", {
     kind: "scalar",
-    resolve: (text2) => /^(?:~|[Nn]ull|NULL)?$/.test(text2),
+    resolve: (text3) => /^(?:~|[Nn]ull|NULL)?$/.test(text3),
     construct: () => null
   }),
   new Type2("tag:yaml.org,2002:bool", {
     kind: "scalar",
-    resolve: (text2) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text2),
-    construct: (text2) => text2[0] === "t" || text2[0] === "T"
+    resolve: (text3) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text3),
+    construct: (text3) => text3[0] === "t" || text3[0] === "T"
   }),
   new Type2("tag:yaml.org,2002:int", {
     kind: "scalar",
-    resolve: (text2) => /^0o[0-7]+$/.test(text2) || /^[-+]?[0-9]+$/.test(text2) || /^0x[0-9a-fA-F]+$/.test(text2),
-    construct: (text2) => text2.startsWith("0o") ? parseInt(text2.substring(2), 8) : text2.startsWith("0x") ? parseInt(text2.substring(2), 16) : parseInt(text2, 10)
+    resolve: (text3) => /^0o[0-7]+$/.test(text3) || /^[-+]?[0-9]+$/.test(text3) || /^0x[0-9a-fA-F]+$/.test(text3),
+    construct: (text3) => text3.startsWith("0o") ? parseInt(text3.substring(2), 8) : text3.startsWith("0x") ? parseInt(text3.substring(2), 16) : parseInt(text3, 10)
   }),
   new Type2("tag:yaml.org,2002:float", {
     kind: "scalar",
-    resolve: (text2) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text2) || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text2) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text2),
-    construct: (text2) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text2) ? text2.slice(-3).toLowerCase() === "nan" ? NaN : text2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY : parseFloat(text2)
+    resolve: (text3) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text3) || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text3) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text3),
+    construct: (text3) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text3) ? text3.slice(-3).toLowerCase() === "nan" ? NaN : text3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY : parseFloat(text3)
   })
 ];
 var SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
@@ -28623,21 +34871,21 @@ var GoPrecise = class extends Error {
 function isBreakOrSpace(ch) {
   return ch === 32 || ch === 9 || ch === 10 || ch === 13 || Number.isNaN(ch);
 }
-function mayHoldIndicator(text2, ch, needsSpaceAfter) {
-  for (let at = text2.indexOf(ch); at >= 0; at = text2.indexOf(ch, at + 1)) {
-    const before = at === 0 ? 10 : text2.charCodeAt(at - 1);
+function mayHoldIndicator(text3, ch, needsSpaceAfter) {
+  for (let at = text3.indexOf(ch); at >= 0; at = text3.indexOf(ch, at + 1)) {
+    const before = at === 0 ? 10 : text3.charCodeAt(at - 1);
     if (!(isBreakOrSpace(before) || before === 91 || before === 123 || before === 44)) continue;
-    const after = text2.charCodeAt(at + 1);
+    const after = text3.charCodeAt(at + 1);
     if (needsSpaceAfter ? isBreakOrSpace(after) : !isBreakOrSpace(after)) return true;
   }
   return false;
 }
-function parseYamlFast(text2) {
-  if (mayHoldIndicator(text2, "!", false) || mayHoldIndicator(text2, "&", false) || mayHoldIndicator(text2, "*", false) || mayHoldIndicator(text2, "?", true) || text2.startsWith("%") || /[\r\n]%/.test(text2)) {
+function parseYamlFast(text3) {
+  if (mayHoldIndicator(text3, "!", false) || mayHoldIndicator(text3, "&", false) || mayHoldIndicator(text3, "*", false) || mayHoldIndicator(text3, "?", true) || text3.startsWith("%") || /[\r\n]%/.test(text3)) {
     return void 0;
   }
-  const shift = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  const input = shift ? text2.slice(1) : text2;
+  const shift = text3.charCodeAt(0) === 65279 ? 1 : 0;
+  const input = shift ? text3.slice(1) : text3;
   const opened = [];
   const spans = /* @__PURE__ */ new Map();
   const starts = [];
@@ -28690,24 +34938,24 @@ function parseYamlFast(text2) {
     format: "yaml",
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new YamlLocator(text2, data, spans, starts, ends)).locate(pointer, atKey ?? false),
-    comments: () => commentsOf(text2)
+    locate: (pointer, atKey) => (locator ??= new YamlLocator(text3, data, spans, starts, ends)).locate(pointer, atKey ?? false),
+    comments: () => commentsOf(text3)
   };
 }
-function commentsOf(text2) {
-  if (!text2.includes("#")) return [];
-  const lines = linesOf(text2);
+function commentsOf(text3) {
+  if (!text3.includes("#")) return [];
+  const lines = linesOf(text3);
   const result = [];
   let lastLine = 0;
-  for (let at = text2.indexOf("#"); at >= 0; at = text2.indexOf("#", at + 1)) {
+  for (let at = text3.indexOf("#"); at >= 0; at = text3.indexOf("#", at + 1)) {
     const line = lines.region(at, at).startLine;
     if (line === lastLine) continue;
     lastLine = line;
     let start = at;
-    while (start > 0 && text2.charCodeAt(start - 1) !== 10 && text2.charCodeAt(start - 1) !== 13) start--;
+    while (start > 0 && text3.charCodeAt(start - 1) !== 10 && text3.charCodeAt(start - 1) !== 13) start--;
     let end = at;
-    while (end < text2.length && text2.charCodeAt(end) !== 10 && text2.charCodeAt(end) !== 13) end++;
-    for (const comment of scanComments(text2.slice(start, end))) result.push({ line, text: comment.text });
+    while (end < text3.length && text3.charCodeAt(end) !== 10 && text3.charCodeAt(end) !== 13) end++;
+    for (const comment of scanComments(text3.slice(start, end))) result.push({ line, text: comment.text });
     at = end;
   }
   return result;
@@ -28715,16 +34963,21 @@ function commentsOf(text2) {
 function isCollection(value) {
   return value !== null && typeof value === "object";
 }
+var SLICE_CACHE_SIZE = 32;
+var fastYamlCounters = { sliceParses: 0 };
 var YamlLocator = class {
-  constructor(text2, data, spans, starts, ends) {
-    this.text = text2;
+  constructor(text3, data, spans, starts, ends) {
+    this.text = text3;
     this.data = data;
     this.spans = spans;
     this.starts = starts;
     this.ends = ends;
-    this.lines = linesOf(text2);
+    this.lines = linesOf(text3);
   }
   lines;
+  /** Parsed skeletons by collection: with the collection's last child kept whole (wholeSlices) or cut (slices). */
+  slices = /* @__PURE__ */ new Map();
+  wholeSlices = /* @__PURE__ */ new Map();
   locate(pointer, atKey) {
     const chain = [this.data];
     let lastStepWasKey = false;
@@ -28751,12 +35004,32 @@ var YamlLocator = class {
       }
     }
     if (anchor < 0) return this.lines.region(0, 0);
-    const node = chain[anchor];
-    const slice = this.skeleton(node, anchor === chain.length - 1);
-    const doc = (0, import_yaml4.parseDocument)(slice.text, SLICE_OPTIONS);
+    const slice = this.parsedSlice(chain[anchor], anchor === chain.length - 1);
+    return locateYaml(slice.doc, pointer.slice(anchor), atKey, slice.lines);
+  }
+  /**
+   * One collection's skeleton, parsed, and a line index that maps its offsets back to the file: kept for the most
+   * recently used collections, so that many findings in one collection (a long list, or a mapping with many findings)
+   * parse it once rather than once each. lint.ts asks for positions in pointer order, so the findings of one
+   * collection come together and a few entries suffice; the bound keeps memory small when every collection has one.
+   */
+  parsedSlice(node, keepEnd) {
+    const cache = keepEnd ? this.wholeSlices : this.slices;
+    const cached = cache.get(node);
+    if (cached) {
+      cache.delete(node);
+      cache.set(node, cached);
+      return cached;
+    }
+    const skeleton = this.skeleton(node, keepEnd);
+    fastYamlCounters.sliceParses++;
+    const doc = (0, import_yaml2.parseDocument)(skeleton.text, SLICE_OPTIONS);
     const lines = this.lines;
-    const map2 = slice.map;
-    return locateYaml(doc, pointer.slice(anchor), atKey, { region: (start, end) => lines.region(map2(start), map2(end)) });
+    const map2 = skeleton.map;
+    const slice = { doc, lines: { region: (start, end) => lines.region(map2(start), map2(end)) } };
+    if (cache.size >= SLICE_CACHE_SIZE) cache.delete(cache.keys().next().value);
+    cache.set(node, slice);
+    return slice;
   }
   /**
    * The text of one collection, its line's indentation kept and every collection inside it cut down to `~`. When the
@@ -28785,14 +35058,14 @@ var YamlLocator = class {
     for (const [cutStart, cutEnd] of cuts) {
       if (cutStart < from) continue;
       keep(cutStart);
-      const lastBreak = Math.max(this.text.lastIndexOf("\n", cutEnd - 1), this.text.lastIndexOf("\r", cutEnd - 1));
-      const keepsTail = lastBreak >= cutStart && /^[ \t]*$/.test(this.text.slice(lastBreak + 1, cutEnd));
+      const lastBreak = this.lastBreakIn(cutStart, cutEnd);
+      const keepsTail = lastBreak >= 0 && /^[ \t]*$/.test(this.text.slice(lastBreak + 1, cutEnd));
       parts.push(" ~");
       length += 2;
       from = keepsTail ? lastBreak : cutEnd;
     }
     keep(end);
-    const text2 = parts.join("");
+    const text3 = parts.join("");
     const map2 = (offset) => {
       if (offset < start - lineStart) return lineStart + offset;
       let low = 0;
@@ -28806,7 +35079,18 @@ var YamlLocator = class {
       if (!piece) return start;
       return piece.from + Math.min(offset - piece.at, piece.length);
     };
-    return { text: text2, map: map2 };
+    return { text: text3, map: map2 };
+  }
+  /**
+   * The offset of the last line break (\n or \r) in [from, to), or -1. Searched backwards within the range only: a
+   * lastIndexOf over the whole text would, in a file without \r, read back to its start for every cut.
+   */
+  lastBreakIn(from, to) {
+    for (let at = to - 1; at >= from; at--) {
+      const ch = this.text.charCodeAt(at);
+      if (ch === 10 || ch === 13) return at;
+    }
+    return -1;
   }
   collectCuts(node, keepEnd, cuts) {
     const children = [];
@@ -28829,22 +35113,22 @@ var YamlLocator = class {
 };
 
 // src/source/parse.ts
-var largeSource = { threshold: 1024 * 1024 };
+var largeSource = { threshold: 0 };
 function parseSource(source) {
   const isJson = /\.json$/i.test(source.path);
   if (isJson) {
-    const text2 = source.text.charCodeAt(0) === 65279 ? " " + source.text.slice(1) : source.text;
-    return (text2.length >= largeSource.threshold ? parseJsonFast(text2) : void 0) ?? parseJson(text2);
+    const text3 = source.text.charCodeAt(0) === 65279 ? " " + source.text.slice(1) : source.text;
+    return (text3.length >= largeSource.threshold ? parseJsonFast(text3) : void 0) ?? parseJson(text3);
   }
   const fast = source.text.length >= largeSource.threshold && !hasLineLongerThan(source.text, MAX_IMPLICIT_KEY);
-  return (fast ? parseYamlFast(source.text) : void 0) ?? parseYaml2(source.text);
+  return (fast ? parseYamlFast(source.text) : void 0) ?? parseYaml(source.text);
 }
 var MAX_IMPLICIT_KEY = 1024;
-function hasLineLongerThan(text2, limit) {
+function hasLineLongerThan(text3, limit) {
   let start = 0;
   for (; ; ) {
-    const end = text2.indexOf("\n", start);
-    if ((end < 0 ? text2.length : end) - start > limit) return true;
+    const end = text3.indexOf("\n", start);
+    if ((end < 0 ? text3.length : end) - start > limit) return true;
     if (end < 0) return false;
     start = end + 1;
   }
@@ -28873,15 +35157,15 @@ function decodeSource(path, bytes, maxBytes = DEFAULT_MAX_BYTES) {
   if (bytes.includes(0)) {
     throw new UnreadableSourceError(path, `${path}: binary file (contains NUL bytes), not a YAML or JSON export`);
   }
-  let text2;
+  let text3;
   try {
-    text2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    text3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8Offset(bytes);
     const line = bytes.subarray(0, Math.max(0, offset)).reduce((n, byte) => n + (byte === 10 ? 1 : 0), 1);
     throw new UnreadableSourceError(path, `${path}: not valid UTF-8 (first bad byte on line ${line}, at byte offset ${offset}); save the export as UTF-8`);
   }
-  return { path, text: text2, bytes };
+  return { path, text: text3, bytes };
 }
 async function readStreamSource(path, stream, maxBytes = DEFAULT_MAX_BYTES) {
   const chunks = [];
@@ -29081,11 +35365,11 @@ function toFinding2(error) {
       };
   }
 }
-function quote(text2) {
-  return JSON.stringify(text2.length > 60 ? text2.slice(0, 57) + "..." : text2);
+function quote(text3) {
+  return JSON.stringify(text3.length > 60 ? text3.slice(0, 57) + "..." : text3);
 }
-function clip(text2) {
-  return text2.length > 80 ? text2.slice(0, 77) + "..." : text2;
+function clip(text3) {
+  return text3.length > 80 ? text3.slice(0, 77) + "..." : text3;
 }
 function suggest(word, candidates) {
   if (!candidates.length || word.length > 100) return "";
@@ -29127,14 +35411,14 @@ function regionOf(rows, line) {
   const start = hash >= 0 ? hash + 1 : 1;
   return { startLine: line, startColumn: start, endLine: line, endColumn: Math.max(start + 1, row.trimEnd().length + 1) };
 }
-function readDirectives(comments, text2, knownRules) {
+function readDirectives(comments, text3, knownRules) {
   const directives = [];
   const problems = [];
   let rows;
   for (const comment of comments) {
     const match = DIRECTIVE.exec(comment.text.trim());
     if (!match) continue;
-    rows ??= text2.split(/\r\n|\r|\n/);
+    rows ??= text3.split(/\r\n|\r|\n/);
     const region = regionOf(rows, comment.line);
     const word = match[1];
     const report2 = (why2) => problems.push({ ruleId: INVALID_SUPPRESSION, severity: "error", message: `Suppression comment "cmlint-${word}" ${why2}; it suppresses nothing`, region });
@@ -29244,8 +35528,19 @@ function createLinter(options = {}) {
         place: (extra) => position(source.path, document, extra, severity),
         onExternalUsed: options.onExternalSuppressionUsed
       });
-      return { path: source.path, findings, outcomes, source, document };
+      return { path: source.path, findings, outcomes, source, document: settled(document, source) };
     }
+  };
+}
+function settled(document, source) {
+  let again;
+  const reparse = () => again ??= parseSource(source);
+  return {
+    format: document.format,
+    data: document.data,
+    problems: document.problems,
+    locate: (pointer, atKey) => reparse().locate(pointer, atKey),
+    comments: () => reparse().comments()
   };
 }
 function modelFault(error) {
@@ -29267,9 +35562,10 @@ function versionUnknownNote(ruleIds) {
   };
 }
 function position(file, document, raw, severity) {
+  const regions = regionsOf(document, raw);
   const occurrences = /* @__PURE__ */ new Map();
-  const findings = raw.map((f) => {
-    const region = f.region ?? (f.pointer ? document.locate(f.pointer, f.atKey) : FILE_START);
+  const findings = raw.map((f, i) => {
+    const region = regions[i];
     const base = `${f.ruleId}|${f.pointer?.join("/") ?? f.message}`;
     const n = occurrences.get(base) ?? 0;
     occurrences.set(base, n + 1);
@@ -29286,9 +35582,33 @@ function position(file, document, raw, severity) {
     (a, b) => a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
   );
 }
+function regionsOf(document, raw) {
+  const regions = new Array(raw.length);
+  const pending = [];
+  raw.forEach((f, i) => {
+    if (f.region) regions[i] = f.region;
+    else if (f.pointer) pending.push(i);
+    else regions[i] = FILE_START;
+  });
+  if (pending.length > 1) pending.sort((a, b) => comparePointers(raw[a].pointer, raw[b].pointer));
+  for (const i of pending) regions[i] = document.locate(raw[i].pointer, raw[i].atKey);
+  return regions;
+}
+function comparePointers(a, b) {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (typeof x === "number") return typeof y === "number" ? x - y : -1;
+    if (typeof y === "number") return 1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
 
 // src/source/find-files.ts
-import { readdirSync as readdirSync4, realpathSync as realpathSync2, statSync as statSync5 } from "node:fs";
+import { closeSync, openSync, readdirSync as readdirSync4, readSync, realpathSync as realpathSync2, statSync as statSync5 } from "node:fs";
 import { join as join6, relative as relative4 } from "node:path";
 var EXPORT_EXTENSIONS = /\.(ya?ml|json)$/i;
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
@@ -29297,6 +35617,9 @@ async function findFiles(paths, ignore = () => false) {
   const problems = [];
   const add = (file) => {
     if (!files.includes(file) && !ignore(file)) files.push(file);
+  };
+  const addFound = (file) => {
+    if (!looksLikeCmlintOutput(file)) add(file);
   };
   for (const path of paths) {
     if (path === "-") {
@@ -29311,14 +35634,14 @@ async function findFiles(paths, ignore = () => false) {
       if (isDynamicPattern2(path)) {
         const matches = (await glob2(path, { onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
         if (!matches.length) problems.push(new UnreadableSourceError(path, `${path}: no file matches this pattern`));
-        matches.filter((m) => EXPORT_EXTENSIONS.test(m)).forEach(add);
+        matches.filter((m) => EXPORT_EXTENSIONS.test(m)).forEach(addFound);
         continue;
       }
       problems.push(new UnreadableSourceError(path, `${path}: ${describeFsError(error)}`));
       continue;
     }
     if (stat2.isDirectory()) {
-      for (const file of await walk(path, problems)) add(file);
+      for (const file of await walk(path, problems)) addFound(file);
     } else {
       add(path);
     }
@@ -29369,6 +35692,21 @@ async function walk(root, problems) {
   await visit3(root);
   return result;
 }
+var CMLINT_OUTPUT = /^\ufeff?\s*\{\s*"(?:tool"\s*:\s*"cmlint"|\$schema"\s*:\s*"[^"]*sarif[^"]*")/i;
+function looksLikeCmlintOutput(file) {
+  if (!/\.json$/i.test(file)) return false;
+  let fd;
+  try {
+    fd = openSync(file, "r");
+    const head = Buffer.alloc(512);
+    const length = readSync(fd, head, 0, head.length, 0);
+    return CMLINT_OUTPUT.test(head.subarray(0, length).toString("utf8"));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
 function displayPath(file, cwd = process.cwd()) {
   if (file === "-") return "<stdin>";
   const rel = relative4(cwd, file);
@@ -29396,6 +35734,12 @@ function unpackOutcomes(packed, previous) {
   });
   return outcomes;
 }
+function takeFile(queue, count) {
+  const index = Atomics.add(queue, 0, 1);
+  return index < count ? index : -1;
+}
+var AUTO_MIN_WORK = 4e3;
+var WORK_PER_MIB = 100;
 var MIN_FILES = 8;
 var LARGE_FILE_BYTES = 1024 * 1024;
 function workerEntry() {
@@ -29404,25 +35748,32 @@ function workerEntry() {
   const entry = join7(dirname5(here), "cli-loader.cjs");
   return existsSync4(entry) ? entry : void 0;
 }
-function poolWorthwhile(files, jobs) {
+function sizeOf(file) {
+  try {
+    return statSync6(file).size;
+  } catch {
+    return 0;
+  }
+}
+function poolWorthwhile(files, jobs, chosen) {
   if (jobs < 2 || files.length < 2 || files.includes("-") || !workerEntry()) return false;
-  if (files.length >= MIN_FILES) return true;
-  return files.some((file) => {
-    try {
-      return statSync6(file).size >= LARGE_FILE_BYTES;
-    } catch {
-      return false;
-    }
-  });
+  if (chosen) return files.length >= MIN_FILES || files.some((file) => sizeOf(file) >= LARGE_FILE_BYTES);
+  if (files.length >= AUTO_MIN_WORK) return true;
+  let work = 0;
+  for (const file of files) {
+    work += 1 + sizeOf(file) / (1024 * 1024) * WORK_PER_MIB;
+    if (work >= AUTO_MIN_WORK) return true;
+  }
+  return false;
 }
 async function lintInWorkers(files, settings, jobs, lintHere) {
   const entry = workerEntry();
   if (!entry) throw new Error("the worker script is missing");
   const { Worker } = typeof __require === "function" ? __require("node:worker_threads") : await import("node:worker_threads");
   const count = Math.max(1, Math.min(jobs - 1, files.length - 1));
-  const batchSize = Math.max(1, Math.min(16, Math.floor(files.length / (jobs * 8))));
+  const queueBuffer = new SharedArrayBuffer(4);
+  const queue = new Int32Array(queueBuffer);
   const outcomes = new Array(files.length);
-  let next = 0;
   let remaining = files.length;
   const workers = [];
   let failure;
@@ -29434,19 +35785,22 @@ async function lintInWorkers(files, settings, jobs, lintHere) {
   };
   const fail = (error) => {
     failure ??= error;
+    Atomics.store(queue, 0, files.length);
     finish();
   };
-  const feed = (worker) => {
-    if (next >= files.length || failure) return;
-    const batch = [];
-    while (batch.length < batchSize && next < files.length) batch.push({ index: next, file: files[next++] });
-    worker.postMessage({ batch });
-  };
+  const start = { settings, files, queue: queueBuffer };
   for (let w = 0; w < count; w++) {
-    const worker = new Worker(entry, { argv: ["--cmlint-lint-worker"], workerData: settings, stdout: false, stderr: false });
+    const worker = new Worker(entry, {
+      argv: ["--cmlint-lint-worker"],
+      workerData: start,
+      stdout: false,
+      stderr: false
+    });
     workers.push(worker);
     const sentIds = {};
-    worker.on("message", (replies) => {
+    let done = false;
+    worker.on("message", ({ replies, last }) => {
+      if (last) done = true;
       for (const reply of replies) {
         if ("fault" in reply) return fail(new Error(reply.fault));
         settle(
@@ -29454,18 +35808,14 @@ async function lintInWorkers(files, settings, jobs, lintHere) {
           "result" in reply ? { result: fromSent(reply.result, sentIds), usedSuppressions: reply.result.usedSuppressions } : { unreadable: new UnreadableSourceError(reply.unreadable.path, reply.unreadable.message), usedSuppressions: [] }
         );
       }
-      feed(worker);
     });
     worker.on("error", (error) => fail(error instanceof Error ? error : new Error(String(error))));
     worker.on("exit", (code) => {
-      if (remaining > 0) fail(new Error(`a lint worker stopped early (exit code ${code})`));
+      if (!done) fail(new Error(`a lint worker stopped early (exit code ${code})`));
     });
-    feed(worker);
-    feed(worker);
   }
   try {
-    while (next < files.length && !failure) {
-      const index = next++;
+    for (let index = takeFile(queue, files.length); index >= 0 && !failure; index = takeFile(queue, files.length)) {
       settle(index, await lintHere(files[index]));
       await new Promise((resolve8) => setImmediate(resolve8));
     }
@@ -29505,12 +35855,6 @@ function checkDate(name, value) {
     throw new UsageError(`${name} must be a date as YYYY-MM-DD, not "${value}"`);
   }
 }
-function resolveConfig(config, cwd = process.cwd()) {
-  if (config === false) return emptyConfig(cwd);
-  if (config !== void 0) return loadConfig(config, cwd);
-  const found = findConfig(cwd);
-  return found ? loadConfig(found, cwd) : emptyConfig(cwd);
-}
 function lintOptionsFor(settings, config, onExternalSuppressionUsed) {
   return {
     asOf: settings.asOf ?? config.asOf ?? today(),
@@ -29548,7 +35892,7 @@ async function lintProject(settings) {
     }
   };
   const jobs = settings.jobs ?? 1;
-  const linted = poolWorthwhile(found.files, jobs) ? await lintInWorkers(
+  const linted = poolWorthwhile(found.files, jobs, settings.jobsChosen ?? true) ? await lintInWorkers(
     found.files,
     { cwd: process.cwd(), configPath: config.path, configDir: config.dir, asOf: lintOptions.asOf, maxFileSize: lintOptions.maxFileSize, ruleFolders: settings.ruleFolders ?? [] },
     jobs,
@@ -29652,8 +35996,8 @@ function setOutput(name, value, env) {
   else process.stdout.write(`${name}=${value}
 `);
 }
-function markdownCell(text2) {
-  return text2.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~@]/g, (ch) => `\\${ch}`);
+function markdownCell(text3) {
+  return text3.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~@]/g, (ch) => `\\${ch}`);
 }
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -2,8 +2,9 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { applyBaseline, formatBaseline, readBaseline } from '../baseline.js';
-import { CONFIG_NAME_PATTERN, findConfig } from '../config/find-config.js';
-import { checkRuleIds, emptyConfig, isIgnored, loadConfig, type Config, type ExternalSuppression } from '../config/load-config.js';
+import { CONFIG_NAME_PATTERN } from '../config/find-config.js';
+import { checkRuleIds, isIgnored, type Config, type ExternalSuppression } from '../config/load-config.js';
+import { resolveConfig } from '../config/resolve-config.js';
 import { suppressionCoversFile } from '../suppress/external.js';
 import { createLinter, today, type FileResult, type Linter, type LintOptions } from '../lint.js';
 import { packageVersion } from '../paths.js';
@@ -28,7 +29,7 @@ export interface LintCommandOptions {
   config?: string | false;
   baseline?: string;
   writeBaseline?: string;
-  /** --jobs: worker threads; the number of CPUs by default. */
+  /** --jobs: threads to lint in; by default the number of CPUs, for runs long enough to gain from more than one. */
   jobs?: string;
 }
 
@@ -44,13 +45,8 @@ function checkDate(name: string, value: string | undefined): void {
   }
 }
 
-/** The config for this run: the named file, none (--no-config), or the nearest one from the working directory up. */
-export function resolveConfig(config: string | false | undefined, cwd = process.cwd()): Config {
-  if (config === false) return emptyConfig(cwd);
-  if (config !== undefined) return loadConfig(config, cwd);
-  const found = findConfig(cwd);
-  return found ? loadConfig(found, cwd) : emptyConfig(cwd);
-}
+// The config for this run; `cmlint rules` and `explain` resolve theirs the same way (the Action imports it from here).
+export { resolveConfig };
 
 export interface LintRunSettings {
   paths: string[];
@@ -59,8 +55,10 @@ export interface LintRunSettings {
   maxFileSize?: number;
   /** Rule folders from the command line, added to the config's. */
   ruleFolders?: string[];
-  /** Worker threads to lint in (src/cli/lint-pool.ts); 1 (the default) lints in this thread. */
+  /** Threads to lint in (src/cli/lint-pool.ts); 1 (the default) lints in this thread. */
   jobs?: number;
+  /** Whether `jobs` was asked for (--jobs); if not, several threads are used only for a run long enough to gain. */
+  jobsChosen?: boolean;
 }
 
 export interface LintRun {
@@ -120,7 +118,7 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   };
   const jobs = settings.jobs ?? 1;
   // Several cores: this thread and worker threads with the same options; results come back in the order of the files.
-  const linted = poolWorthwhile(found.files, jobs)
+  const linted = poolWorthwhile(found.files, jobs, settings.jobsChosen ?? true)
     ? await lintInWorkers(
         found.files,
         { cwd: process.cwd(), configPath: config.path, configDir: config.dir, asOf: lintOptions.asOf!, maxFileSize: lintOptions.maxFileSize, ruleFolders: settings.ruleFolders ?? [] },
@@ -160,8 +158,10 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   // Read the baseline first: a missing one is a usage error before any work is done.
   const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
 
-  const jobs = parseInteger('--jobs', options.jobs, 1) ?? availableParallelism();
-  const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules, jobs });
+  // Without --jobs, every core may be used, but only for runs long enough to gain from it (poolWorthwhile).
+  const chosenJobs = parseInteger('--jobs', options.jobs, 1);
+  const jobs = chosenJobs ?? availableParallelism();
+  const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules, jobs, jobsChosen: chosenJobs !== undefined });
   const { results, problems } = run;
 
   let baselined = 0;
@@ -171,7 +171,7 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     await writeAtomically(options.writeBaseline, content, results.map((r) => r.path));
     const recorded = applyBaseline(results, new Set(results.flatMap((r) => r.findings.map((f) => f.fingerprint))));
     baselined += recorded;
-    process.stderr.write(`cmlint: wrote ${recorded} finding${recorded === 1 ? '' : 's'} to the baseline ${options.writeBaseline}\n`);
+    process.stderr.write(`cmlint: wrote ${recorded} finding${recorded === 1 ? '' : 's'} to the baseline ${escapeControl(options.writeBaseline)}\n`);
   }
 
   const formatter = await loadFormatter();
@@ -184,10 +184,11 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   // Paths come from folder listings and file names are data too: shown escaped, never as raw control characters.
   for (const problem of problems) process.stderr.write(`cmlint: ${escapeControl(problem.message)}\n`);
   if (baselined && options.baseline !== undefined && !options.quiet) {
-    process.stderr.write(`cmlint: ${baselined} finding${baselined === 1 ? ' is' : 's are'} in the baseline ${options.baseline} and not reported\n`);
+    process.stderr.write(`cmlint: ${baselined} finding${baselined === 1 ? ' is' : 's are'} in the baseline ${escapeControl(options.baseline)} and not reported\n`);
   }
   for (const s of run.unusedSuppressions) {
-    process.stderr.write(`cmlint: warning: ${s.origin} (${s.rule} at "${s.pointer}" in ${s.files.pattern}) suppressed no finding; remove it\n`);
+    // Config values are data too (a pointer may name any key an export has).
+    process.stderr.write(`cmlint: warning: ${escapeControl(`${s.origin} (${s.rule} at "${s.pointer}" in ${s.files.pattern}) suppressed no finding; remove it`)}\n`);
   }
 
   if (problems.length) return EXIT_USAGE;

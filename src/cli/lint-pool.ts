@@ -86,15 +86,49 @@ export type WorkerReply =
   | { index: number; unreadable: { path: string; message: string } }
   | { index: number; fault: string };
 
+/** A worker's message: the results of some files, in the order it linted them; `last` with its final results. */
+export interface WorkerMessage {
+  replies: WorkerReply[];
+  last?: boolean;
+}
+
+/** What a worker is started with: the linter's settings, every file, and the queue all threads take files from. */
+export interface WorkerStart {
+  settings: PoolSettings;
+  files: readonly string[];
+  /** One Int32 shared by all threads: the index of the next file not yet taken (see takeFile). */
+  queue: SharedArrayBuffer;
+}
+
+/**
+ * Takes the next file: the index, or -1 when none are left. Every thread takes files straight from this shared
+ * counter, so no thread waits for another to hand it work; the main thread in particular may be busy with a large
+ * file when a worker finishes one.
+ */
+export function takeFile(queue: Int32Array, count: number): number {
+  const index = Atomics.add(queue, 0, 1);
+  return index < count ? index : -1;
+}
+
 export interface PoolOutcome {
   result?: FileResult;
   unreadable?: UnreadableSourceError;
   usedSuppressions: number[];
 }
 
-/** Fewer files than this are linted in one thread: starting a worker costs about as much as linting a dozen exports. */
+/**
+ * Whether to lint in several threads when --jobs is not given. A worker costs about as much as linting a thousand
+ * small exports before it pays: it starts (0.15 s of CPU), then compiles and warms up the linter's code a second time,
+ * work that in a run on one thread V8's compiler and garbage collector threads do beside it on an otherwise idle core
+ * (one lint thread keeps about 1.4 cores busy). On two cores, 1,000 small exports (2 s on one thread) lint about as
+ * fast either way, and slower on two threads when another process takes a core. So the pool is used by default only
+ * for runs of at least this much work, counted in small exports (about 2 ms each on one thread): some eight seconds.
+ */
+const AUTO_MIN_WORK = 4000;
+/** …where 1 MiB of a large export counts as this many small exports (a 12 MB export lints in about 1.2 s). */
+const WORK_PER_MIB = 100;
+/** With --jobs, fewer files than this are linted in one thread, unless one is at least 1 MiB (LARGE_FILE_BYTES). */
 const MIN_FILES = 8;
-/** …unless one of them is large enough to be worth a core of its own. */
 const LARGE_FILE_BYTES = 1024 * 1024;
 
 /** The worker script, when running from the bundle; undefined otherwise. */
@@ -105,23 +139,34 @@ function workerEntry(): string | undefined {
   return existsSync(entry) ? entry : undefined;
 }
 
-/** Whether linting these files in `jobs` workers is likely to pay. */
-export function poolWorthwhile(files: readonly string[], jobs: number): boolean {
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Whether linting these files on `jobs` threads is likely to pay. `chosen`: the number came from --jobs, and any run
+ * of MIN_FILES files or with a large one is split; otherwise only runs of at least AUTO_MIN_WORK (see there).
+ */
+export function poolWorthwhile(files: readonly string[], jobs: number, chosen: boolean): boolean {
   if (jobs < 2 || files.length < 2 || files.includes('-') || !workerEntry()) return false;
-  if (files.length >= MIN_FILES) return true;
-  return files.some((file) => {
-    try {
-      return statSync(file).size >= LARGE_FILE_BYTES;
-    } catch {
-      return false;
-    }
-  });
+  if (chosen) return files.length >= MIN_FILES || files.some((file) => sizeOf(file) >= LARGE_FILE_BYTES);
+  if (files.length >= AUTO_MIN_WORK) return true;
+  let work = 0;
+  for (const file of files) {
+    work += 1 + (sizeOf(file) / (1024 * 1024)) * WORK_PER_MIB;
+    if (work >= AUTO_MIN_WORK) return true;
+  }
+  return false;
 }
 
 /**
  * Lints `files` on `jobs` threads: this one (with `lintHere`, the run's own linter) and jobs - 1 workers, all taking
- * files from one queue. The outcomes are in the order of `files`. This thread's linter is ready and its code already
- * warm, so it takes a share rather than only waiting: a worker has to load and warm up the same code again.
+ * files from one shared queue. The outcomes are in the order of `files`. This thread's linter is ready and its code
+ * already warm, so it takes a share rather than only waiting: a worker has to load and warm up the same code again.
  */
 export async function lintInWorkers(
   files: readonly string[],
@@ -134,10 +179,9 @@ export async function lintInWorkers(
   // Loaded only now (a run in one thread never needs it); required, as the bundle runs without dynamic import().
   const { Worker } = (typeof require === 'function' ? require('node:worker_threads') : await import('node:worker_threads')) as typeof import('node:worker_threads');
   const count = Math.max(1, Math.min(jobs - 1, files.length - 1));
-  // Small batches keep every thread busy to the end; a batch per message keeps messaging cheap.
-  const batchSize = Math.max(1, Math.min(16, Math.floor(files.length / (jobs * 8))));
+  const queueBuffer = new SharedArrayBuffer(4);
+  const queue = new Int32Array(queueBuffer);
   const outcomes: (PoolOutcome | undefined)[] = new Array(files.length);
-  let next = 0;
   let remaining = files.length;
   const workers: WorkerType[] = [];
   let failure: Error | undefined;
@@ -149,19 +193,23 @@ export async function lintInWorkers(
   };
   const fail = (error: Error) => {
     failure ??= error;
+    // Nothing more is taken: the run ends with the error.
+    Atomics.store(queue, 0, files.length);
     finish!();
   };
-  const feed = (worker: WorkerType) => {
-    if (next >= files.length || failure) return;
-    const batch: { index: number; file: string }[] = [];
-    while (batch.length < batchSize && next < files.length) batch.push({ index: next, file: files[next++]! });
-    worker.postMessage({ batch });
-  };
+  const start: WorkerStart = { settings, files, queue: queueBuffer };
   for (let w = 0; w < count; w++) {
-    const worker = new Worker(entry, { argv: ['--cmlint-lint-worker'], workerData: settings, stdout: false, stderr: false });
+    const worker = new Worker(entry, {
+      argv: ['--cmlint-lint-worker'],
+      workerData: start,
+      stdout: false,
+      stderr: false,
+    });
     workers.push(worker);
     const sentIds: { ids?: string[] } = {};
-    worker.on('message', (replies: WorkerReply[]) => {
+    let done = false;
+    worker.on('message', ({ replies, last }: WorkerMessage) => {
+      if (last) done = true;
       for (const reply of replies) {
         if ('fault' in reply) return fail(new Error(reply.fault));
         settle(
@@ -171,20 +219,17 @@ export async function lintInWorkers(
             : { unreadable: new UnreadableSourceError(reply.unreadable.path, reply.unreadable.message), usedSuppressions: [] },
         );
       }
-      feed(worker);
     });
     worker.on('error', (error) => fail(error instanceof Error ? error : new Error(String(error))));
+    // A worker ends by itself once the queue is empty and its last results are sent (messages sent before it ends
+    // arrive before its exit event).
     worker.on('exit', (code) => {
-      if (remaining > 0) fail(new Error(`a lint worker stopped early (exit code ${code})`));
+      if (!done) fail(new Error(`a lint worker stopped early (exit code ${code})`));
     });
-    // Two batches in flight: the next one is there when a worker finishes one.
-    feed(worker);
-    feed(worker);
   }
   // This thread's share: one file at a time, letting the workers' messages in between.
   try {
-    while (next < files.length && !failure) {
-      const index = next++;
+    for (let index = takeFile(queue, files.length); index >= 0 && !failure; index = takeFile(queue, files.length)) {
       settle(index, await lintHere(files[index]!));
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -192,6 +237,7 @@ export async function lintInWorkers(
   } finally {
     for (const worker of workers) {
       worker.removeAllListeners('exit');
+      // Workers have ended by now unless the run failed.
       void worker.terminate();
     }
   }

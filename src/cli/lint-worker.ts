@@ -1,6 +1,7 @@
 /**
  * A lint worker thread (src/cli/lint-pool.ts): builds the run's linter once, as the main thread built its own (same
- * config file, same options), then lints the files it is sent, one at a time, and sends each result back.
+ * config file, same options), then takes files from the queue it shares with the other threads, lints each, and sends
+ * the results back a few at a time. It ends when the queue is empty.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { emptyConfig, loadConfig } from '../config/load-config.js';
@@ -8,42 +9,47 @@ import { createLinter, type FileResult } from '../lint.js';
 import { displayPath } from '../source/find-files.js';
 import { readSource, UnreadableSourceError } from '../source/read-source.js';
 import { lintOptionsFor } from './lint-command.js';
-import { packOutcomes, type PoolSettings, type SentResult, type WorkerReply } from './lint-pool.js';
+import { packOutcomes, takeFile, type SentResult, type WorkerMessage, type WorkerReply, type WorkerStart } from './lint-pool.js';
 
-export function runLintWorker(): void {
+/** Results are sent in messages of this many files (fewer, larger messages cost less), or sooner (SEND_AFTER_MS). */
+const BATCH = 16;
+/** …or once this long has passed since the last message, so that the main thread is not kept waiting at the end. */
+const SEND_AFTER_MS = 50;
+
+export async function runLintWorker(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('--cmlint-lint-worker is for cmlint\'s own worker threads');
-  const settings = workerData as PoolSettings;
+  const { settings, files, queue: queueBuffer } = workerData as WorkerStart;
+  const queue = new Int32Array(queueBuffer);
   const config = settings.configPath ? loadConfig(settings.configPath, settings.cwd) : emptyConfig(settings.configDir);
   let used: number[] = [];
   const sentIds: { ids?: string[] } = {};
   const linter = createLinter(
     lintOptionsFor(settings, config, (suppression) => used.push(config.suppressions.indexOf(suppression))),
   );
-  // Batches are linted strictly one after another (a second batch may arrive while the first is being read).
-  let queue = Promise.resolve();
-  port.on('message', ({ batch }: { batch: { index: number; file: string }[] }) => {
-    queue = queue.then(async () => {
-      // One message per batch: fewer, larger messages cost less.
-      const replies: WorkerReply[] = [];
-      for (const { index, file } of batch) {
-        used = [];
-        let reply: WorkerReply;
-        try {
-          const source = await readSource(file, settings.maxFileSize);
-          source.path = displayPath(file);
-          reply = { index, result: toSent(linter.lintSource(source), used, sentIds) };
-        } catch (error) {
-          reply =
-            error instanceof UnreadableSourceError
-              ? { index, unreadable: { path: error.path, message: error.message } }
-              : { index, fault: error instanceof Error ? error.message : String(error) };
-        }
-        replies.push(reply);
-      }
-      port.postMessage(replies);
-    });
-  });
+  let replies: WorkerReply[] = [];
+  let sentAt = performance.now();
+  for (let index = takeFile(queue, files.length); index >= 0; index = takeFile(queue, files.length)) {
+    const file = files[index]!;
+    used = [];
+    try {
+      const source = await readSource(file, settings.maxFileSize);
+      source.path = displayPath(file);
+      replies.push({ index, result: toSent(linter.lintSource(source), used, sentIds) });
+    } catch (error) {
+      replies.push(
+        error instanceof UnreadableSourceError
+          ? { index, unreadable: { path: error.path, message: error.message } }
+          : { index, fault: error instanceof Error ? error.message : String(error) },
+      );
+    }
+    if (replies.length >= BATCH || performance.now() - sentAt >= SEND_AFTER_MS) {
+      port.postMessage({ replies } satisfies WorkerMessage);
+      replies = [];
+      sentAt = performance.now();
+    }
+  }
+  port.postMessage({ replies, last: true } satisfies WorkerMessage);
 }
 
 function toSent(result: FileResult, usedSuppressions: number[], sentIds: { ids?: string[] }): SentResult {

@@ -1,7 +1,14 @@
-/** The command line: a thin layer over the lint API. Every failure is one line on stderr and a documented exit code. */
+/**
+ * The command line: a thin layer over the lint API. Every failure is one line on stderr and a documented exit code.
+ * Whatever reaches the terminal from a message (paths, rule ids and titles from rule files, config values, the
+ * command line echoed by commander) is escaped first (src/report/escape.ts), and a reader that closes the pipe early
+ * ends the output quietly (closed-output.ts).
+ */
 import { Command, CommanderError, Option } from 'commander';
 import { packageVersion } from '../paths.js';
+import { escapeControl, escapeControlLines } from '../report/escape.js';
 import { RuleLoadError } from '../rules/load-rules.js';
+import { tolerateClosedOutput } from './closed-output.js';
 import { EXIT_USAGE, UsageError } from './exit-codes.js';
 import { formatNames } from './formats.js';
 import { runLint } from './lint-command.js';
@@ -14,7 +21,7 @@ function program(): Command {
     .version(packageVersion(), '-v, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .configureOutput({ writeErr: (text) => process.stderr.write(escapeControlLines(text)) })
     .addHelpText(
       'after',
       `
@@ -68,6 +75,8 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
     .description('list every rule: id, severity and title')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--rules <folder>', 'also load the rule files in this folder (repeatable)', collect)
+    .option('-c, --config <file>', 'take customRuleFolders from this config file (default: the one lint finds)')
+    .option('--no-config', 'use no config file')
     .action(async (options) => {
       const { runRules } = await import('./rules-command.js');
       process.exitCode = runRules(options);
@@ -78,6 +87,8 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
     .description("print a rule's documentation: what it checks, why, how to fix, examples and sources")
     .argument('<id>', 'rule id, for example CMG001')
     .option('--rules <folder>', 'also load the rule files in this folder (repeatable)', collect)
+    .option('-c, --config <file>', 'take customRuleFolders from this config file (default: the one lint finds)')
+    .option('--no-config', 'use no config file')
     .action(async (id: string, options) => {
       const { runExplain } = await import('./rules-command.js');
       process.exitCode = runExplain(id, options);
@@ -86,6 +97,8 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
 }
 
 export async function main(argv: string[]): Promise<number> {
+  tolerateClosedOutput(process.stdout);
+  tolerateClosedOutput(process.stderr);
   try {
     await program().parseAsync(argv);
     return Number(process.exitCode ?? 0);
@@ -95,12 +108,13 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     if (error instanceof UsageError || error instanceof RuleLoadError) {
-      process.stderr.write(`cmlint: ${error.message}\n`);
+      // Messages name paths, rule ids and config values: one line, escaped, whatever they hold.
+      process.stderr.write(`cmlint: ${escapeControl(error.message)}\n`);
       return EXIT_USAGE;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`cmlint: internal error: ${detail.split('\n')[0]} (set CMLINT_DEBUG=1 for details)\n`);
-    if (process.env.CMLINT_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    process.stderr.write(`cmlint: internal error: ${escapeControl(detail.split('\n')[0] ?? '')} (set CMLINT_DEBUG=1 for details)\n`);
+    if (process.env.CMLINT_DEBUG) process.stderr.write(`${escapeControlLines((error as Error)?.stack ?? '')}\n`);
     return EXIT_USAGE;
   }
 }

@@ -6,12 +6,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest } from 'fastest-levenshtein';
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { UsageError } from '../cli/exit-codes.js';
 import type { Severity } from '../findings.js';
 import { SCHEMAS_DIR } from '../paths.js';
 import type { Rule } from '../rules/rule.js';
-import { LineIndex } from '../source/parsed-document.js';
+import { parseDataFile, type ParsedDataFile } from '../source/parse-data-file.js';
 import { precompiled } from '../validate/precompiled.js';
 import { createAjv } from '../validate/schemas.js';
 import { compileGlob, type GlobMatcher } from './glob.js';
@@ -126,45 +125,16 @@ function describeError(error: ErrorObject): { segments: (string | number)[]; mes
   }
 }
 
-/** The line of a key in the YAML (or JSON, which is YAML) text, when it can be found. */
-function lineOf(doc: Document | undefined, text: string, segments: (string | number)[]): number | undefined {
-  if (!doc) return undefined;
-  let node: unknown = doc.contents;
-  let found: { range?: [number, number, number] | null } | undefined;
-  for (const segment of segments) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(segment));
-      if (!pair) break;
-      found = (pair.key as { range?: [number, number, number] }) ?? found;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = node.items[segment];
-      found = (node as { range?: [number, number, number] }) ?? found;
-    } else break;
+/**
+ * Parses the config with the export's parsers and their defences (src/source/parse-data-file.ts): a config file can
+ * arrive in a pull request like any export.
+ */
+function parseConfigText(path: string, text: string, shown: string): ParsedDataFile {
+  const parsed = parseDataFile(path, text);
+  if (parsed.problem) {
+    throw new ConfigError(`${shown}:${parsed.problem.line}: cannot parse ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${parsed.problem.message}`);
   }
-  const range = found?.range ?? (node as { range?: [number, number, number] } | undefined)?.range;
-  if (!range) return undefined;
-  return new LineIndex(text).position(range[0]).line;
-}
-
-function parseConfigText(path: string, text: string, shown: string): { data: unknown; doc?: Document } {
-  if (/\.json$/i.test(path)) {
-    try {
-      const data = JSON.parse(text.replace(/^\ufeff/, ''));
-      // Parse again as YAML (a superset) only to find lines for messages.
-      const doc = parseDocument(text, { uniqueKeys: false });
-      return { data, doc: doc.errors.length ? undefined : doc };
-    } catch (error) {
-      throw new ConfigError(`${shown}: cannot parse JSON: ${(error as Error).message.split('\n')[0]}`);
-    }
-  }
-  const doc = parseDocument(text, { prettyErrors: false });
-  const problem = doc.errors[0];
-  if (problem) {
-    const line = problem.linePos?.[0]?.line ?? new LineIndex(text).position(problem.pos[0]).line;
-    throw new ConfigError(`${shown}:${line}: cannot parse YAML: ${problem.message.split('\n')[0]}`);
-  }
-  return { data: doc.toJS({ maxAliasCount: 100 }) ?? {}, doc };
+  return { ...parsed, data: parsed.data ?? {} };
 }
 
 /** Reads, parses and validates a config file. Relative paths in it are resolved against its folder. */
@@ -179,15 +149,15 @@ export function loadConfig(path: string, cwd = process.cwd()): Config {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(`${shown}: cannot read config file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'error')})`);
   }
-  const { data, doc } = parseConfigText(absolute, text, shown);
+  const { data, document } = parseConfigText(absolute, text, shown);
   const validate = validator();
   if (!validate(data)) {
     const errors = validate.errors ?? [];
     // Prefer the most specific error (deepest path); ajv lists parents' errors too.
     const first = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
     const { segments, message } = describeError(first);
-    const line = lineOf(doc, text, segments);
-    throw new ConfigError(`${shown}${line ? `:${line}` : ''}: ${keyPath(segments)}: ${message}`);
+    const line = document.locate(segments, segments.length > 0).startLine;
+    throw new ConfigError(`${shown}:${line}: ${keyPath(segments)}: ${message}`);
   }
   const file = data as ConfigFile;
   const dir = dirname(absolute);

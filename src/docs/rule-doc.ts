@@ -11,6 +11,8 @@ export interface RuleExample {
 }
 
 export interface RuleExamples {
+  /** Custom rule files the examples are linted with (for rules about how cmlint treats a rule, such as CML009). */
+  customRules?: { path: string; text: string }[];
   failing?: RuleExample;
   passing?: RuleExample;
 }
@@ -29,6 +31,10 @@ export function renderRuleDoc(rule: Rule, examples: RuleExamples = {}): string {
   lines.push('## Why', '', paragraph(rule.rationale), '');
   lines.push('## How to fix', '', paragraph(rule.fix), '');
   if (rule.versions) lines.push('## Versions', '', paragraph(rule.versions), '');
+  if (examples.customRules?.length) {
+    lines.push('## Example: custom rules', '', 'The examples below are linted with these custom rules as well as the built-in ones:', '');
+    for (const custom of examples.customRules) lines.push(`From \`${custom.path}\`:`, '', '```yaml', custom.text, '```', '');
+  }
   if (examples.failing) {
     lines.push('## Example: reported', '', `From \`${examples.failing.path}\`:`, '', '```yaml', examples.failing.excerpt.trimEnd(), '```', '');
     for (const f of examples.failing.findings) lines.push(`- ${f}`);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { compile } from 'json-schema-to-typescript';
 import { renderRuleDoc } from '../docs/rule-doc.js';
 import { createLinter } from '../lint.js';
-import { loadBuiltinRules } from '../rules/load-rules.js';
+import { loadBuiltinRules, loadRules } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
 import { FIXTURE_AS_OF } from './fixture-date.js';
 import { ruleExamples } from './rule-examples.js';
@@ -53,9 +53,11 @@ export async function generatedFiles(root: string): Promise<Map<string, string>>
   const files = new Map<string, string>();
   files.set('src/types/export.d.ts', await exportTypes(root));
   const rules = loadBuiltinRules().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const linter = createLinter({ rules, asOf: FIXTURE_AS_OF });
+  const builtinLinter = createLinter({ rules, asOf: FIXTURE_AS_OF });
+  // A fixture folder with custom-rules/ beside it is linted with those rules too, as the fixture harness does.
+  const linterFor = (customRules?: string) => (customRules ? createLinter({ rules: loadRules([customRules]), asOf: FIXTURE_AS_OF }) : builtinLinter);
   for (const rule of rules) {
-    files.set(`docs/rules/${rule.id}.md`, renderRuleDoc(rule, ruleExamples(root, rule.id, linter)));
+    files.set(`docs/rules/${rule.id}.md`, renderRuleDoc(rule, ruleExamples(root, rule.id, linterFor)));
   }
   const readmePath = join(root, 'README.md');
   if (existsSync(readmePath)) files.set('README.md', withRulesTable(readFileSync(readmePath, 'utf8'), rulesTable(rules)));

@@ -26,13 +26,26 @@ function example(root: string, path: string, ruleId: string, linter: Linter): Ru
   };
 }
 
-export function ruleExamples(root: string, ruleId: string, linter: Linter): RuleExamples {
+/** The custom rule files a rule's fixtures are linted with (fixtures/rules/<ID>/custom-rules/), shown beside its examples. */
+function customRules(root: string, dir: string): RuleExamples['customRules'] {
+  if (!existsSync(dir)) return undefined;
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => ({ path: relative(root, join(dir, f)), text: readFileSync(join(dir, f), 'utf8').trimEnd() }));
+}
+
+/** linterFor(folder) gives a linter with the built-in rules and, when a folder is given, the custom rules in it. */
+export function ruleExamples(root: string, ruleId: string, linterFor: (customRules?: string) => Linter): RuleExamples {
   const dir = join(root, 'fixtures', 'rules', ruleId);
   if (!existsSync(dir)) return {};
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   const fires = files.find((f) => f.startsWith('fires'));
   const silent = files.find((f) => f.startsWith('silent'));
+  const customDir = join(dir, 'custom-rules');
+  const linter = linterFor(existsSync(customDir) ? customDir : undefined);
   return {
+    customRules: customRules(root, customDir),
     failing: fires ? example(root, join(dir, fires), ruleId, linter) : undefined,
     passing: silent ? example(root, join(dir, silent), ruleId, linter) : undefined,
   };

@@ -4,9 +4,13 @@
  * client settings). Rules read these with CEL; deriving them once here keeps every rule short and data-only.
  *
  * Derived fields are camelCase; fields copied from the export keep Configuration Manager's PascalCase names.
+ *
+ * The model is built from exports the schema rejected as well (rules still report on the parts that are sound), so
+ * nothing here may assume a shape: every value is read through list(), isMapLike(), text(), lower() or integer(),
+ * which turn a value of the wrong kind into "nothing" instead of an exception (test/fuzz-model.test.ts).
  */
 import type { Pointer } from '../findings.js';
-import { CLIENT_AUTH_OID, ekuOid, hostMatches, lower, portRange, roleUsesHttps, rolePort, SERVER_AUTH_OID } from './facts.js';
+import { CLIENT_AUTH_OID, ekuOid, hostMatches, integer, lower, portRange, roleUsesHttps, rolePort, SERVER_AUTH_OID, text } from './facts.js';
 import { listPrototype, originOf, sameOrigin, setOrigin } from './pointers.js';
 import { CEL_MAP_PROTOTYPE, celMap, setKey, toCel, toCelChild, type CelMap, type CelValue } from './to-cel.js';
 
@@ -70,6 +74,24 @@ function isMapLike(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * Items by a key, each list in the items' order. The model links elements through these rather than by searching
+ * every list for every element: an export with tens of thousands of sites, servers or populations stays linear.
+ */
+function groupBy<T>(items: readonly T[], key: (item: T) => unknown): Map<unknown, T[]> {
+  const groups = new Map<unknown, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Issuers followed from a certificate: real chains have a handful; an export cannot make the model quadratic. */
+const MAX_CHAIN = 32;
+
 function byKey<T extends CelMap>(items: T[], key: (item: T) => string): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) {
@@ -96,10 +118,11 @@ export function buildModel(data: unknown): Model {
     }),
   );
   const siteByCode = byKey(sites, (s) => s.code as string);
+  const childrenOf = groupBy(sites, (s) => lower(s.ParentSiteCode));
   for (const site of sites) {
     const parent = siteByCode.get(lower(site.ParentSiteCode));
     if (parent) site.parent = parent;
-    site.children = sites.filter((s) => lower(s.ParentSiteCode) === site.code);
+    site.children = childrenOf.get(site.code) ?? [];
     site.isChildPrimary = site.isPrimary === true && parent?.isCas === true;
     site.isStandalonePrimary = site.isPrimary === true && site.isTopTier === true;
   }
@@ -123,12 +146,12 @@ export function buildModel(data: unknown): Model {
   // Certificates --------------------------------------------------------------------------------------------
   const pki = (exp.pki ?? {}) as CelMap;
   const certificates = list(pki.certificates).map((raw) => {
-    const ekus = Array.isArray(raw.EnhancedKeyUsages) ? raw.EnhancedKeyUsages.map((e) => ekuOid(String(e))) : [];
+    const ekus = Array.isArray(raw.EnhancedKeyUsages) ? raw.EnhancedKeyUsages.map((e) => ekuOid(text(e))) : [];
     const names = [raw.SubjectName, ...(Array.isArray(raw.SubjectAlternativeNames) ? raw.SubjectAlternativeNames : [])]
       .filter((n): n is string => typeof n === 'string')
       .map(lower);
     return derive(raw, {
-      id: String(raw.Id),
+      id: text(raw.Id),
       ekus,
       serverAuth: ekus.includes(SERVER_AUTH_OID),
       clientAuth: ekus.includes(CLIENT_AUTH_OID),
@@ -140,15 +163,15 @@ export function buildModel(data: unknown): Model {
   for (const cert of certificates) {
     // Follow IssuerCertificate links to build the chain, stopping at loops.
     const chain: Element[] = [];
-    let next = certById.get(String(cert.IssuerCertificate ?? ''));
-    while (next && !chain.includes(next) && next !== cert) {
+    let next = certById.get(text(cert.IssuerCertificate ?? ''));
+    while (next && chain.length < MAX_CHAIN && !chain.includes(next) && next !== cert) {
       chain.push(next);
-      next = certById.get(String(next.IssuerCertificate ?? ''));
+      next = certById.get(text(next.IssuerCertificate ?? ''));
     }
     cert.chain = chain;
   }
   const certFacts = (name: string, id: CelValue | undefined): CelMap => {
-    const cert = certById.get(String(id ?? ''));
+    const cert = certById.get(text(id ?? ''));
     return cert ? { [name]: cert } : {};
   };
 
@@ -170,11 +193,11 @@ export function buildModel(data: unknown): Model {
       ...certFacts('serverCertificate', raw.ServerCertificate),
       ...certFacts('clientCertificate', raw.ClientCertificate),
     });
-    const roleMap = (raw.roles ?? {}) as CelMap;
+    const roleMap = isMapLike(raw.roles) ? (raw.roles as CelMap) : celMap();
     const serverRoles: Element[] = [];
     for (const [kind, value] of Object.entries(roleMap)) {
-      const props = (value && typeof value === 'object' && !Array.isArray(value) ? value : celMap()) as CelMap;
-      const connectionType = String(props.ClientConnectionType ?? 'Intranet');
+      const props = (isMapLike(value) ? value : celMap()) as CelMap;
+      const connectionType = text(props.ClientConnectionType ?? 'Intranet');
       const https = roleUsesHttps(kind, props);
       const role = derive(
         props,
@@ -201,9 +224,11 @@ export function buildModel(data: unknown): Model {
     return server;
   });
   const serverByName = byKey(servers, (s) => s.name as string);
+  const serversBySite = groupBy(servers, (s) => s.site);
+  const rolesBySite = groupBy(roles, (r) => r.site);
   for (const site of sites) {
-    site.servers = servers.filter((s) => s.site === site);
-    site.roles = roles.filter((r) => r.site === site);
+    site.servers = serversBySite.get(site) ?? [];
+    site.roles = rolesBySite.get(site) ?? [];
   }
 
   // Cloud services -----------------------------------------------------------------------------------------
@@ -217,19 +242,22 @@ export function buildModel(data: unknown): Model {
       ...siteFacts(raw.SiteCode),
       ...certFacts('serviceCertificate', raw.ServiceCertificate),
       ...certFacts('managementCertificate', raw.ManagementCertificate),
-      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => (certById.get(String(id)) ? [certById.get(String(id))!] : [])),
+      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => (certById.get(text(id)) ? [certById.get(text(id))!] : [])),
     }),
   );
   const cmgByName = byKey(cmgs, (c) => c.name as string);
+  const cmgByDeploymentName = byKey(cmgs, (c) => lower(c.DeploymentName));
   const cmgByAnyName = (name: CelValue | undefined): Element | undefined =>
     // An absent name matches nothing (a CMG without DeploymentName must not match a population without CloudManagementGateway).
-    lower(name) === '' ? undefined : (cmgByName.get(lower(name)) ?? cmgs.find((c) => lower(c.DeploymentName) === lower(name)));
+    lower(name) === '' ? undefined : (cmgByName.get(lower(name)) ?? cmgByDeploymentName.get(lower(name)));
   for (const cp of connectionPoints) {
     const cmg = cmgByAnyName(cp.CloudManagementGatewayName);
     if (cmg) cp.cmg = cmg;
   }
-  for (const cmg of cmgs) cmg.connectionPoints = connectionPoints.filter((cp) => cp.cmg === cmg);
-  for (const site of sites) site.cmgs = cmgs.filter((c) => c.site === site);
+  const connectionPointsByCmg = groupBy(connectionPoints, (cp) => cp.cmg);
+  for (const cmg of cmgs) cmg.connectionPoints = connectionPointsByCmg.get(cmg) ?? [];
+  const cmgsBySite = groupBy(cmgs, (c) => c.site);
+  for (const site of sites) site.cmgs = cmgsBySite.get(site) ?? [];
 
   const cloudDistributionPoints = list(exp.cloudDistributionPoints).map((raw) =>
     derive(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === 'New', ...siteFacts(raw.SiteCode), ...certFacts('serviceCertificate', raw.ServiceCertificate) }),
@@ -249,7 +277,7 @@ export function buildModel(data: unknown): Model {
     const frontServers = front.flatMap((n) => (serverByName.get(n) ? [serverByName.get(n)!] : []));
     const frontCmgs = front.flatMap((n) => (cmgByAnyName(n) ? [cmgByAnyName(n)!] : []));
     return derive(raw, {
-      name: String(raw.Name),
+      name: text(raw.Name),
       servers: frontServers,
       frontCmgs,
       roles: frontServers.flatMap((s) => s.allRoles as Element[]),
@@ -269,19 +297,20 @@ export function buildModel(data: unknown): Model {
 
   // Client settings and populations -------------------------------------------------------------------------
   const clientSettings = list(exp.clientSettings).map((raw) =>
-    derive(raw, { name: String(raw.ClientSettingName), isDefault: raw.Type === 'Default' || raw.ClientSettingName === 'Default Client Agent Settings' }),
+    derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === 'Default' || raw.ClientSettingName === 'Default Client Agent Settings' }),
   );
   const defaultSettings = clientSettings.find((s) => s.isDefault);
+  const settingsByPopulation = deployedSettings(clientSettings);
   const inventory = inventoryOf(data);
   const devicesByPopulation = new Map<unknown, number>();
   for (const raw of inventory) {
     if (isMapLike(raw)) devicesByPopulation.set(raw.Population, (devicesByPopulation.get(raw.Population) ?? 0) + 1);
   }
   const populations = list(exp.clientPopulations).map((raw) => {
-    const name = String(raw.Name);
+    const name = text(raw.Name);
     const deviceCount = BigInt(devicesByPopulation.get(name) ?? 0);
-    const channels = Array.isArray(raw.Channels) ? raw.Channels.map(String) : [];
-    const auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(String) : [];
+    const channels = Array.isArray(raw.Channels) ? raw.Channels.map(text) : [];
+    const auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(text) : [];
     return derive(raw, {
       name,
       count: typeof raw.Count === 'bigint' ? raw.Count : deviceCount,
@@ -289,27 +318,36 @@ export function buildModel(data: unknown): Model {
       usesCmg: channels.includes('CMG'),
       usesIbcm: channels.includes('IBCM'),
       auth,
-      settings: effectiveSettings(name, defaultSettings, clientSettings),
+      settings: effectiveSettings(defaultSettings, settingsByPopulation.get(name) ?? []),
       ...siteFacts(raw.SiteCode),
       ...certFacts('clientCertificate', raw.ClientCertificate),
       ...(cmgByAnyName(raw.CloudManagementGateway) ? { cmg: cmgByAnyName(raw.CloudManagementGateway)! } : {}),
     });
   });
   const populationByName = byKey(populations, (p) => p.name as string);
+  // A population names its CMG; with only one CMG, a population that uses a CMG without naming one uses that one.
+  const populationsByCmg = groupBy(populations, (p) => (p.cmg === undefined && p.usesCmg && cmgs.length === 1 ? cmgs[0] : p.cmg));
   for (const cmg of cmgs) {
-    cmg.populations = populations.filter((p) => p.cmg === cmg || (p.usesCmg && p.cmg === undefined && cmgs.length === 1));
+    cmg.populations = populationsByCmg.get(cmg) ?? [];
     cmg.clientCount = (cmg.populations as Element[]).reduce((sum, p) => sum + (p.count as bigint), 0n);
   }
-  for (const cp of connectionPoints) {
+  for (const cmg of cmgs) {
     // Clients of the connection point's CMG assigned to its site; a population without a site counts only when
-    // every connection point of that CMG is at this site (otherwise where its clients go is unknown).
-    const cmg = cp.cmg as Element | undefined;
-    const oneSite = ((cmg?.connectionPoints as Element[] | undefined) ?? []).every((o) => o.site === cp.site);
-    const served = ((cmg?.populations as Element[] | undefined) ?? []).filter((p) => (p.site === undefined ? oneSite : p.site === cp.site));
-    cp.clientCount = served.reduce((sum, p) => sum + (p.count as bigint), 0n);
+    // every connection point of that CMG is at one site (otherwise where its clients go is unknown).
+    const points = cmg.connectionPoints as Element[];
+    const oneSite = new Set(points.map((cp) => cp.site)).size <= 1;
+    const bySite = new Map<unknown, bigint>();
+    let unsited = 0n;
+    for (const p of cmg.populations as Element[]) {
+      if (p.site === undefined) unsited += p.count as bigint;
+      else bySite.set(p.site, (bySite.get(p.site) ?? 0n) + (p.count as bigint));
+    }
+    for (const cp of points) cp.clientCount = (oneSite ? unsited : 0n) + (cp.site === undefined ? 0n : (bySite.get(cp.site) ?? 0n));
   }
+  for (const cp of connectionPoints) cp.clientCount ??= 0n;
+  const populationsBySite = groupBy(populations, (p) => p.site);
   for (const site of sites) {
-    site.populations = populations.filter((p) => p.site === site);
+    site.populations = populationsBySite.get(site) ?? [];
     site.clientCount = (site.populations as Element[]).reduce((sum, p) => sum + (p.count as bigint), 0n);
     site.usesIbcm = (site.populations as Element[]).some((p) => p.usesIbcm) || (site.servers as Element[]).some((s) => typeof s.PublicFqdn === 'string');
   }
@@ -324,10 +362,11 @@ export function buildModel(data: unknown): Model {
     const uses = Array.isArray(population.Features) ? population.Features : [];
     uses.forEach((use, index) => {
       const pointer = [...(originOf(population) ?? []), 'Features', index];
-      const facts = typeof use === 'string' ? ({ Feature: use } as CelMap) : ((use ?? {}) as CelMap);
-      const channels = Array.isArray(facts.Channels) ? facts.Channels.map(String) : (population.channels as string[]);
+      // A feature is named by a string or described by a mapping; anything else describes nothing.
+      const facts = typeof use === 'string' ? ({ Feature: use } as CelMap) : isMapLike(use) ? (use as CelMap) : celMap();
+      const channels = Array.isArray(facts.Channels) ? facts.Channels.map(text) : (population.channels as string[]);
       const element = derive(facts, {
-        feature: String(facts.Feature),
+        feature: text(facts.Feature),
         population,
         channels,
         viaCmg: channels.includes('CMG'),
@@ -354,24 +393,25 @@ export function buildModel(data: unknown): Model {
     for (const key in raw) {
       if (Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(raw[key], element));
     }
-    const population = populationByName.get(String(element.Population ?? ''));
+    const population = populationByName.get(text(element.Population ?? ''));
     if (population) element.population = population;
     for (const key of DEVICE_INHERITS) {
       const value = element[key] ?? population?.[key];
       if (value !== undefined) element[key] = value;
     }
-    element.auth = Array.isArray(element.Authentication) ? element.Authentication.map(String) : ((population?.auth as string[]) ?? []);
+    element.auth = Array.isArray(element.Authentication) ? element.Authentication.map(text) : ((population?.auth as string[]) ?? []);
     element.usesCmg = population?.usesCmg === true;
     devices.push(element);
   }
 
+  const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
   const content = list(exp.content).map((raw) => {
     const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];
-    const users = Array.isArray(raw.UsedBy) ? raw.UsedBy.map(String) : [];
+    const users = Array.isArray(raw.UsedBy) ? raw.UsedBy.map(text) : [];
     return derive(raw, {
       onCmg: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true),
-      onCloudDistributionPoint: targets.some((t) => cloudDistributionPoints.some((c) => c.name === t)),
-      onCloud: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true || cloudDistributionPoints.some((c) => c.name === t)),
+      onCloudDistributionPoint: targets.some((t) => cloudDistributionPointNames.has(t)),
+      onCloud: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true || cloudDistributionPointNames.has(t)),
       populations: users.flatMap((u) => (populationByName.get(u) ? [populationByName.get(u)!] : [])),
     });
   });
@@ -413,8 +453,22 @@ export function buildModel(data: unknown): Model {
   };
 }
 
+/** The custom client settings deployed to each population name, in the export's order. */
+function deployedSettings(all: Element[]): Map<string, Element[]> {
+  const byPopulation = new Map<string, Element[]>();
+  for (const settings of all) {
+    if (settings.isDefault || !Array.isArray(settings.DeployedTo)) continue;
+    for (const name of new Set(settings.DeployedTo.map(text))) {
+      const list = byPopulation.get(name);
+      if (list) list.push(settings);
+      else byPopulation.set(name, [settings]);
+    }
+  }
+  return byPopulation;
+}
+
 /** Default client settings, overridden by the custom device settings deployed to the population (priority 1 wins). */
-function effectiveSettings(population: string, defaults: Element | undefined, all: Element[]): CelMap {
+function effectiveSettings(defaults: Element | undefined, deployed: readonly Element[]): CelMap {
   const result: CelMap = Object.assign(celMap(), CLIENT_SETTING_DEFAULTS);
   const explicit: string[] = [];
   const apply = (settings: Element) => {
@@ -426,9 +480,7 @@ function effectiveSettings(population: string, defaults: Element | undefined, al
     }
   };
   if (defaults) apply(defaults);
-  const custom = all
-    .filter((s) => !s.isDefault && Array.isArray(s.DeployedTo) && s.DeployedTo.map(String).includes(population))
-    .sort((a, b) => Number((b.Priority as bigint | undefined) ?? 0n) - Number((a.Priority as bigint | undefined) ?? 0n));
+  const custom = [...deployed].sort((a, b) => integer(b.Priority, 0) - integer(a.Priority, 0));
   for (const settings of custom) apply(settings);
   result.explicit = explicit;
   return result;

@@ -1,4 +1,10 @@
-/** Small derived facts shared by the model builder: defaults Configuration Manager applies, and name normalisation. */
+/**
+ * Small derived facts shared by the model builder: defaults Configuration Manager applies, and name normalisation.
+ *
+ * Every function here takes whatever the export holds at that place, not what the schema says should be there: the
+ * model is built from files the schema rejected too (their rule findings still count), so a mapping where a name
+ * belongs, or a fraction where a port belongs, must give a harmless value, never an exception.
+ */
 
 export const SERVER_AUTH_OID = '1.3.6.1.5.5.7.3.1';
 export const CLIENT_AUTH_OID = '1.3.6.1.5.5.7.3.2';
@@ -16,13 +22,27 @@ export function ekuOid(value: string): string {
   return EKU_NAMES[value.trim().toLowerCase()] ?? value.trim();
 }
 
+/**
+ * A scalar from the export as text, as String() gives it; a mapping or a list (which String() cannot convert, or would
+ * join) gives '', which names nothing.
+ */
+export function text(value: unknown): string {
+  return value !== null && typeof value === 'object' ? '' : String(value);
+}
+
+/** A whole number from the export (a number, a BigInt, or digits in a string), else `fallback`. */
+export function integer(value: unknown, fallback: number): number {
+  const n = typeof value === 'bigint' ? Number(value) : typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d{1,15}\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) ? n : fallback;
+}
+
 /** Roles whose HTTPS setting is recorded under a role-specific name. */
 export function roleUsesHttps(kind: string, role: Record<string, unknown>): boolean | undefined {
   switch (kind) {
     case 'ManagementPoint':
-      return role.EnableSsl as boolean | undefined;
+      return typeof role.EnableSsl === 'boolean' ? role.EnableSsl : undefined;
     case 'SoftwareUpdatePoint':
-      return role.WsusSsl as boolean | undefined;
+      return typeof role.WsusSsl === 'boolean' ? role.WsusSsl : undefined;
     case 'DistributionPoint':
       return role.ClientCommunicationType === undefined ? undefined : role.ClientCommunicationType === 'Https';
     case 'FallbackStatusPoint':
@@ -35,7 +55,7 @@ export function roleUsesHttps(kind: string, role: Record<string, unknown>): bool
 /** The port clients (and a CMG connection point) use to reach a role. */
 export function rolePort(kind: string, role: Record<string, unknown>, https: boolean | undefined): number {
   if (kind === 'SoftwareUpdatePoint') {
-    return https ? Number(role.WsusIisSslPort ?? 8531) : Number(role.WsusIisPort ?? 8530);
+    return https ? integer(role.WsusIisSslPort ?? 8531, 8531) : integer(role.WsusIisPort ?? 8530, 8530);
   }
   return https ? 443 : 80;
 }
@@ -46,8 +66,9 @@ export function lower(value: unknown): string {
 
 /** Parses "443" or "10140-10143" or 443 into an inclusive range. */
 export function portRange(value: unknown): { from: number; to: number } | undefined {
-  if (typeof value === 'number' || typeof value === 'bigint') return { from: Number(value), to: Number(value) };
-  const match = /^(\d{1,5})-(\d{1,5})$/.exec(String(value));
+  if (typeof value === 'bigint' || (typeof value === 'number' && Number.isSafeInteger(value))) return { from: Number(value), to: Number(value) };
+  if (typeof value !== 'string') return undefined;
+  const match = /^(\d{1,5})-(\d{1,5})$/.exec(value);
   if (!match) return undefined;
   return { from: Number(match[1]), to: Number(match[2]) };
 }

@@ -2,12 +2,17 @@
  * SARIF 2.1.0 for code scanning. Paths are relative to the %SRCROOT% base (the working directory), every result has a
  * physical location with a 1-based region, and partialFingerprints come from rule, file and JSON pointer, so moving
  * unrelated lines does not make an old finding look new.
+ *
+ * The file is JSON.stringify output, valid JSON for any input. Text that code scanning shows to people (messages,
+ * rule descriptions from custom rule files, justifications) is also escaped as the text report escapes it, so a C1
+ * control or a bidirectional override from an export is shown as `\u202e`, never obeyed by a viewer.
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Severity } from '../findings.js';
 import type { Rule } from '../rules/rule.js';
+import { escapeControl, inertJson } from './escape.js';
 import type { ReportInput } from './report-input.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -37,20 +42,21 @@ function ruleName(rule: Rule): string {
   return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('') || `Rule${rule.id}`;
 }
 
+/** One line for people: whitespace collapsed, a full stop, control and bidirectional characters made visible. */
 function sentence(text: string): string {
   const trimmed = text.trim().replace(/\s+/g, ' ');
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  return escapeControl(/[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`);
 }
 
 function ruleDescriptor(rule: Rule) {
-  const sources = rule.sources.map((s) => `- [${s.title}${s.section ? ` › ${s.section}` : ''}](${s.url})`).join('\n');
+  const sources = rule.sources.map((s) => escapeControl(`- [${s.title}${s.section ? ` › ${s.section}` : ''}](${s.url})`)).join('\n');
   return {
     id: rule.id,
     name: ruleName(rule),
     shortDescription: { text: sentence(rule.title) },
     fullDescription: { text: sentence(rule.description) },
     help: {
-      text: `${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)} See ${rule.helpUri}`,
+      text: `${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)} See ${escapeControl(rule.helpUri)}`,
       markdown: `${sentence(rule.description)}\n\n**Why:** ${sentence(rule.rationale)}\n\n**How to fix:** ${sentence(rule.fix)}\n\n**Sources:**\n${sources}`,
     },
     helpUri: rule.helpUri,
@@ -90,7 +96,7 @@ export function buildSarif(input: ReportInput) {
         partialFingerprints: { 'cmlint/v1': f.fingerprint },
       };
       if (f.suppression) {
-        result.suppressions = [{ kind: f.suppression.kind, justification: f.suppression.justification }];
+        result.suppressions = [{ kind: f.suppression.kind, justification: escapeControl(f.suppression.justification) }];
       }
       return result;
     }),
@@ -121,5 +127,6 @@ export function buildSarif(input: ReportInput) {
 }
 
 export function formatSarif(input: ReportInput): string {
-  return JSON.stringify(buildSarif(input), null, 2) + '\n';
+  // Anything still invisible in a value (none should be left) is written as a \u escape, as in the JSON report.
+  return inertJson(JSON.stringify(buildSarif(input), null, 2)) + '\n';
 }

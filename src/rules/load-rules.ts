@@ -1,9 +1,9 @@
 /** Loads rule files (YAML or JSON), validates them against schemas/rule.schema.json, and reports a broken one by name. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { ValidateFunction } from 'ajv';
 import { PACKAGE_ROOT, RULES_DIR, SCHEMAS_DIR } from '../paths.js';
+import { parseDataFile } from '../source/parse-data-file.js';
 import { precompiled } from '../validate/precompiled.js';
 import { createAjv } from '../validate/schemas.js';
 import { familyOf, type Rule, type RuleDefinition } from './rule.js';
@@ -40,12 +40,11 @@ export function toRule(definition: unknown, origin: string, builtin: boolean): R
   };
 }
 
+/** Custom rule files are untrusted: read with the export's parsers and defences (src/source/parse-data-file.ts). */
 function parseRuleFile(path: string, text: string): unknown {
-  try {
-    return path.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
-  } catch (error) {
-    throw new RuleLoadError(`${path}: cannot parse rule file: ${(error as Error).message.split('\n')[0]}`);
-  }
+  const parsed = parseDataFile(path, text);
+  if (parsed.problem) throw new RuleLoadError(`${path}:${parsed.problem.line}: cannot parse rule file: ${parsed.problem.message}`);
+  return parsed.data;
 }
 
 export function loadRuleFolder(dir: string, builtin: boolean): Rule[] {

@@ -15,7 +15,7 @@
  * in it exactly as parseYaml's locate does; offsets are then mapped back to the file.
  */
 import { FAILSAFE_SCHEMA, load, Type, type State } from 'js-yaml';
-import { parseDocument } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import type { Pointer, Region } from '../findings.js';
 import { locateYaml, scanComments } from './parse-yaml.js';
 import { linesOf, type Lines } from './sparse-lines.js';
@@ -189,9 +189,25 @@ function isCollection(value: unknown): value is Data {
   return value !== null && typeof value === 'object';
 }
 
+/** A collection's skeleton parsed with the `yaml` package, and its regions in the file's lines. */
+interface ParsedSlice {
+  doc: Document.Parsed;
+  lines: LineIndex;
+}
+
+/** How many parsed skeletons a locator keeps: more than an export is deep, so a pointer's ancestors all fit. */
+const SLICE_CACHE_SIZE = 32;
+
+/** How many skeletons were parsed, for tests: locating many findings in one collection must parse it once. */
+export const fastYamlCounters = { sliceParses: 0 };
+
 /** Positions in a large YAML text, from the spans js-yaml's listener noted and the `yaml` package on one slice. */
 class YamlLocator {
   private readonly lines: Lines;
+
+  /** Parsed skeletons by collection: with the collection's last child kept whole (wholeSlices) or cut (slices). */
+  private readonly slices = new Map<object, ParsedSlice>();
+  private readonly wholeSlices = new Map<object, ParsedSlice>();
 
   constructor(
     private readonly text: string,
@@ -231,12 +247,34 @@ class YamlLocator {
       }
     }
     if (anchor < 0) return this.lines.region(0, 0);
-    const node = chain[anchor] as Data;
-    const slice = this.skeleton(node, anchor === chain.length - 1);
-    const doc = parseDocument(slice.text, SLICE_OPTIONS);
+    const slice = this.parsedSlice(chain[anchor] as Data, anchor === chain.length - 1);
+    return locateYaml(slice.doc, pointer.slice(anchor), atKey, slice.lines);
+  }
+
+  /**
+   * One collection's skeleton, parsed, and a line index that maps its offsets back to the file: kept for the most
+   * recently used collections, so that many findings in one collection (a long list, or a mapping with many findings)
+   * parse it once rather than once each. lint.ts asks for positions in pointer order, so the findings of one
+   * collection come together and a few entries suffice; the bound keeps memory small when every collection has one.
+   */
+  private parsedSlice(node: Data, keepEnd: boolean): ParsedSlice {
+    const cache = keepEnd ? this.wholeSlices : this.slices;
+    const cached = cache.get(node);
+    if (cached) {
+      // Most recently used last: a Map iterates in insertion order, so the first entry is the one to drop.
+      cache.delete(node);
+      cache.set(node, cached);
+      return cached;
+    }
+    const skeleton = this.skeleton(node, keepEnd);
+    fastYamlCounters.sliceParses++;
+    const doc = parseDocument(skeleton.text, SLICE_OPTIONS);
     const lines = this.lines;
-    const map = slice.map;
-    return locateYaml(doc, pointer.slice(anchor), atKey, { region: (start: number, end: number) => lines.region(map(start), map(end)) } as LineIndex);
+    const map = skeleton.map;
+    const slice: ParsedSlice = { doc, lines: { region: (start: number, end: number) => lines.region(map(start), map(end)) } as LineIndex };
+    if (cache.size >= SLICE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(node, slice);
+    return slice;
   }
 
   /**
@@ -270,8 +308,8 @@ class YamlLocator {
       keep(cutStart);
       // Keep the line break and the next line's indentation the cut text ended with, so the structure stays (a flow
       // collection's text ends with its bracket instead, and is cut whole).
-      const lastBreak = Math.max(this.text.lastIndexOf('\n', cutEnd - 1), this.text.lastIndexOf('\r', cutEnd - 1));
-      const keepsTail = lastBreak >= cutStart && /^[ \t]*$/.test(this.text.slice(lastBreak + 1, cutEnd));
+      const lastBreak = this.lastBreakIn(cutStart, cutEnd);
+      const keepsTail = lastBreak >= 0 && /^[ \t]*$/.test(this.text.slice(lastBreak + 1, cutEnd));
       parts.push(' ~');
       length += 2;
       from = keepsTail ? lastBreak : cutEnd;
@@ -292,6 +330,18 @@ class YamlLocator {
       return piece.from + Math.min(offset - piece.at, piece.length);
     };
     return { text, map };
+  }
+
+  /**
+   * The offset of the last line break (\n or \r) in [from, to), or -1. Searched backwards within the range only: a
+   * lastIndexOf over the whole text would, in a file without \r, read back to its start for every cut.
+   */
+  private lastBreakIn(from: number, to: number): number {
+    for (let at = to - 1; at >= from; at--) {
+      const ch = this.text.charCodeAt(at);
+      if (ch === 10 || ch === 13) return at;
+    }
+    return -1;
   }
 
   private collectCuts(node: Data, keepEnd: boolean, cuts: [number, number][]): void {

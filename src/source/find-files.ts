@@ -1,6 +1,14 @@
-/** Expands the command line's paths into export files: files as given, folders searched, globs matched. */
+/**
+ * Expands the command line's paths into export files: files as given, folders searched, globs matched.
+ *
+ * A folder search or a glob never turns up cmlint's own output: a JSON file that begins as cmlint's JSON report, its
+ * baseline or a SARIF log does is not an export. So `cmlint lint . --format json --output report.json` lints
+ * report.json neither on this run (it is written after the search) nor on a later one. The output path itself is not
+ * skipped by name: a file there that is not a report may be an export, and write-output.ts then refuses to write
+ * over it. A file named on the command line is linted whatever it holds.
+ */
 // Synchronous calls, as in read-source.ts: cheaper to start than fs.promises, and the walk is sequential anyway.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describeFsError, UnreadableSourceError } from './read-source.js';
 
@@ -19,6 +27,9 @@ export async function findFiles(paths: string[], ignore: (path: string) => boole
   const add = (file: string) => {
     if (!files.includes(file) && !ignore(file)) files.push(file);
   };
+  const addFound = (file: string) => {
+    if (!looksLikeCmlintOutput(file)) add(file);
+  };
   for (const path of paths) {
     if (path === '-') {
       add('-');
@@ -33,14 +44,14 @@ export async function findFiles(paths: string[], ignore: (path: string) => boole
       if (isDynamicPattern(path)) {
         const matches = (await glob(path, { onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
         if (!matches.length) problems.push(new UnreadableSourceError(path, `${path}: no file matches this pattern`));
-        matches.filter((m) => EXPORT_EXTENSIONS.test(m)).forEach(add);
+        matches.filter((m) => EXPORT_EXTENSIONS.test(m)).forEach(addFound);
         continue;
       }
       problems.push(new UnreadableSourceError(path, `${path}: ${describeFsError(error)}`));
       continue;
     }
     if (stat.isDirectory()) {
-      for (const file of await walk(path, problems)) add(file);
+      for (const file of await walk(path, problems)) addFound(file);
     } else {
       add(path);
     }
@@ -92,6 +103,28 @@ async function walk(root: string, problems: UnreadableSourceError[]): Promise<st
   };
   await visit(root);
   return result;
+}
+
+/**
+ * The way cmlint's JSON outputs begin: the JSON report and the baseline (`{ "tool": "cmlint"`) and SARIF logs
+ * (`{ "$schema": "…sarif…"`). An export starts with none of these keys (the schema allows no "tool" or "$schema" key
+ * holding a SARIF address at its top), so a file that does is not an export.
+ */
+const CMLINT_OUTPUT = /^\ufeff?\s*\{\s*"(?:tool"\s*:\s*"cmlint"|\$schema"\s*:\s*"[^"]*sarif[^"]*")/i;
+
+function looksLikeCmlintOutput(file: string): boolean {
+  if (!/\.json$/i.test(file)) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(512);
+    const length = readSync(fd, head, 0, head.length, 0);
+    return CMLINT_OUTPUT.test(head.subarray(0, length).toString('utf8'));
+  } catch {
+    return false; // unreadable: linting it says why
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 export function displayPath(file: string, cwd = process.cwd()): string {

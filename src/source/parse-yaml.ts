@@ -11,10 +11,13 @@ import type { Pointer, RawFinding, Region } from '../findings.js';
 import { LineIndex, MAX_NESTING, type ParsedDocument } from './parsed-document.js';
 
 /** Aliases may be expanded at most this many times: a "billion laughs" file stops here instead of filling memory. */
-const MAX_ALIAS_COUNT = 1000;
+export const MAX_ALIAS_COUNT = 1000;
 
-/** Plain data only: YAML 1.2 core schema even under `%YAML 1.1` (no !!binary, !!set, !!omap, !!timestamp), no merging. */
-const YAML_OPTIONS = {
+/**
+ * Plain data only: YAML 1.2 core schema even under `%YAML 1.1` (no !!binary, !!set, !!omap, !!timestamp), no merging.
+ * Exports, rule files and the config file are all read with these (rule and config files through parse-data-file.ts).
+ */
+export const YAML_OPTIONS = {
   version: '1.2',
   schema: 'core',
   merge: false,

@@ -6,6 +6,7 @@ import type AjvModule from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import type addFormatsModule from 'ajv-formats';
 import { SCHEMAS_DIR } from '../paths.js';
+import { linearErrors } from './linear-errors.js';
 import { precompiled } from './precompiled.js';
 
 export const ROOT_SCHEMA = 'export.schema.json';
@@ -19,6 +20,12 @@ export function loadExportSchemas(dir = SCHEMAS_DIR): Record<string, object> {
   }
   return result;
 }
+
+/**
+ * The options every validator is compiled with, here and by the build's standalone code (scripts/validators.mjs, which
+ * also passes that code through linearErrors, since ajv applies `code.process` only to code it runs itself).
+ */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false } as const;
 
 export type AjvInstance = InstanceType<typeof AjvModule.default>;
 
@@ -38,8 +45,9 @@ function loadAjv(): { Ajv: typeof AjvModule.default; addFormats: typeof addForma
 
 export function createAjv(options: { unicodeRegExp?: boolean } = {}): AjvInstance {
   const { Ajv, addFormats } = loadAjv();
-  // verbose: errors carry their schema, which names the allowed keys for "did you mean".
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, ...options });
+  // verbose: errors carry their schema, which names the allowed keys for "did you mean". allErrors reports every
+  // problem, and linearErrors keeps collecting them linear in their number (see linear-errors.ts).
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { process: linearErrors }, ...options });
   addFormats(ajv);
   return ajv;
 }
