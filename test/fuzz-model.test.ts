@@ -8,7 +8,7 @@
  *
  * The property's budget is fixed like test/fuzz.test.ts's (200 runs or 10 s; CMLINT_FUZZ_RUNS, CMLINT_FUZZ_SECONDS).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse as fromYaml } from 'yaml';

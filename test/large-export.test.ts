@@ -13,7 +13,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { generateExport } from '../bench/generate.mjs';
 import type { Pointer } from '../src/findings.js';
 import { createLinter } from '../src/lint.js';
-import { parseJsonFast } from '../src/source/fast-json.js';
+import { fastJsonCounters, parseJsonFast } from '../src/source/fast-json.js';
 import { fastYamlCounters, parseYamlFast } from '../src/source/fast-yaml.js';
 import { largeSource, parseSource } from '../src/source/parse.js';
 import { parseJson } from '../src/source/parse-json.js';
@@ -150,6 +150,20 @@ describe('many findings in a large YAML file', () => {
     const devicesWithFindings = new Set(deviceFindings.map((f) => f.pointer![1])).size;
     // Findings come rule by rule, each over every device; positions are still worked out collection by collection.
     expect(parses).toBeLessThanOrEqual(devicesWithFindings + 50);
+    expect(fast.findings).toEqual(precise.findings);
+  });
+});
+
+describe('many findings in one JSON list below the index', () => {
+  test('3,000 sites under hierarchy.sites, each with findings: the list is parsed once, positions as the precise way', () => {
+    // hierarchy.sites lies below the index (the root's members and their members), so its items are located by
+    // parsing the list's text; once for every finding made a 400 KB file take minutes.
+    const sites = Array.from({ length: 3000 }, (_, i) => ({ SiteCode: `S${i}`, SiteType: 'Secondary', ParentSiteCode: 'P01', Version: 2403 }));
+    const text = JSON.stringify({ schemaVersion: 1, hierarchy: { sites: [{ SiteCode: 'P01', SiteType: 'Primary', Version: 2403 }, ...sites] } }, null, 2);
+    const before = fastJsonCounters.treeParses;
+    const { fast, precise } = lintBothWays(text, 'sites.json');
+    expect(fast.findings.filter((f) => f.pointer?.[1] === 'sites').length).toBeGreaterThanOrEqual(3000);
+    expect(fastJsonCounters.treeParses - before).toBeLessThanOrEqual(5);
     expect(fast.findings).toEqual(precise.findings);
   });
 });

@@ -31641,6 +31641,8 @@ function hasChild(node, part) {
   if (node.type !== "object") return false;
   return (node.children ?? []).some((property) => property.children?.[1] !== void 0 && property.children[0] !== void 0 && String(property.children[0].value) === String(part));
 }
+var fastJsonCounters = { treeParses: 0 };
+var KEPT_TREES = 32;
 var INDEX_DEPTH = 2;
 var JsonLocator = class {
   constructor(text3) {
@@ -31656,6 +31658,8 @@ var JsonLocator = class {
   /** Where the objects and lists three levels deep are, and the next one not yet used (values are met in order). */
   thirdLevel;
   third = 0;
+  /** Parse trees of values below the index, by where their text starts (see treeOf). */
+  trees = /* @__PURE__ */ new Map();
   locate(pointer, atKey) {
     if (!this.root) return this.lines.region(0, 0);
     let entry = this.root;
@@ -31668,13 +31672,27 @@ var JsonLocator = class {
     }
     const rest = pointer.slice(depth);
     if (rest.length && !entry.members && !entry.items && !entry.itemStarts && this.isContainer(entry)) {
-      const tree = parseTree2(this.text.slice(entry.start, entry.end), [], { disallowComments: true, allowTrailingComma: false });
+      const tree = this.treeOf(entry);
       if (tree && hasChild(tree, rest[0])) {
         return locateJson(tree, rest, atKey, this.shifted(entry.start));
       }
     }
     if (atKey && entry.keyStart >= 0) return this.lines.region(entry.keyStart, entry.keyEnd);
     return this.lines.region(entry.start, entry.end);
+  }
+  /**
+   * The parse tree of one value's text, kept for the next findings: findings come in pointer order, so many in one
+   * value (3,000 sites in hierarchy.sites, say) parse it once rather than once each, which made such a file take
+   * minutes. A few recent trees are kept, as the YAML locator does.
+   */
+  treeOf(entry) {
+    const cached = this.trees.get(entry.start);
+    if (cached) return cached.tree;
+    fastJsonCounters.treeParses++;
+    const tree = parseTree2(this.text.slice(entry.start, entry.end), [], { disallowComments: true, allowTrailingComma: false });
+    if (this.trees.size >= KEPT_TREES) this.trees.delete(this.trees.keys().next().value);
+    this.trees.set(entry.start, { tree });
+    return tree;
   }
   child(entry, part) {
     if (entry.members) return entry.members.get(String(part));

@@ -24,7 +24,6 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 const BACKSLASH = 92;
-const COLON = 58;
 
 function isSpace(ch: number): boolean {
   return ch === SPACE || ch === LF || ch === CR || ch === TAB;
@@ -150,6 +149,12 @@ interface Entry {
   itemEnds?: number[];
 }
 
+/** Parses of values below the index, counted for tests (no timing assertions: the count shows the work). */
+export const fastJsonCounters = { treeParses: 0 };
+
+/** How many parse trees of values below the index a locator keeps. */
+const KEPT_TREES = 32;
+
 /** Children are indexed for the values this deep (the root is 1): the root's keys and the items of its lists. */
 const INDEX_DEPTH = 2;
 
@@ -160,6 +165,8 @@ export class JsonLocator {
   /** Where the objects and lists three levels deep are, and the next one not yet used (values are met in order). */
   private readonly thirdLevel: { starts: number[]; ends: number[] };
   private third = 0;
+  /** Parse trees of values below the index, by where their text starts (see treeOf). */
+  private readonly trees = new Map<number, { tree: Node | undefined }>();
 
   constructor(private readonly text: string) {
     this.lines = linesOf(text);
@@ -184,13 +191,28 @@ export class JsonLocator {
     // An indexed value lists all its children, so a step the index lacks does not exist; a deeper value is parsed.
     if (rest.length && !entry.members && !entry.items && !entry.itemStarts && this.isContainer(entry)) {
       // The rest of the path lies in this value's text: parse just that, as parseJson would have parsed it all.
-      const tree = parseTree(this.text.slice(entry.start, entry.end), [], { disallowComments: true, allowTrailingComma: false });
+      const tree = this.treeOf(entry);
       if (tree && hasChild(tree, rest[0]!)) {
         return locateJson(tree, rest, atKey, this.shifted(entry.start));
       }
     }
     if (atKey && entry.keyStart >= 0) return this.lines.region(entry.keyStart, entry.keyEnd);
     return this.lines.region(entry.start, entry.end);
+  }
+
+  /**
+   * The parse tree of one value's text, kept for the next findings: findings come in pointer order, so many in one
+   * value (3,000 sites in hierarchy.sites, say) parse it once rather than once each, which made such a file take
+   * minutes. A few recent trees are kept, as the YAML locator does.
+   */
+  private treeOf(entry: Entry): Node | undefined {
+    const cached = this.trees.get(entry.start);
+    if (cached) return cached.tree;
+    fastJsonCounters.treeParses++;
+    const tree = parseTree(this.text.slice(entry.start, entry.end), [], { disallowComments: true, allowTrailingComma: false });
+    if (this.trees.size >= KEPT_TREES) this.trees.delete(this.trees.keys().next().value!);
+    this.trees.set(entry.start, { tree });
+    return tree;
   }
 
   private child(entry: Entry, part: string | number): Entry | undefined {
