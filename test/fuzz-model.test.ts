@@ -18,6 +18,7 @@ import { evaluateRules } from '../src/engine/evaluate.js';
 import { lintText } from '../src/lint.js';
 import { buildModel } from '../src/model/build.js';
 import { loadBuiltinRules } from '../src/rules/load-rules.js';
+import { slots } from './support/slots.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.CMLINT_FUZZ_RUNS ?? 200);
@@ -30,22 +31,6 @@ const seeds = ['examples/contoso.yaml', 'examples/fourth-coffee.yaml'].map((path
 
 /** Values of the kinds a schema-valid export never has where the model reads a name, a flag, a number or a list. */
 const WRONG_KINDS: unknown[] = [{ a: { b: 1 } }, [{ a: 1 }], [[1]], 1.5, -1, 2 ** 60, 'not-a-number', '', null, true];
-
-type Slot = { parent: Record<string, unknown> | unknown[]; key: string | number };
-
-/** Every property and list item of `data`, outermost first. */
-function slots(data: unknown): Slot[] {
-  const result: Slot[] = [];
-  const queue: unknown[] = [data];
-  while (queue.length) {
-    const node = queue.shift();
-    if (Array.isArray(node)) node.forEach((item, key) => (result.push({ parent: node, key }), queue.push(item)));
-    else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) (result.push({ parent: node as Record<string, unknown>, key }), queue.push(value));
-    }
-  }
-  return result;
-}
 
 function replaced(data: unknown, index: number, value: unknown): unknown {
   const copy = structuredClone(data);

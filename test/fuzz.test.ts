@@ -19,6 +19,7 @@ import { formatSarif } from '../src/report/sarif.js';
 import { formatText } from '../src/report/text.js';
 import { decodeSource, firstInvalidUtf8Offset, UnreadableSourceError } from '../src/source/read-source.js';
 import { officialSarifValidator, registrySarifValidator } from './support/sarif-schemas.js';
+import { slots } from './support/slots.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.CMLINT_FUZZ_RUNS ?? 200);
@@ -137,29 +138,6 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   key: keyArb,
   value: valueArb,
 });
-
-type Slot = { parent: Record<string, unknown> | unknown[]; key: string | number };
-
-/** Every place in the data a mutation may touch: each property and each list item, outermost first. */
-function slots(data: unknown): Slot[] {
-  const result: Slot[] = [];
-  const stack: unknown[] = [data];
-  while (stack.length) {
-    const node = stack.shift();
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => {
-        result.push({ parent: node, key: index });
-        stack.push(item);
-      });
-    } else if (node && typeof node === 'object') {
-      for (const key of Object.keys(node)) {
-        result.push({ parent: node as Record<string, unknown>, key });
-        stack.push((node as Record<string, unknown>)[key]);
-      }
-    }
-  }
-  return result;
-}
 
 function define(target: Record<string, unknown>, key: string, value: unknown): void {
   // defineProperty keeps "__proto__" an ordinary key, as the parsers do.

@@ -34883,7 +34883,6 @@ var CORE_SCALARS = [
   })
 ];
 var SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
-var SLICE_OPTIONS = { version: "1.2", schema: "core", merge: false, uniqueKeys: false, strict: true, prettyErrors: false };
 var GoPrecise = class extends Error {
 };
 function isBreakOrSpace(ch) {
@@ -35041,7 +35040,7 @@ var YamlLocator = class {
     }
     const skeleton = this.skeleton(node, keepEnd);
     fastYamlCounters.sliceParses++;
-    const doc = (0, import_yaml2.parseDocument)(skeleton.text, SLICE_OPTIONS);
+    const doc = (0, import_yaml2.parseDocument)(skeleton.text, YAML_OPTIONS);
     const lines = this.lines;
     const map2 = skeleton.map;
     const slice = { doc, lines: { region: (start, end) => lines.region(map2(start), map2(end)) } };
@@ -35346,11 +35345,11 @@ function toFinding2(error) {
     }
     case "enum": {
       const allowed = error.params.allowedValues.map(String);
-      const value = String(error.data);
+      const value = asText(error.data);
       return {
         ruleId: "CML003",
         severity: "error",
-        message: `${clip(JSON.stringify(error.data) ?? String(error.data))} is not an allowed value for ${fieldName(pointer)}; use one of ${allowed.join(", ")}.${suggest(value, allowed)}`,
+        message: `${clip(JSON.stringify(error.data) ?? value)} is not an allowed value for ${fieldName(pointer)}; use one of ${allowed.join(", ")}.${suggest(value, allowed)}`,
         pointer,
         actual: clip(value),
         expected: allowed.join(", ")
@@ -35407,6 +35406,9 @@ function fieldName(pointer) {
 }
 function article(type2) {
   return /^[aeiou]/.test(type2) ? `an ${type2}` : `a ${type2}`;
+}
+function asText(value) {
+  return value !== null && typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 function describeValue(value) {
   if (value === null) return "null";

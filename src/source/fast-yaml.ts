@@ -17,7 +17,7 @@
 import { FAILSAFE_SCHEMA, load, Type, type State } from 'js-yaml';
 import { parseDocument, type Document } from 'yaml';
 import type { Pointer, Region } from '../findings.js';
-import { locateYaml, scanComments } from './parse-yaml.js';
+import { locateYaml, scanComments, YAML_OPTIONS } from './parse-yaml.js';
 import { linesOf, type Lines } from './sparse-lines.js';
 import type { LineIndex, ParsedDocument } from './parsed-document.js';
 
@@ -62,7 +62,6 @@ const CORE_SCALARS = [
 const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
 
 /** Options for parsing a slice with the `yaml` package; ranges are all that is read from it. */
-const SLICE_OPTIONS = { version: '1.2', schema: 'core', merge: false, uniqueKeys: false, strict: true, prettyErrors: false } as const;
 
 /** Thrown from the listener to stop js-yaml: the file goes the precise way. */
 class GoPrecise extends Error {}
@@ -268,7 +267,7 @@ class YamlLocator {
     }
     const skeleton = this.skeleton(node, keepEnd);
     fastYamlCounters.sliceParses++;
-    const doc = parseDocument(skeleton.text, SLICE_OPTIONS);
+    const doc = parseDocument(skeleton.text, YAML_OPTIONS);
     const lines = this.lines;
     const map = skeleton.map;
     const slice: ParsedSlice = { doc, lines: { region: (start: number, end: number) => lines.region(map(start), map(end)) } as LineIndex };
