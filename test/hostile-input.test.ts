@@ -332,6 +332,13 @@ describe('hostile input: output and the process', () => {
 });
 
 describe('hostile input through the API', () => {
+  test('a mapping with its own toString key where a named value belongs is a finding, not a crash (found by fuzzing)', () => {
+    const text = 'schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n      SiteType: { toString: 0, valueOf: 0 }\n';
+    const result = lintText(text, 'to-string.yaml', { asOf: '2026-06-01' });
+    const siteType = result.findings.filter((f) => f.ruleId === 'CML003' && f.region.startLine === 5);
+    expect(siteType.map((f) => f.message)).toContain('{"toString":0,"valueOf":0} is not an allowed value for "SiteType"; use one of Cas, Primary, Secondary.');
+  });
+
   test('prototype keys never pollute Object.prototype and stay ordinary keys', () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
     const yaml = lintText(files['proto.yaml']!() as string, 'proto.yaml', { asOf: '2026-06-01' });

@@ -74,11 +74,11 @@ function toFinding(error: ErrorObject): RawFinding {
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const value = String(error.data);
+      const value = asText(error.data);
       return {
         ruleId: 'CML003',
         severity: 'error',
-        message: `${clip(JSON.stringify(error.data) ?? String(error.data))} is not an allowed value for ${fieldName(pointer)}; use one of ${allowed.join(', ')}.${suggest(value, allowed)}`,
+        message: `${clip(JSON.stringify(error.data) ?? value)} is not an allowed value for ${fieldName(pointer)}; use one of ${allowed.join(', ')}.${suggest(value, allowed)}`,
         pointer,
         actual: clip(value),
         expected: allowed.join(', '),
@@ -143,6 +143,11 @@ function fieldName(pointer: (string | number)[]): string {
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** A value as text; a mapping's own toString (an export may hold a key named toString) is never called. */
+function asText(value: unknown): string {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 function describeValue(value: unknown): string {
