@@ -7,7 +7,8 @@
  *                                                                 JSON.parse (JSON), js-yaml's load (YAML)
  *   linear cost   10,000 / 100,000 / 1,000,000 devices: time and memory per device
  *   many files    `cmlint lint --jobs 2` on two cores, 1,000 small exports  vs  `--jobs 1` pinned to one core (taskset);
- *                 and vs `--jobs 1` on two cores (the reports must be equal)
+ *                 and vs `--jobs 1` on two cores (the reports must be equal); with two ceilings measured alike:
+ *                 one core's time for 1,000 files over its time for 500, and two processes of 500 at once
  *
  * Each command runs as a whole process, start-up included, several times in turn with its baseline (A B A B …);
  * figures are medians. Wall time is the headline; CPU time (all threads) and peak memory (RSS) come from the process
@@ -15,7 +16,7 @@
  *
  *   node bench/run.mjs [--quick] [--case N]   (--quick: fewer runs, no 1,000,000-device case; --case: only case N)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -80,15 +81,17 @@ const median = (values) => {
 
 /** Runs A and B in turn `runs` times (after one warm-up each); medians of each, and of the pairwise ratios. */
 function compare(a, b, runs, options = {}) {
-  const optionsA = { ...options, pin: options.pinA };
-  const optionsB = { ...options, pin: options.pinB };
-  once(a, optionsA);
-  once(b, optionsB);
+  // A pinned run takes each CPU in turn: on a shared machine one CPU may be busier than the other for a while.
+  const pinned = (pin, i) => (pin === 'each' ? String(i % cpus().length) : pin);
+  const optionsA = (i) => ({ ...options, pin: pinned(options.pinA, i) });
+  const optionsB = (i) => ({ ...options, pin: pinned(options.pinB, i) });
+  once(a, optionsA(0));
+  once(b, optionsB(0));
   const as = [];
   const bs = [];
   for (let i = 0; i < runs; i++) {
-    as.push(once(a, optionsA));
-    bs.push(once(b, optionsB));
+    as.push(once(a, optionsA(i)));
+    bs.push(once(b, optionsB(i)));
   }
   const pick = (list, key) => median(list.map((r) => r[key]));
   return {
@@ -210,14 +213,51 @@ if (wanted(4)) {
     console.log(row([label, seconds(result.b.wall), seconds(result.a.wall), `${speedup.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, same ? 'identical' : 'DIFFERENT'], widths) + `  ${mark}`);
   };
   // The target: the run on two cores (worker threads) against the same run on one core. taskset pins every thread of
-  // the one-core run, V8's compiler and garbage-collector threads included, to CPU 0.
-  if (canPin) report('two cores, --jobs 2  vs  one core, --jobs 1', compare(args(2), args(1), runs, { cwd: folder, pinB: '0' }), 1.6);
+  // the one-core run, V8's compiler and garbage-collector threads included, to one CPU (each in turn).
+  if (canPin) report('two cores, --jobs 2  vs  one core, --jobs 1', compare(args(2), args(1), runs, { cwd: folder, pinB: 'each' }), 1.6);
   else console.log('one core vs two: skipped (taskset, from util-linux, is not installed)');
   // What worker threads add on top of one lint thread when both runs have two cores: little on two cores, since one
   // lint thread's V8 helper threads (optimizing compiler, garbage collector) already keep the second core about
   // half busy (see docs/performance.md).
   report('two cores, --jobs 2  vs  two cores, --jobs 1', compare(args(2), args(1), runs, { cwd: folder }));
+  // Two ceilings for the first row, measured now. Each thread of a split compiles and warms up the linter's code on
+  // its own, so no split in two can beat one core's time for all the files over its time for half of them. And two
+  // whole processes, each linting half the files on one thread at the same time, are the best split this machine
+  // allows now, whatever the threads share: the first row can at most equal it.
+  if (canPin) {
+    const names = readdirSync(folder).sort();
+    const half = (part) => [CLI, 'lint', ...part, '--no-config', '--as-of', AS_OF, '--jobs', '1'];
+    const first = names.slice(0, names.length / 2);
+    const second = names.slice(names.length / 2);
+    const ceiling = compare(half(first), args(1), runs, { cwd: folder, pinA: 'each', pinB: 'each' });
+    console.log(row(['ceiling: one core, 500 files  vs  1,000', seconds(ceiling.b.wall), seconds(ceiling.a.wall), `${(1 / ceiling.ratio.wall).toFixed(2)}x`, '', ''], widths) + '  (warm-up paid once per thread)');
+    const pairs = [];
+    for (let i = 0; i < runs; i++) {
+      const alone = once(args(1), { cwd: folder, pin: String(i % cpus().length) }).wall;
+      const both = await together([half(first), half(second)], { cwd: folder });
+      pairs.push({ alone, both });
+    }
+    console.log(
+      row(['ceiling: two processes of 500, at once', seconds(median(pairs.map((p) => p.alone))), seconds(median(pairs.map((p) => p.both))), `${median(pairs.map((p) => p.alone / p.both)).toFixed(2)}x`, '', ''], widths) +
+        '  (vs one core, 1,000; what the machine gives now)',
+    );
+  }
   console.log();
+}
+
+/** Runs commands at the same time, each a whole process; the wall seconds until the last has ended. */
+function together(commands, options) {
+  const started = process.hrtime.bigint();
+  return Promise.all(
+    commands.map(
+      (args) =>
+        new Promise((resolve, reject) => {
+          const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined }, stdio: 'ignore' });
+          child.on('error', reject);
+          child.on('exit', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+        }),
+    ),
+  ).then(() => Number(process.hrtime.bigint() - started) / 1e9);
 }
 
 rmSync(usageFile, { force: true });

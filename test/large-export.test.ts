@@ -14,7 +14,7 @@ import { generateExport } from '../bench/generate.mjs';
 import type { Pointer } from '../src/findings.js';
 import { createLinter } from '../src/lint.js';
 import { fastJsonCounters, parseJsonFast } from '../src/source/fast-json.js';
-import { fastYamlCounters, parseYamlFast } from '../src/source/fast-yaml.js';
+import { fastYamlCounters, nodeIndex, parseYamlFast } from '../src/source/fast-yaml.js';
 import { largeSource, parseSource } from '../src/source/parse.js';
 import { parseJson } from '../src/source/parse-json.js';
 import { parseYaml } from '../src/source/parse-yaml.js';
@@ -25,10 +25,24 @@ import { decodeSource } from '../src/source/read-source.js';
 const ROOT = join(import.meta.dirname, '..');
 const AS_OF = '2026-06-01';
 const defaultThreshold = largeSource.threshold;
+const defaultIndexLength = nodeIndex.maxLength;
 
 afterEach(() => {
   largeSource.threshold = defaultThreshold;
+  nodeIndex.maxLength = defaultIndexLength;
 });
+
+/**
+ * Runs a check twice: with small YAML texts placed by the node index (src/source/yaml-node-index.ts), as they are by
+ * default, and with every position found by parsing a collection's text, as large texts are.
+ */
+function bothWaysOfPlacing(check: (way: string) => void): void {
+  for (const [way, maxLength] of [['node index', defaultIndexLength], ['collection parses', 0]] as const) {
+    nodeIndex.maxLength = maxLength;
+    check(way);
+  }
+  nodeIndex.maxLength = defaultIndexLength;
+}
 
 /** Every pointer into the data (and, for each mapping, one key that is not there), up to `limit` of them. */
 function pointersOf(data: unknown, limit = Infinity): Pointer[] {
@@ -122,6 +136,7 @@ describe('many findings in a large YAML file', () => {
   // Locating a finding parses the innermost collection that holds it; these count the parses (no timing: a file with
   // hundreds of thousands of findings once took hours here, re-parsing a collection for each finding).
   test('findings throughout one long list parse the list once, in any order', () => {
+    nodeIndex.maxLength = 0; // a text this short would be placed by its node index
     const items = 5000;
     const text = `schemaVersion: 1\nboundaries:\n${Array.from({ length: items }, (_, i) => `  - boundary-${i}\n`).join('')}`;
     const fast = parseYamlFast(text)!;
@@ -141,6 +156,7 @@ describe('many findings in a large YAML file', () => {
 
   test('a finding on every device: each device parsed at most once, the same findings as the precise way', () => {
     // 3,000 devices, a finding on three in every ten; each device also holds a flow list, cut from its skeleton.
+    nodeIndex.maxLength = 0; // a text this short would be placed by its node index
     const text: string = generateExport(3000, 'yaml', 10);
     const before = fastYamlCounters.sliceParses;
     const { fast, precise } = lintBothWays(text, 'inventory.yaml');
@@ -181,19 +197,24 @@ function exportFiles(dir: string): string[] {
 describe('every fixture and example', () => {
   const files = [...exportFiles(join(ROOT, 'fixtures')), ...exportFiles(join(ROOT, 'examples'))];
   test('read the fast way, gives what the precise way gives, or is left to the precise way', () => {
-    let fastCount = 0;
-    for (const file of files) {
-      const raw = readFileSync(file, 'utf8');
-      const json = file.endsWith('.json');
-      const text = json && raw.charCodeAt(0) === 0xfeff ? ' ' + raw.slice(1) : raw;
-      const fast = json ? parseJsonFast(text) : parseYamlFast(text);
-      if (!fast) continue;
-      fastCount++;
-      const precise = json ? parseJson(text) : parseYaml(text);
-      expectSameDocument(fast, precise, pointersOf(precise.data, 400), file);
-    }
-    // Most fixtures are ordinary exports; the hostile ones (tags, anchors, duplicates, syntax errors) are not read fast.
-    expect(fastCount).toBeGreaterThan(files.length / 2);
+    const answersBefore = fastYamlCounters.indexAnswers;
+    bothWaysOfPlacing((way) => {
+      let fastCount = 0;
+      for (const file of files) {
+        const raw = readFileSync(file, 'utf8');
+        const json = file.endsWith('.json');
+        const text = json && raw.charCodeAt(0) === 0xfeff ? ' ' + raw.slice(1) : raw;
+        const fast = json ? parseJsonFast(text) : parseYamlFast(text);
+        if (!fast) continue;
+        fastCount++;
+        const precise = json ? parseJson(text) : parseYaml(text);
+        expectSameDocument(fast, precise, pointersOf(precise.data, 400), `${file} (${way})`);
+      }
+      // Most fixtures are ordinary exports; the hostile ones (tags, anchors, duplicates, syntax errors) are not read fast.
+      expect(fastCount).toBeGreaterThan(files.length / 2);
+    });
+    // The node index placed most of them (it leaves some to the parses: empty values, comments after a collection).
+    expect(fastYamlCounters.indexAnswers - answersBefore).toBeGreaterThan(10_000);
   });
 
   test('files the precise way reports anything about are never read the fast way', () => {
@@ -223,6 +244,13 @@ describe('awkward YAML', () => {
     'compact nested sequences': 'a:\n- - 1\n  - 2\n- - 3\nb:\n  - - x\n    - y\n',
     'document markers': '---\nschemaVersion: 1\nhierarchy: {}\n...\n',
     'deep paths': 'a:\n  b:\n    c:\n      - d:\n          e: [f, {g: h}]\n',
+    'comments after collections, deeper and shallower': 'a:\n  - b: 1\n    c: 2\n      # deeper\n\n  # at the items\n  - d: 3\n# at the root\ne:\n  f: [1, 2]\n  # last\n',
+    'blank lines between and after': 'a:\n  b: 1\n\n\nc:\n  - 1\n\n  - 2\n\n\n',
+    'a text without a final line break': 'a:\n  b: [1, 2]\n  c:\n    - x',
+    'an end marker after a flow value': 'a: 1\nb: {}\n...\n',
+    'empty items and values among others': 'a:\n  -\n  - 1\n  - {}\nb:\nc: {d: , e: 1}\nf: x\n',
+    'comments on the lines of values': 'a: 1 # one\nb: # two\n  - c # three\n  - [d] # four\n# five\n',
+    'block scalars last in collections': 'a:\n  b: |\n    x\n\n  c: >+\n    y\n\nd: |-\n  z\n',
   };
   for (const [name, text] of Object.entries(cases)) {
     test(name, () => {
@@ -233,7 +261,7 @@ describe('awkward YAML', () => {
         return;
       }
       expect(fast, 'read the fast way').toBeDefined();
-      expectSameDocument(fast!, precise, pointersOf(precise.data), name);
+      bothWaysOfPlacing((way) => expectSameDocument(parseYamlFast(text)!, precise, pointersOf(precise.data), `${name} (${way})`));
     });
   }
 
@@ -309,9 +337,15 @@ describe('random documents', () => {
           style === 'json' ? JSON.stringify(data, null, 2) : style === 'json-compact' ? JSON.stringify(data) : toYaml(data, style === 'flow' ? { collectionStyle: 'flow' } : {});
         const json = style.startsWith('json');
         const precise = json ? parseJson(text) : parseYaml(text);
-        const fast = json ? parseJsonFast(text) : parseYamlFast(text);
-        if (!fast) return;
-        expectSameDocument(fast, precise, pointersOf(precise.data, 200), `${style}:\n${text}`);
+        if (json) {
+          const fast = parseJsonFast(text);
+          if (fast) expectSameDocument(fast, precise, pointersOf(precise.data, 200), `${style}:\n${text}`);
+          return;
+        }
+        bothWaysOfPlacing((way) => {
+          const fast = parseYamlFast(text);
+          if (fast) expectSameDocument(fast, precise, pointersOf(precise.data, 200), `${style} (${way}):\n${text}`);
+        });
       }),
       { numRuns: 300 },
     );

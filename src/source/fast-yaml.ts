@@ -10,7 +10,9 @@
  * exact position: a syntax error, a duplicate key, a tag, an anchor or alias, a merge key (<<), a key that is null or
  * a collection, a directive, a second document, deep nesting.
  *
- * A position is found by taking the text of the innermost mapping or sequence that holds the pointed node (collections
+ * In a text under a megabyte, the listener also notes where js-yaml read every node, and most positions come from
+ * those notes (yaml-node-index.ts), without parsing anything again. Otherwise, and wherever the notes cannot tell, a
+ * position is found by taking the text of the innermost mapping or sequence that holds the pointed node (collections
  * inside it that do not hold it are cut down to `~`), parsing that small text with the `yaml` package, and locating
  * in it exactly as parseYaml's locate does; offsets are then mapped back to the file.
  */
@@ -19,7 +21,15 @@ import { parseDocument, type Document } from 'yaml';
 import type { Pointer, Region } from '../findings.js';
 import { locateYaml, scanComments, YAML_OPTIONS } from './parse-yaml.js';
 import { linesOf, type Lines } from './sparse-lines.js';
+import { YamlNodeIndex } from './yaml-node-index.js';
 import type { LineIndex, ParsedDocument } from './parsed-document.js';
+
+/**
+ * Texts shorter than this keep every node's reading (yaml-node-index.ts), so that most findings are placed without
+ * parsing any text again; longer ones, where that would cost memory for every device, parse a collection's text per
+ * finding instead.
+ */
+export const nodeIndex = { maxLength: 1024 * 1024 };
 
 /** An export is about ten levels deep; a file nested deeper than this goes the precise way. */
 const MAX_FAST_DEPTH = 64;
@@ -105,6 +115,7 @@ export function parseYamlFast(text: string): ParsedDocument | undefined {
   const spans = new Map<object, number>();
   const starts: number[] = [];
   const ends: number[] = [];
+  const nodes = input.length < nodeIndex.maxLength ? new YamlNodeIndex(text, shift) : undefined;
   /** A node that closes just before `:` is a key. */
   const isKey = (position: number): boolean => {
     let at = position;
@@ -122,10 +133,12 @@ export function parseYamlFast(text: string): ParsedDocument | undefined {
       listener(event, state: State & { depth?: number; anchor?: string | null }) {
         if (event === 'open') {
           opened.push(state.position);
+          nodes?.opened(state.position);
           return;
         }
         const start = opened.pop()!;
         const result: unknown = state.result;
+        nodes?.closed(state.position, result);
         if (state.anchor !== null && state.anchor !== undefined) throw new GoPrecise();
         if ((state.depth ?? 0) > MAX_FAST_DEPTH) throw new GoPrecise();
         if (result !== null && typeof result === 'object') {
@@ -157,7 +170,7 @@ export function parseYamlFast(text: string): ParsedDocument | undefined {
     format: 'yaml',
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new YamlLocator(text, data, spans, starts, ends)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) => (locator ??= new YamlLocator(text, data, spans, starts, ends, nodes)).locate(pointer, atKey ?? false),
     comments: () => commentsOf(text),
   };
 }
@@ -198,7 +211,7 @@ interface ParsedSlice {
 const SLICE_CACHE_SIZE = 32;
 
 /** How many skeletons were parsed, for tests: locating many findings in one collection must parse it once. */
-export const fastYamlCounters = { sliceParses: 0 };
+export const fastYamlCounters = { sliceParses: 0, indexAnswers: 0 };
 
 /** Positions in a large YAML text, from the spans js-yaml's listener noted and the `yaml` package on one slice. */
 class YamlLocator {
@@ -214,11 +227,17 @@ class YamlLocator {
     private readonly spans: Map<object, number>,
     private readonly starts: number[],
     private readonly ends: number[],
+    private readonly nodes: YamlNodeIndex | undefined,
   ) {
     this.lines = linesOf(text);
   }
 
   locate(pointer: Pointer, atKey: boolean): Region {
+    const known = this.nodes?.locate(pointer, atKey, this.lines);
+    if (known) {
+      fastYamlCounters.indexAnswers++;
+      return known;
+    }
     // The values along the pointer, stepping as locateYaml does: a key as text into a mapping, an index into a list.
     const chain: unknown[] = [this.data];
     let lastStepWasKey = false;
