@@ -34859,6 +34859,162 @@ var {
 
 // src/source/fast-yaml.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/source/yaml-node-index.ts
+var YamlNodeIndex = class {
+  /** `shift`: what js-yaml's offsets lack (a byte-order mark it dropped). */
+  constructor(text3, shift) {
+    this.text = text3;
+    this.shift = shift;
+  }
+  /** Where reading each node began and ended; the index just after its last descendant; what it read. */
+  begins = [];
+  ends = [];
+  afters = [];
+  results = [];
+  open = [];
+  opened(position2) {
+    this.open.push(this.begins.length);
+    this.begins.push(position2 + this.shift);
+    this.ends.push(-1);
+    this.afters.push(-1);
+    this.results.push(void 0);
+  }
+  closed(position2, result) {
+    const index = this.open.pop();
+    this.ends[index] = position2 + this.shift;
+    this.afters[index] = this.begins.length;
+    this.results[index] = result;
+  }
+  /** The region parseYaml's locate gives for the pointer, or undefined where this index cannot tell it. */
+  locate(pointer, atKey, lines) {
+    if (this.begins.length === 0 || this.open.length !== 0) return void 0;
+    let node = this.unwrapped(0);
+    let keyNode = -1;
+    for (const part of pointer) {
+      const value = this.results[node];
+      let next = -1;
+      let nextKey = -1;
+      if (value !== null && typeof value === "object" && !this.linedUp(node)) return void 0;
+      if (Array.isArray(value)) {
+        if (typeof part === "number") next = this.child(node, part);
+      } else if (value !== null && typeof value === "object") {
+        const pair = this.pair(node, String(part));
+        if (pair === void 0) return void 0;
+        if (pair) {
+          [nextKey, next] = pair;
+          if (this.isEmpty(next)) return void 0;
+        }
+      }
+      if (next < 0) break;
+      node = this.unwrapped(next);
+      keyNode = nextKey;
+    }
+    const target = atKey && keyNode >= 0 ? keyNode : node;
+    const end = this.end(target);
+    if (end < 0 || this.isEmpty(target)) return void 0;
+    return lines.region(this.start(target), end);
+  }
+  /** The node itself where js-yaml read a collection twice (a flow collection as a block item: an outer reading). */
+  unwrapped(node) {
+    while (node + 1 < this.afters[node] && this.afters[node + 1] === this.afters[node] && this.results[node + 1] === this.results[node]) node++;
+    return node;
+  }
+  /**
+   * Whether a collection's nodes are its items, or its keys and values, one for one. js-yaml notes no node for an
+   * empty item (`-` alone), and notes one more where it looked for a key that was not there (before `...`).
+   */
+  linedUp(node) {
+    let count = 0;
+    for (let at = node + 1; at < this.afters[node]; at = this.afters[at]) count++;
+    const value = this.results[node];
+    return count === (Array.isArray(value) ? value.length : 2 * Object.keys(value).length);
+  }
+  /** The `index`th item of the sequence `node`, or -1. Descendants are skipped whole (afters). */
+  child(node, index) {
+    let at = node + 1;
+    for (let i = 0; at < this.afters[node]; i++) {
+      if (i === index) return at;
+      at = this.afters[at];
+    }
+    return -1;
+  }
+  /**
+   * The key and value of the first pair in mapping `node` whose key reads as `key`: null when there is none,
+   * undefined when a key or the pairing is not what this index can vouch for.
+   */
+  pair(node, key) {
+    const end = this.afters[node];
+    let at = node + 1;
+    while (at < end) {
+      const value = this.afters[at];
+      if (value >= end) return void 0;
+      const read = this.results[at];
+      if (typeof read !== "string" && typeof read !== "number" && typeof read !== "boolean") return void 0;
+      if (String(read) === key) return [at, value];
+      at = this.afters[value];
+    }
+    return null;
+  }
+  /** A node with no text of its own (an empty value). */
+  isEmpty(node) {
+    return this.start(node) >= this.ends[node];
+  }
+  /** Where the node's text starts: its reading's start, past whitespace and comments. */
+  start(node) {
+    const text3 = this.text;
+    let at = this.begins[node];
+    const end = this.ends[node];
+    while (at < end) {
+      const ch = text3.charCodeAt(at);
+      if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 65279) at++;
+      else if (ch === 35 && (at === 0 || isSpace2(text3.charCodeAt(at - 1)))) {
+        while (at < end && text3.charCodeAt(at) !== 10 && text3.charCodeAt(at) !== 13) at++;
+      } else break;
+    }
+    return at;
+  }
+  /**
+   * Where the node's text ends. A scalar or a flow collection: its reading's end, back past whitespace. A block
+   * collection: the end of the line its last scalar ends on, line break included, as the `yaml` package has it
+   * (comment lines and blank lines after it are not the collection's). -1 where this index cannot tell: a block
+   * scalar (its chomping decides which line breaks are its own).
+   */
+  end(node) {
+    const text3 = this.text;
+    const start = this.start(node);
+    const first = text3.charCodeAt(start);
+    const result = this.results[node];
+    if (result === null || typeof result !== "object" || first === 91 || first === 123) {
+      if (first === 124 || first === 62) return -1;
+      let at2 = this.ends[node];
+      while (at2 > start && isSpace2(text3.charCodeAt(at2 - 1))) at2--;
+      return at2;
+    }
+    if (!this.linedUp(node)) return -1;
+    let last = -1;
+    for (let at2 = node + 1; at2 < this.afters[node]; at2 = this.afters[at2]) last = at2;
+    if (last < 0) return -1;
+    last = this.unwrapped(last);
+    const lastEnd = this.end(last);
+    if (lastEnd < 0) return -1;
+    const lastFirst = text3.charCodeAt(this.start(last));
+    const lastResult = this.results[last];
+    if (lastResult !== null && typeof lastResult === "object" && lastFirst !== 91 && lastFirst !== 123) return lastEnd;
+    let at = Math.max(lastEnd, this.start(last));
+    while (at < text3.length && text3.charCodeAt(at) !== 10 && text3.charCodeAt(at) !== 13) at++;
+    if (text3.charCodeAt(at) === 13 && text3.charCodeAt(at + 1) === 10) at += 2;
+    else if (at < text3.length) at++;
+    if (text3.slice(at, this.ends[node]).includes("#")) return -1;
+    return at;
+  }
+};
+function isSpace2(ch) {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
+}
+
+// src/source/fast-yaml.ts
+var nodeIndex = { maxLength: 1024 * 1024 };
 var MAX_FAST_DEPTH = 64;
 var CORE_SCALARS = [
   new Type2("tag:yaml.org,2002:null", {
@@ -34907,6 +35063,7 @@ function parseYamlFast(text3) {
   const spans = /* @__PURE__ */ new Map();
   const starts = [];
   const ends = [];
+  const nodes = input.length < nodeIndex.maxLength ? new YamlNodeIndex(text3, shift) : void 0;
   const isKey = (position2) => {
     let at = position2;
     while (input.charCodeAt(at) === 32 || input.charCodeAt(at) === 9) at++;
@@ -34923,10 +35080,12 @@ function parseYamlFast(text3) {
       listener(event, state) {
         if (event === "open") {
           opened.push(state.position);
+          nodes?.opened(state.position);
           return;
         }
         const start = opened.pop();
         const result = state.result;
+        nodes?.closed(state.position, result);
         if (state.anchor !== null && state.anchor !== void 0) throw new GoPrecise();
         if ((state.depth ?? 0) > MAX_FAST_DEPTH) throw new GoPrecise();
         if (result !== null && typeof result === "object") {
@@ -34955,7 +35114,7 @@ function parseYamlFast(text3) {
     format: "yaml",
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new YamlLocator(text3, data, spans, starts, ends)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) => (locator ??= new YamlLocator(text3, data, spans, starts, ends, nodes)).locate(pointer, atKey ?? false),
     comments: () => commentsOf(text3)
   };
 }
@@ -34981,14 +35140,15 @@ function isCollection(value) {
   return value !== null && typeof value === "object";
 }
 var SLICE_CACHE_SIZE = 32;
-var fastYamlCounters = { sliceParses: 0 };
+var fastYamlCounters = { sliceParses: 0, indexAnswers: 0 };
 var YamlLocator = class {
-  constructor(text3, data, spans, starts, ends) {
+  constructor(text3, data, spans, starts, ends, nodes) {
     this.text = text3;
     this.data = data;
     this.spans = spans;
     this.starts = starts;
     this.ends = ends;
+    this.nodes = nodes;
     this.lines = linesOf(text3);
   }
   lines;
@@ -34996,6 +35156,11 @@ var YamlLocator = class {
   slices = /* @__PURE__ */ new Map();
   wholeSlices = /* @__PURE__ */ new Map();
   locate(pointer, atKey) {
+    const known = this.nodes?.locate(pointer, atKey, this.lines);
+    if (known) {
+      fastYamlCounters.indexAnswers++;
+      return known;
+    }
     const chain = [this.data];
     let lastStepWasKey = false;
     for (const part of pointer) {
