@@ -31277,16 +31277,17 @@ function evaluateRules(rules, model, data, options) {
   const findings = [];
   const outcomes = /* @__PURE__ */ new Map();
   const versionUnknown = [];
-  const base = {
+  const context = {
     ...model,
     hierarchy: model.hierarchy,
-    export: model.export
+    export: model.export,
+    it: void 0,
+    schemaError: void 0
   };
   const classCache = /* @__PURE__ */ new Map();
   withScope({ model, asOf: options.asOf }, () => {
     for (const compiled2 of rules) {
       const id = compiled2.rule.id;
-      const context = { ...base };
       const missing = compiled2.requires.find((r) => !safeBool(r.test, context));
       if (missing) {
         outcomes.set(id, { status: "not-evaluated", reason: missing.missing });
@@ -31357,7 +31358,7 @@ function runCase(compiled2, c, context, model, data, rules, classCache) {
       apply(decide(c, context, element, model), element);
     }
   }
-  delete context.it;
+  context.it = void 0;
   return { findings, skippedForVersion };
 }
 var SKIP = 0;
@@ -31406,13 +31407,13 @@ function runSchemaCase(ruleId, c, schema2, context, elements, model, data, findi
           context.schemaError = `${error.instancePath ? error.instancePath.slice(1) + " " : ""}${error.message ?? "is invalid"}`;
           findings.push(makeFinding(ruleId, c, context, [...origin, ...sub], c.at === void 0));
         }
-        delete context.schemaError;
+        context.schemaError = void 0;
       }
     } catch (error) {
       findings.push(evaluationError2(ruleId, c, error, originOf(element) ?? []));
     }
   }
-  delete context.it;
+  context.it = void 0;
 }
 function classesOf(elements, forEachText, rules, cache) {
   let byText = cache.get(elements);
