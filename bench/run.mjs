@@ -6,7 +6,8 @@
  *   large export  `cmlint lint` on 100,000 devices           vs  the fastest plain parse of the same file in Node.js:
  *                                                                 JSON.parse (JSON), js-yaml's load (YAML)
  *   linear cost   10,000 / 100,000 / 1,000,000 devices: time and memory per device
- *   many files    `cmlint lint --jobs 2` on two cores, 1,000 small exports  vs  `--jobs 1` pinned to one core (taskset);
+ *   many files    `cmlint lint --jobs 2` on two cores, 1,000 exports  vs  `--jobs 1` pinned to one core (taskset), for
+ *                 exports like the bundled examples and for minimal ones;
  *                 and vs `--jobs 1` on two cores (the reports must be equal); with two ceilings measured alike:
  *                 one core's time for 1,000 files over its time for 500, and two processes of 500 at once
  *
@@ -190,20 +191,29 @@ if (wanted(2) || wanted(3)) {
 }
 
 // 4. Many files -----------------------------------------------------------------------------------------------------
+// Two sets of 1,000 exports: exports like the two bundled examples (a site design without a device inventory, about
+// 34 KB each: what a consultant holds for each customer), and minimal ones (one site system, about 1 KB).
 if (wanted(4)) {
-  const folder = join(INPUTS, 'many');
-  if (!existsSync(folder) || readdirSync(folder).length !== 1000) {
-    rmSync(folder, { recursive: true, force: true });
-    mkdirSync(folder, { recursive: true });
-    process.stderr.write('generating 1,000 small exports…\n');
-    for (let i = 0; i < 1000; i++) writeFileSync(join(folder, `export-${String(i).padStart(4, '0')}.yaml`), smallExport(i));
-  }
   const runs = QUICK ? 3 : 5;
-  const args = (jobs) => [CLI, 'lint', '.', '--no-config', '--as-of', AS_OF, '--jobs', String(jobs)];
   // What two threads of plain computation gain on this machine now: no split of the work can gain more.
   const parallel = spawnSync(process.execPath, [join(ROOT, 'bench', 'parallel-check.cjs')], { encoding: 'utf8' }).stdout.trim();
   const canPin = spawnSync('taskset', ['--cpu-list', '0', process.execPath, '-e', '0']).status === 0;
-  console.log(`4. Many files: 1,000 small exports (median of ${runs} pairs; ${cpus().length} CPUs; the machine gave two threads of plain computation ${parallel}x just now)`);
+  console.log(`4. Many files (median of ${runs} pairs; ${cpus().length} CPUs; the machine gave two threads of plain computation ${parallel}x just now)`);
+  const examples = ['contoso.yaml', 'fourth-coffee.yaml'].map((name) => readFileSync(join(ROOT, 'examples', name), 'utf8'));
+  await manyFiles('1,000 exports like the bundled examples (34 KB each)', 'many-examples', (i) => `# export ${i}\n${examples[i % 2]}`, runs, canPin);
+  await manyFiles('1,000 minimal exports (1 KB each)', 'many', smallExport, runs, canPin);
+}
+
+async function manyFiles(title, name, make, runs, canPin) {
+  const folder = join(INPUTS, name);
+  if (!existsSync(folder) || readdirSync(folder).length !== 1000) {
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    process.stderr.write(`generating ${name}…\n`);
+    for (let i = 0; i < 1000; i++) writeFileSync(join(folder, `export-${String(i).padStart(4, '0')}.yaml`), make(i));
+  }
+  const args = (jobs) => [CLI, 'lint', '.', '--no-config', '--as-of', AS_OF, '--jobs', String(jobs)];
+  console.log(title);
   const widths = [44, 10, 10, 10, 9, 11];
   console.log(row(['', 'baseline', 'cmlint', 'speed-up', 'cpu', 'reports'], widths));
   const report = (label, result, target) => {
@@ -216,9 +226,8 @@ if (wanted(4)) {
   // the one-core run, V8's compiler and garbage-collector threads included, to one CPU (each in turn).
   if (canPin) report('two cores, --jobs 2  vs  one core, --jobs 1', compare(args(2), args(1), runs, { cwd: folder, pinB: 'each' }), 1.6);
   else console.log('one core vs two: skipped (taskset, from util-linux, is not installed)');
-  // What worker threads add on top of one lint thread when both runs have two cores: little on two cores, since one
-  // lint thread's V8 helper threads (optimizing compiler, garbage collector) already keep the second core about
-  // half busy (see docs/performance.md).
+  // What worker threads add on top of one lint thread when both runs have two cores: one lint thread's V8 helper
+  // threads (optimizing compiler, garbage collector) already keep part of the second core busy.
   report('two cores, --jobs 2  vs  two cores, --jobs 1', compare(args(2), args(1), runs, { cwd: folder }));
   // Two ceilings for the first row, measured now. Each thread of a split compiles and warms up the linter's code on
   // its own, so no split in two can beat one core's time for all the files over its time for half of them. And two

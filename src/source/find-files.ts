@@ -23,9 +23,14 @@ export interface FoundFiles {
 
 export async function findFiles(paths: string[], ignore: (path: string) => boolean = () => false): Promise<FoundFiles> {
   const files: string[] = [];
+  // What is in files already: a path named twice (or reached twice) is linted once. A Set, as a search of the list
+  // for every file made a folder of 10,000 exports cost 50 million comparisons.
+  const seen = new Set<string>();
   const problems: UnreadableSourceError[] = [];
   const add = (file: string) => {
-    if (!files.includes(file) && !ignore(file)) files.push(file);
+    if (seen.has(file) || ignore(file)) return;
+    seen.add(file);
+    files.push(file);
   };
   const addFound = (file: string) => {
     if (!looksLikeCmlintOutput(file)) add(file);
