@@ -231,8 +231,8 @@ async function manyFiles(title, name, make, runs, canPin) {
   report('two cores, --jobs 2  vs  two cores, --jobs 1', compare(args(2), args(1), runs, { cwd: folder }));
   // Two ceilings for the first row, measured now. Each thread of a split compiles and warms up the linter's code on
   // its own, so no split in two can beat one core's time for all the files over its time for half of them. And two
-  // whole processes, each linting half the files on one thread at the same time, are the best split this machine
-  // allows now, whatever the threads share: the first row can at most equal it.
+  // whole processes, each linting half the files on one thread at the same time: what this machine gives a split now,
+  // whatever threads in one process share (each process also starts Node.js and cmlint, which threads do not).
   if (canPin) {
     const names = readdirSync(folder).sort();
     const half = (part) => [CLI, 'lint', ...part, '--no-config', '--as-of', AS_OF, '--jobs', '1'];
@@ -248,7 +248,7 @@ async function manyFiles(title, name, make, runs, canPin) {
     }
     console.log(
       row(['ceiling: two processes of 500, at once', seconds(median(pairs.map((p) => p.alone))), seconds(median(pairs.map((p) => p.both))), `${median(pairs.map((p) => p.alone / p.both)).toFixed(2)}x`, '', ''], widths) +
-        '  (vs one core, 1,000; what the machine gives now)',
+        '  (vs one core, 1,000; each process starts Node.js and cmlint)',
     );
   }
   console.log();

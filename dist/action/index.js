@@ -35800,9 +35800,12 @@ var EXPORT_EXTENSIONS = /\.(ya?ml|json)$/i;
 var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 async function findFiles(paths, ignore = () => false) {
   const files = [];
+  const seen = /* @__PURE__ */ new Set();
   const problems = [];
   const add = (file) => {
-    if (!files.includes(file) && !ignore(file)) files.push(file);
+    if (seen.has(file) || ignore(file)) return;
+    seen.add(file);
+    files.push(file);
   };
   const addFound = (file) => {
     if (!looksLikeCmlintOutput(file)) add(file);
