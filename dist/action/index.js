@@ -35723,7 +35723,9 @@ function settled(document, source) {
   const reparse = () => again ??= parseSource(source);
   return {
     format: document.format,
-    data: document.data,
+    get data() {
+      return reparse().data;
+    },
     problems: document.problems,
     locate: (pointer, atKey) => reparse().locate(pointer, atKey),
     comments: () => reparse().comments()
