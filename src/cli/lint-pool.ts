@@ -117,12 +117,13 @@ export interface PoolOutcome {
 }
 
 /**
- * Whether to lint in several threads when --jobs is not given. A worker costs about as much as linting a thousand
- * small exports before it pays: it starts (0.15 s of CPU), then compiles and warms up the linter's code a second time,
- * work that in a run on one thread V8's compiler and garbage collector threads do beside it on an otherwise idle core
- * (one lint thread keeps about 1.4 cores busy). On two cores, 1,000 small exports (2 s on one thread) lint about as
- * fast either way, and slower on two threads when another process takes a core. So the pool is used by default only
- * for runs of at least this much work, counted in small exports (about 2 ms each on one thread): some eight seconds.
+ * Whether to lint in several threads when --jobs is not given. A worker costs about as much as linting several hundred
+ * small exports before it pays: it starts (about 0.2 s), then compiles and warms up the linter's code a second time,
+ * work that in a run on one thread V8's compiler and garbage collector threads do beside it on an otherwise idle core.
+ * On two cores, 1,000 minimal exports (about 1.5 s on one thread) lint about as fast either way, and slower on two
+ * threads when another process takes a core; 1,000 exports like the bundled examples (about 4,200 units here) lint about 1.4
+ * times as fast (docs/performance.md). So the pool is used by default only for runs of at least this much work,
+ * counted in small exports (1 to 2 ms each on one thread).
  */
 const AUTO_MIN_WORK = 4000;
 /** …where 1 MiB of a large export counts as this many small exports (a 12 MB export lints in about 1.2 s). */
