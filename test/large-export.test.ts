@@ -19,6 +19,7 @@ import { largeSource, parseSource } from '../src/source/parse.js';
 import { parseJson } from '../src/source/parse-json.js';
 import { parseYaml } from '../src/source/parse-yaml.js';
 import { LineIndex, type ParsedDocument } from '../src/source/parsed-document.js';
+import { nodeIndexCounters } from '../src/source/yaml-node-index.js';
 import { linesOf } from '../src/source/sparse-lines.js';
 import { decodeSource } from '../src/source/read-source.js';
 
@@ -147,6 +148,27 @@ describe('many findings in a large YAML file', () => {
     const before = fastYamlCounters.sliceParses;
     const regions = order.flatMap((i) => [fast.locate(['boundaries', i], false), fast.locate(['boundaries', i], true)]);
     expect(fastYamlCounters.sliceParses - before).toBe(1);
+    for (const [n, i] of order.entries()) {
+      if (n % 97 !== 0) continue;
+      expect(regions[2 * n]).toEqual(precise.locate(['boundaries', i], false));
+      expect(regions[2 * n + 1]).toEqual(precise.locate(['boundaries', i], true));
+    }
+  });
+
+  test('placed by the node index, findings throughout one long list list its items once', () => {
+    const items = 5000;
+    const text = `schemaVersion: 1\nboundaries:\n${Array.from({ length: items }, (_, i) => `  - boundary-${i}\n`).join('')}`;
+    const fast = parseYamlFast(text)!;
+    const precise = parseYaml(text);
+    const listingsBefore = nodeIndexCounters.listings;
+    const answersBefore = fastYamlCounters.indexAnswers;
+    const parsesBefore = fastYamlCounters.sliceParses;
+    const order = Array.from({ length: items }, (_, i) => (i * 2399) % items);
+    const regions = order.flatMap((i) => [fast.locate(['boundaries', i], false), fast.locate(['boundaries', i], true)]);
+    // The root and the list: each listed once, however many findings.
+    expect(nodeIndexCounters.listings - listingsBefore).toBe(2);
+    expect(fastYamlCounters.indexAnswers - answersBefore).toBe(2 * items);
+    expect(fastYamlCounters.sliceParses - parsesBefore).toBe(0);
     for (const [n, i] of order.entries()) {
       if (n % 97 !== 0) continue;
       expect(regions[2 * n]).toEqual(precise.locate(['boundaries', i], false));

@@ -34862,6 +34862,7 @@ var {
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/source/yaml-node-index.ts
+var nodeIndexCounters = { listings: 0 };
 var YamlNodeIndex = class {
   /** `shift`: what js-yaml's offsets lack (a byte-order mark it dropped). */
   constructor(text3, shift) {
@@ -34874,6 +34875,10 @@ var YamlNodeIndex = class {
   afters = [];
   results = [];
   open = [];
+  /** Each collection's children (its items, or its keys and values in turn), listed when first needed. */
+  childLists = /* @__PURE__ */ new Map();
+  /** Each mapping's first pair for a key (the index of the key in its children), or null where a key is not plain. */
+  keyIndexes = /* @__PURE__ */ new Map();
   opened(position2) {
     this.open.push(this.begins.length);
     this.begins.push(position2 + this.shift);
@@ -34921,41 +34926,50 @@ var YamlNodeIndex = class {
     while (node + 1 < this.afters[node] && this.afters[node + 1] === this.afters[node] && this.results[node + 1] === this.results[node]) node++;
     return node;
   }
+  children(node) {
+    let list3 = this.childLists.get(node);
+    if (!list3) {
+      nodeIndexCounters.listings++;
+      list3 = [];
+      for (let at = node + 1; at < this.afters[node]; at = this.afters[at]) list3.push(at);
+      this.childLists.set(node, list3);
+    }
+    return list3;
+  }
   /**
    * Whether a collection's nodes are its items, or its keys and values, one for one. js-yaml notes no node for an
    * empty item (`-` alone), and notes one more where it looked for a key that was not there (before `...`).
    */
   linedUp(node) {
-    let count = 0;
-    for (let at = node + 1; at < this.afters[node]; at = this.afters[at]) count++;
     const value = this.results[node];
-    return count === (Array.isArray(value) ? value.length : 2 * Object.keys(value).length);
+    return this.children(node).length === (Array.isArray(value) ? value.length : 2 * Object.keys(value).length);
   }
-  /** The `index`th item of the sequence `node`, or -1. Descendants are skipped whole (afters). */
+  /** The `index`th item of the sequence `node`, or -1. */
   child(node, index) {
-    let at = node + 1;
-    for (let i = 0; at < this.afters[node]; i++) {
-      if (i === index) return at;
-      at = this.afters[at];
-    }
-    return -1;
+    return this.children(node)[index] ?? -1;
   }
   /**
    * The key and value of the first pair in mapping `node` whose key reads as `key`: null when there is none,
-   * undefined when a key or the pairing is not what this index can vouch for.
+   * undefined when a key is not what this index can vouch for (not a string, number or boolean).
    */
   pair(node, key) {
-    const end = this.afters[node];
-    let at = node + 1;
-    while (at < end) {
-      const value = this.afters[at];
-      if (value >= end) return void 0;
-      const read = this.results[at];
-      if (typeof read !== "string" && typeof read !== "number" && typeof read !== "boolean") return void 0;
-      if (String(read) === key) return [at, value];
-      at = this.afters[value];
+    const list3 = this.children(node);
+    let index = this.keyIndexes.get(node);
+    if (index === void 0) {
+      index = /* @__PURE__ */ new Map();
+      for (let i = 0; i + 1 < list3.length; i += 2) {
+        const read = this.results[list3[i]];
+        if (typeof read !== "string" && typeof read !== "number" && typeof read !== "boolean") {
+          index = null;
+          break;
+        }
+        if (!index.has(String(read))) index.set(String(read), i);
+      }
+      this.keyIndexes.set(node, index);
     }
-    return null;
+    if (index === null) return void 0;
+    const at = index.get(key);
+    return at === void 0 ? null : [list3[at], list3[at + 1]];
   }
   /** A node with no text of its own (an empty value). */
   isEmpty(node) {
@@ -34993,10 +35007,9 @@ var YamlNodeIndex = class {
       return at2;
     }
     if (!this.linedUp(node)) return -1;
-    let last = -1;
-    for (let at2 = node + 1; at2 < this.afters[node]; at2 = this.afters[at2]) last = at2;
-    if (last < 0) return -1;
-    last = this.unwrapped(last);
+    const list3 = this.children(node);
+    if (list3.length === 0) return -1;
+    const last = this.unwrapped(list3[list3.length - 1]);
     const lastEnd = this.end(last);
     if (lastEnd < 0) return -1;
     const lastFirst = text3.charCodeAt(this.start(last));

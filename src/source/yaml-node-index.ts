@@ -4,12 +4,19 @@
  *
  * js-yaml's positions are not yet the `yaml` package's ranges, which parseYaml's locate reports: a node's reading
  * begins before the whitespace and comments in front of it, and ends after the whitespace behind it. Both are
- * trimmed here. Where the index cannot say for certain (an empty value, a key that is not a plain string or number),
- * locate answers undefined, and the caller parses the collection's text as before. test/large-export.test.ts holds
- * this to parseYaml's locate on every fixture and example, on awkward YAML and on random documents.
+ * trimmed here. Where the index cannot say for certain (an empty value, a block scalar, comment lines after a block
+ * collection, a collection whose nodes do not line up with its items), locate answers undefined, and the caller parses
+ * the collection's text as before. test/large-export.test.ts holds this to parseYaml's locate on every fixture and
+ * example, on awkward YAML and on random documents.
+ *
+ * A collection's children and a mapping's keys are listed once, when first needed, so that many findings in one long
+ * list cost one pass over it, not one each.
  */
 import type { Pointer, Region } from '../findings.js';
 import type { Lines } from './sparse-lines.js';
+
+/** How many collections had their children listed, for tests: findings in one long list must list it once. */
+export const nodeIndexCounters = { listings: 0 };
 
 export class YamlNodeIndex {
   /** Where reading each node began and ended; the index just after its last descendant; what it read. */
@@ -18,6 +25,10 @@ export class YamlNodeIndex {
   private readonly afters: number[] = [];
   private readonly results: unknown[] = [];
   private readonly open: number[] = [];
+  /** Each collection's children (its items, or its keys and values in turn), listed when first needed. */
+  private readonly childLists = new Map<number, number[]>();
+  /** Each mapping's first pair for a key (the index of the key in its children), or null where a key is not plain. */
+  private readonly keyIndexes = new Map<number, Map<string, number> | null>();
 
   /** `shift`: what js-yaml's offsets lack (a byte-order mark it dropped). */
   constructor(
@@ -77,43 +88,53 @@ export class YamlNodeIndex {
     return node;
   }
 
+  private children(node: number): number[] {
+    let list = this.childLists.get(node);
+    if (!list) {
+      nodeIndexCounters.listings++;
+      list = [];
+      for (let at = node + 1; at < this.afters[node]!; at = this.afters[at]!) list.push(at);
+      this.childLists.set(node, list);
+    }
+    return list;
+  }
+
   /**
    * Whether a collection's nodes are its items, or its keys and values, one for one. js-yaml notes no node for an
    * empty item (`-` alone), and notes one more where it looked for a key that was not there (before `...`).
    */
   private linedUp(node: number): boolean {
-    let count = 0;
-    for (let at = node + 1; at < this.afters[node]!; at = this.afters[at]!) count++;
     const value = this.results[node]!;
-    return count === (Array.isArray(value) ? value.length : 2 * Object.keys(value).length);
+    return this.children(node).length === (Array.isArray(value) ? value.length : 2 * Object.keys(value).length);
   }
 
-  /** The `index`th item of the sequence `node`, or -1. Descendants are skipped whole (afters). */
+  /** The `index`th item of the sequence `node`, or -1. */
   private child(node: number, index: number): number {
-    let at = node + 1;
-    for (let i = 0; at < this.afters[node]!; i++) {
-      if (i === index) return at;
-      at = this.afters[at]!;
-    }
-    return -1;
+    return this.children(node)[index] ?? -1;
   }
 
   /**
    * The key and value of the first pair in mapping `node` whose key reads as `key`: null when there is none,
-   * undefined when a key or the pairing is not what this index can vouch for.
+   * undefined when a key is not what this index can vouch for (not a string, number or boolean).
    */
   private pair(node: number, key: string): [number, number] | null | undefined {
-    const end = this.afters[node]!;
-    let at = node + 1;
-    while (at < end) {
-      const value = this.afters[at]!;
-      if (value >= end) return undefined;
-      const read = this.results[at];
-      if (typeof read !== 'string' && typeof read !== 'number' && typeof read !== 'boolean') return undefined;
-      if (String(read) === key) return [at, value];
-      at = this.afters[value]!;
+    const list = this.children(node);
+    let index = this.keyIndexes.get(node);
+    if (index === undefined) {
+      index = new Map();
+      for (let i = 0; i + 1 < list.length; i += 2) {
+        const read = this.results[list[i]!];
+        if (typeof read !== 'string' && typeof read !== 'number' && typeof read !== 'boolean') {
+          index = null;
+          break;
+        }
+        if (!index.has(String(read))) index.set(String(read), i);
+      }
+      this.keyIndexes.set(node, index);
     }
-    return null;
+    if (index === null) return undefined;
+    const at = index.get(key);
+    return at === undefined ? null : [list[at]!, list[at + 1]!];
   }
 
   /** A node with no text of its own (an empty value). */
@@ -154,10 +175,9 @@ export class YamlNodeIndex {
       return at;
     }
     if (!this.linedUp(node)) return -1;
-    let last = -1;
-    for (let at = node + 1; at < this.afters[node]!; at = this.afters[at]!) last = at;
-    if (last < 0) return -1;
-    last = this.unwrapped(last);
+    const list = this.children(node);
+    if (list.length === 0) return -1;
+    const last = this.unwrapped(list[list.length - 1]!);
     const lastEnd = this.end(last);
     if (lastEnd < 0) return -1;
     // A block collection last: its end is a line's end already.
