@@ -9,6 +9,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { display } from '../src/engine/template.js';
 import { lintText } from '../src/lint.js';
 import { parseSource } from '../src/source/parse.js';
 import { runCliAsync, type AsyncCliResult } from './support/cli.js';
@@ -337,6 +338,13 @@ describe('hostile input through the API', () => {
     const result = lintText(text, 'to-string.yaml', { asOf: '2026-06-01' });
     const siteType = result.findings.filter((f) => f.ruleId === 'CML003' && f.region.startLine === 5);
     expect(siteType.map((f) => f.message)).toContain('{"toString":0,"valueOf":0} is not an allowed value for "SiteType"; use one of Cas, Primary, Secondary.');
+  });
+
+  test('a message showing a mapping with its own toString or valueOf key reads it as an object, without calling them', () => {
+    expect(() => String({ toString: 0, valueOf: 0 })).toThrow(TypeError);
+    expect(display({ toString: 0, valueOf: 0 })).toBe('[object Object]');
+    expect(display({ toString: 'x', Name: 'named' })).toBe('named');
+    expect(display(new Map())).toBe('[object Map]');
   });
 
   test('prototype keys never pollute Object.prototype and stay ordinary keys', () => {

@@ -31174,7 +31174,7 @@ function display(value) {
       if (typeof named[key] === "string") return named[key];
     }
   }
-  return String(value);
+  return typeof value === "object" ? Object.prototype.toString.call(value) : String(value);
 }
 
 // src/engine/compile.ts

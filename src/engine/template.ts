@@ -40,5 +40,7 @@ export function display(value: unknown): string {
       if (typeof named[key] === 'string') return named[key] as string;
     }
   }
-  return String(value);
+  // Object.prototype.toString rather than String(): a mapping from an export may hold a key named toString (or
+  // valueOf), which String() would try to call.
+  return typeof value === 'object' ? Object.prototype.toString.call(value) : String(value);
 }
