@@ -10,7 +10,7 @@ import { compileRule, type CompiledRule } from './engine/compile.js';
 import { evaluateRules, type RuleOutcome } from './engine/evaluate.js';
 import { loadRules } from './rules/load-rules.js';
 import type { Rule } from './rules/rule.js';
-import { parseSource } from './source/parse.js';
+import { parseSource, reparsedLater } from './source/parse.js';
 import type { ParsedDocument } from './source/parsed-document.js';
 import { decodeSource, readSource, type Source } from './source/read-source.js';
 import { validateExport } from './validate/validate-export.js';
@@ -94,30 +94,11 @@ export function createLinter(options: LintOptions = {}): Linter {
         place: (extra) => position(source.path, document, extra, severity),
         onExternalUsed: options.onExternalSuppressionUsed,
       });
-      return { path: source.path, findings, outcomes, source, document: settled(document, source) };
+      // Once its findings are placed, a result keeps its document's problems only: not the data (1,000 exports like the
+      // bundled examples held 250 MB with it) nor what positions were found with (each file's nodes made every garbage
+      // collection copy them). A report that reads the data, such as the HTML topology, parses the source again.
+      return { path: source.path, findings, outcomes, source, document: reparsedLater(source, document.format, document.problems) };
     },
-  };
-}
-
-/**
- * The document a result keeps once its findings are placed: its problems, without the data or what positions were
- * found with (the precise parser's node for every value, or the fast path's spans and parsed slices). A run over many
- * files holds every result until the report is written: keeping each file's nodes made every garbage collection copy
- * them, and keeping its data made 1,000 exports like the bundled examples hold 250 MB. The data, positions and
- * comments asked for later (the HTML report reads the data; the API's callers may ask for any) come from parsing the
- * source again, once, as they do for a result sent back by a worker thread (src/cli/lint-pool.ts).
- */
-function settled(document: ParsedDocument, source: Source): ParsedDocument {
-  let again: ParsedDocument | undefined;
-  const reparse = () => (again ??= parseSource(source));
-  return {
-    format: document.format,
-    get data() {
-      return reparse().data;
-    },
-    problems: document.problems,
-    locate: (pointer, atKey) => reparse().locate(pointer, atKey),
-    comments: () => reparse().comments(),
   };
 }
 

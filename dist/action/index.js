@@ -35329,6 +35329,19 @@ function hasLineLongerThan(text3, limit) {
     start = end + 1;
   }
 }
+function reparsedLater(source, format2, problems) {
+  let again;
+  const reparse = () => again ??= parseSource(source);
+  return {
+    format: format2,
+    get data() {
+      return reparse().data;
+    },
+    problems,
+    locate: (pointer, atKey) => reparse().locate(pointer, atKey),
+    comments: () => reparse().comments()
+  };
+}
 
 // src/source/read-source.ts
 import { readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
@@ -35727,21 +35740,8 @@ function createLinter(options = {}) {
         place: (extra) => position(source.path, document, extra, severity),
         onExternalUsed: options.onExternalSuppressionUsed
       });
-      return { path: source.path, findings, outcomes, source, document: settled(document, source) };
+      return { path: source.path, findings, outcomes, source, document: reparsedLater(source, document.format, document.problems) };
     }
-  };
-}
-function settled(document, source) {
-  let again;
-  const reparse = () => again ??= parseSource(source);
-  return {
-    format: document.format,
-    get data() {
-      return reparse().data;
-    },
-    problems: document.problems,
-    locate: (pointer, atKey) => reparse().locate(pointer, atKey),
-    comments: () => reparse().comments()
   };
 }
 function modelFault(error) {
@@ -36036,17 +36036,7 @@ async function lintInWorkers(files, settings, jobs, lintHere) {
 function fromSent(sent, sentIds) {
   const bytes = Buffer.from(sent.source.bytes.buffer, sent.source.bytes.byteOffset, sent.source.bytes.byteLength);
   const source = decodeSource(sent.source.path, bytes, Number.MAX_SAFE_INTEGER);
-  let parsed;
-  const reparse = () => parsed ??= parseSource(source);
-  const document = {
-    format: sent.document.format,
-    get data() {
-      return reparse().data;
-    },
-    problems: sent.document.problems,
-    locate: (pointer, atKey) => reparse().locate(pointer, atKey),
-    comments: () => reparse().comments()
-  };
+  const document = reparsedLater(source, sent.document.format, sent.document.problems);
   return { path: sent.path, findings: sent.findings, outcomes: unpackOutcomes(sent.outcomes, sentIds), source, document };
 }
 

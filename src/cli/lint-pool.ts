@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker as WorkerType } from 'node:worker_threads';
 import type { RuleOutcome } from '../engine/evaluate.js';
 import type { FileResult } from '../lint.js';
-import { parseSource } from '../source/parse.js';
+import { reparsedLater } from '../source/parse.js';
 import type { ParsedDocument } from '../source/parsed-document.js';
 import { decodeSource, UnreadableSourceError } from '../source/read-source.js';
 
@@ -254,16 +254,6 @@ function fromSent(sent: SentResult, sentIds: { ids?: string[] }): FileResult {
   const bytes = Buffer.from(sent.source.bytes.buffer, sent.source.bytes.byteOffset, sent.source.bytes.byteLength);
   // The worker decoded these bytes already: they are valid, and decode to the same text here.
   const source = decodeSource(sent.source.path, bytes, Number.MAX_SAFE_INTEGER);
-  let parsed: ParsedDocument | undefined;
-  const reparse = () => (parsed ??= parseSource(source));
-  const document: ParsedDocument = {
-    format: sent.document.format,
-    get data() {
-      return reparse().data;
-    },
-    problems: sent.document.problems,
-    locate: (pointer, atKey) => reparse().locate(pointer, atKey),
-    comments: () => reparse().comments(),
-  };
+  const document = reparsedLater(source, sent.document.format, sent.document.problems);
   return { path: sent.path, findings: sent.findings, outcomes: unpackOutcomes(sent.outcomes, sentIds), source, document };
 }
