@@ -34917,9 +34917,10 @@ var YamlNodeIndex = class {
       keyNode = nextKey;
     }
     const target = atKey && keyNode >= 0 ? keyNode : node;
+    const start = this.start(target);
+    if (start >= this.ends[target]) return void 0;
     const end = this.end(target);
-    if (end < 0 || this.isEmpty(target)) return void 0;
-    return lines.region(this.start(target), end);
+    return end < 0 ? void 0 : lines.region(start, end);
   }
   /** The node itself where js-yaml read a collection twice (a flow collection as a block item: an outer reading). */
   unwrapped(node) {
@@ -34975,6 +34976,12 @@ var YamlNodeIndex = class {
   isEmpty(node) {
     return this.start(node) >= this.ends[node];
   }
+  /** A mapping or sequence in block style: a collection whose text (from `start`) opens with neither [ nor {. */
+  isBlockCollection(node, start) {
+    const result = this.results[node];
+    const first = this.text.charCodeAt(start);
+    return result !== null && typeof result === "object" && first !== 91 && first !== 123;
+  }
   /** Where the node's text starts: its reading's start, past whitespace and comments. */
   start(node) {
     const text3 = this.text;
@@ -34998,9 +35005,8 @@ var YamlNodeIndex = class {
   end(node) {
     const text3 = this.text;
     const start = this.start(node);
-    const first = text3.charCodeAt(start);
-    const result = this.results[node];
-    if (result === null || typeof result !== "object" || first === 91 || first === 123) {
+    if (!this.isBlockCollection(node, start)) {
+      const first = text3.charCodeAt(start);
       if (first === 124 || first === 62) return -1;
       let at2 = this.ends[node];
       while (at2 > start && isSpace2(text3.charCodeAt(at2 - 1))) at2--;
@@ -35012,10 +35018,9 @@ var YamlNodeIndex = class {
     const last = this.unwrapped(list3[list3.length - 1]);
     const lastEnd = this.end(last);
     if (lastEnd < 0) return -1;
-    const lastFirst = text3.charCodeAt(this.start(last));
-    const lastResult = this.results[last];
-    if (lastResult !== null && typeof lastResult === "object" && lastFirst !== 91 && lastFirst !== 123) return lastEnd;
-    let at = Math.max(lastEnd, this.start(last));
+    const lastStart = this.start(last);
+    if (this.isBlockCollection(last, lastStart)) return lastEnd;
+    let at = Math.max(lastEnd, lastStart);
     while (at < text3.length && text3.charCodeAt(at) !== 10 && text3.charCodeAt(at) !== 13) at++;
     if (text3.charCodeAt(at) === 13 && text3.charCodeAt(at + 1) === 10) at += 2;
     else if (at < text3.length) at++;

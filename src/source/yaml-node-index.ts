@@ -77,9 +77,10 @@ export class YamlNodeIndex {
       keyNode = nextKey;
     }
     const target = atKey && keyNode >= 0 ? keyNode : node;
+    const start = this.start(target);
+    if (start >= this.ends[target]!) return undefined; // empty: see above
     const end = this.end(target);
-    if (end < 0 || this.isEmpty(target)) return undefined;
-    return lines.region(this.start(target), end);
+    return end < 0 ? undefined : lines.region(start, end);
   }
 
   /** The node itself where js-yaml read a collection twice (a flow collection as a block item: an outer reading). */
@@ -142,6 +143,13 @@ export class YamlNodeIndex {
     return this.start(node) >= this.ends[node]!;
   }
 
+  /** A mapping or sequence in block style: a collection whose text (from `start`) opens with neither [ nor {. */
+  private isBlockCollection(node: number, start: number): boolean {
+    const result = this.results[node];
+    const first = this.text.charCodeAt(start);
+    return result !== null && typeof result === 'object' && first !== 91 && first !== 123;
+  }
+
   /** Where the node's text starts: its reading's start, past whitespace and comments. */
   private start(node: number): number {
     const text = this.text;
@@ -166,10 +174,9 @@ export class YamlNodeIndex {
   private end(node: number): number {
     const text = this.text;
     const start = this.start(node);
-    const first = text.charCodeAt(start);
-    const result = this.results[node];
-    if (result === null || typeof result !== 'object' || first === 91 || first === 123) {
-      if (first === 124 || first === 62) return -1;
+    if (!this.isBlockCollection(node, start)) {
+      const first = text.charCodeAt(start);
+      if (first === 124 || first === 62) return -1; // | or >
       let at = this.ends[node]!;
       while (at > start && isSpace(text.charCodeAt(at - 1))) at--;
       return at;
@@ -181,10 +188,9 @@ export class YamlNodeIndex {
     const lastEnd = this.end(last);
     if (lastEnd < 0) return -1;
     // A block collection last: its end is a line's end already.
-    const lastFirst = text.charCodeAt(this.start(last));
-    const lastResult = this.results[last];
-    if (lastResult !== null && typeof lastResult === 'object' && lastFirst !== 91 && lastFirst !== 123) return lastEnd;
-    let at = Math.max(lastEnd, this.start(last));
+    const lastStart = this.start(last);
+    if (this.isBlockCollection(last, lastStart)) return lastEnd;
+    let at = Math.max(lastEnd, lastStart);
     while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
     if (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10) at += 2;
     else if (at < text.length) at++;
