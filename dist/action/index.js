@@ -25852,19 +25852,11 @@ var LineIndex = class {
    */
   position(offset) {
     offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.length));
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: Math.min(offset, this.ends[low]) - this.starts[low] + 1 };
+    const line = lastAtOrBefore(this.starts, offset);
+    return { line: line + 1, column: Math.min(offset, this.ends[line]) - this.starts[line] + 1 };
   }
   region(start, end) {
-    const a = this.position(start);
-    const b = this.position(Math.max(start, end));
-    return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+    return regionBetween(this, start, end);
   }
   get lineCount() {
     return this.starts.length;
@@ -25894,6 +25886,21 @@ function maxJsonDepth(text3, stopAt) {
   return { depth, offset: -1 };
 }
 var MAX_NESTING = 256;
+function lastAtOrBefore(sorted, offset) {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = low + high + 1 >> 1;
+    if (sorted[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+function regionBetween(lines, start, end) {
+  const a = lines.position(start);
+  const b = lines.position(Math.max(start, end));
+  return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+}
 
 // src/source/parse-json.ts
 var MESSAGES = {
@@ -31521,13 +31528,7 @@ var SparseLines = class {
   position(offset) {
     const text3 = this.text;
     offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text3.length));
-    let low = 0;
-    let high = this.checkpoints.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (this.checkpoints[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = lastAtOrBefore(this.checkpoints, offset);
     let line = low * EVERY;
     let start = this.checkpoints[low];
     for (let i = text3.indexOf("\n", start); i >= 0 && i < offset; i = text3.indexOf("\n", i + 1)) {
@@ -31539,9 +31540,7 @@ var SparseLines = class {
     return { line: line + 1, column: Math.min(offset, end) - start + 1 };
   }
   region(start, end) {
-    const a = this.position(start);
-    const b = this.position(Math.max(start, end));
-    return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+    return regionBetween(this, start, end);
   }
 };
 

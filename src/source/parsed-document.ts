@@ -64,20 +64,12 @@ export class LineIndex {
    */
   position(offset: number): { line: number; column: number } {
     offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.length));
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: Math.min(offset, this.ends[low]!) - this.starts[low]! + 1 };
+    const line = lastAtOrBefore(this.starts, offset);
+    return { line: line + 1, column: Math.min(offset, this.ends[line]!) - this.starts[line]! + 1 };
   }
 
   region(start: number, end: number): Region {
-    const a = this.position(start);
-    const b = this.position(Math.max(start, end));
-    return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+    return regionBetween(this, start, end);
   }
 
   get lineCount(): number {
@@ -117,3 +109,22 @@ export function maxJsonDepth(text: string, stopAt: number): { depth: number; off
 
 /** Deepest nesting cmlint reads; the export format needs about ten levels. */
 export const MAX_NESTING = 256;
+
+/** The index of the last of `sorted` (ascending, starting at or below `offset`) that is at most `offset`. */
+export function lastAtOrBefore(sorted: ArrayLike<number>, offset: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (sorted[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The region from `start` to `end` (never before `start`), by a line index's positions. */
+export function regionBetween(lines: { position(offset: number): { line: number; column: number } }, start: number, end: number): Region {
+  const a = lines.position(start);
+  const b = lines.position(Math.max(start, end));
+  return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+}

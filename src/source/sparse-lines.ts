@@ -5,7 +5,7 @@
  * what LineIndex gives; a text with carriage returns (where the two differ in how lines break) uses LineIndex itself.
  */
 import type { Region } from '../findings.js';
-import { LineIndex } from './parsed-document.js';
+import { lastAtOrBefore, LineIndex, regionBetween } from './parsed-document.js';
 
 const EVERY = 256;
 
@@ -28,16 +28,10 @@ class SparseLines implements Lines {
     }
   }
 
-  private position(offset: number): { line: number; column: number } {
+  position(offset: number): { line: number; column: number } {
     const text = this.text;
     offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text.length));
-    let low = 0;
-    let high = this.checkpoints.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.checkpoints[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = lastAtOrBefore(this.checkpoints, offset);
     let line = low * EVERY;
     let start = this.checkpoints[low]!;
     for (let i = text.indexOf('\n', start); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
@@ -50,8 +44,6 @@ class SparseLines implements Lines {
   }
 
   region(start: number, end: number): Region {
-    const a = this.position(start);
-    const b = this.position(Math.max(start, end));
-    return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+    return regionBetween(this, start, end);
   }
 }
