@@ -11,10 +11,11 @@ const { setFlagsFromString } = require('node:v8');
 const { Script } = require('node:vm');
 
 // No inlining in V8's optimizing compiler. A lint run is short and calls many functions each a few thousand times:
-// inlining made optimizing them cost about as much CPU as the lint itself (buildModel alone took a third of a second
-// to optimize), on threads that compete with the lint for the cores. Without it, 1,000 small exports take about a
-// fifth less CPU and time, large exports the same (docs/performance.md). Set before the bundle is compiled, in the
-// build's code-cache run as in every other, so that V8 accepts the cache (it checks the flags it was made with).
+// inlining made optimizing them cost about as much CPU as the lint itself (the model builder, one function then, took
+// a third of a second to optimize), on threads that compete with the lint for the cores. Without it, 1,000 small
+// exports take about a fifth less CPU and time, large exports the same (docs/performance.md). Set before the bundle is
+// compiled, in the build's code-cache run as in every other, so that V8 accepts the cache (it checks the flags it was
+// made with).
 setFlagsFromString('--no-turbo-inlining');
 
 const file = join(__dirname, 'cli.cjs');

@@ -21054,6 +21054,57 @@ function byKey(items, key) {
 }
 function buildModel(data) {
   const exp = toCel(data ?? {}, [], ["devices"]) ?? celMap();
+  const hierarchy = buildSites(exp);
+  const pki = buildCertificates(exp);
+  const lookups2 = { hierarchy, pki };
+  const forests = buildForests(exp);
+  const { servers, roles } = buildServers(exp, lookups2);
+  linkServers(hierarchy.sites, servers, roles);
+  const cloud = buildCmgs(exp, lookups2, roles);
+  const cloudDistributionPoints = list(exp.cloudDistributionPoints).map(
+    (raw) => derive(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === "New", ...siteFacts(hierarchy, raw.SiteCode), ...certFacts(pki, "serviceCertificate", raw.ServiceCertificate) })
+  );
+  const azureServices = list(exp.azureServices).map((raw) => derive(raw, { isCloudManagement: raw.ServiceType === "CloudManagement" }));
+  const boundaryGroups = list(exp.boundaryGroups).map((raw) => derive(raw, { name: lower(raw.Name) }));
+  const dnsRecords = list((exp.dns ?? {}).records).map(
+    (raw) => derive(raw, { name: lower(raw.Name), value: lower(raw.Value), isPublic: raw.Zone !== "Internal" })
+  );
+  const network = exp.network ?? {};
+  const networkDevices = buildNetworkDevices(network, lookups2, servers, cloud);
+  const connections = buildConnections(network);
+  const clientSettings = list(exp.clientSettings).map(
+    (raw) => derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === "Default" || raw.ClientSettingName === "Default Client Agent Settings" })
+  );
+  const inventory = inventoryOf(data);
+  const populations = buildPopulations(exp, lookups2, cloud, clientSettings, inventory);
+  linkPopulations(hierarchy.sites, roles, cloud, populations);
+  const featureUses = buildFeatureUses(populations);
+  const devices = buildDevices(inventory, populations);
+  const content = buildContent(exp, cloud, cloudDistributionPoints, populations);
+  return {
+    export: exp,
+    sites: hierarchy.sites,
+    servers,
+    roles,
+    connectionPoints: cloud.connectionPoints,
+    cmgs: cloud.cmgs,
+    cloudDistributionPoints,
+    azureServices,
+    boundaryGroups,
+    forests,
+    certificates: pki.certificates,
+    dnsRecords,
+    networkDevices,
+    connections,
+    clientSettings,
+    populations,
+    featureUses,
+    devices,
+    content,
+    hierarchy: hierarchyFacts(hierarchy, network, populations)
+  };
+}
+function buildSites(exp) {
   const hierarchyRaw = exp.hierarchy ?? {};
   const sites = list(hierarchyRaw.sites).map(
     (raw) => derive(raw, {
@@ -21081,14 +21132,17 @@ function buildModel(data) {
     const version = typeof site.Version === "bigint" ? site.Version : hierarchyVersion;
     if (version !== void 0) site.version = version;
   }
-  const siteFacts = (code) => {
-    const site = siteByCode.get(lower(code));
-    const facts = {};
-    if (site) facts.site = site;
-    const version = site?.version ?? hierarchyVersion;
-    if (version !== void 0) facts.version = version;
-    return facts;
-  };
+  return { sites, siteByCode, topSite, hierarchyVersion };
+}
+function siteFacts({ siteByCode, hierarchyVersion }, code) {
+  const site = siteByCode.get(lower(code));
+  const facts = {};
+  if (site) facts.site = site;
+  const version = site?.version ?? hierarchyVersion;
+  if (version !== void 0) facts.version = version;
+  return facts;
+}
+function buildCertificates(exp) {
   const pki = exp.pki ?? {};
   const certificates = list(pki.certificates).map((raw) => {
     const ekus = Array.isArray(raw.EnhancedKeyUsages) ? raw.EnhancedKeyUsages.map((e) => ekuOid(text(e))) : [];
@@ -21112,62 +21166,75 @@ function buildModel(data) {
     }
     cert.chain = chain;
   }
-  const certFacts = (name, id) => {
-    const cert = certById.get(text(id ?? ""));
-    return cert ? { [name]: cert } : {};
-  };
-  const forests = list((exp.activeDirectory ?? {}).forests).map(
+  return { certificates, certById };
+}
+function certFacts({ certById }, name, id) {
+  const cert = certById.get(text(id ?? ""));
+  return cert ? { [name]: cert } : {};
+}
+function buildForests(exp) {
+  return list((exp.activeDirectory ?? {}).forests).map(
     (raw) => derive(raw, {
       name: lower(raw.ForestFqdn),
       trusts: Array.isArray(raw.TrustedForests) ? raw.TrustedForests.map(lower) : []
     })
   );
+}
+function buildServers(exp, { hierarchy, pki }) {
   const roles = [];
   const servers = list(exp.siteSystems).map((raw) => {
     const server = derive(raw, {
       name: lower(raw.SiteSystemServerName),
       isDomainMember: raw.Workgroup !== true && (typeof raw.DomainFqdn === "string" || raw.Workgroup === false),
-      ...siteFacts(raw.SiteCode),
-      ...certFacts("serverCertificate", raw.ServerCertificate),
-      ...certFacts("clientCertificate", raw.ClientCertificate)
+      ...siteFacts(hierarchy, raw.SiteCode),
+      ...certFacts(pki, "serverCertificate", raw.ServerCertificate),
+      ...certFacts(pki, "clientCertificate", raw.ClientCertificate)
     });
-    const roleMap = isMapLike(raw.roles) ? raw.roles : celMap();
-    const serverRoles = [];
-    for (const [kind, value] of Object.entries(roleMap)) {
-      const props = isMapLike(value) ? value : celMap();
-      const connectionType = text(props.ClientConnectionType ?? "Intranet");
-      const https = roleUsesHttps(kind, props);
-      const role = derive(
-        props,
-        {
-          kind,
-          server,
-          serverName: server.name,
-          SiteCode: raw.SiteCode ?? null,
-          ...siteFacts(raw.SiteCode),
-          connectionType,
-          acceptsInternet: connectionType !== "Intranet",
-          acceptsIntranet: connectionType !== "Internet",
-          cmgTraffic: props.EnableCloudGateway === true,
-          port: BigInt(rolePort(kind, props, https))
-        },
-        [...originOf(raw) ?? [], "roles", kind]
-      );
-      if (https !== void 0) role.https = https;
-      serverRoles.push(role);
-      roles.push(role);
-    }
+    const serverRoles = buildRoles(raw, server, hierarchy);
+    for (const role of serverRoles) roles.push(role);
     server.allRoles = serverRoles;
     server.internetFacing = serverRoles.some((r) => r.acceptsInternet);
     return server;
   });
-  const serverByName = byKey(servers, (s) => s.name);
+  return { servers, roles };
+}
+function buildRoles(raw, server, hierarchy) {
+  const roleMap = isMapLike(raw.roles) ? raw.roles : celMap();
+  const roles = [];
+  for (const [kind, value] of Object.entries(roleMap)) {
+    const props = isMapLike(value) ? value : celMap();
+    const connectionType = text(props.ClientConnectionType ?? "Intranet");
+    const https = roleUsesHttps(kind, props);
+    const role = derive(
+      props,
+      {
+        kind,
+        server,
+        serverName: server.name,
+        SiteCode: raw.SiteCode ?? null,
+        ...siteFacts(hierarchy, raw.SiteCode),
+        connectionType,
+        acceptsInternet: connectionType !== "Intranet",
+        acceptsIntranet: connectionType !== "Internet",
+        cmgTraffic: props.EnableCloudGateway === true,
+        port: BigInt(rolePort(kind, props, https))
+      },
+      [...originOf(raw) ?? [], "roles", kind]
+    );
+    if (https !== void 0) role.https = https;
+    roles.push(role);
+  }
+  return roles;
+}
+function linkServers(sites, servers, roles) {
   const serversBySite = groupBy(servers, (s) => s.site);
   const rolesBySite = groupBy(roles, (r) => r.site);
   for (const site of sites) {
     site.servers = serversBySite.get(site) ?? [];
     site.roles = rolesBySite.get(site) ?? [];
   }
+}
+function buildCmgs(exp, { hierarchy, pki }, roles) {
   const connectionPoints = roles.filter((r) => r.kind === "CloudManagementGatewayConnectionPoint");
   const cmgs = list(exp.cloudManagementGateways).map(
     (raw) => derive(raw, {
@@ -21175,10 +21242,10 @@ function buildModel(data) {
       instances: typeof raw.VMInstanceCount === "bigint" ? raw.VMInstanceCount : 1n,
       contentEnabled: raw.EnableCloudDPFunction === true,
       isNew: raw.Lifecycle === "New",
-      ...siteFacts(raw.SiteCode),
-      ...certFacts("serviceCertificate", raw.ServiceCertificate),
-      ...certFacts("managementCertificate", raw.ManagementCertificate),
-      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => certById.get(text(id)) ? [certById.get(text(id))] : [])
+      ...siteFacts(hierarchy, raw.SiteCode),
+      ...certFacts(pki, "serviceCertificate", raw.ServiceCertificate),
+      ...certFacts(pki, "managementCertificate", raw.ManagementCertificate),
+      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => pki.certById.get(text(id)) ? [pki.certById.get(text(id))] : [])
     })
   );
   const cmgByName = byKey(cmgs, (c) => c.name);
@@ -21194,17 +21261,12 @@ function buildModel(data) {
   const connectionPointsByCmg = groupBy(connectionPoints, (cp) => cp.cmg);
   for (const cmg of cmgs) cmg.connectionPoints = connectionPointsByCmg.get(cmg) ?? [];
   const cmgsBySite = groupBy(cmgs, (c) => c.site);
-  for (const site of sites) site.cmgs = cmgsBySite.get(site) ?? [];
-  const cloudDistributionPoints = list(exp.cloudDistributionPoints).map(
-    (raw) => derive(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === "New", ...siteFacts(raw.SiteCode), ...certFacts("serviceCertificate", raw.ServiceCertificate) })
-  );
-  const azureServices = list(exp.azureServices).map((raw) => derive(raw, { isCloudManagement: raw.ServiceType === "CloudManagement" }));
-  const boundaryGroups = list(exp.boundaryGroups).map((raw) => derive(raw, { name: lower(raw.Name) }));
-  const dnsRecords = list((exp.dns ?? {}).records).map(
-    (raw) => derive(raw, { name: lower(raw.Name), value: lower(raw.Value), isPublic: raw.Zone !== "Internal" })
-  );
-  const network = exp.network ?? {};
-  const networkDevices = list(network.devices).map((raw) => {
+  for (const site of hierarchy.sites) site.cmgs = cmgsBySite.get(site) ?? [];
+  return { connectionPoints, cmgs, cmgByAnyName };
+}
+function buildNetworkDevices(network, { pki }, servers, { cmgByAnyName }) {
+  const serverByName = byKey(servers, (s) => s.name);
+  return list(network.devices).map((raw) => {
     const front = Array.isArray(raw.FrontOf) ? raw.FrontOf.map(lower) : [];
     const frontServers = front.flatMap((n) => serverByName.get(n) ? [serverByName.get(n)] : []);
     const frontCmgs = front.flatMap((n) => cmgByAnyName(n) ? [cmgByAnyName(n)] : []);
@@ -21213,10 +21275,12 @@ function buildModel(data) {
       servers: frontServers,
       frontCmgs,
       roles: frontServers.flatMap((s) => s.allRoles),
-      ...certFacts("certificate", raw.Certificate)
+      ...certFacts(pki, "certificate", raw.Certificate)
     });
   });
-  const connections = list(network.connections).map(
+}
+function buildConnections(network) {
+  return list(network.connections).map(
     (raw) => derive(raw, {
       from: lower(raw.From),
       to: lower(raw.To),
@@ -21226,17 +21290,15 @@ function buildModel(data) {
       })
     })
   );
-  const clientSettings = list(exp.clientSettings).map(
-    (raw) => derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === "Default" || raw.ClientSettingName === "Default Client Agent Settings" })
-  );
+}
+function buildPopulations(exp, { hierarchy, pki }, { cmgByAnyName }, clientSettings, inventory) {
   const defaultSettings = clientSettings.find((s) => s.isDefault);
   const settingsByPopulation = deployedSettings(clientSettings);
-  const inventory = inventoryOf(data);
   const devicesByPopulation = /* @__PURE__ */ new Map();
   for (const raw of inventory) {
     if (isMapLike(raw)) devicesByPopulation.set(raw.Population, (devicesByPopulation.get(raw.Population) ?? 0) + 1);
   }
-  const populations = list(exp.clientPopulations).map((raw) => {
+  return list(exp.clientPopulations).map((raw) => {
     const name = text(raw.Name);
     const deviceCount = BigInt(devicesByPopulation.get(name) ?? 0);
     const channels = Array.isArray(raw.Channels) ? raw.Channels.map(text) : [];
@@ -21249,12 +21311,13 @@ function buildModel(data) {
       usesIbcm: channels.includes("IBCM"),
       auth,
       settings: effectiveSettings(defaultSettings, settingsByPopulation.get(name) ?? []),
-      ...siteFacts(raw.SiteCode),
-      ...certFacts("clientCertificate", raw.ClientCertificate),
+      ...siteFacts(hierarchy, raw.SiteCode),
+      ...certFacts(pki, "clientCertificate", raw.ClientCertificate),
       ...cmgByAnyName(raw.CloudManagementGateway) ? { cmg: cmgByAnyName(raw.CloudManagementGateway) } : {}
     });
   });
-  const populationByName = byKey(populations, (p) => p.name);
+}
+function linkPopulations(sites, roles, { connectionPoints, cmgs }, populations) {
   const populationsByCmg = groupBy(populations, (p) => p.cmg === void 0 && p.usesCmg && cmgs.length === 1 ? cmgs[0] : p.cmg);
   for (const cmg of cmgs) {
     cmg.populations = populationsByCmg.get(cmg) ?? [];
@@ -21282,6 +21345,8 @@ function buildModel(data) {
     const site = role.site;
     role.ibcm = role.acceptsInternet === true && (site?.usesIbcm === true || role.cmgTraffic !== true);
   }
+}
+function buildFeatureUses(populations) {
   const featureUses = [];
   for (const population of populations) {
     const uses = Array.isArray(population.Features) ? population.Features : [];
@@ -21300,6 +21365,10 @@ function buildModel(data) {
       featureUses.push(element);
     });
   }
+  return featureUses;
+}
+function buildDevices(inventory, populations) {
+  const populationByName = byKey(populations, (p) => p.name);
   const devices = [];
   const aligned = inventory.every(isMapLike);
   const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ["devices"]) : CEL_MAP_PROTOTYPE;
@@ -21321,8 +21390,12 @@ function buildModel(data) {
     element.usesCmg = population?.usesCmg === true;
     devices.push(element);
   }
+  return devices;
+}
+function buildContent(exp, { cmgByAnyName }, cloudDistributionPoints, populations) {
+  const populationByName = byKey(populations, (p) => p.name);
   const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
-  const content = list(exp.content).map((raw) => {
+  return list(exp.content).map((raw) => {
     const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];
     const users = Array.isArray(raw.UsedBy) ? raw.UsedBy.map(text) : [];
     return derive(raw, {
@@ -21332,7 +21405,9 @@ function buildModel(data) {
       populations: users.flatMap((u) => populationByName.get(u) ? [populationByName.get(u)] : [])
     });
   });
-  const hierarchy = setOrigin(
+}
+function hierarchyFacts({ sites, topSite, hierarchyVersion }, network, populations) {
+  return setOrigin(
     Object.assign(celMap(), {
       hasCas: sites.some((s) => s.isCas),
       siteCount: BigInt(sites.length),
@@ -21344,28 +21419,6 @@ function buildModel(data) {
     }),
     ["hierarchy"]
   );
-  return {
-    export: exp,
-    sites,
-    servers,
-    roles,
-    connectionPoints,
-    cmgs,
-    cloudDistributionPoints,
-    azureServices,
-    boundaryGroups,
-    forests,
-    certificates,
-    dnsRecords,
-    networkDevices,
-    connections,
-    clientSettings,
-    populations,
-    featureUses,
-    devices,
-    content,
-    hierarchy
-  };
 }
 function deployedSettings(all) {
   const byPopulation = /* @__PURE__ */ new Map();

@@ -101,13 +101,94 @@ function byKey<T extends CelMap>(items: T[], key: (item: T) => string): Map<stri
   return map;
 }
 
+/**
+ * The model, built section by section. Each section is its own function on purpose: V8 optimizes a function as a
+ * whole, and one function of three hundred lines cost about a third of a second of compiling in a run of 1,000 small
+ * exports (on a thread that competes with the lint for the cores), only to be thrown away at its first unusual export.
+ */
 export function buildModel(data: unknown): Model {
   // The inventory (devices[]) can hold hundreds of thousands of devices: the model makes its device elements from
   // the export directly, and export.devices is copied for CEL only if a rule reads it.
   const exp = (toCel(data ?? {}, [], ['devices']) as CelMap) ?? celMap();
-  const hierarchyRaw = (exp.hierarchy ?? {}) as CelMap;
+  const hierarchy = buildSites(exp);
+  const pki = buildCertificates(exp);
+  const lookups: Lookups = { hierarchy, pki };
+  const forests = buildForests(exp);
+  const { servers, roles } = buildServers(exp, lookups);
+  linkServers(hierarchy.sites, servers, roles);
+  const cloud = buildCmgs(exp, lookups, roles);
+  const cloudDistributionPoints = list(exp.cloudDistributionPoints).map((raw) =>
+    derive(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === 'New', ...siteFacts(hierarchy, raw.SiteCode), ...certFacts(pki, 'serviceCertificate', raw.ServiceCertificate) }),
+  );
+  const azureServices = list(exp.azureServices).map((raw) => derive(raw, { isCloudManagement: raw.ServiceType === 'CloudManagement' }));
+  const boundaryGroups = list(exp.boundaryGroups).map((raw) => derive(raw, { name: lower(raw.Name) }));
+  const dnsRecords = list(((exp.dns ?? {}) as CelMap).records).map((raw) =>
+    derive(raw, { name: lower(raw.Name), value: lower(raw.Value), isPublic: raw.Zone !== 'Internal' }),
+  );
+  const network = (exp.network ?? {}) as CelMap;
+  const networkDevices = buildNetworkDevices(network, lookups, servers, cloud);
+  const connections = buildConnections(network);
+  const clientSettings = list(exp.clientSettings).map((raw) =>
+    derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === 'Default' || raw.ClientSettingName === 'Default Client Agent Settings' }),
+  );
+  const inventory = inventoryOf(data);
+  const populations = buildPopulations(exp, lookups, cloud, clientSettings, inventory);
+  linkPopulations(hierarchy.sites, roles, cloud, populations);
+  const featureUses = buildFeatureUses(populations);
+  const devices = buildDevices(inventory, populations);
+  const content = buildContent(exp, cloud, cloudDistributionPoints, populations);
 
-  // Sites ---------------------------------------------------------------------------------------------------
+  return {
+    export: exp,
+    sites: hierarchy.sites,
+    servers,
+    roles,
+    connectionPoints: cloud.connectionPoints,
+    cmgs: cloud.cmgs,
+    cloudDistributionPoints,
+    azureServices,
+    boundaryGroups,
+    forests,
+    certificates: pki.certificates,
+    dnsRecords,
+    networkDevices,
+    connections,
+    clientSettings,
+    populations,
+    featureUses,
+    devices,
+    content,
+    hierarchy: hierarchyFacts(hierarchy, network, populations),
+  };
+}
+
+interface Hierarchy {
+  sites: Element[];
+  siteByCode: Map<string, Element>;
+  topSite: Element | undefined;
+  hierarchyVersion: bigint | undefined;
+}
+
+interface Pki {
+  certificates: Element[];
+  certById: Map<string, Element>;
+}
+
+/** What the sections after the first two look elements up in. */
+interface Lookups {
+  hierarchy: Hierarchy;
+  pki: Pki;
+}
+
+interface CloudServices {
+  connectionPoints: Element[];
+  cmgs: Element[];
+  /** A CMG by its service name or its deployment name; an absent name matches nothing. */
+  cmgByAnyName: (name: CelValue | undefined) => Element | undefined;
+}
+
+function buildSites(exp: CelMap): Hierarchy {
+  const hierarchyRaw = (exp.hierarchy ?? {}) as CelMap;
   const sites = list(hierarchyRaw.sites).map((raw) =>
     derive(raw, {
       code: lower(raw.SiteCode),
@@ -134,16 +215,20 @@ export function buildModel(data: unknown): Model {
     const version = typeof site.Version === 'bigint' ? site.Version : hierarchyVersion;
     if (version !== undefined) site.version = version;
   }
-  const siteFacts = (code: CelValue | undefined): CelMap => {
-    const site = siteByCode.get(lower(code));
-    const facts: CelMap = {};
-    if (site) facts.site = site;
-    const version = (site?.version as bigint | undefined) ?? hierarchyVersion;
-    if (version !== undefined) facts.version = version;
-    return facts;
-  };
+  return { sites, siteByCode, topSite, hierarchyVersion };
+}
 
-  // Certificates --------------------------------------------------------------------------------------------
+/** The site an element names by its site code, and the version it runs (the site's, else the hierarchy's). */
+function siteFacts({ siteByCode, hierarchyVersion }: Hierarchy, code: CelValue | undefined): CelMap {
+  const site = siteByCode.get(lower(code));
+  const facts: CelMap = {};
+  if (site) facts.site = site;
+  const version = (site?.version as bigint | undefined) ?? hierarchyVersion;
+  if (version !== undefined) facts.version = version;
+  return facts;
+}
+
+function buildCertificates(exp: CelMap): Pki {
   const pki = (exp.pki ?? {}) as CelMap;
   const certificates = list(pki.certificates).map((raw) => {
     const ekus = Array.isArray(raw.EnhancedKeyUsages) ? raw.EnhancedKeyUsages.map((e) => ekuOid(text(e))) : [];
@@ -170,68 +255,83 @@ export function buildModel(data: unknown): Model {
     }
     cert.chain = chain;
   }
-  const certFacts = (name: string, id: CelValue | undefined): CelMap => {
-    const cert = certById.get(text(id ?? ''));
-    return cert ? { [name]: cert } : {};
-  };
+  return { certificates, certById };
+}
 
-  // Active Directory forests --------------------------------------------------------------------------------
-  const forests = list(((exp.activeDirectory ?? {}) as CelMap).forests).map((raw) =>
+/** The certificate an element names by its id, under the fact's name; nothing when it names none the export has. */
+function certFacts({ certById }: Pki, name: string, id: CelValue | undefined): CelMap {
+  const cert = certById.get(text(id ?? ''));
+  return cert ? { [name]: cert } : {};
+}
+
+function buildForests(exp: CelMap): Element[] {
+  return list(((exp.activeDirectory ?? {}) as CelMap).forests).map((raw) =>
     derive(raw, {
       name: lower(raw.ForestFqdn),
       trusts: Array.isArray(raw.TrustedForests) ? raw.TrustedForests.map(lower) : [],
     }),
   );
+}
 
-  // Site systems and roles ----------------------------------------------------------------------------------
+/** Site systems, each with its roles (an element per role, which also lists the roles of every server). */
+function buildServers(exp: CelMap, { hierarchy, pki }: Lookups): { servers: Element[]; roles: Element[] } {
   const roles: Element[] = [];
   const servers = list(exp.siteSystems).map((raw) => {
     const server = derive(raw, {
       name: lower(raw.SiteSystemServerName),
       isDomainMember: raw.Workgroup !== true && (typeof raw.DomainFqdn === 'string' || raw.Workgroup === false),
-      ...siteFacts(raw.SiteCode),
-      ...certFacts('serverCertificate', raw.ServerCertificate),
-      ...certFacts('clientCertificate', raw.ClientCertificate),
+      ...siteFacts(hierarchy, raw.SiteCode),
+      ...certFacts(pki, 'serverCertificate', raw.ServerCertificate),
+      ...certFacts(pki, 'clientCertificate', raw.ClientCertificate),
     });
-    const roleMap = isMapLike(raw.roles) ? (raw.roles as CelMap) : celMap();
-    const serverRoles: Element[] = [];
-    for (const [kind, value] of Object.entries(roleMap)) {
-      const props = (isMapLike(value) ? value : celMap()) as CelMap;
-      const connectionType = text(props.ClientConnectionType ?? 'Intranet');
-      const https = roleUsesHttps(kind, props);
-      const role = derive(
-        props,
-        {
-          kind,
-          server,
-          serverName: server.name as string,
-          SiteCode: raw.SiteCode ?? null,
-          ...siteFacts(raw.SiteCode),
-          connectionType,
-          acceptsInternet: connectionType !== 'Intranet',
-          acceptsIntranet: connectionType !== 'Internet',
-          cmgTraffic: props.EnableCloudGateway === true,
-          port: BigInt(rolePort(kind, props, https)),
-        },
-        [...(originOf(raw) ?? []), 'roles', kind],
-      );
-      if (https !== undefined) role.https = https;
-      serverRoles.push(role);
-      roles.push(role);
-    }
+    const serverRoles = buildRoles(raw, server, hierarchy);
+    for (const role of serverRoles) roles.push(role);
     server.allRoles = serverRoles;
     server.internetFacing = serverRoles.some((r) => r.acceptsInternet);
     return server;
   });
-  const serverByName = byKey(servers, (s) => s.name as string);
+  return { servers, roles };
+}
+
+function buildRoles(raw: CelMap, server: Element, hierarchy: Hierarchy): Element[] {
+  const roleMap = isMapLike(raw.roles) ? (raw.roles as CelMap) : celMap();
+  const roles: Element[] = [];
+  for (const [kind, value] of Object.entries(roleMap)) {
+    const props = (isMapLike(value) ? value : celMap()) as CelMap;
+    const connectionType = text(props.ClientConnectionType ?? 'Intranet');
+    const https = roleUsesHttps(kind, props);
+    const role = derive(
+      props,
+      {
+        kind,
+        server,
+        serverName: server.name as string,
+        SiteCode: raw.SiteCode ?? null,
+        ...siteFacts(hierarchy, raw.SiteCode),
+        connectionType,
+        acceptsInternet: connectionType !== 'Intranet',
+        acceptsIntranet: connectionType !== 'Internet',
+        cmgTraffic: props.EnableCloudGateway === true,
+        port: BigInt(rolePort(kind, props, https)),
+      },
+      [...(originOf(raw) ?? []), 'roles', kind],
+    );
+    if (https !== undefined) role.https = https;
+    roles.push(role);
+  }
+  return roles;
+}
+
+function linkServers(sites: Element[], servers: Element[], roles: Element[]): void {
   const serversBySite = groupBy(servers, (s) => s.site);
   const rolesBySite = groupBy(roles, (r) => r.site);
   for (const site of sites) {
     site.servers = serversBySite.get(site) ?? [];
     site.roles = rolesBySite.get(site) ?? [];
   }
+}
 
-  // Cloud services -----------------------------------------------------------------------------------------
+function buildCmgs(exp: CelMap, { hierarchy, pki }: Lookups, roles: Element[]): CloudServices {
   const connectionPoints = roles.filter((r) => r.kind === 'CloudManagementGatewayConnectionPoint');
   const cmgs = list(exp.cloudManagementGateways).map((raw) =>
     derive(raw, {
@@ -239,10 +339,10 @@ export function buildModel(data: unknown): Model {
       instances: typeof raw.VMInstanceCount === 'bigint' ? raw.VMInstanceCount : 1n,
       contentEnabled: raw.EnableCloudDPFunction === true,
       isNew: raw.Lifecycle === 'New',
-      ...siteFacts(raw.SiteCode),
-      ...certFacts('serviceCertificate', raw.ServiceCertificate),
-      ...certFacts('managementCertificate', raw.ManagementCertificate),
-      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => (certById.get(text(id)) ? [certById.get(text(id))!] : [])),
+      ...siteFacts(hierarchy, raw.SiteCode),
+      ...certFacts(pki, 'serviceCertificate', raw.ServiceCertificate),
+      ...certFacts(pki, 'managementCertificate', raw.ManagementCertificate),
+      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => (pki.certById.get(text(id)) ? [pki.certById.get(text(id))!] : [])),
     }),
   );
   const cmgByName = byKey(cmgs, (c) => c.name as string);
@@ -257,22 +357,13 @@ export function buildModel(data: unknown): Model {
   const connectionPointsByCmg = groupBy(connectionPoints, (cp) => cp.cmg);
   for (const cmg of cmgs) cmg.connectionPoints = connectionPointsByCmg.get(cmg) ?? [];
   const cmgsBySite = groupBy(cmgs, (c) => c.site);
-  for (const site of sites) site.cmgs = cmgsBySite.get(site) ?? [];
+  for (const site of hierarchy.sites) site.cmgs = cmgsBySite.get(site) ?? [];
+  return { connectionPoints, cmgs, cmgByAnyName };
+}
 
-  const cloudDistributionPoints = list(exp.cloudDistributionPoints).map((raw) =>
-    derive(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === 'New', ...siteFacts(raw.SiteCode), ...certFacts('serviceCertificate', raw.ServiceCertificate) }),
-  );
-  const azureServices = list(exp.azureServices).map((raw) => derive(raw, { isCloudManagement: raw.ServiceType === 'CloudManagement' }));
-  const boundaryGroups = list(exp.boundaryGroups).map((raw) => derive(raw, { name: lower(raw.Name) }));
-
-  // DNS ----------------------------------------------------------------------------------------------------
-  const dnsRecords = list(((exp.dns ?? {}) as CelMap).records).map((raw) =>
-    derive(raw, { name: lower(raw.Name), value: lower(raw.Value), isPublic: raw.Zone !== 'Internal' }),
-  );
-
-  // Network ------------------------------------------------------------------------------------------------
-  const network = (exp.network ?? {}) as CelMap;
-  const networkDevices = list(network.devices).map((raw) => {
+function buildNetworkDevices(network: CelMap, { pki }: Lookups, servers: Element[], { cmgByAnyName }: CloudServices): Element[] {
+  const serverByName = byKey(servers, (s) => s.name as string);
+  return list(network.devices).map((raw) => {
     const front = Array.isArray(raw.FrontOf) ? raw.FrontOf.map(lower) : [];
     const frontServers = front.flatMap((n) => (serverByName.get(n) ? [serverByName.get(n)!] : []));
     const frontCmgs = front.flatMap((n) => (cmgByAnyName(n) ? [cmgByAnyName(n)!] : []));
@@ -281,10 +372,13 @@ export function buildModel(data: unknown): Model {
       servers: frontServers,
       frontCmgs,
       roles: frontServers.flatMap((s) => s.allRoles as Element[]),
-      ...certFacts('certificate', raw.Certificate),
+      ...certFacts(pki, 'certificate', raw.Certificate),
     });
   });
-  const connections = list(network.connections).map((raw) =>
+}
+
+function buildConnections(network: CelMap): Element[] {
+  return list(network.connections).map((raw) =>
     derive(raw, {
       from: lower(raw.From),
       to: lower(raw.To),
@@ -294,19 +388,16 @@ export function buildModel(data: unknown): Model {
       }),
     }),
   );
+}
 
-  // Client settings and populations -------------------------------------------------------------------------
-  const clientSettings = list(exp.clientSettings).map((raw) =>
-    derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === 'Default' || raw.ClientSettingName === 'Default Client Agent Settings' }),
-  );
+function buildPopulations(exp: CelMap, { hierarchy, pki }: Lookups, { cmgByAnyName }: CloudServices, clientSettings: Element[], inventory: unknown[]): Element[] {
   const defaultSettings = clientSettings.find((s) => s.isDefault);
   const settingsByPopulation = deployedSettings(clientSettings);
-  const inventory = inventoryOf(data);
   const devicesByPopulation = new Map<unknown, number>();
   for (const raw of inventory) {
     if (isMapLike(raw)) devicesByPopulation.set(raw.Population, (devicesByPopulation.get(raw.Population) ?? 0) + 1);
   }
-  const populations = list(exp.clientPopulations).map((raw) => {
+  return list(exp.clientPopulations).map((raw) => {
     const name = text(raw.Name);
     const deviceCount = BigInt(devicesByPopulation.get(name) ?? 0);
     const channels = Array.isArray(raw.Channels) ? raw.Channels.map(text) : [];
@@ -319,12 +410,15 @@ export function buildModel(data: unknown): Model {
       usesIbcm: channels.includes('IBCM'),
       auth,
       settings: effectiveSettings(defaultSettings, settingsByPopulation.get(name) ?? []),
-      ...siteFacts(raw.SiteCode),
-      ...certFacts('clientCertificate', raw.ClientCertificate),
+      ...siteFacts(hierarchy, raw.SiteCode),
+      ...certFacts(pki, 'clientCertificate', raw.ClientCertificate),
       ...(cmgByAnyName(raw.CloudManagementGateway) ? { cmg: cmgByAnyName(raw.CloudManagementGateway)! } : {}),
     });
   });
-  const populationByName = byKey(populations, (p) => p.name as string);
+}
+
+/** Client counts per CMG, connection point and site, each site's IBCM use, and whether each role is on the IBCM path. */
+function linkPopulations(sites: Element[], roles: Element[], { connectionPoints, cmgs }: CloudServices, populations: Element[]): void {
   // A population names its CMG; with only one CMG, a population that uses a CMG without naming one uses that one.
   const populationsByCmg = groupBy(populations, (p) => (p.cmg === undefined && p.usesCmg && cmgs.length === 1 ? cmgs[0] : p.cmg));
   for (const cmg of cmgs) {
@@ -356,7 +450,9 @@ export function buildModel(data: unknown): Model {
     // A role that takes internet connections is on the IBCM path unless it only serves CMG traffic at a site without IBCM clients.
     role.ibcm = role.acceptsInternet === true && (site?.usesIbcm === true || role.cmgTraffic !== true);
   }
+}
 
+function buildFeatureUses(populations: Element[]): Element[] {
   const featureUses: Element[] = [];
   for (const population of populations) {
     const uses = Array.isArray(population.Features) ? population.Features : [];
@@ -376,9 +472,15 @@ export function buildModel(data: unknown): Model {
       featureUses.push(element);
     });
   }
+  return featureUses;
+}
 
-  // Inventories can hold hundreds of thousands of devices: each is derived in one step from the export's own object
-  // (the same keys and values as a copy of it, then the facts), without an intermediate copy.
+/**
+ * Inventories can hold hundreds of thousands of devices: each is derived in one step from the export's own object
+ * (the same keys and values as a copy of it, then the facts), without an intermediate copy.
+ */
+function buildDevices(inventory: unknown[], populations: Element[]): Element[] {
+  const populationByName = byKey(populations, (p) => p.name as string);
   const devices: Element[] = [];
   // When every device is a mapping, devices[i] is the export's devices[i]: the elements share one prototype that says
   // so (no tag on each of them); otherwise each element records its own index.
@@ -403,9 +505,13 @@ export function buildModel(data: unknown): Model {
     element.usesCmg = population?.usesCmg === true;
     devices.push(element);
   }
+  return devices;
+}
 
+function buildContent(exp: CelMap, { cmgByAnyName }: CloudServices, cloudDistributionPoints: Element[], populations: Element[]): Element[] {
+  const populationByName = byKey(populations, (p) => p.name as string);
   const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
-  const content = list(exp.content).map((raw) => {
+  return list(exp.content).map((raw) => {
     const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];
     const users = Array.isArray(raw.UsedBy) ? raw.UsedBy.map(text) : [];
     return derive(raw, {
@@ -415,8 +521,11 @@ export function buildModel(data: unknown): Model {
       populations: users.flatMap((u) => (populationByName.get(u) ? [populationByName.get(u)!] : [])),
     });
   });
+}
 
-  const hierarchy = setOrigin(
+/** Facts about the whole design. */
+function hierarchyFacts({ sites, topSite, hierarchyVersion }: Hierarchy, network: CelMap, populations: Element[]): Element {
+  return setOrigin(
     Object.assign(celMap(), {
       hasCas: sites.some((s) => s.isCas),
       siteCount: BigInt(sites.length),
@@ -428,29 +537,6 @@ export function buildModel(data: unknown): Model {
     }) as Element,
     ['hierarchy'],
   );
-
-  return {
-    export: exp,
-    sites,
-    servers,
-    roles,
-    connectionPoints,
-    cmgs,
-    cloudDistributionPoints,
-    azureServices,
-    boundaryGroups,
-    forests,
-    certificates,
-    dnsRecords,
-    networkDevices,
-    connections,
-    clientSettings,
-    populations,
-    featureUses,
-    devices,
-    content,
-    hierarchy,
-  };
 }
 
 /** The custom client settings deployed to each population name, in the export's order. */
