@@ -10,7 +10,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker as WorkerType } from 'node:worker_threads';
-import type { RuleOutcome } from '../engine/evaluate.js';
+import { ruleOutcome, type RuleOutcome } from '../engine/evaluate.js';
 import type { FileResult } from '../lint.js';
 import { reparsedLater } from '../source/parse.js';
 import type { ParsedDocument } from '../source/parsed-document.js';
@@ -76,7 +76,7 @@ function unpackOutcomes(packed: PackedOutcomes, previous: { ids?: string[] }): M
   ids.forEach((id, i) => {
     const status = STATUSES[packed.statuses[i]!]!;
     const reason = reasons.get(i);
-    outcomes.set(id, reason === undefined ? { status } : { status, reason });
+    outcomes.set(id, ruleOutcome(status, reason));
   });
   return outcomes;
 }
