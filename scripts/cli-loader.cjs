@@ -18,6 +18,36 @@ const { Script } = require('node:vm');
 // made with).
 setFlagsFromString('--no-turbo-inlining');
 
+/**
+ * The number of jobs a `cmlint lint` command line asks for (--jobs N, --jobs=N, -j N, -jN), or 0. Read here, before
+ * commander reads the whole command line, only to start a worker early: a wrong guess costs an idle worker, stopped.
+ */
+function jobsAsked(argv) {
+  if (['init', 'rules', 'explain', 'help', '--cmlint-lint-worker'].includes(argv[2])) return 0;
+  let jobs = 0;
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    const match = /^(?:--jobs|-j)(?:=?(\d+))?$/.exec(arg);
+    if (match) jobs = Number(match[1] ?? argv[i + 1]);
+  }
+  return Number.isSafeInteger(jobs) ? jobs : 0;
+}
+
+// A lint run that asks for several jobs starts its first worker thread now, before this thread loads the bundle: the
+// worker's own start (Node.js, then this loader and the bundle) overlaps with this thread's, where started from the
+// lint it competed with this thread's first files for the cores and began linting about 0.1 s later. The lint hands
+// it the files once it has found them (src/cli/lint-pool.ts: takeEarlyWorker); a run too small for workers stops it.
+// Unreferenced until then: it never keeps the process alive.
+if (jobsAsked(process.argv) >= 2) {
+  const { Worker } = require('node:worker_threads');
+  const worker = new Worker(__filename, { argv: ['--cmlint-lint-worker'], stdout: false, stderr: false });
+  worker.unref();
+  // Should it fail before the lint takes it, the lint starts another, whose failure it reports.
+  worker.on('error', () => {});
+  globalThis[Symbol.for('cmlint.earlyLintWorker')] = worker;
+}
+
 const file = join(__dirname, 'cli.cjs');
 // esbuild writes the bundle in ASCII (it escapes everything else), so it is read without decoding UTF-8.
 const source = readFileSync(file, 'latin1');

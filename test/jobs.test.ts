@@ -72,6 +72,34 @@ describe('--jobs', () => {
     expect(three.code).toBe(one.code);
   }, 240_000);
 
+  // The loader starts a worker before the bundle when the command line asks for jobs (scripts/cli-loader.cjs); a run
+  // that ends up in one thread, or never lints, must stop it and end as a run without it would.
+  test('--jobs 2 on one file, on stdin, and with a usage error: the result of --jobs 1, without waiting on a worker', () => {
+    for (const [args, input] of [
+      [['lint', 'exports/site-01.yaml', '--format', 'json', '--as-of', AS_OF], undefined],
+      [['lint', '-', '--as-of', AS_OF], smallExport(3)],
+      [['lint', 'exports', '--format', 'nope'], undefined],
+      [['lint', 'exports', '--baseline', 'missing.json'], undefined],
+    ] as [string[], string | undefined][]) {
+      const one = runCli([...args, '--jobs', '1'], { cwd: dir, input });
+      for (const jobs of [['--jobs', '2'], ['--jobs=2'], ['-j2']]) {
+        const two = runCli([...args, ...jobs], { cwd: dir, input });
+        expect(two.stdout).toBe(one.stdout);
+        expect(two.stderr).toBe(one.stderr);
+        expect(two.code).toBe(one.code);
+      }
+    }
+  }, 120_000);
+
+  test('-j2 and --jobs=2 split a run as --jobs 2 does', () => {
+    const one = runCli(['lint', 'exports', '--format', 'json', '--as-of', AS_OF, '--jobs', '1'], { cwd: dir, timeout: 120_000 });
+    for (const jobs of ['-j2', '--jobs=2']) {
+      const two = runCli(['lint', 'exports', '--format', 'json', '--as-of', AS_OF, jobs], { cwd: dir, timeout: 120_000 });
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.code).toBe(one.code);
+    }
+  }, 240_000);
+
   test('--jobs takes a whole number of at least 1', () => {
     const result = runCli(['lint', 'exports', '--jobs', '0'], { cwd: dir });
     expect(result.code).toBe(2);

@@ -31333,6 +31333,20 @@ function compileRule(rule) {
 // src/engine/evaluate.ts
 init_pointers();
 var MEMO_MIN_ELEMENTS = 64;
+var PASSED = Object.freeze({ status: "passed" });
+var FAILED = Object.freeze({ status: "failed" });
+var NOT_EVALUATED = /* @__PURE__ */ new Map();
+var UNKNOWN_VERSION_REASON = "the export does not state the site version this rule depends on";
+function ruleOutcome(status, reason) {
+  if (status === "passed") return PASSED;
+  if (status === "failed") return FAILED;
+  let outcome = NOT_EVALUATED.get(reason);
+  if (!outcome) {
+    outcome = Object.freeze(reason === void 0 ? { status } : { status, reason });
+    NOT_EVALUATED.set(reason, outcome);
+  }
+  return outcome;
+}
 function evaluateRules(rules, model, data, options) {
   const findings = [];
   const outcomes = /* @__PURE__ */ new Map();
@@ -31350,7 +31364,7 @@ function evaluateRules(rules, model, data, options) {
       const id = compiled2.rule.id;
       const missing = compiled2.requires.find((r) => !safeBool(r.test, context));
       if (missing) {
-        outcomes.set(id, { status: "not-evaluated", reason: missing.missing });
+        outcomes.set(id, ruleOutcome("not-evaluated", missing.missing));
         continue;
       }
       let count = 0;
@@ -31361,9 +31375,7 @@ function evaluateRules(rules, model, data, options) {
         for (const finding of result.findings) findings.push(finding);
         skippedForVersion ||= result.skippedForVersion;
       }
-      if (count > 0) outcomes.set(id, { status: "failed" });
-      else if (skippedForVersion) outcomes.set(id, { status: "not-evaluated", reason: "the export does not state the site version this rule depends on" });
-      else outcomes.set(id, { status: "passed" });
+      outcomes.set(id, count > 0 ? FAILED : skippedForVersion ? ruleOutcome("not-evaluated", UNKNOWN_VERSION_REASON) : PASSED);
       if (skippedForVersion) versionUnknown.push(id);
     }
   });
@@ -35991,7 +36003,7 @@ function unpackOutcomes(packed, previous) {
   ids.forEach((id, i) => {
     const status = STATUSES[packed.statuses[i]];
     const reason = reasons.get(i);
-    outcomes.set(id, reason === void 0 ? { status } : { status, reason });
+    outcomes.set(id, ruleOutcome(status, reason));
   });
   return outcomes;
 }
@@ -36003,6 +36015,13 @@ var AUTO_MIN_WORK = 4e3;
 var WORK_PER_MIB = 100;
 var MIN_FILES = 8;
 var LARGE_FILE_BYTES = 1024 * 1024;
+var EARLY_WORKER = Symbol.for("cmlint.earlyLintWorker");
+function takeEarlyWorker() {
+  const holder = globalThis;
+  const worker = holder[EARLY_WORKER];
+  delete holder[EARLY_WORKER];
+  return worker && worker.threadId !== -1 ? worker : void 0;
+}
 function workerEntry() {
   const here = fileURLToPath3(import.meta.url);
   if (!here.endsWith("cli.cjs")) return void 0;
@@ -36050,13 +36069,16 @@ async function lintInWorkers(files, settings, jobs, lintHere) {
     finish();
   };
   const start = { settings, files, queue: queueBuffer };
+  const early = takeEarlyWorker();
   for (let w = 0; w < count; w++) {
-    const worker = new Worker(entry, {
-      argv: ["--cmlint-lint-worker"],
-      workerData: start,
-      stdout: false,
-      stderr: false
-    });
+    let worker;
+    if (w === 0 && early) {
+      worker = early;
+      worker.ref();
+      worker.postMessage(start);
+    } else {
+      worker = new Worker(entry, { argv: ["--cmlint-lint-worker"], workerData: start, stdout: false, stderr: false });
+    }
     workers.push(worker);
     const sentIds = {};
     let done = false;
@@ -36143,7 +36165,9 @@ async function lintProject(settings) {
     }
   };
   const jobs = settings.jobs ?? 1;
-  const linted = poolWorthwhile(found.files, jobs, settings.jobsChosen ?? true) ? await lintInWorkers(
+  const pooled = poolWorthwhile(found.files, jobs, settings.jobsChosen ?? true);
+  if (!pooled) void takeEarlyWorker()?.terminate();
+  const linted = pooled ? await lintInWorkers(
     found.files,
     { cwd: process.cwd(), configPath: config.path, configDir: config.dir, asOf: lintOptions.asOf, maxFileSize: lintOptions.maxFileSize, ruleFolders: settings.ruleFolders ?? [] },
     jobs,

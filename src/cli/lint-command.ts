@@ -14,7 +14,7 @@ import { escapeControl } from '../report/escape.js';
 import { colorWanted } from '../report/text.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { FORMATS, formatNames } from './formats.js';
-import { lintInWorkers, poolWorthwhile, type PoolOutcome } from './lint-pool.js';
+import { lintInWorkers, poolWorthwhile, takeEarlyWorker, type PoolOutcome } from './lint-pool.js';
 import { writeAtomically } from './write-output.js';
 
 export interface LintCommandOptions {
@@ -118,7 +118,9 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   };
   const jobs = settings.jobs ?? 1;
   // Several cores: this thread and worker threads with the same options; results come back in the order of the files.
-  const linted = poolWorthwhile(found.files, jobs, settings.jobsChosen ?? true)
+  const pooled = poolWorthwhile(found.files, jobs, settings.jobsChosen ?? true);
+  if (!pooled) void takeEarlyWorker()?.terminate();
+  const linted = pooled
     ? await lintInWorkers(
         found.files,
         { cwd: process.cwd(), configPath: config.path, configDir: config.dir, asOf: lintOptions.asOf!, maxFileSize: lintOptions.maxFileSize, ruleFolders: settings.ruleFolders ?? [] },

@@ -132,6 +132,20 @@ const WORK_PER_MIB = 100;
 const MIN_FILES = 8;
 const LARGE_FILE_BYTES = 1024 * 1024;
 
+const EARLY_WORKER = Symbol.for('cmlint.earlyLintWorker');
+
+/**
+ * The worker the loader started before the bundle, if the command line asked for several jobs (scripts/cli-loader.cjs);
+ * it waits for its WorkerStart as a message. Taken once: the pool uses it, or the run, too small for workers, stops it.
+ */
+export function takeEarlyWorker(): WorkerType | undefined {
+  const holder = globalThis as { [EARLY_WORKER]?: WorkerType };
+  const worker = holder[EARLY_WORKER];
+  delete holder[EARLY_WORKER];
+  // A thread id of -1: it has already ended (its 'exit' event is past), so it cannot be used.
+  return worker && worker.threadId !== -1 ? worker : undefined;
+}
+
 /** The worker script, when running from the bundle; undefined otherwise. */
 function workerEntry(): string | undefined {
   const here = fileURLToPath(import.meta.url);
@@ -199,13 +213,16 @@ export async function lintInWorkers(
     finish!();
   };
   const start: WorkerStart = { settings, files, queue: queueBuffer };
+  const early = takeEarlyWorker();
   for (let w = 0; w < count; w++) {
-    const worker = new Worker(entry, {
-      argv: ['--cmlint-lint-worker'],
-      workerData: start,
-      stdout: false,
-      stderr: false,
-    });
+    let worker: WorkerType;
+    if (w === 0 && early) {
+      worker = early;
+      worker.ref();
+      worker.postMessage(start);
+    } else {
+      worker = new Worker(entry, { argv: ['--cmlint-lint-worker'], workerData: start, stdout: false, stderr: false });
+    }
     workers.push(worker);
     const sentIds: { ids?: string[] } = {};
     let done = false;

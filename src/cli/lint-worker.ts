@@ -19,7 +19,9 @@ const SEND_AFTER_MS = 50;
 export async function runLintWorker(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('--cmlint-lint-worker is for cmlint\'s own worker threads');
-  const { settings, files, queue: queueBuffer } = workerData as WorkerStart;
+  // Started by the pool with its work, or early by the loader (scripts/cli-loader.cjs), to be sent it later.
+  const start = (workerData as WorkerStart | undefined) ?? (await new Promise<WorkerStart>((resolve) => port.once('message', resolve)));
+  const { settings, files, queue: queueBuffer } = start;
   const queue = new Int32Array(queueBuffer);
   const config = settings.configPath ? loadConfig(settings.configPath, settings.cwd) : emptyConfig(settings.configDir);
   let used: number[] = [];
