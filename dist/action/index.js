@@ -21079,8 +21079,9 @@ function buildModel(data) {
   const populations = buildPopulations(exp, lookups2, cloud, clientSettings, inventory);
   linkPopulations(hierarchy.sites, roles, cloud, populations);
   const featureUses = buildFeatureUses(populations);
-  const devices = buildDevices(inventory, populations);
-  const content = buildContent(exp, cloud, cloudDistributionPoints, populations);
+  const populationByName = byKey(populations, (p) => p.name);
+  const devices = buildDevices(inventory, populationByName);
+  const content = buildContent(exp, cloud, cloudDistributionPoints, populationByName);
   return {
     export: exp,
     sites: hierarchy.sites,
@@ -21367,8 +21368,7 @@ function buildFeatureUses(populations) {
   }
   return featureUses;
 }
-function buildDevices(inventory, populations) {
-  const populationByName = byKey(populations, (p) => p.name);
+function buildDevices(inventory, populationByName) {
   const devices = [];
   const aligned = inventory.every(isMapLike);
   const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ["devices"]) : CEL_MAP_PROTOTYPE;
@@ -21392,8 +21392,7 @@ function buildDevices(inventory, populations) {
   }
   return devices;
 }
-function buildContent(exp, { cmgByAnyName }, cloudDistributionPoints, populations) {
-  const populationByName = byKey(populations, (p) => p.name);
+function buildContent(exp, { cmgByAnyName }, cloudDistributionPoints, populationByName) {
   const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
   return list(exp.content).map((raw) => {
     const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];

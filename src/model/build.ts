@@ -135,8 +135,9 @@ export function buildModel(data: unknown): Model {
   const populations = buildPopulations(exp, lookups, cloud, clientSettings, inventory);
   linkPopulations(hierarchy.sites, roles, cloud, populations);
   const featureUses = buildFeatureUses(populations);
-  const devices = buildDevices(inventory, populations);
-  const content = buildContent(exp, cloud, cloudDistributionPoints, populations);
+  const populationByName = byKey(populations, (p) => p.name as string);
+  const devices = buildDevices(inventory, populationByName);
+  const content = buildContent(exp, cloud, cloudDistributionPoints, populationByName);
 
   return {
     export: exp,
@@ -479,8 +480,7 @@ function buildFeatureUses(populations: Element[]): Element[] {
  * Inventories can hold hundreds of thousands of devices: each is derived in one step from the export's own object
  * (the same keys and values as a copy of it, then the facts), without an intermediate copy.
  */
-function buildDevices(inventory: unknown[], populations: Element[]): Element[] {
-  const populationByName = byKey(populations, (p) => p.name as string);
+function buildDevices(inventory: unknown[], populationByName: Map<string, Element>): Element[] {
   const devices: Element[] = [];
   // When every device is a mapping, devices[i] is the export's devices[i]: the elements share one prototype that says
   // so (no tag on each of them); otherwise each element records its own index.
@@ -508,8 +508,7 @@ function buildDevices(inventory: unknown[], populations: Element[]): Element[] {
   return devices;
 }
 
-function buildContent(exp: CelMap, { cmgByAnyName }: CloudServices, cloudDistributionPoints: Element[], populations: Element[]): Element[] {
-  const populationByName = byKey(populations, (p) => p.name as string);
+function buildContent(exp: CelMap, { cmgByAnyName }: CloudServices, cloudDistributionPoints: Element[], populationByName: Map<string, Element>): Element[] {
   const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
   return list(exp.content).map((raw) => {
     const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];
