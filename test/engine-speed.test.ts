@@ -8,7 +8,7 @@ import { generateExport } from '../bench/generate.mjs';
 import { celEnvironment, withScope } from '../src/engine/cel-env.js';
 import { compileRule } from '../src/engine/compile.js';
 import { evaluateRules, MEMO_MIN_ELEMENTS } from '../src/engine/evaluate.js';
-import { fieldPathsOfIt } from '../src/engine/memo.js';
+import { classify, fieldPathsOfIt } from '../src/engine/memo.js';
 import { createLinter } from '../src/lint.js';
 import { buildModel } from '../src/model/build.js';
 import { celMap } from '../src/model/to-cel.js';
@@ -82,6 +82,44 @@ describe('outcomes decided per class of alike elements', () => {
     expect(paths('it == null')).toBeUndefined();
     expect(paths("it['Name'] == 'x'")).toBeUndefined();
     expect(paths('devices.exists(it, it.Name == "x")')).toBeUndefined();
+  });
+
+  test('elements share a class exactly when they read the same values', () => {
+    const population = celMap();
+    const other = celMap();
+    const element = (fields: Record<string, unknown>) => Object.assign(celMap(), fields);
+    const long = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const elements = [
+      element({ auth: ['Pki', 'EntraId'], population, n: 1n }),
+      element({ auth: ['Pki', 'EntraId'], population, n: 1n }), // equal lists are alike
+      element({ auth: ['Pki'], population, n: 1n }),
+      element({ auth: ['Pki', 'EntraId', 'Token'], population, n: 1n }),
+      element({ auth: ['Pki', 'EntraId'], population: other, n: 1n }), // another element: another class
+      element({ auth: ['Pki', 'EntraId'], population, n: 2n }),
+      element({ auth: ['Pki', 'EntraId'], population }), // missing differs from every value
+      element({ auth: ['Pki', 'EntraId'], population, n: null }),
+      element({ auth: [...long], population, n: 1n }),
+      element({ auth: [...long], population, n: 1n }), // long lists are alike by items too
+      element({ auth: [...long, 'g'], population, n: 1n }),
+      element({ auth: [1n, 'EntraId'], population, n: 1n }), // not all strings
+      element({ auth: [1n, 'EntraId'], population, n: 1n }),
+      element({ auth: ['1', 'EntraId'], population, n: 1n }),
+      element({ auth: ['Pki', 'EntraId'], population, n: 0 }),
+      element({ auth: ['Pki', 'EntraId'], population, n: -0 }), // CEL tells -0 from 0 in strings
+      element({ auth: ['Pki', 'EntraId'], population, n: 'toString' }),
+      element({ auth: ['Pki', 'EntraId'], population, toString: 'x' }),
+    ];
+    const { of, count } = classify(elements, [['auth'], ['population'], ['n'], ['toString']]);
+    const same: [number, number][] = [
+      [0, 1],
+      [8, 9],
+      [11, 12],
+    ];
+    for (const [a, b] of same) expect(of[a], `${a} and ${b}`).toBe(of[b]);
+    expect(count).toBe(elements.length - same.length);
+    // A plain object's prototype is not read as the element's own field.
+    const plain = classify([{ a: 1 }, { a: 1 }, Object.assign(Object.create(null), { a: 1 })], [['toString'], ['__proto__'], ['a']]);
+    expect(plain.count).toBe(1);
   });
 
   test('every built-in rule gives the same findings with and without classes, on an inventory with findings', () => {

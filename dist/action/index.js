@@ -31129,37 +31129,53 @@ function pathKey(element, path, tokens) {
   let value = element;
   for (let i = 0; i < path.length; i++) {
     if (value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) {
-      if (!hasOwn3.call(value, path[i])) return intern(tokens, MISSING[i] ?? `missing@${i}`);
+      if (!hasOwn3.call(value, path[i])) return i === 0 ? MISSING_FIRST : intern(tokens, MISSING[i] ?? `missing@${i}`);
       value = value[path[i]];
     } else {
       return intern(tokens, `not-a-map@${i}:${describe(value)}`);
     }
   }
-  if (Array.isArray(value)) {
-    let key = listKeys.get(value);
-    if (key === void 0) {
-      key = intern(tokens, listKey(value));
-      listKeys.set(value, key);
-    }
-    return key;
-  }
+  if (Array.isArray(value)) return listToken(value, tokens);
   if (value instanceof Set) return intern(tokens, `list:${describe([...value])}`);
   if (value instanceof Map) return intern(tokens, `map:${describe([...value.entries()])}`);
   if (typeof value === "number" && Object.is(value, -0)) return intern(tokens, "-0");
   return value;
 }
 var listKeys = /* @__PURE__ */ new WeakMap();
-var MISSING = Array.from({ length: 16 }, (_, i) => `missing@${i}`);
-function listKey(list3) {
-  for (let i = 0; i < list3.length; i++) if (typeof list3[i] !== "string") return `list:${describe(list3)}`;
-  return `strings:${JSON.stringify(list3)}`;
+var SHORT_LIST = 4;
+var stringLists = { next: /* @__PURE__ */ new Map() };
+function listToken(list3, tokens) {
+  if (list3.length <= SHORT_LIST) return itemsToken(list3, tokens);
+  let key = listKeys.get(list3);
+  if (key === void 0) {
+    key = itemsToken(list3, tokens);
+    listKeys.set(list3, key);
+  }
+  return key;
 }
+function itemsToken(list3, tokens) {
+  let node = stringLists;
+  for (let i = 0; i < list3.length; i++) {
+    const item = list3[i];
+    if (typeof item !== "string") return intern(tokens, `list:${describe(list3)}`);
+    let next = node.next.get(item);
+    if (next === void 0) {
+      next = { next: /* @__PURE__ */ new Map() };
+      node.next.set(item, next);
+    }
+    node = next;
+  }
+  return node.token ??= Object.freeze({ token: "strings" });
+}
+var MISSING = Array.from({ length: 16 }, (_, i) => `missing@${i}`);
+var MISSING_FIRST = Object.freeze({ token: MISSING[0] });
 function classify(elements, paths) {
   const of = new Int32Array(elements.length);
   if (paths.length === 0) return { of, count: elements.length ? 1 : 0 };
   const root = /* @__PURE__ */ new Map();
   const tokens = /* @__PURE__ */ new Map();
   listKeys = /* @__PURE__ */ new WeakMap();
+  stringLists = { next: /* @__PURE__ */ new Map() };
   const last = paths.length - 1;
   let count = 0;
   for (let i = 0; i < elements.length; i++) {
@@ -31187,10 +31203,22 @@ function classify(elements, paths) {
 function keyOf(element, path, tokens) {
   if (path.length === 1 && element !== null && typeof element === "object" && !Array.isArray(element)) {
     const name = path[0];
-    if (!hasOwn3.call(element, name)) return pathKey(element, path, tokens);
     const value = element[name];
-    const type2 = typeof value;
-    if (type2 === "string" || type2 === "boolean" || type2 === "bigint" || type2 === "number" && !Object.is(value, -0)) return value;
+    switch (typeof value) {
+      case "string":
+      case "boolean":
+      case "bigint":
+        return value;
+      case "number":
+        if (!Object.is(value, -0)) return value;
+        break;
+      case "undefined":
+        if (!hasOwn3.call(element, name) && !(element instanceof Map) && !(element instanceof Set)) return MISSING_FIRST;
+        break;
+      case "object":
+        if (value === null || name === "__proto__" || value instanceof Map || value instanceof Set) break;
+        return Array.isArray(value) ? listToken(value, tokens) : value;
+    }
   }
   return pathKey(element, path, tokens);
 }

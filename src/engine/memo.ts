@@ -104,37 +104,67 @@ export function pathKey(element: unknown, path: FieldPath, tokens: Tokens): unkn
   let value = element;
   for (let i = 0; i < path.length; i++) {
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) {
-      if (!hasOwn.call(value, path[i]!)) return intern(tokens, MISSING[i] ?? `missing@${i}`);
+      if (!hasOwn.call(value, path[i]!)) return i === 0 ? MISSING_FIRST : intern(tokens, MISSING[i] ?? `missing@${i}`);
       value = (value as Record<string, unknown>)[path[i]!];
     } else {
       return intern(tokens, `not-a-map@${i}:${describe(value)}`);
     }
   }
-  if (Array.isArray(value)) {
-    // Lists are often shared (a population's, inherited by its devices): their key is kept per list.
-    let key = listKeys.get(value);
-    if (key === undefined) {
-      key = intern(tokens, listKey(value));
-      listKeys.set(value, key);
-    }
-    return key;
-  }
+  if (Array.isArray(value)) return listToken(value, tokens);
   if (value instanceof Set) return intern(tokens, `list:${describe([...value])}`);
   if (value instanceof Map) return intern(tokens, `map:${describe([...value.entries()])}`);
   if (typeof value === 'number' && Object.is(value, -0)) return intern(tokens, '-0');
   return value;
 }
 
-/** Lists' keys by identity, for one classify call (tokens are per call too). */
+/**
+ * Lists' keys for one classify call: by identity for long lists, which are often shared (a population's, inherited by
+ * its devices); a short list is keyed by its items each time, which costs less than remembering it.
+ */
 let listKeys = new WeakMap<unknown[], object>();
+
+/** Lists of at most this many items are not remembered by identity. */
+const SHORT_LIST = 4;
+
+/** A node of the trie that keys lists of strings (the common case) by their items, without building a string. */
+interface StringListNode {
+  readonly next: Map<string, StringListNode>;
+  token?: object;
+}
+
+/** The trie of one classify call. */
+let stringLists: StringListNode = { next: new Map() };
+
+/** The key of a list: equal for lists with the same items. */
+function listToken(list: unknown[], tokens: Tokens): object {
+  if (list.length <= SHORT_LIST) return itemsToken(list, tokens);
+  let key = listKeys.get(list);
+  if (key === undefined) {
+    key = itemsToken(list, tokens);
+    listKeys.set(list, key);
+  }
+  return key;
+}
+
+function itemsToken(list: unknown[], tokens: Tokens): object {
+  let node = stringLists;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (typeof item !== 'string') return intern(tokens, `list:${describe(list)}`);
+    let next = node.next.get(item);
+    if (next === undefined) {
+      next = { next: new Map() };
+      node.next.set(item, next);
+    }
+    node = next;
+  }
+  return (node.token ??= Object.freeze({ token: 'strings' }));
+}
 
 const MISSING = Array.from({ length: 16 }, (_, i) => `missing@${i}`);
 
-/** A list's key: its items as JSON when they are all strings (the common case, cheap), else described one by one. */
-function listKey(list: unknown[]): string {
-  for (let i = 0; i < list.length; i++) if (typeof list[i] !== 'string') return `list:${describe(list)}`;
-  return `strings:${JSON.stringify(list)}`;
-}
+/** The key of a field missing at the first step, the same in every call (keys are compared by identity). */
+const MISSING_FIRST = Object.freeze({ token: MISSING[0] });
 
 /** The elements of a list sorted into classes: elements of one class read the same values at every path. */
 export interface Classes {
@@ -149,6 +179,7 @@ export function classify(elements: readonly unknown[], paths: readonly FieldPath
   const root = new Map<unknown, unknown>();
   const tokens: Tokens = new Map();
   listKeys = new WeakMap();
+  stringLists = { next: new Map() };
   const last = paths.length - 1;
   let count = 0;
   for (let i = 0; i < elements.length; i++) {
@@ -174,14 +205,32 @@ export function classify(elements: readonly unknown[], paths: readonly FieldPath
   return { of, count };
 }
 
-/** pathKey, with the common case inline: one field of a model element that holds a string, boolean or number. */
+/**
+ * pathKey, with the common cases inline: one field of a model element that holds a scalar, an element or nothing.
+ * Classifying a 100,000-device inventory calls this for every device and field, so it avoids hasOwnProperty where the
+ * value shows it is not needed: a string, boolean, number, BigInt or object read from an element can only be its own,
+ * since no prototype in the model has string-keyed properties and Object.prototype has none of those types (its
+ * `__proto__` accessor, which returns an object, takes the general way).
+ */
 function keyOf(element: unknown, path: FieldPath, tokens: Tokens): unknown {
   if (path.length === 1 && element !== null && typeof element === 'object' && !Array.isArray(element)) {
     const name = path[0]!;
-    if (!hasOwn.call(element, name)) return pathKey(element, path, tokens);
     const value = (element as Record<string, unknown>)[name];
-    const type = typeof value;
-    if (type === 'string' || type === 'boolean' || type === 'bigint' || (type === 'number' && !Object.is(value, -0))) return value;
+    switch (typeof value) {
+      case 'string':
+      case 'boolean':
+      case 'bigint':
+        return value;
+      case 'number':
+        if (!Object.is(value, -0)) return value;
+        break;
+      case 'undefined':
+        if (!hasOwn.call(element, name) && !(element instanceof Map) && !(element instanceof Set)) return MISSING_FIRST;
+        break;
+      case 'object':
+        if (value === null || name === '__proto__' || value instanceof Map || value instanceof Set) break;
+        return Array.isArray(value) ? listToken(value, tokens) : value;
+    }
   }
   return pathKey(element, path, tokens);
 }
