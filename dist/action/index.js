@@ -21028,8 +21028,32 @@ function derive(raw, facts, pointer) {
   return pointer ? setOrigin(element, pointer) : sameOrigin(element, raw);
 }
 function inventoryOf(data) {
-  const items = isMapLike(data) ? data.devices : void 0;
-  return Array.isArray(items) ? items : [];
+  const found = isMapLike(data) ? data.devices : void 0;
+  const items = Array.isArray(found) ? found : [];
+  const nameOf = new Int32Array(items.length);
+  const names = [];
+  const numberOf = /* @__PURE__ */ new Map();
+  const counts = [];
+  let aligned = true;
+  for (let index = 0; index < items.length; index++) {
+    const raw = items[index];
+    if (!isMapLike(raw)) {
+      aligned = false;
+      nameOf[index] = -1;
+      continue;
+    }
+    const name = text(raw.Population ?? "");
+    let n = numberOf.get(name);
+    if (n === void 0) {
+      n = names.length;
+      names.push(name);
+      counts.push(0);
+      numberOf.set(name, n);
+    }
+    nameOf[index] = n;
+    counts[n]++;
+  }
+  return { items, aligned, nameOf, names, countOf: new Map(names.map((name, n) => [name, name ? counts[n] : 0])) };
 }
 function isMapLike(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -21295,13 +21319,9 @@ function buildConnections(network) {
 function buildPopulations(exp, { hierarchy, pki }, { cmgByAnyName }, clientSettings, inventory) {
   const defaultSettings = clientSettings.find((s) => s.isDefault);
   const settingsByPopulation = deployedSettings(clientSettings);
-  const devicesByPopulation = /* @__PURE__ */ new Map();
-  for (const raw of inventory) {
-    if (isMapLike(raw)) devicesByPopulation.set(raw.Population, (devicesByPopulation.get(raw.Population) ?? 0) + 1);
-  }
   return list(exp.clientPopulations).map((raw) => {
     const name = text(raw.Name);
-    const deviceCount = BigInt(devicesByPopulation.get(name) ?? 0);
+    const deviceCount = BigInt(inventory.countOf.get(name) ?? 0);
     const channels = Array.isArray(raw.Channels) ? raw.Channels.map(text) : [];
     const auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(text) : [];
     return derive(raw, {
@@ -21370,27 +21390,35 @@ function buildFeatureUses(populations) {
 }
 function buildDevices(inventory, populationByName) {
   const devices = [];
-  const aligned = inventory.every(isMapLike);
+  const { items, aligned, nameOf } = inventory;
   const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ["devices"]) : CEL_MAP_PROTOTYPE;
-  for (let index = 0; index < inventory.length; index++) {
-    const raw = inventory[index];
-    if (!isMapLike(raw)) continue;
-    const element = Object.create(devicePrototype);
+  const populationOf = inventory.names.map((name) => populationByName.get(name));
+  for (let index = 0; index < items.length; index++) {
+    const raw = items[index];
+    if (nameOf[index] < 0 || !isMapLike(raw)) continue;
+    const element = Object.assign(Object.create(devicePrototype), raw);
     if (!aligned) setOrigin(element, ["devices", index]);
     for (const key in raw) {
-      if (Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(raw[key], element));
+      const value = raw[key];
+      if (typeof value !== "string" && typeof value !== "boolean" && Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(value, element));
     }
-    const population = populationByName.get(text(element.Population ?? ""));
-    if (population) element.population = population;
-    for (const key of DEVICE_INHERITS) {
-      const value = element[key] ?? population?.[key];
-      if (value !== void 0) element[key] = value;
+    const population = populationOf[nameOf[index]];
+    if (population) {
+      element.population = population;
+      if (element.OperatingSystem == null && population.OperatingSystem !== void 0) element.OperatingSystem = population.OperatingSystem;
+      if (element.OsVersion == null && population.OsVersion !== void 0) element.OsVersion = population.OsVersion;
+      if (element.Identity == null && population.Identity !== void 0) element.Identity = population.Identity;
+      if (element.Network == null && population.Network !== void 0) element.Network = population.Network;
     }
-    element.auth = Array.isArray(element.Authentication) ? element.Authentication.map(text) : population?.auth ?? [];
+    element.auth = Array.isArray(element.Authentication) ? textList(element.Authentication) : population?.auth ?? [];
     element.usesCmg = population?.usesCmg === true;
     devices.push(element);
   }
   return devices;
+}
+function textList(items) {
+  for (const item of items) if (typeof item !== "string") return items.map(text);
+  return items;
 }
 function buildContent(exp, { cmgByAnyName }, cloudDistributionPoints, populationByName) {
   const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
@@ -21461,7 +21489,7 @@ function isAzureHost(host) {
   const h = lower(host);
   return [".cloudapp.net", ".cloudapp.azure.com", ".windows.net", ".azure.com", ".azure.net", ".usgovcloudapp.net", ".usgovcloudapi.net", ".azure.us"].some((d) => h.endsWith(d));
 }
-var CLIENT_SETTING_DEFAULTS, CLIENT_SETTING_KEYS, DEVICE_INHERITS, MAX_CHAIN;
+var CLIENT_SETTING_DEFAULTS, CLIENT_SETTING_KEYS, MAX_CHAIN;
 var init_build = __esm({
   "src/model/build.ts"() {
     "use strict";
@@ -21477,7 +21505,6 @@ var init_build = __esm({
       EnableDeltaDownload: false
     };
     CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
-    DEVICE_INHERITS = ["OperatingSystem", "OsVersion", "Identity", "Network"];
     MAX_CHAIN = 32;
   }
 });

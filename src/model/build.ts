@@ -52,9 +52,6 @@ const CLIENT_SETTING_DEFAULTS: CelMap = {
 
 export const CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
 
-/** Facts a device takes from its population when it does not state them itself. */
-const DEVICE_INHERITS = ['OperatingSystem', 'OsVersion', 'Identity', 'Network'] as const;
-
 function list(value: CelValue | undefined): CelMap[] {
   return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object' && !Array.isArray(v)) as CelMap[]) : [];
 }
@@ -64,10 +61,51 @@ function derive(raw: CelMap, facts: CelMap, pointer?: Pointer): Element {
   return pointer ? setOrigin(element, pointer) : sameOrigin(element, raw);
 }
 
-/** The export's devices[] as parsed (the model copies only its mappings, as list(exp.devices) would). */
-function inventoryOf(data: unknown): unknown[] {
-  const items = isMapLike(data) ? data.devices : undefined;
-  return Array.isArray(items) ? items : [];
+/**
+ * The export's devices[] as parsed (the model copies only its mappings, as list(exp.devices) would), with the name of
+ * the population each names, read once: counting the devices of each population and linking each device to its
+ * population look the name up once per device, not twice (an inventory can hold hundreds of thousands).
+ */
+interface Inventory {
+  items: unknown[];
+  /** Whether every item is a mapping. */
+  aligned: boolean;
+  /** Per item, the number of the population name it gives (text of Population, '' when absent); -1 if not a mapping. */
+  nameOf: Int32Array;
+  /** The population names, by number. */
+  names: string[];
+  /** How many devices give each name (none for '', which names nothing). */
+  countOf: Map<string, number>;
+}
+
+function inventoryOf(data: unknown): Inventory {
+  const found = isMapLike(data) ? data.devices : undefined;
+  const items: unknown[] = Array.isArray(found) ? found : [];
+  const nameOf = new Int32Array(items.length);
+  const names: string[] = [];
+  const numberOf = new Map<string, number>();
+  const counts: number[] = [];
+  let aligned = true;
+  for (let index = 0; index < items.length; index++) {
+    const raw = items[index];
+    if (!isMapLike(raw)) {
+      aligned = false;
+      nameOf[index] = -1;
+      continue;
+    }
+    const name = text(raw.Population ?? '');
+    let n = numberOf.get(name);
+    if (n === undefined) {
+      n = names.length;
+      names.push(name);
+      counts.push(0);
+      numberOf.set(name, n);
+    }
+    nameOf[index] = n;
+    counts[n]!++;
+  }
+  // An empty name names no population, as in linking (byKey).
+  return { items, aligned, nameOf, names, countOf: new Map(names.map((name, n) => [name, name ? counts[n]! : 0])) };
 }
 
 function isMapLike(value: unknown): value is Record<string, unknown> {
@@ -391,16 +429,12 @@ function buildConnections(network: CelMap): Element[] {
   );
 }
 
-function buildPopulations(exp: CelMap, { hierarchy, pki }: Lookups, { cmgByAnyName }: CloudServices, clientSettings: Element[], inventory: unknown[]): Element[] {
+function buildPopulations(exp: CelMap, { hierarchy, pki }: Lookups, { cmgByAnyName }: CloudServices, clientSettings: Element[], inventory: Inventory): Element[] {
   const defaultSettings = clientSettings.find((s) => s.isDefault);
   const settingsByPopulation = deployedSettings(clientSettings);
-  const devicesByPopulation = new Map<unknown, number>();
-  for (const raw of inventory) {
-    if (isMapLike(raw)) devicesByPopulation.set(raw.Population, (devicesByPopulation.get(raw.Population) ?? 0) + 1);
-  }
   return list(exp.clientPopulations).map((raw) => {
     const name = text(raw.Name);
-    const deviceCount = BigInt(devicesByPopulation.get(name) ?? 0);
+    const deviceCount = BigInt(inventory.countOf.get(name) ?? 0);
     const channels = Array.isArray(raw.Channels) ? raw.Channels.map(text) : [];
     const auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(text) : [];
     return derive(raw, {
@@ -480,32 +514,46 @@ function buildFeatureUses(populations: Element[]): Element[] {
  * Inventories can hold hundreds of thousands of devices: each is derived in one step from the export's own object
  * (the same keys and values as a copy of it, then the facts), without an intermediate copy.
  */
-function buildDevices(inventory: unknown[], populationByName: Map<string, Element>): Element[] {
+function buildDevices(inventory: Inventory, populationByName: Map<string, Element>): Element[] {
   const devices: Element[] = [];
+  const { items, aligned, nameOf } = inventory;
   // When every device is a mapping, devices[i] is the export's devices[i]: the elements share one prototype that says
   // so (no tag on each of them); otherwise each element records its own index.
-  const aligned = inventory.every(isMapLike);
   const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ['devices']) : CEL_MAP_PROTOTYPE;
-  for (let index = 0; index < inventory.length; index++) {
-    const raw = inventory[index];
+  const populationOf = inventory.names.map((name) => populationByName.get(name));
+  // An inventory can hold hundreds of thousands of devices, so this loop is written for speed: fields are copied in
+  // one Object.assign (no prototype in the model has a `__proto__` setter, so that key is copied like any other) and
+  // only values CEL sees differently are converted; the inherited facts are read by name, not through a list of keys.
+  for (let index = 0; index < items.length; index++) {
+    const raw = items[index];
     // list(exp.devices) would skip what is not a mapping; the index stays the device's own.
-    if (!isMapLike(raw)) continue;
-    const element = Object.create(devicePrototype) as Element;
+    if (nameOf[index]! < 0 || !isMapLike(raw)) continue;
+    const element = Object.assign(Object.create(devicePrototype) as Element, raw);
     if (!aligned) setOrigin(element, ['devices', index]);
     for (const key in raw) {
-      if (Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(raw[key], element));
+      const value = raw[key];
+      if (typeof value !== 'string' && typeof value !== 'boolean' && Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(value, element));
     }
-    const population = populationByName.get(text(element.Population ?? ''));
-    if (population) element.population = population;
-    for (const key of DEVICE_INHERITS) {
-      const value = element[key] ?? population?.[key];
-      if (value !== undefined) element[key] = value;
+    const population = populationOf[nameOf[index]!];
+    if (population) {
+      element.population = population;
+      // What the device does not state (or states as null) of these four facts, it takes from its population.
+      if (element.OperatingSystem == null && population.OperatingSystem !== undefined) element.OperatingSystem = population.OperatingSystem;
+      if (element.OsVersion == null && population.OsVersion !== undefined) element.OsVersion = population.OsVersion;
+      if (element.Identity == null && population.Identity !== undefined) element.Identity = population.Identity;
+      if (element.Network == null && population.Network !== undefined) element.Network = population.Network;
     }
-    element.auth = Array.isArray(element.Authentication) ? element.Authentication.map(text) : ((population?.auth as string[]) ?? []);
+    element.auth = Array.isArray(element.Authentication) ? textList(element.Authentication) : ((population?.auth as string[]) ?? []);
     element.usesCmg = population?.usesCmg === true;
     devices.push(element);
   }
   return devices;
+}
+
+/** A list's items as text: the list itself when they all are (nothing in the model changes a list). */
+function textList(items: CelValue[]): string[] {
+  for (const item of items) if (typeof item !== 'string') return items.map(text);
+  return items as string[];
 }
 
 function buildContent(exp: CelMap, { cmgByAnyName }: CloudServices, cloudDistributionPoints: Element[], populationByName: Map<string, Element>): Element[] {
