@@ -349,6 +349,28 @@ describe('positions in large texts', () => {
   });
 });
 
+describe('awkward JSON', () => {
+  // Many lines, so that positions are counted from the line checkpoints the locator's one pass finds (every 256th).
+  const inventory = { devices: Array.from({ length: 300 }, (_, i) => ({ Name: `d${i}`, Tags: ['a', { b: i }], Note: i % 7 ? 'x' : 'has "quotes", {braces} and [brackets] \\' })) };
+  const cases: Record<string, string> = {
+    'strings with quotes, backslashes and brackets': JSON.stringify({ a: ['\\', '"', '\\"', '{[', ']}'], 'b"{': { c: [[1], { '\\': ['}'] }] } }, null, 2),
+    'lists mixing values and collections three levels deep': '{"a": {"b": [1, {"c": 2}, "x", [3, [4]], null, {}]}, "d": [[{"e": [5]}], 7]}',
+    'an inventory over many lines': JSON.stringify(inventory, null, 2),
+    'the same with CRLF line ends': JSON.stringify(inventory, null, 2).replace(/\n/g, '\r\n'),
+    'the same with CR line ends': JSON.stringify(inventory, null, 2).replace(/\n/g, '\r'),
+    'the same on one line': JSON.stringify(inventory),
+    'tabs and blank lines': '{\n\t"a":\n\n\t[\n\t\t{"b": [1,\n2]},\n\n\t\t3\n\t]\n}\n',
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    test(name, () => {
+      const fast = parseJsonFast(text);
+      expect(fast, 'read the fast way').toBeDefined();
+      const precise = parseJson(text);
+      expectSameDocument(fast!, precise, pointersOf(precise.data), name);
+    });
+  }
+});
+
 describe('random documents', () => {
   const key = fc.oneof(fc.constantFrom('Name', 'a', 'b c', '1', '10', 'x:y', '#h', '- d', 'true', "it's"), fc.string({ maxLength: 6 }));
   const scalar = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.string({ maxLength: 12 }), fc.constantFrom('1e3', '0x1F', 'null', 'yes', '~', ' lead', 'trail ', 'a: b', '- x', '[x]', '#c', "'q'", '"q"', 'multi\nline'));

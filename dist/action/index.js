@@ -31630,20 +31630,26 @@ function dedupe(findings) {
 }
 
 // src/source/sparse-lines.ts
-var EVERY = 256;
 function linesOf(text3) {
   return text3.includes("\r") ? new LineIndex(text3) : new SparseLines(text3);
 }
+var EVERY = 256;
 var SparseLines = class {
-  constructor(text3) {
+  /** @param checkpoints the line starts as this would find them, when a pass over the text has found them already */
+  constructor(text3, checkpoints) {
     this.text = text3;
+    if (checkpoints) {
+      this.checkpoints = checkpoints;
+      return;
+    }
+    this.checkpoints = [0];
     let line = 0;
     for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) {
       if (++line % EVERY === 0) this.checkpoints.push(i + 1);
     }
   }
   /** Offset of the start of line 1 + k * EVERY (0-based: line k * EVERY). */
-  checkpoints = [0];
+  checkpoints;
   position(offset) {
     const text3 = this.text;
     offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text3.length));
@@ -31740,20 +31746,34 @@ function parseJsonFast(text3) {
     comments: () => []
   };
 }
-function thirdLevel(text3) {
+var OTHER = 0;
+var STRING = 1;
+var OPEN = 2;
+var CLOSE = 3;
+var LINE_FEED = 4;
+var KIND = new Uint8Array(65536);
+KIND[QUOTE] = STRING;
+KIND[123] = KIND[91] = OPEN;
+KIND[125] = KIND[93] = CLOSE;
+KIND[LF] = LINE_FEED;
+function scanText(text3) {
+  const withCheckpoints = !text3.includes("\r");
   const starts = [];
   const ends = [];
+  const checkpoints = [0];
   let depth = 0;
+  let line = 0;
   for (let i = 0; i < text3.length; i++) {
-    const ch = text3.charCodeAt(i);
-    if (ch === QUOTE) i = skipString(text3, i) - 1;
-    else if (ch === 123 || ch === 91) {
+    const kind = KIND[text3.charCodeAt(i)];
+    if (kind === OTHER) continue;
+    if (kind === STRING) i = skipString(text3, i) - 1;
+    else if (kind === OPEN) {
       if (++depth === 3) starts.push(i);
-    } else if (ch === 125 || ch === 93) {
+    } else if (kind === CLOSE) {
       if (depth-- === 3) ends.push(i + 1);
-    }
+    } else if (++line % EVERY === 0) checkpoints.push(i + 1);
   }
-  return { starts, ends };
+  return { starts, ends, checkpoints: withCheckpoints ? checkpoints : void 0 };
 }
 function hasChild(node, part) {
   if (node.type === "array") return typeof part === "number" && node.children?.[part] !== void 0;
@@ -31766,8 +31786,9 @@ var INDEX_DEPTH = 2;
 var JsonLocator = class {
   constructor(text3) {
     this.text = text3;
-    this.lines = linesOf(text3);
-    this.thirdLevel = thirdLevel(text3);
+    const scan = scanText(text3);
+    this.lines = scan.checkpoints ? new SparseLines(text3, scan.checkpoints) : new LineIndex(text3);
+    this.thirdLevel = scan;
     let start = 0;
     while (start < text3.length && isSpace(text3.charCodeAt(start))) start++;
     this.root = start < text3.length ? this.entry(start, 1, -1, -1) : void 0;
