@@ -11,7 +11,7 @@ import { stringify as toYaml } from 'yaml';
 import { afterEach, describe, expect, test } from 'vitest';
 // @ts-expect-error the benchmark's generator is plain JavaScript
 import { generateExport } from '../bench/generate.mjs';
-import type { Pointer } from '../src/findings.js';
+import type { Pointer, Region } from '../src/findings.js';
 import { createLinter } from '../src/lint.js';
 import { fastJsonCounters, parseJsonFast } from '../src/source/fast-json.js';
 import { fastYamlCounters, nodeIndex, parseYamlFast } from '../src/source/fast-yaml.js';
@@ -369,6 +369,28 @@ describe('awkward JSON', () => {
       expectSameDocument(fast!, precise, pointersOf(precise.data), name);
     });
   }
+});
+
+describe('a JSON text with a very long run of strings between brackets', () => {
+  test('is placed as the precise way would place it (the bracket scan takes such a run character by character)', () => {
+    const members = Array.from({ length: 1_200_000 }, (_, i) => `"k${i}": "v\\"}${i}]"`).join(', ');
+    const text = `{"a": {"b": [{"x": 1}, [2]]},\n "flat": [{${members}}],\n "c": {"d": [{"e": [3]}, {"f": 4}]}}\n`;
+    const before = fastJsonCounters.bracketLoops;
+    const fast = parseJsonFast(text)!;
+    const lines = new LineIndex(text);
+    // Where `needle` is in the text (it is there once), from `skip` characters into it, `length` long.
+    const at = (needle: string, skip = 0, length = needle.length - skip) => lines.region(text.indexOf(needle) + skip, text.indexOf(needle) + skip + length);
+    const expected: [Pointer, Region][] = [
+      [['a', 'b', 0, 'x'], at('"x": 1', 5)],
+      [['a', 'b', 1, 0], at('[2]', 1, 1)],
+      [['flat', 0], at('{"k0"', 0, members.length + 2)],
+      [['c', 'd', 0, 'e', 0], at('[3]', 1, 1)],
+      [['c', 'd', 1, 'f'], at('"f": 4', 5)],
+      [['c', 'd', 2], at('[{"e": [3]}, {"f": 4}]')],
+    ];
+    for (const [pointer, region] of expected) expect(fast.locate(pointer, false), JSON.stringify(pointer)).toEqual(region);
+    expect(fastJsonCounters.bracketLoops).toBeGreaterThan(before);
+  });
 });
 
 describe('random documents', () => {

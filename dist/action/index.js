@@ -31630,26 +31630,20 @@ function dedupe(findings) {
 }
 
 // src/source/sparse-lines.ts
+var EVERY = 256;
 function linesOf(text3) {
   return text3.includes("\r") ? new LineIndex(text3) : new SparseLines(text3);
 }
-var EVERY = 256;
 var SparseLines = class {
-  /** @param checkpoints the line starts as this would find them, when a pass over the text has found them already */
-  constructor(text3, checkpoints) {
+  constructor(text3) {
     this.text = text3;
-    if (checkpoints) {
-      this.checkpoints = checkpoints;
-      return;
-    }
-    this.checkpoints = [0];
     let line = 0;
     for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) {
       if (++line % EVERY === 0) this.checkpoints.push(i + 1);
     }
   }
   /** Offset of the start of line 1 + k * EVERY (0-based: line k * EVERY). */
-  checkpoints;
+  checkpoints = [0];
   position(offset) {
     const text3 = this.text;
     offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text3.length));
@@ -31746,49 +31740,46 @@ function parseJsonFast(text3) {
     comments: () => []
   };
 }
-var OTHER = 0;
-var STRING = 1;
-var OPEN = 2;
-var CLOSE = 3;
-var LINE_FEED = 4;
-var KIND = new Uint8Array(65536);
-KIND[QUOTE] = STRING;
-KIND[123] = KIND[91] = OPEN;
-KIND[125] = KIND[93] = CLOSE;
-KIND[LF] = LINE_FEED;
-function scanText(text3) {
-  const withCheckpoints = !text3.includes("\r");
+var UP_TO_BRACKET = /[^{}[\]"]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^{}[\]"]*)*/y;
+function nextBracket(text3, i) {
+  UP_TO_BRACKET.lastIndex = i;
+  try {
+    if (UP_TO_BRACKET.test(text3)) return UP_TO_BRACKET.lastIndex;
+  } catch {
+    fastJsonCounters.bracketLoops++;
+  }
+  for (; i < text3.length; i++) {
+    const ch = text3.charCodeAt(i);
+    if (ch === QUOTE) i = skipString(text3, i) - 1;
+    else if (ch === 123 || ch === 91 || ch === 125 || ch === 93) return i;
+  }
+  return i;
+}
+function thirdLevel(text3) {
   const starts = [];
   const ends = [];
-  const checkpoints = [0];
   let depth = 0;
-  let line = 0;
-  for (let i = 0; i < text3.length; i++) {
-    const kind = KIND[text3.charCodeAt(i)];
-    if (kind === OTHER) continue;
-    if (kind === STRING) i = skipString(text3, i) - 1;
-    else if (kind === OPEN) {
+  for (let i = nextBracket(text3, 0); i < text3.length; i = nextBracket(text3, i + 1)) {
+    const ch = text3.charCodeAt(i);
+    if (ch === 123 || ch === 91) {
       if (++depth === 3) starts.push(i);
-    } else if (kind === CLOSE) {
-      if (depth-- === 3) ends.push(i + 1);
-    } else if (++line % EVERY === 0) checkpoints.push(i + 1);
+    } else if (depth-- === 3) ends.push(i + 1);
   }
-  return { starts, ends, checkpoints: withCheckpoints ? checkpoints : void 0 };
+  return { starts, ends };
 }
 function hasChild(node, part) {
   if (node.type === "array") return typeof part === "number" && node.children?.[part] !== void 0;
   if (node.type !== "object") return false;
   return (node.children ?? []).some((property) => property.children?.[1] !== void 0 && property.children[0] !== void 0 && String(property.children[0].value) === String(part));
 }
-var fastJsonCounters = { treeParses: 0 };
+var fastJsonCounters = { treeParses: 0, bracketLoops: 0 };
 var KEPT_TREES = 32;
 var INDEX_DEPTH = 2;
 var JsonLocator = class {
   constructor(text3) {
     this.text = text3;
-    const scan = scanText(text3);
-    this.lines = scan.checkpoints ? new SparseLines(text3, scan.checkpoints) : new LineIndex(text3);
-    this.thirdLevel = scan;
+    this.lines = linesOf(text3);
+    this.thirdLevel = thirdLevel(text3);
     let start = 0;
     while (start < text3.length && isSpace(text3.charCodeAt(start))) start++;
     this.root = start < text3.length ? this.entry(start, 1, -1, -1) : void 0;
@@ -31885,8 +31876,13 @@ var JsonLocator = class {
           itemStarts.push(i);
           itemEnds.push(end);
         }
-        i = this.skipSpace(end);
-        if (text3.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
+        i = end;
+        let ch2 = text3.charCodeAt(i);
+        while (ch2 === SPACE || ch2 === LF || ch2 === CR || ch2 === TAB) ch2 = text3.charCodeAt(++i);
+        if (ch2 === 44) {
+          ch2 = text3.charCodeAt(++i);
+          while (ch2 === SPACE || ch2 === LF || ch2 === CR || ch2 === TAB) ch2 = text3.charCodeAt(++i);
+        }
       }
       return shallow ? { start, end: i + 1, keyStart, keyEnd, items } : { start, end: i + 1, keyStart, keyEnd, itemStarts, itemEnds };
     }

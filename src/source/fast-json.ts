@@ -9,14 +9,14 @@
  * doubt (a syntax error, a duplicate key, deep nesting) returns undefined, and the caller uses parseJson, which reports
  * the problem at its exact position.
  *
- * A position is found by an index of the first levels of the file (built the first time one is asked for, from one
- * pass over the text that also finds where lines start), then by jsonc-parser on the text of the one value that holds
- * it, and located exactly as parseJson's locate does.
+ * A position is found by an index of the first levels of the file (built the first time one is asked for, from a
+ * scan for brackets that a regular expression takes from one to the next), then by jsonc-parser on the text of the
+ * one value that holds it, and located exactly as parseJson's locate does.
  */
 import { parseTree, type Node } from 'jsonc-parser';
 import type { Pointer, Region } from '../findings.js';
 import { locateJson } from './parse-json.js';
-import { EVERY, SparseLines, type Lines } from './sparse-lines.js';
+import { linesOf, type Lines } from './sparse-lines.js';
 import { LineIndex, MAX_NESTING, type ParsedDocument } from './parsed-document.js';
 
 const SPACE = 32;
@@ -113,50 +113,42 @@ export function parseJsonFast(text: string): ParsedDocument | undefined {
   };
 }
 
-/** What one pass over a well-formed JSON text finds for the locator. */
-interface TextScan {
-  /** Start and end offsets of each object and list three levels deep (the items of `devices`), in text order. */
-  starts: number[];
-  ends: number[];
-  /** SparseLines' checkpoints (every EVERY-th line start); none for a text with carriage returns (LineIndex's). */
-  checkpoints: number[] | undefined;
+/**
+ * Everything from here up to the next bracket outside strings: other characters, and whole strings. Irregexp runs
+ * this at native speed, so the scan's own loop sees only brackets (a device has two to four), not every character.
+ */
+const UP_TO_BRACKET = /[^{}[\]"]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^{}[\]"]*)*/y;
+
+/** Offset of the next bracket outside strings at or after `i`, or the text's length. */
+function nextBracket(text: string, i: number): number {
+  UP_TO_BRACKET.lastIndex = i;
+  try {
+    if (UP_TO_BRACKET.test(text)) return UP_TO_BRACKET.lastIndex;
+  } catch {
+    // A RangeError: irregexp's backtracking stack overflows on a very long run without brackets (an object of a
+    // million strings, say). Such a run is rare; the loop below takes it, character by character.
+    fastJsonCounters.bracketLoops++;
+  }
+  for (; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE) i = skipString(text, i) - 1;
+    else if (ch === 123 || ch === 91 || ch === 125 || ch === 93) return i;
+  }
+  return i;
 }
 
-/** Kinds of characters outside strings, by character code: all the scan has to tell apart. */
-const OTHER = 0;
-const STRING = 1;
-const OPEN = 2;
-const CLOSE = 3;
-const LINE_FEED = 4;
-const KIND = new Uint8Array(65536);
-KIND[QUOTE] = STRING;
-KIND[123] = KIND[91] = OPEN;
-KIND[125] = KIND[93] = CLOSE;
-KIND[LF] = LINE_FEED;
-
-/**
- * One pass for both the values three levels deep and the line checkpoints: a 100,000-device export is 17 MB, and each
- * pass over it costs. A JSON string holds no raw line feed, so every line feed is found outside strings.
- */
-function scanText(text: string): TextScan {
-  // With carriage returns, lines break as LineIndex says (SparseLines counts line feeds only).
-  const withCheckpoints = !text.includes('\r');
+/** Start and end offsets of each object and list three levels deep (the items of `devices`), in text order. */
+function thirdLevel(text: string): { starts: number[]; ends: number[] } {
   const starts: number[] = [];
   const ends: number[] = [];
-  const checkpoints = [0];
   let depth = 0;
-  let line = 0;
-  for (let i = 0; i < text.length; i++) {
-    const kind = KIND[text.charCodeAt(i)];
-    if (kind === OTHER) continue;
-    if (kind === STRING) i = skipString(text, i) - 1;
-    else if (kind === OPEN) {
+  for (let i = nextBracket(text, 0); i < text.length; i = nextBracket(text, i + 1)) {
+    const ch = text.charCodeAt(i);
+    if (ch === 123 || ch === 91) {
       if (++depth === 3) starts.push(i);
-    } else if (kind === CLOSE) {
-      if (depth-- === 3) ends.push(i + 1);
-    } else if (++line % EVERY === 0) checkpoints.push(i + 1);
+    } else if (depth-- === 3) ends.push(i + 1);
   }
-  return { starts, ends, checkpoints: withCheckpoints ? checkpoints : undefined };
+  return { starts, ends };
 }
 
 /** Whether locateJson would take a step from `node` to `part`. */
@@ -180,7 +172,7 @@ interface Entry {
 }
 
 /** Parses of values below the index, counted for tests (no timing assertions: the count shows the work). */
-export const fastJsonCounters = { treeParses: 0 };
+export const fastJsonCounters = { treeParses: 0, bracketLoops: 0 };
 
 /** How many parse trees of values below the index a locator keeps. */
 const KEPT_TREES = 32;
@@ -193,15 +185,14 @@ export class JsonLocator {
   private readonly lines: Lines;
   private readonly root: Entry | undefined;
   /** Where the objects and lists three levels deep are, and the next one not yet used (values are met in order). */
-  private readonly thirdLevel: TextScan;
+  private readonly thirdLevel: { starts: number[]; ends: number[] };
   private third = 0;
   /** Parse trees of values below the index, by where their text starts (see treeOf). */
   private readonly trees = new Map<number, { tree: Node | undefined }>();
 
   constructor(private readonly text: string) {
-    const scan = scanText(text);
-    this.lines = scan.checkpoints ? new SparseLines(text, scan.checkpoints) : new LineIndex(text);
-    this.thirdLevel = scan;
+    this.lines = linesOf(text);
+    this.thirdLevel = thirdLevel(text);
     let start = 0;
     while (start < text.length && isSpace(text.charCodeAt(start))) start++;
     this.root = start < text.length ? this.entry(start, 1, -1, -1) : undefined;
@@ -300,8 +291,14 @@ export class JsonLocator {
           itemStarts.push(i);
           itemEnds.push(end);
         }
-        i = this.skipSpace(end);
-        if (text.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
+        // skipSpace, the comma, skipSpace, written out: this runs for each of a long list's items (devices).
+        i = end;
+        let ch = text.charCodeAt(i);
+        while (ch === SPACE || ch === LF || ch === CR || ch === TAB) ch = text.charCodeAt(++i);
+        if (ch === 44) {
+          ch = text.charCodeAt(++i);
+          while (ch === SPACE || ch === LF || ch === CR || ch === TAB) ch = text.charCodeAt(++i);
+        }
       }
       return shallow ? { start, end: i + 1, keyStart, keyEnd, items } : { start, end: i + 1, keyStart, keyEnd, itemStarts, itemEnds };
     }

@@ -7,6 +7,8 @@
 import type { Region } from '../findings.js';
 import { lastAtOrBefore, LineIndex, regionBetween } from './parsed-document.js';
 
+const EVERY = 256;
+
 export interface Lines {
   region(start: number, end: number): Region;
 }
@@ -15,23 +17,11 @@ export function linesOf(text: string): Lines {
   return text.includes('\r') ? new LineIndex(text) : new SparseLines(text);
 }
 
-/** Every EVERY-th line start is kept; exported for JsonLocator, which finds them in its own pass over the text. */
-export const EVERY = 256;
-
-export class SparseLines implements Lines {
+class SparseLines implements Lines {
   /** Offset of the start of line 1 + k * EVERY (0-based: line k * EVERY). */
-  private readonly checkpoints: number[];
+  private readonly checkpoints: number[] = [0];
 
-  /** @param checkpoints the line starts as this would find them, when a pass over the text has found them already */
-  constructor(
-    private readonly text: string,
-    checkpoints?: number[],
-  ) {
-    if (checkpoints) {
-      this.checkpoints = checkpoints;
-      return;
-    }
-    this.checkpoints = [0];
+  constructor(private readonly text: string) {
     let line = 0;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
       if (++line % EVERY === 0) this.checkpoints.push(i + 1);
