@@ -31677,7 +31677,7 @@ function skipString(text3, start) {
   let at = start + 1;
   for (; ; ) {
     const quote2 = text3.indexOf('"', at);
-    if (quote2 < 0) return -1;
+    if (quote2 < 0) return text3.length;
     let backslashes = 0;
     for (let k = quote2 - 1; text3.charCodeAt(k) === BACKSLASH; k--) backslashes++;
     if (backslashes % 2 === 0) return quote2 + 1;
@@ -31894,7 +31894,8 @@ var JsonLocator = class {
     if (depth === 3 && (ch === 123 || ch === 91)) {
       const { starts: thirdStarts, ends: thirdEnds } = this.thirdLevel;
       while (this.third < thirdStarts.length && thirdStarts[this.third] < start) this.third++;
-      if (thirdStarts[this.third] === start) return thirdEnds[this.third];
+      const end = thirdStarts[this.third] === start ? thirdEnds[this.third] : void 0;
+      if (end !== void 0 && end > start) return end;
     }
     return this.skipValue(start);
   }

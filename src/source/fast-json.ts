@@ -30,12 +30,15 @@ function isSpace(ch: number): boolean {
   return ch === SPACE || ch === LF || ch === CR || ch === TAB;
 }
 
-/** Offset just past the string whose opening quote is at `start`, or -1 when it is not closed. */
+/**
+ * Offset just past the string whose opening quote is at `start`, or the text's length when it is not closed (never
+ * in a text JSON.parse accepted; the end of the text keeps every loop that skips strings going forward).
+ */
 function skipString(text: string, start: number): number {
   let at = start + 1;
   for (;;) {
     const quote = text.indexOf('"', at);
-    if (quote < 0) return -1;
+    if (quote < 0) return text.length;
     let backslashes = 0;
     for (let k = quote - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
     if (backslashes % 2 === 0) return quote + 1;
@@ -311,7 +314,9 @@ export class JsonLocator {
     if (depth === 3 && (ch === 123 || ch === 91)) {
       const { starts: thirdStarts, ends: thirdEnds } = this.thirdLevel;
       while (this.third < thirdStarts.length && thirdStarts[this.third]! < start) this.third++;
-      if (thirdStarts[this.third] === start) return thirdEnds[this.third]!;
+      // The scan pairs each start with its end; the check keeps the walk going forward whatever it found.
+      const end = thirdStarts[this.third] === start ? thirdEnds[this.third] : undefined;
+      if (end !== undefined && end > start) return end;
     }
     return this.skipValue(start);
   }
