@@ -120,6 +120,9 @@ describe('outcomes decided per class of alike elements', () => {
     // A plain object's prototype is not read as the element's own field.
     const plain = classify([{ a: 1 }, { a: 1 }, Object.assign(Object.create(null), { a: 1 })], [['toString'], ['__proto__'], ['a']]);
     expect(plain.count).toBe(1);
+    // A Map's or Set's own methods and size are not its fields: two of the same size are not alike.
+    const maps = classify([new Map([['a', 1]]), new Map([['b', 2]]), new Set(['a']), new Set(['b'])], [['size']]);
+    expect(maps.count).toBe(4);
   });
 
   test('every built-in rule gives the same findings with and without classes, on an inventory with findings', () => {

@@ -31207,9 +31207,10 @@ function classify(elements, paths) {
   let count = 0;
   for (let i = 0; i < elements.length; i++) {
     const element = elements[i];
+    const plain = isPlainObject(element);
     let level2 = root;
     for (let p = 0; p < last; p++) {
-      const key2 = keyOf(element, paths[p], tokens);
+      const key2 = keyOf(element, plain, paths[p], tokens);
       let next = level2.get(key2);
       if (next === void 0) {
         next = /* @__PURE__ */ new Map();
@@ -31217,7 +31218,7 @@ function classify(elements, paths) {
       }
       level2 = next;
     }
-    const key = keyOf(element, paths[last], tokens);
+    const key = keyOf(element, plain, paths[last], tokens);
     let id = level2.get(key);
     if (id === void 0) {
       id = count++;
@@ -31227,8 +31228,11 @@ function classify(elements, paths) {
   }
   return { of, count };
 }
-function keyOf(element, path, tokens) {
-  if (path.length === 1 && element !== null && typeof element === "object" && !Array.isArray(element)) {
+function isPlainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
+}
+function keyOf(element, plain, path, tokens) {
+  if (plain && path.length === 1) {
     const name = path[0];
     const value = element[name];
     switch (typeof value) {
@@ -31240,7 +31244,7 @@ function keyOf(element, path, tokens) {
         if (!Object.is(value, -0)) return value;
         break;
       case "undefined":
-        if (!hasOwn3.call(element, name) && !(element instanceof Map) && !(element instanceof Set)) return MISSING_FIRST;
+        if (!hasOwn3.call(element, name)) return MISSING_FIRST;
         break;
       case "object":
         if (value === null || name === "__proto__" || value instanceof Map || value instanceof Set) break;

@@ -184,9 +184,10 @@ export function classify(elements: readonly unknown[], paths: readonly FieldPath
   let count = 0;
   for (let i = 0; i < elements.length; i++) {
     const element = elements[i];
+    const plain = isPlainObject(element);
     let level = root;
     for (let p = 0; p < last; p++) {
-      const key = keyOf(element, paths[p]!, tokens);
+      const key = keyOf(element, plain, paths[p]!, tokens);
       let next = level.get(key) as Map<unknown, unknown> | undefined;
       if (next === undefined) {
         next = new Map();
@@ -194,7 +195,7 @@ export function classify(elements: readonly unknown[], paths: readonly FieldPath
       }
       level = next;
     }
-    const key = keyOf(element, paths[last]!, tokens);
+    const key = keyOf(element, plain, paths[last]!, tokens);
     let id = level.get(key) as number | undefined;
     if (id === undefined) {
       id = count++;
@@ -205,15 +206,20 @@ export function classify(elements: readonly unknown[], paths: readonly FieldPath
   return { of, count };
 }
 
+/** An object that is not a list, Map or Set: what keyOf reads a field of directly. */
+function isPlainObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
+}
+
 /**
- * pathKey, with the common cases inline: one field of a model element that holds a scalar, an element or nothing.
- * Classifying a 100,000-device inventory calls this for every device and field, so it avoids hasOwnProperty where the
- * value shows it is not needed: a string, boolean, number, BigInt or object read from an element can only be its own,
- * since no prototype in the model has string-keyed properties and Object.prototype has none of those types (its
- * `__proto__` accessor, which returns an object, takes the general way).
+ * pathKey, with the common cases inline: one field of a model element (`plain`: isPlainObject) that holds a scalar, an
+ * element or nothing. Classifying a 100,000-device inventory calls this for every device and field, so it avoids
+ * hasOwnProperty where the value shows it is not needed: a string, boolean, number, BigInt or object read from a
+ * plain object can only be its own, since no prototype in the model has string-keyed properties and Object.prototype
+ * has none of those types (its `__proto__` accessor, which returns an object, takes the general way).
  */
-function keyOf(element: unknown, path: FieldPath, tokens: Tokens): unknown {
-  if (path.length === 1 && element !== null && typeof element === 'object' && !Array.isArray(element)) {
+function keyOf(element: unknown, plain: boolean, path: FieldPath, tokens: Tokens): unknown {
+  if (plain && path.length === 1) {
     const name = path[0]!;
     const value = (element as Record<string, unknown>)[name];
     switch (typeof value) {
@@ -225,7 +231,7 @@ function keyOf(element: unknown, path: FieldPath, tokens: Tokens): unknown {
         if (!Object.is(value, -0)) return value;
         break;
       case 'undefined':
-        if (!hasOwn.call(element, name) && !(element instanceof Map) && !(element instanceof Set)) return MISSING_FIRST;
+        if (!hasOwn.call(element, name)) return MISSING_FIRST;
         break;
       case 'object':
         if (value === null || name === '__proto__' || value instanceof Map || value instanceof Set) break;
