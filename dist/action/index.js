@@ -20872,9 +20872,7 @@ var init_facts = __esm({
 
 // src/model/pointers.ts
 function store(value, symbol, origin) {
-  descriptor.value = origin;
-  Object.defineProperty(value, symbol, descriptor);
-  descriptor.value = void 0;
+  value[symbol] = origin;
   return value;
 }
 function setOrigin(value, pointer) {
@@ -20934,14 +20932,13 @@ function keyIn(parent, child2) {
   }
   return keys.get(child2);
 }
-var POINTER, PARENT, LIKE, descriptor, reverse, lookups, REVERSE_FROM;
+var POINTER, PARENT, LIKE, reverse, lookups, REVERSE_FROM;
 var init_pointers = __esm({
   "src/model/pointers.ts"() {
     "use strict";
     POINTER = Symbol("cmlint.pointer");
     PARENT = Symbol("cmlint.parent");
     LIKE = Symbol("cmlint.like");
-    descriptor = { value: void 0, writable: true, configurable: true, enumerable: false };
     reverse = /* @__PURE__ */ new WeakMap();
     lookups = /* @__PURE__ */ new WeakMap();
     REVERSE_FROM = 64;

@@ -1,8 +1,8 @@
 /**
  * Remembers, for each model object, where in the export it came from, without adding a field rules could see.
  *
- * The origin is kept on the object under a symbol (CEL, Object.keys and JSON never see non-enumerable symbols)
- * rather than in a WeakMap: a WeakMap of hundreds of thousands of objects (a large devices inventory) costs more in
+ * The origin is kept on the object under a symbol (CEL, Object.keys, for…in and JSON never see symbol-keyed
+ * properties) rather than in a WeakMap: a WeakMap of hundreds of thousands of objects (a large devices inventory) costs more in
  * garbage collection than the whole rest of the model. An object copied from the export stores only its parent; its
  * key there, and so its pointer, is worked out when a finding needs it.
  */
@@ -17,13 +17,15 @@ const LIKE = Symbol('cmlint.like');
 
 type Tagged = { [POINTER]?: Pointer; [PARENT]?: object; [LIKE]?: object };
 
-/** One descriptor, reused: defineProperty reads it at once, and allocating one per object is measurable. */
-const descriptor: PropertyDescriptor = { value: undefined, writable: true, configurable: true, enumerable: false };
-
+/**
+ * A plain assignment: the tag is an ordinary (enumerable) symbol-keyed property, which Object.keys, for…in, JSON and
+ * CEL never see. Object.defineProperty, which could make it non-enumerable, costs about half a microsecond a call
+ * on a list, a plain store almost nothing, and a 100,000-device inventory tags tens of thousands of lists.
+ * Object.assign copies such a tag, which is harmless where the model uses it (derive: the element's LIKE tag is read
+ * before the PARENT it copied from the export object, and names that same object).
+ */
 function store<T extends object>(value: T, symbol: symbol, origin: unknown): T {
-  descriptor.value = origin;
-  Object.defineProperty(value, symbol, descriptor);
-  descriptor.value = undefined;
+  (value as Record<symbol, unknown>)[symbol] = origin;
   return value;
 }
 
