@@ -21392,7 +21392,7 @@ function buildDevices(inventory, populationByName) {
   const populationOf = inventory.names.map((name) => populationByName.get(name));
   for (let index = 0; index < items.length; index++) {
     const raw = items[index];
-    if (nameOf[index] < 0 || !isMapLike(raw)) continue;
+    if (!isMapLike(raw)) continue;
     const element = Object.assign(Object.create(devicePrototype), raw);
     if (!aligned) setOrigin(element, ["devices", index]);
     for (const key in raw) {
@@ -31153,7 +31153,7 @@ function pathKey(element, path, tokens) {
   let value = element;
   for (let i = 0; i < path.length; i++) {
     if (value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) {
-      if (!hasOwn3.call(value, path[i])) return i === 0 ? MISSING_FIRST : intern(tokens, MISSING[i] ?? `missing@${i}`);
+      if (!hasOwn3.call(value, path[i])) return MISSING[i] ?? intern(tokens, `missing@${i}`);
       value = value[path[i]];
     } else {
       return intern(tokens, `not-a-map@${i}:${describe(value)}`);
@@ -31191,8 +31191,7 @@ function itemsToken(list3, tokens) {
   }
   return node.token ??= Object.freeze({ token: "strings" });
 }
-var MISSING = Array.from({ length: 16 }, (_, i) => `missing@${i}`);
-var MISSING_FIRST = Object.freeze({ token: MISSING[0] });
+var MISSING = Array.from({ length: 16 }, (_, i) => Object.freeze({ token: `missing@${i}` }));
 function classify(elements, paths) {
   const of = new Int32Array(elements.length);
   if (paths.length === 0) return { of, count: elements.length ? 1 : 0 };
@@ -31241,7 +31240,7 @@ function keyOf(element, plain, path, tokens) {
         if (!Object.is(value, -0)) return value;
         break;
       case "undefined":
-        if (!hasOwn3.call(element, name)) return MISSING_FIRST;
+        if (!hasOwn3.call(element, name)) return MISSING[0];
         break;
       case "object":
         if (value === null || name === "__proto__" || value instanceof Map || value instanceof Set) break;
@@ -31877,13 +31876,8 @@ var JsonLocator = class {
           itemStarts.push(i);
           itemEnds.push(end);
         }
-        i = end;
-        let ch2 = text3.charCodeAt(i);
-        while (ch2 === SPACE || ch2 === LF || ch2 === CR || ch2 === TAB) ch2 = text3.charCodeAt(++i);
-        if (ch2 === 44) {
-          ch2 = text3.charCodeAt(++i);
-          while (ch2 === SPACE || ch2 === LF || ch2 === CR || ch2 === TAB) ch2 = text3.charCodeAt(++i);
-        }
+        i = this.skipSpace(end);
+        if (text3.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
       }
       return shallow ? { start, end: i + 1, keyStart, keyEnd, items } : { start, end: i + 1, keyStart, keyEnd, itemStarts, itemEnds };
     }
@@ -31900,8 +31894,11 @@ var JsonLocator = class {
     }
     return this.skipValue(start);
   }
+  /** isSpace written out: this runs twice for each item of a long list (devices), and V8 does not inline here. */
   skipSpace(i) {
-    while (i < this.text.length && isSpace(this.text.charCodeAt(i))) i++;
+    const text3 = this.text;
+    let ch = text3.charCodeAt(i);
+    while (ch === SPACE || ch === LF || ch === CR || ch === TAB) ch = text3.charCodeAt(++i);
     return i;
   }
   /** Offset just past the value at `start` (the text is well-formed: JSON.parse accepted it). */

@@ -104,7 +104,7 @@ export function pathKey(element: unknown, path: FieldPath, tokens: Tokens): unkn
   let value = element;
   for (let i = 0; i < path.length; i++) {
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) {
-      if (!hasOwn.call(value, path[i]!)) return i === 0 ? MISSING_FIRST : intern(tokens, MISSING[i] ?? `missing@${i}`);
+      if (!hasOwn.call(value, path[i]!)) return MISSING[i] ?? intern(tokens, `missing@${i}`);
       value = (value as Record<string, unknown>)[path[i]!];
     } else {
       return intern(tokens, `not-a-map@${i}:${describe(value)}`);
@@ -161,10 +161,11 @@ function itemsToken(list: unknown[], tokens: Tokens): object {
   return (node.token ??= Object.freeze({ token: 'strings' }));
 }
 
-const MISSING = Array.from({ length: 16 }, (_, i) => `missing@${i}`);
-
-/** The key of a field missing at the first step, the same in every call (keys are compared by identity). */
-const MISSING_FIRST = Object.freeze({ token: MISSING[0] });
+/**
+ * The keys of a field missing at step i, the same in every call (keys are compared by identity); deeper steps, which
+ * no rule reaches, are interned per call.
+ */
+const MISSING = Array.from({ length: 16 }, (_, i) => Object.freeze({ token: `missing@${i}` }));
 
 /** The elements of a list sorted into classes: elements of one class read the same values at every path. */
 export interface Classes {
@@ -231,7 +232,7 @@ function keyOf(element: unknown, plain: boolean, path: FieldPath, tokens: Tokens
         if (!Object.is(value, -0)) return value;
         break;
       case 'undefined':
-        if (!hasOwn.call(element, name)) return MISSING_FIRST;
+        if (!hasOwn.call(element, name)) return MISSING[0];
         break;
       case 'object':
         if (value === null || name === '__proto__' || value instanceof Map || value instanceof Set) break;

@@ -527,7 +527,7 @@ function buildDevices(inventory: Inventory, populationByName: Map<string, Elemen
   for (let index = 0; index < items.length; index++) {
     const raw = items[index];
     // list(exp.devices) would skip what is not a mapping; the index stays the device's own.
-    if (nameOf[index]! < 0 || !isMapLike(raw)) continue;
+    if (!isMapLike(raw)) continue;
     const element = Object.assign(Object.create(devicePrototype) as Element, raw);
     if (!aligned) setOrigin(element, ['devices', index]);
     for (const key in raw) {

@@ -294,14 +294,8 @@ export class JsonLocator {
           itemStarts.push(i);
           itemEnds.push(end);
         }
-        // skipSpace, the comma, skipSpace, written out: this runs for each of a long list's items (devices).
-        i = end;
-        let ch = text.charCodeAt(i);
-        while (ch === SPACE || ch === LF || ch === CR || ch === TAB) ch = text.charCodeAt(++i);
-        if (ch === 44) {
-          ch = text.charCodeAt(++i);
-          while (ch === SPACE || ch === LF || ch === CR || ch === TAB) ch = text.charCodeAt(++i);
-        }
+        i = this.skipSpace(end);
+        if (text.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
       }
       return shallow ? { start, end: i + 1, keyStart, keyEnd, items } : { start, end: i + 1, keyStart, keyEnd, itemStarts, itemEnds };
     }
@@ -321,8 +315,11 @@ export class JsonLocator {
     return this.skipValue(start);
   }
 
+  /** isSpace written out: this runs twice for each item of a long list (devices), and V8 does not inline here. */
   private skipSpace(i: number): number {
-    while (i < this.text.length && isSpace(this.text.charCodeAt(i))) i++;
+    const text = this.text;
+    let ch = text.charCodeAt(i); // NaN past the end, which is no space
+    while (ch === SPACE || ch === LF || ch === CR || ch === TAB) ch = text.charCodeAt(++i);
     return i;
   }
 
