@@ -24,7 +24,7 @@ process.chdir(root);
 // Only what this script writes: dist/action/ is the Action's committed bundle and is built separately.
 for (const name of [
   'chunks', 'cli.js', 'cli-loader.cjs', 'cli.cjs', 'cli.cjs.cache', 'index.js', 'generate.js', 'rules.json',
-  'export-validator.cjs', 'config-validator.cjs', 'rule-validator.cjs',
+  'export-validator.cjs', 'inventory-item-validator.cjs', 'config-validator.cjs', 'rule-validator.cjs',
 ]) {
   rmSync(join(dist, name), { recursive: true, force: true });
 }
@@ -33,6 +33,7 @@ for (const name of [
 // bundles include the same code in place of src/validate/precompiled.ts.
 const validators = await validatorSources(root);
 writeFileSync(join(dist, 'export-validator.cjs'), validators.exportSchema);
+writeFileSync(join(dist, 'inventory-item-validator.cjs'), validators.inventoryItemSchema);
 writeFileSync(join(dist, 'config-validator.cjs'), validators.configSchema);
 writeFileSync(join(dist, 'rule-validator.cjs'), validators.ruleSchema);
 

@@ -14,7 +14,7 @@ export async function validatorSources(root) {
   const { default: Ajv } = await import('ajv');
   const { default: addFormats } = await import('ajv-formats');
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
-  const { AJV_OPTIONS, linearErrors } = await sourceModule(root, ['src/validate/schemas.ts', 'src/validate/linear-errors.ts']);
+  const { AJV_OPTIONS, linearErrors, inventoryItemRef } = await sourceModule(root, ['src/validate/schemas.ts', 'src/validate/linear-errors.ts']);
   const schemaDir = join(root, 'schemas');
   const schemaFiles = readdirSync(schemaDir).filter((file) => file.endsWith('.schema.json')).sort();
   const compile = (files, rootFile) => {
@@ -23,8 +23,10 @@ export async function validatorSources(root) {
     for (const file of files) ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, file), 'utf8')), file);
     return linearErrors(standaloneCode(ajv, ajv.getSchema(rootFile)));
   };
+  const exportFiles = schemaFiles.filter((f) => f !== 'rule.schema.json' && f !== 'config.schema.json');
   return {
-    exportSchema: compile(schemaFiles.filter((f) => f !== 'rule.schema.json' && f !== 'config.schema.json'), 'export.schema.json'),
+    exportSchema: compile(exportFiles, 'export.schema.json'),
+    inventoryItemSchema: compile(exportFiles, inventoryItemRef(JSON.parse(readFileSync(join(schemaDir, 'export.schema.json'), 'utf8')))),
     configSchema: compile(['config.schema.json'], 'config.schema.json'),
     ruleSchema: compile(['rule.schema.json'], 'rule.schema.json'),
   };
@@ -62,6 +64,7 @@ export function precompiledValidators(sources, root) {
       b.onLoad({ filter: /[\\/]src[\\/]validate[\\/]precompiled\.ts$/ }, () => ({
         contents: `export const precompiled = {
           get exportSchema() { return require('cmlint-validator:exportSchema'); },
+          get inventoryItemSchema() { return require('cmlint-validator:inventoryItemSchema'); },
           get configSchema() { return require('cmlint-validator:configSchema'); },
           get ruleSchema() { return require('cmlint-validator:ruleSchema'); },
         };`,

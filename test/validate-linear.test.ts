@@ -53,8 +53,8 @@ describe('schema validation is linear in the number of problems', () => {
     expect(createAjv().opts.code.process).toBe(linearErrors);
   });
 
-  test('the built validator (dist/export-validator.cjs) collects errors linearly too', () => {
-    const built = join(ROOT, 'dist', 'export-validator.cjs');
+  test.each(['export-validator.cjs', 'inventory-item-validator.cjs'])('the built validator (dist/%s) collects errors linearly too', (file) => {
+    const built = join(ROOT, 'dist', file);
     expect(existsSync(built), 'npm run build first').toBe(true);
     // The build writes ajv's standalone code, which ajv does not pass through code.process: scripts/validators.mjs
     // applies linearErrors itself.

@@ -12262,6 +12262,154 @@ var require_exportSchema = __commonJS({
   }
 });
 
+// cmlint-validator:inventoryItemSchema
+var require_inventoryItemSchema = __commonJS({
+  "cmlint-validator:inventoryItemSchema"(exports, module) {
+    "use strict";
+    module.exports = validate11;
+    module.exports.default = validate11;
+    var schema12 = { "type": "object", "title": "Device", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "Population": { "type": "string", "description": "Name of the client population the device belongs to." }, "OperatingSystem": { "$ref": "#/definitions/osFamily" }, "OsVersion": { "type": "string" }, "Identity": { "$ref": "#/definitions/identity" }, "Authentication": { "type": "array", "items": { "$ref": "#/definitions/authentication" } }, "Network": { "$ref": "#/definitions/network" } } };
+    var schema13 = { "enum": ["Windows", "WindowsServer", "macOS", "Linux", "Unix", "iOS", "Android", "WindowsMobile"] };
+    var schema14 = { "enum": ["ActiveDirectory", "HybridEntraId", "EntraId", "Workgroup"], "description": "How the devices are joined: on-premises Active Directory domain, hybrid Microsoft Entra joined, Microsoft Entra joined, or workgroup." };
+    var schema15 = { "enum": ["Pki", "EntraId", "Token"], "description": "How the clients authenticate to the CMG or internet-facing site systems: PKI client certificate, Microsoft Entra ID, or Configuration Manager token." };
+    var schema16 = { "enum": ["IPv4", "DualStack", "IPv6Only"] };
+    function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+      let vErrors = null;
+      let errors = 0;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.Name === void 0) {
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema12.required, parentSchema: schema12, data };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+        for (const key0 in data) {
+          if (!(key0 === "Name" || key0 === "Population" || key0 === "OperatingSystem" || key0 === "OsVersion" || key0 === "Identity" || key0 === "Authentication" || key0 === "Network")) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data.Name !== void 0) {
+          let data0 = data.Name;
+          if (typeof data0 !== "string") {
+            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.Name.type, parentSchema: schema12.properties.Name, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data.Population !== void 0) {
+          let data1 = data.Population;
+          if (typeof data1 !== "string") {
+            const err3 = { instancePath: instancePath + "/Population", schemaPath: "#/properties/Population/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.Population.type, parentSchema: schema12.properties.Population, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data.OperatingSystem !== void 0) {
+          let data2 = data.OperatingSystem;
+          if (!(data2 === "Windows" || data2 === "WindowsServer" || data2 === "macOS" || data2 === "Linux" || data2 === "Unix" || data2 === "iOS" || data2 === "Android" || data2 === "WindowsMobile")) {
+            const err4 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/definitions/osFamily/enum", keyword: "enum", params: { allowedValues: schema13.enum }, message: "must be equal to one of the allowed values", schema: schema13.enum, parentSchema: schema13, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data.OsVersion !== void 0) {
+          let data3 = data.OsVersion;
+          if (typeof data3 !== "string") {
+            const err5 = { instancePath: instancePath + "/OsVersion", schemaPath: "#/properties/OsVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.OsVersion.type, parentSchema: schema12.properties.OsVersion, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data.Identity !== void 0) {
+          let data4 = data.Identity;
+          if (!(data4 === "ActiveDirectory" || data4 === "HybridEntraId" || data4 === "EntraId" || data4 === "Workgroup")) {
+            const err6 = { instancePath: instancePath + "/Identity", schemaPath: "#/definitions/identity/enum", keyword: "enum", params: { allowedValues: schema14.enum }, message: "must be equal to one of the allowed values", schema: schema14.enum, parentSchema: schema14, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data.Authentication !== void 0) {
+          let data5 = data.Authentication;
+          if (Array.isArray(data5)) {
+            const len0 = data5.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data6 = data5[i0];
+              if (!(data6 === "Pki" || data6 === "EntraId" || data6 === "Token")) {
+                const err7 = { instancePath: instancePath + "/Authentication/" + i0, schemaPath: "#/definitions/authentication/enum", keyword: "enum", params: { allowedValues: schema15.enum }, message: "must be equal to one of the allowed values", schema: schema15.enum, parentSchema: schema15, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                } else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/Authentication", schemaPath: "#/properties/Authentication/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.Authentication.type, parentSchema: schema12.properties.Authentication, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data.Network !== void 0) {
+          let data7 = data.Network;
+          if (!(data7 === "IPv4" || data7 === "DualStack" || data7 === "IPv6Only")) {
+            const err9 = { instancePath: instancePath + "/Network", schemaPath: "#/definitions/network/enum", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values", schema: schema16.enum, parentSchema: schema16, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      validate11.errors = vErrors;
+      return errors === 0;
+    }
+  }
+});
+
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
@@ -26353,6 +26501,9 @@ var precompiled = {
   get exportSchema() {
     return require_exportSchema();
   },
+  get inventoryItemSchema() {
+    return require_inventoryItemSchema();
+  },
   get configSchema() {
     return require_configSchema();
   },
@@ -26395,19 +26546,31 @@ function createAjv(options = {}) {
   addFormats(ajv);
   return ajv;
 }
-var compiled;
-function exportValidator() {
-  if (compiled) return compiled;
-  if (precompiled.exportSchema) {
-    compiled = precompiled.exportSchema;
-    return compiled;
-  }
+var INVENTORY = "devices";
+function inventoryItemRef(rootSchema) {
+  const ref = rootSchema?.properties?.[INVENTORY]?.items?.$ref;
+  if (typeof ref !== "string") throw new Error(`${ROOT_SCHEMA}: properties.${INVENTORY}.items must be a $ref`);
+  return ref;
+}
+var runtimeAjv;
+function exportAjv() {
+  if (runtimeAjv) return runtimeAjv;
   const ajv = createAjv();
   for (const [name, schema2] of Object.entries(loadExportSchemas())) ajv.addSchema(schema2, name);
-  const validate = ajv.getSchema(ROOT_SCHEMA);
-  if (!validate) throw new Error(`schema ${ROOT_SCHEMA} not found`);
-  compiled = validate;
+  return runtimeAjv = ajv;
+}
+function compiledSchema(ref) {
+  const validate = exportAjv().getSchema(ref);
+  if (!validate) throw new Error(`schema ${ref} not found`);
   return validate;
+}
+var compiled;
+var compiledItem;
+function exportValidator() {
+  return compiled ??= precompiled.exportSchema ?? compiledSchema(ROOT_SCHEMA);
+}
+function inventoryItemValidator() {
+  return compiledItem ??= precompiled.inventoryItemSchema ?? compiledSchema(inventoryItemRef(exportAjv().getSchema(ROOT_SCHEMA)?.schema));
 }
 
 // src/config/glob.ts
@@ -35620,9 +35783,23 @@ function validateExport(data) {
       pointer: []
     }];
   }
+  return collapseAnyOf(schemaErrors(data)).map(toFinding2);
+}
+function schemaErrors(data) {
   const validate = exportValidator();
-  if (validate(data)) return [];
-  return collapseAnyOf(validate.errors ?? []).map(toFinding2);
+  const inventory = data[INVENTORY];
+  if (!Array.isArray(inventory) || inventory.length === 0) return validate(data) ? [] : [...validate.errors ?? []];
+  const rest = { ...data, [INVENTORY]: [] };
+  const errors = validate(rest) ? [] : (validate.errors ?? []).map((error) => error.data === rest ? { ...error, data } : error);
+  const item = inventoryItemValidator();
+  const context = { instancePath: "", parentData: inventory, parentDataProperty: 0, rootData: data, dynamicAnchors: {} };
+  for (let index = 0; index < inventory.length; index++) {
+    context.parentDataProperty = index;
+    if (item(inventory[index], context)) continue;
+    const at = `/${INVENTORY}/${index}`;
+    for (const error of item.errors ?? []) errors.push({ ...error, instancePath: at + error.instancePath });
+  }
+  return errors;
 }
 function collapseAnyOf(errors) {
   const anyOfs = errors.filter((e) => e.keyword === "anyOf");

@@ -10,6 +10,8 @@ import type { ValidateFunction } from 'ajv';
 export interface PrecompiledValidators {
   /** schemas/export.schema.json and the schemas it refers to. */
   exportSchema?: ValidateFunction;
+  /** The schema of one item of the export's device inventory (schemas.ts: inventoryItemRef). */
+  inventoryItemSchema?: ValidateFunction;
   /** schemas/config.schema.json. */
   configSchema?: ValidateFunction;
   /** schemas/rule.schema.json. */

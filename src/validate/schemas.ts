@@ -52,22 +52,47 @@ export function createAjv(options: { unicodeRegExp?: boolean } = {}): AjvInstanc
   return ajv;
 }
 
+/** The export's list that grows with the organisation: a device inventory can hold hundreds of thousands of items. */
+export const INVENTORY = 'devices';
+
+/**
+ * The schema of one inventory item, as the root schema refers to it (`properties.devices.items.$ref`): validate-export.ts
+ * checks the items one by one with it, and the build precompiles it beside the export's validator.
+ */
+export function inventoryItemRef(rootSchema: unknown): string {
+  const ref = (rootSchema as { properties?: Record<string, { items?: { $ref?: unknown } }> })?.properties?.[INVENTORY]?.items?.$ref;
+  if (typeof ref !== 'string') throw new Error(`${ROOT_SCHEMA}: properties.${INVENTORY}.items must be a $ref`);
+  return ref;
+}
+
+let runtimeAjv: AjvInstance | undefined;
+
+/** Run from source: one ajv holding the export's schemas, from which both validators below are compiled. */
+function exportAjv(): AjvInstance {
+  if (runtimeAjv) return runtimeAjv;
+  const ajv = createAjv();
+  for (const [name, schema] of Object.entries(loadExportSchemas())) ajv.addSchema(schema, name);
+  return (runtimeAjv = ajv);
+}
+
+function compiledSchema(ref: string): ValidateFunction {
+  const validate = exportAjv().getSchema(ref);
+  if (!validate) throw new Error(`schema ${ref} not found`);
+  return validate;
+}
+
 let compiled: ValidateFunction | undefined;
+let compiledItem: ValidateFunction | undefined;
 
 /**
  * The export validator. The bundles hold the one the build generated with ajv's standalone code (compiling the
  * schemas at run time would cost more than the rest of start-up); run from source, the schemas are compiled here.
  */
 export function exportValidator(): ValidateFunction {
-  if (compiled) return compiled;
-  if (precompiled.exportSchema) {
-    compiled = precompiled.exportSchema;
-    return compiled;
-  }
-  const ajv = createAjv();
-  for (const [name, schema] of Object.entries(loadExportSchemas())) ajv.addSchema(schema, name);
-  const validate = ajv.getSchema(ROOT_SCHEMA);
-  if (!validate) throw new Error(`schema ${ROOT_SCHEMA} not found`);
-  compiled = validate;
-  return validate;
+  return (compiled ??= precompiled.exportSchema ?? compiledSchema(ROOT_SCHEMA));
+}
+
+/** The validator of one inventory item (inventoryItemRef), precompiled or compiled as exportValidator is. */
+export function inventoryItemValidator(): ValidateFunction {
+  return (compiledItem ??= precompiled.inventoryItemSchema ?? compiledSchema(inventoryItemRef(exportAjv().getSchema(ROOT_SCHEMA)?.schema)));
 }
