@@ -371,6 +371,29 @@ describe('awkward JSON', () => {
   }
 });
 
+describe('the bracket scan by indexOf', () => {
+  // Used when the text has as many brackets as its data has objects and lists, twice over: no string holds one.
+  const inventory = (note: (i: number) => string) =>
+    JSON.stringify({ a: { b: 1 }, devices: Array.from({ length: 300 }, (_, i) => ({ Name: `d${i}`, Tags: ['a', { b: i }], Note: note(i) })) }, null, 2);
+  const cases: [string, string, boolean][] = [
+    ['no string holds a bracket', inventory((i) => `note ${i}`), true],
+    ['brackets escaped in strings (\\u007b): none in the text', inventory((i) => `n${i}`).replace(/"n(\d+)"/g, '"\\u007b$1\\u005d"'), true],
+    ['one string holds a bracket', inventory((i) => (i === 250 ? 'see ] below' : 'x')), false],
+    ['a key holds a bracket', inventory(() => 'x').replace('"b": 1', '"b{": 1'), false],
+    ['a string holds as many opening as closing brackets', inventory((i) => (i === 299 ? '{}[]' : 'x')), false],
+  ];
+  for (const [name, text, quick] of cases) {
+    test(`${name}: ${quick ? 'indexOf' : 'the scan that skips strings'}`, () => {
+      const before = fastJsonCounters.bracketOnlyScans;
+      const fast = parseJsonFast(text);
+      expect(fast, 'read the fast way').toBeDefined();
+      const precise = parseJson(text);
+      expectSameDocument(fast!, precise, pointersOf(precise.data), name);
+      expect(fastJsonCounters.bracketOnlyScans - before).toBe(quick ? 1 : 0);
+    });
+  }
+});
+
 describe('a JSON text with a very long run of strings between brackets', () => {
   test('is placed as the precise way would place it (the bracket scan takes such a run character by character)', () => {
     const members = Array.from({ length: 1_200_000 }, (_, i) => `"k${i}": "v\\"}${i}]"`).join(', ');

@@ -15904,7 +15904,7 @@ var require_resolve = __commonJS({
         return !hasRef(schema2);
       if (!limit)
         return false;
-      return countKeys2(schema2) <= limit;
+      return countKeys(schema2) <= limit;
     }
     exports.inlineRef = inlineRef;
     var REF_KEYWORDS = /* @__PURE__ */ new Set([
@@ -15926,7 +15926,7 @@ var require_resolve = __commonJS({
       }
       return false;
     }
-    function countKeys2(schema2) {
+    function countKeys(schema2) {
       let count = 0;
       for (const key in schema2) {
         if (key === "$ref")
@@ -15935,7 +15935,7 @@ var require_resolve = __commonJS({
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema2[key] == "object") {
-          (0, util_1.eachItem)(schema2[key], (sch) => count += countKeys2(sch));
+          (0, util_1.eachItem)(schema2[key], (sch) => count += countKeys(sch));
         }
         if (count === Infinity)
           return Infinity;
@@ -31859,31 +31859,23 @@ function countKeyColons(text3) {
   }
   return count;
 }
-function countKeys(value, depth) {
-  if (depth > MAX_NESTING) return -1;
-  let keys = 0;
+function take(value, depth, census) {
+  if (depth > MAX_NESTING) return false;
+  census.containers++;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
-      if (item !== null && typeof item === "object") {
-        const inner = countKeys(item, depth + 1);
-        if (inner < 0) return -1;
-        keys += inner;
-      }
+      if (item !== null && typeof item === "object" && !take(item, depth + 1, census)) return false;
     }
-    return keys;
+    return true;
   }
   for (const name in value) {
     if (!Object.prototype.hasOwnProperty.call(value, name)) continue;
-    keys++;
+    census.keys++;
     const item = value[name];
-    if (item !== null && typeof item === "object") {
-      const inner = countKeys(item, depth + 1);
-      if (inner < 0) return -1;
-      keys += inner;
-    }
+    if (item !== null && typeof item === "object" && !take(item, depth + 1, census)) return false;
   }
-  return keys;
+  return true;
 }
 function parseJsonFast(text3) {
   let data;
@@ -31892,14 +31884,15 @@ function parseJsonFast(text3) {
   } catch {
     return void 0;
   }
-  const keys = data !== null && typeof data === "object" ? countKeys(data, 1) : 0;
-  if (keys < 0 || keys !== countKeyColons(text3)) return void 0;
+  const census = { keys: 0, containers: 0 };
+  if (data !== null && typeof data === "object" && !take(data, 1, census)) return void 0;
+  if (census.keys !== countKeyColons(text3)) return void 0;
   let locator;
   return {
     format: "json",
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new JsonLocator(text3)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) => (locator ??= new JsonLocator(text3, census.containers)).locate(pointer, atKey ?? false),
     comments: () => []
   };
 }
@@ -31918,7 +31911,7 @@ function nextBracket(text3, i) {
   }
   return i;
 }
-function thirdLevel(text3) {
+function thirdLevelSkippingStrings(text3) {
   const starts = [];
   const ends = [];
   let depth = 0;
@@ -31930,19 +31923,62 @@ function thirdLevel(text3) {
   }
   return { starts, ends };
 }
+function nextOf(text3, ch, from) {
+  const at = text3.indexOf(ch, from);
+  return at < 0 ? text3.length : at;
+}
+function thirdLevelByBrackets(text3, brackets) {
+  const starts = [];
+  const ends = [];
+  const end = text3.length;
+  let openBrace = nextOf(text3, "{", 0);
+  let closeBrace = nextOf(text3, "}", 0);
+  let openList = nextOf(text3, "[", 0);
+  let closeList = nextOf(text3, "]", 0);
+  let depth = 0;
+  let seen = 0;
+  for (; seen <= brackets; seen++) {
+    let at;
+    let opens;
+    if (openBrace < closeBrace && openBrace < openList && openBrace < closeList) {
+      at = openBrace;
+      opens = true;
+      openBrace = nextOf(text3, "{", at + 1);
+    } else if (closeBrace < openList && closeBrace < closeList) {
+      at = closeBrace;
+      opens = false;
+      closeBrace = nextOf(text3, "}", at + 1);
+    } else if (openList < closeList) {
+      at = openList;
+      opens = true;
+      openList = nextOf(text3, "[", at + 1);
+    } else {
+      at = closeList;
+      if (at === end) break;
+      opens = false;
+      closeList = nextOf(text3, "]", at + 1);
+    }
+    if (opens) {
+      if (++depth === 3) starts.push(at);
+    } else if (depth-- === 3) ends.push(at + 1);
+  }
+  fastJsonCounters.bracketOnlyScans += seen === brackets ? 1 : 0;
+  return seen === brackets ? { starts, ends } : void 0;
+}
 function hasChild(node, part) {
   if (node.type === "array") return typeof part === "number" && node.children?.[part] !== void 0;
   if (node.type !== "object") return false;
   return (node.children ?? []).some((property) => property.children?.[1] !== void 0 && property.children[0] !== void 0 && String(property.children[0].value) === String(part));
 }
-var fastJsonCounters = { treeParses: 0, bracketLoops: 0 };
+var fastJsonCounters = { treeParses: 0, bracketLoops: 0, bracketOnlyScans: 0 };
 var KEPT_TREES = 32;
 var INDEX_DEPTH = 2;
 var JsonLocator = class {
-  constructor(text3) {
+  /** `containers`: how many objects and lists the text's data holds, when known (it makes the scan quicker). */
+  constructor(text3, containers) {
     this.text = text3;
     this.lines = linesOf(text3);
-    this.thirdLevel = thirdLevel(text3);
+    this.thirdLevel = (containers !== void 0 ? thirdLevelByBrackets(text3, 2 * containers) : void 0) ?? thirdLevelSkippingStrings(text3);
     let start = 0;
     while (start < text3.length && isSpace(text3.charCodeAt(start))) start++;
     this.root = start < text3.length ? this.entry(start, 1, -1, -1) : void 0;
@@ -32033,7 +32069,7 @@ var JsonLocator = class {
       let i = this.skipSpace(start + 1);
       while (i < text3.length && text3.charCodeAt(i) !== 93) {
         const child2 = shallow ? this.entry(i, depth + 1, -1, -1) : void 0;
-        const end = child2 ? child2.end : this.valueEnd(i, depth + 1);
+        const end = Math.max(child2 ? child2.end : this.valueEnd(i, depth + 1), i + 1);
         if (child2) items.push(child2);
         else {
           itemStarts.push(i);
