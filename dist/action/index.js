@@ -21538,10 +21538,11 @@ function buildDevices(inventory, populationByName) {
   const { items, aligned, nameOf } = inventory;
   const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ["devices"]) : CEL_MAP_PROTOTYPE;
   const populationOf = inventory.names.map((name) => populationByName.get(name));
+  const Device = constructorOf(devicePrototype);
   for (let index = 0; index < items.length; index++) {
     const raw = items[index];
     if (!isMapLike(raw)) continue;
-    const element = Object.assign(Object.create(devicePrototype), raw);
+    const element = Object.assign(new Device(), raw);
     if (!aligned) setOrigin(element, ["devices", index]);
     for (const key in raw) {
       const value = raw[key];
@@ -21560,6 +21561,12 @@ function buildDevices(inventory, populationByName) {
     devices.push(element);
   }
   return devices;
+}
+function constructorOf(prototype) {
+  const make = function() {
+  };
+  make.prototype = prototype;
+  return make;
 }
 function textList(items) {
   for (const item of items) if (typeof item !== "string") return items.map(text);
