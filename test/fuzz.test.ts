@@ -315,6 +315,34 @@ describe('fuzzing the lint API with mutated fixtures', () => {
     );
   }, (SECONDS + 40) * 1000);
 
+  test('decoding gives what the strict UTF-8 decoder gives, ASCII (read as Latin-1) or not', () => {
+    const bytesArb = fc.oneof(
+      fc.uint8Array({ min: 1, max: 127, maxLength: 40 }),
+      fc.uint8Array({ min: 1, maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 20 }).map((text) => Buffer.from(text.replace(/\0/g, ''))),
+      fc.string({ maxLength: 20 }).map((text) => Buffer.from('\ufeff' + text.replace(/\0/g, ''))),
+    );
+    fc.assert(
+      fc.property(bytesArb, (bytes) => {
+        let expected: string | undefined;
+        try {
+          expected = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+        } catch {
+          expected = undefined;
+        }
+        let actual: string | undefined;
+        try {
+          actual = decodeSource('x.yaml', Buffer.from(bytes)).text;
+        } catch (error) {
+          expect(error).toBeInstanceOf(UnreadableSourceError);
+          actual = undefined;
+        }
+        expect(actual).toBe(expected);
+      }),
+      { numRuns: RUNS * 5 },
+    );
+  });
+
   test('random documents (any JSON value, as YAML or JSON) never throw and report well', async () => {
     await fc.assert(
       fc.asyncProperty(valueArb, fc.constantFrom('yaml', 'json'), fc.boolean(), async (value, format, flow) => {

@@ -35690,6 +35690,7 @@ function reparsedLater(source, format2, problems) {
 
 // src/source/read-source.ts
 import { readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import { isAscii } from "node:buffer";
 var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 var UnreadableSourceError = class extends Error {
   constructor(path, message) {
@@ -35713,7 +35714,7 @@ function decodeSource(path, bytes, maxBytes = DEFAULT_MAX_BYTES) {
   }
   let text3;
   try {
-    text3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    text3 = isAscii(bytes) ? bytes.toString("latin1") : new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8Offset(bytes);
     const line = bytes.subarray(0, Math.max(0, offset)).reduce((n, byte) => n + (byte === 10 ? 1 : 0), 1);
