@@ -11,6 +11,7 @@ import { parse as fromYaml } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { exportValidator, INVENTORY, inventoryItemRef, loadExportSchemas, ROOT_SCHEMA } from '../src/validate/schemas.js';
 import { schemaErrors } from '../src/validate/validate-export.js';
+import { slots } from './support/slots.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -63,20 +64,10 @@ describe('the inventory validated item by item', () => {
       fc.property(fc.integer({ min: 0, max: all.length - 1 }), fc.array(fc.tuple(fc.nat(), wrong), { minLength: 1, maxLength: 6 }), (seed, edits) => {
         const data = structuredClone(all[seed]!);
         for (const [at, value] of edits) {
-          // Every property and list item, breadth first; the inventory's items are most of them.
-          const slots: { parent: Record<string | number, unknown>; key: string | number }[] = [];
-          const queue: unknown[] = [data];
-          while (queue.length) {
-            const node = queue.shift();
-            if (node && typeof node === 'object') {
-              for (const [key, child] of Object.entries(node)) {
-                slots.push({ parent: node as Record<string | number, unknown>, key: Array.isArray(node) ? Number(key) : key });
-                queue.push(child);
-              }
-            }
-          }
-          const slot = slots[at % slots.length]!;
-          slot.parent[slot.key] = structuredClone(value);
+          // A value replaced at a random place: any property or list item (the inventory's items are most of them).
+          const places = slots(data);
+          const slot = places[at % places.length]!;
+          (slot.parent as Record<string | number, unknown>)[slot.key] = structuredClone(value);
         }
         expect(comparable(schemaErrors(data))).toEqual(comparable(wholeErrors(data)));
       }),

@@ -16,6 +16,7 @@ import { lintText } from '../src/lint.js';
 import { linearErrors } from '../src/validate/linear-errors.js';
 import { AJV_OPTIONS, createAjv, loadExportSchemas, ROOT_SCHEMA } from '../src/validate/schemas.js';
 import { validateExport } from '../src/validate/validate-export.js';
+import { slots } from './support/slots.js';
 
 const ROOT = join(import.meta.dirname, '..');
 // CommonJS modules: their default export may sit under .default.
@@ -71,19 +72,9 @@ describe('schema validation is linear in the number of problems', () => {
         const data = structuredClone(seeds[seed]!);
         // Replace values at random places (counting every property and list item, breadth first).
         for (const [at, value] of edits) {
-          const slots: { parent: Record<string | number, unknown>; key: string | number }[] = [];
-          const queue: unknown[] = [data];
-          while (queue.length) {
-            const node = queue.shift();
-            if (node && typeof node === 'object') {
-              for (const [key, child] of Object.entries(node)) {
-                slots.push({ parent: node as Record<string | number, unknown>, key: Array.isArray(node) ? Number(key) : key });
-                queue.push(child);
-              }
-            }
-          }
-          const slot = slots[at % slots.length]!;
-          slot.parent[slot.key] = structuredClone(value);
+          const places = slots(data);
+          const slot = places[at % places.length]!;
+          (slot.parent as Record<string | number, unknown>)[slot.key] = structuredClone(value);
         }
         const a = plain(data);
         const errorsA = structuredClone(plain.errors);
