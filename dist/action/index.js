@@ -31969,8 +31969,9 @@ function thirdLevelByBrackets(text3, brackets) {
       if (++depth === 3) starts.push(at);
     } else if (depth-- === 3) ends.push(at + 1);
   }
-  fastJsonCounters.bracketOnlyScans += seen === brackets ? 1 : 0;
-  return seen === brackets ? { starts, ends } : void 0;
+  if (seen !== brackets) return void 0;
+  fastJsonCounters.bracketOnlyScans++;
+  return { starts, ends };
 }
 function hasChild(node, part) {
   if (node.type === "array") return typeof part === "number" && node.children?.[part] !== void 0;

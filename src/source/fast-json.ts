@@ -209,8 +209,9 @@ function thirdLevelByBrackets(text: string, brackets: number): ThirdLevel | unde
       if (++depth === 3) starts.push(at);
     } else if (depth-- === 3) ends.push(at + 1);
   }
-  fastJsonCounters.bracketOnlyScans += seen === brackets ? 1 : 0;
-  return seen === brackets ? { starts, ends } : undefined;
+  if (seen !== brackets) return undefined;
+  fastJsonCounters.bracketOnlyScans++;
+  return { starts, ends };
 }
 
 /** Whether locateJson would take a step from `node` to `part`. */

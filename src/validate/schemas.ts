@@ -56,8 +56,8 @@ export function createAjv(options: { unicodeRegExp?: boolean } = {}): AjvInstanc
 export const INVENTORY = 'devices';
 
 /**
- * The schema of one inventory item, as the root schema refers to it (`properties.devices.items.$ref`): validate-export.ts
- * checks the items one by one with it, and the build precompiles it beside the export's validator.
+ * The schema of one inventory item, as the root schema refers to it (`properties.devices.items.$ref`):
+ * validate-export.ts checks the items one by one with it, and the build precompiles it beside the export's validator.
  */
 export function inventoryItemRef(rootSchema: unknown): string {
   const ref = (rootSchema as { properties?: Record<string, { items?: { $ref?: unknown } }> })?.properties?.[INVENTORY]?.items?.$ref;
