@@ -21421,7 +21421,8 @@ function buildCmgs(exp, { hierarchy, pki }, roles) {
   const cmgByName = byKey(cmgs, (c) => c.name);
   const cmgByDeploymentName = byKey(cmgs, (c) => lower(c.DeploymentName));
   const cmgByAnyName = (name) => (
-    // An absent name matches nothing (a CMG without DeploymentName must not match a population without CloudManagementGateway).
+    // An absent name matches nothing (a CMG without DeploymentName must not match a population without
+    // CloudManagementGateway).
     lower(name) === "" ? void 0 : cmgByName.get(lower(name)) ?? cmgByDeploymentName.get(lower(name))
   );
   for (const cp of connectionPoints) {

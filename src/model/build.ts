@@ -387,7 +387,8 @@ function buildCmgs(exp: CelMap, { hierarchy, pki }: Lookups, roles: Element[]): 
   const cmgByName = byKey(cmgs, (c) => c.name as string);
   const cmgByDeploymentName = byKey(cmgs, (c) => lower(c.DeploymentName));
   const cmgByAnyName = (name: CelValue | undefined): Element | undefined =>
-    // An absent name matches nothing (a CMG without DeploymentName must not match a population without CloudManagementGateway).
+    // An absent name matches nothing (a CMG without DeploymentName must not match a population without
+    // CloudManagementGateway).
     lower(name) === '' ? undefined : (cmgByName.get(lower(name)) ?? cmgByDeploymentName.get(lower(name)));
   for (const cp of connectionPoints) {
     const cmg = cmgByAnyName(cp.CloudManagementGatewayName);
@@ -482,7 +483,8 @@ function linkPopulations(sites: Element[], roles: Element[], { connectionPoints,
   }
   for (const role of roles) {
     const site = role.site as Element | undefined;
-    // A role that takes internet connections is on the IBCM path unless it only serves CMG traffic at a site without IBCM clients.
+    // A role that takes internet connections is on the IBCM path unless it only serves CMG traffic at a site without
+    // IBCM clients.
     role.ibcm = role.acceptsInternet === true && (site?.usesIbcm === true || role.cmgTraffic !== true);
   }
 }
