@@ -31323,7 +31323,7 @@ function objectId(value) {
 function pathKey(element, path, tokens) {
   let value = element;
   for (let i = 0; i < path.length; i++) {
-    if (value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) {
+    if (isPlainObject(value)) {
       if (!hasOwn3.call(value, path[i])) return MISSING[i] ?? intern(tokens, `missing@${i}`);
       value = value[path[i]];
     } else {
@@ -31946,27 +31946,14 @@ function thirdLevelByBrackets(text3, brackets) {
   let depth = 0;
   let seen = 0;
   for (; seen <= brackets; seen++) {
-    let at;
-    let opens;
-    if (openBrace < closeBrace && openBrace < openList && openBrace < closeList) {
-      at = openBrace;
-      opens = true;
-      openBrace = nextOf(text3, "{", at + 1);
-    } else if (closeBrace < openList && closeBrace < closeList) {
-      at = closeBrace;
-      opens = false;
-      closeBrace = nextOf(text3, "}", at + 1);
-    } else if (openList < closeList) {
-      at = openList;
-      opens = true;
-      openList = nextOf(text3, "[", at + 1);
-    } else {
-      at = closeList;
-      if (at === end) break;
-      opens = false;
-      closeList = nextOf(text3, "]", at + 1);
-    }
-    if (opens) {
+    const at = Math.min(openBrace, closeBrace, openList, closeList);
+    if (at === end) break;
+    const ch = text3.charCodeAt(at);
+    if (ch === 123) openBrace = nextOf(text3, "{", at + 1);
+    else if (ch === 125) closeBrace = nextOf(text3, "}", at + 1);
+    else if (ch === 91) openList = nextOf(text3, "[", at + 1);
+    else closeList = nextOf(text3, "]", at + 1);
+    if (ch === 123 || ch === 91) {
       if (++depth === 3) starts.push(at);
     } else if (depth-- === 3) ends.push(at + 1);
   }
@@ -32116,11 +32103,10 @@ var JsonLocator = class {
     if (ch === QUOTE) return skipString(text3, start);
     if (ch === 123 || ch === 91) {
       let depth = 0;
-      for (let i2 = start; i2 < text3.length; i2++) {
+      for (let i2 = start; i2 < text3.length; i2 = nextBracket(text3, i2 + 1)) {
         const c = text3.charCodeAt(i2);
-        if (c === QUOTE) i2 = skipString(text3, i2) - 1;
-        else if (c === 123 || c === 91) depth++;
-        else if ((c === 125 || c === 93) && --depth === 0) return i2 + 1;
+        if (c === 123 || c === 91) depth++;
+        else if (--depth === 0) return i2 + 1;
       }
       return text3.length;
     }

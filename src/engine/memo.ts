@@ -103,7 +103,7 @@ function objectId(value: object): number {
 export function pathKey(element: unknown, path: FieldPath, tokens: Tokens): unknown {
   let value = element;
   for (let i = 0; i < path.length; i++) {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set)) {
+    if (isPlainObject(value)) {
       if (!hasOwn.call(value, path[i]!)) return MISSING[i] ?? intern(tokens, `missing@${i}`);
       value = (value as Record<string, unknown>)[path[i]!];
     } else {
@@ -207,7 +207,7 @@ export function classify(elements: readonly unknown[], paths: readonly FieldPath
   return { of, count };
 }
 
-/** An object that is not a list, Map or Set: what keyOf reads a field of directly. */
+/** An object that is not a list, Map or Set: what pathKey and keyOf read a field of directly. */
 function isPlainObject(value: unknown): boolean {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
 }

@@ -3,8 +3,8 @@
  *
  * The origin is kept on the object under a symbol (CEL, Object.keys, for…in and JSON never see symbol-keyed
  * properties) rather than in a WeakMap: a WeakMap of hundreds of thousands of objects (a large devices inventory)
- * costs more in garbage collection than the whole rest of the model. An object copied from the export stores only its parent; its
- * key there, and so its pointer, is worked out when a finding needs it.
+ * costs more in garbage collection than the whole rest of the model. An object copied from the export stores only its
+ * parent; its key there, and so its pointer, is worked out when a finding needs it.
  */
 import type { Pointer } from '../findings.js';
 

@@ -185,27 +185,14 @@ function thirdLevelByBrackets(text: string, brackets: number): ThirdLevel | unde
   let depth = 0;
   let seen = 0;
   for (; seen <= brackets; seen++) {
-    let at: number;
-    let opens: boolean;
-    if (openBrace < closeBrace && openBrace < openList && openBrace < closeList) {
-      at = openBrace;
-      opens = true;
-      openBrace = nextOf(text, '{', at + 1);
-    } else if (closeBrace < openList && closeBrace < closeList) {
-      at = closeBrace;
-      opens = false;
-      closeBrace = nextOf(text, '}', at + 1);
-    } else if (openList < closeList) {
-      at = openList;
-      opens = true;
-      openList = nextOf(text, '[', at + 1);
-    } else {
-      at = closeList;
-      if (at === end) break; // all four are at the end: no bracket is left
-      opens = false;
-      closeList = nextOf(text, ']', at + 1);
-    }
-    if (opens) {
+    const at = Math.min(openBrace, closeBrace, openList, closeList);
+    if (at === end) break; // all four are at the end: no bracket is left
+    const ch = text.charCodeAt(at);
+    if (ch === 123) openBrace = nextOf(text, '{', at + 1);
+    else if (ch === 125) closeBrace = nextOf(text, '}', at + 1);
+    else if (ch === 91) openList = nextOf(text, '[', at + 1);
+    else closeList = nextOf(text, ']', at + 1);
+    if (ch === 123 || ch === 91) {
       if (++depth === 3) starts.push(at);
     } else if (depth-- === 3) ends.push(at + 1);
   }
@@ -392,11 +379,10 @@ export class JsonLocator {
     if (ch === QUOTE) return skipString(text, start);
     if (ch === 123 || ch === 91) {
       let depth = 0;
-      for (let i = start; i < text.length; i++) {
+      for (let i = start; i < text.length; i = nextBracket(text, i + 1)) {
         const c = text.charCodeAt(i);
-        if (c === QUOTE) i = skipString(text, i) - 1;
-        else if (c === 123 || c === 91) depth++;
-        else if ((c === 125 || c === 93) && --depth === 0) return i + 1;
+        if (c === 123 || c === 91) depth++;
+        else if (--depth === 0) return i + 1;
       }
       return text.length;
     }
