@@ -1,9 +1,12 @@
 /** Report formats, each loaded only when asked for so start-up stays small. */
+import type { FailOn } from '../report/fail-on.js';
 import type { ReportInput } from '../report/report-input.js';
 
 export interface FormatOptions {
   color: boolean;
   quiet: boolean;
+  /** Findings at or above this severity fail the run (JUnit marks their testcases failed). */
+  failOn: FailOn;
 }
 
 export type Formatter = (input: ReportInput, options: FormatOptions) => string;
@@ -19,7 +22,11 @@ export const FORMATS: Record<string, () => Promise<Formatter>> = {
     const { formatGithub } = await import('../report/github.js');
     return (input, options) => formatGithub(input, options);
   },
-  junit: async () => (await import('../report/junit.js')).formatJunit,
+  junit: async () => {
+    const { formatJunit } = await import('../report/junit.js');
+    return (input, options) => formatJunit(input, { failOn: options.failOn });
+  },
+  compact: async () => (await import('../report/compact.js')).formatCompact,
   html: async () => (await import('../report/html.js')).formatHtml,
   dot: async () => (await import('../report/topology-dot.js')).formatDot,
 };

@@ -11,6 +11,9 @@ import { packageVersion } from '../paths.js';
 import { displayPath, findFiles } from '../source/find-files.js';
 import { readSource, readStreamSource, UnreadableSourceError, type Source } from '../source/read-source.js';
 import { escapeControl } from '../report/escape.js';
+import { FAIL_ON_CHOICES, failsAt, type FailOn } from '../report/fail-on.js';
+import type { Severity } from '../findings.js';
+import { closest } from 'fastest-levenshtein';
 import { colorWanted } from '../report/text.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { FORMATS, formatNames } from './formats.js';
@@ -22,6 +25,12 @@ export interface LintCommandOptions {
   output?: string;
   maxWarnings?: string;
   quiet?: boolean;
+  /** --fail-on: findings of this severity or worse make exit code 1 (default error). */
+  failOn?: string;
+  /** --rule ID=severity, each re-grading or turning off one rule over the config file. */
+  rule?: string[];
+  /** --color / --no-color; undefined follows the terminal, NO_COLOR and FORCE_COLOR. */
+  color?: boolean;
   asOf?: string;
   maxFileSize?: string;
   rules?: string[];
@@ -55,6 +64,8 @@ export interface LintRunSettings {
   maxFileSize?: number;
   /** Rule folders from the command line, added to the config's. */
   ruleFolders?: string[];
+  /** Severities from the command line (--rule), over the config's. */
+  ruleSeverity?: Record<string, Severity | 'off'>;
   /** Threads to lint in (src/cli/lint-pool.ts); 1 (the default) lints in this thread. */
   jobs?: number;
   /** Whether `jobs` was asked for (--jobs); if not, several threads are used only for a run long enough to gain. */
@@ -73,7 +84,7 @@ export interface LintRun {
 
 /** The lint options of a run: the command line's settings over the config's. The lint workers build theirs here too. */
 export function lintOptionsFor(
-  settings: Pick<LintRunSettings, 'asOf' | 'maxFileSize' | 'ruleFolders'>,
+  settings: Pick<LintRunSettings, 'asOf' | 'maxFileSize' | 'ruleFolders' | 'ruleSeverity'>,
   config: Config,
   onExternalSuppressionUsed: (suppression: ExternalSuppression) => void,
 ): LintOptions {
@@ -81,7 +92,7 @@ export function lintOptionsFor(
     asOf: settings.asOf ?? config.asOf ?? today(),
     maxFileSize: settings.maxFileSize ?? config.maxFileSize,
     customRuleFolders: [...config.customRuleFolders, ...(settings.ruleFolders ?? [])],
-    ruleSeverity: config.ruleSeverity,
+    ruleSeverity: { ...config.ruleSeverity, ...settings.ruleSeverity },
     suppressions: config.suppressions,
     onExternalSuppressionUsed,
   };
@@ -95,6 +106,7 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   const lintOptions = lintOptionsFor(settings, config, (s) => used.add(s));
   const linter = createLinter(lintOptions);
   checkRuleIds(config, linter.rules);
+  checkCommandLineRuleIds(Object.keys(settings.ruleSeverity ?? {}), linter.rules.map((r) => r.id));
 
   let ignoredCount = 0;
   // The config file is not an export (pre-commit passes it along with the exports); ignored paths are skipped.
@@ -123,7 +135,7 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   const linted = pooled
     ? await lintInWorkers(
         found.files,
-        { cwd: process.cwd(), configPath: config.path, configDir: config.dir, asOf: lintOptions.asOf!, maxFileSize: lintOptions.maxFileSize, ruleFolders: settings.ruleFolders ?? [] },
+        { cwd: process.cwd(), configPath: config.path, configDir: config.dir, asOf: lintOptions.asOf!, maxFileSize: lintOptions.maxFileSize, ruleFolders: settings.ruleFolders ?? [], ruleSeverity: settings.ruleSeverity },
         jobs,
         lintOne,
       )
@@ -143,6 +155,25 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   return { linter, results, problems, unusedSuppressions, ignoredCount };
 }
 
+/** --rule ID=severity options, as a severity for each rule id; a malformed one is a usage error. */
+export function parseRuleOptions(options: readonly string[] = [], name = '--rule'): Record<string, Severity | 'off'> {
+  const severities: Record<string, Severity | 'off'> = {};
+  for (const option of options) {
+    const match = /^\s*([^=\s]+)\s*=\s*(error|warning|note|off)\s*$/.exec(option);
+    if (!match) throw new UsageError(`${name} takes ID=error, ID=warning, ID=note or ID=off, not "${option}"`);
+    severities[match[1]!] = match[2] as Severity | 'off';
+  }
+  return severities;
+}
+
+function checkCommandLineRuleIds(named: string[], ids: string[]): void {
+  for (const id of named) {
+    if (ids.includes(id)) continue;
+    const suggestion = closest(id, ids);
+    throw new UsageError(`--rule ${id}: no rule ${id}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; \`cmlint rules\` lists them`);
+  }
+}
+
 async function sequentially<T>(files: readonly string[], lintOne: (file: string) => Promise<T>): Promise<T[]> {
   const outcomes: T[] = [];
   for (const file of files) outcomes.push(await lintOne(file));
@@ -153,6 +184,9 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   const loadFormatter = FORMATS[options.format];
   if (!loadFormatter) throw new UsageError(`unknown format "${options.format}"; use one of ${formatNames().join(', ')}`);
   const cliMaxWarnings = parseInteger('--max-warnings', options.maxWarnings, 0);
+  const failOn = (options.failOn ?? 'error') as FailOn;
+  if (!FAIL_ON_CHOICES.includes(failOn) || failOn === 'never') throw new UsageError(`--fail-on must be error, warning or note, not "${options.failOn}"`);
+  const ruleSeverity = parseRuleOptions(options.rule);
   const maxFileSize = parseInteger('--max-file-size', options.maxFileSize, 1);
   checkDate('--as-of', options.asOf);
   const config = resolveConfig(options.config);
@@ -163,7 +197,7 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   // Without --jobs, every core may be used, but only for runs long enough to gain from it (poolWorthwhile).
   const chosenJobs = parseInteger('--jobs', options.jobs, 1);
   const jobs = chosenJobs ?? availableParallelism();
-  const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules, jobs, jobsChosen: chosenJobs !== undefined });
+  const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules, ruleSeverity, jobs, jobsChosen: chosenJobs !== undefined });
   const { results, problems } = run;
 
   let baselined = 0;
@@ -177,8 +211,10 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   }
 
   const formatter = await loadFormatter();
-  const color = options.output ? false : colorWanted(process.stdout);
-  const report = formatter({ files: results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: process.cwd() }, { color, quiet: options.quiet ?? false });
+  const color = options.color ?? (options.output ? false : colorWanted(process.stdout));
+  // --quiet leaves warnings and notes out of every format alike; the exit code below still counts them.
+  const reported = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
+  const report = formatter({ files: reported, rules: run.linter.rules, toolVersion: packageVersion(), cwd: process.cwd() }, { color, quiet: options.quiet ?? false, failOn });
   // With nothing linted, a text report would only say "0 files"; the stderr lines say what went wrong.
   const nothingToSay = results.length === 0 && problems.length > 0 && options.format === 'text';
   if (options.output) await writeAtomically(options.output, report, results.map((r) => r.path));
@@ -195,8 +231,17 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
 
   if (problems.length) return EXIT_USAGE;
   const active = results.flatMap((r) => r.findings).filter((f) => !f.suppression);
-  if (active.some((f) => f.severity === 'error')) return EXIT_FINDINGS;
-  if (maxWarnings !== undefined && active.filter((f) => f.severity === 'warning').length > maxWarnings) return EXIT_FINDINGS;
+  const failing = active.filter((f) => failsAt(f.severity, failOn)).length;
+  if (failing) {
+    if (failOn !== 'error') process.stderr.write(`cmlint: ${failing} finding${failing === 1 ? '' : 's'} at ${failOn} or worse (--fail-on ${failOn})\n`);
+    return EXIT_FINDINGS;
+  }
+  const warnings = active.filter((f) => f.severity === 'warning').length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    const limit = cliMaxWarnings !== undefined ? '--max-warnings' : `maxWarnings in ${config.path ? basename(config.path) : 'the config'}`;
+    process.stderr.write(`cmlint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than ${limit} ${maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
   return EXIT_OK;
 }
 

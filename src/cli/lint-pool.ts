@@ -25,6 +25,8 @@ export interface PoolSettings {
   asOf: string;
   maxFileSize?: number;
   ruleFolders: string[];
+  /** Severities from the command line (--rule), over the config file's. */
+  ruleSeverity?: Record<string, 'error' | 'warning' | 'note' | 'off'>;
 }
 
 /** A file's result as sent between threads: what structured cloning keeps (no functions, no Map). */

@@ -4,7 +4,9 @@
  * command line echoed by commander) is escaped first (src/report/escape.ts), and a reader that closes the pipe early
  * ends the output quietly (closed-output.ts).
  */
+import { existsSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import { closest, distance } from 'fastest-levenshtein';
 import { packageVersion } from '../paths.js';
 import { escapeControl, escapeControlLines } from '../report/escape.js';
 import { RuleLoadError } from '../rules/load-rules.js';
@@ -38,7 +40,8 @@ Examples:
   cmlint rules --format json            list every rule
   cmlint explain CMG001                 show a rule's documentation
 
-Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
+Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on; --color and --no-color decide over both.
+\`cmlint schema --path\` prints where the export schema is, for editors (# yaml-language-server: $schema=...).`,
     );
 
   cli
@@ -47,8 +50,12 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
     .argument('[paths...]', 'files, folders or globs to lint (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(formatNames()).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 on findings of this severity or worse; JUnit fails their testcases').choices(['error', 'warning', 'note']).default('error'))
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
-    .option('-q, --quiet', 'report errors only')
+    .option('-q, --quiet', 'leave warnings and notes out of the report, in every format (they still count for --fail-on and --max-warnings)')
+    .option('--rule <id=severity>', 're-grade a rule (error, warning, note) or turn it off (off), over the config file; repeatable', collect)
+    .option('--color', 'colour the text report even when not writing to a terminal')
+    .option('--no-color', 'never colour the text report')
     .option('--as-of <date>', 'the date date-based rules compare with (YYYY-MM-DD; default today)')
     .option('--max-file-size <bytes>', 'refuse exports larger than this (default 67108864)')
     .option('--rules <folder>', 'also load the rule files in this folder (repeatable)', collect)
@@ -58,6 +65,7 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
     .option('--write-baseline <file>', 'record the current findings in this baseline file (they are then not reported)')
     .option('-j, --jobs <n>', 'lint files in n threads (default: one, or one per CPU for runs of thousands of files); the report is the same')
     .action(async (paths: string[], options) => {
+      rejectMistypedCommand(paths, cli);
       process.exitCode = await runLint(paths, options);
     });
 
@@ -68,6 +76,16 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
       // Commands other than lint are loaded when run: a lint run does not read their code.
       const { runInit } = await import('./init-command.js');
       process.exitCode = runInit();
+    });
+
+  cli
+    .command('schema')
+    .description('print a JSON Schema of the installed package (or, with --path, where it is), for editors and other tools')
+    .argument('[name]', 'export, config or rule', 'export')
+    .option('--path', 'print the schema file\'s path instead of its content')
+    .action(async (name: string, options: { path?: boolean }) => {
+      const { runSchema } = await import('./schema-command.js');
+      process.exitCode = runSchema(name, options);
     });
 
   cli
@@ -94,6 +112,21 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on.`,
       process.exitCode = runExplain(id, options);
     });
   return cli;
+}
+
+/**
+ * lint is the default command, so `cmlint lnt site.yaml` would lint a path named lnt and fail on it. A first argument
+ * that is no file or folder, looks like a word rather than a path or glob, and is close to a command's name is taken
+ * for a mistyped command instead.
+ */
+function rejectMistypedCommand(paths: string[], cli: Command): void {
+  const first = paths[0];
+  if (first === undefined || !/^[a-z][a-z-]*$/i.test(first) || existsSync(first) || cli.args[0] === 'lint') return;
+  const names = cli.commands.map((command) => command.name());
+  const suggestion = closest(first, names);
+  if (distance(first, suggestion) <= Math.max(1, Math.floor(suggestion.length / 3))) {
+    throw new UsageError(`unknown command ${first}, did you mean ${suggestion}? (to lint a file named ${first}, use \`cmlint lint ./${first}\`)`);
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {

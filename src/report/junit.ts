@@ -1,10 +1,13 @@
 /**
  * JUnit XML, as Azure Pipelines (PublishTestResults, testResultsFormat JUnit), GitLab (artifacts:reports:junit) and
- * Jenkins read it: one <testsuite> per file and one <testcase> per rule and file. A rule with error or warning
- * findings fails (one <failure> listing them all); notes and suppressed findings go to <system-out>; a rule that could
- * not be evaluated is <skipped>. Every value is escaped, and characters XML 1.0 cannot carry are shown as escapes.
+ * Jenkins read it: one <testsuite> per file and one <testcase> per rule and file. A rule with findings at or above
+ * --fail-on (default error) fails (one <failure> listing them all), so a pipeline that fails on failed tests fails
+ * exactly when the CLI's exit code does; findings below it and suppressed findings go to the testcase's <system-out>;
+ * a rule that could not be evaluated is <skipped>. Every value is escaped, and characters XML 1.0 cannot carry are
+ * shown as escapes.
  */
 import type { Finding } from '../findings.js';
+import { failsAt, type FailOn } from './fail-on.js';
 import type { ReportInput } from './report-input.js';
 
 // Characters XML 1.0 cannot hold at all, plus DEL and the C1 controls (allowed but invisible and confusing).
@@ -27,11 +30,17 @@ function describe(path: string, f: Finding): string {
   return `${path}:${f.region.startLine}:${f.region.startColumn}: ${f.severity}: ${f.message} (${f.ruleId})${suppressed}`;
 }
 
-export function formatJunit(input: ReportInput): string {
+export interface JunitOptions {
+  /** Findings at or above this severity fail their testcase; default error, like the CLI's exit code. */
+  failOn?: FailOn;
+}
+
+export function formatJunit(input: ReportInput, options: JunitOptions = {}): string {
+  const failOn = options.failOn ?? 'error';
   const titles = new Map(input.rules.map((r) => [r.id, r.title]));
   const order = new Map(input.rules.map((r, i) => [r.id, i]));
   const suites: string[] = [];
-  let total = { tests: 0, failures: 0, skipped: 0 };
+  let total = { tests: 0, failures: 0 };
   for (const file of input.files) {
     const byRule = new Map<string, Finding[]>();
     for (const id of file.outcomes.keys()) byRule.set(id, []);
@@ -45,13 +54,13 @@ export function formatJunit(input: ReportInput): string {
     let skipped = 0;
     for (const id of ids) {
       const findings = byRule.get(id)!;
-      const failing = findings.filter((f) => !f.suppression && f.severity !== 'note');
-      const informational = findings.filter((f) => f.suppression || f.severity === 'note');
+      const failing = findings.filter((f) => !f.suppression && failsAt(f.severity, failOn));
+      const informational = findings.filter((f) => f.suppression || !failsAt(f.severity, failOn));
       const name = titles.has(id) ? `${id}: ${titles.get(id)}` : id;
       const body: string[] = [];
       if (failing.length) {
         failures++;
-        const type = failing.some((f) => f.severity === 'error') ? 'error' : 'warning';
+        const type = failing.some((f) => f.severity === 'error') ? 'error' : failing.some((f) => f.severity === 'warning') ? 'warning' : 'note';
         const first = failing[0]!;
         const message = failing.length === 1 ? first.message : `${failing.length} findings; first: ${first.message}`;
         const text = failing.map((f) => describe(file.path, f)).join('\n');
@@ -67,7 +76,7 @@ export function formatJunit(input: ReportInput): string {
       const open = `    <testcase name="${xmlAttribute(name)}" classname="${xmlAttribute(file.path)}" time="0"`;
       cases.push(body.length ? `${open}>\n${body.join('\n')}\n    </testcase>` : `${open}/>`);
     }
-    total = { tests: total.tests + cases.length, failures: total.failures + failures, skipped: total.skipped + skipped };
+    total = { tests: total.tests + cases.length, failures: total.failures + failures };
     suites.push(
       `  <testsuite name="${xmlAttribute(file.path)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">` +
         (cases.length ? `\n${cases.join('\n')}\n  </testsuite>` : '</testsuite>'),
@@ -75,7 +84,9 @@ export function formatJunit(input: ReportInput): string {
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="cmlint" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="${total.skipped}" time="0">`,
+    // No skipped count here: the JUnit schema Jenkins validates against (junit-10.xsd) has none on <testsuites>; each
+    // <testsuite> carries its own.
+    `<testsuites name="cmlint" tests="${total.tests}" failures="${total.failures}" errors="0" time="0">`,
     ...suites,
     '</testsuites>',
     '',

@@ -27,6 +27,7 @@ export function formatText(input: ReportInput, options: TextOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
   let notEvaluated = new Set<string>();
+  const shownRules = new Set<string>();
   for (const file of input.files) {
     for (const [id, outcome] of file.outcomes) if (outcome.status === 'not-evaluated') notEvaluated.add(id);
     const shown = file.findings.filter((f) => !f.suppression && (!options.quiet || f.severity === 'error'));
@@ -35,9 +36,19 @@ export function formatText(input: ReportInput, options: TextOptions): string {
     // reduce, not Math.max(...): a hostile file can have more findings than the stack has room for arguments.
     const width = shown.reduce((max, f) => Math.max(max, `${f.region.startLine}:${f.region.startColumn}`.length), 0);
     for (const f of shown) {
+      shownRules.add(f.ruleId);
       const position = `${f.region.startLine}:${f.region.startColumn}`.padEnd(width);
       out.push(`  ${chalk.dim(position)}  ${paint(chalk, f.severity)}  ${escapeControl(f.message)}  ${chalk.dim(f.ruleId)}`);
     }
+    out.push('');
+  }
+  // Where to read about each rule shown: its source in Microsoft's documentation; `cmlint explain` prints the rest.
+  const helpUris = new Map(input.rules.map((r) => [r.id, r.helpUri]));
+  const links = [...shownRules].sort().filter((id) => helpUris.get(id));
+  if (links.length) {
+    const idWidth = links.reduce((max, id) => Math.max(max, id.length), 0);
+    out.push('Rule documentation (`cmlint explain <rule>` prints the whole of it):');
+    for (const id of links) out.push(`  ${escapeControl(id.padEnd(idWidth))}  ${chalk.dim(escapeControl(helpUris.get(id)!))}`);
     out.push('');
   }
   const counts = countBySeverity(input);
