@@ -7,7 +7,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { fileCommand, markdownCell } from '../src/action/main.js';
+import { jobSummary, markdownCell, MAX_PICTURES, MERMAID_MAX_TEXT } from '../src/action/main.js';
+import { createLinter, type FileResult } from '../src/lint.js';
+import { decodeSource } from '../src/source/read-source.js';
 import { ROOT } from './support/cli.js';
 import { AS_OF, BROKEN_EXPORT, CLEAN_EXPORT, tempDir, writeTree } from './support/workspace.js';
 
@@ -62,7 +64,7 @@ function runAction(files: Record<string, string>, inputs: Record<string, string>
     RUNNER_TEMP: runnerTemp,
   };
   // The runner passes every declared input, with its default when the workflow does not set it.
-  const defaults: Record<string, string> = { paths: '.', config: '', 'fail-on': 'error', 'sarif-file': 'cmlint.sarif' };
+  const defaults: Record<string, string> = { paths: '.', config: '', 'fail-on': 'error', rules: '', 'max-warnings': '', baseline: '', 'as-of': '', 'sarif-file': 'cmlint.sarif' };
   for (const [name, value] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value;
   const result = spawnSync(process.execPath, [BUNDLE], { cwd: workspace, env, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, outputs: readOutputs(outputFile), summary: readFileSync(summaryFile, 'utf8'), workspace };
@@ -71,10 +73,10 @@ function runAction(files: Record<string, string>, inputs: Record<string, string>
 describe('action.yml', () => {
   const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
 
-  test('runs the committed bundle on node20 and declares the inputs and outputs', () => {
-    expect(action.runs).toEqual({ using: 'node20', main: 'dist/action/index.js' });
+  test('runs the committed bundle on node24 and declares the inputs and outputs', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/action/index.js' });
     expect(existsSync(join(ROOT, action.runs.main))).toBe(true);
-    expect(Object.keys(action.inputs)).toEqual(['paths', 'config', 'fail-on', 'sarif-file']);
+    expect(Object.keys(action.inputs)).toEqual(['paths', 'config', 'fail-on', 'rules', 'max-warnings', 'baseline', 'as-of', 'sarif-file']);
     expect(action.inputs['fail-on'].default).toBe('error');
     expect(Object.keys(action.outputs)).toEqual(['error-count', 'warning-count', 'note-count', 'sarif-file']);
   });
@@ -90,14 +92,6 @@ describe('action.yml', () => {
 });
 
 describe('the runner contract', () => {
-  test('outputs use the delimiter syntax, with a delimiter the value does not contain', () => {
-    const block = fileCommand('sarif-file', 'a\nghadelimiter_x\nb');
-    const [head, ...rest] = block.trimEnd().split('\n');
-    const delimiter = head!.slice('sarif-file<<'.length);
-    expect(rest).toEqual(['a', 'ghadelimiter_x', 'b', delimiter]);
-    expect('a\nghadelimiter_x\nb'.includes(delimiter)).toBe(false);
-  });
-
   test('markdown cells cannot carry markup, links or table breaks from an export', () => {
     expect(markdownCell('a | b <img src=x> [x](http://evil) `c`\n@team')).toBe('a \\| b &lt;img src=x&gt; \\[x\\]\\(http://evil\\) \\`c\\` \\@team');
   });
@@ -154,10 +148,10 @@ describe('running the action', () => {
   test('bad input or a broken config: one ::error:: line and exit 1, no stack trace', () => {
     const bad = runAction({ 'site.yaml': CLEAN_EXPORT }, { 'fail-on': 'sometimes' });
     expect(bad.code).toBe(1);
-    expect(bad.stdout.trim()).toBe('::error title=cmlint::input fail-on must be error, warning or never, not "sometimes"');
+    expect(bad.stdout.trim()).toBe('::error::input fail-on must be error, warning, note or never, not "sometimes"');
     const broken = runAction({ 'cmlint.config.yaml': 'rules:\n  CMG001: loud\n', 'site.yaml': CLEAN_EXPORT }, {});
     expect(broken.code).toBe(1);
-    expect(broken.stdout.trim()).toBe('::error title=cmlint::cmlint.config.yaml:2: rules.CMG001: must be one of off, on, error, warning, note, not "loud"');
+    expect(broken.stdout.trim()).toBe('::error::cmlint.config.yaml:2: rules.CMG001: must be one of off, on, error, warning, note, not "loud"');
     const missing = runAction({ 'site.yaml': CLEAN_EXPORT }, { paths: 'nope/' });
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/^::error title=cmlint::nope\/: no such file or directory$/m);
@@ -173,5 +167,94 @@ describe('running the action', () => {
     const sarif = JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8'));
     expect(sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'CMG001').suppressions).toEqual([{ kind: 'inSource', justification: 'moves in June' }]);
     expect(run.summary).toMatch(/\(1 suppressed\)/);
+  });
+});
+
+describe('inputs the CLI grades with', () => {
+  const warningsOnly = { 'site.yaml': CLEAN_EXPORT }; // SITE009 (2403 out of support at AS_OF) is a warning
+
+  test('rules re-grades or turns off rules over the config file; a malformed one fails the step', () => {
+    const config = { 'cmlint.config.yaml': 'rules:\n  SITE009: note\n' };
+    const graded = runAction({ ...warningsOnly, ...config }, { 'as-of': AS_OF, rules: 'SITE009=error\nCML006=off' });
+    expect(graded.code, graded.stdout).toBe(1);
+    expect(graded.outputs['error-count']).toBe('1');
+    expect(runAction({ ...warningsOnly, ...config }, { 'as-of': AS_OF, rules: 'SITE009=off CML006=off' }).outputs['note-count']).toBe('0');
+    const bad = runAction(warningsOnly, { rules: 'SITE009=loud' });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout.trim()).toBe('::error::input rules takes ID=error, ID=warning, ID=note or ID=off, not "SITE009=loud"');
+  });
+
+  test('as-of sets the run date; fail-on note fails on notes; max-warnings fails over the limit and says so', () => {
+    expect(runAction(warningsOnly, { 'as-of': '2025-01-01' }).outputs['warning-count']).toBe('0');
+    // The contoso example has one note (SCALE002) and, at AS_OF, no warning.
+    const example = { 'site.yaml': readFileSync(join(ROOT, 'examples', 'contoso.yaml'), 'utf8') };
+    const notes = runAction(example, { 'as-of': AS_OF, 'fail-on': 'note' });
+    expect(notes.outputs).toMatchObject({ 'error-count': '0', 'warning-count': '0', 'note-count': '1' });
+    expect(notes.code).toBe(1);
+    expect(runAction(example, { 'as-of': AS_OF, 'fail-on': 'warning' }).code).toBe(0);
+    expect(runAction(warningsOnly, { 'as-of': AS_OF, 'max-warnings': '1' }).code).toBe(0);
+    const over = runAction(warningsOnly, { 'as-of': AS_OF, 'max-warnings': '0' });
+    expect(over.code).toBe(1);
+    expect(over.stdout).toMatch(/^::error::cmlint found 1 warning, more than max-warnings 0$/m);
+  });
+
+  test('baseline: findings recorded in it are not reported, counted or failed on', () => {
+    const dir = writeTree(tempDir('action-baseline'), { 'site.yaml': BROKEN_EXPORT });
+    const written = spawnSync(process.execPath, [join(ROOT, 'bin', 'cmlint.js'), 'lint', 'site.yaml', '--no-config', '--as-of', AS_OF, '--write-baseline', 'cmlint-baseline.json'], { cwd: dir, encoding: 'utf8' });
+    expect(written.status, written.stderr).toBe(0);
+    const files = { 'site.yaml': BROKEN_EXPORT, 'cmlint-baseline.json': readFileSync(join(dir, 'cmlint-baseline.json'), 'utf8') };
+    expect(runAction(files, { 'as-of': AS_OF, paths: 'site.yaml' }).code).toBe(1);
+    const run = runAction(files, { 'as-of': AS_OF, paths: 'site.yaml', baseline: 'cmlint-baseline.json' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs).toMatchObject({ 'error-count': '0', 'warning-count': '0' });
+    expect(run.stdout).toMatch(/findings? in the baseline not reported/);
+    expect(runAction(files, { baseline: 'missing.json' }).code).toBe(1);
+  });
+});
+
+describe('the job summary stays within what GitHub and Mermaid take', () => {
+  const linter = createLinter({ asOf: AS_OF });
+  const contoso = readFileSync(join(ROOT, 'examples', 'contoso.yaml'));
+  const counts = (results: FileResult[]) => {
+    const c = { error: 0, warning: 0, note: 0, suppressed: 0 };
+    for (const r of results) for (const f of r.findings) c[f.severity]++;
+    return c;
+  };
+
+  test('one picture while the design is under 50,000 characters of Mermaid', () => {
+    const results = [linter.lintSource(decodeSource('contoso.yaml', contoso))];
+    const summary = jobSummary(results, linter.rules, counts(results), {});
+    expect(summary.match(/```mermaid/g)).toHaveLength(1);
+    expect(summary).toContain('<details><summary>Topology</summary>');
+  });
+
+  test('beyond it, one picture per export up to the cap, then a table and a note', () => {
+    const results = Array.from({ length: MAX_PICTURES + 15 }, (_, i) => linter.lintSource(decodeSource(`exports/site-${i}.yaml`, contoso)));
+    const summary = jobSummary(results, linter.rules, counts(results), {});
+    const pictures = [...summary.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(pictures).toHaveLength(MAX_PICTURES);
+    for (const picture of pictures) expect(picture.length).toBeLessThanOrEqual(MERMAID_MAX_TEXT);
+    expect(summary).toContain('<details><summary>Topology of exports/site-0.yaml</summary>');
+    expect(summary).toMatch(/The topology of 15 exports is not drawn here: Mermaid, .* takes at most 50,000 characters/);
+    expect(summary).toMatch(/^\| exports\/site-24\.yaml \| over the 10 pictures a summary shows \|$/m);
+  });
+
+  test('an export too large for Mermaid on its own is listed with its size, not drawn', () => {
+    const sites = ['schemaVersion: 1', 'hierarchy:', '  sites:', '    - SiteCode: CAS', '      SiteType: CentralAdministration', '      Version: 2403'];
+    for (let i = 0; i < 400; i++) sites.push(`    - SiteCode: P${i.toString(36).toUpperCase().padStart(2, '0')}`, '      SiteType: Primary', '      ParentSiteCode: CAS', '      Version: 2403', `      SiteName: Site number ${i}`);
+    const results = [linter.lintSource(decodeSource('big.yaml', Buffer.from(`${sites.join('\n')}\n`))), linter.lintSource(decodeSource('contoso.yaml', contoso))];
+    const summary = jobSummary(results, linter.rules, counts(results), {});
+    expect(summary.match(/```mermaid/g)).toHaveLength(1);
+    expect(summary).toMatch(/^\| big\.yaml \| [\d,]+ characters of Mermaid, over its 50,000 \|$/m);
+  });
+
+  test('the whole summary stays under 1 MiB, however long the messages', () => {
+    const base = linter.lintSource(decodeSource('site.yaml', Buffer.from(BROKEN_EXPORT)));
+    const finding = base.findings.find((f) => f.severity === 'error')!;
+    const findings = Array.from({ length: 200 }, (_, i) => ({ ...finding, message: `${i} ${'x'.repeat(100_000)}` }));
+    const results = [{ ...base, findings }];
+    const summary = jobSummary(results, linter.rules, counts(results), {});
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(1024 * 1024);
+    expect(summary).toMatch(/…and \d+ more; the SARIF file and the annotations have them all\.\n$/);
   });
 });

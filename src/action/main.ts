@@ -1,22 +1,23 @@
 /**
- * The GitHub Action (action.yml, runs.using node20): lints the workspace's exports, writes SARIF for
+ * The GitHub Action's logic (action.yml, runs.using node24): lints the workspace's exports, writes SARIF for
  * github/codeql-action/upload-sarif, annotates findings with workflow commands, writes a job summary and sets outputs.
- * It talks to the runner only through its documented contract, implemented here without dependencies: inputs arrive
- * as INPUT_<NAME> variables; outputs and the summary are appended to the files named by GITHUB_OUTPUT and
- * GITHUB_STEP_SUMMARY (outputs with the multiline-safe `name<<DELIMITER` syntax).
+ * It talks to the runner through the toolkit (@actions/core: inputs, outputs, the job summary, the step's failure),
+ * so @github/local-action can run this module (`run`) as it is and show what it sets.
  *
- * Bundled to dist/action/index.js by scripts/build-action.mjs; the bundle is committed and a test checks it is fresh.
+ * src/action/index.ts calls run(); scripts/build-action.mjs bundles it, @actions/core included, to
+ * dist/action/index.js, which is committed (a test checks it is fresh).
  */
-import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { applyBaseline, readBaseline } from '../baseline.js';
 import { UsageError } from '../cli/exit-codes.js';
-import { lintProject, resolveConfig } from '../cli/lint-command.js';
+import { lintProject, parseRuleOptions, resolveConfig } from '../cli/lint-command.js';
 import type { Finding, Severity } from '../findings.js';
 import type { FileResult } from '../lint.js';
 import { packageVersion } from '../paths.js';
 import { escapeData, escapeProperty, formatGithub } from '../report/github.js';
+import { FAIL_ON_CHOICES, failsAt, type FailOn } from '../report/fail-on.js';
 import type { ReportInput } from '../report/report-input.js';
 import { formatSarif } from '../report/sarif.js';
 import { RuleLoadError } from '../rules/load-rules.js';
@@ -25,23 +26,9 @@ import { topologyMermaid } from '../report/topology-mermaid.js';
 
 type Env = NodeJS.ProcessEnv;
 
-/** An input as the runner passes it: INPUT_ + the name upper-cased with spaces as underscores (hyphens stay). */
-export function getInput(name: string, env: Env = process.env): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-
-/** A `name<<delimiter` block for GITHUB_OUTPUT (or GITHUB_ENV); the delimiter never occurs in the value. */
-export function fileCommand(name: string, value: string): string {
-  let delimiter = `ghadelimiter_${randomUUID()}`;
-  while (value.includes(delimiter) || name.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
-  return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
-}
-
-function setOutput(name: string, value: string, env: Env): void {
-  const file = env.GITHUB_OUTPUT;
-  if (file) appendFileSync(file, fileCommand(name, value), 'utf8');
-  // Without the file (an old runner or a local run) say it in the log; the deprecated ::set-output is not used.
-  else process.stdout.write(`${name}=${value}\n`);
+/** A list input: one item per line or separated by spaces. */
+function listInput(name: string): string[] {
+  return core.getInput(name).split(/\s+/).filter(Boolean);
 }
 
 /** Markdown-safe text for a table cell: no HTML, no links or emphasis from export values, one line. */
@@ -66,6 +53,48 @@ function sourceLink(path: string, line: number, env: Env): string | undefined {
 }
 
 const MAX_SUMMARY_ROWS = 200;
+/** Mermaid renders no diagram whose text is longer than this (its maxTextSize default); GitHub keeps the default. */
+export const MERMAID_MAX_TEXT = 50_000;
+/** When the whole design is too large for one picture: at most this many pictures, one per export. */
+export const MAX_PICTURES = 10;
+/** GitHub takes a step summary of at most 1 MiB; this leaves room for the closing note. */
+export const SUMMARY_MAX_BYTES = 1024 * 1024 - 4 * 1024;
+
+function mermaidBlock(title: string, text: string): string[] {
+  return [`<details><summary>${title}</summary>`, '', '```mermaid', text.trimEnd(), '```', '', '</details>', ''];
+}
+
+/**
+ * The design as Mermaid pictures (GitHub renders them in job summaries): one for every export while its text is within
+ * Mermaid's limit; else one per export, for exports within the limit, up to MAX_PICTURES; the rest in a table.
+ */
+export function topologySection(parsed: FileResult[]): string[] {
+  const whole = topologyMermaid(parsed);
+  if (whole.length <= MERMAID_MAX_TEXT) return mermaidBlock('Topology', whole);
+  const out: string[] = [];
+  const notDrawn: { path: string; reason: string }[] = [];
+  let drawn = 0;
+  for (const file of parsed) {
+    const text = topologyMermaid([file]);
+    if (text.length > MERMAID_MAX_TEXT) notDrawn.push({ path: file.path, reason: `${text.length.toLocaleString('en-US')} characters of Mermaid, over its ${MERMAID_MAX_TEXT.toLocaleString('en-US')}` });
+    else if (drawn >= MAX_PICTURES) notDrawn.push({ path: file.path, reason: `over the ${MAX_PICTURES} pictures a summary shows` });
+    else {
+      out.push(...mermaidBlock(`Topology of ${markdownCell(file.path)}`, text));
+      drawn++;
+    }
+  }
+  if (notDrawn.length) {
+    out.push(
+      `The topology of ${plural(notDrawn.length, 'export')} is not drawn here: Mermaid, which draws pictures in job summaries, takes at most ${MERMAID_MAX_TEXT.toLocaleString('en-US')} characters of diagram text. \`cmlint lint --format html\` draws any size.`,
+      '',
+      '| Export | Not drawn because |',
+      '| --- | --- |',
+      ...notDrawn.map((n) => `| ${markdownCell(n.path)} | ${n.reason} |`),
+      '',
+    );
+  }
+  return out;
+}
 
 export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<Severity, number> & { suppressed: number }, env: Env): string {
   const byRule = new Map<string, Finding[]>();
@@ -84,7 +113,7 @@ export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<
   out.push(`${counts.error ? ':x:' : counts.warning ? ':warning:' : ':white_check_mark:'} ${headline}${counts.suppressed ? ` (${counts.suppressed} suppressed)` : ''}`, '');
   // The design as a picture: GitHub renders Mermaid blocks in job summaries. Labels are escaped by topologyMermaid.
   const parsed = results.filter((r) => r.document.data !== undefined);
-  if (parsed.length) out.push('<details><summary>Topology</summary>', '', '```mermaid', topologyMermaid(parsed).trimEnd(), '```', '', '</details>', '');
+  if (parsed.length) out.push(...topologySection(parsed));
   if (!byRule.size) return out.join('\n') + '\n';
   const severityRank: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
   const ruleRows = [...byRule.entries()].sort(
@@ -99,30 +128,42 @@ export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<
     out.push(`| ${link} | ${severities} | ${findings.length} | ${markdownCell(rule?.title ?? '')} |`);
   }
   out.push('', '### Findings', '', '| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |');
+  // Rows until MAX_SUMMARY_ROWS or the summary's size limit, whichever comes first.
+  let bytes = Buffer.byteLength(out.join('\n'));
+  let rows = 0;
   for (const { file, finding } of active.slice(0, MAX_SUMMARY_ROWS)) {
     const where = `${file.path}:${finding.region.startLine}:${finding.region.startColumn}`;
     const url = sourceLink(file.path, finding.region.startLine, env);
     const location = url ? `[${markdownCell(where)}](${url})` : markdownCell(where);
-    out.push(`| ${location} | ${finding.severity} | ${finding.ruleId} | ${markdownCell(finding.message)} |`);
+    const row = `| ${location} | ${finding.severity} | ${finding.ruleId} | ${markdownCell(finding.message)} |`;
+    bytes += Buffer.byteLength(row) + 1;
+    if (bytes > SUMMARY_MAX_BYTES) break;
+    out.push(row);
+    rows++;
   }
-  if (active.length > MAX_SUMMARY_ROWS) out.push('', `…and ${active.length - MAX_SUMMARY_ROWS} more; the SARIF file and the annotations have them all.`);
+  if (active.length > rows) out.push('', `…and ${active.length - rows} more; the SARIF file and the annotations have them all.`);
   return out.join('\n') + '\n';
 }
 
 export async function runAction(env: Env = process.env): Promise<number> {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   process.chdir(workspace);
-  const paths = getInput('paths', env)
-    .split(/\r?\n/)
-    .flatMap((line) => line.trim().split(/\s+/))
-    .filter(Boolean);
-  const configInput = getInput('config', env);
-  const failOn = getInput('fail-on', env) || 'error';
-  if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`input fail-on must be error, warning or never, not "${failOn}"`);
-  const sarifFile = resolve(workspace, getInput('sarif-file', env) || 'cmlint.sarif');
+  const paths = listInput('paths');
+  const configInput = core.getInput('config');
+  const failOn = (core.getInput('fail-on') || 'error') as FailOn;
+  if (!FAIL_ON_CHOICES.includes(failOn)) throw new UsageError(`input fail-on must be error, warning, note or never, not "${failOn}"`);
+  const ruleSeverity = parseRuleOptions(listInput('rules'), 'input rules');
+  const maxWarningsInput = core.getInput('max-warnings');
+  if (maxWarningsInput && !/^\d+$/.test(maxWarningsInput)) throw new UsageError(`input max-warnings must be a whole number, not "${maxWarningsInput}"`);
+  const asOf = core.getInput('as-of') || undefined;
+  if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) throw new UsageError(`input as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
+  const baselineInput = core.getInput('baseline');
+  const sarifFile = resolve(workspace, core.getInput('sarif-file') || 'cmlint.sarif');
 
   const config = resolveConfig(configInput || undefined, workspace);
-  const run = await lintProject({ paths, config });
+  const baseline = baselineInput ? readBaseline(resolve(workspace, baselineInput)) : undefined;
+  const run = await lintProject({ paths, config, asOf, ruleSeverity });
+  const baselined = baseline ? applyBaseline(run.results, baseline) : 0;
   const input: ReportInput = { files: run.results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: workspace };
 
   mkdirSync(dirname(sarifFile), { recursive: true });
@@ -135,46 +176,39 @@ export async function runAction(env: Env = process.env): Promise<number> {
 
   const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
   for (const file of run.results) for (const f of file.findings) f.suppression ? counts.suppressed++ : counts[f.severity]++;
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(run.results, run.linter.rules, counts, env), 'utf8');
-  setOutput('error-count', String(counts.error), env);
-  setOutput('warning-count', String(counts.warning), env);
-  setOutput('note-count', String(counts.note), env);
-  setOutput('sarif-file', sarifFile, env);
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary(run.results, run.linter.rules, counts, env)).write();
+  core.setOutput('error-count', String(counts.error));
+  core.setOutput('warning-count', String(counts.warning));
+  core.setOutput('note-count', String(counts.note));
+  core.setOutput('sarif-file', sarifFile);
 
-  process.stdout.write(`cmlint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')} in ${plural(run.results.length, 'file')}; SARIF written to ${sarifFile}\n`);
+  const inBaseline = baselined ? `; ${plural(baselined, 'finding')} in the baseline not reported` : '';
+  process.stdout.write(`cmlint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')} in ${plural(run.results.length, 'file')}${inBaseline}; SARIF written to ${sarifFile}\n`);
   if (run.problems.length) {
-    process.stdout.write(`::error::${escapeData(`cmlint could not lint ${plural(run.problems.length, 'path')}`)}\n`);
+    core.setFailed(`cmlint could not lint ${plural(run.problems.length, 'path')}`);
     return 1;
   }
-  const overWarnings = config.maxWarnings !== undefined && counts.warning > config.maxWarnings;
-  const failed = failOn === 'error' ? counts.error > 0 || overWarnings : failOn === 'warning' ? counts.error + counts.warning > 0 : false;
-  if (failed) process.stdout.write(`::error::${escapeData(`cmlint found ${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} (fail-on: ${failOn})`)}\n`);
-  return failed ? 1 : 0;
+  const failing = failOn === 'never' ? 0 : (['error', 'warning', 'note'] as const).filter((s) => failsAt(s, failOn)).reduce((sum, s) => sum + counts[s], 0);
+  const maxWarnings = maxWarningsInput ? Number(maxWarningsInput) : config.maxWarnings;
+  if (failing) {
+    core.setFailed(`cmlint found ${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} (fail-on: ${failOn})`);
+    return 1;
+  }
+  if (failOn !== 'never' && maxWarnings !== undefined && counts.warning > maxWarnings) {
+    core.setFailed(`cmlint found ${plural(counts.warning, 'warning')}, more than max-warnings ${maxWarnings}`);
+    return 1;
+  }
+  return 0;
 }
 
-/** Entry point: failures are one ::error:: line and exit code 1, never a stack trace. */
-export function main(): void {
-  runAction().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      const known = error instanceof UsageError || error instanceof RuleLoadError;
-      const message = error instanceof Error ? error.message : String(error);
-      process.stdout.write(`::error title=cmlint::${escapeData(known ? message : `internal error: ${message}`)}\n`);
-      if (!known && process.env.RUNNER_DEBUG === '1' && error instanceof Error) process.stdout.write(`::debug::${escapeData(error.stack ?? '')}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
-
-function isEntryPoint(): boolean {
+/** The step: failures are one ::error:: line and a failed step, never a stack trace. */
+export async function run(): Promise<void> {
   try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
+    await runAction();
+  } catch (error) {
+    const known = error instanceof UsageError || error instanceof RuleLoadError;
+    const message = error instanceof Error ? error.message : String(error);
+    if (!known && error instanceof Error) core.debug(error.stack ?? '');
+    core.setFailed(known ? message : `internal error: ${message}`);
   }
 }
-
-// The runner runs `node dist/action/index.js`; importing this module (tests) runs nothing.
-if (isEntryPoint()) main();
