@@ -1,11 +1,11 @@
 /** The config file: discovery, validation with one-line errors, what each key does, and `cmlint init`. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compileGlob } from '../src/config/glob.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { STARTER_CONFIG } from '../src/cli/init-command.js';
-import { runCli } from './support/cli.js';
+import { ROOT, runCli } from './support/cli.js';
 import { AS_OF, BROKEN_EXPORT, BROKEN_JSON, CLEAN_EXPORT, tempDir, writeTree } from './support/workspace.js';
 
 function ruleIds(stdout: string): string[] {
@@ -242,7 +242,7 @@ describe('cmlint init', () => {
     const first = runCli(['init'], { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
     const written = readFileSync(join(dir, 'cmlint.config.yaml'), 'utf8');
-    expect(written).toBe(STARTER_CONFIG);
+    expect(written).toBe(`# yaml-language-server: $schema=${relative(dir, join(ROOT, 'schemas', 'config.schema.json')).split(sep).join('/')}\n${STARTER_CONFIG}`);
     expect(written).toMatch(/^# /m);
     writeFileSync(join(dir, 'cmlint.config.yaml'), 'rules: {}\n# mine\n');
     const second = runCli(['init'], { cwd: dir });

@@ -1,12 +1,31 @@
 /** `cmlint init`: writes a commented starter config in the working directory, refusing to replace an existing one. */
 import { writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SCHEMAS_DIR } from '../paths.js';
 import { configFilesIn } from '../config/find-config.js';
 import { describeFsError } from '../source/read-source.js';
 import { EXIT_OK, UsageError } from './exit-codes.js';
 
-export const STARTER_CONFIG = `# yaml-language-server: $schema=https://raw.githubusercontent.com/cmlint/cmlint/main/schemas/config.schema.json
-# cmlint configuration. cmlint uses the nearest cmlint.config.yaml (.yml, .json) from the working directory upward,
+/**
+ * Where an editor finds a schema of the installed package, from a file in `dir`: a relative path (into
+ * node_modules/cmlint/schemas/ for a project that installed cmlint), so it resolves offline and stays right when the
+ * project moves; a file: URL where no relative path exists (another drive).
+ */
+export function schemaReference(dir: string, file: string): string {
+  const path = join(SCHEMAS_DIR, file);
+  const rel = relative(dir, path);
+  if (!rel || isAbsolute(rel)) return pathToFileURL(path).href;
+  const posix = rel.split(sep).join('/');
+  return posix.startsWith('../') ? posix : `./${posix}`;
+}
+
+/** The starter config, with the schema comment for editors pointing at this installation's schema. */
+export function starterConfig(dir: string): string {
+  return `# yaml-language-server: $schema=${schemaReference(dir, 'config.schema.json')}\n${STARTER_CONFIG}`;
+}
+
+export const STARTER_CONFIG = `# cmlint configuration. cmlint uses the nearest cmlint.config.yaml (.yml, .json) from the working directory upward,
 # or the file named with --config. Paths and globs here are relative to this file's folder.
 # Reference: https://github.com/cmlint/cmlint/blob/main/docs/configuration.md
 
@@ -52,7 +71,7 @@ export function runInit(cwd = process.cwd()): number {
   const path = join(cwd, 'cmlint.config.yaml');
   try {
     // wx: never replace a file that appeared in the meantime.
-    writeFileSync(path, STARTER_CONFIG, { encoding: 'utf8', flag: 'wx' });
+    writeFileSync(path, starterConfig(cwd), { encoding: 'utf8', flag: 'wx' });
   } catch (error) {
     throw new UsageError(`cmlint.config.yaml: cannot write: ${(error as NodeJS.ErrnoException).code === 'EEXIST' ? 'it already exists' : describeFsError(error)}`);
   }
