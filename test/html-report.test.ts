@@ -155,11 +155,32 @@ async function checkFilteringAndDeepLink(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.activeElement?.id)).toBe(href.slice(1));
 }
 
+/** Where the first topology picture is drawn, against the window and the box that holds it. */
+async function pictureBox(page: Page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector('svg.topology')!;
+    const wrap = document.querySelector('.topology-wrap')!;
+    const rect = svg.getBoundingClientRect();
+    const wrapRect = wrap.getBoundingClientRect();
+    return {
+      left: rect.left,
+      right: rect.right,
+      width: rect.width,
+      fitsViewport: rect.left >= 0 && rect.right <= document.documentElement.clientWidth,
+      fitsWrap: rect.left >= wrapRect.left - 1 && rect.right <= wrapRect.right + 1,
+      wholeInWrap: rect.top >= wrapRect.top - 1 && rect.bottom <= wrapRect.bottom + 1,
+      scrollsSideways: wrap.scrollWidth > wrap.clientWidth + 1 || document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    };
+  });
+}
+
 describe.skipIf(!HAVE_CHROMIUM)(`HTML report in Chromium${HAVE_CHROMIUM ? '' : ' (skipped: /usr/bin/chromium is missing; apt-get install chromium)'}`, () => {
   let browser: Browser;
   let context: BrowserContext;
   /** Only for axe-core, which is injected as an inline script the report's Content-Security-Policy rightly refuses. */
   let axeContext: BrowserContext;
+  /** A reader whose browser runs no script: the page must still show the whole picture. */
+  let noScriptContext: BrowserContext;
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
@@ -167,6 +188,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`HTML report in Chromium${HAVE_CHROMIUM ? '' : '
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     axeContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
+    noScriptContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, javaScriptEnabled: false });
   });
 
   afterAll(async () => {
@@ -201,15 +223,27 @@ describe.skipIf(!HAVE_CHROMIUM)(`HTML report in Chromium${HAVE_CHROMIUM ? '' : '
         expect(consoleErrors).toEqual([]);
         expect(requests).toEqual([]);
         await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-        // The picture can be fitted to the page's width (the script's only change to it).
-        const fit = page.locator('button.fit-toggle').first();
-        await fit.click();
-        expect(await fit.getAttribute('aria-pressed')).toBe('true');
-        const [svgWidth, wrapWidth] = await page.evaluate(() => [document.querySelector('svg.topology')!.getBoundingClientRect().width, document.querySelector('.topology-wrap')!.clientWidth]);
-        expect(svgWidth).toBeLessThanOrEqual(wrapWidth + 1);
-        await page.screenshot({ path: join(OUT, `${name}-fitted.png`) });
-        await fit.click();
+        // The picture fits the page by default; the script's only change to it is a button to show it at full size.
+        const full = page.locator('button.fit-toggle').first();
+        await full.click();
+        expect(await full.getAttribute('aria-pressed')).toBe('true');
         await page.locator('svg.topology').first().screenshot({ path: join(OUT, `${name}-topology.png`) });
+        await full.click();
+        expect(await pictureBox(page)).toMatchObject({ fitsViewport: true, fitsWrap: true });
+        await page.close();
+      });
+
+      it('fits the whole picture in a 1,400 px window without JavaScript, and lists findings most severe first', async () => {
+        const { page } = await open(noScriptContext, report);
+        // The picture as the page lays it out in a 1,400 px window, for people to look at.
+        await page.locator('figure').first().screenshot({ path: join(OUT, `${name}-1400.png`) });
+        const box = await pictureBox(page);
+        expect(box, JSON.stringify(box)).toMatchObject({ fitsViewport: true, fitsWrap: true, wholeInWrap: true, scrollsSideways: false });
+        // The picture is drawn smaller, not cut: its whole drawing (viewBox) is inside the box the page gives it.
+        expect(box.left).toBeGreaterThanOrEqual(0);
+        const order = await page.$$eval('tr.finding', (rows) => rows.map((r) => [Number(r.getAttribute('data-sort-severity')), Number(r.getAttribute('data-sort-line'))]));
+        const sorted = [...order].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+        expect(order).toEqual(sorted);
         await page.close();
       });
 

@@ -66,8 +66,8 @@ pre.context .ln{display:inline-block;min-width:3.5em;color:var(--muted);user-sel
 .outcomes li{margin:3px 0;overflow-wrap:anywhere}
 .reason,.justification{color:var(--muted)}
 figure{margin:8px 0}
-.topology-wrap{overflow:auto;max-height:80vh;border:1px solid var(--border);border-radius:8px;background:#fff}
-.topology-wrap.fit svg{max-width:100%;height:auto}
+.topology-wrap{overflow:auto;border:1px solid var(--border);border-radius:8px;background:#fff}
+.topology-wrap svg{max-width:100%;height:auto}.topology-wrap.full{max-height:80vh}.topology-wrap.full svg{max-width:none}
 .fit-toggle{font:inherit;font-size:13px;margin:0 0 6px;padding:2px 10px;border:1px solid #8c959f;border-radius:4px;background:var(--panel);cursor:pointer}
 .fit-toggle[aria-pressed=true]{background:#dbe7fb}
 .legend{display:flex;flex-wrap:wrap;gap:6px 18px;margin:6px 0;padding:0;list-style:none;color:var(--muted);font-size:13px}
@@ -118,8 +118,8 @@ export const REPORT_SCRIPT = `
     if (!wrap) return;
     button.hidden = false;
     button.addEventListener('click', function () {
-      var fit = wrap.classList.toggle('fit');
-      button.setAttribute('aria-pressed', fit ? 'true' : 'false');
+      var full = wrap.classList.toggle('full');
+      button.setAttribute('aria-pressed', full ? 'true' : 'false');
     });
   });
   var form = document.getElementById('filters');

@@ -87,7 +87,10 @@ function view(file: FileResult, index: number, rules: Rule[]): FileView {
     file,
     topology,
     part,
-    active: file.findings.filter((f) => !f.suppression),
+    // Most severe first (errors, warnings, notes), then by line and column: the table's order before any sorting.
+    active: file.findings
+      .filter((f) => !f.suppression)
+      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn),
     suppressed: file.findings.filter((f) => f.suppression),
     passed,
     notEvaluated,
@@ -254,7 +257,7 @@ function fileSection(v: FileView, input: ReportInput, ruleById: Map<string, Rule
     '</dl>' +
     (multi ? tiles(countsOf(v), `Summary of ${v.file.path}`) : '') +
     `<h3 id="${prefix}-topology">Topology</h3>` +
-    `<figure aria-labelledby="${prefix}-topology"><button type="button" class="fit-toggle" data-wrap="${prefix}-wrap" aria-pressed="false" hidden>Fit picture to width</button>` +
+    `<figure aria-labelledby="${prefix}-topology"><button type="button" class="fit-toggle" data-wrap="${prefix}-wrap" aria-pressed="false" hidden>Show picture at full size</button>` +
     `<div class="topology-wrap" id="${prefix}-wrap" tabindex="0" role="region" aria-label="${escapeHtml(`Topology picture of ${v.file.path}, scrollable`)}">${svg}</div>` +
     `<figcaption>${legend(prefix)}${unattached}</figcaption></figure>` +
     `<h3>Findings <span class="empty">(${escapeHtml(plural(v.active.length, 'finding'))})</span></h3>` +
