@@ -23,7 +23,7 @@ setFlagsFromString('--no-turbo-inlining');
  * commander reads the whole command line, only to start a worker early: a wrong guess costs an idle worker, stopped.
  */
 function jobsAsked(argv) {
-  if (['init', 'rules', 'explain', 'help', '--cmlint-lint-worker'].includes(argv[2])) return 0;
+  if (['init', 'rules', 'explain', 'schema', 'help', '--cmlint-lint-worker'].includes(argv[2])) return 0;
   let jobs = 0;
   for (let i = 2; i < argv.length; i++) {
     const arg = argv[i];
