@@ -84,6 +84,7 @@ export function lintOptionsFor(
     ruleSeverity: config.ruleSeverity,
     suppressions: config.suppressions,
     onExternalSuppressionUsed,
+    versionFacts: config.versionFacts,
   };
 }
 
