@@ -94,11 +94,13 @@ function before(items: unknown[], element: unknown): unknown[] {
 }
 
 function summarize(shown: unknown[], total: number): string {
+  if (!shown.length) return '(none)'; // as a message shows an empty list
   const names = shown.map(String).join(', ');
   return total > shown.length ? `${names} and ${total - shown.length} more` : names;
 }
 
 function listSome(names: unknown[], max: number): string {
+  if (!names.length) return '(none)';
   const shown = names.slice(0, Math.max(1, max)).map(String);
   const more = names.length - shown.length;
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
