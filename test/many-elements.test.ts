@@ -10,6 +10,7 @@ import { createLinter, lintText } from '../src/lint.js';
 import { buildSarif } from '../src/report/sarif.js';
 import { formatJson } from '../src/report/json.js';
 import { decodeSource } from '../src/source/read-source.js';
+import type { Rule } from '../src/rules/rule.js';
 
 const AS_OF = '2026-12-07';
 
@@ -70,5 +71,35 @@ describe('one violation, one finding, with the other element as a related locati
     expect(clash.relatedLocations[0].physicalLocation.region.startLine).toBe(3);
     expect(clash.relatedLocations[0].physicalLocation.artifactLocation).toEqual(clash.locations[0].physicalLocation.artifactLocation);
     expect(clash.relatedLocations[0].message.text).toBe('Also involved: /cloudManagementGateways/0');
+  });
+});
+
+describe('check.let', () => {
+  const rule = (letText: string): Rule => ({
+    id: 'TEST001',
+    title: 'test',
+    severity: 'error',
+    sources: [{ title: 't', url: 'https://example.com' }],
+    description: 'd',
+    rationale: 'r',
+    fix: 'f',
+    family: 'TEST',
+    helpUri: 'https://example.com',
+    origin: 'test/TEST001.yaml',
+    builtin: false,
+    check: { let: { firstName: letText }, cases: [{ forEach: 'cmgs', assert: 'it.ServiceName == firstName', message: '{{ it.ServiceName }} is not {{ firstName }}' }] },
+  });
+  const text = 'schemaVersion: 1\ncloudManagementGateways:\n  - ServiceName: a.contoso.com\n    SiteCode: P01\n  - ServiceName: b.contoso.com\n    SiteCode: P01\n';
+
+  test('is computed once and seen by the cases', () => {
+    const result = createLinter({ rules: [rule('cmgs[0].ServiceName')], asOf: AS_OF }).lintSource(decodeSource('x.yaml', Buffer.from(text)));
+    expect(result.findings.map((f) => `${f.region.startLine} ${f.message}`)).toEqual(['5 b.contoso.com is not a.contoso.com']);
+  });
+
+  test('that fails: one CML009 naming the rule and the let, and the rule is not evaluated (never passed)', () => {
+    const result = createLinter({ rules: [rule('cmgs[5].ServiceName')], asOf: AS_OF }).lintSource(decodeSource('x.yaml', Buffer.from(text)));
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['CML009']);
+    expect(result.findings[0]!.message).toMatch(/^Rule TEST001 could not be evaluated: let firstName: /);
+    expect(result.outcomes.get('TEST001')?.status).toBe('not-evaluated');
   });
 });

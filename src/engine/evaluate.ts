@@ -28,6 +28,8 @@ export interface RuleOutcome {
 const PASSED: RuleOutcome = Object.freeze({ status: 'passed' });
 const FAILED: RuleOutcome = Object.freeze({ status: 'failed' });
 const NOT_EVALUATED = new Map<string | undefined, RuleOutcome>();
+/** Why a rule whose `let` values could not be computed on an export was not evaluated (a CML009 finding says more). */
+const LET_FAILED_REASON = 'a value the rule computes once per export (check.let) could not be evaluated on this export';
 /** Why a rule that depends on the site version was not evaluated. */
 const UNKNOWN_VERSION_REASON = 'the export does not state the site version this rule depends on';
 
@@ -89,7 +91,7 @@ export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown
       const shadowed = bindLets(compiled, context);
       if (shadowed instanceof Error) {
         findings.push(letError(id, shadowed));
-        outcomes.set(id, FAILED);
+        outcomes.set(id, ruleOutcome('not-evaluated', LET_FAILED_REASON));
         continue;
       }
       for (const c of compiled.cases) {
