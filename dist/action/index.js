@@ -32012,6 +32012,7 @@ var MEMO_MIN_ELEMENTS = 64;
 var PASSED = Object.freeze({ status: "passed" });
 var FAILED = Object.freeze({ status: "failed" });
 var NOT_EVALUATED = /* @__PURE__ */ new Map();
+var LET_FAILED_REASON = "a value the rule computes once per export (check.let) could not be evaluated on this export";
 var UNKNOWN_VERSION_REASON = "the export does not state the site version this rule depends on";
 function ruleOutcome(status, reason) {
   if (status === "passed") return PASSED;
@@ -32048,7 +32049,7 @@ function evaluateRules(rules, model, data, options) {
       const shadowed = bindLets(compiled2, context);
       if (shadowed instanceof Error) {
         findings.push(letError(id, shadowed));
-        outcomes.set(id, FAILED);
+        outcomes.set(id, ruleOutcome("not-evaluated", LET_FAILED_REASON));
         continue;
       }
       for (const c of compiled2.cases) {
