@@ -10,6 +10,7 @@
  *                 exports like the bundled examples and for minimal ones;
  *                 and vs `--jobs 1` on two cores (the reports must be equal); with two ceilings measured alike:
  *                 one core's time for 1,000 files over its time for 500, and two processes of 500 at once
+ *   many elements 3,000 CMGs in one export  vs  1,000 (rules comparing elements with each other stay near linear)
  *
  * Each command runs as a whole process, start-up included, several times in turn with its baseline (A B A B …);
  * figures are medians. Wall time is the headline; CPU time (all threads) and peak memory (RSS) come from the process
@@ -23,6 +24,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateExport, smallExport } from './generate.mjs';
+import { manyCmgsExport } from './many-cmgs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const INPUTS = join(ROOT, 'bench', '.inputs');
@@ -251,6 +253,21 @@ async function manyFiles(title, name, make, runs, canPin) {
         '  (vs one core, 1,000; each process starts Node.js and cmlint)',
     );
   }
+  console.log();
+}
+
+// 5. Many elements of one kind ----------------------------------------------------------------------------------------
+// Rules that compare elements with each other (CMG name clashes, shared certificates, CMGs in several regions) must
+// stay close to linear: 3,000 CMGs against 1,000 should cost about three times as much, not nine.
+if (wanted(5)) {
+  const runs = QUICK ? 1 : 3;
+  console.log('5. Many CMGs in one export: 3,000 vs 1,000 (one site, one certificate, four regions)');
+  const widths = [30, 10, 10, 8, 9, 9];
+  console.log(row(['export', '3,000', '1,000', 'ratio', 'peak', ''], widths));
+  const file = (count) => input(`cmgs-${count}.yaml`, () => manyCmgsExport(count));
+  const lint = (count) => [CLI, 'lint', file(count), '--no-config', '--as-of', AS_OF, '--format', 'json'];
+  const result = compare(lint(3000), lint(1000), runs);
+  console.log(row(['cloudManagementGateways[]', seconds(result.a.wall), seconds(result.b.wall), `${result.ratio.wall.toFixed(2)}x`, mb(result.a.rss), verdict(result.ratio.wall, 4.5)], widths));
   console.log();
 }
 

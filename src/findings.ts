@@ -29,7 +29,21 @@ export interface RawFinding {
   /** What the rule expected and what it found, for reports that show both. */
   expected?: string;
   actual?: string;
+  /**
+   * Other elements involved in the same problem (the other CMG of a name clash, the other user of a certificate), at
+   * most a few: the finding is reported once, at the element to change, and these become SARIF related locations.
+   */
+  related?: RelatedLocation[];
 }
+
+/** An element a finding names besides its own position; the region is filled in when the finding is positioned. */
+export interface RelatedLocation {
+  pointer: Pointer;
+  region?: Region;
+}
+
+/** Findings carry at most this many related locations; messages say how many more there are. */
+export const MAX_RELATED = 5;
 
 export interface Suppression {
   kind: 'inSource' | 'external';

@@ -16,6 +16,7 @@ import { decodeSource, readSource, type Source } from './source/read-source.js';
 import { validateExport } from './validate/validate-export.js';
 import { applySuppressions, type SuppressContext } from './suppress/apply.js';
 import type { ExternalSuppression } from './config/load-config.js';
+import { BUILT_IN_VERSIONS, VersionTable, type VersionFacts } from './versions/version-facts.js';
 
 export interface LintOptions {
   /** Rule set to use; the built-in rules (plus customRuleFolders) when absent. */
@@ -32,6 +33,8 @@ export interface LintOptions {
   suppressions?: readonly ExternalSuppression[];
   /** Told of each external suppression that covered a finding, to report unused ones. */
   onExternalSuppressionUsed?: SuppressContext['onExternalUsed'];
+  /** Versions released after this cmlint, or corrections (the config file's `versions`), added to the built-in table. */
+  versionFacts?: readonly VersionFacts[];
 }
 
 export interface FileResult {
@@ -60,6 +63,7 @@ export function createLinter(options: LintOptions = {}): Linter {
   const active: CompiledRule[] = rules.filter((r) => r.check && severity[r.id] !== 'off').map(compileRule);
   const asOf = options.asOf ?? today();
   const ruleIds = new Set(rules.map((r) => r.id));
+  const versions = options.versionFacts?.length ? new VersionTable(options.versionFacts) : BUILT_IN_VERSIONS;
   return {
     rules,
     lintSource(source) {
@@ -67,12 +71,12 @@ export function createLinter(options: LintOptions = {}): Linter {
       const raw: RawFinding[] = [...document.problems];
       let outcomes = new Map<string, RuleOutcome>();
       if (document.data !== undefined || document.problems.length === 0) {
-        const schemaFindings = validateExport(document.data);
+        const schemaFindings = validateExport(document.data, versions);
         for (const f of schemaFindings) raw.push(f); // not push(...): there may be more than the stack allows
         if (document.data !== null && typeof document.data === 'object' && !Array.isArray(document.data)) {
           try {
             const model = buildModel(document.data);
-            const result = evaluateRules(active, model, document.data, { asOf });
+            const result = evaluateRules(active, model, document.data, { asOf, versions });
             // Rules stumbling over data the schema already rejected add nothing: those findings say it better.
             for (const f of schemaFindings.length ? result.findings.filter((f) => f.ruleId !== 'CML009') : result.findings) raw.push(f);
             outcomes = result.outcomes;
@@ -163,7 +167,16 @@ function regionsOf(document: ParsedDocument, raw: RawFinding[]): Region[] {
   });
   if (pending.length > 1) pending.sort((a, b) => comparePointers(raw[a]!.pointer!, raw[b]!.pointer!));
   for (const i of pending) regions[i] = document.locate(raw[i]!.pointer!, raw[i]!.atKey);
+  locateRelated(document, raw);
   return regions;
+}
+
+/** The regions of the findings' related locations, located in sorted order too (a few per finding at most). */
+function locateRelated(document: ParsedDocument, raw: RawFinding[]): void {
+  const related = raw.flatMap((f) => f.related ?? []);
+  if (!related.length) return;
+  related.sort((a, b) => comparePointers(a.pointer, b.pointer));
+  for (const r of related) r.region = document.locate(r.pointer, false);
 }
 
 /** Pointers in document order of their parts: numbers by value, before strings, strings by code unit; a prefix first. */

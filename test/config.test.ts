@@ -73,7 +73,7 @@ describe('loading a config file', () => {
 
   test('the shipped schema is in the package and describes every key', () => {
     const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schemas', 'config.schema.json'), 'utf8'));
-    expect(Object.keys(schema.properties).sort()).toEqual(['$schema', 'asOf', 'customRuleFolders', 'ignore', 'maxFileSize', 'maxWarnings', 'rules', 'suppressions']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['$schema', 'asOf', 'customRuleFolders', 'ignore', 'maxFileSize', 'maxWarnings', 'rules', 'suppressions', 'versions']);
   });
 });
 
@@ -88,6 +88,9 @@ describe('config errors: one line naming the file and the key, exit 2', () => {
     ['suppression without justification', 'suppressions:\n  - files: a.json\n    pointer: /x\n    rule: CMG001\n', /^cmlint: cmlint\.config\.yaml:2: suppressions\[0\]\.justification: is required$/],
     ['suppression with a bad pointer', 'suppressions:\n  - files: a.json\n    pointer: x\n    rule: CMG001\n    justification: j\n', /^cmlint: cmlint\.config\.yaml:3: suppressions\[0\]\.pointer: must be a JSON pointer/],
     ['YAML syntax error', 'rules: [\n', /^cmlint: cmlint\.config\.yaml:\d+: cannot parse YAML: /],
+    ['a version that is not YYMM', 'versions:\n  - version: 2613\n    buildNumber: 9170\n', /^cmlint: cmlint\.config\.yaml:2: versions\[0\]: 2613 is not a current-branch version/],
+    ['a version without its build number', 'versions:\n  - version: 2709\n', /^cmlint: cmlint\.config\.yaml:2: versions\[0\]\.buildNumber: is required$/],
+    ['a support end that is no date', 'versions:\n  - version: 2709\n    buildNumber: 9170\n    supportEnds: "2029-02-30"\n', /^cmlint: cmlint\.config\.yaml:2: versions\[0\]: dates must be calendar dates/],
     ['missing custom rule folder', 'customRuleFolders: [nope]\n', /^cmlint: .*nope: rule folder not found or not a directory$/],
   ];
   test.each(cases)('%s', (_name, text, expected) => {
@@ -191,6 +194,21 @@ describe('what the config does', () => {
     // The run date is not in the report, but SITE009 (support lifecycle) depends on it: 2403 was supported in 2020.
     expect(ruleIds(JSON.stringify(sarif([])))).not.toContain('SITE009');
     expect(ruleIds(JSON.stringify(sarif(['--as-of', '2030-01-01'])))).toContain('SITE009');
+  });
+
+  test('versions add a release newer than cmlint to its version facts: SITE009 knows its support end, a build number its version', () => {
+    // Made-up facts for a version after the newest cmlint knows (2603, supported until 2027-11-05).
+    const site = (version: string | number) => `schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n      SiteType: Primary\n      Version: ${version}\n`;
+    const dir = writeTree(tempDir('versions'), { 'newer.yaml': site(2709), 'build.yaml': site(9170) });
+    const lint = (file: string, args: string[]) => JSON.parse(runCli(['lint', file, '--format', 'json', '--as-of', '2028-01-10', ...args], { cwd: dir }).stdout).files[0].findings as { ruleId: string; message: string }[];
+    // Without the facts: 2709 is newer than anything known, and 2603's support has ended, so cmlint cannot tell.
+    expect(lint('newer.yaml', ['--no-config']).map((f) => f.ruleId)).toContain('SITE009');
+    expect(lint('build.yaml', ['--no-config']).find((f) => f.ruleId === 'CML003')?.message).toMatch(/9170 looks like a site build number/);
+    writeFileSync(join(dir, 'cmlint.config.yaml'), 'versions:\n  - version: 2709\n    buildNumber: 9170\n    available: "2027-09-20"\n');
+    // With them: 2709 is supported until 2029-03-20 (18 months), and 9170 is its build number.
+    expect(lint('newer.yaml', []).map((f) => f.ruleId)).not.toContain('SITE009');
+    expect(lint('build.yaml', []).find((f) => f.ruleId === 'CML003')?.message).toBe('9170 is the build number of version 2709 (5.00.9170), not a version; write Version: 2709.');
+    expect(lint('newer.yaml', ['--as-of', '2029-03-21']).find((f) => f.ruleId === 'SITE009')?.message).toMatch(/support ended on 2029-03-20/);
   });
 
   test('external suppressions for JSON exports: kept in SARIF and JSON with their justification, left out of the exit code', () => {

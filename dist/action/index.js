@@ -24047,11 +24047,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+          let st = before2[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -24059,10 +24059,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before2[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before2[++i];
           }
           break;
         }
@@ -24140,10 +24140,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -26495,10 +26495,10 @@ var require_exportSchema = __commonJS({
     var schema57 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "ClientSettings", "description": "A client settings object (Get-CMClientSetting): the default client settings or a custom device setting. Unset values inherit the default client settings, whose own unset values are Configuration Manager's defaults.", "type": "object", "additionalProperties": false, "required": ["ClientSettingName"], "properties": { "ClientSettingName": { "type": "string", "description": "Name; the default object is 'Default Client Agent Settings'." }, "Type": { "enum": ["Default", "Device", "User"], "description": "Default client settings, or custom device or user settings." }, "Priority": { "type": "integer", "minimum": 0, "description": "Custom settings' priority (1 is highest)." }, "DeployedTo": { "type": "array", "items": { "type": "string" }, "description": "Names of the client populations (or collections named like them) this custom setting is deployed to." }, "AllowCloudManagementGateway": { "type": "boolean", "description": 'Cloud services: "Enable clients to use a cloud management gateway" (default Yes).' }, "AllowCloudDistributionPoint": { "type": "boolean", "description": 'Cloud services: "Allow access to cloud distribution point" (default Yes).' }, "AutoAzureADJoin": { "type": "boolean", "description": "Automatically register new Windows 10 domain-joined devices with Microsoft Entra ID." }, "PolicyPollingMins": { "type": "integer", "minimum": 1, "description": "Client policy polling interval in minutes (default 60)." }, "EnableUserPolicy": { "type": "boolean", "description": '"Enable user policy on clients" (user policy polling; default Yes).' }, "EnableUserPolicyOnInternet": { "type": "boolean", "description": '"Enable user policy requests from Internet clients" (default No).' }, "EnableDeltaDownload": { "type": "boolean", "description": 'Software updates: "Allow clients to download delta content when available".' } } };
     var schema75 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Content", "description": "A piece of content (or a class of content) that internet clients need.", "type": "object", "additionalProperties": false, "required": ["Name", "ContentType"], "properties": { "Name": { "type": "string" }, "ContentType": { "enum": ["MicrosoftUpdates", "ThirdPartyUpdates", "Application", "Package", "OperatingSystemImage", "BootImage", "DriverPackage", "Microsoft365AppsUpdates", "TaskSequence"] }, "DistributedTo": { "type": "array", "items": { "type": "string" }, "description": "Where the content is: CMG or cloud distribution point service names, or on-premises distribution point server names." }, "UsedBy": { "type": "array", "items": { "type": "string" }, "description": "Client populations that need it on the internet." }, "Scenarios": { "type": "array", "items": { "enum": ["Pxe", "Multicast", "AppVStreaming", "Prestaged", "AlternateContentProvider", "RunFromDistributionPoint"] }, "description": "Special ways the content is delivered." } } };
     var func2 = Object.prototype.hasOwnProperty;
-    var schema12 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Hierarchy", "description": "The Configuration Manager hierarchy: its sites.", "type": "object", "additionalProperties": false, "properties": { "sites": { "type": "array", "items": { "$ref": "#/definitions/site" } } }, "definitions": { "siteCode": { "type": "string", "pattern": "^[A-Za-z0-9]{3}$", "description": "Three-character site code." }, "version": { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "Configuration Manager current-branch version as YYMM, for example 2403." }, "site": { "type": "object", "title": "Site", "additionalProperties": false, "required": ["SiteCode", "SiteType"], "properties": { "SiteCode": { "$ref": "#/definitions/siteCode" }, "SiteName": { "type": "string" }, "SiteType": { "enum": ["Cas", "Primary", "Secondary"], "description": "Central administration site, primary site or secondary site." }, "ParentSiteCode": { "$ref": "#/definitions/siteCode", "description": "The parent site: a CAS for a child primary, a primary for a secondary. Absent for the top-tier site." }, "Version": { "$ref": "#/definitions/version" }, "Location": { "type": "string", "description": "Where the site is, for people (for example New York)." }, "ClientComputerCommunicationType": { "enum": ["HttpsOnly", "HttpsOrHttp"], "description": "Site properties, Communication Security: HTTPS only, or HTTPS or HTTP (Set-CMSite -ClientComputerCommunicationType)." }, "UsePkiClientCertificate": { "type": "boolean", "description": '"Use PKI client certificate (client authentication capability) when available" (Set-CMSite -UsePkiClientCertificate).' }, "UseSmsGeneratedCert": { "type": "boolean", "description": '"Use Configuration Manager-generated certificates for HTTP site systems": Enhanced HTTP (Set-CMSite -UseSmsGeneratedCert).' }, "ClientCheckCertificateRevocationListForSiteSystem": { "type": "boolean", "description": "Clients check the certificate revocation list (CRL) for site systems." }, "TrustedRootCertificates": { "type": "array", "items": { "type": "string" }, "description": "The site's certificate trust list: ids of trusted root CA certificates (pki.certificates). Empty or absent means every root is trusted." }, "EnabledFeatures": { "type": "array", "items": { "type": "string" }, "description": "Optional features enabled in Updates and Servicing > Features, for example CloudManagementGateway." }, "IISSSLState": { "type": "integer", "description": "Raw IISSSLState bitmask from SMS_Site_Component_Manager, when exported beside the named settings." } } }, "boundaryGroup": { "type": "object", "title": "BoundaryGroup", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "DefaultSiteCode": { "$ref": "#/definitions/siteCode", "description": "Site assignment." }, "SiteSystems": { "type": "array", "items": { "type": "string" }, "description": "Site system server names (and CMG service names) in the group." } } }, "activeDirectory": { "type": "object", "title": "ActiveDirectory", "additionalProperties": false, "properties": { "forests": { "type": "array", "items": { "type": "object", "title": "Forest", "additionalProperties": false, "required": ["ForestFqdn"], "properties": { "ForestFqdn": { "type": "string" }, "TrustedForests": { "type": "array", "items": { "type": "string" }, "description": "Forests whose accounts this forest trusts." } } } } } } } };
+    var schema12 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Hierarchy", "description": "The Configuration Manager hierarchy: its sites.", "type": "object", "additionalProperties": false, "properties": { "sites": { "type": "array", "items": { "$ref": "#/definitions/site" } } }, "definitions": { "siteCode": { "type": "string", "pattern": "^[A-Za-z0-9]{3}$", "description": "Three-character site code." }, "version": { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "Configuration Manager current-branch version as YYMM with a month from 01 to 12, for example 2403; not the site's build number (9128, or 5.00.9128.1000 as Get-CMSite reports it), which cmlint reports with the version it stands for." }, "site": { "type": "object", "title": "Site", "additionalProperties": false, "required": ["SiteCode", "SiteType"], "properties": { "SiteCode": { "$ref": "#/definitions/siteCode" }, "SiteName": { "type": "string" }, "SiteType": { "enum": ["Cas", "Primary", "Secondary"], "description": "Central administration site, primary site or secondary site." }, "ParentSiteCode": { "$ref": "#/definitions/siteCode", "description": "The parent site: a CAS for a child primary, a primary for a secondary. Absent for the top-tier site." }, "Version": { "$ref": "#/definitions/version" }, "Location": { "type": "string", "description": "Where the site is, for people (for example New York)." }, "ClientComputerCommunicationType": { "enum": ["HttpsOnly", "HttpsOrHttp"], "description": "Site properties, Communication Security: HTTPS only, or HTTPS or HTTP (Set-CMSite -ClientComputerCommunicationType)." }, "UsePkiClientCertificate": { "type": "boolean", "description": '"Use PKI client certificate (client authentication capability) when available" (Set-CMSite -UsePkiClientCertificate).' }, "UseSmsGeneratedCert": { "type": "boolean", "description": '"Use Configuration Manager-generated certificates for HTTP site systems": Enhanced HTTP (Set-CMSite -UseSmsGeneratedCert).' }, "ClientCheckCertificateRevocationListForSiteSystem": { "type": "boolean", "description": "Clients check the certificate revocation list (CRL) for site systems." }, "TrustedRootCertificates": { "type": "array", "items": { "type": "string" }, "description": "The site's certificate trust list: ids of trusted root CA certificates (pki.certificates). Empty or absent means every root is trusted." }, "EnabledFeatures": { "type": "array", "items": { "type": "string" }, "description": "Optional features enabled in Updates and Servicing > Features, for example CloudManagementGateway." }, "IISSSLState": { "type": "integer", "description": "Raw IISSSLState bitmask from SMS_Site_Component_Manager, when exported beside the named settings." } } }, "boundaryGroup": { "type": "object", "title": "BoundaryGroup", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "DefaultSiteCode": { "$ref": "#/definitions/siteCode", "description": "Site assignment." }, "SiteSystems": { "type": "array", "items": { "type": "string" }, "description": "Site system server names (and CMG service names) in the group." } } }, "activeDirectory": { "type": "object", "title": "ActiveDirectory", "additionalProperties": false, "properties": { "forests": { "type": "array", "items": { "type": "object", "title": "Forest", "additionalProperties": false, "required": ["ForestFqdn"], "properties": { "ForestFqdn": { "type": "string" }, "TrustedForests": { "type": "array", "items": { "type": "string" }, "description": "Forests whose accounts this forest trusts." } } } } } } } };
     var schema13 = { "type": "object", "title": "Site", "additionalProperties": false, "required": ["SiteCode", "SiteType"], "properties": { "SiteCode": { "$ref": "#/definitions/siteCode" }, "SiteName": { "type": "string" }, "SiteType": { "enum": ["Cas", "Primary", "Secondary"], "description": "Central administration site, primary site or secondary site." }, "ParentSiteCode": { "$ref": "#/definitions/siteCode", "description": "The parent site: a CAS for a child primary, a primary for a secondary. Absent for the top-tier site." }, "Version": { "$ref": "#/definitions/version" }, "Location": { "type": "string", "description": "Where the site is, for people (for example New York)." }, "ClientComputerCommunicationType": { "enum": ["HttpsOnly", "HttpsOrHttp"], "description": "Site properties, Communication Security: HTTPS only, or HTTPS or HTTP (Set-CMSite -ClientComputerCommunicationType)." }, "UsePkiClientCertificate": { "type": "boolean", "description": '"Use PKI client certificate (client authentication capability) when available" (Set-CMSite -UsePkiClientCertificate).' }, "UseSmsGeneratedCert": { "type": "boolean", "description": '"Use Configuration Manager-generated certificates for HTTP site systems": Enhanced HTTP (Set-CMSite -UseSmsGeneratedCert).' }, "ClientCheckCertificateRevocationListForSiteSystem": { "type": "boolean", "description": "Clients check the certificate revocation list (CRL) for site systems." }, "TrustedRootCertificates": { "type": "array", "items": { "type": "string" }, "description": "The site's certificate trust list: ids of trusted root CA certificates (pki.certificates). Empty or absent means every root is trusted." }, "EnabledFeatures": { "type": "array", "items": { "type": "string" }, "description": "Optional features enabled in Updates and Servicing > Features, for example CloudManagementGateway." }, "IISSSLState": { "type": "integer", "description": "Raw IISSSLState bitmask from SMS_Site_Component_Manager, when exported beside the named settings." } } };
     var schema14 = { "type": "string", "pattern": "^[A-Za-z0-9]{3}$", "description": "Three-character site code." };
-    var schema16 = { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "Configuration Manager current-branch version as YYMM, for example 2403." };
+    var schema16 = { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "Configuration Manager current-branch version as YYMM with a month from 01 to 12, for example 2403; not the site's build number (9128, or 5.00.9128.1000 as Get-CMSite reports it), which cmlint reports with the version it stands for." };
     var pattern0 = new RegExp("^[A-Za-z0-9]{3}$", "u");
     function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
@@ -31556,19 +31556,20 @@ var require_configSchema = __commonJS({
     "use strict";
     module.exports = validate10;
     module.exports.default = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/cmlint/cmlint/blob/main/schemas/config.schema.json", "title": "CmlintConfig", "description": "cmlint's configuration file: cmlint.config.yaml (or .yml, .json), found from the working directory upward or named with --config. Paths and globs are relative to the folder holding the file.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "type": "object", "description": `Rules turned off or on, or given another severity, by rule id: { CMG009: off, NET010: error }. "on" keeps the rule's own severity.`, "propertyNames": { "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "enum": ["off", "on", "error", "warning", "note"] } }, "ignore": { "type": "array", "description": "Globs of files not to lint, relative to this file's folder (a name without / matches at any depth; a folder covers its contents).", "items": { "type": "string", "minLength": 1 } }, "asOf": { "type": "string", "description": "The date date-based rules compare with (YYYY-MM-DD); --as-of overrides it.", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "maxFileSize": { "type": "integer", "description": "Refuse exports larger than this many bytes; --max-file-size overrides it.", "minimum": 1 }, "maxWarnings": { "type": "integer", "description": "Exit 1 when there are more warnings than this; --max-warnings overrides it.", "minimum": 0 }, "customRuleFolders": { "type": "array", "description": "Folders of custom rule files (the same declarative YAML or JSON as the built-in rules), relative to this file's folder.", "items": { "type": "string", "minLength": 1 } }, "suppressions": { "type": "array", "description": "External suppressions, for exports that cannot carry comments (JSON): a finding of the rule at the pointer (or below it) in a matching file is reported as suppressed with the justification.", "items": { "type": "object", "additionalProperties": false, "required": ["files", "pointer", "rule", "justification"], "properties": { "files": { "type": "string", "minLength": 1, "description": "Glob of the exports, relative to this file's folder." }, "pointer": { "type": "string", "pattern": "^(/.*)?$", "description": 'JSON pointer (RFC 6901) of the node, e.g. /cloudManagementGateways/0/SiteCode; "" is the whole export.' }, "rule": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "justification": { "type": "string", "pattern": "\\S", "description": "Why the finding is accepted; shown in SARIF and JSON reports." } } } } } };
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/cmlint/cmlint/blob/main/schemas/config.schema.json", "title": "CmlintConfig", "description": "cmlint's configuration file: cmlint.config.yaml (or .yml, .json), found from the working directory upward or named with --config. Paths and globs are relative to the folder holding the file.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "type": "object", "description": `Rules turned off or on, or given another severity, by rule id: { CMG009: off, NET010: error }. "on" keeps the rule's own severity.`, "propertyNames": { "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "enum": ["off", "on", "error", "warning", "note"] } }, "ignore": { "type": "array", "description": "Globs of files not to lint, relative to this file's folder (a name without / matches at any depth; a folder covers its contents).", "items": { "type": "string", "minLength": 1 } }, "asOf": { "type": "string", "description": "The date date-based rules compare with (YYYY-MM-DD); --as-of overrides it.", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "maxFileSize": { "type": "integer", "description": "Refuse exports larger than this many bytes; --max-file-size overrides it.", "minimum": 1 }, "maxWarnings": { "type": "integer", "description": "Exit 1 when there are more warnings than this; --max-warnings overrides it.", "minimum": 0 }, "customRuleFolders": { "type": "array", "description": "Folders of custom rule files (the same declarative YAML or JSON as the built-in rules), relative to this file's folder.", "items": { "type": "string", "minLength": 1 } }, "versions": { "type": "array", "description": "Configuration Manager versions released after this cmlint, or corrections, added to its version facts (src/versions/version-facts.ts) for this run: the build number a Version must not be confused with, and the dates SITE009 compares with. An entry for a version cmlint knows replaces its facts.", "items": { "type": "object", "additionalProperties": false, "required": ["version", "buildNumber"], "properties": { "version": { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "The current-branch version as YYMM, for example 2609." }, "buildNumber": { "type": "integer", "minimum": 8e3, "maximum": 99999, "description": "The site build number, the third part of 5.00.<build> (Get-CMSite BuildNumber), for example 9150." }, "available": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "When the version was released to the early update ring (YYYY-MM-DD); support ends 18 months later unless supportEnds says otherwise." }, "supportEnds": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "The last day of support (YYYY-MM-DD), from Microsoft's Version details table." } } } }, "suppressions": { "type": "array", "description": "External suppressions, for exports that cannot carry comments (JSON): a finding of the rule at the pointer (or below it) in a matching file is reported as suppressed with the justification.", "items": { "type": "object", "additionalProperties": false, "required": ["files", "pointer", "rule", "justification"], "properties": { "files": { "type": "string", "minLength": 1, "description": "Glob of the exports, relative to this file's folder." }, "pointer": { "type": "string", "pattern": "^(/.*)?$", "description": 'JSON pointer (RFC 6901) of the node, e.g. /cloudManagementGateways/0/SiteCode; "" is the whole export.' }, "rule": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "justification": { "type": "string", "pattern": "\\S", "description": "Why the finding is accepted; shown in SARIF and JSON reports." } } } } } };
+    var func2 = Object.prototype.hasOwnProperty;
+    var func3 = require_ucs2length().default;
     var pattern0 = new RegExp("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
     var pattern1 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
-    var pattern2 = new RegExp("^(/.*)?$", "u");
-    var pattern4 = new RegExp("\\S", "u");
-    var func2 = require_ucs2length().default;
+    var pattern4 = new RegExp("^(/.*)?$", "u");
+    var pattern6 = new RegExp("\\S", "u");
     function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         for (const key0 in data) {
-          if (!(key0 === "$schema" || key0 === "rules" || key0 === "ignore" || key0 === "asOf" || key0 === "maxFileSize" || key0 === "maxWarnings" || key0 === "customRuleFolders" || key0 === "suppressions")) {
+          if (!func2.call(schema11.properties, key0)) {
             const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
             if (vErrors === null) {
               vErrors = [err0];
@@ -31646,7 +31647,7 @@ var require_configSchema = __commonJS({
             for (let i0 = 0; i0 < len0; i0++) {
               let data4 = data3[i0];
               if (typeof data4 === "string") {
-                if (func2(data4) < 1) {
+                if (func3(data4) < 1) {
                   const err6 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.ignore.items, data: data4 };
                   if (vErrors === null) {
                     vErrors = [err6];
@@ -31750,7 +31751,7 @@ var require_configSchema = __commonJS({
             for (let i1 = 0; i1 < len1; i1++) {
               let data9 = data8[i1];
               if (typeof data9 === "string") {
-                if (func2(data9) < 1) {
+                if (func3(data9) < 1) {
                   const err15 = { instancePath: instancePath + "/customRuleFolders/" + i1, schemaPath: "#/properties/customRuleFolders/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.customRuleFolders.items, data: data9 };
                   if (vErrors === null) {
                     vErrors = [err15];
@@ -31779,15 +31780,15 @@ var require_configSchema = __commonJS({
             errors++;
           }
         }
-        if (data.suppressions !== void 0) {
-          let data10 = data.suppressions;
+        if (data.versions !== void 0) {
+          let data10 = data.versions;
           if (Array.isArray(data10)) {
             const len2 = data10.length;
             for (let i2 = 0; i2 < len2; i2++) {
               let data11 = data10[i2];
               if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-                if (data11.files === void 0) {
-                  const err18 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                if (data11.version === void 0) {
+                  const err18 = { instancePath: instancePath + "/versions/" + i2, schemaPath: "#/properties/versions/items/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema11.properties.versions.items.required, parentSchema: schema11.properties.versions.items, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err18];
                   } else {
@@ -31795,8 +31796,8 @@ var require_configSchema = __commonJS({
                   }
                   errors++;
                 }
-                if (data11.pointer === void 0) {
-                  const err19 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "pointer" }, message: "must have required property 'pointer'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                if (data11.buildNumber === void 0) {
+                  const err19 = { instancePath: instancePath + "/versions/" + i2, schemaPath: "#/properties/versions/items/required", keyword: "required", params: { missingProperty: "buildNumber" }, message: "must have required property 'buildNumber'", schema: schema11.properties.versions.items.required, parentSchema: schema11.properties.versions.items, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -31804,40 +31805,40 @@ var require_configSchema = __commonJS({
                   }
                   errors++;
                 }
-                if (data11.rule === void 0) {
-                  const err20 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
-                if (data11.justification === void 0) {
-                  const err21 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "justification" }, message: "must have required property 'justification'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
                 for (const key3 in data11) {
-                  if (!(key3 === "files" || key3 === "pointer" || key3 === "rule" || key3 === "justification")) {
-                    const err22 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                  if (!(key3 === "version" || key3 === "buildNumber" || key3 === "available" || key3 === "supportEnds")) {
+                    const err20 = { instancePath: instancePath + "/versions/" + i2, schemaPath: "#/properties/versions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.versions.items, data: data11 };
                     if (vErrors === null) {
-                      vErrors = [err22];
+                      vErrors = [err20];
                     } else {
-                      vErrors.push(err22);
+                      vErrors.push(err20);
                     }
                     errors++;
                   }
                 }
-                if (data11.files !== void 0) {
-                  let data12 = data11.files;
-                  if (typeof data12 === "string") {
-                    if (func2(data12) < 1) {
-                      const err23 = { instancePath: instancePath + "/suppressions/" + i2 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suppressions.items.properties.files, data: data12 };
+                if (data11.version !== void 0) {
+                  let data12 = data11.version;
+                  if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)))) {
+                    const err21 = { instancePath: instancePath + "/versions/" + i2 + "/version", schemaPath: "#/properties/versions/items/properties/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.versions.items.properties.version.type, parentSchema: schema11.properties.versions.items.properties.version, data: data12 };
+                    if (vErrors === null) {
+                      vErrors = [err21];
+                    } else {
+                      vErrors.push(err21);
+                    }
+                    errors++;
+                  }
+                  if (typeof data12 == "number") {
+                    if (data12 > 9912 || isNaN(data12)) {
+                      const err22 = { instancePath: instancePath + "/versions/" + i2 + "/version", schemaPath: "#/properties/versions/items/properties/version/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9912 }, message: "must be <= 9912", schema: 9912, parentSchema: schema11.properties.versions.items.properties.version, data: data12 };
+                      if (vErrors === null) {
+                        vErrors = [err22];
+                      } else {
+                        vErrors.push(err22);
+                      }
+                      errors++;
+                    }
+                    if (data12 < 1511 || isNaN(data12)) {
+                      const err23 = { instancePath: instancePath + "/versions/" + i2 + "/version", schemaPath: "#/properties/versions/items/properties/version/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1511 }, message: "must be >= 1511", schema: 1511, parentSchema: schema11.properties.versions.items.properties.version, data: data12 };
                       if (vErrors === null) {
                         vErrors = [err23];
                       } else {
@@ -31845,8 +31846,12 @@ var require_configSchema = __commonJS({
                       }
                       errors++;
                     }
-                  } else {
-                    const err24 = { instancePath: instancePath + "/suppressions/" + i2 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.files.type, parentSchema: schema11.properties.suppressions.items.properties.files, data: data12 };
+                  }
+                }
+                if (data11.buildNumber !== void 0) {
+                  let data13 = data11.buildNumber;
+                  if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)))) {
+                    const err24 = { instancePath: instancePath + "/versions/" + i2 + "/buildNumber", schemaPath: "#/properties/versions/items/properties/buildNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.versions.items.properties.buildNumber.type, parentSchema: schema11.properties.versions.items.properties.buildNumber, data: data13 };
                     if (vErrors === null) {
                       vErrors = [err24];
                     } else {
@@ -31854,12 +31859,9 @@ var require_configSchema = __commonJS({
                     }
                     errors++;
                   }
-                }
-                if (data11.pointer !== void 0) {
-                  let data13 = data11.pointer;
-                  if (typeof data13 === "string") {
-                    if (!pattern2.test(data13)) {
-                      const err25 = { instancePath: instancePath + "/suppressions/" + i2 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/.*)?$" }, message: 'must match pattern "^(/.*)?$"', schema: "^(/.*)?$", parentSchema: schema11.properties.suppressions.items.properties.pointer, data: data13 };
+                  if (typeof data13 == "number") {
+                    if (data13 > 99999 || isNaN(data13)) {
+                      const err25 = { instancePath: instancePath + "/versions/" + i2 + "/buildNumber", schemaPath: "#/properties/versions/items/properties/buildNumber/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99999 }, message: "must be <= 99999", schema: 99999, parentSchema: schema11.properties.versions.items.properties.buildNumber, data: data13 };
                       if (vErrors === null) {
                         vErrors = [err25];
                       } else {
@@ -31867,21 +31869,22 @@ var require_configSchema = __commonJS({
                       }
                       errors++;
                     }
-                  } else {
-                    const err26 = { instancePath: instancePath + "/suppressions/" + i2 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.pointer.type, parentSchema: schema11.properties.suppressions.items.properties.pointer, data: data13 };
-                    if (vErrors === null) {
-                      vErrors = [err26];
-                    } else {
-                      vErrors.push(err26);
+                    if (data13 < 8e3 || isNaN(data13)) {
+                      const err26 = { instancePath: instancePath + "/versions/" + i2 + "/buildNumber", schemaPath: "#/properties/versions/items/properties/buildNumber/minimum", keyword: "minimum", params: { comparison: ">=", limit: 8e3 }, message: "must be >= 8000", schema: 8e3, parentSchema: schema11.properties.versions.items.properties.buildNumber, data: data13 };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
                     }
-                    errors++;
                   }
                 }
-                if (data11.rule !== void 0) {
-                  let data14 = data11.rule;
+                if (data11.available !== void 0) {
+                  let data14 = data11.available;
                   if (typeof data14 === "string") {
-                    if (!pattern0.test(data14)) {
-                      const err27 = { instancePath: instancePath + "/suppressions/" + i2 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', schema: "^[A-Z][A-Z0-9]*[0-9]{3}$", parentSchema: schema11.properties.suppressions.items.properties.rule, data: data14 };
+                    if (!pattern1.test(data14)) {
+                      const err27 = { instancePath: instancePath + "/versions/" + i2 + "/available", schemaPath: "#/properties/versions/items/properties/available/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema11.properties.versions.items.properties.available, data: data14 };
                       if (vErrors === null) {
                         vErrors = [err27];
                       } else {
@@ -31890,7 +31893,7 @@ var require_configSchema = __commonJS({
                       errors++;
                     }
                   } else {
-                    const err28 = { instancePath: instancePath + "/suppressions/" + i2 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.rule.type, parentSchema: schema11.properties.suppressions.items.properties.rule, data: data14 };
+                    const err28 = { instancePath: instancePath + "/versions/" + i2 + "/available", schemaPath: "#/properties/versions/items/properties/available/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.versions.items.properties.available.type, parentSchema: schema11.properties.versions.items.properties.available, data: data14 };
                     if (vErrors === null) {
                       vErrors = [err28];
                     } else {
@@ -31899,11 +31902,11 @@ var require_configSchema = __commonJS({
                     errors++;
                   }
                 }
-                if (data11.justification !== void 0) {
-                  let data15 = data11.justification;
+                if (data11.supportEnds !== void 0) {
+                  let data15 = data11.supportEnds;
                   if (typeof data15 === "string") {
-                    if (!pattern4.test(data15)) {
-                      const err29 = { instancePath: instancePath + "/suppressions/" + i2 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema11.properties.suppressions.items.properties.justification, data: data15 };
+                    if (!pattern1.test(data15)) {
+                      const err29 = { instancePath: instancePath + "/versions/" + i2 + "/supportEnds", schemaPath: "#/properties/versions/items/properties/supportEnds/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema11.properties.versions.items.properties.supportEnds, data: data15 };
                       if (vErrors === null) {
                         vErrors = [err29];
                       } else {
@@ -31912,7 +31915,7 @@ var require_configSchema = __commonJS({
                       errors++;
                     }
                   } else {
-                    const err30 = { instancePath: instancePath + "/suppressions/" + i2 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.justification.type, parentSchema: schema11.properties.suppressions.items.properties.justification, data: data15 };
+                    const err30 = { instancePath: instancePath + "/versions/" + i2 + "/supportEnds", schemaPath: "#/properties/versions/items/properties/supportEnds/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.versions.items.properties.supportEnds.type, parentSchema: schema11.properties.versions.items.properties.supportEnds, data: data15 };
                     if (vErrors === null) {
                       vErrors = [err30];
                     } else {
@@ -31922,7 +31925,7 @@ var require_configSchema = __commonJS({
                   }
                 }
               } else {
-                const err31 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.suppressions.items.type, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                const err31 = { instancePath: instancePath + "/versions/" + i2, schemaPath: "#/properties/versions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.versions.items.type, parentSchema: schema11.properties.versions.items, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -31932,7 +31935,7 @@ var require_configSchema = __commonJS({
               }
             }
           } else {
-            const err32 = { instancePath: instancePath + "/suppressions", schemaPath: "#/properties/suppressions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suppressions.type, parentSchema: schema11.properties.suppressions, data: data10 };
+            const err32 = { instancePath: instancePath + "/versions", schemaPath: "#/properties/versions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.versions.type, parentSchema: schema11.properties.versions, data: data10 };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -31941,12 +31944,174 @@ var require_configSchema = __commonJS({
             errors++;
           }
         }
+        if (data.suppressions !== void 0) {
+          let data16 = data.suppressions;
+          if (Array.isArray(data16)) {
+            const len3 = data16.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data17 = data16[i3];
+              if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+                if (data17.files === void 0) {
+                  const err33 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data17 };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+                if (data17.pointer === void 0) {
+                  const err34 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "pointer" }, message: "must have required property 'pointer'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data17 };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+                if (data17.rule === void 0) {
+                  const err35 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data17 };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+                if (data17.justification === void 0) {
+                  const err36 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "justification" }, message: "must have required property 'justification'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data17 };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+                for (const key4 in data17) {
+                  if (!(key4 === "files" || key4 === "pointer" || key4 === "rule" || key4 === "justification")) {
+                    const err37 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suppressions.items, data: data17 };
+                    if (vErrors === null) {
+                      vErrors = [err37];
+                    } else {
+                      vErrors.push(err37);
+                    }
+                    errors++;
+                  }
+                }
+                if (data17.files !== void 0) {
+                  let data18 = data17.files;
+                  if (typeof data18 === "string") {
+                    if (func3(data18) < 1) {
+                      const err38 = { instancePath: instancePath + "/suppressions/" + i3 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suppressions.items.properties.files, data: data18 };
+                      if (vErrors === null) {
+                        vErrors = [err38];
+                      } else {
+                        vErrors.push(err38);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err39 = { instancePath: instancePath + "/suppressions/" + i3 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.files.type, parentSchema: schema11.properties.suppressions.items.properties.files, data: data18 };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
+                  }
+                }
+                if (data17.pointer !== void 0) {
+                  let data19 = data17.pointer;
+                  if (typeof data19 === "string") {
+                    if (!pattern4.test(data19)) {
+                      const err40 = { instancePath: instancePath + "/suppressions/" + i3 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/.*)?$" }, message: 'must match pattern "^(/.*)?$"', schema: "^(/.*)?$", parentSchema: schema11.properties.suppressions.items.properties.pointer, data: data19 };
+                      if (vErrors === null) {
+                        vErrors = [err40];
+                      } else {
+                        vErrors.push(err40);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err41 = { instancePath: instancePath + "/suppressions/" + i3 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.pointer.type, parentSchema: schema11.properties.suppressions.items.properties.pointer, data: data19 };
+                    if (vErrors === null) {
+                      vErrors = [err41];
+                    } else {
+                      vErrors.push(err41);
+                    }
+                    errors++;
+                  }
+                }
+                if (data17.rule !== void 0) {
+                  let data20 = data17.rule;
+                  if (typeof data20 === "string") {
+                    if (!pattern0.test(data20)) {
+                      const err42 = { instancePath: instancePath + "/suppressions/" + i3 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', schema: "^[A-Z][A-Z0-9]*[0-9]{3}$", parentSchema: schema11.properties.suppressions.items.properties.rule, data: data20 };
+                      if (vErrors === null) {
+                        vErrors = [err42];
+                      } else {
+                        vErrors.push(err42);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err43 = { instancePath: instancePath + "/suppressions/" + i3 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.rule.type, parentSchema: schema11.properties.suppressions.items.properties.rule, data: data20 };
+                    if (vErrors === null) {
+                      vErrors = [err43];
+                    } else {
+                      vErrors.push(err43);
+                    }
+                    errors++;
+                  }
+                }
+                if (data17.justification !== void 0) {
+                  let data21 = data17.justification;
+                  if (typeof data21 === "string") {
+                    if (!pattern6.test(data21)) {
+                      const err44 = { instancePath: instancePath + "/suppressions/" + i3 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema11.properties.suppressions.items.properties.justification, data: data21 };
+                      if (vErrors === null) {
+                        vErrors = [err44];
+                      } else {
+                        vErrors.push(err44);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err45 = { instancePath: instancePath + "/suppressions/" + i3 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.justification.type, parentSchema: schema11.properties.suppressions.items.properties.justification, data: data21 };
+                    if (vErrors === null) {
+                      vErrors = [err45];
+                    } else {
+                      vErrors.push(err45);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err46 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.suppressions.items.type, parentSchema: schema11.properties.suppressions.items, data: data17 };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err47 = { instancePath: instancePath + "/suppressions", schemaPath: "#/properties/suppressions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suppressions.type, parentSchema: schema11.properties.suppressions, data: data16 };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+        const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err48];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err48);
         }
         errors++;
       }
@@ -31962,15 +32127,15 @@ var require_ruleSchema = __commonJS({
     "use strict";
     module.exports = validate10;
     module.exports.default = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "CmlintRule", "description": "One cmlint rule: its metadata and a declarative check over the model of an export. Checks are CEL expressions (side-effect free, not Turing-complete) and JSON Schemas; loading a rule never runs code.", "type": "object", "additionalProperties": false, "required": ["id", "title", "severity", "sources", "description", "rationale", "fix"], "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "Rule id: a family (letters) and a three-digit number, e.g. SITE001." }, "title": { "type": "string", "minLength": 5, "maxLength": 120 }, "severity": { "$ref": "#/definitions/severity" }, "sources": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["title", "url"], "properties": { "title": { "type": "string" }, "section": { "type": "string" }, "url": { "type": "string", "pattern": "^https://" } } } }, "description": { "type": "string", "description": "What the rule checks." }, "rationale": { "type": "string", "description": "Why: the documented reason." }, "fix": { "type": "string", "description": "How to fix a finding." }, "versions": { "type": "string", "description": "How the rule depends on the site version, for its documentation." }, "check": { "$ref": "#/definitions/check" }, "emittedBy": { "enum": ["parser", "schema", "engine", "suppressions"], "description": "For cmlint's own CML rules: the pipeline stage that reports this rule instead of a check." } }, "definitions": { "severity": { "enum": ["error", "warning", "note"] }, "cel": { "type": "string", "minLength": 1, "description": "A CEL expression over the model (see docs/rule-authoring.md)." }, "template": { "type": "string", "description": "Text with {{ CEL expression }} placeholders." }, "requirement": { "type": "object", "additionalProperties": false, "required": ["expression", "missing"], "properties": { "expression": { "$ref": "#/definitions/cel" }, "missing": { "type": "string", "description": "What the export lacks when the expression is false; the rule is then reported as not evaluated." } } }, "versions": { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } }, "case": { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Report every selected element (for notes that state a fact, such as a cost estimate)." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" } } }, "check": { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } } }, "oneOf": [{ "required": ["check"] }, { "required": ["emittedBy"] }] };
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "CmlintRule", "description": "One cmlint rule: its metadata and a declarative check over the model of an export. Checks are CEL expressions (side-effect free, not Turing-complete) and JSON Schemas; loading a rule never runs code.", "type": "object", "additionalProperties": false, "required": ["id", "title", "severity", "sources", "description", "rationale", "fix"], "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "Rule id: a family (letters) and a three-digit number, e.g. SITE001." }, "title": { "type": "string", "minLength": 5, "maxLength": 120 }, "severity": { "$ref": "#/definitions/severity" }, "sources": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["title", "url"], "properties": { "title": { "type": "string" }, "section": { "type": "string" }, "url": { "type": "string", "pattern": "^https://" } } } }, "description": { "type": "string", "description": "What the rule checks." }, "rationale": { "type": "string", "description": "Why: the documented reason." }, "fix": { "type": "string", "description": "How to fix a finding." }, "versions": { "type": "string", "description": "How the rule depends on the site version, for its documentation." }, "check": { "$ref": "#/definitions/check" }, "emittedBy": { "enum": ["parser", "schema", "engine", "suppressions"], "description": "For cmlint's own CML rules: the pipeline stage that reports this rule instead of a check." } }, "definitions": { "severity": { "enum": ["error", "warning", "note"] }, "cel": { "type": "string", "minLength": 1, "description": "A CEL expression over the model (see docs/rule-authoring.md)." }, "template": { "type": "string", "description": "Text with {{ CEL expression }} placeholders." }, "requirement": { "type": "object", "additionalProperties": false, "required": ["expression", "missing"], "properties": { "expression": { "$ref": "#/definitions/cel" }, "missing": { "type": "string", "description": "What the export lacks when the expression is false; the rule is then reported as not evaluated." } } }, "versions": { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } }, "case": { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Report every selected element (for notes that state a fact, such as a cost estimate)." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" }, "related": { "$ref": "#/definitions/cel", "description": "The other model elements involved in the finding (a list of elements, or one): the finding is reported once, at the element to change, and these become its related locations (SARIF relatedLocations, at most 5)." } } }, "check": { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "let": { "type": "object", "description": "CEL values computed once per export before the cases run, available to the cases under their names (for example an index of CMGs by site, from groupBy), so that comparing elements with each other stays linear. Names must not be those of model collections.", "propertyNames": { "pattern": "^[a-z][A-Za-z0-9]*$" }, "additionalProperties": { "$ref": "#/definitions/cel" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } } }, "oneOf": [{ "required": ["check"] }, { "required": ["emittedBy"] }] };
     var schema12 = { "enum": ["error", "warning", "note"] };
     var func2 = Object.prototype.hasOwnProperty;
     var func3 = require_ucs2length().default;
     var pattern0 = new RegExp("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
     var pattern1 = new RegExp("^https://", "u");
-    var schema13 = { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } };
-    var schema14 = { "type": "object", "additionalProperties": false, "required": ["expression", "missing"], "properties": { "expression": { "$ref": "#/definitions/cel" }, "missing": { "type": "string", "description": "What the export lacks when the expression is false; the rule is then reported as not evaluated." } } };
+    var schema13 = { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "let": { "type": "object", "description": "CEL values computed once per export before the cases run, available to the cases under their names (for example an index of CMGs by site, from groupBy), so that comparing elements with each other stays linear. Names must not be those of model collections.", "propertyNames": { "pattern": "^[a-z][A-Za-z0-9]*$" }, "additionalProperties": { "$ref": "#/definitions/cel" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } };
     var schema15 = { "type": "string", "minLength": 1, "description": "A CEL expression over the model (see docs/rule-authoring.md)." };
+    var schema14 = { "type": "object", "additionalProperties": false, "required": ["expression", "missing"], "properties": { "expression": { "$ref": "#/definitions/cel" }, "missing": { "type": "string", "description": "What the export lacks when the expression is false; the rule is then reported as not evaluated." } } };
     function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -32050,9 +32215,9 @@ var require_ruleSchema = __commonJS({
       validate12.errors = vErrors;
       return errors === 0;
     }
-    var schema16 = { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Report every selected element (for notes that state a fact, such as a cost estimate)." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" } } };
-    var schema20 = { "type": "string", "description": "Text with {{ CEL expression }} placeholders." };
-    var schema25 = { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } };
+    var schema17 = { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Report every selected element (for notes that state a fact, such as a cost estimate)." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" }, "related": { "$ref": "#/definitions/cel", "description": "The other model elements involved in the finding (a list of elements, or one): the finding is reported once, at the element to change, and these become its related locations (SARIF relatedLocations, at most 5)." } } };
+    var schema21 = { "type": "string", "description": "Text with {{ CEL expression }} placeholders." };
+    var schema26 = { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } };
     function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -32061,7 +32226,7 @@ var require_ruleSchema = __commonJS({
       const _errs2 = errors;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.assert === void 0) {
-          const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: "assert" }, message: "must have required property 'assert'", schema: schema16.anyOf[0].required, parentSchema: schema16.anyOf[0], data };
+          const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: "assert" }, message: "must have required property 'assert'", schema: schema17.anyOf[0].required, parentSchema: schema17.anyOf[0], data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -32076,7 +32241,7 @@ var require_ruleSchema = __commonJS({
         const _errs3 = errors;
         if (data && typeof data == "object" && !Array.isArray(data)) {
           if (data.schema === void 0) {
-            const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'", schema: schema16.anyOf[1].required, parentSchema: schema16.anyOf[1], data };
+            const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'", schema: schema17.anyOf[1].required, parentSchema: schema17.anyOf[1], data };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -32091,7 +32256,7 @@ var require_ruleSchema = __commonJS({
           const _errs4 = errors;
           if (data && typeof data == "object" && !Array.isArray(data)) {
             if (data.report === void 0) {
-              const err2 = { instancePath, schemaPath: "#/anyOf/2/required", keyword: "required", params: { missingProperty: "report" }, message: "must have required property 'report'", schema: schema16.anyOf[2].required, parentSchema: schema16.anyOf[2], data };
+              const err2 = { instancePath, schemaPath: "#/anyOf/2/required", keyword: "required", params: { missingProperty: "report" }, message: "must have required property 'report'", schema: schema17.anyOf[2].required, parentSchema: schema17.anyOf[2], data };
               if (vErrors === null) {
                 vErrors = [err2];
               } else {
@@ -32105,7 +32270,7 @@ var require_ruleSchema = __commonJS({
         }
       }
       if (!valid0) {
-        const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema16.anyOf, parentSchema: schema16, data };
+        const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema17.anyOf, parentSchema: schema17, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -32124,7 +32289,7 @@ var require_ruleSchema = __commonJS({
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.message === void 0) {
-          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema16.required, parentSchema: schema16, data };
+          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema17.required, parentSchema: schema17, data };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -32133,8 +32298,8 @@ var require_ruleSchema = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func2.call(schema16.properties, key0)) {
-            const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16, data };
+          if (!func2.call(schema17.properties, key0)) {
+            const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -32212,7 +32377,7 @@ var require_ruleSchema = __commonJS({
         if (data.schema !== void 0) {
           let data3 = data.schema;
           if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-            const err12 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.properties.schema.type, parentSchema: schema16.properties.schema, data: data3 };
+            const err12 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.properties.schema.type, parentSchema: schema17.properties.schema, data: data3 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -32224,7 +32389,7 @@ var require_ruleSchema = __commonJS({
         if (data.report !== void 0) {
           let data4 = data.report;
           if (typeof data4 !== "boolean") {
-            const err13 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema16.properties.report.type, parentSchema: schema16.properties.report, data: data4 };
+            const err13 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties.report.type, parentSchema: schema17.properties.report, data: data4 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -32233,7 +32398,7 @@ var require_ruleSchema = __commonJS({
             errors++;
           }
           if (true !== data4) {
-            const err14 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema16.properties.report, data: data4 };
+            const err14 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema17.properties.report, data: data4 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -32245,7 +32410,7 @@ var require_ruleSchema = __commonJS({
         if (data.at !== void 0) {
           let data5 = data.at;
           if (typeof data5 !== "string") {
-            const err15 = { instancePath: instancePath + "/at", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data5 };
+            const err15 = { instancePath: instancePath + "/at", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.type, parentSchema: schema21, data: data5 };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -32257,7 +32422,7 @@ var require_ruleSchema = __commonJS({
         if (data.message !== void 0) {
           let data6 = data.message;
           if (typeof data6 !== "string") {
-            const err16 = { instancePath: instancePath + "/message", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data6 };
+            const err16 = { instancePath: instancePath + "/message", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.type, parentSchema: schema21, data: data6 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -32269,7 +32434,7 @@ var require_ruleSchema = __commonJS({
         if (data.expected !== void 0) {
           let data7 = data.expected;
           if (typeof data7 !== "string") {
-            const err17 = { instancePath: instancePath + "/expected", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data7 };
+            const err17 = { instancePath: instancePath + "/expected", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.type, parentSchema: schema21, data: data7 };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -32281,7 +32446,7 @@ var require_ruleSchema = __commonJS({
         if (data.actual !== void 0) {
           let data8 = data.actual;
           if (typeof data8 !== "string") {
-            const err18 = { instancePath: instancePath + "/actual", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data: data8 };
+            const err18 = { instancePath: instancePath + "/actual", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.type, parentSchema: schema21, data: data8 };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -32307,7 +32472,7 @@ var require_ruleSchema = __commonJS({
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             for (const key1 in data10) {
               if (!(key1 === "from" || key1 === "before")) {
-                const err20 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema25, data: data10 };
+                const err20 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema26, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -32319,7 +32484,7 @@ var require_ruleSchema = __commonJS({
             if (data10.from !== void 0) {
               let data11 = data10.from;
               if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)))) {
-                const err21 = { instancePath: instancePath + "/versions/from", schemaPath: "#/definitions/versions/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema25.properties.from.type, parentSchema: schema25.properties.from, data: data11 };
+                const err21 = { instancePath: instancePath + "/versions/from", schemaPath: "#/definitions/versions/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema26.properties.from.type, parentSchema: schema26.properties.from, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -32331,7 +32496,7 @@ var require_ruleSchema = __commonJS({
             if (data10.before !== void 0) {
               let data12 = data10.before;
               if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)))) {
-                const err22 = { instancePath: instancePath + "/versions/before", schemaPath: "#/definitions/versions/properties/before/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema25.properties.before.type, parentSchema: schema25.properties.before, data: data12 };
+                const err22 = { instancePath: instancePath + "/versions/before", schemaPath: "#/definitions/versions/properties/before/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema26.properties.before.type, parentSchema: schema26.properties.before, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -32341,7 +32506,7 @@ var require_ruleSchema = __commonJS({
               }
             }
           } else {
-            const err23 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema25.type, parentSchema: schema25, data: data10 };
+            const err23 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema26.type, parentSchema: schema26, data: data10 };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -32350,18 +32515,41 @@ var require_ruleSchema = __commonJS({
             errors++;
           }
         }
+        if (data.related !== void 0) {
+          let data13 = data.related;
+          if (typeof data13 === "string") {
+            if (func3(data13) < 1) {
+              const err24 = { instancePath: instancePath + "/related", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/related", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.type, parentSchema: schema15, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
+        const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err26];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err26);
         }
         errors++;
       }
       validate14.errors = vErrors;
       return errors === 0;
     }
+    var pattern2 = new RegExp("^[a-z][A-Za-z0-9]*$", "u");
     function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -32376,7 +32564,7 @@ var require_ruleSchema = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!(key0 === "requires" || key0 === "cases")) {
+          if (!(key0 === "requires" || key0 === "let" || key0 === "cases")) {
             const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data };
             if (vErrors === null) {
               vErrors = [err1];
@@ -32406,41 +32594,100 @@ var require_ruleSchema = __commonJS({
             errors++;
           }
         }
-        if (data.cases !== void 0) {
-          let data2 = data.cases;
-          if (Array.isArray(data2)) {
-            if (data2.length < 1) {
-              const err3 = { instancePath: instancePath + "/cases", schemaPath: "#/properties/cases/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema13.properties.cases, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err3];
+        if (data.let !== void 0) {
+          let data2 = data.let;
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            for (const key1 in data2) {
+              const _errs7 = errors;
+              if (typeof key1 === "string") {
+                if (!pattern2.test(key1)) {
+                  const err3 = { instancePath: instancePath + "/let", schemaPath: "#/properties/let/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][A-Za-z0-9]*$" }, message: 'must match pattern "^[a-z][A-Za-z0-9]*$"', schema: "^[a-z][A-Za-z0-9]*$", parentSchema: schema13.properties.let.propertyNames, data: key1, propertyName: key1 };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
+              }
+              var valid3 = _errs7 === errors;
+              if (!valid3) {
+                const err4 = { instancePath: instancePath + "/let", schemaPath: "#/properties/let/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema13.properties.let.propertyNames, parentSchema: schema13.properties.let, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors++;
+              }
+            }
+            for (const key2 in data2) {
+              let data3 = data2[key2];
+              if (typeof data3 === "string") {
+                if (func3(data3) < 1) {
+                  const err5 = { instancePath: instancePath + "/let/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15, data: data3 };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err3);
+                const err6 = { instancePath: instancePath + "/let/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.type, parentSchema: schema15, data: data3 };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                } else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err7 = { instancePath: instancePath + "/let", schemaPath: "#/properties/let/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.properties.let.type, parentSchema: schema13.properties.let, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data.cases !== void 0) {
+          let data4 = data.cases;
+          if (Array.isArray(data4)) {
+            if (data4.length < 1) {
+              const err8 = { instancePath: instancePath + "/cases", schemaPath: "#/properties/cases/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema13.properties.cases, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
               }
               errors++;
             }
-            const len1 = data2.length;
+            const len1 = data4.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate14(data2[i1], { instancePath: instancePath + "/cases/" + i1, parentData: data2, parentDataProperty: i1, rootData })) {
+              if (!validate14(data4[i1], { instancePath: instancePath + "/cases/" + i1, parentData: data4, parentDataProperty: i1, rootData })) {
                 vErrors = vErrors === null ? validate14.errors : (validate14.errors.forEach((e) => vErrors.push(e)), vErrors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err4 = { instancePath: instancePath + "/cases", schemaPath: "#/properties/cases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.cases.type, parentSchema: schema13.properties.cases, data: data2 };
+            const err9 = { instancePath: instancePath + "/cases", schemaPath: "#/properties/cases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.cases.type, parentSchema: schema13.properties.cases, data: data4 };
             if (vErrors === null) {
-              vErrors = [err4];
+              vErrors = [err9];
             } else {
-              vErrors.push(err4);
+              vErrors.push(err9);
             }
             errors++;
           }
         }
       } else {
-        const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
+        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err10];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err10);
         }
         errors++;
       }
@@ -37695,13 +37942,13 @@ var require_core = __commonJS({
       RULES.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    function addBeforeRule(ruleGroup, rule, before2) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
       if (i >= 0) {
         ruleGroup.rules.splice(i, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
+        this.logger.warn(`rule ${before2} is not defined`);
       }
     }
     function keywordMetaschema(def) {
@@ -40050,6 +40297,90 @@ var require_dist2 = __commonJS({
   }
 });
 
+// src/versions/version-facts.ts
+function isCurrentBranchVersion(value) {
+  const n = typeof value === "bigint" ? Number(value) : value;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1511 || n > 9912) return false;
+  const month = n % 100;
+  return month >= 1 && month <= 12;
+}
+function buildNumberIn(value) {
+  const text3 = typeof value === "bigint" || typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+  const match = /^(?:5\.0{1,2}\.)?(\d{4})(?:\.\d+)?$/.exec(text3);
+  return match ? Number(match[1]) : void 0;
+}
+function supportEndOf(facts) {
+  if (facts.supportEnds) return facts.supportEnds;
+  if (!facts.available) return void 0;
+  const [year, month, day] = facts.available.split("-").map(Number);
+  const end = new Date(Date.UTC(year, month - 1 + 18, day));
+  return end.toISOString().slice(0, 10);
+}
+var VERSION_FACTS, VersionTable, BUILT_IN_VERSIONS;
+var init_version_facts = __esm({
+  "src/versions/version-facts.ts"() {
+    "use strict";
+    VERSION_FACTS = [
+      { version: "1511", buildNumber: 8325, available: "2015-12-08", supportEnds: "2016-12-08" },
+      { version: "1602", buildNumber: 8355, available: "2016-03-11", supportEnds: "2017-03-11" },
+      { version: "1606", buildNumber: 8412, available: "2016-07-22", supportEnds: "2017-07-22" },
+      { version: "1610", buildNumber: 8458, available: "2016-11-18", supportEnds: "2017-11-18" },
+      { version: "1702", buildNumber: 8498, available: "2017-03-27", supportEnds: "2018-03-27" },
+      { version: "1706", buildNumber: 8540, available: "2017-07-31", supportEnds: "2018-07-31" },
+      { version: "1710", buildNumber: 8577, available: "2017-11-20", supportEnds: "2019-05-20" },
+      { version: "1802", buildNumber: 8634, available: "2018-03-22", supportEnds: "2019-09-22" },
+      { version: "1806", buildNumber: 8692, available: "2018-07-31", supportEnds: "2020-01-31" },
+      // Support was extended past 18 months for 1810 (the table gives December 1, 2020).
+      { version: "1810", buildNumber: 8740, available: "2018-11-27", supportEnds: "2020-12-01" },
+      { version: "1902", buildNumber: 8790, available: "2019-03-27", supportEnds: "2020-09-27" },
+      { version: "1906", buildNumber: 8853, available: "2019-07-26", supportEnds: "2021-01-26" },
+      { version: "1910", buildNumber: 8913, available: "2019-11-29", supportEnds: "2021-05-29" },
+      { version: "2002", buildNumber: 8968, available: "2020-04-01", supportEnds: "2021-10-01" },
+      { version: "2006", buildNumber: 9012, available: "2020-08-11", supportEnds: "2022-02-11" },
+      { version: "2010", buildNumber: 9040, available: "2020-11-30", supportEnds: "2022-05-30" },
+      // The current table gives April 19, 2021 to October 19, 2022 (earlier revisions: April 5 to October 5).
+      { version: "2103", buildNumber: 9049, available: "2021-04-19", supportEnds: "2022-10-19" },
+      { version: "2107", buildNumber: 9058, available: "2021-08-02", supportEnds: "2023-02-02" },
+      { version: "2111", buildNumber: 9068, available: "2021-12-01", supportEnds: "2023-06-01" },
+      { version: "2203", buildNumber: 9078, available: "2022-04-06", supportEnds: "2023-10-06" },
+      { version: "2207", buildNumber: 9088, available: "2022-08-12", supportEnds: "2024-02-12" },
+      { version: "2211", buildNumber: 9096, available: "2022-12-05", supportEnds: "2024-06-05" },
+      { version: "2303", buildNumber: 9106, available: "2023-04-10", supportEnds: "2024-10-10" },
+      { version: "2309", buildNumber: 9122, available: "2023-10-09", supportEnds: "2025-04-09" },
+      { version: "2403", buildNumber: 9128, available: "2024-04-22", supportEnds: "2025-10-22" },
+      { version: "2409", buildNumber: 9132, available: "2024-12-04", supportEnds: "2026-06-04" },
+      { version: "2503", buildNumber: 9135, available: "2025-03-31", supportEnds: "2026-09-30" },
+      { version: "2509", buildNumber: 9141, available: "2025-11-12", supportEnds: "2027-05-12" },
+      { version: "2603", buildNumber: 9146, available: "2026-05-05", supportEnds: "2027-11-05" }
+    ];
+    VersionTable = class {
+      byVersion = /* @__PURE__ */ new Map();
+      byBuild = /* @__PURE__ */ new Map();
+      latest;
+      constructor(extra = []) {
+        for (const facts of [...VERSION_FACTS, ...extra]) this.byVersion.set(facts.version, facts);
+        const all = [...this.byVersion.values()].sort((a, b) => Number(a.version) - Number(b.version));
+        for (const facts of all) this.byBuild.set(facts.buildNumber, facts);
+        this.latest = all[all.length - 1];
+      }
+      facts(version) {
+        return this.byVersion.get(String(version));
+      }
+      /** The version a site build number stands for, in any of the forms buildNumberIn accepts. */
+      forBuildNumber(build2) {
+        const number = buildNumberIn(build2);
+        return number === void 0 ? void 0 : this.byBuild.get(number);
+      }
+      /** The last day of support of a version (YYYY-MM-DD), or undefined when the table cannot say. */
+      supportEnds(version) {
+        const facts = this.facts(version);
+        return facts && supportEndOf(facts);
+      }
+    };
+    BUILT_IN_VERSIONS = new VersionTable();
+  }
+});
+
 // src/findings.ts
 function jsonPointer(pointer) {
   return pointer.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
@@ -40058,10 +40389,11 @@ function parseJsonPointer(text3) {
   if (text3 === "" || text3 === "/") return [];
   return text3.replace(/^\//, "").split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).map((part) => /^(0|[1-9][0-9]*)$/.test(part) ? Number(part) : part);
 }
-var FILE_START;
+var MAX_RELATED, FILE_START;
 var init_findings = __esm({
   "src/findings.ts"() {
     "use strict";
+    MAX_RELATED = 5;
     FILE_START = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
   }
 });
@@ -40410,10 +40742,12 @@ function buildSites(exp) {
   }
   const topSites = sites.filter((s) => s.isTopTier);
   const topSite = topSites.find((s) => s.isCas) ?? topSites[0];
-  const versions = sites.map((s) => s.Version).filter((v) => typeof v === "bigint");
-  const hierarchyVersion = typeof topSite?.Version === "bigint" ? topSite.Version : versions.length ? versions.reduce((a, b) => a > b ? a : b) : void 0;
+  const stated = (site) => site?.Version !== void 0 && site.Version !== null;
+  const valid = (v) => typeof v === "bigint" && isCurrentBranchVersion(v);
+  const versions2 = sites.map((s) => s.Version).filter(valid);
+  const hierarchyVersion = valid(topSite?.Version) ? topSite.Version : stated(topSite) ? void 0 : versions2.length ? versions2.reduce((a, b) => a > b ? a : b) : void 0;
   for (const site of sites) {
-    const version = typeof site.Version === "bigint" ? site.Version : hierarchyVersion;
+    const version = valid(site.Version) ? site.Version : stated(site) ? void 0 : hierarchyVersion;
     if (version !== void 0) site.version = version;
   }
   return { sites, siteByCode, topSite, hierarchyVersion };
@@ -40762,6 +41096,7 @@ var init_build = __esm({
     "use strict";
     init_facts();
     init_pointers();
+    init_version_facts();
     init_to_cel();
     CLIENT_SETTING_DEFAULTS = {
       AllowCloudManagementGateway: true,
@@ -42715,9 +43050,9 @@ var require_parse2 = __commonJS({
             continue;
           }
           const prior = prev.prev;
-          const before = prior.prev;
+          const before2 = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
             push({ type: "star", value, output: "" });
             continue;
@@ -43534,6 +43869,22 @@ function buildSarif(input) {
         ],
         partialFingerprints: { "cmlint/v1": f.fingerprint }
       };
+      const related = f.related?.filter((r) => r.region);
+      if (related?.length) {
+        result.relatedLocations = related.map((r, id) => ({
+          id,
+          message: { text: `Also involved: ${jsonPointer(r.pointer)}` },
+          physicalLocation: {
+            artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
+            region: {
+              startLine: r.region.startLine,
+              startColumn: r.region.startColumn,
+              endLine: r.region.endLine,
+              endColumn: Math.max(r.region.endColumn, r.region.endLine === r.region.startLine ? r.region.startColumn + 1 : 1)
+            }
+          }
+        }));
+      }
       if (f.suppression) {
         result.suppressions = [{ kind: f.suppression.kind, justification: escapeControl(f.suppression.justification) }];
       }
@@ -43571,6 +43922,7 @@ var SARIF_SCHEMA, INFORMATION_URI;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
+    init_findings();
     init_escape();
     SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     INFORMATION_URI = "https://github.com/cmlint/cmlint";
@@ -46312,6 +46664,7 @@ function compileGlob(pattern) {
 }
 
 // src/config/load-config.ts
+init_version_facts();
 var ConfigError = class extends UsageError {
 };
 function emptyConfig(dir = process.cwd()) {
@@ -46334,15 +46687,16 @@ function segmentsOf(instancePath) {
   if (!instancePath) return [];
   return instancePath.slice(1).split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")).map((p) => /^\d+$/.test(p) ? Number(p) : p);
 }
-var TOP_KEYS = ["$schema", "rules", "ignore", "asOf", "maxFileSize", "maxWarnings", "customRuleFolders", "suppressions"];
+var TOP_KEYS = ["$schema", "rules", "ignore", "asOf", "maxFileSize", "maxWarnings", "customRuleFolders", "suppressions", "versions"];
 var SUPPRESSION_KEYS = ["files", "pointer", "rule", "justification"];
+var VERSION_KEYS = ["version", "buildNumber", "available", "supportEnds"];
 function describeError(error2) {
   const segments = segmentsOf(error2.instancePath);
   const shown = (value) => JSON.stringify(value);
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
-      const known = segments.length === 0 ? TOP_KEYS : SUPPRESSION_KEYS;
+      const known = segments.length === 0 ? TOP_KEYS : segments[0] === "versions" ? VERSION_KEYS : SUPPRESSION_KEYS;
       const suggestion = closest(key, known);
       return { segments: [...segments, key], message: `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ""}` };
     }
@@ -46352,7 +46706,7 @@ function describeError(error2) {
       if (name !== void 0) return { segments: [...segments, name], message: "not a rule id (rule ids are upper-case letters and three digits, like CMG009)" };
       const last = segments[segments.length - 1];
       if (last === "rule") return { segments, message: `${shown(error2.data)} is not a rule id (like CMG009)` };
-      if (last === "asOf") return { segments, message: `must be a date as YYYY-MM-DD, not ${shown(error2.data)}` };
+      if (last === "asOf" || last === "available" || last === "supportEnds") return { segments, message: `must be a date as YYYY-MM-DD, not ${shown(error2.data)}` };
       if (last === "pointer") return { segments, message: `must be a JSON pointer starting with / (or "" for the whole export), not ${shown(error2.data)}` };
       if (last === "justification") return { segments, message: "must say why the finding is accepted (it is empty)" };
       return { segments, message: error2.message ?? "is invalid" };
@@ -46406,7 +46760,16 @@ function loadConfig(path, cwd = process.cwd()) {
     namedRules.push({ id: s.rule, key: `suppressions[${index}].rule` });
     return { files: compileGlob(s.files), pointer: s.pointer === "/" ? "" : s.pointer, rule: s.rule, justification: s.justification.trim(), baseDir: dir, origin: `${shown}: suppressions[${index}]` };
   });
+  const versionFacts = (file.versions ?? []).map((entry, index) => {
+    const problem = !isCurrentBranchVersion(entry.version) ? `${entry.version} is not a current-branch version (YYMM with a month from 01 to 12)` : [entry.available, entry.supportEnds].find((date) => date !== void 0 && !isCalendarDate(date)) ? "dates must be calendar dates (YYYY-MM-DD)" : void 0;
+    if (problem) {
+      const line = document.locate(["versions", index], false).startLine;
+      throw new ConfigError(`${shown}:${line}: versions[${index}]: ${problem}`);
+    }
+    return { ...entry, version: String(entry.version) };
+  });
   return {
+    ...versionFacts.length ? { versionFacts } : {},
     path: absolute,
     dir,
     ruleSeverity,
@@ -46418,6 +46781,10 @@ function loadConfig(path, cwd = process.cwd()) {
     customRuleFolders: (file.customRuleFolders ?? []).map((folder) => resolve(dir, folder)),
     suppressions
   };
+}
+function isCalendarDate(text3) {
+  const time = Date.parse(`${text3}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text3;
 }
 function checkRuleIds(config, rules) {
   const ids = rules.map((r) => r.id);
@@ -50876,6 +51243,8 @@ var globalEnvironment = new Environment({
 // src/engine/cel-env.ts
 init_facts();
 init_build();
+init_pointers();
+init_version_facts();
 var current;
 function withScope(scope2, run2) {
   const previous = current;
@@ -50896,6 +51265,61 @@ function dateValue(text3) {
   if (Number.isNaN(time)) throw new Error(`not a date: ${text3}`);
   return time;
 }
+function versions() {
+  return scope().versions ?? BUILT_IN_VERSIONS;
+}
+function groupBy2(items, keys) {
+  if (items.length !== keys.length) throw new Error(`groupBy: ${items.length} elements but ${keys.length} keys`);
+  const groups = /* @__PURE__ */ new Map();
+  for (let i = 0; i < items.length; i++) {
+    const list3 = groups.get(keys[i]);
+    if (list3) list3.push(items[i]);
+    else groups.set(keys[i], [items[i]]);
+  }
+  return groups;
+}
+function precedes(a, b) {
+  const x = originOf(a);
+  const y = originOf(b);
+  if (!x || !y) return false;
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i];
+    const q = y[i];
+    if (p === q) continue;
+    if (typeof p === "number" && typeof q === "number") return p < q;
+    const keys = Object.keys(containerAt(scope().model.export, x.slice(0, i)) ?? {});
+    const a2 = keys.indexOf(String(p));
+    const b2 = keys.indexOf(String(q));
+    return a2 >= 0 && b2 >= 0 ? a2 < b2 : String(p) < String(q);
+  }
+  return x.length < y.length;
+}
+function containerAt(root, path) {
+  let node = root;
+  for (const part of path) {
+    if (node === null || typeof node !== "object") return void 0;
+    node = node[part];
+  }
+  return node !== null && typeof node === "object" ? node : void 0;
+}
+function before(items, element) {
+  const index = items.indexOf(element);
+  if (index >= 0) return items.slice(0, index);
+  const earlier = [];
+  for (const item of items) if (precedes(item, element)) earlier.push(item);
+  return earlier;
+}
+function summarize(shown, total) {
+  if (!shown.length) return "(none)";
+  const names = shown.map(String).join(", ");
+  return total > shown.length ? `${names} and ${total - shown.length} more` : names;
+}
+function listSome(names, max) {
+  if (!names.length) return "(none)";
+  const shown = names.slice(0, Math.max(1, max)).map(String);
+  const more = names.length - shown.length;
+  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+}
 var environment;
 function celEnvironment() {
   if (environment) return environment;
@@ -50911,7 +51335,31 @@ function celEnvironment() {
     return true;
   }, { description: "Every port from `start` to `start + count - 1` is open from `from` to `to`." }).registerFunction("ceilDiv(int, int): int", (a, b) => b === 0n ? 0n : (a + b - 1n) / b).registerFunction("lower(string): string", (text3) => lower(text3)).registerFunction("hostMatches(string, string): bool", (pattern, host) => hostMatches(pattern, host)).registerFunction("daysUntil(string): int", (date) => BigInt(Math.floor((dateValue(date) - dateValue(scope().asOf)) / DAY_MS)), {
     description: "Whole days from the run date (--as-of) to `date`; negative when it is past."
-  }).registerFunction("asOf(): string", () => scope().asOf);
+  }).registerFunction("asOf(): string", () => scope().asOf).registerFunction("groupBy(list, list): map", (items, keys) => groupBy2(items, keys), {
+    description: "The elements of a list grouped by their keys (`keys[i]` is the key of `items[i]`): a map from each key to its elements, in list order. Computed in a rule's `let`, it makes comparing each element with the others linear."
+  }).registerFunction("group(map, dyn): list", (groups, key) => groups instanceof Map ? groups.get(key) ?? [] : [], {
+    description: "The elements under `key` in a map made by groupBy; an empty list when there are none."
+  }).registerFunction("same(dyn, dyn): bool", (a, b) => a === b, {
+    description: "The two values are the same element of the model (not merely equal): to leave an element out of its own group."
+  }).registerFunction("precedes(dyn, dyn): bool", (a, b) => precedes(a, b), {
+    description: "Element `a` comes before element `b` in the export: of two elements in the same problem, the later one is the one to change."
+  }).registerFunction("before(list, dyn): list", (items, element) => before(items, element), {
+    description: "The elements of a list that come before `element` in the export, in list order (for a list in export order, such as a group from groupBy, a slice): the earlier elements of the same problem."
+  }).registerFunction("firstOf(list, int): list", (items, count) => items.slice(0, Math.max(0, Number(count))), {
+    description: "The first `count` elements of a list: what a message names and a finding points at, when the list may be long."
+  }).registerFunction("summarize(list, int): string", (shown, total) => summarize(shown, Number(total)), {
+    description: 'Names joined with commas, then "and N more" when `total` is larger than the number of names: a message names a few of many.'
+  }).registerFunction("listSome(list, int): string", (names, max) => listSome(names, Number(max)), {
+    description: 'At most `max` names joined with commas, then "and N more": a message names a few related elements, never all of them.'
+  }).registerFunction("isVersion(dyn): bool", (value) => isCurrentBranchVersion(value), {
+    description: "A current-branch version: YYMM from 1511 on, with a month from 01 to 12 (a build number such as 9122 is not)."
+  }).registerFunction("versionKnown(dyn): bool", (version) => versions().facts(version) !== void 0, {
+    description: "The version is in the version facts (src/versions/version-facts.ts plus the config file's `versions`)."
+  }).registerFunction("supportEnds(dyn): string", (version) => versions().supportEnds(version) ?? "", {
+    description: "The last day of support of a version (YYYY-MM-DD) from the version facts; an empty string when they do not say."
+  }).registerFunction("latestKnownVersion(): int", () => BigInt(versions().latest.version), {
+    description: "The newest version in the version facts."
+  });
   return environment;
 }
 
@@ -51184,6 +51632,7 @@ function compileRule(rule) {
   return {
     rule,
     requires: (check2.requires ?? []).map((r, i) => ({ test: expr(`check.requires[${i}]`, r.expression), missing: r.missing })),
+    lets: Object.entries(check2.let ?? {}).map(([name, text3]) => ({ name, value: expr(`check.let.${name}`, text3) })),
     cases: check2.cases.map((c, i) => {
       const field = (name) => `check.cases[${i}].${name}`;
       let schema2;
@@ -51208,18 +51657,21 @@ function compileRule(rule) {
         expected: c.expected ? template(field("expected"), c.expected) : void 0,
         actual: c.actual ? template(field("actual"), c.actual) : void 0,
         severity: c.severity ?? rule.severity,
-        versions: c.versions
+        versions: c.versions,
+        related: c.related ? expr(field("related"), c.related) : void 0
       };
     })
   };
 }
 
 // src/engine/evaluate.ts
+init_findings();
 init_pointers();
 var MEMO_MIN_ELEMENTS = 64;
 var PASSED = Object.freeze({ status: "passed" });
 var FAILED = Object.freeze({ status: "failed" });
 var NOT_EVALUATED = /* @__PURE__ */ new Map();
+var LET_FAILED_REASON = "a value the rule computes once per export (check.let) could not be evaluated on this export";
 var UNKNOWN_VERSION_REASON = "the export does not state the site version this rule depends on";
 function ruleOutcome(status, reason) {
   if (status === "passed") return PASSED;
@@ -51243,7 +51695,7 @@ function evaluateRules(rules, model, data, options) {
     schemaError: void 0
   };
   const classCache = /* @__PURE__ */ new Map();
-  withScope({ model, asOf: options.asOf }, () => {
+  withScope({ model, asOf: options.asOf, versions: options.versions }, () => {
     for (const compiled2 of rules) {
       const id = compiled2.rule.id;
       const missing = compiled2.requires.find((r) => !safeBool(r.test, context));
@@ -51253,17 +51705,45 @@ function evaluateRules(rules, model, data, options) {
       }
       let count = 0;
       let skippedForVersion = false;
+      const shadowed = bindLets(compiled2, context);
+      if (shadowed instanceof Error) {
+        findings.push(letError(id, shadowed));
+        outcomes.set(id, ruleOutcome("not-evaluated", LET_FAILED_REASON));
+        continue;
+      }
       for (const c of compiled2.cases) {
         const result = runCase(compiled2, c, context, model, data, rules, classCache);
         count += result.findings.length;
         for (const finding of result.findings) findings.push(finding);
         skippedForVersion ||= result.skippedForVersion;
       }
+      for (const [name, value] of shadowed) context[name] = value;
       outcomes.set(id, count > 0 ? FAILED : skippedForVersion ? ruleOutcome("not-evaluated", UNKNOWN_VERSION_REASON) : PASSED);
       if (skippedForVersion) versionUnknown.push(id);
     }
   });
   return { findings: dedupe(findings), outcomes, versionUnknown };
+}
+function bindLets(compiled2, context) {
+  const shadowed = /* @__PURE__ */ new Map();
+  for (const { name, value } of compiled2.lets) {
+    if (!shadowed.has(name)) shadowed.set(name, context[name]);
+    try {
+      context[name] = value(context);
+    } catch (error2) {
+      for (const [key, previous] of shadowed) context[key] = previous;
+      return new Error(`let ${name}: ${error2 instanceof Error ? error2.message.split("\n")[0] : display(error2)}`);
+    }
+  }
+  return shadowed;
+}
+function letError(ruleId, error2) {
+  return {
+    ruleId: "CML009",
+    severity: "error",
+    message: `Rule ${ruleId} could not be evaluated: ${error2.message}. This is a fault in the rule, not in the export.`,
+    pointer: []
+  };
 }
 function runCase(compiled2, c, context, model, data, rules, classCache) {
   const findings = [];
@@ -51403,7 +51883,21 @@ function makeFinding(ruleId, c, context, origin, exact) {
   const finding = { ruleId, severity: c.severity, message: c.message.render(context), pointer };
   if (c.expected) finding.expected = c.expected.render(context);
   if (c.actual) finding.actual = c.actual.render(context);
+  if (c.related) {
+    const related = relatedPointers(c.related(context));
+    if (related.length) finding.related = related;
+  }
   return finding;
+}
+function relatedPointers(value) {
+  const elements = Array.isArray(value) ? value : value && typeof value === "object" ? [value] : [];
+  const related = [];
+  for (const element of elements) {
+    if (related.length === MAX_RELATED) break;
+    const origin = element && typeof element === "object" ? originOf(element) : void 0;
+    if (origin) related.push({ pointer: origin });
+  }
+  return related;
 }
 function resolveAt(origin, at) {
   const absolute = at.startsWith("/");
@@ -55052,8 +55546,8 @@ function isBreakOrSpace(ch) {
 }
 function mayHoldIndicator(text3, ch, needsSpaceAfter) {
   for (let at = text3.indexOf(ch); at >= 0; at = text3.indexOf(ch, at + 1)) {
-    const before = at === 0 ? 10 : text3.charCodeAt(at - 1);
-    if (!(isBreakOrSpace(before) || before === 91 || before === 123 || before === 44)) continue;
+    const before2 = at === 0 ? 10 : text3.charCodeAt(at - 1);
+    if (!(isBreakOrSpace(before2) || before2 === 91 || before2 === 123 || before2 === 44)) continue;
     const after = text3.charCodeAt(at + 1);
     if (needsSpaceAfter ? isBreakOrSpace(after) : !isBreakOrSpace(after)) return true;
   }
@@ -55464,7 +55958,8 @@ function firstInvalidUtf8Offset(bytes) {
 
 // src/validate/validate-export.ts
 init_findings();
-function validateExport(data) {
+init_version_facts();
+function validateExport(data, versions2 = BUILT_IN_VERSIONS) {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     const found = data === void 0 ? "nothing (the file is empty or holds only comments)" : data === null ? "an empty document" : Array.isArray(data) ? "a list" : describeValue(data);
     return [{
@@ -55474,7 +55969,59 @@ function validateExport(data) {
       pointer: []
     }];
   }
-  return collapseAnyOf(schemaErrors(data)).map(toFinding2);
+  const findings = collapseAnyOf(schemaErrors(data)).map(toFinding2);
+  const versionProblems = versionFindings(data, versions2);
+  if (!versionProblems.length) return findings;
+  const at = new Set(versionProblems.map((f) => (f.pointer ?? []).join("\0")));
+  return [...findings.filter((f) => !at.has((f.pointer ?? []).join("\0"))), ...versionProblems];
+}
+function statedVersions(data) {
+  const found = [];
+  const each = (list3, path, key) => {
+    if (!Array.isArray(list3)) return;
+    list3.forEach((item, index) => {
+      if (item !== null && typeof item === "object" && !Array.isArray(item) && Object.prototype.hasOwnProperty.call(item, key)) {
+        found.push({ pointer: [...path, index, key], value: item[key] });
+      }
+    });
+  };
+  const hierarchy = data.hierarchy;
+  if (hierarchy !== null && typeof hierarchy === "object") each(hierarchy.sites, ["hierarchy", "sites"], "Version");
+  each(data.cloudManagementGateways, ["cloudManagementGateways"], "CreatedOnVersion");
+  return found;
+}
+function versionFindings(data, versions2) {
+  const findings = [];
+  for (const { pointer, value } of statedVersions(data)) {
+    if (isCurrentBranchVersion(value)) continue;
+    const field = String(pointer[pointer.length - 1]);
+    const build2 = buildNumberIn(value);
+    const shown = clip(asText(value));
+    const known = build2 === void 0 ? void 0 : versions2.forBuildNumber(build2);
+    if (known) {
+      findings.push({
+        ruleId: "CML003",
+        severity: "error",
+        message: `${shown} is the build number of version ${known.version} (5.00.${known.buildNumber}), not a version; write ${field}: ${known.version}.`,
+        pointer,
+        actual: shown,
+        expected: known.version
+      });
+    } else if (typeof value === "bigint" || typeof value === "number" || build2 !== void 0 && typeof value === "string") {
+      const number = typeof value === "string" ? build2 : Number(value);
+      if (typeof value !== "string" && (number < 1511 || number > 9912)) continue;
+      if (typeof value === "string" && number < 8e3) continue;
+      findings.push({
+        ruleId: "CML003",
+        severity: "error",
+        message: number >= 8e3 ? `${shown} looks like a site build number (5.00.${number}) that cmlint's version table does not know; write the current-branch version as YYMM (for example ${versions2.latest.version}), or add the version to the config file's versions.` : `${shown} is not a current-branch version: ${field} is YYMM with a month from 01 to 12 (for example ${versions2.latest.version}).`,
+        pointer,
+        actual: shown,
+        expected: "a current-branch version (YYMM)"
+      });
+    }
+  }
+  return findings;
 }
 function schemaErrors(data) {
   const validate = exportValidator();
@@ -55706,6 +56253,7 @@ function applySuppressions(findings, context) {
 }
 
 // src/lint.ts
+init_version_facts();
 function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
@@ -55715,6 +56263,7 @@ function createLinter(options = {}) {
   const active = rules.filter((r) => r.check && severity[r.id] !== "off").map(compileRule);
   const asOf = options.asOf ?? today();
   const ruleIds = new Set(rules.map((r) => r.id));
+  const versions2 = options.versionFacts?.length ? new VersionTable(options.versionFacts) : BUILT_IN_VERSIONS;
   return {
     rules,
     lintSource(source) {
@@ -55722,12 +56271,12 @@ function createLinter(options = {}) {
       const raw = [...document.problems];
       let outcomes = /* @__PURE__ */ new Map();
       if (document.data !== void 0 || document.problems.length === 0) {
-        const schemaFindings = validateExport(document.data);
+        const schemaFindings = validateExport(document.data, versions2);
         for (const f of schemaFindings) raw.push(f);
         if (document.data !== null && typeof document.data === "object" && !Array.isArray(document.data)) {
           try {
             const model = buildModel(document.data);
-            const result = evaluateRules(active, model, document.data, { asOf });
+            const result = evaluateRules(active, model, document.data, { asOf, versions: versions2 });
             for (const f of schemaFindings.length ? result.findings.filter((f2) => f2.ruleId !== "CML009") : result.findings) raw.push(f);
             outcomes = result.outcomes;
             if (result.versionUnknown.length) raw.push(versionUnknownNote(result.versionUnknown));
@@ -55800,7 +56349,14 @@ function regionsOf(document, raw) {
   });
   if (pending.length > 1) pending.sort((a, b) => comparePointers(raw[a].pointer, raw[b].pointer));
   for (const i of pending) regions[i] = document.locate(raw[i].pointer, raw[i].atKey);
+  locateRelated(document, raw);
   return regions;
+}
+function locateRelated(document, raw) {
+  const related = raw.flatMap((f) => f.related ?? []);
+  if (!related.length) return;
+  related.sort((a, b) => comparePointers(a.pointer, b.pointer));
+  for (const r of related) r.region = document.locate(r.pointer, false);
 }
 function comparePointers(a, b) {
   const length = Math.min(a.length, b.length);
@@ -56074,7 +56630,8 @@ function lintOptionsFor(settings, config, onExternalSuppressionUsed) {
     customRuleFolders: [...config.customRuleFolders, ...settings.ruleFolders ?? []],
     ruleSeverity: { ...config.ruleSeverity, ...settings.ruleSeverity },
     suppressions: config.suppressions,
-    onExternalSuppressionUsed
+    onExternalSuppressionUsed,
+    versionFacts: config.versionFacts
   };
 }
 async function lintProject(settings) {

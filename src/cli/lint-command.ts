@@ -95,6 +95,7 @@ export function lintOptionsFor(
     ruleSeverity: { ...config.ruleSeverity, ...settings.ruleSeverity },
     suppressions: config.suppressions,
     onExternalSuppressionUsed,
+    versionFacts: config.versionFacts,
   };
 }
 

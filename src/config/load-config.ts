@@ -14,6 +14,7 @@ import { parseDataFile, type ParsedDataFile } from '../source/parse-data-file.js
 import { precompiled } from '../validate/precompiled.js';
 import { createAjv } from '../validate/schemas.js';
 import { compileGlob, type GlobMatcher } from './glob.js';
+import { isCurrentBranchVersion, type VersionFacts } from '../versions/version-facts.js';
 
 /** A broken config file: exit code 2 with one line. */
 export class ConfigError extends UsageError {}
@@ -30,6 +31,7 @@ export interface ConfigFile {
   maxWarnings?: number;
   customRuleFolders?: string[];
   suppressions?: { files: string; pointer: string; rule: string; justification: string }[];
+  versions?: { version: number; buildNumber: number; available?: string; supportEnds?: string }[];
 }
 
 export interface ExternalSuppression {
@@ -58,6 +60,8 @@ export interface Config {
   /** Absolute folders. */
   customRuleFolders: string[];
   suppressions: ExternalSuppression[];
+  /** Version facts the file adds to the built-in table (versions released after this cmlint, or corrections). */
+  versionFacts?: VersionFacts[];
 }
 
 export function emptyConfig(dir = process.cwd()): Config {
@@ -90,8 +94,9 @@ function segmentsOf(instancePath: string): (string | number)[] {
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
-const TOP_KEYS = ['$schema', 'rules', 'ignore', 'asOf', 'maxFileSize', 'maxWarnings', 'customRuleFolders', 'suppressions'];
+const TOP_KEYS = ['$schema', 'rules', 'ignore', 'asOf', 'maxFileSize', 'maxWarnings', 'customRuleFolders', 'suppressions', 'versions'];
 const SUPPRESSION_KEYS = ['files', 'pointer', 'rule', 'justification'];
+const VERSION_KEYS = ['version', 'buildNumber', 'available', 'supportEnds'];
 
 function describeError(error: ErrorObject): { segments: (string | number)[]; message: string } {
   const segments = segmentsOf(error.instancePath);
@@ -99,7 +104,7 @@ function describeError(error: ErrorObject): { segments: (string | number)[]; mes
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
-      const known = segments.length === 0 ? TOP_KEYS : SUPPRESSION_KEYS;
+      const known = segments.length === 0 ? TOP_KEYS : segments[0] === 'versions' ? VERSION_KEYS : SUPPRESSION_KEYS;
       const suggestion = closest(key, known);
       return { segments: [...segments, key], message: `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` };
     }
@@ -109,7 +114,7 @@ function describeError(error: ErrorObject): { segments: (string | number)[]; mes
       if (name !== undefined) return { segments: [...segments, name], message: 'not a rule id (rule ids are upper-case letters and three digits, like CMG009)' };
       const last = segments[segments.length - 1];
       if (last === 'rule') return { segments, message: `${shown(error.data)} is not a rule id (like CMG009)` };
-      if (last === 'asOf') return { segments, message: `must be a date as YYYY-MM-DD, not ${shown(error.data)}` };
+      if (last === 'asOf' || last === 'available' || last === 'supportEnds') return { segments, message: `must be a date as YYYY-MM-DD, not ${shown(error.data)}` };
       if (last === 'pointer') return { segments, message: `must be a JSON pointer starting with / (or "" for the whole export), not ${shown(error.data)}` };
       if (last === 'justification') return { segments, message: 'must say why the finding is accepted (it is empty)' };
       return { segments, message: error.message ?? 'is invalid' };
@@ -171,7 +176,20 @@ export function loadConfig(path: string, cwd = process.cwd()): Config {
     namedRules.push({ id: s.rule, key: `suppressions[${index}].rule` });
     return { files: compileGlob(s.files), pointer: s.pointer === '/' ? '' : s.pointer, rule: s.rule, justification: s.justification.trim(), baseDir: dir, origin: `${shown}: suppressions[${index}]` };
   });
+  const versionFacts = (file.versions ?? []).map((entry, index) => {
+    const problem = !isCurrentBranchVersion(entry.version)
+      ? `${entry.version} is not a current-branch version (YYMM with a month from 01 to 12)`
+      : [entry.available, entry.supportEnds].find((date) => date !== undefined && !isCalendarDate(date))
+        ? 'dates must be calendar dates (YYYY-MM-DD)'
+        : undefined;
+    if (problem) {
+      const line = document.locate(['versions', index], false).startLine;
+      throw new ConfigError(`${shown}:${line}: versions[${index}]: ${problem}`);
+    }
+    return { ...entry, version: String(entry.version) };
+  });
   return {
+    ...(versionFacts.length ? { versionFacts } : {}),
     path: absolute,
     dir,
     ruleSeverity,
@@ -183,6 +201,11 @@ export function loadConfig(path: string, cwd = process.cwd()): Config {
     customRuleFolders: (file.customRuleFolders ?? []).map((folder) => resolve(dir, folder)),
     suppressions,
   };
+}
+
+function isCalendarDate(text: string): boolean {
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
 }
 
 /** Rule ids in the config that no loaded rule has: a typo would otherwise silently do nothing. */

@@ -5,11 +5,15 @@
 import { Environment } from '@marcbachmann/cel-js';
 import { hostMatches, lower } from '../model/facts.js';
 import { connectionAllows, type Model } from '../model/build.js';
+import { originOf } from '../model/pointers.js';
+import { BUILT_IN_VERSIONS, isCurrentBranchVersion, type VersionTable } from '../versions/version-facts.js';
 
 export interface EvaluationScope {
   model: Model;
   /** The run's date (--as-of), YYYY-MM-DD. */
   asOf: string;
+  /** The version facts of the run: the built-in table plus the config file's `versions`. */
+  versions?: VersionTable;
 }
 
 let current: EvaluationScope | undefined;
@@ -38,6 +42,70 @@ function dateValue(text: string): number {
   return time;
 }
 
+function versions(): VersionTable {
+  return scope().versions ?? BUILT_IN_VERSIONS;
+}
+
+function groupBy(items: unknown[], keys: unknown[]): Map<unknown, unknown[]> {
+  if (items.length !== keys.length) throw new Error(`groupBy: ${items.length} elements but ${keys.length} keys`);
+  const groups = new Map<unknown, unknown[]>();
+  for (let i = 0; i < items.length; i++) {
+    const list = groups.get(keys[i]);
+    if (list) list.push(items[i]);
+    else groups.set(keys[i], [items[i]]);
+  }
+  return groups;
+}
+
+/** Document order of two model elements, by where they are in the export. */
+function precedes(a: unknown, b: unknown): boolean {
+  const x = originOf(a);
+  const y = originOf(b);
+  if (!x || !y) return false;
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    if (typeof p === 'number' && typeof q === 'number') return p < q;
+    // Keys of one mapping: the order they are written in (a parsed mapping keeps it), as a reader of the file sees them.
+    const keys = Object.keys(containerAt(scope().model.export, x.slice(0, i)) ?? {});
+    const a = keys.indexOf(String(p));
+    const b = keys.indexOf(String(q));
+    return a >= 0 && b >= 0 ? a < b : String(p) < String(q);
+  }
+  return x.length < y.length;
+}
+
+function containerAt(root: unknown, path: readonly (string | number)[]): object | undefined {
+  let node = root;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part as string];
+  }
+  return node !== null && typeof node === 'object' ? node : undefined;
+}
+
+function before(items: unknown[], element: unknown): unknown[] {
+  const index = items.indexOf(element);
+  if (index >= 0) return items.slice(0, index);
+  const earlier: unknown[] = [];
+  for (const item of items) if (precedes(item, element)) earlier.push(item);
+  return earlier;
+}
+
+function summarize(shown: unknown[], total: number): string {
+  if (!shown.length) return '(none)'; // as a message shows an empty list
+  const names = shown.map(String).join(', ');
+  return total > shown.length ? `${names} and ${total - shown.length} more` : names;
+}
+
+function listSome(names: unknown[], max: number): string {
+  if (!names.length) return '(none)';
+  const shown = names.slice(0, Math.max(1, max)).map(String);
+  const more = names.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+
 let environment: Environment | undefined;
 
 export function celEnvironment(): Environment {
@@ -61,6 +129,44 @@ export function celEnvironment(): Environment {
     .registerFunction('daysUntil(string): int', (date: string) => BigInt(Math.floor((dateValue(date) - dateValue(scope().asOf)) / DAY_MS)), {
       description: 'Whole days from the run date (--as-of) to `date`; negative when it is past.',
     })
-    .registerFunction('asOf(): string', () => scope().asOf);
+    .registerFunction('asOf(): string', () => scope().asOf)
+    .registerFunction('groupBy(list, list): map', (items: unknown[], keys: unknown[]) => groupBy(items, keys), {
+      description:
+        'The elements of a list grouped by their keys (`keys[i]` is the key of `items[i]`): a map from each key to its elements, in list order. Computed in a rule\'s `let`, it makes comparing each element with the others linear.',
+    })
+    .registerFunction('group(map, dyn): list', (groups: Map<unknown, unknown[]>, key: unknown) => (groups instanceof Map ? (groups.get(key) ?? []) : []), {
+      description: 'The elements under `key` in a map made by groupBy; an empty list when there are none.',
+    })
+    .registerFunction('same(dyn, dyn): bool', (a: unknown, b: unknown) => a === b, {
+      description: 'The two values are the same element of the model (not merely equal): to leave an element out of its own group.',
+    })
+    .registerFunction('precedes(dyn, dyn): bool', (a: unknown, b: unknown) => precedes(a, b), {
+      description: 'Element `a` comes before element `b` in the export: of two elements in the same problem, the later one is the one to change.',
+    })
+    .registerFunction('before(list, dyn): list', (items: unknown[], element: unknown) => before(items, element), {
+      description:
+        'The elements of a list that come before `element` in the export, in list order (for a list in export order, such as a group from groupBy, a slice): the earlier elements of the same problem.',
+    })
+    .registerFunction('firstOf(list, int): list', (items: unknown[], count: bigint) => items.slice(0, Math.max(0, Number(count))), {
+      description: 'The first `count` elements of a list: what a message names and a finding points at, when the list may be long.',
+    })
+    .registerFunction('summarize(list, int): string', (shown: unknown[], total: bigint) => summarize(shown, Number(total)), {
+      description: 'Names joined with commas, then "and N more" when `total` is larger than the number of names: a message names a few of many.',
+    })
+    .registerFunction('listSome(list, int): string', (names: unknown[], max: bigint) => listSome(names, Number(max)), {
+      description: 'At most `max` names joined with commas, then "and N more": a message names a few related elements, never all of them.',
+    })
+    .registerFunction('isVersion(dyn): bool', (value: unknown) => isCurrentBranchVersion(value), {
+      description: 'A current-branch version: YYMM from 1511 on, with a month from 01 to 12 (a build number such as 9122 is not).',
+    })
+    .registerFunction('versionKnown(dyn): bool', (version: unknown) => versions().facts(version) !== undefined, {
+      description: 'The version is in the version facts (src/versions/version-facts.ts plus the config file\'s `versions`).',
+    })
+    .registerFunction('supportEnds(dyn): string', (version: unknown) => versions().supportEnds(version) ?? '', {
+      description: 'The last day of support of a version (YYYY-MM-DD) from the version facts; an empty string when they do not say.',
+    })
+    .registerFunction('latestKnownVersion(): int', () => BigInt(versions().latest.version), {
+      description: 'The newest version in the version facts.',
+    });
   return environment;
 }

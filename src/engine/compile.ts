@@ -29,11 +29,14 @@ export interface CompiledCase {
   actual?: Template;
   severity: Severity;
   versions?: { from?: number; before?: number };
+  related?: Evaluator;
 }
 
 export interface CompiledRule {
   rule: Rule;
   requires: { test: Evaluator; missing: string }[];
+  /** Values computed once per export, before the cases, and given to them under these names. */
+  lets: { name: string; value: Evaluator }[];
   cases: CompiledCase[];
 }
 
@@ -118,6 +121,7 @@ export function compileRule(rule: Rule): CompiledRule {
   return {
     rule,
     requires: (check.requires ?? []).map((r, i) => ({ test: expr(`check.requires[${i}]`, r.expression), missing: r.missing })),
+    lets: Object.entries(check.let ?? {}).map(([name, text]) => ({ name, value: expr(`check.let.${name}`, text) })),
     cases: check.cases.map((c, i) => {
       const field = (name: string) => `check.cases[${i}].${name}`;
       let schema: ValidateFunction | undefined;
@@ -143,6 +147,7 @@ export function compileRule(rule: Rule): CompiledRule {
         actual: c.actual ? template(field('actual'), c.actual) : undefined,
         severity: c.severity ?? rule.severity,
         versions: c.versions,
+        related: c.related ? expr(field('related'), c.related) : undefined,
       };
     }),
   };

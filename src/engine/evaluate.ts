@@ -2,13 +2,14 @@
  * Runs compiled rules over a model. For each rule it tells three outcomes apart: failed (findings),
  * passed, and not evaluated (the export lacks a fact the rule needs, such as the site version).
  */
-import type { Pointer, RawFinding } from '../findings.js';
+import { MAX_RELATED, type Pointer, type RawFinding, type RelatedLocation } from '../findings.js';
 import type { Model } from '../model/build.js';
 import { originOf } from '../model/pointers.js';
 import { withScope } from './cel-env.js';
 import type { CompiledCase, CompiledRule } from './compile.js';
 import { classify, unionOfPaths, type Classes, type FieldPath } from './memo.js';
 import { display } from './template.js';
+import type { VersionTable } from '../versions/version-facts.js';
 
 /** Lists at least this long have their elements sorted into classes first (memo.ts); shorter ones are not worth it. */
 export const MEMO_MIN_ELEMENTS = 64;
@@ -27,6 +28,8 @@ export interface RuleOutcome {
 const PASSED: RuleOutcome = Object.freeze({ status: 'passed' });
 const FAILED: RuleOutcome = Object.freeze({ status: 'failed' });
 const NOT_EVALUATED = new Map<string | undefined, RuleOutcome>();
+/** Why a rule whose `let` values could not be computed on an export was not evaluated (a CML009 finding says more). */
+const LET_FAILED_REASON = 'a value the rule computes once per export (check.let) could not be evaluated on this export';
 /** Why a rule that depends on the site version was not evaluated. */
 const UNKNOWN_VERSION_REASON = 'the export does not state the site version this rule depends on';
 
@@ -55,6 +58,8 @@ export interface EvaluationResult {
 
 export interface EvaluateOptions {
   asOf: string;
+  /** The version facts of the run (built-in plus the config file's); the built-in table when absent. */
+  versions?: VersionTable;
 }
 
 export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown, options: EvaluateOptions): EvaluationResult {
@@ -73,7 +78,7 @@ export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown
     schemaError: undefined,
   };
   const classCache: ClassCache = new Map();
-  withScope({ model, asOf: options.asOf }, () => {
+  withScope({ model, asOf: options.asOf, versions: options.versions }, () => {
     for (const compiled of rules) {
       const id = compiled.rule.id;
       const missing = compiled.requires.find((r) => !safeBool(r.test, context));
@@ -83,17 +88,51 @@ export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown
       }
       let count = 0;
       let skippedForVersion = false;
+      const shadowed = bindLets(compiled, context);
+      if (shadowed instanceof Error) {
+        findings.push(letError(id, shadowed));
+        outcomes.set(id, ruleOutcome('not-evaluated', LET_FAILED_REASON));
+        continue;
+      }
       for (const c of compiled.cases) {
         const result = runCase(compiled, c, context, model, data, rules, classCache);
         count += result.findings.length;
         for (const finding of result.findings) findings.push(finding); // not push(...): a large inventory can give more findings than arguments fit on the stack
         skippedForVersion ||= result.skippedForVersion;
       }
+      for (const [name, value] of shadowed) context[name] = value;
       outcomes.set(id, count > 0 ? FAILED : skippedForVersion ? ruleOutcome('not-evaluated', UNKNOWN_VERSION_REASON) : PASSED);
       if (skippedForVersion) versionUnknown.push(id);
     }
   });
   return { findings: dedupe(findings), outcomes, versionUnknown };
+}
+
+/**
+ * Computes a rule's `let` values once for this export and puts them in the context; returns what they shadowed, to
+ * put back after the rule, or the error of the first that failed (everything bound so far is put back then).
+ */
+function bindLets(compiled: CompiledRule, context: Record<string, unknown>): Map<string, unknown> | Error {
+  const shadowed = new Map<string, unknown>();
+  for (const { name, value } of compiled.lets) {
+    if (!shadowed.has(name)) shadowed.set(name, context[name]);
+    try {
+      context[name] = value(context);
+    } catch (error) {
+      for (const [key, previous] of shadowed) context[key] = previous;
+      return new Error(`let ${name}: ${error instanceof Error ? error.message.split('\n')[0] : display(error)}`);
+    }
+  }
+  return shadowed;
+}
+
+function letError(ruleId: string, error: Error): RawFinding {
+  return {
+    ruleId: 'CML009',
+    severity: 'error',
+    message: `Rule ${ruleId} could not be evaluated: ${error.message}. This is a fault in the rule, not in the export.`,
+    pointer: [],
+  };
 }
 
 function runCase(
@@ -268,7 +307,23 @@ function makeFinding(ruleId: string, c: CompiledCase, context: Record<string, un
   const finding: RawFinding = { ruleId, severity: c.severity, message: c.message.render(context), pointer };
   if (c.expected) finding.expected = c.expected.render(context);
   if (c.actual) finding.actual = c.actual.render(context);
+  if (c.related) {
+    const related = relatedPointers(c.related(context));
+    if (related.length) finding.related = related;
+  }
   return finding;
+}
+
+/** Where the elements a case's `related` names are in the export: the first few, never the finding's own element. */
+function relatedPointers(value: unknown): RelatedLocation[] {
+  const elements = Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [];
+  const related: RelatedLocation[] = [];
+  for (const element of elements) {
+    if (related.length === MAX_RELATED) break;
+    const origin = element && typeof element === 'object' ? originOf(element) : undefined;
+    if (origin) related.push({ pointer: origin });
+  }
+  return related;
 }
 
 function resolveAt(origin: Pointer, at: string): Pointer {

@@ -12,6 +12,7 @@
 import type { Pointer } from '../findings.js';
 import { CLIENT_AUTH_OID, ekuOid, hostMatches, integer, lower, portRange, roleUsesHttps, rolePort, SERVER_AUTH_OID, text } from './facts.js';
 import { listPrototype, originOf, sameOrigin, setOrigin } from './pointers.js';
+import { isCurrentBranchVersion } from '../versions/version-facts.js';
 import { CEL_MAP_PROTOTYPE, celMap, setKey, toCel, toCelChild, type CelMap, type CelValue } from './to-cel.js';
 
 export type Element = CelMap;
@@ -248,10 +249,14 @@ function buildSites(exp: CelMap): Hierarchy {
   }
   const topSites = sites.filter((s) => s.isTopTier);
   const topSite = topSites.find((s) => s.isCas) ?? topSites[0];
-  const versions = sites.map((s) => s.Version).filter((v): v is bigint => typeof v === 'bigint');
-  const hierarchyVersion = typeof topSite?.Version === 'bigint' ? topSite.Version : versions.length ? versions.reduce((a, b) => (a > b ? a : b)) : undefined;
+  // A stated Version that is not a current-branch version (a build number such as 9122, a month 13) is a broken fact
+  // (validate-export.ts reports it): that site's version is unknown, never taken as newer than every release.
+  const stated = (site: CelMap | undefined) => site?.Version !== undefined && site.Version !== null;
+  const valid = (v: CelValue | undefined): v is bigint => typeof v === 'bigint' && isCurrentBranchVersion(v);
+  const versions = sites.map((s) => s.Version).filter(valid);
+  const hierarchyVersion = valid(topSite?.Version) ? (topSite!.Version as bigint) : stated(topSite) ? undefined : versions.length ? versions.reduce((a, b) => (a > b ? a : b)) : undefined;
   for (const site of sites) {
-    const version = typeof site.Version === 'bigint' ? site.Version : hierarchyVersion;
+    const version = valid(site.Version) ? site.Version : stated(site) ? undefined : hierarchyVersion;
     if (version !== undefined) site.version = version;
   }
   return { sites, siteByCode, topSite, hierarchyVersion };

@@ -17,6 +17,7 @@ export function formatJson(input: ReportInput): string {
       pointer: f.pointer ? jsonPointer(f.pointer) : undefined,
       expected: f.expected,
       actual: f.actual,
+      related: f.related?.map((r) => ({ line: r.region?.startLine, column: r.region?.startColumn, pointer: jsonPointer(r.pointer) })),
       fingerprint: f.fingerprint,
       suppression: f.suppression,
       helpUri: input.rules.find((r) => r.id === f.ruleId)?.helpUri,

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Severity } from '../findings.js';
+import { jsonPointer, type Severity } from '../findings.js';
 import type { Rule } from '../rules/rule.js';
 import { escapeControl, inertJson } from './escape.js';
 import type { ReportInput } from './report-input.js';
@@ -95,6 +95,23 @@ export function buildSarif(input: ReportInput) {
         ],
         partialFingerprints: { 'cmlint/v1': f.fingerprint },
       };
+      const related = f.related?.filter((r) => r.region);
+      if (related?.length) {
+        // The other elements of the same problem (the other CMG of a name clash ...), reported once at the element to change.
+        result.relatedLocations = related.map((r, id) => ({
+          id,
+          message: { text: `Also involved: ${jsonPointer(r.pointer)}` },
+          physicalLocation: {
+            artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
+            region: {
+              startLine: r.region!.startLine,
+              startColumn: r.region!.startColumn,
+              endLine: r.region!.endLine,
+              endColumn: Math.max(r.region!.endColumn, r.region!.endLine === r.region!.startLine ? r.region!.startColumn + 1 : 1),
+            },
+          },
+        }));
+      }
       if (f.suppression) {
         result.suppressions = [{ kind: f.suppression.kind, justification: escapeControl(f.suppression.justification) }];
       }

@@ -19,6 +19,8 @@ export interface RuleCase {
   actual?: string;
   severity?: Severity;
   versions?: { from?: number; before?: number };
+  /** CEL: the other model elements involved in the finding (a list, or one element); SARIF related locations. */
+  related?: string;
 }
 
 export interface RuleDefinition {
@@ -34,6 +36,8 @@ export interface RuleDefinition {
   emittedBy?: 'parser' | 'schema' | 'engine' | 'suppressions';
   check?: {
     requires?: { expression: string; missing: string }[];
+    /** CEL values computed once per export before the cases run, by name (an index of elements by a key, say). */
+    let?: Record<string, string>;
     cases: RuleCase[];
   };
 }

@@ -78,7 +78,7 @@ export interface Site {
    */
   ParentSiteCode?: string;
   /**
-   * Configuration Manager current-branch version as YYMM, for example 2403.
+   * Configuration Manager current-branch version as YYMM with a month from 01 to 12, for example 2403; not the site's build number (9128, or 5.00.9128.1000 as Get-CMSite reports it), which cmlint reports with the version it stands for.
    */
   Version?: number;
   /**
@@ -536,7 +536,7 @@ export interface CloudManagementGateway {
    */
   Lifecycle?: 'New' | 'Existing';
   /**
-   * Configuration Manager current-branch version as YYMM, for example 2403.
+   * Configuration Manager current-branch version as YYMM with a month from 01 to 12, for example 2403; not the site's build number (9128, or 5.00.9128.1000 as Get-CMSite reports it), which cmlint reports with the version it stands for.
    */
   CreatedOnVersion?: number;
   SubscriptionId?: string;

@@ -3,8 +3,9 @@ import type { DataValidationCxt, ErrorObject } from 'ajv/dist/types/index.js';
 import { closest, distance } from 'fastest-levenshtein';
 import { parseJsonPointer, type RawFinding } from '../findings.js';
 import { exportValidator, INVENTORY, inventoryItemValidator } from './schemas.js';
+import { BUILT_IN_VERSIONS, buildNumberIn, isCurrentBranchVersion, type VersionTable } from '../versions/version-facts.js';
 
-export function validateExport(data: unknown): RawFinding[] {
+export function validateExport(data: unknown, versions: VersionTable = BUILT_IN_VERSIONS): RawFinding[] {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const found =
       data === undefined ? 'nothing (the file is empty or holds only comments)' : data === null ? 'an empty document' : Array.isArray(data) ? 'a list' : describeValue(data);
@@ -15,7 +16,71 @@ export function validateExport(data: unknown): RawFinding[] {
       pointer: [],
     }];
   }
-  return collapseAnyOf(schemaErrors(data as Record<string, unknown>)).map(toFinding);
+  const findings = collapseAnyOf(schemaErrors(data as Record<string, unknown>)).map(toFinding);
+  const versionProblems = versionFindings(data as Record<string, unknown>, versions);
+  if (!versionProblems.length) return findings;
+  // A version finding says more than the schema's type error at the same value ("5.00.9122.1000" is not an integer).
+  const at = new Set(versionProblems.map((f) => (f.pointer ?? []).join('\u0000')));
+  return [...findings.filter((f) => !at.has((f.pointer ?? []).join('\u0000'))), ...versionProblems];
+}
+
+/** Where the export states a current-branch version: each site's Version and each CMG's CreatedOnVersion. */
+function statedVersions(data: Record<string, unknown>): { pointer: (string | number)[]; value: unknown }[] {
+  const found: { pointer: (string | number)[]; value: unknown }[] = [];
+  const each = (list: unknown, path: (string | number)[], key: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((item, index) => {
+      if (item !== null && typeof item === 'object' && !Array.isArray(item) && Object.prototype.hasOwnProperty.call(item, key)) {
+        found.push({ pointer: [...path, index, key], value: (item as Record<string, unknown>)[key] });
+      }
+    });
+  };
+  const hierarchy = data.hierarchy;
+  if (hierarchy !== null && typeof hierarchy === 'object') each((hierarchy as Record<string, unknown>).sites, ['hierarchy', 'sites'], 'Version');
+  each(data.cloudManagementGateways, ['cloudManagementGateways'], 'CreatedOnVersion');
+  return found;
+}
+
+/**
+ * A version that is not a current-branch version (YYMM from 1511, a month from 01 to 12): a build number such as 9122
+ * or 5.00.9122.1000 (what Get-CMSite and SMS_Site report) is named with the version it stands for (version-facts.ts).
+ */
+function versionFindings(data: Record<string, unknown>, versions: VersionTable): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const { pointer, value } of statedVersions(data)) {
+    if (isCurrentBranchVersion(value)) continue;
+    const field = String(pointer[pointer.length - 1]);
+    const build = buildNumberIn(value);
+    const shown = clip(asText(value));
+    const known = build === undefined ? undefined : versions.forBuildNumber(build);
+    if (known) {
+      findings.push({
+        ruleId: 'CML003',
+        severity: 'error',
+        message: `${shown} is the build number of version ${known.version} (5.00.${known.buildNumber}), not a version; write ${field}: ${known.version}.`,
+        pointer,
+        actual: shown,
+        expected: known.version,
+      });
+    } else if (typeof value === 'bigint' || typeof value === 'number' || (build !== undefined && typeof value === 'string')) {
+      // Integers below 1511 or above 9912 already have the schema's finding; what is left has a month outside 01-12.
+      const number = typeof value === 'string' ? build! : Number(value);
+      if (typeof value !== 'string' && (number < 1511 || number > 9912)) continue;
+      if (typeof value === 'string' && number < 8000) continue; // a version as text: the schema's type finding says it
+      findings.push({
+        ruleId: 'CML003',
+        severity: 'error',
+        message:
+          number >= 8000
+            ? `${shown} looks like a site build number (5.00.${number}) that cmlint's version table does not know; write the current-branch version as YYMM (for example ${versions.latest.version}), or add the version to the config file's versions.`
+            : `${shown} is not a current-branch version: ${field} is YYMM with a month from 01 to 12 (for example ${versions.latest.version}).`,
+        pointer,
+        actual: shown,
+        expected: 'a current-branch version (YYMM)',
+      });
+    }
+  }
+  return findings;
 }
 
 /**
