@@ -104,3 +104,18 @@ export const ADMIN_SECTIONS: readonly [key: string, what: string][] = [
 export function coverageOf(section: string): SectionCoverage | undefined {
   return COVERAGE.find((entry) => entry.section === section);
 }
+
+/**
+ * Role settings the importer fills, per role (any other role is recorded as present, with no settings). Left to the
+ * administrator: the management point's AllowDevice, the software update point's NetworkLoadBalancer and
+ * PublicVirtualIP, the distribution point's EnableCloudGateway (its WMI property is not confirmed by any source), the
+ * fallback status point's connection type and the generic roles' settings.
+ */
+export const ROLE_FIELDS_COLLECTED: Readonly<Record<string, readonly string[]>> = {
+  ManagementPoint: ['ClientConnectionType', 'EnableSsl', 'EnableCloudGateway'],
+  DistributionPoint: ['ClientConnectionType', 'ClientCommunicationType', 'EnableAnonymous'],
+  SoftwareUpdatePoint: ['ClientConnectionType', 'WsusSsl', 'EnableCloudGateway', 'WsusIisPort', 'WsusIisSslPort'],
+  FallbackStatusPoint: ['StateMessageCount', 'ThrottleSec'],
+  CloudManagementGatewayConnectionPoint: ['CloudManagementGatewayName'],
+  ServiceConnectionPoint: ['Mode'],
+};

@@ -4,7 +4,7 @@
  */
 import { byName, type ImportContext, sameName } from './context.js';
 import { type CmgName, findCmg } from './map-cmg.js';
-import { ROLES_WITHOUT_KEY, roleKey } from './role-names.js';
+import { ROLE_KEYS, ROLES_WITHOUT_KEY, roleKey } from './role-names.js';
 import { type Row, serverFromPath } from './row.js';
 import { type NodeMap, put, Sourced } from './sourced.js';
 
@@ -49,7 +49,12 @@ function siteSystem(context: ImportContext, cmgs: CmgName[], server: string, sit
     }
   }
   const roles: NodeMap = {};
-  const sorted = [...rows].sort((a, b) => byName(String(a.get('RoleName')), String(b.get('RoleName'))));
+  // Roles in the schema's order, then by name: never the dump's order.
+  const rank = (row: Row) => {
+    const index = Object.keys(ROLE_KEYS).findIndex((name) => sameName(name, row.get('RoleName')));
+    return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const sorted = [...rows].sort((a, b) => rank(a) - rank(b) || byName(String(a.get('RoleName')), String(b.get('RoleName'))));
   for (const row of sorted) {
     const roleName = String(row.get('RoleName'));
     const key = roleKey(roleName);
@@ -80,7 +85,7 @@ function propsOf(context: ImportContext, row: Row, where: string) {
 
 function connectionType(context: ImportContext, internet: Sourced | undefined, intranet: Sourced | undefined, where: string): Sourced | undefined {
   if (!internet && !intranet) return undefined;
-  const source = [internet?.source, intranet?.source].filter(Boolean).join(', ');
+  const source = joinSources(internet, intranet);
   const onInternet = internet?.value === true;
   const onIntranet = intranet ? intranet.value === true : !onInternet;
   if (onInternet && onIntranet) return new Sourced('InternetAndIntranet', source);
@@ -88,6 +93,14 @@ function connectionType(context: ImportContext, internet: Sourced | undefined, i
   if (onIntranet) return new Sourced('Intranet', source);
   context.read.unknown(source, 'neither', 'internet, intranet or both', where);
   return undefined;
+}
+
+/** Two props of one row as one source: `...Props[MPInternetFacing, MPIntranetFacing].Value`. */
+function joinSources(a: Sourced | undefined, b: Sourced | undefined): string {
+  const first = a && /^(.*)\.Props\[([^\]]+)\]\.(\w+)$/.exec(a.source);
+  const second = b && /\.Props\[([^\]]+)\]\.\w+$/.exec(b.source);
+  if (first && second) return `${first[1]}.Props[${first[2]}, ${second[1]}].${first[3]}`;
+  return [a?.source, b?.source].filter(Boolean).join(', ');
 }
 
 /** SslState: 0 HTTP, 1 HTTPS, 2 not applicable, 3 always HTTPS, 4 always HTTP (SDK). */

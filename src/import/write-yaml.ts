@@ -4,7 +4,7 @@
  * administrator writes. The output depends only on its inputs (no time, no paths), so re-running the import on an
  * unchanged site gives the same bytes.
  */
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, Pair, parse, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { ADMIN_SECTIONS, COVERAGE } from './coverage.js';
 import { isNodeMap, type Node, type NodeMap, Sourced } from './sourced.js';
 
@@ -38,7 +38,8 @@ export function writeYaml({ root, header, warnings, conflicts }: WriteInput): st
       ...missing.map(([key, what]) => `  ${key}: ${what}`),
     ].map(commentLine).join('\n');
   }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 /** A comment line: one line, no control characters (values from the dump end up in comments). */
@@ -69,7 +70,18 @@ function toYaml(node: Node, path: string[]): Scalar | YAMLSeq | YAMLMap {
     for (const [key, value] of Object.entries(node)) map.items.push(new Pair(new Scalar(key), toYaml(value, [...path, key])));
     return map;
   }
-  return new Scalar(node);
+  const scalar = new Scalar(node);
+  if (typeof node === 'string' && readsAsOtherThanText(node)) scalar.type = Scalar.QUOTE_SINGLE;
+  return scalar;
+}
+
+/** A string that a YAML 1.1 reader would take for a date, a boolean or a number (2028-10-31, yes, 0755) is quoted. */
+function readsAsOtherThanText(text: string): boolean {
+  try {
+    return typeof parse(text, { version: '1.1' }) !== 'string';
+  } catch {
+    return true;
+  }
 }
 
 /** The fields the site cannot tell that this item still lacks, as one to-do line. */
