@@ -15,6 +15,7 @@ export function mapAzureServices(context: ImportContext): NodeMap[] {
   const { read } = context;
   const tenants = context.rows('SMS_AAD_Tenant_Ex', 'TenantID');
   const apps = context.rows('SMS_AAD_Application_Ex', 'ClientID');
+  const cloudManagement = context.rows('SMS_Azure_CloudService', 'Name').filter((row) => serviceType(context, row)?.value === 'CloudManagement').length;
   return context
     .rows('SMS_Azure_CloudService', 'Name')
     .sort((a, b) => byName(String(a.get('Name')), String(b.get('Name'))))
@@ -25,7 +26,9 @@ export function mapAzureServices(context: ImportContext): NodeMap[] {
       if (type?.value !== 'CloudManagement') return service;
       const tenant = tenantOf(context, row, tenants);
       if (tenant) service.TenantId = read.text(tenant, 'TenantID')!;
-      const own = apps.filter((app) => tenants.length === 1 || (tenant !== undefined && sameName(String(app.get('TenantDB_ID') ?? ''), String(tenant.get('ID') ?? ''))));
+      // One tenant, or no tenant class and one Cloud Management service: every app is this service's.
+      const linkAll = tenants.length === 1 || (tenants.length === 0 && cloudManagement === 1);
+      const own = apps.filter((app) => linkAll || (tenant !== undefined && sameName(String(app.get('TenantDB_ID') ?? ''), String(tenant.get('ID') ?? ''))));
       put(service, 'ServerApp', app(context, own, false, String(service.Name instanceof Sourced ? service.Name.value : '')));
       put(service, 'ClientApp', app(context, own, true, String(service.Name instanceof Sourced ? service.Name.value : '')));
       return service;
