@@ -1,6 +1,6 @@
 /**
  * The collector, run for real by PowerShell 7 with the CIM cmdlets and Invoke-RestMethod replaced by test doubles
- * (test/support/collector-doubles.ps1) that serve fixtures/import/collector/site.json: the classes it reads, the
+ * (test/support/collector-doubles.ps1) that serve test/import-fixtures/collector/site.json: the classes it reads, the
  * loading of lazy properties, the manifest (with a class that fails), no secret in the output, and an output the
  * importer turns into an export. And a check that the script uses nothing newer than Windows PowerShell 5.1.
  * Skipped, saying so, where pwsh is missing; under CI=true it must run.
@@ -18,7 +18,7 @@ import { tempDir } from './support/workspace.js';
 const SCRIPT = join(ROOT, 'collector', 'Export-CmlintSite.ps1');
 const DOUBLES = join(ROOT, 'test', 'support', 'collector-doubles.ps1');
 const CHECKER = join(ROOT, 'test', 'support', 'check-ps51.ps1');
-const FIXTURE = join(ROOT, 'fixtures', 'import', 'collector', 'site.json');
+const FIXTURE = join(ROOT, 'test', 'import-fixtures', 'collector', 'site.json');
 const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8'));
 const LAZY = ['SMS_SCI_Component', 'SMS_SCI_SysResUse', 'SMS_ClientSettings', 'SMS_ClientSettingsDefault'];
 

@@ -19,7 +19,7 @@ export function mapSites(context: ImportContext): NodeMap[] {
     site.SiteCode = code;
     put(site, 'SiteName', read.text(row, 'SiteName'));
     const type = read.integer(row, 'Type');
-    if (type && SITE_TYPES[type.value as number]) site.SiteType = new Sourced(SITE_TYPES[type.value as number]!, type.source);
+    if (type && SITE_TYPES[type.value as number]) site.SiteType = new Sourced(SITE_TYPES[type.value as number]!, `${type.source} ${type.value}`);
     else if (type) read.unknown(type.source, type.value, '1 secondary, 2 primary, 4 central administration site', `site ${code.value}`);
     const parent = read.text(row, 'ReportingSiteCode');
     if (parent && !sameName(parent.value, code.value)) site.ParentSiteCode = parent;

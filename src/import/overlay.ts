@@ -64,7 +64,13 @@ function mergeList(base: Node[], over: unknown[], identity: string, keyPath: str
     const id = isRecord(item) ? item[identity] : undefined;
     const index = id === undefined ? -1 : out.findIndex((existing) => isNodeMap(existing) && sameIdentity(plain(existing[identity] ?? null), id));
     if (index < 0) out.push(fromPlain(item));
-    else out[index] = mergeNode(out[index], item, keyPath, `${shown}[${String(id)}]`, conflicts);
+    else {
+      // Matched by identity: the site's spelling of the identity stays (names compare case-insensitively).
+      const { [identity]: _matched, ...rest } = item as Record<string, unknown>;
+      void _matched;
+      const existing = out[index] as NodeMap;
+      out[index] = mergeNode(existing, rest, keyPath, `${shown}[${String(plain(existing[identity] ?? null))}]`, conflicts);
+    }
   }
   return out;
 }
