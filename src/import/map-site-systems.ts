@@ -34,10 +34,9 @@ function siteSystem(context: ImportContext, cmgs: CmgName[], server: string, sit
     SiteSystemServerName: new Sourced(server, `${SYS}.NetworkOSPath`),
     SiteCode: new Sourced(site, `${SYS}.SiteCode`),
   };
-  const where = `server ${server}`;
   const siteSystemRow = rows.find((row) => sameName(row.get('RoleName'), 'SMS Site System'));
   if (siteSystemRow) {
-    const props = propsOf(context, siteSystemRow, where);
+    const props = propsOf(context, siteSystemRow, server);
     put(system, 'PublicFqdn', props.text('Server Remote Public Name', 'Value1'));
     put(system, 'DomainFqdn', props.text('DomainFQDN', 'Value1'));
     put(system, 'ForestFqdn', props.text('ForestFQDN', 'Value1'));
@@ -69,11 +68,11 @@ function siteSystem(context: ImportContext, cmgs: CmgName[], server: string, sit
 }
 
 /** Reads `Props:<name>` of one role row, with the source named for the comment. */
-function propsOf(context: ImportContext, row: Row, where: string) {
+function propsOf(context: ImportContext, row: Row, server: string) {
   const { read } = context;
   const embedded = row.get('Props');
   if (embedded === undefined || embedded === null || (Array.isArray(embedded) && embedded.length === 0)) {
-    context.warnings.add(`${SYS} ${String(row.get('RoleName'))} on ${where.replace('server ', '')} has no Props: the lazy property was not loaded (collect each instance again); its settings are not imported`);
+    context.warnings.add(`${SYS} ${String(row.get('RoleName'))} on ${server} has no Props: the lazy property was not loaded (collect each instance again); its settings are not imported`);
   }
   const source = (name: string, field: string) => `${SYS}[${String(row.get('RoleName'))}].Props[${name}].${field}`;
   return {
@@ -118,14 +117,14 @@ function role(context: ImportContext, cmgs: CmgName[], key: string, row: Row, se
   const out: NodeMap = {};
   switch (key) {
     case 'ManagementPoint': {
-      const props = propsOf(context, row, where);
+      const props = propsOf(context, row, server);
       put(out, 'ClientConnectionType', connectionType(context, props.boolean('MPInternetFacing'), props.boolean('MPIntranetFacing'), where));
       put(out, 'EnableSsl', sslState(context, row, where));
       put(out, 'EnableCloudGateway', props.boolean('AllowProxyTraffic'));
       break;
     }
     case 'SoftwareUpdatePoint': {
-      const props = propsOf(context, row, where);
+      const props = propsOf(context, row, server);
       put(out, 'ClientConnectionType', connectionType(context, props.boolean('IsINF'), props.boolean('IsIntranet'), where));
       put(out, 'WsusSsl', props.boolean('SSLWSUS'));
       put(out, 'EnableCloudGateway', props.boolean('AllowProxyTraffic'));
@@ -137,7 +136,7 @@ function role(context: ImportContext, cmgs: CmgName[], key: string, row: Row, se
       Object.assign(out, distributionPoint(context, row, server, site, where));
       break;
     case 'FallbackStatusPoint': {
-      const props = propsOf(context, row, where);
+      const props = propsOf(context, row, server);
       put(out, 'StateMessageCount', props.integer('Throttle Count'));
       const interval = props.integer('Throttle Interval');
       // Stored in milliseconds; the export (like the cmdlet) has seconds.
@@ -145,7 +144,7 @@ function role(context: ImportContext, cmgs: CmgName[], key: string, row: Row, se
       break;
     }
     case 'ServiceConnectionPoint': {
-      const offline = propsOf(context, row, where).integer('OfflineMode');
+      const offline = propsOf(context, row, server).integer('OfflineMode');
       if (offline) out.Mode = new Sourced(offline.value === 0 ? 'Online' : 'Offline', `${offline.source} ${offline.value}`);
       break;
     }
@@ -178,7 +177,7 @@ function distributionPoint(context: ImportContext, row: Row, server: string, sit
       out.ClientCommunicationType = new Sourced(communication.value === 1 ? 'Https' : 'Http', `${communication.source} ${communication.value}`);
     } else if (communication) context.read.unknown(communication.source, communication.value, '0 HTTP, 1 HTTPS', where);
   }
-  put(out, 'EnableAnonymous', propsOf(context, row, where).boolean('IsAnonymousEnabled'));
+  put(out, 'EnableAnonymous', propsOf(context, row, server).boolean('IsAnonymousEnabled'));
   return out;
 }
 
