@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { DUMP_CLASSES } from '../src/import/classes.js';
 import { importDump } from '../src/import/run-import.js';
 import { lintText } from '../src/lint.js';
-import { ROOT } from './support/cli.js';
+import { ROOT, runCli } from './support/cli.js';
 import { PWSH, PWSH_MISSING, PWSH_SKIP_MESSAGE, runPwshFile } from './support/pwsh.js';
 import { tempDir } from './support/workspace.js';
 
@@ -135,6 +135,18 @@ describe.skipIf(PWSH_MISSING && !mustRun)('collector/Export-CmlintSite.ps1 under
     expect(rest.calls.filter((c) => c.op === 'rest').map((c) => c.uri)).toContain('https://cm01.corp.example.com/AdminService/wmi/SMS_ClientSettings(16777217)');
     expect(manifestOf(rest.out).source).toBe('AdminService');
     expect(body(importDump(rest.out).yaml)).toBe(body(fromCim.yaml));
+  });
+
+  test('the command line turns the collector’s output into an export that lints', () => {
+    const site = join(tempDir('collector-cli'), 'site.yaml');
+    const imported = runCli(['import', cim.out, '-o', site]);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toMatch(/wrote .*site\.yaml: 1 site\(s\), 1 site system\(s\), 1 CMG\(s\), 2 client setting\(s\), 1 boundary group\(s\), 2 population\(s\); 1 warning\(s\), 0 overlay conflict\(s\)\n$/);
+    const linted = runCli(['lint', site, '--no-config', '--as-of', '2025-01-01', '--format', 'json']);
+    expect(linted.stderr).toBe('');
+    const report = JSON.parse(linted.stdout);
+    const findings = report.files?.[0]?.findings ?? report.findings ?? [];
+    expect(findings.filter((f: any) => String(f.ruleId).startsWith('CML'))).toEqual([]);
   });
 });
 

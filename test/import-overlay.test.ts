@@ -67,6 +67,16 @@ describe('mergeOverlay', () => {
   });
 });
 
+test('an overlay key such as __proto__ stays a key, reported by the schema, and changes no prototype', () => {
+  const overlay = JSON.parse('{"__proto__": {"polluted": true}, "siteSystems": [{"SiteSystemServerName": "cm01.corp.example.org", "__proto__": {"x": 1}}]}');
+  const { merged } = mergeOverlay(site(), overlay);
+  const data = plain(merged) as any;
+  expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+  expect(({} as any).polluted).toBeUndefined();
+  expect(Object.keys(merged)).toContain('__proto__');
+  expect(Object.getPrototypeOf(data.siteSystems[0])).toBe(Object.prototype);
+});
+
 describe('cmlint import --overlay', () => {
   test('an item’s to-do names only what the overlay has not filled, and a filled section loses its to-do', () => {
     const without = importDump(join(CMG, 'dump')).yaml;

@@ -45,7 +45,7 @@ function mergeNode(base: Node | undefined, over: unknown, keyPath: string[], sho
   if (base === undefined) return fromPlain(over);
   if (isNodeMap(base) && isRecord(over)) {
     const out: NodeMap = { ...base };
-    for (const [key, value] of Object.entries(over)) out[key] = mergeNode(base[key], value, [...keyPath, key], shown ? `${shown}.${key}` : key, conflicts);
+    for (const [key, value] of Object.entries(over)) setKey(out, key, mergeNode(Object.hasOwn(base, key) ? base[key] : undefined, value, [...keyPath, key], shown ? `${shown}.${key}` : key, conflicts));
     return out;
   }
   const identity = IDENTITY[keyPath.join('.')];
@@ -93,9 +93,14 @@ function fromPlain(value: unknown): Node {
   if (Array.isArray(value)) return value.map(fromPlain);
   if (isRecord(value)) {
     const out: NodeMap = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = fromPlain(inner);
+    for (const [key, inner] of Object.entries(value)) setKey(out, key, fromPlain(inner));
     return out;
   }
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return String(value);
+}
+
+/** An own property even for a key like `__proto__` (the schema then reports it; it never changes a prototype). */
+function setKey(target: NodeMap, key: string, value: Node): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -23,7 +23,7 @@ export function plain(node: Node): unknown {
   if (Array.isArray(node)) return node.map(plain);
   if (node !== null && typeof node === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) out[key] = plain(value);
+    for (const [key, value] of Object.entries(node)) Object.defineProperty(out, key, { value: plain(value), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return node;

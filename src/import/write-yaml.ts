@@ -21,9 +21,9 @@ export interface WriteInput {
 }
 
 export function writeYaml({ root, header, warnings, conflicts }: WriteInput): string {
+  const keys = [...ROOT_ORDER.filter((key) => Object.hasOwn(root, key)), ...Object.keys(root).filter((key) => !ROOT_ORDER.includes(key))];
   const ordered: NodeMap = {};
-  for (const key of ROOT_ORDER) if (key in root) ordered[key] = root[key]!;
-  for (const key of Object.keys(root)) if (!(key in ordered)) ordered[key] = root[key]!;
+  for (const key of keys) Object.defineProperty(ordered, key, { value: root[key], enumerable: true, writable: true, configurable: true });
 
   const doc = new Document();
   doc.contents = toYaml(ordered, []) as YAMLMap;
@@ -31,7 +31,7 @@ export function writeYaml({ root, header, warnings, conflicts }: WriteInput): st
   if (warnings.length) top.push('', `Import warnings (${warnings.length}):`, ...warnings.map((w) => `  - ${w}`));
   if (conflicts.length) top.push('', `Overlay conflicts, the overlay won (${conflicts.length}):`, ...conflicts.map((c) => `  - ${c}`));
   doc.commentBefore = top.map(commentLine).join('\n');
-  const missing = ADMIN_SECTIONS.filter(([key]) => !(key in root));
+  const missing = ADMIN_SECTIONS.filter(([key]) => !Object.hasOwn(root, key));
   if (missing.length) {
     doc.comment = [
       `${TODO_MARK}: parts the site cannot tell; write them in the overlay (docs/collect.md):`,
@@ -88,9 +88,9 @@ function readsAsOtherThanText(text: string): boolean {
 function itemTodo(section: string, item: NodeMap): string | undefined {
   const coverage = COVERAGE.find((entry) => entry.section === section);
   if (!coverage) return undefined;
-  const missing = coverage.todo.filter((field) => !(field in item));
+  const missing = coverage.todo.filter((field) => !Object.hasOwn(item, field));
   const roles = item.roles;
-  if (section === 'siteSystems[]' && isNodeMap(roles) && isNodeMap(roles.SoftwareUpdatePoint) && !('NetworkLoadBalancer' in roles.SoftwareUpdatePoint)) {
+  if (section === 'siteSystems[]' && isNodeMap(roles) && isNodeMap(roles.SoftwareUpdatePoint) && !Object.hasOwn(roles.SoftwareUpdatePoint, 'NetworkLoadBalancer')) {
     missing.push('roles.SoftwareUpdatePoint.NetworkLoadBalancer');
   }
   if (!missing.length) return undefined;
