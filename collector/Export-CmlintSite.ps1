@@ -126,6 +126,8 @@ function Get-DumpProperties {
 function ConvertTo-DumpValue {
     param($Value, [System.Collections.ArrayList] $Redacted, [int] $Depth)
     if ($null -eq $Value) { return $null }
+    # A fresh DateTime: one carrying extended properties is written by Windows PowerShell as an object, not a date.
+    if ($Value -is [datetime]) { return (New-Object System.DateTime -ArgumentList $Value.Ticks, $Value.Kind) }
     if ($Value -is [string] -or $Value -is [System.ValueType]) { return $Value }
     if ($Value -is [byte[]]) { return [System.Convert]::ToBase64String($Value) }
     if ($Depth -gt 16) { return [string] $Value }

@@ -3,8 +3,8 @@
  * export, and tell the user on stderr what was imported, each warning and each conflict. A dump or overlay that
  * cannot be read at all is one line (a UsageError, exit 2); everything else is a warning and the export is written.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { UsageError } from '../cli/exit-codes.js';
 import { writeAtomically } from '../cli/write-output.js';
@@ -60,7 +60,9 @@ export function importDump(dumpPath: string, overlayPath?: string): ImportResult
 export async function runImport(dumpPath: string, options: ImportOptions): Promise<number> {
   const result = importDump(dumpPath, options.overlay);
   if (options.output !== undefined) {
-    await writeAtomically(options.output, result.yaml, options.overlay === undefined ? [] : [options.overlay]);
+    // Never over an input: the overlay or a file of the dump.
+    const inputs = [...(options.overlay === undefined ? [] : [options.overlay]), ...dumpFiles(dumpPath)];
+    await writeAtomically(options.output, result.yaml, inputs);
   } else {
     process.stdout.write(result.yaml);
   }
@@ -71,6 +73,14 @@ export async function runImport(dumpPath: string, options: ImportOptions): Promi
     `cmlint import: ${options.output === undefined ? 'wrote the export to stdout' : `wrote ${escapeControl(options.output)}`}: ${counts}; ${result.warnings.length} warning(s), ${result.conflicts.length} overlay conflict(s)\n`,
   );
   return 0;
+}
+
+function dumpFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder).map((name) => join(folder, name));
+  } catch {
+    return [];
+  }
 }
 
 function readOverlay(path: string): Record<string, unknown> {
