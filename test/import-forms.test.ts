@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { parse } from 'yaml';
 import { importDump } from '../src/import/run-import.js';
 import { toDay } from '../src/import/values.js';
 import { runCli } from './support/cli.js';
@@ -56,4 +57,17 @@ test('the import never writes over the dump it reads', () => {
   const result = runCli(['import', dir, '-o', join(dir, 'SMS_Site.json')]);
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(/refusing to write/);
+});
+
+test('a hostile value from the dump stays a value: quoted in the YAML, escaped in the comment that names it', () => {
+  const name = 'Evil\n- injected: true # \u001b[31m';
+  const dir = dump({
+    'SMS_ClientSettings.json': [{ SettingsID: 1, Name: name, Type: 1, Priority: 1, AgentConfigurations: [{ __CLASS: 'SMS_CloudAgentConfig', AllowCMG: true }] }],
+  });
+  const { yaml } = importDump(dir);
+  const data = parse(yaml);
+  expect(data.clientSettings[0].ClientSettingName).toBe(name);
+  expect(data.clientSettings[0].AllowCloudManagementGateway).toBe(true);
+  expect(yaml).not.toContain('\u001b');
+  expect(yaml).toContain('# SMS_ClientSettings[Evil\\u000a- injected: true # \\u001b[31m].AgentConfigurations[SMS_CloudAgentConfig].AllowCMG');
 });
