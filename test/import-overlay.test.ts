@@ -81,7 +81,7 @@ describe('cmlint import --overlay', () => {
   test('an item’s to-do names only what the overlay has not filled, and a filled section loses its to-do', () => {
     const without = importDump(join(CMG, 'dump')).yaml;
     const withOverlay = importDump(join(CMG, 'dump'), join(CMG, 'overlay.yaml')).yaml;
-    expect(without).toContain(`# ${TODO_MARK}: the site cannot tell SubscriptionType, TenantId, RegisteredResourceProviders, ServiceCertificate, CARootCert, EnableCloudDPFunction, DeployedBy`);
+    expect(without).toContain(`# ${TODO_MARK}: the site cannot tell SubscriptionType, RegisteredResourceProviders, ServiceCertificate, CARootCert, EnableCloudDPFunction, DeployedBy`);
     expect(withOverlay).toContain(`# ${TODO_MARK}: the site cannot tell CARootCert, DeployedBy`);
     expect(without).toMatch(/^# {3}pki: /m);
     expect(withOverlay).not.toMatch(/^# {3}pki: /m);

@@ -46,8 +46,8 @@ export const COVERAGE: readonly SectionCoverage[] = [
   {
     section: 'cloudManagementGateways[]',
     schema: ['cmg', '/definitions/cloudManagementGateway'],
-    collected: ['ServiceName', 'DeploymentName', 'SiteCode', 'DeploymentModel', 'Lifecycle', 'SubscriptionId', 'GroupName', 'Region', 'EnvironmentSetting', 'VMSSVMSize', 'VMInstanceCount', 'CheckClientCertRevocation', 'EnforceProtocol', 'ServerAppClientId', 'BoundaryGroups'],
-    todo: ['SubscriptionType', 'TenantId', 'RegisteredResourceProviders', 'ServiceCertificate', 'CARootCert', 'EnableCloudDPFunction', 'DeployedBy'],
+    collected: ['ServiceName', 'DeploymentName', 'SiteCode', 'DeploymentModel', 'Lifecycle', 'SubscriptionId', 'TenantId', 'GroupName', 'Region', 'EnvironmentSetting', 'VMSSVMSize', 'VMInstanceCount', 'CheckClientCertRevocation', 'EnforceProtocol', 'ServerAppClientId', 'BoundaryGroups'],
+    todo: ['SubscriptionType', 'RegisteredResourceProviders', 'ServiceCertificate', 'CARootCert', 'EnableCloudDPFunction', 'DeployedBy'],
     whenItApplies: ['CreatedOnVersion', 'ManagementCertificate', 'Replaces', 'ConvertedFrom'],
     why: "the subscription's type and resource providers are Azure's, certificates are ids in pki.certificates, and no source names the property behind the content setting",
   },
