@@ -29,6 +29,9 @@
 .PARAMETER Credential
     Another account for WMI or the AdminService. Default: the current user.
 
+.PARAMETER Protocol
+    How WMI reaches a remote provider: Dcom (default, as the Configuration Manager console does) or Wsman (WinRM).
+
 .EXAMPLE
     .\Export-CmlintSite.ps1 -OutputPath D:\cmlint\dump
 
@@ -41,7 +44,8 @@ param(
     [string] $SiteCode,
     [Parameter(Mandatory = $true)] [string] $OutputPath,
     [switch] $AdminService,
-    [System.Management.Automation.PSCredential] $Credential
+    [System.Management.Automation.PSCredential] $Credential,
+    [ValidateSet('Dcom', 'Wsman')] [string] $Protocol = 'Dcom'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -217,7 +221,10 @@ function Write-Utf8File {
 
 # Where to read: the provider and site code given, or this computer's provider and its site.
 $sessionOptions = @{}
-if ($Provider) { $sessionOptions['ComputerName'] = $Provider }
+if ($Provider) {
+    $sessionOptions['ComputerName'] = $Provider
+    $sessionOptions['SessionOption'] = New-CimSessionOption -Protocol $Protocol
+}
 if ($null -ne $Credential) { $sessionOptions['Credential'] = $Credential }
 $session = New-CimSession @sessionOptions
 $exitCode = 0

@@ -71,6 +71,8 @@ describe.skipIf(PWSH_MISSING && !mustRun)('collector/Export-CmlintSite.ps1 under
     expect(cim.code).toBe(1); // a class failed
     expect(cim.stdout.trim().split('\n')).toHaveLength(1);
     expect(cim.stdout.trim()).toMatch(/^cmlint collector: wrote 16 of 17 classes \(\d+ instances\) from cm01\.corp\.example\.com site P01 to .*; could not read: SMS_AAD_Tenant_Ex \(Access is denied\.\)$/);
+    expect(cim.calls[0]).toEqual({ op: 'session', computer: '', protocol: null }); // this computer's WMI
+    expect(rest.calls[0]).toEqual({ op: 'session', computer: 'cm01.corp.example.com', protocol: 'Dcom' });
     expect(cim.calls.find((c) => c.op === 'query')).toMatchObject({ namespace: 'root\\sms', class: 'SMS_ProviderLocation' });
     expect(cim.calls.at(-1)).toEqual({ op: 'close' });
   });

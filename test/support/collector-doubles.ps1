@@ -118,9 +118,16 @@ function Get-CimInstance {
     }
 }
 
+function New-CimSessionOption {
+    param([string] $Protocol)
+    return [pscustomobject] @{ Protocol = $Protocol }
+}
+
 function New-CimSession {
-    param([string] $ComputerName, $Credential)
-    [void] $calls.Add([ordered] @{ op = 'session'; computer = $ComputerName })
+    param([string] $ComputerName, $Credential, $SessionOption)
+    $protocol = $null
+    if ($null -ne $SessionOption) { $protocol = $SessionOption.Protocol }
+    [void] $calls.Add([ordered] @{ op = 'session'; computer = $ComputerName; protocol = $protocol })
     return [pscustomobject] @{ Double = 'session'; ComputerName = $ComputerName }
 }
 
