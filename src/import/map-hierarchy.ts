@@ -12,7 +12,9 @@ const SITE_TYPES: Record<number, string> = { 1: 'Secondary', 2: 'Primary', 4: 'C
 export function mapSites(context: ImportContext): NodeMap[] {
   const { read } = context;
   const features = enabledFeatures(context);
-  const sites = context.rows('SMS_Site', 'SiteCode').sort((a, b) => byName(String(a.get('SiteCode')), String(b.get('SiteCode'))));
+  // Top tier first (central administration site, primaries, secondaries), then by site code.
+  const tier = (row: Row) => ({ 4: 0, 2: 1, 1: 2 })[Number(row.get('Type'))] ?? 3;
+  const sites = context.rows('SMS_Site', 'SiteCode').sort((a, b) => tier(a) - tier(b) || byName(String(a.get('SiteCode')), String(b.get('SiteCode'))));
   return sites.map((row) => {
     const site: NodeMap = {};
     const code = read.text(row, 'SiteCode')!;
