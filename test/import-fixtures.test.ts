@@ -65,3 +65,13 @@ describe.each(CASES)('test/import-fixtures/$name: $feature', ({ name, overlay, e
     expect(importDump(copy, overlayPath).yaml).toBe(result.yaml);
   });
 });
+
+test('tomorrow’s dump of an unchanged site gives the same bytes: the collection time is not in the export', () => {
+  const copy = join(tempDir('import-tomorrow'), 'dump');
+  cpSync(join(FIXTURES, 'cas-hierarchy', 'dump'), copy, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(copy, 'cmlint-manifest.json'), 'utf8'));
+  manifest.collectedAt = '2026-12-01T02:00:07Z';
+  manifest.powershell = '7.6.10';
+  writeFileSync(join(copy, 'cmlint-manifest.json'), JSON.stringify(manifest));
+  expect(importDump(copy).yaml).toBe(importDump(join(FIXTURES, 'cas-hierarchy', 'dump')).yaml);
+});
