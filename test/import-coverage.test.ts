@@ -17,7 +17,7 @@ function schemaAt(file: string, pointer: string): any {
 }
 
 /** Shares as docs/collect.md prints them: "11 of 13". */
-export function shares(): Map<string, string> {
+function shares(): Map<string, string> {
   return new Map(COVERAGE.map((entry) => [entry.section, `${entry.collected.length} of ${entry.collected.length + entry.todo.length + entry.whenItApplies.length}`]));
 }
 

@@ -190,9 +190,9 @@ export function dumpOfExport(data: Obj): Record<string, Obj[]> {
   return classes;
 }
 
+/** An agent setting when the design states it; a custom setting holds only what it changes. */
 function def(name: string, value: unknown): Obj {
-  if (value === undefined) return {};
-  return { [name]: typeof value === 'boolean' ? value : value };
+  return value === undefined ? {} : { [name]: value };
 }
 
 /** Writes the classes in one form; dates (Date objects) are written the way that form writes them. */
