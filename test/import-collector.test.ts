@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DUMP_CLASSES } from '../src/import/classes.js';
 import { importDump } from '../src/import/run-import.js';
 import { lintText } from '../src/lint.js';
@@ -58,15 +58,18 @@ function body(yaml: string): string {
 }
 
 describe.skipIf(PWSH_MISSING && !mustRun)('collector/Export-CmlintSite.ps1 under PowerShell 7 with test doubles', () => {
-  let cim: Run;
-  let rest: Run;
-  beforeAll(() => {
+  // Run once, on first use; without pwsh (under CI=true) every test fails here with the message.
+  let cimRun: Run | undefined;
+  let restRun: Run | undefined;
+  const runs = () => {
     expect(PWSH, PWSH_SKIP_MESSAGE).toBeDefined();
-    cim = collect({});
-    rest = collect({ Provider: 'cm01.corp.example.com', SiteCode: 'P01', AdminService: true });
-  });
+    cimRun ??= collect({});
+    restRun ??= collect({ Provider: 'cm01.corp.example.com', SiteCode: 'P01', AdminService: true });
+    return { cim: cimRun, rest: restRun };
+  };
 
   test('finds the provider and site code through SMS_ProviderLocation and says in one line what it wrote and could not read', () => {
+    const { cim, rest } = runs();
     expect(cim.stderr).toBe('');
     expect(cim.code).toBe(1); // a class failed
     expect(cim.stdout.trim().split('\n')).toHaveLength(1);
@@ -78,6 +81,7 @@ describe.skipIf(PWSH_MISSING && !mustRun)('collector/Export-CmlintSite.ps1 under
   });
 
   test('queries exactly the importer’s classes, in the site’s namespace', () => {
+    const { cim } = runs();
     const queries = cim.calls.filter((c) => c.op === 'query' && c.class !== 'SMS_ProviderLocation');
     expect(queries.map((q) => q.class)).toEqual([...DUMP_CLASSES]);
     expect(new Set(queries.map((q) => q.namespace))).toEqual(new Set(['root\\sms\\site_P01']));
@@ -86,6 +90,7 @@ describe.skipIf(PWSH_MISSING && !mustRun)('collector/Export-CmlintSite.ps1 under
   });
 
   test('loads lazy properties by fetching each instance of a lazy class again', () => {
+    const { cim } = runs();
     for (const className of LAZY) {
       const refetched = cim.calls.filter((c) => c.op === 'refetch' && c.class === className).map((c) => c.index);
       expect(refetched, className).toEqual(fixture.classes[className].map((_: unknown, i: number) => i));
@@ -97,6 +102,7 @@ describe.skipIf(PWSH_MISSING && !mustRun)('collector/Export-CmlintSite.ps1 under
   });
 
   test('writes a manifest with each class’s count or error', () => {
+    const { cim } = runs();
     const manifest = manifestOf(cim.out);
     expect(manifest).toMatchObject({ formatVersion: 1, collectorVersion: '1.0.0', provider: 'cm01.corp.example.com', siteCode: 'P01', source: 'CIM' });
     expect(manifest.collectedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -109,6 +115,7 @@ describe.skipIf(PWSH_MISSING && !mustRun)('collector/Export-CmlintSite.ps1 under
   });
 
   test('never writes a secret, and names what it left out', () => {
+    const { cim, rest } = runs();
     for (const run of [cim, rest]) {
       expect(outputText(run.out)).not.toContain('S3CRET');
       const manifest = manifestOf(run.out);
@@ -121,6 +128,7 @@ describe.skipIf(PWSH_MISSING && !mustRun)('collector/Export-CmlintSite.ps1 under
   });
 
   test('writes what the importer reads: the export it gives is valid and the same through WMI and the AdminService', () => {
+    const { cim, rest } = runs();
     const fromCim = importDump(cim.out);
     expect(fromCim.warnings).toEqual(['SMS_AAD_Tenant_Ex could not be collected (manifest: Access is denied.); what it holds is not imported']);
     const data = fromCim.export as Record<string, any>;
@@ -140,6 +148,7 @@ describe.skipIf(PWSH_MISSING && !mustRun)('collector/Export-CmlintSite.ps1 under
   });
 
   test('the command line turns the collector’s output into an export that lints', () => {
+    const { cim } = runs();
     const site = join(tempDir('collector-cli'), 'site.yaml');
     const imported = runCli(['import', cim.out, '-o', site]);
     expect(imported.code).toBe(0);
@@ -154,6 +163,7 @@ describe.skipIf(PWSH_MISSING && !mustRun)('collector/Export-CmlintSite.ps1 under
 
 describe.skipIf(PWSH_MISSING && !mustRun)('the collector needs nothing newer than Windows PowerShell 5.1', () => {
   function check(path: string): { line: number; what: string }[] {
+    expect(PWSH, PWSH_SKIP_MESSAGE).toBeDefined();
     const result = runPwshFile(CHECKER, ['-Path', path]);
     expect(result.stderr).toBe('');
     const parsed = JSON.parse(result.stdout);

@@ -21,7 +21,7 @@ function findPwsh(): string | undefined {
 export const PWSH = findPwsh();
 export const PWSH_MISSING = PWSH === undefined;
 export const PWSH_SKIP_MESSAGE =
-  'PowerShell (pwsh) is not installed: the collector tests are skipped. Install it with `dotnet tool install --global PowerShell --version 7.6.10`.';
+  'PowerShell (pwsh) is not installed, so the collector tests cannot run (skipped outside CI; under CI=true they fail). Install it with `dotnet tool install --global PowerShell --version 7.6.10`.';
 
 export interface PwshResult {
   code: number | null;
