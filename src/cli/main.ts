@@ -37,6 +37,7 @@ Examples:
   cmlint lint exports/ --format sarif --output cmlint.sarif
   cmlint lint --baseline cmlint-baseline.json   report only new findings
   cmlint init                           write a starter cmlint.config.yaml
+  cmlint import dump/ --overlay parts.yaml -o site.yaml   export a live site (docs/collect.md)
   cmlint rules --format json            list every rule
   cmlint explain CMG001                 show a rule's documentation
 
@@ -86,6 +87,17 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on; --color and 
     .action(async (name: string, options: { path?: boolean }) => {
       const { runSchema } = await import('./schema-command.js');
       process.exitCode = runSchema(name, options);
+    });
+
+  cli
+    .command('import')
+    .description('turn a dump written by collector/Export-CmlintSite.ps1 (or saved AdminService responses) into an export')
+    .argument('<dump>', 'the dump folder: one <ClassName>.json per SMS Provider class')
+    .option('-o, --output <file>', 'write the export to this file instead of stdout')
+    .option('--overlay <file>', 'merge this hand-written partial export (what the site cannot tell); it wins conflicts')
+    .action(async (dump: string, options) => {
+      const { runImport } = await import('../import/run-import.js');
+      process.exitCode = await runImport(dump, options);
     });
 
   cli
