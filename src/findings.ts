@@ -29,6 +29,8 @@ export interface RawFinding {
   /** What the rule expected and what it found, for reports that show both. */
   expected?: string;
   actual?: string;
+  /** The export field the finding leaves unknown, when the pointer does not say (a misspelt key: the key it stands for). */
+  fact?: string;
 }
 
 export interface Suppression {
