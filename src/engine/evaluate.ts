@@ -46,7 +46,7 @@ export const MAX_LISTED = 20;
 
 const PASSED: RuleOutcome = Object.freeze({ status: 'passed' });
 const FAILED: RuleOutcome = Object.freeze({ status: 'failed' });
-const NOT_EVALUATED = new Map<string | undefined, RuleOutcome>();
+const NOT_EVALUATED = new Map<string, RuleOutcome>();
 /** Why a rule that depends on the site version was not evaluated. */
 const UNKNOWN_VERSION_REASON = 'the export does not state the site version this rule depends on';
 
@@ -57,11 +57,12 @@ const UNKNOWN_VERSION_REASON = 'the export does not state the site version this 
 export function ruleOutcome(status: RuleStatus, reason?: string): RuleOutcome {
   if (status === 'passed') return PASSED;
   if (status === 'failed') return FAILED;
-  let outcome = NOT_EVALUATED.get(reason);
+  const key = `${status}\u0000${reason ?? ''}`;
+  let outcome = NOT_EVALUATED.get(key);
   if (!outcome) {
     // Reasons come from rule files (requires[].missing), so there are only as many as the rules have.
     outcome = Object.freeze(reason === undefined ? { status } : { status, reason });
-    NOT_EVALUATED.set(reason, outcome);
+    NOT_EVALUATED.set(key, outcome);
   }
   return outcome;
 }
