@@ -37,8 +37,8 @@ describe('fact guards', () => {
   });
 
   test('a has() on an export field or a declared link is a fact; one whose absence states something is not', () => {
-    expect(factGuards("'EntraId' in it.auth && has(it.OsVersion)")?.guards).toEqual([{ index: 1, path: ['OsVersion'], fact: 'OsVersion' }]);
-    expect(factGuards('it.usesCmg && has(it.site)')?.guards).toEqual([{ index: 1, path: ['site'], fact: 'SiteCode' }]);
+    expect(factGuards("'EntraId' in it.auth && has(it.OsVersion) && it.OsVersion != '7'")?.guards).toEqual([{ index: 1, path: ['OsVersion'], fact: 'OsVersion', readBy: [2] }]);
+    expect(factGuards('it.usesCmg && has(it.site)')?.guards).toEqual([{ index: 1, path: ['site'], fact: 'SiteCode', readBy: [] }]);
     expect(factGuards('has(it.cmg) && has(it.cmg.DeploymentModel)')?.guards.map((g) => g.fact)).toEqual(['CloudManagementGateway', 'cmg.DeploymentModel']);
     expect(factGuards('has(it.Replaces) && it.isNew')).toBeUndefined(); // x-cmlint-absent-means: replaces no CMG
     expect(factGuards('has(it.clientCount) && it.isNew')).toBeUndefined(); // a derived count, not a stated fact

@@ -214,14 +214,17 @@ function runCase(
   const brokenRead = broken.size ? brokenReader(c, broken) : undefined;
   if (classes) {
     const outcomes: (Outcome | undefined)[] = new Array(classes.count);
+    // Whether `where` holds, per class, for elements whose broken fact is read only by `assert`.
+    const whereHolds: (boolean | undefined)[] = brokenRead ? new Array(classes.count) : [];
     for (let index = 0; index < elements.length; index++) {
       const element = elements[index];
       const cls = classes.of[index]!;
       if (brokenRead) {
-        context.it = element;
-        const unjudged = brokenRead(element, context);
-        if (unjudged !== undefined) {
-          apply(unjudged, element);
+        const broken = brokenRead(element);
+        if (broken) {
+          context.it = element;
+          if ('after' in broken) apply((whereHolds[cls] ??= whereHoldsFor(c, context)) ? { missing: [broken.after] } : SKIP, element);
+          else apply(broken, element);
           continue;
         }
       }
@@ -234,8 +237,10 @@ function runCase(
   } else {
     for (const element of elements) {
       context.it = element;
-      const unjudged = brokenRead?.(element, context);
-      apply(unjudged !== undefined ? unjudged : decide(c, context, element, model), element);
+      const broken = brokenRead?.(element);
+      if (!broken) apply(decide(c, context, element, model), element);
+      else if ('after' in broken) apply(whereHoldsFor(c, context) ? { missing: [broken.after] } : SKIP, element);
+      else apply(broken, element);
     }
   }
   context.it = undefined;
@@ -278,11 +283,8 @@ function decide(c: CompiledCase, context: Record<string, unknown>, element: unkn
 function missingFacts(guarded: NonNullable<CompiledCase['guarded']>, context: Record<string, unknown>, element: unknown): Outcome {
   const failed = guarded.guards.filter((g) => !hasPath(element, g.path));
   if (!failed.length) return SKIP;
-  const reads = failed.map((g) => `it.${g.path.join('.')}`);
   for (let i = 0; i < guarded.conditions.length; i++) {
-    if (failed.some((g) => g.index === i)) continue;
-    const text = guarded.texts[i]!;
-    if (reads.some((read) => readsPath(text, read))) continue; // cannot be told without the missing fact
+    if (failed.some((g) => g.index === i || g.readBy.includes(i))) continue; // cannot be told without the missing fact
     let holds: unknown;
     try {
       holds = guarded.conditions[i]!(context);
@@ -292,19 +294,6 @@ function missingFacts(guarded: NonNullable<CompiledCase['guarded']>, context: Re
     if (holds !== true) return SKIP;
   }
   return { missing: failed.map((g) => `${g.fact} is not stated`) };
-}
-
-/** Whether an expression reads a path of `it` (it.OsVersion, it.?OsVersion, not it.OsVersionX). */
-function readsPath(text: string, read: string): boolean {
-  const optional = read.replace(/^it\./, 'it.?');
-  for (const form of [read, optional]) {
-    let at = text.indexOf(form);
-    while (at >= 0) {
-      if (!/[A-Za-z0-9_]/.test(text[at + form.length] ?? '')) return true;
-      at = text.indexOf(form, at + 1);
-    }
-  }
-  return false;
 }
 
 function hasPath(element: unknown, path: readonly string[]): boolean {
@@ -330,26 +319,34 @@ function pathsOf(expression: CompiledCase['where']): FieldPath[] | undefined {
 /**
  * For a case and the file's broken facts: whether an element is not to be judged because the case reads a broken
  * fact of it (or of an element it links to). A broken fact in `where` leaves the element unjudged; one only in
- * `assert` does so when `where` holds (otherwise the case does not apply).
+ * `assert` (`after`) does so when `where` holds, which the caller decides (per class of alike elements when it can).
  */
-function brokenReader(c: CompiledCase, broken: BrokenFacts): (element: unknown, context: Record<string, unknown>) => Outcome | undefined {
+function brokenReader(c: CompiledCase, broken: BrokenFacts): (element: unknown) => NotJudged | { after: string } | undefined {
   let wherePaths: FieldPath[] | undefined | null = null;
   let assertPaths: FieldPath[] | undefined | null = null;
-  return (element, context) => {
-    wherePaths = wherePaths === null ? pathsOf(c.where) : wherePaths;
-    const before = brokenAlong(element, wherePaths, broken);
-    if (before) return { missing: [before] };
-    assertPaths = assertPaths === null ? (c.report ? [] : pathsOf(c.assert)) : assertPaths;
-    const after = brokenAlong(element, assertPaths, broken);
-    if (!after) return undefined;
-    let applies: unknown;
-    try {
-      applies = !c.where || c.where(context);
-    } catch {
-      applies = false;
+  // A path none of whose steps is broken anywhere in the file needs no walk (most cases, in most files).
+  const relevant = (paths: FieldPath[] | undefined) =>
+    paths === undefined || broken.names.has(EVERY_FACT) ? paths : paths.filter((path) => path.some((step) => broken.names.has(step)));
+  return (element) => {
+    wherePaths = wherePaths === null ? relevant(pathsOf(c.where)) : wherePaths;
+    if (wherePaths?.length !== 0) {
+      const before = brokenAlong(element, wherePaths, broken);
+      if (before) return { missing: [before] };
     }
-    return applies === true ? { missing: [after] } : SKIP;
+    assertPaths = assertPaths === null ? relevant(c.report ? [] : pathsOf(c.assert)) : assertPaths;
+    if (assertPaths?.length === 0) return undefined;
+    const after = brokenAlong(element, assertPaths, broken);
+    return after ? { after } : undefined;
   };
+}
+
+/** Whether the case applies to context.it (its `where` holds); an error counts as not applying. */
+function whereHoldsFor(c: CompiledCase, context: Record<string, unknown>): boolean {
+  try {
+    return !c.where || c.where(context) === true;
+  } catch {
+    return false;
+  }
 }
 
 /** The first broken fact on the paths (through linked elements), or any of the element's own when paths is unknown. */

@@ -21,6 +21,8 @@ export interface FactGuard {
   path: string[];
   /** The fact, as the export names it (SiteCode for `site`, cmg.DeploymentModel). */
   fact: string;
+  /** The other conditions that read the path (they cannot be told without it). */
+  readBy: number[];
 }
 
 export interface GuardedWhere {
@@ -47,9 +49,24 @@ export function factGuards(where: string): GuardedWhere | undefined {
     const last = path[path.length - 1]!;
     const field = /^[A-Z]/.test(last) ? last : FIELD_OF_LINK.get(last);
     if (field === undefined || Object.prototype.hasOwnProperty.call(REFERENCE_TABLE.absentMeans, field)) return;
-    guards.push({ index, path, fact: [...path.slice(0, -1), field].join('.') });
+    const read = `it.${path.join('.')}`;
+    const readBy = conditions.flatMap((other, i) => (i !== index && readsPath(other, read) ? [i] : []));
+    guards.push({ index, path, fact: [...path.slice(0, -1), field].join('.'), readBy });
   });
   return guards.length ? { conditions, guards } : undefined;
+}
+
+/** Whether an expression reads a path of `it` (it.OsVersion or it.?OsVersion, not it.OsVersionX). */
+export function readsPath(text: string, read: string): boolean {
+  const optional = read.replace(/^it\./, 'it.?');
+  for (const form of [read, optional]) {
+    let at = text.indexOf(form);
+    while (at >= 0) {
+      if (!/[A-Za-z0-9_]/.test(text[at + form.length] ?? '')) return true;
+      at = text.indexOf(form, at + 1);
+    }
+  }
+  return false;
 }
 
 /**

@@ -77,11 +77,13 @@ export const EVERY_FACT = '*';
 export interface BrokenFacts {
   /** How many elements have a broken fact (0: nothing to look up). */
   readonly size: number;
+  /** Every fact name broken on some element (EVERY_FACT among them when an element is broken whole). */
+  readonly names: ReadonlySet<string>;
   /** The element's broken facts, each with why, or undefined when it has none. */
   of(element: unknown): ReadonlyMap<string, string> | undefined;
 }
 
-export const NO_BROKEN_FACTS: BrokenFacts = { size: 0, of: () => undefined };
+export const NO_BROKEN_FACTS: BrokenFacts = { size: 0, names: new Set(), of: () => undefined };
 
 /** The facts broken by the schema findings and the names that name nothing. */
 export function brokenFacts(model: Model, schemaFindings: readonly RawFinding[], references: DanglingReferences): BrokenFacts {
@@ -99,7 +101,8 @@ export function brokenFacts(model: Model, schemaFindings: readonly RawFinding[],
   };
   for (const finding of schemaFindings) {
     const pointer = finding.pointer;
-    if (!pointer) continue;
+    // An unknown key that is no slip of a known one leaves no fact unknown.
+    if (!pointer || (finding.ruleId === 'CML002' && !finding.fact)) continue;
     const owner = owners(pointer);
     if (!owner) continue;
     const field = fieldOf(finding, pointer, owner.origin);
@@ -134,7 +137,9 @@ export function brokenFacts(model: Model, schemaFindings: readonly RawFinding[],
       if (!facts.has(as!)) facts.set(as!, reason);
     }
   }
-  return { size: broken.size, of: (element) => (element !== null && typeof element === 'object' ? broken.get(element) : undefined) };
+  const names = new Set<string>();
+  for (const facts of broken.values()) for (const name of facts.keys()) names.add(name);
+  return { size: broken.size, names, of: (element) => (element !== null && typeof element === 'object' ? broken.get(element) : undefined) };
 }
 
 /** The export field a schema finding is about, below the element it is in (the key a misspelt one stands for). */
