@@ -9,6 +9,8 @@ import { REFERENCE_TABLE } from '../src/model/reference-table.js';
 import { danglingReferences, listReferences } from '../src/model/references.js';
 import { readReferenceTable } from '../src/generate/reference-table.js';
 import { createAjv } from '../src/validate/schemas.js';
+import { buildModel } from '../src/model/build.js';
+import { originOf } from '../src/model/pointers.js';
 import { ROOT } from './support/cli.js';
 
 const FIXTURES = join(ROOT, 'fixtures', 'rules', 'CML012');
@@ -96,5 +98,25 @@ describe('CML012', () => {
   test('a value the schema already rejected is left to that finding', () => {
     const result = lintText('schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: NYC\n      SiteType: Primary\nsiteSystems:\n  - SiteSystemServerName: a\n    SiteCode: NYCC\n', 'x.yaml');
     expect(result.findings.filter((f) => f.region.startLine === 8).map((f) => f.ruleId)).toEqual(['CML003']);
+  });
+});
+
+describe('the model links what the resolver resolves', () => {
+  test.each(['examples/contoso.yaml', 'examples/fourth-coffee.yaml', 'fixtures/rules/CML012/silent.yaml'])('%s', (path) => {
+    const data = load(readFileSync(join(ROOT, path), 'utf8'));
+    const model = buildModel(data);
+    const byOrigin = new Map<string, Record<string, unknown>>();
+    for (const list of Object.values(model)) if (Array.isArray(list)) for (const element of list) byOrigin.set((originOf(element) ?? []).join('/'), element);
+    let checked = 0;
+    for (const reference of listReferences(data)) {
+      const as = reference.declaration.as;
+      if (!as || !reference.target || typeof reference.pointer[reference.pointer.length - 1] === 'number') continue;
+      const owner = byOrigin.get(reference.pointer.slice(0, -1).join('/'));
+      if (!owner) continue;
+      // The fact the schema names (`as`) is the element the resolver found, with the same matching.
+      expect(originOf(owner[as])?.join('/'), `${reference.pointer.join('/')} → ${as}`).toBe(reference.target.pointer.join('/'));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3);
   });
 });
