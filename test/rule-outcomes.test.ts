@@ -113,3 +113,21 @@ describe('every report counts the same', () => {
     expect([tile('passed'), tile('partly-evaluated'), tile('not-evaluated')]).toEqual([sum('passed'), sum('partlyEvaluated'), sum('notEvaluated')]);
   });
 });
+
+describe('a finding on a value other than the schema\'s', () => {
+  test('breaks that fact like a schema finding (a site Version written as a build number gates nothing)', async () => {
+    const { load } = await import('js-yaml');
+    const { buildModel } = await import('../src/model/build.js');
+    const { danglingReferences } = await import('../src/model/references.js');
+    const { brokenFacts } = await import('../src/model/broken-facts.js');
+    const { evaluateRules } = await import('../src/engine/evaluate.js');
+    const { compileRule } = await import('../src/engine/compile.js');
+    const data = load(design('contoso.yaml'));
+    const model = buildModel(data);
+    const versionFinding = { ruleId: 'SITE010', severity: 'error' as const, message: 'a build number', pointer: ['hierarchy', 'sites', 0, 'Version'] };
+    const broken = brokenFacts(model, [versionFinding], danglingReferences(data));
+    const result = evaluateRules(rules.filter((r) => r.check).map(compileRule), model, data, { asOf: '2026-06-01', broken });
+    expect(result.outcomes.get('SITE009')).toMatchObject({ status: 'not-evaluated', reason: expect.stringMatching(/Version has a finding \(SITE010\)/) });
+    expect(result.outcomes.get('CMG029')?.status).toBe('not-evaluated');
+  });
+});

@@ -211,7 +211,7 @@ function runCase(
   // On a long list, the outcome is decided once per class of alike elements (memo.ts); findings stay per element.
   const classes = elements.length >= MEMO_MIN_ELEMENTS && c.forEachText !== undefined && memoisable(c) ? classesOf(elements, c.forEachText, rules, classCache) : undefined;
   // An element with a broken fact the case reads is decided on its own, never by (or for) its class.
-  const brokenRead = broken.size ? brokenReader(c, broken) : undefined;
+  const brokenRead = broken.size ? brokenReader(c, broken, model) : undefined;
   if (classes) {
     const outcomes: (Outcome | undefined)[] = new Array(classes.count);
     // Whether `where` holds, per class, for elements whose broken fact is read only by `assert`.
@@ -321,13 +321,18 @@ function pathsOf(expression: CompiledCase['where']): FieldPath[] | undefined {
  * fact of it (or of an element it links to). A broken fact in `where` leaves the element unjudged; one only in
  * `assert` (`after`) does so when `where` holds, which the caller decides (per class of alike elements when it can).
  */
-function brokenReader(c: CompiledCase, broken: BrokenFacts): (element: unknown) => NotJudged | { after: string } | undefined {
+function brokenReader(c: CompiledCase, broken: BrokenFacts, model: Model): (element: unknown) => NotJudged | { after: string } | undefined {
   let wherePaths: FieldPath[] | undefined | null = null;
   let assertPaths: FieldPath[] | undefined | null = null;
   // A path none of whose steps is broken anywhere in the file needs no walk (most cases, in most files).
   const relevant = (paths: FieldPath[] | undefined) =>
     paths === undefined || broken.names.has(EVERY_FACT) ? paths : paths.filter((path) => path.some((step) => broken.names.has(step)));
+  const versionBroken = c.versions !== undefined && broken.names.has('version');
   return (element) => {
+    // A version gate reads the element's site version (versionOf): a broken one (a schema or version finding on
+    // the Version of its site, or of the top-tier site it falls back to) gates nothing.
+    const version = versionBroken ? brokenVersion(element, model, broken) : undefined;
+    if (version) return { missing: [version] };
     wherePaths = wherePaths === null ? relevant(pathsOf(c.where)) : wherePaths;
     if (wherePaths?.length !== 0) {
       const before = brokenAlong(element, wherePaths, broken);
@@ -338,6 +343,19 @@ function brokenReader(c: CompiledCase, broken: BrokenFacts): (element: unknown) 
     const after = brokenAlong(element, assertPaths, broken);
     return after ? { after } : undefined;
   };
+}
+
+/** Why the site version a version gate would read for the element is broken, if it is. */
+function brokenVersion(element: unknown, model: Model, broken: BrokenFacts): string | undefined {
+  const own = broken.of(element)?.get('version');
+  if (own) return own;
+  const record = element as Record<string, unknown> | null;
+  const site = (record?.site ?? (record?.population as Record<string, unknown> | undefined)?.site) as Record<string, unknown> | undefined;
+  const ofSite = site ? broken.of(site)?.get('version') : undefined;
+  if (ofSite) return ofSite;
+  // Without a site that states its Version, the element runs the hierarchy's version: the top-tier site's.
+  const top = model.hierarchy.topSite as Record<string, unknown> | undefined;
+  return top && (!site || site.Version === undefined) ? broken.of(top)?.get('version') : undefined;
 }
 
 /** Whether the case applies to context.it (its `where` holds); an error counts as not applying. */

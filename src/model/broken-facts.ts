@@ -85,7 +85,11 @@ export interface BrokenFacts {
 
 export const NO_BROKEN_FACTS: BrokenFacts = { size: 0, names: new Set(), of: () => undefined };
 
-/** The facts broken by the schema findings and the names that name nothing. */
+/**
+ * The facts broken by findings on the export's values and the names that name nothing. `schemaFindings` may hold any
+ * finding about a value at its pointer (schema findings, and others of the same kind such as a site Version written
+ * as a build number): the field at the pointer, below its element, is broken.
+ */
 export function brokenFacts(model: Model, schemaFindings: readonly RawFinding[], references: DanglingReferences): BrokenFacts {
   if (!schemaFindings.length && !references.dangling.length && !references.unchecked.length) return NO_BROKEN_FACTS;
   const broken = new Map<object, Map<string, string>>();
@@ -106,7 +110,8 @@ export function brokenFacts(model: Model, schemaFindings: readonly RawFinding[],
     const owner = owners(pointer);
     if (!owner) continue;
     const field = fieldOf(finding, pointer, owner.origin);
-    if (field) mark(owner.element, field, `${field} has a schema finding (${finding.ruleId})`);
+    const kind = finding.ruleId === 'CML002' || finding.ruleId === 'CML003' || finding.ruleId === 'CML004' ? 'a schema finding' : 'a finding';
+    if (field) mark(owner.element, field, `${field} has ${kind} (${finding.ruleId})`);
   }
   for (const reference of references.dangling) {
     const { field, as, to } = reference.declaration;
