@@ -53,19 +53,29 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Calls visit with each value at a path of keys and `*` (every item of a list), and its pointer. */
-function walk(data: unknown, path: readonly string[], visit: (value: unknown, pointer: (string | number)[]) => void): void {
-  const step = (value: unknown, depth: number, pointer: (string | number)[]): void => {
+/**
+ * Calls visit with each value at a path of keys and `*` (every item of a list), and its pointer. The pointer is one
+ * array, changed as the walk goes on: a visitor that keeps it copies it (an inventory has hundreds of thousands).
+ */
+function walk(data: unknown, path: readonly string[], visit: (value: unknown, pointer: readonly (string | number)[]) => void): void {
+  const pointer: (string | number)[] = [];
+  const step = (value: unknown, depth: number): void => {
     if (depth === path.length) return visit(value, pointer);
     const part = path[depth]!;
     if (part === '*') {
       if (!Array.isArray(value)) return;
-      for (let i = 0; i < value.length; i++) step(value[i], depth + 1, [...pointer, i]);
+      for (let i = 0; i < value.length; i++) {
+        pointer.push(i);
+        step(value[i], depth + 1);
+        pointer.pop();
+      }
     } else if (isMapping(value) && Object.prototype.hasOwnProperty.call(value, part)) {
-      step(value[part], depth + 1, [...pointer, part]);
+      pointer.push(part);
+      step(value[part], depth + 1);
+      pointer.pop();
     }
   };
-  step(data, 0, []);
+  step(data, 0);
 }
 
 /** The value of a key field, dotted for a field inside a mapping (ServerApp.ClientId). */
@@ -98,7 +108,7 @@ export class ExportIndex {
         if (!isMapping(item)) return;
         for (const key of declaration.key) {
           const name = keyValue(item, key);
-          if (typeof name === 'string' && name !== '') list!.push({ collection, pointer, element: item, name });
+          if (typeof name === 'string' && name !== '') list!.push({ collection, pointer: [...pointer], element: item, name });
         }
       });
     }
@@ -134,12 +144,21 @@ export class ExportIndex {
 
 /** Calls visit with every reference of an export: each name a declared field gives, resolved or not. */
 export function forEachReference(data: unknown, visit: (reference: Reference) => void, index = new ExportIndex(data)): void {
+  forEachName(data, index, (pointer, name, declaration, target) => visit(target ? { pointer: [...pointer], name, declaration, target } : { pointer: [...pointer], name, declaration }));
+}
+
+/** forEachReference without making a Reference (nor copying the pointer, which changes as the walk goes on). */
+function forEachName(
+  data: unknown,
+  index: ExportIndex,
+  visit: (pointer: readonly (string | number)[], name: string, declaration: ReferenceDeclaration, target: NamedElement | undefined) => void,
+): void {
   for (const declaration of REFERENCE_TABLE.references) {
     walk(data, declaration.path, (value, pointer) => {
       if (typeof value !== 'string') return; // not a name: the schema finding says so
       let target: NamedElement | undefined;
       for (const to of declaration.to) if ((target = index.find(to, value))) break;
-      visit(target ? { pointer, name: value, declaration, target } : { pointer, name: value, declaration });
+      visit(pointer, value, declaration, target);
     });
   }
 }
@@ -171,20 +190,17 @@ export function danglingReferences(data: unknown, skip: ReadonlySet<string> = ne
     if (!described.has(collection)) described.set(collection, index.has(collection));
     return described.get(collection)!;
   };
-  forEachReference(
-    data,
-    (reference) => {
-      if (reference.target || skip.has(reference.pointer.join('/'))) return;
-      // A name into a part the export leaves out altogether (no hierarchy.sites at all) cannot be checked: the export
-      // says nothing about that part. It is no finding, but what the name stands for is a fact the model lacks.
-      if (!reference.declaration.to.every(describes)) result.unchecked.push(reference);
-      else {
-        result.dangling.push(reference);
-        result.findings.push(danglingFinding(reference, index));
-      }
-    },
-    index,
-  );
+  forEachName(data, index, (at, name, declaration, target) => {
+    if (target || (skip.size && skip.has(at.join('/')))) return;
+    const reference: Reference = { pointer: [...at], name, declaration };
+    // A name into a part the export leaves out altogether (no hierarchy.sites at all) cannot be checked: the export
+    // says nothing about that part. It is no finding, but what the name stands for is a fact the model lacks.
+    if (!declaration.to.every(describes)) result.unchecked.push(reference);
+    else {
+      result.dangling.push(reference);
+      result.findings.push(danglingFinding(reference, index));
+    }
+  });
   return result;
 }
 
