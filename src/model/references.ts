@@ -118,8 +118,13 @@ export class ExportIndex {
 
   /** The element a name names in a collection; the first one when several share it. */
   find(collection: string, name: string): NamedElement | undefined {
+    return this.finder(collection)(name);
+  }
+
+  /** find for one collection, its index looked up once (a walk over an inventory asks once per device). */
+  finder(collection: string): (name: string) => NamedElement | undefined {
     const declaration = COLLECTIONS.get(collection);
-    if (!declaration) return undefined;
+    if (!declaration) return () => undefined;
     let index = this.indexes.get(collection);
     if (!index) {
       index = new Map();
@@ -129,7 +134,8 @@ export class ExportIndex {
       }
       this.indexes.set(collection, index);
     }
-    return index.get(matchKey(declaration, name));
+    const found = index;
+    return declaration.caseInsensitive ? (name) => found.get(name.toLowerCase()) : (name) => found.get(name);
   }
 
   /** Whether the export has the collection at all (an empty list counts). */
@@ -154,10 +160,12 @@ function forEachName(
   visit: (pointer: readonly (string | number)[], name: string, declaration: ReferenceDeclaration, target: NamedElement | undefined) => void,
 ): void {
   for (const declaration of REFERENCE_TABLE.references) {
+    let finders: ((name: string) => NamedElement | undefined)[] | undefined;
     walk(data, declaration.path, (value, pointer) => {
       if (typeof value !== 'string') return; // not a name: the schema finding says so
+      finders ??= declaration.to.map((to) => index.finder(to));
       let target: NamedElement | undefined;
-      for (const to of declaration.to) if ((target = index.find(to, value))) break;
+      for (const find of finders) if ((target = find(value))) break;
       visit(pointer, value, declaration, target);
     });
   }
