@@ -40,7 +40,7 @@ const GUARD = /^\s*has\(\s*it((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*\)\s*$/;
 /** The where's fact guards, or undefined when it has none (or is not a plain chain of && conditions). */
 export function factGuards(where: string): GuardedWhere | undefined {
   const conditions = topLevelConjuncts(where);
-  if (!conditions || conditions.length < 2) return undefined;
+  if (!conditions) return undefined;
   const guards: FactGuard[] = [];
   conditions.forEach((condition, index) => {
     const match = GUARD.exec(condition);
