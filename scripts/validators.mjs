@@ -14,12 +14,13 @@ export async function validatorSources(root) {
   const { default: Ajv } = await import('ajv');
   const { default: addFormats } = await import('ajv-formats');
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
-  const { AJV_OPTIONS, linearErrors, inventoryItemRef } = await sourceModule(root, ['src/validate/schemas.ts', 'src/validate/linear-errors.ts']);
+  const { AJV_OPTIONS, linearErrors, inventoryItemRef, addCmlintKeywords } = await sourceModule(root, ['src/validate/schemas.ts', 'src/validate/linear-errors.ts']);
   const schemaDir = join(root, 'schemas');
   const schemaFiles = readdirSync(schemaDir).filter((file) => file.endsWith('.schema.json')).sort();
   const compile = (files, rootFile) => {
     const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
     addFormats(ajv);
+    addCmlintKeywords(ajv);
     for (const file of files) ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, file), 'utf8')), file);
     return linearErrors(standaloneCode(ajv, ajv.getSchema(rootFile)));
   };

@@ -34,6 +34,8 @@ export interface RawFinding {
    * most a few: the finding is reported once, at the element to change, and these become SARIF related locations.
    */
   related?: RelatedLocation[];
+  /** The export field the finding leaves unknown, when the pointer does not say (a misspelt key: the key it stands for). */
+  fact?: string;
 }
 
 /** An element a finding names besides its own position; the region is filled in when the finding is positioned. */

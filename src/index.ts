@@ -14,7 +14,10 @@ export { loadConfig, ConfigError } from './config/load-config.js';
 export type { Config, ExternalSuppression } from './config/load-config.js';
 export { applyBaseline, buildBaseline, readBaseline } from './baseline.js';
 export type { ReportInput } from './report/report-input.js';
-export type { RuleOutcome, RuleStatus } from './engine/evaluate.js';
+export type { RuleOutcome, RuleStatus, SkippedElement } from './engine/evaluate.js';
+export { listReferences, forEachReference, candidatesFor, ExportIndex } from './model/references.js';
+export type { Reference, NamedElement } from './model/references.js';
+export { REFERENCE_TABLE } from './model/reference-table.js';
 
 import { lintFiles } from './lint.js';
 import type { LintOptions } from './lint.js';

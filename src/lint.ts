@@ -6,6 +6,8 @@ import type { Finding, Pointer, RawFinding, Region, Severity } from './findings.
 import { FILE_START } from './findings.js';
 import { fingerprintOf } from './fingerprint.js';
 import { buildModel } from './model/build.js';
+import { danglingReferences } from './model/references.js';
+import { brokenFacts } from './model/broken-facts.js';
 import { compileRule, type CompiledRule } from './engine/compile.js';
 import { evaluateRules, type RuleOutcome } from './engine/evaluate.js';
 import { loadRules } from './rules/load-rules.js';
@@ -73,10 +75,13 @@ export function createLinter(options: LintOptions = {}): Linter {
       if (document.data !== undefined || document.problems.length === 0) {
         const schemaFindings = validateExport(document.data, versions);
         for (const f of schemaFindings) raw.push(f); // not push(...): there may be more than the stack allows
+        const references = danglingReferences(document.data, new Set(schemaFindings.map((f) => (f.pointer ?? []).join('/'))));
+        for (const f of references.findings) raw.push(f);
         if (document.data !== null && typeof document.data === 'object' && !Array.isArray(document.data)) {
           try {
             const model = buildModel(document.data);
-            const result = evaluateRules(active, model, document.data, { asOf, versions });
+            const broken = brokenFacts(model, schemaFindings, references);
+            const result = evaluateRules(active, model, document.data, { asOf, versions, broken });
             // Rules stumbling over data the schema already rejected add nothing: those findings say it better.
             for (const f of schemaFindings.length ? result.findings.filter((f) => f.ruleId !== 'CML009') : result.findings) raw.push(f);
             outcomes = result.outcomes;

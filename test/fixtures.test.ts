@@ -58,6 +58,7 @@ describe('rule fixtures', () => {
           expect(formatExpectations(actual), result.findings.map((f) => `${f.region.startLine}:${f.region.startColumn} ${f.ruleId} ${f.message}`).join('\n')).toEqual(formatExpectations(expected));
           if (name.startsWith('fires')) expect(actual.some((f) => f.ruleId === id), `${name} must make ${id} fire`).toBe(true);
           if (name.startsWith('silent')) expect(actual.filter((f) => f.ruleId === id)).toEqual([]);
+          for (const [rule, status] of spec.outcomes) expect(result.outcomes.get(rule)?.status, `${rule} on this file (${result.outcomes.get(rule)?.reason ?? ''})`).toBe(status);
         });
       }
     });
@@ -73,6 +74,7 @@ describe.skipIf(wholeFixtures.length === 0)('design and input fixtures (every ru
         const { spec, result } = lintFixture(path);
         const actual = result.findings.map((f) => ({ line: f.region.startLine, ruleId: f.ruleId }));
         expect(formatExpectations(actual), result.findings.map((f) => `${f.region.startLine}:${f.region.startColumn} ${f.ruleId} ${f.message}`).join('\n')).toEqual(formatExpectations(spec.expected));
+        for (const [id, status] of spec.outcomes) expect(result.outcomes.get(id)?.status, `${id} on this file (${result.outcomes.get(id)?.reason ?? ''})`).toBe(status);
       });
     }
   }

@@ -69,11 +69,18 @@ describe('cmlint-disable-next-line', () => {
       withLines(0, '# cmlint-disable-next-line CMG0001 -- typo', '# cmlint-disable-next-line -- which rule?', '# cmlint-disable-line CMG001 -- not a directive', '# cmlint-disable CML010 -- not allowed'),
     );
     expect(result.findings.filter((f) => f.ruleId === 'CML010').map((f) => [f.region.startLine, f.message])).toEqual([
-      [1, expect.stringMatching(/names "CMG0001", which is not a rule/)],
+      [1, expect.stringMatching(/names "CMG0001", which is not a rule \(did you mean CMG001\?\)/)],
       [2, expect.stringMatching(/names no rule/)],
       [3, expect.stringMatching(/"cmlint-disable-line" is not a cmlint directive/)],
       [4, expect.stringMatching(/cannot suppress CML010/)],
     ]);
+  });
+
+  test('an unknown rule id near a loaded one gets a "did you mean"; one far from every id gets none', () => {
+    const result = lint(withLines(0, '# cmlint-disable-next-line cmg001, NET0013 -- typos', '# cmlint-disable-next-line NOTARULE -- far from any'));
+    const messages = result.findings.filter((f) => f.ruleId === 'CML010').map((f) => f.message);
+    expect(messages[0]).toMatch(/"cmg001": did you mean CMG001\?; "NET0013": did you mean NET013\?/);
+    expect(messages[1]).toMatch(/names "NOTARULE", which is not a rule; /);
   });
 
   test('an ordinary comment that mentions cmlint is not a directive', () => {

@@ -10748,7 +10748,7 @@ var require_mock_utils = __commonJS({
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body, headers }) {
+    function matchKey2(mockDispatch2, { path, method, body, headers }) {
       const pathMatch = matchValue(mockDispatch2.path, path);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
@@ -10802,7 +10802,7 @@ var require_mock_utils = __commonJS({
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey2(dispatch, key);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -17200,8 +17200,8 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request.headersList = headersList;
       }
-      const keyValue = crypto2.randomBytes(16).toString("base64");
-      request.headersList.append("sec-websocket-key", keyValue);
+      const keyValue2 = crypto2.randomBytes(16).toString("base64");
+      request.headersList.append("sec-websocket-key", keyValue2);
       request.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
         request.headersList.append("sec-websocket-protocol", protocol);
@@ -17230,7 +17230,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto2.createHash("sha1").update(keyValue2 + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -25158,9 +25158,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -26487,25 +26487,25 @@ var require_dist = __commonJS({
 var require_exportSchema = __commonJS({
   "cmlint-validator:exportSchema"(exports, module) {
     "use strict";
-    module.exports = validate10;
-    module.exports.default = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "CmlintExport", "description": "A Configuration Manager site design, as exported for cmlint: the hierarchy, its site systems and roles, cloud management gateways, certificates, DNS, the network path from internet clients, client settings, client populations and the features they use over the internet. Setting names follow Configuration Manager's own (Set-CM* cmdlet parameters, DSC properties).", "type": "object", "additionalProperties": false, "required": ["schemaVersion"], "properties": { "$schema": { "type": "string", "description": "Path or URL of this schema, for editors." }, "schemaVersion": { "description": "Version of the export format. This schema describes version 1.", "const": 1 }, "description": { "type": "string", "description": "Free text: what this export describes." }, "hierarchy": { "$ref": "hierarchy.schema.json" }, "siteSystems": { "type": "array", "description": "Site system servers and the roles they host (Get-CMSiteSystemServer, Get-CMSiteRole).", "items": { "$ref": "site-systems.schema.json" } }, "azureServices": { "type": "array", "description": "Azure services integration: the Cloud Management service with its Microsoft Entra ID (Azure AD) apps (Get-CMAzureService).", "items": { "$ref": "azure.schema.json#/definitions/azureService" } }, "cloudManagementGateways": { "type": "array", "description": "Cloud management gateways (Get-CMCloudManagementGateway).", "items": { "$ref": "cmg.schema.json#/definitions/cloudManagementGateway" } }, "cloudDistributionPoints": { "type": "array", "description": "Traditional cloud distribution points (Get-CMCloudDistributionPoint).", "items": { "$ref": "cmg.schema.json#/definitions/cloudDistributionPoint" } }, "boundaryGroups": { "type": "array", "description": "Boundary groups (Get-CMBoundaryGroup).", "items": { "$ref": "hierarchy.schema.json#/definitions/boundaryGroup" } }, "activeDirectory": { "$ref": "hierarchy.schema.json#/definitions/activeDirectory" }, "pki": { "$ref": "pki.schema.json" }, "dns": { "$ref": "dns.schema.json" }, "network": { "$ref": "network.schema.json" }, "clientSettings": { "type": "array", "description": "Client settings objects: the default client settings and custom device settings (Get-CMClientSetting).", "items": { "$ref": "client-settings.schema.json" } }, "clientPopulations": { "type": "array", "description": "Groups of clients that share how they are managed over the internet.", "items": { "$ref": "clients.schema.json#/definitions/clientPopulation" } }, "devices": { "type": "array", "description": "Optional per-device inventory. Each device belongs to a population and may override its facts.", "items": { "$ref": "clients.schema.json#/definitions/device" } }, "content": { "type": "array", "description": "Content that internet clients need, and where it is distributed.", "items": { "$ref": "content.schema.json" } } } };
-    var schema48 = { "type": "object", "title": "ActiveDirectory", "additionalProperties": false, "properties": { "forests": { "type": "array", "items": { "type": "object", "title": "Forest", "additionalProperties": false, "required": ["ForestFqdn"], "properties": { "ForestFqdn": { "type": "string" }, "TrustedForests": { "type": "array", "items": { "type": "string" }, "description": "Forests whose accounts this forest trusts." } } } } } };
-    var schema51 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Dns", "type": "object", "additionalProperties": false, "properties": { "records": { "type": "array", "items": { "type": "object", "title": "DnsRecord", "additionalProperties": false, "required": ["Name", "Type"], "properties": { "Name": { "type": "string", "description": "Host name (FQDN)." }, "Type": { "enum": ["A", "AAAA", "CNAME"] }, "Value": { "type": "string", "description": "Address, or the CNAME target." }, "Zone": { "enum": ["Public", "Internal"], "description": "Public DNS (resolvable from the internet) or internal DNS. Public when absent." } } } } } };
-    var schema57 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "ClientSettings", "description": "A client settings object (Get-CMClientSetting): the default client settings or a custom device setting. Unset values inherit the default client settings, whose own unset values are Configuration Manager's defaults.", "type": "object", "additionalProperties": false, "required": ["ClientSettingName"], "properties": { "ClientSettingName": { "type": "string", "description": "Name; the default object is 'Default Client Agent Settings'." }, "Type": { "enum": ["Default", "Device", "User"], "description": "Default client settings, or custom device or user settings." }, "Priority": { "type": "integer", "minimum": 0, "description": "Custom settings' priority (1 is highest)." }, "DeployedTo": { "type": "array", "items": { "type": "string" }, "description": "Names of the client populations (or collections named like them) this custom setting is deployed to." }, "AllowCloudManagementGateway": { "type": "boolean", "description": 'Cloud services: "Enable clients to use a cloud management gateway" (default Yes).' }, "AllowCloudDistributionPoint": { "type": "boolean", "description": 'Cloud services: "Allow access to cloud distribution point" (default Yes).' }, "AutoAzureADJoin": { "type": "boolean", "description": "Automatically register new Windows 10 domain-joined devices with Microsoft Entra ID." }, "PolicyPollingMins": { "type": "integer", "minimum": 1, "description": "Client policy polling interval in minutes (default 60)." }, "EnableUserPolicy": { "type": "boolean", "description": '"Enable user policy on clients" (user policy polling; default Yes).' }, "EnableUserPolicyOnInternet": { "type": "boolean", "description": '"Enable user policy requests from Internet clients" (default No).' }, "EnableDeltaDownload": { "type": "boolean", "description": 'Software updates: "Allow clients to download delta content when available".' } } };
-    var schema75 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Content", "description": "A piece of content (or a class of content) that internet clients need.", "type": "object", "additionalProperties": false, "required": ["Name", "ContentType"], "properties": { "Name": { "type": "string" }, "ContentType": { "enum": ["MicrosoftUpdates", "ThirdPartyUpdates", "Application", "Package", "OperatingSystemImage", "BootImage", "DriverPackage", "Microsoft365AppsUpdates", "TaskSequence"] }, "DistributedTo": { "type": "array", "items": { "type": "string" }, "description": "Where the content is: CMG or cloud distribution point service names, or on-premises distribution point server names." }, "UsedBy": { "type": "array", "items": { "type": "string" }, "description": "Client populations that need it on the internet." }, "Scenarios": { "type": "array", "items": { "enum": ["Pxe", "Multicast", "AppVStreaming", "Prestaged", "AlternateContentProvider", "RunFromDistributionPoint"] }, "description": "Special ways the content is delivered." } } };
+    module.exports = validate13;
+    module.exports.default = validate13;
+    var schema14 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "CmlintExport", "description": "A Configuration Manager site design, as exported for cmlint: the hierarchy, its site systems and roles, cloud management gateways, certificates, DNS, the network path from internet clients, client settings, client populations and the features they use over the internet. Setting names follow Configuration Manager's own (Set-CM* cmdlet parameters, DSC properties).", "type": "object", "additionalProperties": false, "required": ["schemaVersion"], "properties": { "$schema": { "type": "string", "description": "Path or URL of this schema, for editors." }, "schemaVersion": { "description": "Version of the export format. This schema describes version 1.", "const": 1 }, "description": { "type": "string", "description": "Free text: what this export describes." }, "hierarchy": { "$ref": "hierarchy.schema.json" }, "siteSystems": { "x-cmlint-collection": { "name": "servers", "key": ["SiteSystemServerName"], "caseInsensitive": true }, "type": "array", "description": "Site system servers and the roles they host (Get-CMSiteSystemServer, Get-CMSiteRole).", "items": { "$ref": "site-systems.schema.json" } }, "azureServices": { "x-cmlint-collection": { "name": "azureServerApps", "key": ["ServerApp.ClientId"], "caseInsensitive": true }, "type": "array", "description": "Azure services integration: the Cloud Management service with its Microsoft Entra ID (Azure AD) apps (Get-CMAzureService).", "items": { "$ref": "azure.schema.json#/definitions/azureService" } }, "cloudManagementGateways": { "x-cmlint-collection": { "name": "cmgs", "key": ["ServiceName", "DeploymentName"], "caseInsensitive": true }, "type": "array", "description": "Cloud management gateways (Get-CMCloudManagementGateway).", "items": { "$ref": "cmg.schema.json#/definitions/cloudManagementGateway" } }, "cloudDistributionPoints": { "x-cmlint-collection": { "name": "cloudDistributionPoints", "key": ["ServiceName", "DeploymentName"], "caseInsensitive": true }, "type": "array", "description": "Traditional cloud distribution points (Get-CMCloudDistributionPoint).", "items": { "$ref": "cmg.schema.json#/definitions/cloudDistributionPoint" } }, "boundaryGroups": { "x-cmlint-collection": { "name": "boundaryGroups", "key": ["Name"], "caseInsensitive": true }, "type": "array", "description": "Boundary groups (Get-CMBoundaryGroup).", "items": { "$ref": "hierarchy.schema.json#/definitions/boundaryGroup" } }, "activeDirectory": { "$ref": "hierarchy.schema.json#/definitions/activeDirectory" }, "pki": { "$ref": "pki.schema.json" }, "dns": { "$ref": "dns.schema.json" }, "network": { "$ref": "network.schema.json" }, "clientSettings": { "x-cmlint-collection": { "name": "clientSettings", "key": ["ClientSettingName"], "caseInsensitive": false }, "type": "array", "description": "Client settings objects: the default client settings and custom device settings (Get-CMClientSetting).", "items": { "$ref": "client-settings.schema.json" } }, "clientPopulations": { "x-cmlint-collection": { "name": "populations", "key": ["Name"], "caseInsensitive": false }, "type": "array", "description": "Groups of clients that share how they are managed over the internet.", "items": { "$ref": "clients.schema.json#/definitions/clientPopulation" } }, "devices": { "type": "array", "description": "Optional per-device inventory. Each device belongs to a population and may override its facts.", "items": { "$ref": "clients.schema.json#/definitions/device" } }, "content": { "type": "array", "description": "Content that internet clients need, and where it is distributed.", "items": { "$ref": "content.schema.json" } } } };
+    var schema51 = { "type": "object", "title": "ActiveDirectory", "additionalProperties": false, "properties": { "forests": { "x-cmlint-collection": { "name": "forests", "key": ["ForestFqdn"], "caseInsensitive": true }, "type": "array", "items": { "type": "object", "title": "Forest", "additionalProperties": false, "required": ["ForestFqdn"], "properties": { "ForestFqdn": { "type": "string" }, "TrustedForests": { "x-cmlint-ref": { "to": "forests" }, "type": "array", "items": { "type": "string" }, "description": "Forests whose accounts this forest trusts." } } } } } };
+    var schema54 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Dns", "type": "object", "additionalProperties": false, "properties": { "records": { "type": "array", "items": { "type": "object", "title": "DnsRecord", "additionalProperties": false, "required": ["Name", "Type"], "properties": { "Name": { "type": "string", "description": "Host name (FQDN)." }, "Type": { "enum": ["A", "AAAA", "CNAME"] }, "Value": { "type": "string", "description": "Address, or the CNAME target." }, "Zone": { "enum": ["Public", "Internal"], "description": "Public DNS (resolvable from the internet) or internal DNS. Public when absent." } } } } } };
+    var schema60 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "ClientSettings", "description": "A client settings object (Get-CMClientSetting): the default client settings or a custom device setting. Unset values inherit the default client settings, whose own unset values are Configuration Manager's defaults.", "type": "object", "additionalProperties": false, "required": ["ClientSettingName"], "properties": { "ClientSettingName": { "type": "string", "description": "Name; the default object is 'Default Client Agent Settings'." }, "Type": { "enum": ["Default", "Device", "User"], "description": "Default client settings, or custom device or user settings." }, "Priority": { "type": "integer", "minimum": 0, "description": "Custom settings' priority (1 is highest)." }, "DeployedTo": { "x-cmlint-ref": { "to": "populations" }, "type": "array", "items": { "type": "string" }, "description": "Names of the client populations (or collections named like them) this custom setting is deployed to." }, "AllowCloudManagementGateway": { "type": "boolean", "description": 'Cloud services: "Enable clients to use a cloud management gateway" (default Yes).' }, "AllowCloudDistributionPoint": { "type": "boolean", "description": 'Cloud services: "Allow access to cloud distribution point" (default Yes).' }, "AutoAzureADJoin": { "type": "boolean", "description": "Automatically register new Windows 10 domain-joined devices with Microsoft Entra ID." }, "PolicyPollingMins": { "type": "integer", "minimum": 1, "description": "Client policy polling interval in minutes (default 60).", "x-cmlint-absent-means": "the setting is inherited from the default client settings (60 minutes when none sets it)" }, "EnableUserPolicy": { "type": "boolean", "description": '"Enable user policy on clients" (user policy polling; default Yes).' }, "EnableUserPolicyOnInternet": { "type": "boolean", "description": '"Enable user policy requests from Internet clients" (default No).' }, "EnableDeltaDownload": { "type": "boolean", "description": 'Software updates: "Allow clients to download delta content when available".', "x-cmlint-absent-means": "the setting is inherited from the default client settings" } } };
+    var schema78 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Content", "description": "A piece of content (or a class of content) that internet clients need.", "type": "object", "additionalProperties": false, "required": ["Name", "ContentType"], "properties": { "Name": { "type": "string" }, "ContentType": { "enum": ["MicrosoftUpdates", "ThirdPartyUpdates", "Application", "Package", "OperatingSystemImage", "BootImage", "DriverPackage", "Microsoft365AppsUpdates", "TaskSequence"] }, "DistributedTo": { "x-cmlint-absent-means": "the content is distributed nowhere", "x-cmlint-ref": { "to": ["cmgs", "cloudDistributionPoints", "servers"] }, "type": "array", "items": { "type": "string" }, "description": "Where the content is: CMG or cloud distribution point service names, or on-premises distribution point server names." }, "UsedBy": { "x-cmlint-ref": { "to": "populations" }, "type": "array", "items": { "type": "string" }, "description": "Client populations that need it on the internet." }, "Scenarios": { "x-cmlint-absent-means": "no special way of delivery", "type": "array", "items": { "enum": ["Pxe", "Multicast", "AppVStreaming", "Prestaged", "AlternateContentProvider", "RunFromDistributionPoint"] }, "description": "Special ways the content is delivered." } } };
     var func2 = Object.prototype.hasOwnProperty;
-    var schema12 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Hierarchy", "description": "The Configuration Manager hierarchy: its sites.", "type": "object", "additionalProperties": false, "properties": { "sites": { "type": "array", "items": { "$ref": "#/definitions/site" } } }, "definitions": { "siteCode": { "type": "string", "pattern": "^[A-Za-z0-9]{3}$", "description": "Three-character site code." }, "version": { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "Configuration Manager current-branch version as YYMM with a month from 01 to 12, for example 2403; not the site's build number (9128, or 5.00.9128.1000 as Get-CMSite reports it), which cmlint reports with the version it stands for." }, "site": { "type": "object", "title": "Site", "additionalProperties": false, "required": ["SiteCode", "SiteType"], "properties": { "SiteCode": { "$ref": "#/definitions/siteCode" }, "SiteName": { "type": "string" }, "SiteType": { "enum": ["Cas", "Primary", "Secondary"], "description": "Central administration site, primary site or secondary site." }, "ParentSiteCode": { "$ref": "#/definitions/siteCode", "description": "The parent site: a CAS for a child primary, a primary for a secondary. Absent for the top-tier site." }, "Version": { "$ref": "#/definitions/version" }, "Location": { "type": "string", "description": "Where the site is, for people (for example New York)." }, "ClientComputerCommunicationType": { "enum": ["HttpsOnly", "HttpsOrHttp"], "description": "Site properties, Communication Security: HTTPS only, or HTTPS or HTTP (Set-CMSite -ClientComputerCommunicationType)." }, "UsePkiClientCertificate": { "type": "boolean", "description": '"Use PKI client certificate (client authentication capability) when available" (Set-CMSite -UsePkiClientCertificate).' }, "UseSmsGeneratedCert": { "type": "boolean", "description": '"Use Configuration Manager-generated certificates for HTTP site systems": Enhanced HTTP (Set-CMSite -UseSmsGeneratedCert).' }, "ClientCheckCertificateRevocationListForSiteSystem": { "type": "boolean", "description": "Clients check the certificate revocation list (CRL) for site systems." }, "TrustedRootCertificates": { "type": "array", "items": { "type": "string" }, "description": "The site's certificate trust list: ids of trusted root CA certificates (pki.certificates). Empty or absent means every root is trusted." }, "EnabledFeatures": { "type": "array", "items": { "type": "string" }, "description": "Optional features enabled in Updates and Servicing > Features, for example CloudManagementGateway." }, "IISSSLState": { "type": "integer", "description": "Raw IISSSLState bitmask from SMS_Site_Component_Manager, when exported beside the named settings." } } }, "boundaryGroup": { "type": "object", "title": "BoundaryGroup", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "DefaultSiteCode": { "$ref": "#/definitions/siteCode", "description": "Site assignment." }, "SiteSystems": { "type": "array", "items": { "type": "string" }, "description": "Site system server names (and CMG service names) in the group." } } }, "activeDirectory": { "type": "object", "title": "ActiveDirectory", "additionalProperties": false, "properties": { "forests": { "type": "array", "items": { "type": "object", "title": "Forest", "additionalProperties": false, "required": ["ForestFqdn"], "properties": { "ForestFqdn": { "type": "string" }, "TrustedForests": { "type": "array", "items": { "type": "string" }, "description": "Forests whose accounts this forest trusts." } } } } } } } };
-    var schema13 = { "type": "object", "title": "Site", "additionalProperties": false, "required": ["SiteCode", "SiteType"], "properties": { "SiteCode": { "$ref": "#/definitions/siteCode" }, "SiteName": { "type": "string" }, "SiteType": { "enum": ["Cas", "Primary", "Secondary"], "description": "Central administration site, primary site or secondary site." }, "ParentSiteCode": { "$ref": "#/definitions/siteCode", "description": "The parent site: a CAS for a child primary, a primary for a secondary. Absent for the top-tier site." }, "Version": { "$ref": "#/definitions/version" }, "Location": { "type": "string", "description": "Where the site is, for people (for example New York)." }, "ClientComputerCommunicationType": { "enum": ["HttpsOnly", "HttpsOrHttp"], "description": "Site properties, Communication Security: HTTPS only, or HTTPS or HTTP (Set-CMSite -ClientComputerCommunicationType)." }, "UsePkiClientCertificate": { "type": "boolean", "description": '"Use PKI client certificate (client authentication capability) when available" (Set-CMSite -UsePkiClientCertificate).' }, "UseSmsGeneratedCert": { "type": "boolean", "description": '"Use Configuration Manager-generated certificates for HTTP site systems": Enhanced HTTP (Set-CMSite -UseSmsGeneratedCert).' }, "ClientCheckCertificateRevocationListForSiteSystem": { "type": "boolean", "description": "Clients check the certificate revocation list (CRL) for site systems." }, "TrustedRootCertificates": { "type": "array", "items": { "type": "string" }, "description": "The site's certificate trust list: ids of trusted root CA certificates (pki.certificates). Empty or absent means every root is trusted." }, "EnabledFeatures": { "type": "array", "items": { "type": "string" }, "description": "Optional features enabled in Updates and Servicing > Features, for example CloudManagementGateway." }, "IISSSLState": { "type": "integer", "description": "Raw IISSSLState bitmask from SMS_Site_Component_Manager, when exported beside the named settings." } } };
-    var schema14 = { "type": "string", "pattern": "^[A-Za-z0-9]{3}$", "description": "Three-character site code." };
-    var schema16 = { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "Configuration Manager current-branch version as YYMM with a month from 01 to 12, for example 2403; not the site's build number (9128, or 5.00.9128.1000 as Get-CMSite reports it), which cmlint reports with the version it stands for." };
+    var schema15 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Hierarchy", "description": "The Configuration Manager hierarchy: its sites.", "type": "object", "additionalProperties": false, "properties": { "sites": { "x-cmlint-collection": { "name": "sites", "key": ["SiteCode"], "caseInsensitive": true }, "type": "array", "items": { "$ref": "#/definitions/site" } } }, "definitions": { "siteCode": { "type": "string", "pattern": "^[A-Za-z0-9]{3}$", "description": "Three-character site code." }, "version": { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "Configuration Manager current-branch version as YYMM with a month from 01 to 12, for example 2403; not the site's build number (9128, or 5.00.9128.1000 as Get-CMSite reports it), which cmlint reports with the version it stands for." }, "site": { "type": "object", "title": "Site", "additionalProperties": false, "required": ["SiteCode", "SiteType"], "properties": { "SiteCode": { "$ref": "#/definitions/siteCode" }, "SiteName": { "type": "string" }, "SiteType": { "enum": ["Cas", "Primary", "Secondary"], "description": "Central administration site, primary site or secondary site." }, "ParentSiteCode": { "x-cmlint-absent-means": "the site is the top-tier site", "x-cmlint-ref": { "to": "sites", "as": "parent" }, "$ref": "#/definitions/siteCode", "description": "The parent site: a CAS for a child primary, a primary for a secondary. Absent for the top-tier site." }, "Version": { "$ref": "#/definitions/version" }, "Location": { "type": "string", "description": "Where the site is, for people (for example New York)." }, "ClientComputerCommunicationType": { "enum": ["HttpsOnly", "HttpsOrHttp"], "description": "Site properties, Communication Security: HTTPS only, or HTTPS or HTTP (Set-CMSite -ClientComputerCommunicationType)." }, "UsePkiClientCertificate": { "type": "boolean", "description": '"Use PKI client certificate (client authentication capability) when available" (Set-CMSite -UsePkiClientCertificate).' }, "UseSmsGeneratedCert": { "type": "boolean", "description": '"Use Configuration Manager-generated certificates for HTTP site systems": Enhanced HTTP (Set-CMSite -UseSmsGeneratedCert).' }, "ClientCheckCertificateRevocationListForSiteSystem": { "type": "boolean", "description": "Clients check the certificate revocation list (CRL) for site systems." }, "TrustedRootCertificates": { "x-cmlint-absent-means": "every root CA is trusted", "x-cmlint-ref": { "to": "certificates" }, "type": "array", "items": { "type": "string" }, "description": "The site's certificate trust list: ids of trusted root CA certificates (pki.certificates). Empty or absent means every root is trusted." }, "EnabledFeatures": { "type": "array", "items": { "type": "string" }, "description": "Optional features enabled in Updates and Servicing > Features, for example CloudManagementGateway." }, "IISSSLState": { "type": "integer", "description": "Raw IISSSLState bitmask from SMS_Site_Component_Manager, when exported beside the named settings." } } }, "boundaryGroup": { "type": "object", "title": "BoundaryGroup", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "DefaultSiteCode": { "$ref": "#/definitions/siteCode", "description": "Site assignment.", "x-cmlint-ref": { "to": "sites" } }, "SiteSystems": { "x-cmlint-absent-means": "the boundary group has no site system", "x-cmlint-ref": { "to": ["servers", "cmgs"] }, "type": "array", "items": { "type": "string" }, "description": "Site system server names (and CMG service names) in the group." } } }, "activeDirectory": { "type": "object", "title": "ActiveDirectory", "additionalProperties": false, "properties": { "forests": { "x-cmlint-collection": { "name": "forests", "key": ["ForestFqdn"], "caseInsensitive": true }, "type": "array", "items": { "type": "object", "title": "Forest", "additionalProperties": false, "required": ["ForestFqdn"], "properties": { "ForestFqdn": { "type": "string" }, "TrustedForests": { "x-cmlint-ref": { "to": "forests" }, "type": "array", "items": { "type": "string" }, "description": "Forests whose accounts this forest trusts." } } } } } } } };
+    var schema16 = { "type": "object", "title": "Site", "additionalProperties": false, "required": ["SiteCode", "SiteType"], "properties": { "SiteCode": { "$ref": "#/definitions/siteCode" }, "SiteName": { "type": "string" }, "SiteType": { "enum": ["Cas", "Primary", "Secondary"], "description": "Central administration site, primary site or secondary site." }, "ParentSiteCode": { "x-cmlint-absent-means": "the site is the top-tier site", "x-cmlint-ref": { "to": "sites", "as": "parent" }, "$ref": "#/definitions/siteCode", "description": "The parent site: a CAS for a child primary, a primary for a secondary. Absent for the top-tier site." }, "Version": { "$ref": "#/definitions/version" }, "Location": { "type": "string", "description": "Where the site is, for people (for example New York)." }, "ClientComputerCommunicationType": { "enum": ["HttpsOnly", "HttpsOrHttp"], "description": "Site properties, Communication Security: HTTPS only, or HTTPS or HTTP (Set-CMSite -ClientComputerCommunicationType)." }, "UsePkiClientCertificate": { "type": "boolean", "description": '"Use PKI client certificate (client authentication capability) when available" (Set-CMSite -UsePkiClientCertificate).' }, "UseSmsGeneratedCert": { "type": "boolean", "description": '"Use Configuration Manager-generated certificates for HTTP site systems": Enhanced HTTP (Set-CMSite -UseSmsGeneratedCert).' }, "ClientCheckCertificateRevocationListForSiteSystem": { "type": "boolean", "description": "Clients check the certificate revocation list (CRL) for site systems." }, "TrustedRootCertificates": { "x-cmlint-absent-means": "every root CA is trusted", "x-cmlint-ref": { "to": "certificates" }, "type": "array", "items": { "type": "string" }, "description": "The site's certificate trust list: ids of trusted root CA certificates (pki.certificates). Empty or absent means every root is trusted." }, "EnabledFeatures": { "type": "array", "items": { "type": "string" }, "description": "Optional features enabled in Updates and Servicing > Features, for example CloudManagementGateway." }, "IISSSLState": { "type": "integer", "description": "Raw IISSSLState bitmask from SMS_Site_Component_Manager, when exported beside the named settings." } } };
+    var schema17 = { "type": "string", "pattern": "^[A-Za-z0-9]{3}$", "description": "Three-character site code." };
+    var schema19 = { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "Configuration Manager current-branch version as YYMM with a month from 01 to 12, for example 2403; not the site's build number (9128, or 5.00.9128.1000 as Get-CMSite reports it), which cmlint reports with the version it stands for." };
     var pattern0 = new RegExp("^[A-Za-z0-9]{3}$", "u");
-    function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.SiteCode === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteCode" }, message: "must have required property 'SiteCode'", schema: schema13.required, parentSchema: schema13, data };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteCode" }, message: "must have required property 'SiteCode'", schema: schema16.required, parentSchema: schema16, data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -26514,7 +26514,7 @@ var require_exportSchema = __commonJS({
           errors++;
         }
         if (data.SiteType === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteType" }, message: "must have required property 'SiteType'", schema: schema13.required, parentSchema: schema13, data };
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteType" }, message: "must have required property 'SiteType'", schema: schema16.required, parentSchema: schema16, data };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -26523,8 +26523,8 @@ var require_exportSchema = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func2.call(schema13.properties, key0)) {
-            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data };
+          if (!func2.call(schema16.properties, key0)) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -26537,7 +26537,7 @@ var require_exportSchema = __commonJS({
           let data0 = data.SiteCode;
           if (typeof data0 === "string") {
             if (!pattern0.test(data0)) {
-              const err3 = { instancePath: instancePath + "/SiteCode", schemaPath: "#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data0 };
+              const err3 = { instancePath: instancePath + "/SiteCode", schemaPath: "#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema17, data: data0 };
               if (vErrors === null) {
                 vErrors = [err3];
               } else {
@@ -26546,7 +26546,7 @@ var require_exportSchema = __commonJS({
               errors++;
             }
           } else {
-            const err4 = { instancePath: instancePath + "/SiteCode", schemaPath: "#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data0 };
+            const err4 = { instancePath: instancePath + "/SiteCode", schemaPath: "#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.type, parentSchema: schema17, data: data0 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -26558,7 +26558,7 @@ var require_exportSchema = __commonJS({
         if (data.SiteName !== void 0) {
           let data1 = data.SiteName;
           if (typeof data1 !== "string") {
-            const err5 = { instancePath: instancePath + "/SiteName", schemaPath: "#/properties/SiteName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.SiteName.type, parentSchema: schema13.properties.SiteName, data: data1 };
+            const err5 = { instancePath: instancePath + "/SiteName", schemaPath: "#/properties/SiteName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.SiteName.type, parentSchema: schema16.properties.SiteName, data: data1 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -26570,7 +26570,7 @@ var require_exportSchema = __commonJS({
         if (data.SiteType !== void 0) {
           let data2 = data.SiteType;
           if (!(data2 === "Cas" || data2 === "Primary" || data2 === "Secondary")) {
-            const err6 = { instancePath: instancePath + "/SiteType", schemaPath: "#/properties/SiteType/enum", keyword: "enum", params: { allowedValues: schema13.properties.SiteType.enum }, message: "must be equal to one of the allowed values", schema: schema13.properties.SiteType.enum, parentSchema: schema13.properties.SiteType, data: data2 };
+            const err6 = { instancePath: instancePath + "/SiteType", schemaPath: "#/properties/SiteType/enum", keyword: "enum", params: { allowedValues: schema16.properties.SiteType.enum }, message: "must be equal to one of the allowed values", schema: schema16.properties.SiteType.enum, parentSchema: schema16.properties.SiteType, data: data2 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -26583,7 +26583,7 @@ var require_exportSchema = __commonJS({
           let data3 = data.ParentSiteCode;
           if (typeof data3 === "string") {
             if (!pattern0.test(data3)) {
-              const err7 = { instancePath: instancePath + "/ParentSiteCode", schemaPath: "#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data3 };
+              const err7 = { instancePath: instancePath + "/ParentSiteCode", schemaPath: "#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema17, data: data3 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -26592,7 +26592,7 @@ var require_exportSchema = __commonJS({
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/ParentSiteCode", schemaPath: "#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data3 };
+            const err8 = { instancePath: instancePath + "/ParentSiteCode", schemaPath: "#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.type, parentSchema: schema17, data: data3 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -26604,7 +26604,7 @@ var require_exportSchema = __commonJS({
         if (data.Version !== void 0) {
           let data4 = data.Version;
           if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)))) {
-            const err9 = { instancePath: instancePath + "/Version", schemaPath: "#/definitions/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.type, parentSchema: schema16, data: data4 };
+            const err9 = { instancePath: instancePath + "/Version", schemaPath: "#/definitions/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.type, parentSchema: schema19, data: data4 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -26614,7 +26614,7 @@ var require_exportSchema = __commonJS({
           }
           if (typeof data4 == "number") {
             if (data4 > 9912 || isNaN(data4)) {
-              const err10 = { instancePath: instancePath + "/Version", schemaPath: "#/definitions/version/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9912 }, message: "must be <= 9912", schema: 9912, parentSchema: schema16, data: data4 };
+              const err10 = { instancePath: instancePath + "/Version", schemaPath: "#/definitions/version/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9912 }, message: "must be <= 9912", schema: 9912, parentSchema: schema19, data: data4 };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -26623,7 +26623,7 @@ var require_exportSchema = __commonJS({
               errors++;
             }
             if (data4 < 1511 || isNaN(data4)) {
-              const err11 = { instancePath: instancePath + "/Version", schemaPath: "#/definitions/version/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1511 }, message: "must be >= 1511", schema: 1511, parentSchema: schema16, data: data4 };
+              const err11 = { instancePath: instancePath + "/Version", schemaPath: "#/definitions/version/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1511 }, message: "must be >= 1511", schema: 1511, parentSchema: schema19, data: data4 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -26636,7 +26636,7 @@ var require_exportSchema = __commonJS({
         if (data.Location !== void 0) {
           let data5 = data.Location;
           if (typeof data5 !== "string") {
-            const err12 = { instancePath: instancePath + "/Location", schemaPath: "#/properties/Location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.Location.type, parentSchema: schema13.properties.Location, data: data5 };
+            const err12 = { instancePath: instancePath + "/Location", schemaPath: "#/properties/Location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.Location.type, parentSchema: schema16.properties.Location, data: data5 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -26648,7 +26648,7 @@ var require_exportSchema = __commonJS({
         if (data.ClientComputerCommunicationType !== void 0) {
           let data6 = data.ClientComputerCommunicationType;
           if (!(data6 === "HttpsOnly" || data6 === "HttpsOrHttp")) {
-            const err13 = { instancePath: instancePath + "/ClientComputerCommunicationType", schemaPath: "#/properties/ClientComputerCommunicationType/enum", keyword: "enum", params: { allowedValues: schema13.properties.ClientComputerCommunicationType.enum }, message: "must be equal to one of the allowed values", schema: schema13.properties.ClientComputerCommunicationType.enum, parentSchema: schema13.properties.ClientComputerCommunicationType, data: data6 };
+            const err13 = { instancePath: instancePath + "/ClientComputerCommunicationType", schemaPath: "#/properties/ClientComputerCommunicationType/enum", keyword: "enum", params: { allowedValues: schema16.properties.ClientComputerCommunicationType.enum }, message: "must be equal to one of the allowed values", schema: schema16.properties.ClientComputerCommunicationType.enum, parentSchema: schema16.properties.ClientComputerCommunicationType, data: data6 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -26660,7 +26660,7 @@ var require_exportSchema = __commonJS({
         if (data.UsePkiClientCertificate !== void 0) {
           let data7 = data.UsePkiClientCertificate;
           if (typeof data7 !== "boolean") {
-            const err14 = { instancePath: instancePath + "/UsePkiClientCertificate", schemaPath: "#/properties/UsePkiClientCertificate/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema13.properties.UsePkiClientCertificate.type, parentSchema: schema13.properties.UsePkiClientCertificate, data: data7 };
+            const err14 = { instancePath: instancePath + "/UsePkiClientCertificate", schemaPath: "#/properties/UsePkiClientCertificate/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema16.properties.UsePkiClientCertificate.type, parentSchema: schema16.properties.UsePkiClientCertificate, data: data7 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -26672,7 +26672,7 @@ var require_exportSchema = __commonJS({
         if (data.UseSmsGeneratedCert !== void 0) {
           let data8 = data.UseSmsGeneratedCert;
           if (typeof data8 !== "boolean") {
-            const err15 = { instancePath: instancePath + "/UseSmsGeneratedCert", schemaPath: "#/properties/UseSmsGeneratedCert/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema13.properties.UseSmsGeneratedCert.type, parentSchema: schema13.properties.UseSmsGeneratedCert, data: data8 };
+            const err15 = { instancePath: instancePath + "/UseSmsGeneratedCert", schemaPath: "#/properties/UseSmsGeneratedCert/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema16.properties.UseSmsGeneratedCert.type, parentSchema: schema16.properties.UseSmsGeneratedCert, data: data8 };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -26684,7 +26684,7 @@ var require_exportSchema = __commonJS({
         if (data.ClientCheckCertificateRevocationListForSiteSystem !== void 0) {
           let data9 = data.ClientCheckCertificateRevocationListForSiteSystem;
           if (typeof data9 !== "boolean") {
-            const err16 = { instancePath: instancePath + "/ClientCheckCertificateRevocationListForSiteSystem", schemaPath: "#/properties/ClientCheckCertificateRevocationListForSiteSystem/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema13.properties.ClientCheckCertificateRevocationListForSiteSystem.type, parentSchema: schema13.properties.ClientCheckCertificateRevocationListForSiteSystem, data: data9 };
+            const err16 = { instancePath: instancePath + "/ClientCheckCertificateRevocationListForSiteSystem", schemaPath: "#/properties/ClientCheckCertificateRevocationListForSiteSystem/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema16.properties.ClientCheckCertificateRevocationListForSiteSystem.type, parentSchema: schema16.properties.ClientCheckCertificateRevocationListForSiteSystem, data: data9 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -26700,7 +26700,7 @@ var require_exportSchema = __commonJS({
             for (let i0 = 0; i0 < len0; i0++) {
               let data11 = data10[i0];
               if (typeof data11 !== "string") {
-                const err17 = { instancePath: instancePath + "/TrustedRootCertificates/" + i0, schemaPath: "#/properties/TrustedRootCertificates/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.TrustedRootCertificates.items.type, parentSchema: schema13.properties.TrustedRootCertificates.items, data: data11 };
+                const err17 = { instancePath: instancePath + "/TrustedRootCertificates/" + i0, schemaPath: "#/properties/TrustedRootCertificates/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.TrustedRootCertificates.items.type, parentSchema: schema16.properties.TrustedRootCertificates.items, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -26710,7 +26710,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err18 = { instancePath: instancePath + "/TrustedRootCertificates", schemaPath: "#/properties/TrustedRootCertificates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.TrustedRootCertificates.type, parentSchema: schema13.properties.TrustedRootCertificates, data: data10 };
+            const err18 = { instancePath: instancePath + "/TrustedRootCertificates", schemaPath: "#/properties/TrustedRootCertificates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema16.properties.TrustedRootCertificates.type, parentSchema: schema16.properties.TrustedRootCertificates, data: data10 };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -26726,7 +26726,7 @@ var require_exportSchema = __commonJS({
             for (let i1 = 0; i1 < len1; i1++) {
               let data13 = data12[i1];
               if (typeof data13 !== "string") {
-                const err19 = { instancePath: instancePath + "/EnabledFeatures/" + i1, schemaPath: "#/properties/EnabledFeatures/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema13.properties.EnabledFeatures.items.type, parentSchema: schema13.properties.EnabledFeatures.items, data: data13 };
+                const err19 = { instancePath: instancePath + "/EnabledFeatures/" + i1, schemaPath: "#/properties/EnabledFeatures/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.EnabledFeatures.items.type, parentSchema: schema16.properties.EnabledFeatures.items, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -26736,7 +26736,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err20 = { instancePath: instancePath + "/EnabledFeatures", schemaPath: "#/properties/EnabledFeatures/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.EnabledFeatures.type, parentSchema: schema13.properties.EnabledFeatures, data: data12 };
+            const err20 = { instancePath: instancePath + "/EnabledFeatures", schemaPath: "#/properties/EnabledFeatures/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema16.properties.EnabledFeatures.type, parentSchema: schema16.properties.EnabledFeatures, data: data12 };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -26748,7 +26748,7 @@ var require_exportSchema = __commonJS({
         if (data.IISSSLState !== void 0) {
           let data14 = data.IISSSLState;
           if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)))) {
-            const err21 = { instancePath: instancePath + "/IISSSLState", schemaPath: "#/properties/IISSSLState/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema13.properties.IISSSLState.type, parentSchema: schema13.properties.IISSSLState, data: data14 };
+            const err21 = { instancePath: instancePath + "/IISSSLState", schemaPath: "#/properties/IISSSLState/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.properties.IISSSLState.type, parentSchema: schema16.properties.IISSSLState, data: data14 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -26758,7 +26758,7 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
+        const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -26766,16 +26766,16 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate12.errors = vErrors;
+      validate15.errors = vErrors;
       return errors === 0;
     }
-    function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         for (const key0 in data) {
           if (!(key0 === "sites")) {
-            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data };
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data };
             if (vErrors === null) {
               vErrors = [err0];
             } else {
@@ -26789,13 +26789,13 @@ var require_exportSchema = __commonJS({
           if (Array.isArray(data0)) {
             const len0 = data0.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              if (!validate12(data0[i0], { instancePath: instancePath + "/sites/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
-                vErrors = vErrors === null ? validate12.errors : (validate12.errors.forEach((e) => vErrors.push(e)), vErrors);
+              if (!validate15(data0[i0], { instancePath: instancePath + "/sites/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
+                vErrors = vErrors === null ? validate15.errors : (validate15.errors.forEach((e) => vErrors.push(e)), vErrors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err1 = { instancePath: instancePath + "/sites", schemaPath: "#/properties/sites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.sites.type, parentSchema: schema12.properties.sites, data: data0 };
+            const err1 = { instancePath: instancePath + "/sites", schemaPath: "#/properties/sites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.properties.sites.type, parentSchema: schema15.properties.sites, data: data0 };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -26805,7 +26805,7 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data };
+        const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -26813,21 +26813,21 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate11.errors = vErrors;
+      validate14.errors = vErrors;
       return errors === 0;
     }
-    var schema17 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "SiteSystem", "description": "A site system server and the roles it hosts (New-CMSiteSystemServer, Get-CMSiteRole).", "type": "object", "additionalProperties": false, "required": ["SiteSystemServerName", "SiteCode"], "properties": { "SiteSystemServerName": { "type": "string", "description": "The server's intranet FQDN." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode" }, "PublicFqdn": { "type": "string", "description": "Internet FQDN of the site system (Set-CMSiteSystemServer -PublicFqdn)." }, "DomainFqdn": { "type": "string", "description": "Active Directory domain the server is a member of." }, "ForestFqdn": { "type": "string", "description": "Active Directory forest of that domain." }, "Workgroup": { "type": "boolean", "description": "The server is in a workgroup, not an Active Directory domain." }, "NetworkLocation": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the server sits: the intranet, a perimeter network (DMZ), directly on the internet, or in Azure." }, "OperatingSystem": { "type": "string", "description": "Operating system, for example Windows Server 2022." }, "EnableProxy": { "type": "boolean", "description": "The server uses a proxy for the internet (Set-CMSiteSystemServer -EnableProxy)." }, "ProxyServerName": { "type": "string" }, "ProxyServerPort": { "type": "integer", "minimum": 1, "maximum": 65535 }, "TcpDynamicPortRange": { "type": "object", "title": "TcpDynamicPortRange", "additionalProperties": false, "description": "Windows TCP dynamic port range (netsh int ipv4 show dynamicport tcp). Windows' default is 49152 with 16384 ports.", "properties": { "StartPort": { "type": "integer", "minimum": 1, "maximum": 65535 }, "NumberOfPorts": { "type": "integer", "minimum": 1, "maximum": 65535 } } }, "ServerCertificate": { "type": "string", "description": "Id (in pki.certificates) of the server authentication certificate bound to IIS on this server." }, "ClientCertificate": { "type": "string", "description": "Id (in pki.certificates) of the client authentication certificate in the server's computer store." }, "AspNet45Installed": { "type": "boolean", "description": "ASP.NET 4.5 (or later) is installed and enabled in IIS." }, "roles": { "$ref": "#/definitions/roles" } }, "definitions": { "clientConnectionType": { "enum": ["Intranet", "Internet", "InternetAndIntranet"], "description": "Which client connections the role accepts (-ClientConnectionType). Configuration Manager's default is Intranet." }, "enableCloudGateway": { "type": "boolean", "description": '"Allow Configuration Manager cloud management gateway traffic" (-EnableCloudGateway; WMI AllowProxyTraffic).' }, "genericRole": { "type": "object", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" } } }, "roles": { "type": "object", "title": "Roles", "additionalProperties": false, "description": "The roles on this server, keyed by role (the noun of its Add-CM* cmdlet).", "properties": { "ManagementPoint": { "type": "object", "title": "ManagementPoint", "description": "RoleName 'SMS Management Point' (Set-CMManagementPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableSsl": { "type": "boolean", "description": "Clients connect over HTTPS (-EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "AllowDevice": { "type": "boolean", "description": "Allow mobile devices and Mac computers (-AllowDevice)." } } }, "DistributionPoint": { "type": "object", "title": "DistributionPoint", "description": "RoleName 'SMS Distribution Point' (Set-CMDistributionPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "ClientCommunicationType": { "enum": ["Http", "Https"], "description": "-ClientCommunicationType." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "EnableAnonymous": { "type": "boolean" } } }, "SoftwareUpdatePoint": { "type": "object", "title": "SoftwareUpdatePoint", "description": "RoleName 'SMS Software Update Point' (Set-CMSoftwareUpdatePoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "WsusSsl": { "type": "boolean", "description": "WSUS requires SSL (-WsusSsl; Set- uses -EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "WsusIisPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTP port (default 8530)." }, "WsusIisSslPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTPS port (default 8531)." }, "NetworkLoadBalancer": { "type": "boolean", "description": "The software update point is behind a network load balancer (NLB) cluster." }, "PublicVirtualIP": { "type": "string" } } }, "FallbackStatusPoint": { "type": "object", "title": "FallbackStatusPoint", "description": "RoleName 'SMS Fallback Status Point'.", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "StateMessageCount": { "type": "integer" }, "ThrottleSec": { "type": "integer" } } }, "CloudManagementGatewayConnectionPoint": { "type": "object", "title": "CloudManagementGatewayConnectionPoint", "description": "RoleName 'SMS Cloud Proxy Connector' (Add-CMCloudManagementGatewayConnectionPoint).", "additionalProperties": false, "required": ["CloudManagementGatewayName"], "properties": { "CloudManagementGatewayName": { "type": "string", "description": "ServiceName of the CMG this connection point connects." } } }, "ServiceConnectionPoint": { "type": "object", "title": "ServiceConnectionPoint", "description": "RoleName 'SMS Dmp Connector' (Set-CMServiceConnectionPoint).", "additionalProperties": false, "properties": { "Mode": { "enum": ["Online", "Offline"] } } }, "EnrollmentPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Server'." }, "EnrollmentProxyPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Web Site'." }, "CertificateRegistrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Certificate Registration Point' (removed in 2203)." }, "ReportingServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SRS Reporting Point'." }, "ApplicationCatalogWebsitePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Portal Web Site'." }, "ApplicationCatalogWebServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Application Web Service'." }, "StateMigrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS State Migration Point'." }, "SystemHealthValidatorPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS System Health Validator'." }, "EndpointProtectionPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Endpoint Protection Point'." }, "AssetIntelligenceSynchronizationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'AI Update Service Point'." }, "DataWarehouseServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Data Warehouse Service Point'." }, "SiteServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Site Server'." }, "SmsProvider": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Provider'." }, "SiteDatabaseServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SQL Server'." } } } } };
-    var schema19 = { "type": "object", "title": "Roles", "additionalProperties": false, "description": "The roles on this server, keyed by role (the noun of its Add-CM* cmdlet).", "properties": { "ManagementPoint": { "type": "object", "title": "ManagementPoint", "description": "RoleName 'SMS Management Point' (Set-CMManagementPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableSsl": { "type": "boolean", "description": "Clients connect over HTTPS (-EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "AllowDevice": { "type": "boolean", "description": "Allow mobile devices and Mac computers (-AllowDevice)." } } }, "DistributionPoint": { "type": "object", "title": "DistributionPoint", "description": "RoleName 'SMS Distribution Point' (Set-CMDistributionPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "ClientCommunicationType": { "enum": ["Http", "Https"], "description": "-ClientCommunicationType." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "EnableAnonymous": { "type": "boolean" } } }, "SoftwareUpdatePoint": { "type": "object", "title": "SoftwareUpdatePoint", "description": "RoleName 'SMS Software Update Point' (Set-CMSoftwareUpdatePoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "WsusSsl": { "type": "boolean", "description": "WSUS requires SSL (-WsusSsl; Set- uses -EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "WsusIisPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTP port (default 8530)." }, "WsusIisSslPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTPS port (default 8531)." }, "NetworkLoadBalancer": { "type": "boolean", "description": "The software update point is behind a network load balancer (NLB) cluster." }, "PublicVirtualIP": { "type": "string" } } }, "FallbackStatusPoint": { "type": "object", "title": "FallbackStatusPoint", "description": "RoleName 'SMS Fallback Status Point'.", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "StateMessageCount": { "type": "integer" }, "ThrottleSec": { "type": "integer" } } }, "CloudManagementGatewayConnectionPoint": { "type": "object", "title": "CloudManagementGatewayConnectionPoint", "description": "RoleName 'SMS Cloud Proxy Connector' (Add-CMCloudManagementGatewayConnectionPoint).", "additionalProperties": false, "required": ["CloudManagementGatewayName"], "properties": { "CloudManagementGatewayName": { "type": "string", "description": "ServiceName of the CMG this connection point connects." } } }, "ServiceConnectionPoint": { "type": "object", "title": "ServiceConnectionPoint", "description": "RoleName 'SMS Dmp Connector' (Set-CMServiceConnectionPoint).", "additionalProperties": false, "properties": { "Mode": { "enum": ["Online", "Offline"] } } }, "EnrollmentPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Server'." }, "EnrollmentProxyPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Web Site'." }, "CertificateRegistrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Certificate Registration Point' (removed in 2203)." }, "ReportingServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SRS Reporting Point'." }, "ApplicationCatalogWebsitePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Portal Web Site'." }, "ApplicationCatalogWebServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Application Web Service'." }, "StateMigrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS State Migration Point'." }, "SystemHealthValidatorPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS System Health Validator'." }, "EndpointProtectionPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Endpoint Protection Point'." }, "AssetIntelligenceSynchronizationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'AI Update Service Point'." }, "DataWarehouseServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Data Warehouse Service Point'." }, "SiteServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Site Server'." }, "SmsProvider": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Provider'." }, "SiteDatabaseServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SQL Server'." } } };
-    var schema20 = { "enum": ["Intranet", "Internet", "InternetAndIntranet"], "description": "Which client connections the role accepts (-ClientConnectionType). Configuration Manager's default is Intranet." };
-    var schema21 = { "type": "boolean", "description": '"Allow Configuration Manager cloud management gateway traffic" (-EnableCloudGateway; WMI AllowProxyTraffic).' };
-    var schema28 = { "type": "object", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" } } };
-    function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    var schema20 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "SiteSystem", "description": "A site system server and the roles it hosts (New-CMSiteSystemServer, Get-CMSiteRole).", "type": "object", "additionalProperties": false, "required": ["SiteSystemServerName", "SiteCode"], "properties": { "SiteSystemServerName": { "type": "string", "description": "The server's intranet FQDN." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode", "x-cmlint-ref": { "to": "sites", "as": "site" } }, "PublicFqdn": { "x-cmlint-absent-means": "the server has no internet FQDN", "type": "string", "description": "Internet FQDN of the site system (Set-CMSiteSystemServer -PublicFqdn)." }, "DomainFqdn": { "type": "string", "description": "Active Directory domain the server is a member of." }, "ForestFqdn": { "type": "string", "description": "Active Directory forest of that domain.", "x-cmlint-ref": { "to": "forests" } }, "Workgroup": { "type": "boolean", "description": "The server is in a workgroup, not an Active Directory domain." }, "NetworkLocation": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the server sits: the intranet, a perimeter network (DMZ), directly on the internet, or in Azure." }, "OperatingSystem": { "type": "string", "description": "Operating system, for example Windows Server 2022." }, "EnableProxy": { "type": "boolean", "description": "The server uses a proxy for the internet (Set-CMSiteSystemServer -EnableProxy)." }, "ProxyServerName": { "type": "string" }, "ProxyServerPort": { "type": "integer", "minimum": 1, "maximum": 65535 }, "TcpDynamicPortRange": { "type": "object", "title": "TcpDynamicPortRange", "additionalProperties": false, "description": "Windows TCP dynamic port range (netsh int ipv4 show dynamicport tcp). Windows' default is 49152 with 16384 ports.", "properties": { "StartPort": { "type": "integer", "minimum": 1, "maximum": 65535 }, "NumberOfPorts": { "type": "integer", "minimum": 1, "maximum": 65535 } } }, "ServerCertificate": { "x-cmlint-ref": { "to": "certificates", "as": "serverCertificate" }, "type": "string", "description": "Id (in pki.certificates) of the server authentication certificate bound to IIS on this server." }, "ClientCertificate": { "x-cmlint-ref": { "to": "certificates", "as": "clientCertificate" }, "type": "string", "description": "Id (in pki.certificates) of the client authentication certificate in the server's computer store." }, "AspNet45Installed": { "type": "boolean", "description": "ASP.NET 4.5 (or later) is installed and enabled in IIS." }, "roles": { "$ref": "#/definitions/roles" } }, "definitions": { "clientConnectionType": { "enum": ["Intranet", "Internet", "InternetAndIntranet"], "description": "Which client connections the role accepts (-ClientConnectionType). Configuration Manager's default is Intranet." }, "enableCloudGateway": { "type": "boolean", "description": '"Allow Configuration Manager cloud management gateway traffic" (-EnableCloudGateway; WMI AllowProxyTraffic).' }, "genericRole": { "type": "object", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" } } }, "roles": { "type": "object", "title": "Roles", "additionalProperties": false, "description": "The roles on this server, keyed by role (the noun of its Add-CM* cmdlet).", "properties": { "ManagementPoint": { "type": "object", "title": "ManagementPoint", "description": "RoleName 'SMS Management Point' (Set-CMManagementPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableSsl": { "type": "boolean", "description": "Clients connect over HTTPS (-EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "AllowDevice": { "type": "boolean", "description": "Allow mobile devices and Mac computers (-AllowDevice)." } } }, "DistributionPoint": { "type": "object", "title": "DistributionPoint", "description": "RoleName 'SMS Distribution Point' (Set-CMDistributionPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "ClientCommunicationType": { "enum": ["Http", "Https"], "description": "-ClientCommunicationType." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "EnableAnonymous": { "type": "boolean" } } }, "SoftwareUpdatePoint": { "type": "object", "title": "SoftwareUpdatePoint", "description": "RoleName 'SMS Software Update Point' (Set-CMSoftwareUpdatePoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "WsusSsl": { "type": "boolean", "description": "WSUS requires SSL (-WsusSsl; Set- uses -EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "WsusIisPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTP port (default 8530)." }, "WsusIisSslPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTPS port (default 8531)." }, "NetworkLoadBalancer": { "type": "boolean", "description": "The software update point is behind a network load balancer (NLB) cluster." }, "PublicVirtualIP": { "type": "string" } } }, "FallbackStatusPoint": { "type": "object", "title": "FallbackStatusPoint", "description": "RoleName 'SMS Fallback Status Point'.", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "StateMessageCount": { "type": "integer" }, "ThrottleSec": { "type": "integer" } } }, "CloudManagementGatewayConnectionPoint": { "type": "object", "title": "CloudManagementGatewayConnectionPoint", "description": "RoleName 'SMS Cloud Proxy Connector' (Add-CMCloudManagementGatewayConnectionPoint).", "additionalProperties": false, "required": ["CloudManagementGatewayName"], "properties": { "CloudManagementGatewayName": { "type": "string", "description": "ServiceName of the CMG this connection point connects.", "x-cmlint-ref": { "to": "cmgs", "as": "cmg" } } } }, "ServiceConnectionPoint": { "type": "object", "title": "ServiceConnectionPoint", "description": "RoleName 'SMS Dmp Connector' (Set-CMServiceConnectionPoint).", "additionalProperties": false, "properties": { "Mode": { "enum": ["Online", "Offline"] } } }, "EnrollmentPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Server'." }, "EnrollmentProxyPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Web Site'." }, "CertificateRegistrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Certificate Registration Point' (removed in 2203)." }, "ReportingServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SRS Reporting Point'." }, "ApplicationCatalogWebsitePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Portal Web Site'." }, "ApplicationCatalogWebServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Application Web Service'." }, "StateMigrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS State Migration Point'." }, "SystemHealthValidatorPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS System Health Validator'." }, "EndpointProtectionPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Endpoint Protection Point'." }, "AssetIntelligenceSynchronizationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'AI Update Service Point'." }, "DataWarehouseServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Data Warehouse Service Point'." }, "SiteServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Site Server'." }, "SmsProvider": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Provider'." }, "SiteDatabaseServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SQL Server'." } } } } };
+    var schema22 = { "type": "object", "title": "Roles", "additionalProperties": false, "description": "The roles on this server, keyed by role (the noun of its Add-CM* cmdlet).", "properties": { "ManagementPoint": { "type": "object", "title": "ManagementPoint", "description": "RoleName 'SMS Management Point' (Set-CMManagementPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableSsl": { "type": "boolean", "description": "Clients connect over HTTPS (-EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "AllowDevice": { "type": "boolean", "description": "Allow mobile devices and Mac computers (-AllowDevice)." } } }, "DistributionPoint": { "type": "object", "title": "DistributionPoint", "description": "RoleName 'SMS Distribution Point' (Set-CMDistributionPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "ClientCommunicationType": { "enum": ["Http", "Https"], "description": "-ClientCommunicationType." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "EnableAnonymous": { "type": "boolean" } } }, "SoftwareUpdatePoint": { "type": "object", "title": "SoftwareUpdatePoint", "description": "RoleName 'SMS Software Update Point' (Set-CMSoftwareUpdatePoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "WsusSsl": { "type": "boolean", "description": "WSUS requires SSL (-WsusSsl; Set- uses -EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "WsusIisPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTP port (default 8530)." }, "WsusIisSslPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTPS port (default 8531)." }, "NetworkLoadBalancer": { "type": "boolean", "description": "The software update point is behind a network load balancer (NLB) cluster." }, "PublicVirtualIP": { "type": "string" } } }, "FallbackStatusPoint": { "type": "object", "title": "FallbackStatusPoint", "description": "RoleName 'SMS Fallback Status Point'.", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "StateMessageCount": { "type": "integer" }, "ThrottleSec": { "type": "integer" } } }, "CloudManagementGatewayConnectionPoint": { "type": "object", "title": "CloudManagementGatewayConnectionPoint", "description": "RoleName 'SMS Cloud Proxy Connector' (Add-CMCloudManagementGatewayConnectionPoint).", "additionalProperties": false, "required": ["CloudManagementGatewayName"], "properties": { "CloudManagementGatewayName": { "type": "string", "description": "ServiceName of the CMG this connection point connects.", "x-cmlint-ref": { "to": "cmgs", "as": "cmg" } } } }, "ServiceConnectionPoint": { "type": "object", "title": "ServiceConnectionPoint", "description": "RoleName 'SMS Dmp Connector' (Set-CMServiceConnectionPoint).", "additionalProperties": false, "properties": { "Mode": { "enum": ["Online", "Offline"] } } }, "EnrollmentPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Server'." }, "EnrollmentProxyPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Web Site'." }, "CertificateRegistrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Certificate Registration Point' (removed in 2203)." }, "ReportingServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SRS Reporting Point'." }, "ApplicationCatalogWebsitePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Portal Web Site'." }, "ApplicationCatalogWebServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Application Web Service'." }, "StateMigrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS State Migration Point'." }, "SystemHealthValidatorPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS System Health Validator'." }, "EndpointProtectionPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Endpoint Protection Point'." }, "AssetIntelligenceSynchronizationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'AI Update Service Point'." }, "DataWarehouseServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Data Warehouse Service Point'." }, "SiteServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Site Server'." }, "SmsProvider": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Provider'." }, "SiteDatabaseServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SQL Server'." } } };
+    var schema23 = { "enum": ["Intranet", "Internet", "InternetAndIntranet"], "description": "Which client connections the role accepts (-ClientConnectionType). Configuration Manager's default is Intranet." };
+    var schema24 = { "type": "boolean", "description": '"Allow Configuration Manager cloud management gateway traffic" (-EnableCloudGateway; WMI AllowProxyTraffic).' };
+    var schema31 = { "type": "object", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" } } };
+    function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         for (const key0 in data) {
           if (!(key0 === "ClientConnectionType" || key0 === "EnableCloudGateway")) {
-            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28, data };
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31, data };
             if (vErrors === null) {
               vErrors = [err0];
             } else {
@@ -26839,7 +26839,7 @@ var require_exportSchema = __commonJS({
         if (data.ClientConnectionType !== void 0) {
           let data0 = data.ClientConnectionType;
           if (!(data0 === "Intranet" || data0 === "Internet" || data0 === "InternetAndIntranet")) {
-            const err1 = { instancePath: instancePath + "/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values", schema: schema20.enum, parentSchema: schema20, data: data0 };
+            const err1 = { instancePath: instancePath + "/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema23.enum }, message: "must be equal to one of the allowed values", schema: schema23.enum, parentSchema: schema23, data: data0 };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -26851,7 +26851,7 @@ var require_exportSchema = __commonJS({
         if (data.EnableCloudGateway !== void 0) {
           let data1 = data.EnableCloudGateway;
           if (typeof data1 !== "boolean") {
-            const err2 = { instancePath: instancePath + "/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema21.type, parentSchema: schema21, data: data1 };
+            const err2 = { instancePath: instancePath + "/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema24.type, parentSchema: schema24, data: data1 };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -26861,7 +26861,7 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data };
+        const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -26869,16 +26869,16 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate17.errors = vErrors;
+      validate20.errors = vErrors;
       return errors === 0;
     }
-    function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         for (const key0 in data) {
-          if (!func2.call(schema19.properties, key0)) {
-            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19, data };
+          if (!func2.call(schema22.properties, key0)) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema22, data };
             if (vErrors === null) {
               vErrors = [err0];
             } else {
@@ -26892,7 +26892,7 @@ var require_exportSchema = __commonJS({
           if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
             for (const key1 in data0) {
               if (!(key1 === "ClientConnectionType" || key1 === "EnableSsl" || key1 === "EnableCloudGateway" || key1 === "AllowDevice")) {
-                const err1 = { instancePath: instancePath + "/ManagementPoint", schemaPath: "#/properties/ManagementPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.ManagementPoint, data: data0 };
+                const err1 = { instancePath: instancePath + "/ManagementPoint", schemaPath: "#/properties/ManagementPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema22.properties.ManagementPoint, data: data0 };
                 if (vErrors === null) {
                   vErrors = [err1];
                 } else {
@@ -26904,7 +26904,7 @@ var require_exportSchema = __commonJS({
             if (data0.ClientConnectionType !== void 0) {
               let data1 = data0.ClientConnectionType;
               if (!(data1 === "Intranet" || data1 === "Internet" || data1 === "InternetAndIntranet")) {
-                const err2 = { instancePath: instancePath + "/ManagementPoint/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values", schema: schema20.enum, parentSchema: schema20, data: data1 };
+                const err2 = { instancePath: instancePath + "/ManagementPoint/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema23.enum }, message: "must be equal to one of the allowed values", schema: schema23.enum, parentSchema: schema23, data: data1 };
                 if (vErrors === null) {
                   vErrors = [err2];
                 } else {
@@ -26916,7 +26916,7 @@ var require_exportSchema = __commonJS({
             if (data0.EnableSsl !== void 0) {
               let data2 = data0.EnableSsl;
               if (typeof data2 !== "boolean") {
-                const err3 = { instancePath: instancePath + "/ManagementPoint/EnableSsl", schemaPath: "#/properties/ManagementPoint/properties/EnableSsl/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.ManagementPoint.properties.EnableSsl.type, parentSchema: schema19.properties.ManagementPoint.properties.EnableSsl, data: data2 };
+                const err3 = { instancePath: instancePath + "/ManagementPoint/EnableSsl", schemaPath: "#/properties/ManagementPoint/properties/EnableSsl/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema22.properties.ManagementPoint.properties.EnableSsl.type, parentSchema: schema22.properties.ManagementPoint.properties.EnableSsl, data: data2 };
                 if (vErrors === null) {
                   vErrors = [err3];
                 } else {
@@ -26928,7 +26928,7 @@ var require_exportSchema = __commonJS({
             if (data0.EnableCloudGateway !== void 0) {
               let data3 = data0.EnableCloudGateway;
               if (typeof data3 !== "boolean") {
-                const err4 = { instancePath: instancePath + "/ManagementPoint/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema21.type, parentSchema: schema21, data: data3 };
+                const err4 = { instancePath: instancePath + "/ManagementPoint/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema24.type, parentSchema: schema24, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err4];
                 } else {
@@ -26940,7 +26940,7 @@ var require_exportSchema = __commonJS({
             if (data0.AllowDevice !== void 0) {
               let data4 = data0.AllowDevice;
               if (typeof data4 !== "boolean") {
-                const err5 = { instancePath: instancePath + "/ManagementPoint/AllowDevice", schemaPath: "#/properties/ManagementPoint/properties/AllowDevice/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.ManagementPoint.properties.AllowDevice.type, parentSchema: schema19.properties.ManagementPoint.properties.AllowDevice, data: data4 };
+                const err5 = { instancePath: instancePath + "/ManagementPoint/AllowDevice", schemaPath: "#/properties/ManagementPoint/properties/AllowDevice/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema22.properties.ManagementPoint.properties.AllowDevice.type, parentSchema: schema22.properties.ManagementPoint.properties.AllowDevice, data: data4 };
                 if (vErrors === null) {
                   vErrors = [err5];
                 } else {
@@ -26950,7 +26950,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err6 = { instancePath: instancePath + "/ManagementPoint", schemaPath: "#/properties/ManagementPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.ManagementPoint.type, parentSchema: schema19.properties.ManagementPoint, data: data0 };
+            const err6 = { instancePath: instancePath + "/ManagementPoint", schemaPath: "#/properties/ManagementPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema22.properties.ManagementPoint.type, parentSchema: schema22.properties.ManagementPoint, data: data0 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -26964,7 +26964,7 @@ var require_exportSchema = __commonJS({
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             for (const key2 in data5) {
               if (!(key2 === "ClientConnectionType" || key2 === "ClientCommunicationType" || key2 === "EnableCloudGateway" || key2 === "EnableAnonymous")) {
-                const err7 = { instancePath: instancePath + "/DistributionPoint", schemaPath: "#/properties/DistributionPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.DistributionPoint, data: data5 };
+                const err7 = { instancePath: instancePath + "/DistributionPoint", schemaPath: "#/properties/DistributionPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema22.properties.DistributionPoint, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err7];
                 } else {
@@ -26976,7 +26976,7 @@ var require_exportSchema = __commonJS({
             if (data5.ClientConnectionType !== void 0) {
               let data6 = data5.ClientConnectionType;
               if (!(data6 === "Intranet" || data6 === "Internet" || data6 === "InternetAndIntranet")) {
-                const err8 = { instancePath: instancePath + "/DistributionPoint/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values", schema: schema20.enum, parentSchema: schema20, data: data6 };
+                const err8 = { instancePath: instancePath + "/DistributionPoint/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema23.enum }, message: "must be equal to one of the allowed values", schema: schema23.enum, parentSchema: schema23, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -26988,7 +26988,7 @@ var require_exportSchema = __commonJS({
             if (data5.ClientCommunicationType !== void 0) {
               let data7 = data5.ClientCommunicationType;
               if (!(data7 === "Http" || data7 === "Https")) {
-                const err9 = { instancePath: instancePath + "/DistributionPoint/ClientCommunicationType", schemaPath: "#/properties/DistributionPoint/properties/ClientCommunicationType/enum", keyword: "enum", params: { allowedValues: schema19.properties.DistributionPoint.properties.ClientCommunicationType.enum }, message: "must be equal to one of the allowed values", schema: schema19.properties.DistributionPoint.properties.ClientCommunicationType.enum, parentSchema: schema19.properties.DistributionPoint.properties.ClientCommunicationType, data: data7 };
+                const err9 = { instancePath: instancePath + "/DistributionPoint/ClientCommunicationType", schemaPath: "#/properties/DistributionPoint/properties/ClientCommunicationType/enum", keyword: "enum", params: { allowedValues: schema22.properties.DistributionPoint.properties.ClientCommunicationType.enum }, message: "must be equal to one of the allowed values", schema: schema22.properties.DistributionPoint.properties.ClientCommunicationType.enum, parentSchema: schema22.properties.DistributionPoint.properties.ClientCommunicationType, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -27000,7 +27000,7 @@ var require_exportSchema = __commonJS({
             if (data5.EnableCloudGateway !== void 0) {
               let data8 = data5.EnableCloudGateway;
               if (typeof data8 !== "boolean") {
-                const err10 = { instancePath: instancePath + "/DistributionPoint/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema21.type, parentSchema: schema21, data: data8 };
+                const err10 = { instancePath: instancePath + "/DistributionPoint/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema24.type, parentSchema: schema24, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -27012,7 +27012,7 @@ var require_exportSchema = __commonJS({
             if (data5.EnableAnonymous !== void 0) {
               let data9 = data5.EnableAnonymous;
               if (typeof data9 !== "boolean") {
-                const err11 = { instancePath: instancePath + "/DistributionPoint/EnableAnonymous", schemaPath: "#/properties/DistributionPoint/properties/EnableAnonymous/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.DistributionPoint.properties.EnableAnonymous.type, parentSchema: schema19.properties.DistributionPoint.properties.EnableAnonymous, data: data9 };
+                const err11 = { instancePath: instancePath + "/DistributionPoint/EnableAnonymous", schemaPath: "#/properties/DistributionPoint/properties/EnableAnonymous/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema22.properties.DistributionPoint.properties.EnableAnonymous.type, parentSchema: schema22.properties.DistributionPoint.properties.EnableAnonymous, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err11];
                 } else {
@@ -27022,7 +27022,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err12 = { instancePath: instancePath + "/DistributionPoint", schemaPath: "#/properties/DistributionPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.DistributionPoint.type, parentSchema: schema19.properties.DistributionPoint, data: data5 };
+            const err12 = { instancePath: instancePath + "/DistributionPoint", schemaPath: "#/properties/DistributionPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema22.properties.DistributionPoint.type, parentSchema: schema22.properties.DistributionPoint, data: data5 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -27036,7 +27036,7 @@ var require_exportSchema = __commonJS({
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             for (const key3 in data10) {
               if (!(key3 === "ClientConnectionType" || key3 === "WsusSsl" || key3 === "EnableCloudGateway" || key3 === "WsusIisPort" || key3 === "WsusIisSslPort" || key3 === "NetworkLoadBalancer" || key3 === "PublicVirtualIP")) {
-                const err13 = { instancePath: instancePath + "/SoftwareUpdatePoint", schemaPath: "#/properties/SoftwareUpdatePoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.SoftwareUpdatePoint, data: data10 };
+                const err13 = { instancePath: instancePath + "/SoftwareUpdatePoint", schemaPath: "#/properties/SoftwareUpdatePoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema22.properties.SoftwareUpdatePoint, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err13];
                 } else {
@@ -27048,7 +27048,7 @@ var require_exportSchema = __commonJS({
             if (data10.ClientConnectionType !== void 0) {
               let data11 = data10.ClientConnectionType;
               if (!(data11 === "Intranet" || data11 === "Internet" || data11 === "InternetAndIntranet")) {
-                const err14 = { instancePath: instancePath + "/SoftwareUpdatePoint/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values", schema: schema20.enum, parentSchema: schema20, data: data11 };
+                const err14 = { instancePath: instancePath + "/SoftwareUpdatePoint/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema23.enum }, message: "must be equal to one of the allowed values", schema: schema23.enum, parentSchema: schema23, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -27060,7 +27060,7 @@ var require_exportSchema = __commonJS({
             if (data10.WsusSsl !== void 0) {
               let data12 = data10.WsusSsl;
               if (typeof data12 !== "boolean") {
-                const err15 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusSsl", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusSsl/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.SoftwareUpdatePoint.properties.WsusSsl.type, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusSsl, data: data12 };
+                const err15 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusSsl", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusSsl/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema22.properties.SoftwareUpdatePoint.properties.WsusSsl.type, parentSchema: schema22.properties.SoftwareUpdatePoint.properties.WsusSsl, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -27072,7 +27072,7 @@ var require_exportSchema = __commonJS({
             if (data10.EnableCloudGateway !== void 0) {
               let data13 = data10.EnableCloudGateway;
               if (typeof data13 !== "boolean") {
-                const err16 = { instancePath: instancePath + "/SoftwareUpdatePoint/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema21.type, parentSchema: schema21, data: data13 };
+                const err16 = { instancePath: instancePath + "/SoftwareUpdatePoint/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema24.type, parentSchema: schema24, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -27084,7 +27084,7 @@ var require_exportSchema = __commonJS({
             if (data10.WsusIisPort !== void 0) {
               let data14 = data10.WsusIisPort;
               if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)))) {
-                const err17 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisPort.type, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisPort, data: data14 };
+                const err17 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema22.properties.SoftwareUpdatePoint.properties.WsusIisPort.type, parentSchema: schema22.properties.SoftwareUpdatePoint.properties.WsusIisPort, data: data14 };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -27094,7 +27094,7 @@ var require_exportSchema = __commonJS({
               }
               if (typeof data14 == "number") {
                 if (data14 > 65535 || isNaN(data14)) {
-                  const err18 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisPort, data: data14 };
+                  const err18 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema22.properties.SoftwareUpdatePoint.properties.WsusIisPort, data: data14 };
                   if (vErrors === null) {
                     vErrors = [err18];
                   } else {
@@ -27103,7 +27103,7 @@ var require_exportSchema = __commonJS({
                   errors++;
                 }
                 if (data14 < 1 || isNaN(data14)) {
-                  const err19 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisPort/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisPort, data: data14 };
+                  const err19 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisPort/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema22.properties.SoftwareUpdatePoint.properties.WsusIisPort, data: data14 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -27116,7 +27116,7 @@ var require_exportSchema = __commonJS({
             if (data10.WsusIisSslPort !== void 0) {
               let data15 = data10.WsusIisSslPort;
               if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)))) {
-                const err20 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisSslPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisSslPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisSslPort.type, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisSslPort, data: data15 };
+                const err20 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisSslPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisSslPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema22.properties.SoftwareUpdatePoint.properties.WsusIisSslPort.type, parentSchema: schema22.properties.SoftwareUpdatePoint.properties.WsusIisSslPort, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -27126,7 +27126,7 @@ var require_exportSchema = __commonJS({
               }
               if (typeof data15 == "number") {
                 if (data15 > 65535 || isNaN(data15)) {
-                  const err21 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisSslPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisSslPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisSslPort, data: data15 };
+                  const err21 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisSslPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisSslPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema22.properties.SoftwareUpdatePoint.properties.WsusIisSslPort, data: data15 };
                   if (vErrors === null) {
                     vErrors = [err21];
                   } else {
@@ -27135,7 +27135,7 @@ var require_exportSchema = __commonJS({
                   errors++;
                 }
                 if (data15 < 1 || isNaN(data15)) {
-                  const err22 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisSslPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisSslPort/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisSslPort, data: data15 };
+                  const err22 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisSslPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisSslPort/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema22.properties.SoftwareUpdatePoint.properties.WsusIisSslPort, data: data15 };
                   if (vErrors === null) {
                     vErrors = [err22];
                   } else {
@@ -27148,7 +27148,7 @@ var require_exportSchema = __commonJS({
             if (data10.NetworkLoadBalancer !== void 0) {
               let data16 = data10.NetworkLoadBalancer;
               if (typeof data16 !== "boolean") {
-                const err23 = { instancePath: instancePath + "/SoftwareUpdatePoint/NetworkLoadBalancer", schemaPath: "#/properties/SoftwareUpdatePoint/properties/NetworkLoadBalancer/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.SoftwareUpdatePoint.properties.NetworkLoadBalancer.type, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.NetworkLoadBalancer, data: data16 };
+                const err23 = { instancePath: instancePath + "/SoftwareUpdatePoint/NetworkLoadBalancer", schemaPath: "#/properties/SoftwareUpdatePoint/properties/NetworkLoadBalancer/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema22.properties.SoftwareUpdatePoint.properties.NetworkLoadBalancer.type, parentSchema: schema22.properties.SoftwareUpdatePoint.properties.NetworkLoadBalancer, data: data16 };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -27160,7 +27160,7 @@ var require_exportSchema = __commonJS({
             if (data10.PublicVirtualIP !== void 0) {
               let data17 = data10.PublicVirtualIP;
               if (typeof data17 !== "string") {
-                const err24 = { instancePath: instancePath + "/SoftwareUpdatePoint/PublicVirtualIP", schemaPath: "#/properties/SoftwareUpdatePoint/properties/PublicVirtualIP/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.SoftwareUpdatePoint.properties.PublicVirtualIP.type, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.PublicVirtualIP, data: data17 };
+                const err24 = { instancePath: instancePath + "/SoftwareUpdatePoint/PublicVirtualIP", schemaPath: "#/properties/SoftwareUpdatePoint/properties/PublicVirtualIP/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema22.properties.SoftwareUpdatePoint.properties.PublicVirtualIP.type, parentSchema: schema22.properties.SoftwareUpdatePoint.properties.PublicVirtualIP, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -27170,7 +27170,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err25 = { instancePath: instancePath + "/SoftwareUpdatePoint", schemaPath: "#/properties/SoftwareUpdatePoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.SoftwareUpdatePoint.type, parentSchema: schema19.properties.SoftwareUpdatePoint, data: data10 };
+            const err25 = { instancePath: instancePath + "/SoftwareUpdatePoint", schemaPath: "#/properties/SoftwareUpdatePoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema22.properties.SoftwareUpdatePoint.type, parentSchema: schema22.properties.SoftwareUpdatePoint, data: data10 };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -27184,7 +27184,7 @@ var require_exportSchema = __commonJS({
           if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
             for (const key4 in data18) {
               if (!(key4 === "ClientConnectionType" || key4 === "EnableCloudGateway" || key4 === "StateMessageCount" || key4 === "ThrottleSec")) {
-                const err26 = { instancePath: instancePath + "/FallbackStatusPoint", schemaPath: "#/properties/FallbackStatusPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.FallbackStatusPoint, data: data18 };
+                const err26 = { instancePath: instancePath + "/FallbackStatusPoint", schemaPath: "#/properties/FallbackStatusPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema22.properties.FallbackStatusPoint, data: data18 };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -27196,7 +27196,7 @@ var require_exportSchema = __commonJS({
             if (data18.ClientConnectionType !== void 0) {
               let data19 = data18.ClientConnectionType;
               if (!(data19 === "Intranet" || data19 === "Internet" || data19 === "InternetAndIntranet")) {
-                const err27 = { instancePath: instancePath + "/FallbackStatusPoint/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values", schema: schema20.enum, parentSchema: schema20, data: data19 };
+                const err27 = { instancePath: instancePath + "/FallbackStatusPoint/ClientConnectionType", schemaPath: "#/definitions/clientConnectionType/enum", keyword: "enum", params: { allowedValues: schema23.enum }, message: "must be equal to one of the allowed values", schema: schema23.enum, parentSchema: schema23, data: data19 };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -27208,7 +27208,7 @@ var require_exportSchema = __commonJS({
             if (data18.EnableCloudGateway !== void 0) {
               let data20 = data18.EnableCloudGateway;
               if (typeof data20 !== "boolean") {
-                const err28 = { instancePath: instancePath + "/FallbackStatusPoint/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema21.type, parentSchema: schema21, data: data20 };
+                const err28 = { instancePath: instancePath + "/FallbackStatusPoint/EnableCloudGateway", schemaPath: "#/definitions/enableCloudGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema24.type, parentSchema: schema24, data: data20 };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -27220,7 +27220,7 @@ var require_exportSchema = __commonJS({
             if (data18.StateMessageCount !== void 0) {
               let data21 = data18.StateMessageCount;
               if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)))) {
-                const err29 = { instancePath: instancePath + "/FallbackStatusPoint/StateMessageCount", schemaPath: "#/properties/FallbackStatusPoint/properties/StateMessageCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.FallbackStatusPoint.properties.StateMessageCount.type, parentSchema: schema19.properties.FallbackStatusPoint.properties.StateMessageCount, data: data21 };
+                const err29 = { instancePath: instancePath + "/FallbackStatusPoint/StateMessageCount", schemaPath: "#/properties/FallbackStatusPoint/properties/StateMessageCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema22.properties.FallbackStatusPoint.properties.StateMessageCount.type, parentSchema: schema22.properties.FallbackStatusPoint.properties.StateMessageCount, data: data21 };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -27232,7 +27232,7 @@ var require_exportSchema = __commonJS({
             if (data18.ThrottleSec !== void 0) {
               let data22 = data18.ThrottleSec;
               if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)))) {
-                const err30 = { instancePath: instancePath + "/FallbackStatusPoint/ThrottleSec", schemaPath: "#/properties/FallbackStatusPoint/properties/ThrottleSec/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.FallbackStatusPoint.properties.ThrottleSec.type, parentSchema: schema19.properties.FallbackStatusPoint.properties.ThrottleSec, data: data22 };
+                const err30 = { instancePath: instancePath + "/FallbackStatusPoint/ThrottleSec", schemaPath: "#/properties/FallbackStatusPoint/properties/ThrottleSec/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema22.properties.FallbackStatusPoint.properties.ThrottleSec.type, parentSchema: schema22.properties.FallbackStatusPoint.properties.ThrottleSec, data: data22 };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -27242,7 +27242,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err31 = { instancePath: instancePath + "/FallbackStatusPoint", schemaPath: "#/properties/FallbackStatusPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.FallbackStatusPoint.type, parentSchema: schema19.properties.FallbackStatusPoint, data: data18 };
+            const err31 = { instancePath: instancePath + "/FallbackStatusPoint", schemaPath: "#/properties/FallbackStatusPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema22.properties.FallbackStatusPoint.type, parentSchema: schema22.properties.FallbackStatusPoint, data: data18 };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -27255,7 +27255,7 @@ var require_exportSchema = __commonJS({
           let data23 = data.CloudManagementGatewayConnectionPoint;
           if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
             if (data23.CloudManagementGatewayName === void 0) {
-              const err32 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/required", keyword: "required", params: { missingProperty: "CloudManagementGatewayName" }, message: "must have required property 'CloudManagementGatewayName'", schema: schema19.properties.CloudManagementGatewayConnectionPoint.required, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint, data: data23 };
+              const err32 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/required", keyword: "required", params: { missingProperty: "CloudManagementGatewayName" }, message: "must have required property 'CloudManagementGatewayName'", schema: schema22.properties.CloudManagementGatewayConnectionPoint.required, parentSchema: schema22.properties.CloudManagementGatewayConnectionPoint, data: data23 };
               if (vErrors === null) {
                 vErrors = [err32];
               } else {
@@ -27265,7 +27265,7 @@ var require_exportSchema = __commonJS({
             }
             for (const key5 in data23) {
               if (!(key5 === "CloudManagementGatewayName")) {
-                const err33 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint, data: data23 };
+                const err33 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema22.properties.CloudManagementGatewayConnectionPoint, data: data23 };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -27277,7 +27277,7 @@ var require_exportSchema = __commonJS({
             if (data23.CloudManagementGatewayName !== void 0) {
               let data24 = data23.CloudManagementGatewayName;
               if (typeof data24 !== "string") {
-                const err34 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint/CloudManagementGatewayName", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/properties/CloudManagementGatewayName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.CloudManagementGatewayConnectionPoint.properties.CloudManagementGatewayName.type, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint.properties.CloudManagementGatewayName, data: data24 };
+                const err34 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint/CloudManagementGatewayName", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/properties/CloudManagementGatewayName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema22.properties.CloudManagementGatewayConnectionPoint.properties.CloudManagementGatewayName.type, parentSchema: schema22.properties.CloudManagementGatewayConnectionPoint.properties.CloudManagementGatewayName, data: data24 };
                 if (vErrors === null) {
                   vErrors = [err34];
                 } else {
@@ -27287,7 +27287,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err35 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.CloudManagementGatewayConnectionPoint.type, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint, data: data23 };
+            const err35 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema22.properties.CloudManagementGatewayConnectionPoint.type, parentSchema: schema22.properties.CloudManagementGatewayConnectionPoint, data: data23 };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -27301,7 +27301,7 @@ var require_exportSchema = __commonJS({
           if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
             for (const key6 in data25) {
               if (!(key6 === "Mode")) {
-                const err36 = { instancePath: instancePath + "/ServiceConnectionPoint", schemaPath: "#/properties/ServiceConnectionPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.ServiceConnectionPoint, data: data25 };
+                const err36 = { instancePath: instancePath + "/ServiceConnectionPoint", schemaPath: "#/properties/ServiceConnectionPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema22.properties.ServiceConnectionPoint, data: data25 };
                 if (vErrors === null) {
                   vErrors = [err36];
                 } else {
@@ -27313,7 +27313,7 @@ var require_exportSchema = __commonJS({
             if (data25.Mode !== void 0) {
               let data26 = data25.Mode;
               if (!(data26 === "Online" || data26 === "Offline")) {
-                const err37 = { instancePath: instancePath + "/ServiceConnectionPoint/Mode", schemaPath: "#/properties/ServiceConnectionPoint/properties/Mode/enum", keyword: "enum", params: { allowedValues: schema19.properties.ServiceConnectionPoint.properties.Mode.enum }, message: "must be equal to one of the allowed values", schema: schema19.properties.ServiceConnectionPoint.properties.Mode.enum, parentSchema: schema19.properties.ServiceConnectionPoint.properties.Mode, data: data26 };
+                const err37 = { instancePath: instancePath + "/ServiceConnectionPoint/Mode", schemaPath: "#/properties/ServiceConnectionPoint/properties/Mode/enum", keyword: "enum", params: { allowedValues: schema22.properties.ServiceConnectionPoint.properties.Mode.enum }, message: "must be equal to one of the allowed values", schema: schema22.properties.ServiceConnectionPoint.properties.Mode.enum, parentSchema: schema22.properties.ServiceConnectionPoint.properties.Mode, data: data26 };
                 if (vErrors === null) {
                   vErrors = [err37];
                 } else {
@@ -27323,7 +27323,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err38 = { instancePath: instancePath + "/ServiceConnectionPoint", schemaPath: "#/properties/ServiceConnectionPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.ServiceConnectionPoint.type, parentSchema: schema19.properties.ServiceConnectionPoint, data: data25 };
+            const err38 = { instancePath: instancePath + "/ServiceConnectionPoint", schemaPath: "#/properties/ServiceConnectionPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema22.properties.ServiceConnectionPoint.type, parentSchema: schema22.properties.ServiceConnectionPoint, data: data25 };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -27333,91 +27333,91 @@ var require_exportSchema = __commonJS({
           }
         }
         if (data.EnrollmentPoint !== void 0) {
-          if (!validate17(data.EnrollmentPoint, { instancePath: instancePath + "/EnrollmentPoint", parentData: data, parentDataProperty: "EnrollmentPoint", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.EnrollmentPoint, { instancePath: instancePath + "/EnrollmentPoint", parentData: data, parentDataProperty: "EnrollmentPoint", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.EnrollmentProxyPoint !== void 0) {
-          if (!validate17(data.EnrollmentProxyPoint, { instancePath: instancePath + "/EnrollmentProxyPoint", parentData: data, parentDataProperty: "EnrollmentProxyPoint", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.EnrollmentProxyPoint, { instancePath: instancePath + "/EnrollmentProxyPoint", parentData: data, parentDataProperty: "EnrollmentProxyPoint", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.CertificateRegistrationPoint !== void 0) {
-          if (!validate17(data.CertificateRegistrationPoint, { instancePath: instancePath + "/CertificateRegistrationPoint", parentData: data, parentDataProperty: "CertificateRegistrationPoint", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.CertificateRegistrationPoint, { instancePath: instancePath + "/CertificateRegistrationPoint", parentData: data, parentDataProperty: "CertificateRegistrationPoint", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.ReportingServicePoint !== void 0) {
-          if (!validate17(data.ReportingServicePoint, { instancePath: instancePath + "/ReportingServicePoint", parentData: data, parentDataProperty: "ReportingServicePoint", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.ReportingServicePoint, { instancePath: instancePath + "/ReportingServicePoint", parentData: data, parentDataProperty: "ReportingServicePoint", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.ApplicationCatalogWebsitePoint !== void 0) {
-          if (!validate17(data.ApplicationCatalogWebsitePoint, { instancePath: instancePath + "/ApplicationCatalogWebsitePoint", parentData: data, parentDataProperty: "ApplicationCatalogWebsitePoint", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.ApplicationCatalogWebsitePoint, { instancePath: instancePath + "/ApplicationCatalogWebsitePoint", parentData: data, parentDataProperty: "ApplicationCatalogWebsitePoint", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.ApplicationCatalogWebServicePoint !== void 0) {
-          if (!validate17(data.ApplicationCatalogWebServicePoint, { instancePath: instancePath + "/ApplicationCatalogWebServicePoint", parentData: data, parentDataProperty: "ApplicationCatalogWebServicePoint", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.ApplicationCatalogWebServicePoint, { instancePath: instancePath + "/ApplicationCatalogWebServicePoint", parentData: data, parentDataProperty: "ApplicationCatalogWebServicePoint", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.StateMigrationPoint !== void 0) {
-          if (!validate17(data.StateMigrationPoint, { instancePath: instancePath + "/StateMigrationPoint", parentData: data, parentDataProperty: "StateMigrationPoint", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.StateMigrationPoint, { instancePath: instancePath + "/StateMigrationPoint", parentData: data, parentDataProperty: "StateMigrationPoint", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.SystemHealthValidatorPoint !== void 0) {
-          if (!validate17(data.SystemHealthValidatorPoint, { instancePath: instancePath + "/SystemHealthValidatorPoint", parentData: data, parentDataProperty: "SystemHealthValidatorPoint", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.SystemHealthValidatorPoint, { instancePath: instancePath + "/SystemHealthValidatorPoint", parentData: data, parentDataProperty: "SystemHealthValidatorPoint", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.EndpointProtectionPoint !== void 0) {
-          if (!validate17(data.EndpointProtectionPoint, { instancePath: instancePath + "/EndpointProtectionPoint", parentData: data, parentDataProperty: "EndpointProtectionPoint", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.EndpointProtectionPoint, { instancePath: instancePath + "/EndpointProtectionPoint", parentData: data, parentDataProperty: "EndpointProtectionPoint", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.AssetIntelligenceSynchronizationPoint !== void 0) {
-          if (!validate17(data.AssetIntelligenceSynchronizationPoint, { instancePath: instancePath + "/AssetIntelligenceSynchronizationPoint", parentData: data, parentDataProperty: "AssetIntelligenceSynchronizationPoint", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.AssetIntelligenceSynchronizationPoint, { instancePath: instancePath + "/AssetIntelligenceSynchronizationPoint", parentData: data, parentDataProperty: "AssetIntelligenceSynchronizationPoint", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.DataWarehouseServicePoint !== void 0) {
-          if (!validate17(data.DataWarehouseServicePoint, { instancePath: instancePath + "/DataWarehouseServicePoint", parentData: data, parentDataProperty: "DataWarehouseServicePoint", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.DataWarehouseServicePoint, { instancePath: instancePath + "/DataWarehouseServicePoint", parentData: data, parentDataProperty: "DataWarehouseServicePoint", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.SiteServer !== void 0) {
-          if (!validate17(data.SiteServer, { instancePath: instancePath + "/SiteServer", parentData: data, parentDataProperty: "SiteServer", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.SiteServer, { instancePath: instancePath + "/SiteServer", parentData: data, parentDataProperty: "SiteServer", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.SmsProvider !== void 0) {
-          if (!validate17(data.SmsProvider, { instancePath: instancePath + "/SmsProvider", parentData: data, parentDataProperty: "SmsProvider", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.SmsProvider, { instancePath: instancePath + "/SmsProvider", parentData: data, parentDataProperty: "SmsProvider", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.SiteDatabaseServer !== void 0) {
-          if (!validate17(data.SiteDatabaseServer, { instancePath: instancePath + "/SiteDatabaseServer", parentData: data, parentDataProperty: "SiteDatabaseServer", rootData })) {
-            vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate20(data.SiteDatabaseServer, { instancePath: instancePath + "/SiteDatabaseServer", parentData: data, parentDataProperty: "SiteDatabaseServer", rootData })) {
+            vErrors = vErrors === null ? validate20.errors : (validate20.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.type, parentSchema: schema19, data };
+        const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema22.type, parentSchema: schema22, data };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -27425,15 +27425,15 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate16.errors = vErrors;
+      validate19.errors = vErrors;
       return errors === 0;
     }
-    function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.SiteSystemServerName === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteSystemServerName" }, message: "must have required property 'SiteSystemServerName'", schema: schema17.required, parentSchema: schema17, data };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteSystemServerName" }, message: "must have required property 'SiteSystemServerName'", schema: schema20.required, parentSchema: schema20, data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -27442,7 +27442,7 @@ var require_exportSchema = __commonJS({
           errors++;
         }
         if (data.SiteCode === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteCode" }, message: "must have required property 'SiteCode'", schema: schema17.required, parentSchema: schema17, data };
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteCode" }, message: "must have required property 'SiteCode'", schema: schema20.required, parentSchema: schema20, data };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -27451,8 +27451,8 @@ var require_exportSchema = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func2.call(schema17.properties, key0)) {
-            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data };
+          if (!func2.call(schema20.properties, key0)) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -27464,7 +27464,7 @@ var require_exportSchema = __commonJS({
         if (data.SiteSystemServerName !== void 0) {
           let data0 = data.SiteSystemServerName;
           if (typeof data0 !== "string") {
-            const err3 = { instancePath: instancePath + "/SiteSystemServerName", schemaPath: "#/properties/SiteSystemServerName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.SiteSystemServerName.type, parentSchema: schema17.properties.SiteSystemServerName, data: data0 };
+            const err3 = { instancePath: instancePath + "/SiteSystemServerName", schemaPath: "#/properties/SiteSystemServerName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.SiteSystemServerName.type, parentSchema: schema20.properties.SiteSystemServerName, data: data0 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -27477,7 +27477,7 @@ var require_exportSchema = __commonJS({
           let data1 = data.SiteCode;
           if (typeof data1 === "string") {
             if (!pattern0.test(data1)) {
-              const err4 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data1 };
+              const err4 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema17, data: data1 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -27486,7 +27486,7 @@ var require_exportSchema = __commonJS({
               errors++;
             }
           } else {
-            const err5 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data1 };
+            const err5 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.type, parentSchema: schema17, data: data1 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -27498,7 +27498,7 @@ var require_exportSchema = __commonJS({
         if (data.PublicFqdn !== void 0) {
           let data2 = data.PublicFqdn;
           if (typeof data2 !== "string") {
-            const err6 = { instancePath: instancePath + "/PublicFqdn", schemaPath: "#/properties/PublicFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.PublicFqdn.type, parentSchema: schema17.properties.PublicFqdn, data: data2 };
+            const err6 = { instancePath: instancePath + "/PublicFqdn", schemaPath: "#/properties/PublicFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.PublicFqdn.type, parentSchema: schema20.properties.PublicFqdn, data: data2 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -27510,7 +27510,7 @@ var require_exportSchema = __commonJS({
         if (data.DomainFqdn !== void 0) {
           let data3 = data.DomainFqdn;
           if (typeof data3 !== "string") {
-            const err7 = { instancePath: instancePath + "/DomainFqdn", schemaPath: "#/properties/DomainFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.DomainFqdn.type, parentSchema: schema17.properties.DomainFqdn, data: data3 };
+            const err7 = { instancePath: instancePath + "/DomainFqdn", schemaPath: "#/properties/DomainFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.DomainFqdn.type, parentSchema: schema20.properties.DomainFqdn, data: data3 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -27522,7 +27522,7 @@ var require_exportSchema = __commonJS({
         if (data.ForestFqdn !== void 0) {
           let data4 = data.ForestFqdn;
           if (typeof data4 !== "string") {
-            const err8 = { instancePath: instancePath + "/ForestFqdn", schemaPath: "#/properties/ForestFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.ForestFqdn.type, parentSchema: schema17.properties.ForestFqdn, data: data4 };
+            const err8 = { instancePath: instancePath + "/ForestFqdn", schemaPath: "#/properties/ForestFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.ForestFqdn.type, parentSchema: schema20.properties.ForestFqdn, data: data4 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -27534,7 +27534,7 @@ var require_exportSchema = __commonJS({
         if (data.Workgroup !== void 0) {
           let data5 = data.Workgroup;
           if (typeof data5 !== "boolean") {
-            const err9 = { instancePath: instancePath + "/Workgroup", schemaPath: "#/properties/Workgroup/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties.Workgroup.type, parentSchema: schema17.properties.Workgroup, data: data5 };
+            const err9 = { instancePath: instancePath + "/Workgroup", schemaPath: "#/properties/Workgroup/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema20.properties.Workgroup.type, parentSchema: schema20.properties.Workgroup, data: data5 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -27546,7 +27546,7 @@ var require_exportSchema = __commonJS({
         if (data.NetworkLocation !== void 0) {
           let data6 = data.NetworkLocation;
           if (!(data6 === "Intranet" || data6 === "Perimeter" || data6 === "Internet" || data6 === "Azure")) {
-            const err10 = { instancePath: instancePath + "/NetworkLocation", schemaPath: "#/properties/NetworkLocation/enum", keyword: "enum", params: { allowedValues: schema17.properties.NetworkLocation.enum }, message: "must be equal to one of the allowed values", schema: schema17.properties.NetworkLocation.enum, parentSchema: schema17.properties.NetworkLocation, data: data6 };
+            const err10 = { instancePath: instancePath + "/NetworkLocation", schemaPath: "#/properties/NetworkLocation/enum", keyword: "enum", params: { allowedValues: schema20.properties.NetworkLocation.enum }, message: "must be equal to one of the allowed values", schema: schema20.properties.NetworkLocation.enum, parentSchema: schema20.properties.NetworkLocation, data: data6 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -27558,7 +27558,7 @@ var require_exportSchema = __commonJS({
         if (data.OperatingSystem !== void 0) {
           let data7 = data.OperatingSystem;
           if (typeof data7 !== "string") {
-            const err11 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/properties/OperatingSystem/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.OperatingSystem.type, parentSchema: schema17.properties.OperatingSystem, data: data7 };
+            const err11 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/properties/OperatingSystem/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.OperatingSystem.type, parentSchema: schema20.properties.OperatingSystem, data: data7 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -27570,7 +27570,7 @@ var require_exportSchema = __commonJS({
         if (data.EnableProxy !== void 0) {
           let data8 = data.EnableProxy;
           if (typeof data8 !== "boolean") {
-            const err12 = { instancePath: instancePath + "/EnableProxy", schemaPath: "#/properties/EnableProxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties.EnableProxy.type, parentSchema: schema17.properties.EnableProxy, data: data8 };
+            const err12 = { instancePath: instancePath + "/EnableProxy", schemaPath: "#/properties/EnableProxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema20.properties.EnableProxy.type, parentSchema: schema20.properties.EnableProxy, data: data8 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -27582,7 +27582,7 @@ var require_exportSchema = __commonJS({
         if (data.ProxyServerName !== void 0) {
           let data9 = data.ProxyServerName;
           if (typeof data9 !== "string") {
-            const err13 = { instancePath: instancePath + "/ProxyServerName", schemaPath: "#/properties/ProxyServerName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.ProxyServerName.type, parentSchema: schema17.properties.ProxyServerName, data: data9 };
+            const err13 = { instancePath: instancePath + "/ProxyServerName", schemaPath: "#/properties/ProxyServerName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.ProxyServerName.type, parentSchema: schema20.properties.ProxyServerName, data: data9 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -27594,7 +27594,7 @@ var require_exportSchema = __commonJS({
         if (data.ProxyServerPort !== void 0) {
           let data10 = data.ProxyServerPort;
           if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
-            const err14 = { instancePath: instancePath + "/ProxyServerPort", schemaPath: "#/properties/ProxyServerPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema17.properties.ProxyServerPort.type, parentSchema: schema17.properties.ProxyServerPort, data: data10 };
+            const err14 = { instancePath: instancePath + "/ProxyServerPort", schemaPath: "#/properties/ProxyServerPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema20.properties.ProxyServerPort.type, parentSchema: schema20.properties.ProxyServerPort, data: data10 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -27604,7 +27604,7 @@ var require_exportSchema = __commonJS({
           }
           if (typeof data10 == "number") {
             if (data10 > 65535 || isNaN(data10)) {
-              const err15 = { instancePath: instancePath + "/ProxyServerPort", schemaPath: "#/properties/ProxyServerPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema17.properties.ProxyServerPort, data: data10 };
+              const err15 = { instancePath: instancePath + "/ProxyServerPort", schemaPath: "#/properties/ProxyServerPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema20.properties.ProxyServerPort, data: data10 };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -27613,7 +27613,7 @@ var require_exportSchema = __commonJS({
               errors++;
             }
             if (data10 < 1 || isNaN(data10)) {
-              const err16 = { instancePath: instancePath + "/ProxyServerPort", schemaPath: "#/properties/ProxyServerPort/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema17.properties.ProxyServerPort, data: data10 };
+              const err16 = { instancePath: instancePath + "/ProxyServerPort", schemaPath: "#/properties/ProxyServerPort/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema20.properties.ProxyServerPort, data: data10 };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -27628,7 +27628,7 @@ var require_exportSchema = __commonJS({
           if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
             for (const key1 in data11) {
               if (!(key1 === "StartPort" || key1 === "NumberOfPorts")) {
-                const err17 = { instancePath: instancePath + "/TcpDynamicPortRange", schemaPath: "#/properties/TcpDynamicPortRange/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17.properties.TcpDynamicPortRange, data: data11 };
+                const err17 = { instancePath: instancePath + "/TcpDynamicPortRange", schemaPath: "#/properties/TcpDynamicPortRange/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20.properties.TcpDynamicPortRange, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -27640,7 +27640,7 @@ var require_exportSchema = __commonJS({
             if (data11.StartPort !== void 0) {
               let data12 = data11.StartPort;
               if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)))) {
-                const err18 = { instancePath: instancePath + "/TcpDynamicPortRange/StartPort", schemaPath: "#/properties/TcpDynamicPortRange/properties/StartPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema17.properties.TcpDynamicPortRange.properties.StartPort.type, parentSchema: schema17.properties.TcpDynamicPortRange.properties.StartPort, data: data12 };
+                const err18 = { instancePath: instancePath + "/TcpDynamicPortRange/StartPort", schemaPath: "#/properties/TcpDynamicPortRange/properties/StartPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema20.properties.TcpDynamicPortRange.properties.StartPort.type, parentSchema: schema20.properties.TcpDynamicPortRange.properties.StartPort, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -27650,7 +27650,7 @@ var require_exportSchema = __commonJS({
               }
               if (typeof data12 == "number") {
                 if (data12 > 65535 || isNaN(data12)) {
-                  const err19 = { instancePath: instancePath + "/TcpDynamicPortRange/StartPort", schemaPath: "#/properties/TcpDynamicPortRange/properties/StartPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema17.properties.TcpDynamicPortRange.properties.StartPort, data: data12 };
+                  const err19 = { instancePath: instancePath + "/TcpDynamicPortRange/StartPort", schemaPath: "#/properties/TcpDynamicPortRange/properties/StartPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema20.properties.TcpDynamicPortRange.properties.StartPort, data: data12 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -27659,7 +27659,7 @@ var require_exportSchema = __commonJS({
                   errors++;
                 }
                 if (data12 < 1 || isNaN(data12)) {
-                  const err20 = { instancePath: instancePath + "/TcpDynamicPortRange/StartPort", schemaPath: "#/properties/TcpDynamicPortRange/properties/StartPort/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema17.properties.TcpDynamicPortRange.properties.StartPort, data: data12 };
+                  const err20 = { instancePath: instancePath + "/TcpDynamicPortRange/StartPort", schemaPath: "#/properties/TcpDynamicPortRange/properties/StartPort/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema20.properties.TcpDynamicPortRange.properties.StartPort, data: data12 };
                   if (vErrors === null) {
                     vErrors = [err20];
                   } else {
@@ -27672,7 +27672,7 @@ var require_exportSchema = __commonJS({
             if (data11.NumberOfPorts !== void 0) {
               let data13 = data11.NumberOfPorts;
               if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)))) {
-                const err21 = { instancePath: instancePath + "/TcpDynamicPortRange/NumberOfPorts", schemaPath: "#/properties/TcpDynamicPortRange/properties/NumberOfPorts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema17.properties.TcpDynamicPortRange.properties.NumberOfPorts.type, parentSchema: schema17.properties.TcpDynamicPortRange.properties.NumberOfPorts, data: data13 };
+                const err21 = { instancePath: instancePath + "/TcpDynamicPortRange/NumberOfPorts", schemaPath: "#/properties/TcpDynamicPortRange/properties/NumberOfPorts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema20.properties.TcpDynamicPortRange.properties.NumberOfPorts.type, parentSchema: schema20.properties.TcpDynamicPortRange.properties.NumberOfPorts, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -27682,7 +27682,7 @@ var require_exportSchema = __commonJS({
               }
               if (typeof data13 == "number") {
                 if (data13 > 65535 || isNaN(data13)) {
-                  const err22 = { instancePath: instancePath + "/TcpDynamicPortRange/NumberOfPorts", schemaPath: "#/properties/TcpDynamicPortRange/properties/NumberOfPorts/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema17.properties.TcpDynamicPortRange.properties.NumberOfPorts, data: data13 };
+                  const err22 = { instancePath: instancePath + "/TcpDynamicPortRange/NumberOfPorts", schemaPath: "#/properties/TcpDynamicPortRange/properties/NumberOfPorts/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema20.properties.TcpDynamicPortRange.properties.NumberOfPorts, data: data13 };
                   if (vErrors === null) {
                     vErrors = [err22];
                   } else {
@@ -27691,7 +27691,7 @@ var require_exportSchema = __commonJS({
                   errors++;
                 }
                 if (data13 < 1 || isNaN(data13)) {
-                  const err23 = { instancePath: instancePath + "/TcpDynamicPortRange/NumberOfPorts", schemaPath: "#/properties/TcpDynamicPortRange/properties/NumberOfPorts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema17.properties.TcpDynamicPortRange.properties.NumberOfPorts, data: data13 };
+                  const err23 = { instancePath: instancePath + "/TcpDynamicPortRange/NumberOfPorts", schemaPath: "#/properties/TcpDynamicPortRange/properties/NumberOfPorts/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema20.properties.TcpDynamicPortRange.properties.NumberOfPorts, data: data13 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -27702,7 +27702,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err24 = { instancePath: instancePath + "/TcpDynamicPortRange", schemaPath: "#/properties/TcpDynamicPortRange/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.properties.TcpDynamicPortRange.type, parentSchema: schema17.properties.TcpDynamicPortRange, data: data11 };
+            const err24 = { instancePath: instancePath + "/TcpDynamicPortRange", schemaPath: "#/properties/TcpDynamicPortRange/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.properties.TcpDynamicPortRange.type, parentSchema: schema20.properties.TcpDynamicPortRange, data: data11 };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -27714,7 +27714,7 @@ var require_exportSchema = __commonJS({
         if (data.ServerCertificate !== void 0) {
           let data14 = data.ServerCertificate;
           if (typeof data14 !== "string") {
-            const err25 = { instancePath: instancePath + "/ServerCertificate", schemaPath: "#/properties/ServerCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.ServerCertificate.type, parentSchema: schema17.properties.ServerCertificate, data: data14 };
+            const err25 = { instancePath: instancePath + "/ServerCertificate", schemaPath: "#/properties/ServerCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.ServerCertificate.type, parentSchema: schema20.properties.ServerCertificate, data: data14 };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -27726,7 +27726,7 @@ var require_exportSchema = __commonJS({
         if (data.ClientCertificate !== void 0) {
           let data15 = data.ClientCertificate;
           if (typeof data15 !== "string") {
-            const err26 = { instancePath: instancePath + "/ClientCertificate", schemaPath: "#/properties/ClientCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.ClientCertificate.type, parentSchema: schema17.properties.ClientCertificate, data: data15 };
+            const err26 = { instancePath: instancePath + "/ClientCertificate", schemaPath: "#/properties/ClientCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.properties.ClientCertificate.type, parentSchema: schema20.properties.ClientCertificate, data: data15 };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -27738,7 +27738,7 @@ var require_exportSchema = __commonJS({
         if (data.AspNet45Installed !== void 0) {
           let data16 = data.AspNet45Installed;
           if (typeof data16 !== "boolean") {
-            const err27 = { instancePath: instancePath + "/AspNet45Installed", schemaPath: "#/properties/AspNet45Installed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties.AspNet45Installed.type, parentSchema: schema17.properties.AspNet45Installed, data: data16 };
+            const err27 = { instancePath: instancePath + "/AspNet45Installed", schemaPath: "#/properties/AspNet45Installed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema20.properties.AspNet45Installed.type, parentSchema: schema20.properties.AspNet45Installed, data: data16 };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -27748,13 +27748,13 @@ var require_exportSchema = __commonJS({
           }
         }
         if (data.roles !== void 0) {
-          if (!validate16(data.roles, { instancePath: instancePath + "/roles", parentData: data, parentDataProperty: "roles", rootData })) {
-            vErrors = vErrors === null ? validate16.errors : (validate16.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate19(data.roles, { instancePath: instancePath + "/roles", parentData: data, parentDataProperty: "roles", rootData })) {
+            vErrors = vErrors === null ? validate19.errors : (validate19.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data };
+        const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.type, parentSchema: schema20, data };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -27762,19 +27762,19 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate15.errors = vErrors;
+      validate18.errors = vErrors;
       return errors === 0;
     }
-    var schema32 = { "type": "object", "title": "AzureService", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "ServiceType": { "enum": ["CloudManagement", "LogAnalyticsConnector", "MicrosoftStoreForBusiness", "Other"], "description": "Azure service kind; CloudManagement integrates the site with Microsoft Entra ID for CMG and clients." }, "EnvironmentSetting": { "$ref": "cmg.schema.json#/definitions/azureEnvironment" }, "TenantId": { "type": "string" }, "ServerApp": { "$ref": "#/definitions/app" }, "ClientApp": { "$ref": "#/definitions/app" }, "UserDiscovery": { "type": "boolean", "description": "Microsoft Entra user discovery is enabled." } } };
-    var schema34 = { "enum": ["AzurePublicCloud", "AzureUSGovernmentCloud", "AzureChinaCloud", "AzureGermanCloud"], "description": "Azure cloud (-EnvironmentSetting)." };
-    var schema35 = { "type": "object", "title": "EntraApp", "additionalProperties": false, "properties": { "ClientId": { "type": "string" }, "Name": { "type": "string" }, "AppIdUri": { "type": "string", "description": "Application ID URI (default https://ConfigMgrService)." }, "SecretExpiresOn": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Expiry date of the app's client secret (YYYY-MM-DD)." } } };
+    var schema35 = { "type": "object", "title": "AzureService", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "ServiceType": { "enum": ["CloudManagement", "LogAnalyticsConnector", "MicrosoftStoreForBusiness", "Other"], "description": "Azure service kind; CloudManagement integrates the site with Microsoft Entra ID for CMG and clients." }, "EnvironmentSetting": { "$ref": "cmg.schema.json#/definitions/azureEnvironment" }, "TenantId": { "type": "string" }, "ServerApp": { "$ref": "#/definitions/app" }, "ClientApp": { "$ref": "#/definitions/app" }, "UserDiscovery": { "type": "boolean", "description": "Microsoft Entra user discovery is enabled." } } };
+    var schema37 = { "enum": ["AzurePublicCloud", "AzureUSGovernmentCloud", "AzureChinaCloud", "AzureGermanCloud"], "description": "Azure cloud (-EnvironmentSetting)." };
+    var schema38 = { "type": "object", "title": "EntraApp", "additionalProperties": false, "properties": { "ClientId": { "type": "string" }, "Name": { "type": "string" }, "AppIdUri": { "type": "string", "description": "Application ID URI (default https://ConfigMgrService).", "x-cmlint-absent-means": "the default, https://ConfigMgrService" }, "SecretExpiresOn": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Expiry date of the app's client secret (YYYY-MM-DD)." } } };
     var pattern3 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
-    function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.Name === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema32.required, parentSchema: schema32, data };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema35.required, parentSchema: schema35, data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -27784,7 +27784,7 @@ var require_exportSchema = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "Name" || key0 === "ServiceType" || key0 === "EnvironmentSetting" || key0 === "TenantId" || key0 === "ServerApp" || key0 === "ClientApp" || key0 === "UserDiscovery")) {
-            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema32, data };
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -27796,7 +27796,7 @@ var require_exportSchema = __commonJS({
         if (data.Name !== void 0) {
           let data0 = data.Name;
           if (typeof data0 !== "string") {
-            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.Name.type, parentSchema: schema32.properties.Name, data: data0 };
+            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.Name.type, parentSchema: schema35.properties.Name, data: data0 };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -27808,7 +27808,7 @@ var require_exportSchema = __commonJS({
         if (data.ServiceType !== void 0) {
           let data1 = data.ServiceType;
           if (!(data1 === "CloudManagement" || data1 === "LogAnalyticsConnector" || data1 === "MicrosoftStoreForBusiness" || data1 === "Other")) {
-            const err3 = { instancePath: instancePath + "/ServiceType", schemaPath: "#/properties/ServiceType/enum", keyword: "enum", params: { allowedValues: schema32.properties.ServiceType.enum }, message: "must be equal to one of the allowed values", schema: schema32.properties.ServiceType.enum, parentSchema: schema32.properties.ServiceType, data: data1 };
+            const err3 = { instancePath: instancePath + "/ServiceType", schemaPath: "#/properties/ServiceType/enum", keyword: "enum", params: { allowedValues: schema35.properties.ServiceType.enum }, message: "must be equal to one of the allowed values", schema: schema35.properties.ServiceType.enum, parentSchema: schema35.properties.ServiceType, data: data1 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -27820,7 +27820,7 @@ var require_exportSchema = __commonJS({
         if (data.EnvironmentSetting !== void 0) {
           let data2 = data.EnvironmentSetting;
           if (!(data2 === "AzurePublicCloud" || data2 === "AzureUSGovernmentCloud" || data2 === "AzureChinaCloud" || data2 === "AzureGermanCloud")) {
-            const err4 = { instancePath: instancePath + "/EnvironmentSetting", schemaPath: "cmg.schema.json#/definitions/azureEnvironment/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data2 };
+            const err4 = { instancePath: instancePath + "/EnvironmentSetting", schemaPath: "cmg.schema.json#/definitions/azureEnvironment/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values", schema: schema37.enum, parentSchema: schema37, data: data2 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -27832,7 +27832,7 @@ var require_exportSchema = __commonJS({
         if (data.TenantId !== void 0) {
           let data3 = data.TenantId;
           if (typeof data3 !== "string") {
-            const err5 = { instancePath: instancePath + "/TenantId", schemaPath: "#/properties/TenantId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema32.properties.TenantId.type, parentSchema: schema32.properties.TenantId, data: data3 };
+            const err5 = { instancePath: instancePath + "/TenantId", schemaPath: "#/properties/TenantId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.TenantId.type, parentSchema: schema35.properties.TenantId, data: data3 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -27846,7 +27846,7 @@ var require_exportSchema = __commonJS({
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             for (const key1 in data4) {
               if (!(key1 === "ClientId" || key1 === "Name" || key1 === "AppIdUri" || key1 === "SecretExpiresOn")) {
-                const err6 = { instancePath: instancePath + "/ServerApp", schemaPath: "#/definitions/app/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data: data4 };
+                const err6 = { instancePath: instancePath + "/ServerApp", schemaPath: "#/definitions/app/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38, data: data4 };
                 if (vErrors === null) {
                   vErrors = [err6];
                 } else {
@@ -27858,7 +27858,7 @@ var require_exportSchema = __commonJS({
             if (data4.ClientId !== void 0) {
               let data5 = data4.ClientId;
               if (typeof data5 !== "string") {
-                const err7 = { instancePath: instancePath + "/ServerApp/ClientId", schemaPath: "#/definitions/app/properties/ClientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.ClientId.type, parentSchema: schema35.properties.ClientId, data: data5 };
+                const err7 = { instancePath: instancePath + "/ServerApp/ClientId", schemaPath: "#/definitions/app/properties/ClientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.ClientId.type, parentSchema: schema38.properties.ClientId, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err7];
                 } else {
@@ -27870,7 +27870,7 @@ var require_exportSchema = __commonJS({
             if (data4.Name !== void 0) {
               let data6 = data4.Name;
               if (typeof data6 !== "string") {
-                const err8 = { instancePath: instancePath + "/ServerApp/Name", schemaPath: "#/definitions/app/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.Name.type, parentSchema: schema35.properties.Name, data: data6 };
+                const err8 = { instancePath: instancePath + "/ServerApp/Name", schemaPath: "#/definitions/app/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.Name.type, parentSchema: schema38.properties.Name, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -27882,7 +27882,7 @@ var require_exportSchema = __commonJS({
             if (data4.AppIdUri !== void 0) {
               let data7 = data4.AppIdUri;
               if (typeof data7 !== "string") {
-                const err9 = { instancePath: instancePath + "/ServerApp/AppIdUri", schemaPath: "#/definitions/app/properties/AppIdUri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.AppIdUri.type, parentSchema: schema35.properties.AppIdUri, data: data7 };
+                const err9 = { instancePath: instancePath + "/ServerApp/AppIdUri", schemaPath: "#/definitions/app/properties/AppIdUri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.AppIdUri.type, parentSchema: schema38.properties.AppIdUri, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err9];
                 } else {
@@ -27895,7 +27895,7 @@ var require_exportSchema = __commonJS({
               let data8 = data4.SecretExpiresOn;
               if (typeof data8 === "string") {
                 if (!pattern3.test(data8)) {
-                  const err10 = { instancePath: instancePath + "/ServerApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema35.properties.SecretExpiresOn, data: data8 };
+                  const err10 = { instancePath: instancePath + "/ServerApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema38.properties.SecretExpiresOn, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err10];
                   } else {
@@ -27904,7 +27904,7 @@ var require_exportSchema = __commonJS({
                   errors++;
                 }
               } else {
-                const err11 = { instancePath: instancePath + "/ServerApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.SecretExpiresOn.type, parentSchema: schema35.properties.SecretExpiresOn, data: data8 };
+                const err11 = { instancePath: instancePath + "/ServerApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.SecretExpiresOn.type, parentSchema: schema38.properties.SecretExpiresOn, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err11];
                 } else {
@@ -27914,7 +27914,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err12 = { instancePath: instancePath + "/ServerApp", schemaPath: "#/definitions/app/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data: data4 };
+            const err12 = { instancePath: instancePath + "/ServerApp", schemaPath: "#/definitions/app/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data: data4 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -27928,7 +27928,7 @@ var require_exportSchema = __commonJS({
           if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
             for (const key2 in data9) {
               if (!(key2 === "ClientId" || key2 === "Name" || key2 === "AppIdUri" || key2 === "SecretExpiresOn")) {
-                const err13 = { instancePath: instancePath + "/ClientApp", schemaPath: "#/definitions/app/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data: data9 };
+                const err13 = { instancePath: instancePath + "/ClientApp", schemaPath: "#/definitions/app/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema38, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err13];
                 } else {
@@ -27940,7 +27940,7 @@ var require_exportSchema = __commonJS({
             if (data9.ClientId !== void 0) {
               let data10 = data9.ClientId;
               if (typeof data10 !== "string") {
-                const err14 = { instancePath: instancePath + "/ClientApp/ClientId", schemaPath: "#/definitions/app/properties/ClientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.ClientId.type, parentSchema: schema35.properties.ClientId, data: data10 };
+                const err14 = { instancePath: instancePath + "/ClientApp/ClientId", schemaPath: "#/definitions/app/properties/ClientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.ClientId.type, parentSchema: schema38.properties.ClientId, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -27952,7 +27952,7 @@ var require_exportSchema = __commonJS({
             if (data9.Name !== void 0) {
               let data11 = data9.Name;
               if (typeof data11 !== "string") {
-                const err15 = { instancePath: instancePath + "/ClientApp/Name", schemaPath: "#/definitions/app/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.Name.type, parentSchema: schema35.properties.Name, data: data11 };
+                const err15 = { instancePath: instancePath + "/ClientApp/Name", schemaPath: "#/definitions/app/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.Name.type, parentSchema: schema38.properties.Name, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -27964,7 +27964,7 @@ var require_exportSchema = __commonJS({
             if (data9.AppIdUri !== void 0) {
               let data12 = data9.AppIdUri;
               if (typeof data12 !== "string") {
-                const err16 = { instancePath: instancePath + "/ClientApp/AppIdUri", schemaPath: "#/definitions/app/properties/AppIdUri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.AppIdUri.type, parentSchema: schema35.properties.AppIdUri, data: data12 };
+                const err16 = { instancePath: instancePath + "/ClientApp/AppIdUri", schemaPath: "#/definitions/app/properties/AppIdUri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.AppIdUri.type, parentSchema: schema38.properties.AppIdUri, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -27977,7 +27977,7 @@ var require_exportSchema = __commonJS({
               let data13 = data9.SecretExpiresOn;
               if (typeof data13 === "string") {
                 if (!pattern3.test(data13)) {
-                  const err17 = { instancePath: instancePath + "/ClientApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema35.properties.SecretExpiresOn, data: data13 };
+                  const err17 = { instancePath: instancePath + "/ClientApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema38.properties.SecretExpiresOn, data: data13 };
                   if (vErrors === null) {
                     vErrors = [err17];
                   } else {
@@ -27986,7 +27986,7 @@ var require_exportSchema = __commonJS({
                   errors++;
                 }
               } else {
-                const err18 = { instancePath: instancePath + "/ClientApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.SecretExpiresOn.type, parentSchema: schema35.properties.SecretExpiresOn, data: data13 };
+                const err18 = { instancePath: instancePath + "/ClientApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.properties.SecretExpiresOn.type, parentSchema: schema38.properties.SecretExpiresOn, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -27996,7 +27996,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err19 = { instancePath: instancePath + "/ClientApp", schemaPath: "#/definitions/app/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data: data9 };
+            const err19 = { instancePath: instancePath + "/ClientApp", schemaPath: "#/definitions/app/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema38.type, parentSchema: schema38, data: data9 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -28008,7 +28008,7 @@ var require_exportSchema = __commonJS({
         if (data.UserDiscovery !== void 0) {
           let data14 = data.UserDiscovery;
           if (typeof data14 !== "boolean") {
-            const err20 = { instancePath: instancePath + "/UserDiscovery", schemaPath: "#/properties/UserDiscovery/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema32.properties.UserDiscovery.type, parentSchema: schema32.properties.UserDiscovery, data: data14 };
+            const err20 = { instancePath: instancePath + "/UserDiscovery", schemaPath: "#/properties/UserDiscovery/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema35.properties.UserDiscovery.type, parentSchema: schema35.properties.UserDiscovery, data: data14 };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -28018,7 +28018,7 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
+        const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -28026,17 +28026,17 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate35.errors = vErrors;
+      validate38.errors = vErrors;
       return errors === 0;
     }
-    var schema37 = { "type": "object", "title": "CloudManagementGateway", "additionalProperties": false, "required": ["ServiceName", "SiteCode"], "properties": { "ServiceName": { "type": "string", "description": "Service FQDN that clients use, the common name of the server authentication certificate (-ServiceName), for example GraniteFalls.contoso.com." }, "DeploymentName": { "type": "string", "description": "Azure deployment FQDN: <prefix>.cloudapp.net (classic, cloud service) or <prefix>.<region>.cloudapp.azure.com (virtual machine scale set)." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode", "description": "The site the CMG is created at." }, "DeploymentModel": { "enum": ["Classic", "AzureResourceManager", "VirtualMachineScaleSet"], "description": "Classic: Azure Service Manager cloud service with a management certificate (1810 and earlier). AzureResourceManager: cloud service (classic) deployed with Azure Resource Manager (1902 on). VirtualMachineScaleSet: virtual machine scale set (2010 on)." }, "Lifecycle": { "$ref": "#/definitions/lifecycle" }, "CreatedOnVersion": { "$ref": "hierarchy.schema.json#/definitions/version", "description": "Site version when the CMG was created." }, "SubscriptionId": { "type": "string" }, "SubscriptionType": { "enum": ["EnterpriseAgreement", "PayAsYouGo", "CloudSolutionProvider", "Other"], "description": "Kind of Azure subscription: CloudSolutionProvider for a CSP subscription." }, "TenantId": { "type": "string" }, "GroupName": { "type": "string", "description": "Azure resource group (-GroupName)." }, "Region": { "type": "string", "description": "Azure region (-Region), for example EastUS." }, "EnvironmentSetting": { "$ref": "#/definitions/azureEnvironment" }, "RegisteredResourceProviders": { "type": "array", "items": { "type": "string" }, "description": "Resource providers registered in the subscription, for example Microsoft.Compute." }, "VMSSVMSize": { "enum": ["B2s", "A2_v2", "A4_v2"], "description": "VM size: Lab (B2s), Standard (A2_v2), Large (A4_v2). Standard when absent." }, "VMInstanceCount": { "type": "integer", "description": "Number of VM instances (-VMInstanceCount)." }, "ServiceCertificate": { "type": "string", "description": "Id (in pki.certificates) of the CMG server authentication certificate." }, "ManagementCertificate": { "type": "string", "description": "Id (in pki.certificates) of the Azure management certificate (classic deployment)." }, "CARootCert": { "type": "array", "items": { "type": "string" }, "description": "Ids (in pki.certificates) of the trusted root and intermediate CA certificates uploaded to the CMG (-CARootCert)." }, "CheckClientCertRevocation": { "type": "boolean", "description": '"Verify client certificate revocation" (-CheckClientCertRevocation).' }, "EnforceProtocol": { "type": "boolean", "description": '"Enforce TLS 1.2" (-EnforceProtocol).' }, "EnableCloudDPFunction": { "type": "boolean", "description": '"Allow CMG to function as a cloud distribution point and serve content from Azure storage" (-EnableCloudDPFunction).' }, "ServerAppClientId": { "type": "string", "description": "Client id of the Microsoft Entra ID server app (-ServerAppClientId); matches an azureServices server app." }, "BoundaryGroups": { "type": "array", "items": { "type": "string" }, "description": "Boundary groups the CMG is associated with." }, "DeployedBy": { "type": "object", "title": "CmgDeployer", "additionalProperties": false, "description": "Who creates the CMG.", "properties": { "ConfigurationManagerRoles": { "type": "array", "items": { "type": "string" }, "description": "Configuration Manager security roles of the administrator, for example Full Administrator, Infrastructure Administrator." }, "AzureRoles": { "type": "array", "items": { "type": "string" }, "description": "Azure and Entra ID roles available for the deployment, for example Subscription Owner, Global Administrator." } } }, "Replaces": { "type": "object", "title": "CmgReplacement", "additionalProperties": false, "description": "This CMG replaces another one.", "required": ["ServiceName"], "properties": { "ServiceName": { "type": "string", "description": "ServiceName of the CMG being replaced." }, "KeepOldActiveUntilNewReady": { "type": "boolean" }, "DeleteOldAfterHours": { "type": "number", "minimum": 0, "description": "Hours after the new CMG is ready that the old one is deleted." } } }, "ConvertedFrom": { "type": "object", "title": "CmgConversion", "additionalProperties": false, "description": "This CMG is a conversion of a classic CMG to a virtual machine scale set.", "properties": { "DeploymentName": { "type": "string", "description": "Deployment name of the CMG before conversion." } } } } };
-    var schema39 = { "enum": ["New", "Existing"], "description": "New: planned, not yet created. Existing: already deployed." };
-    function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    var schema40 = { "type": "object", "title": "CloudManagementGateway", "additionalProperties": false, "required": ["ServiceName", "SiteCode"], "properties": { "ServiceName": { "type": "string", "description": "Service FQDN that clients use, the common name of the server authentication certificate (-ServiceName), for example GraniteFalls.contoso.com." }, "DeploymentName": { "type": "string", "description": "Azure deployment FQDN: <prefix>.cloudapp.net (classic, cloud service) or <prefix>.<region>.cloudapp.azure.com (virtual machine scale set)." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode", "description": "The site the CMG is created at.", "x-cmlint-ref": { "to": "sites", "as": "site" } }, "DeploymentModel": { "enum": ["Classic", "AzureResourceManager", "VirtualMachineScaleSet"], "description": "Classic: Azure Service Manager cloud service with a management certificate (1810 and earlier). AzureResourceManager: cloud service (classic) deployed with Azure Resource Manager (1902 on). VirtualMachineScaleSet: virtual machine scale set (2010 on)." }, "Lifecycle": { "$ref": "#/definitions/lifecycle" }, "CreatedOnVersion": { "$ref": "hierarchy.schema.json#/definitions/version", "description": "Site version when the CMG was created." }, "SubscriptionId": { "type": "string" }, "SubscriptionType": { "enum": ["EnterpriseAgreement", "PayAsYouGo", "CloudSolutionProvider", "Other"], "description": "Kind of Azure subscription: CloudSolutionProvider for a CSP subscription." }, "TenantId": { "type": "string" }, "GroupName": { "type": "string", "description": "Azure resource group (-GroupName)." }, "Region": { "type": "string", "description": "Azure region (-Region), for example EastUS." }, "EnvironmentSetting": { "$ref": "#/definitions/azureEnvironment" }, "RegisteredResourceProviders": { "type": "array", "items": { "type": "string" }, "description": "Resource providers registered in the subscription, for example Microsoft.Compute." }, "VMSSVMSize": { "enum": ["B2s", "A2_v2", "A4_v2"], "description": "VM size: Lab (B2s), Standard (A2_v2), Large (A4_v2). Standard when absent." }, "VMInstanceCount": { "type": "integer", "description": "Number of VM instances (-VMInstanceCount).", "x-cmlint-absent-means": "one VM instance, the default" }, "ServiceCertificate": { "type": "string", "description": "Id (in pki.certificates) of the CMG server authentication certificate.", "x-cmlint-ref": { "to": "certificates", "as": "serviceCertificate" } }, "ManagementCertificate": { "type": "string", "description": "Id (in pki.certificates) of the Azure management certificate (classic deployment).", "x-cmlint-ref": { "to": "certificates", "as": "managementCertificate" } }, "CARootCert": { "x-cmlint-ref": { "to": "certificates", "as": "trustedCertificates" }, "type": "array", "items": { "type": "string" }, "description": "Ids (in pki.certificates) of the trusted root and intermediate CA certificates uploaded to the CMG (-CARootCert)." }, "CheckClientCertRevocation": { "type": "boolean", "description": '"Verify client certificate revocation" (-CheckClientCertRevocation).' }, "EnforceProtocol": { "type": "boolean", "description": '"Enforce TLS 1.2" (-EnforceProtocol).' }, "EnableCloudDPFunction": { "type": "boolean", "description": '"Allow CMG to function as a cloud distribution point and serve content from Azure storage" (-EnableCloudDPFunction).' }, "ServerAppClientId": { "type": "string", "description": "Client id of the Microsoft Entra ID server app (-ServerAppClientId); matches an azureServices server app.", "x-cmlint-ref": { "to": "azureServerApps" } }, "BoundaryGroups": { "x-cmlint-absent-means": "no boundary group is associated with the CMG", "x-cmlint-ref": { "to": "boundaryGroups" }, "type": "array", "items": { "type": "string" }, "description": "Boundary groups the CMG is associated with." }, "DeployedBy": { "type": "object", "title": "CmgDeployer", "additionalProperties": false, "description": "Who creates the CMG.", "properties": { "ConfigurationManagerRoles": { "type": "array", "items": { "type": "string" }, "description": "Configuration Manager security roles of the administrator, for example Full Administrator, Infrastructure Administrator." }, "AzureRoles": { "type": "array", "items": { "type": "string" }, "description": "Azure and Entra ID roles available for the deployment, for example Subscription Owner, Global Administrator." } } }, "Replaces": { "x-cmlint-absent-means": "the CMG replaces no other CMG", "type": "object", "title": "CmgReplacement", "additionalProperties": false, "description": "This CMG replaces another one.", "required": ["ServiceName"], "properties": { "ServiceName": { "type": "string", "description": "ServiceName of the CMG being replaced." }, "KeepOldActiveUntilNewReady": { "type": "boolean" }, "DeleteOldAfterHours": { "type": "number", "minimum": 0, "description": "Hours after the new CMG is ready that the old one is deleted." } } }, "ConvertedFrom": { "type": "object", "title": "CmgConversion", "additionalProperties": false, "description": "This CMG is a conversion of a classic CMG to a virtual machine scale set.", "properties": { "DeploymentName": { "type": "string", "description": "Deployment name of the CMG before conversion." } } } } };
+    var schema42 = { "enum": ["New", "Existing"], "description": "New: planned, not yet created. Existing: already deployed." };
+    function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.ServiceName === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ServiceName" }, message: "must have required property 'ServiceName'", schema: schema37.required, parentSchema: schema37, data };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ServiceName" }, message: "must have required property 'ServiceName'", schema: schema40.required, parentSchema: schema40, data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -28045,7 +28045,7 @@ var require_exportSchema = __commonJS({
           errors++;
         }
         if (data.SiteCode === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteCode" }, message: "must have required property 'SiteCode'", schema: schema37.required, parentSchema: schema37, data };
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteCode" }, message: "must have required property 'SiteCode'", schema: schema40.required, parentSchema: schema40, data };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -28054,8 +28054,8 @@ var require_exportSchema = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func2.call(schema37.properties, key0)) {
-            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37, data };
+          if (!func2.call(schema40.properties, key0)) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema40, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -28067,7 +28067,7 @@ var require_exportSchema = __commonJS({
         if (data.ServiceName !== void 0) {
           let data0 = data.ServiceName;
           if (typeof data0 !== "string") {
-            const err3 = { instancePath: instancePath + "/ServiceName", schemaPath: "#/properties/ServiceName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ServiceName.type, parentSchema: schema37.properties.ServiceName, data: data0 };
+            const err3 = { instancePath: instancePath + "/ServiceName", schemaPath: "#/properties/ServiceName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.ServiceName.type, parentSchema: schema40.properties.ServiceName, data: data0 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -28079,7 +28079,7 @@ var require_exportSchema = __commonJS({
         if (data.DeploymentName !== void 0) {
           let data1 = data.DeploymentName;
           if (typeof data1 !== "string") {
-            const err4 = { instancePath: instancePath + "/DeploymentName", schemaPath: "#/properties/DeploymentName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.DeploymentName.type, parentSchema: schema37.properties.DeploymentName, data: data1 };
+            const err4 = { instancePath: instancePath + "/DeploymentName", schemaPath: "#/properties/DeploymentName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.DeploymentName.type, parentSchema: schema40.properties.DeploymentName, data: data1 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -28092,7 +28092,7 @@ var require_exportSchema = __commonJS({
           let data2 = data.SiteCode;
           if (typeof data2 === "string") {
             if (!pattern0.test(data2)) {
-              const err5 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data2 };
+              const err5 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema17, data: data2 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -28101,7 +28101,7 @@ var require_exportSchema = __commonJS({
               errors++;
             }
           } else {
-            const err6 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data2 };
+            const err6 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.type, parentSchema: schema17, data: data2 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -28113,7 +28113,7 @@ var require_exportSchema = __commonJS({
         if (data.DeploymentModel !== void 0) {
           let data3 = data.DeploymentModel;
           if (!(data3 === "Classic" || data3 === "AzureResourceManager" || data3 === "VirtualMachineScaleSet")) {
-            const err7 = { instancePath: instancePath + "/DeploymentModel", schemaPath: "#/properties/DeploymentModel/enum", keyword: "enum", params: { allowedValues: schema37.properties.DeploymentModel.enum }, message: "must be equal to one of the allowed values", schema: schema37.properties.DeploymentModel.enum, parentSchema: schema37.properties.DeploymentModel, data: data3 };
+            const err7 = { instancePath: instancePath + "/DeploymentModel", schemaPath: "#/properties/DeploymentModel/enum", keyword: "enum", params: { allowedValues: schema40.properties.DeploymentModel.enum }, message: "must be equal to one of the allowed values", schema: schema40.properties.DeploymentModel.enum, parentSchema: schema40.properties.DeploymentModel, data: data3 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -28125,7 +28125,7 @@ var require_exportSchema = __commonJS({
         if (data.Lifecycle !== void 0) {
           let data4 = data.Lifecycle;
           if (!(data4 === "New" || data4 === "Existing")) {
-            const err8 = { instancePath: instancePath + "/Lifecycle", schemaPath: "#/definitions/lifecycle/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values", schema: schema39.enum, parentSchema: schema39, data: data4 };
+            const err8 = { instancePath: instancePath + "/Lifecycle", schemaPath: "#/definitions/lifecycle/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values", schema: schema42.enum, parentSchema: schema42, data: data4 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -28137,7 +28137,7 @@ var require_exportSchema = __commonJS({
         if (data.CreatedOnVersion !== void 0) {
           let data5 = data.CreatedOnVersion;
           if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)))) {
-            const err9 = { instancePath: instancePath + "/CreatedOnVersion", schemaPath: "hierarchy.schema.json#/definitions/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.type, parentSchema: schema16, data: data5 };
+            const err9 = { instancePath: instancePath + "/CreatedOnVersion", schemaPath: "hierarchy.schema.json#/definitions/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.type, parentSchema: schema19, data: data5 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -28147,7 +28147,7 @@ var require_exportSchema = __commonJS({
           }
           if (typeof data5 == "number") {
             if (data5 > 9912 || isNaN(data5)) {
-              const err10 = { instancePath: instancePath + "/CreatedOnVersion", schemaPath: "hierarchy.schema.json#/definitions/version/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9912 }, message: "must be <= 9912", schema: 9912, parentSchema: schema16, data: data5 };
+              const err10 = { instancePath: instancePath + "/CreatedOnVersion", schemaPath: "hierarchy.schema.json#/definitions/version/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9912 }, message: "must be <= 9912", schema: 9912, parentSchema: schema19, data: data5 };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -28156,7 +28156,7 @@ var require_exportSchema = __commonJS({
               errors++;
             }
             if (data5 < 1511 || isNaN(data5)) {
-              const err11 = { instancePath: instancePath + "/CreatedOnVersion", schemaPath: "hierarchy.schema.json#/definitions/version/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1511 }, message: "must be >= 1511", schema: 1511, parentSchema: schema16, data: data5 };
+              const err11 = { instancePath: instancePath + "/CreatedOnVersion", schemaPath: "hierarchy.schema.json#/definitions/version/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1511 }, message: "must be >= 1511", schema: 1511, parentSchema: schema19, data: data5 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -28169,7 +28169,7 @@ var require_exportSchema = __commonJS({
         if (data.SubscriptionId !== void 0) {
           let data6 = data.SubscriptionId;
           if (typeof data6 !== "string") {
-            const err12 = { instancePath: instancePath + "/SubscriptionId", schemaPath: "#/properties/SubscriptionId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.SubscriptionId.type, parentSchema: schema37.properties.SubscriptionId, data: data6 };
+            const err12 = { instancePath: instancePath + "/SubscriptionId", schemaPath: "#/properties/SubscriptionId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.SubscriptionId.type, parentSchema: schema40.properties.SubscriptionId, data: data6 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -28181,7 +28181,7 @@ var require_exportSchema = __commonJS({
         if (data.SubscriptionType !== void 0) {
           let data7 = data.SubscriptionType;
           if (!(data7 === "EnterpriseAgreement" || data7 === "PayAsYouGo" || data7 === "CloudSolutionProvider" || data7 === "Other")) {
-            const err13 = { instancePath: instancePath + "/SubscriptionType", schemaPath: "#/properties/SubscriptionType/enum", keyword: "enum", params: { allowedValues: schema37.properties.SubscriptionType.enum }, message: "must be equal to one of the allowed values", schema: schema37.properties.SubscriptionType.enum, parentSchema: schema37.properties.SubscriptionType, data: data7 };
+            const err13 = { instancePath: instancePath + "/SubscriptionType", schemaPath: "#/properties/SubscriptionType/enum", keyword: "enum", params: { allowedValues: schema40.properties.SubscriptionType.enum }, message: "must be equal to one of the allowed values", schema: schema40.properties.SubscriptionType.enum, parentSchema: schema40.properties.SubscriptionType, data: data7 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -28193,7 +28193,7 @@ var require_exportSchema = __commonJS({
         if (data.TenantId !== void 0) {
           let data8 = data.TenantId;
           if (typeof data8 !== "string") {
-            const err14 = { instancePath: instancePath + "/TenantId", schemaPath: "#/properties/TenantId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.TenantId.type, parentSchema: schema37.properties.TenantId, data: data8 };
+            const err14 = { instancePath: instancePath + "/TenantId", schemaPath: "#/properties/TenantId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.TenantId.type, parentSchema: schema40.properties.TenantId, data: data8 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -28205,7 +28205,7 @@ var require_exportSchema = __commonJS({
         if (data.GroupName !== void 0) {
           let data9 = data.GroupName;
           if (typeof data9 !== "string") {
-            const err15 = { instancePath: instancePath + "/GroupName", schemaPath: "#/properties/GroupName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.GroupName.type, parentSchema: schema37.properties.GroupName, data: data9 };
+            const err15 = { instancePath: instancePath + "/GroupName", schemaPath: "#/properties/GroupName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.GroupName.type, parentSchema: schema40.properties.GroupName, data: data9 };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -28217,7 +28217,7 @@ var require_exportSchema = __commonJS({
         if (data.Region !== void 0) {
           let data10 = data.Region;
           if (typeof data10 !== "string") {
-            const err16 = { instancePath: instancePath + "/Region", schemaPath: "#/properties/Region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.Region.type, parentSchema: schema37.properties.Region, data: data10 };
+            const err16 = { instancePath: instancePath + "/Region", schemaPath: "#/properties/Region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.Region.type, parentSchema: schema40.properties.Region, data: data10 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -28229,7 +28229,7 @@ var require_exportSchema = __commonJS({
         if (data.EnvironmentSetting !== void 0) {
           let data11 = data.EnvironmentSetting;
           if (!(data11 === "AzurePublicCloud" || data11 === "AzureUSGovernmentCloud" || data11 === "AzureChinaCloud" || data11 === "AzureGermanCloud")) {
-            const err17 = { instancePath: instancePath + "/EnvironmentSetting", schemaPath: "#/definitions/azureEnvironment/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data11 };
+            const err17 = { instancePath: instancePath + "/EnvironmentSetting", schemaPath: "#/definitions/azureEnvironment/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values", schema: schema37.enum, parentSchema: schema37, data: data11 };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -28245,7 +28245,7 @@ var require_exportSchema = __commonJS({
             for (let i0 = 0; i0 < len0; i0++) {
               let data13 = data12[i0];
               if (typeof data13 !== "string") {
-                const err18 = { instancePath: instancePath + "/RegisteredResourceProviders/" + i0, schemaPath: "#/properties/RegisteredResourceProviders/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.RegisteredResourceProviders.items.type, parentSchema: schema37.properties.RegisteredResourceProviders.items, data: data13 };
+                const err18 = { instancePath: instancePath + "/RegisteredResourceProviders/" + i0, schemaPath: "#/properties/RegisteredResourceProviders/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.RegisteredResourceProviders.items.type, parentSchema: schema40.properties.RegisteredResourceProviders.items, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -28255,7 +28255,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err19 = { instancePath: instancePath + "/RegisteredResourceProviders", schemaPath: "#/properties/RegisteredResourceProviders/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.RegisteredResourceProviders.type, parentSchema: schema37.properties.RegisteredResourceProviders, data: data12 };
+            const err19 = { instancePath: instancePath + "/RegisteredResourceProviders", schemaPath: "#/properties/RegisteredResourceProviders/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema40.properties.RegisteredResourceProviders.type, parentSchema: schema40.properties.RegisteredResourceProviders, data: data12 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -28267,7 +28267,7 @@ var require_exportSchema = __commonJS({
         if (data.VMSSVMSize !== void 0) {
           let data14 = data.VMSSVMSize;
           if (!(data14 === "B2s" || data14 === "A2_v2" || data14 === "A4_v2")) {
-            const err20 = { instancePath: instancePath + "/VMSSVMSize", schemaPath: "#/properties/VMSSVMSize/enum", keyword: "enum", params: { allowedValues: schema37.properties.VMSSVMSize.enum }, message: "must be equal to one of the allowed values", schema: schema37.properties.VMSSVMSize.enum, parentSchema: schema37.properties.VMSSVMSize, data: data14 };
+            const err20 = { instancePath: instancePath + "/VMSSVMSize", schemaPath: "#/properties/VMSSVMSize/enum", keyword: "enum", params: { allowedValues: schema40.properties.VMSSVMSize.enum }, message: "must be equal to one of the allowed values", schema: schema40.properties.VMSSVMSize.enum, parentSchema: schema40.properties.VMSSVMSize, data: data14 };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -28279,7 +28279,7 @@ var require_exportSchema = __commonJS({
         if (data.VMInstanceCount !== void 0) {
           let data15 = data.VMInstanceCount;
           if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)))) {
-            const err21 = { instancePath: instancePath + "/VMInstanceCount", schemaPath: "#/properties/VMInstanceCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.VMInstanceCount.type, parentSchema: schema37.properties.VMInstanceCount, data: data15 };
+            const err21 = { instancePath: instancePath + "/VMInstanceCount", schemaPath: "#/properties/VMInstanceCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema40.properties.VMInstanceCount.type, parentSchema: schema40.properties.VMInstanceCount, data: data15 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -28291,7 +28291,7 @@ var require_exportSchema = __commonJS({
         if (data.ServiceCertificate !== void 0) {
           let data16 = data.ServiceCertificate;
           if (typeof data16 !== "string") {
-            const err22 = { instancePath: instancePath + "/ServiceCertificate", schemaPath: "#/properties/ServiceCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ServiceCertificate.type, parentSchema: schema37.properties.ServiceCertificate, data: data16 };
+            const err22 = { instancePath: instancePath + "/ServiceCertificate", schemaPath: "#/properties/ServiceCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.ServiceCertificate.type, parentSchema: schema40.properties.ServiceCertificate, data: data16 };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -28303,7 +28303,7 @@ var require_exportSchema = __commonJS({
         if (data.ManagementCertificate !== void 0) {
           let data17 = data.ManagementCertificate;
           if (typeof data17 !== "string") {
-            const err23 = { instancePath: instancePath + "/ManagementCertificate", schemaPath: "#/properties/ManagementCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ManagementCertificate.type, parentSchema: schema37.properties.ManagementCertificate, data: data17 };
+            const err23 = { instancePath: instancePath + "/ManagementCertificate", schemaPath: "#/properties/ManagementCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.ManagementCertificate.type, parentSchema: schema40.properties.ManagementCertificate, data: data17 };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -28319,7 +28319,7 @@ var require_exportSchema = __commonJS({
             for (let i1 = 0; i1 < len1; i1++) {
               let data19 = data18[i1];
               if (typeof data19 !== "string") {
-                const err24 = { instancePath: instancePath + "/CARootCert/" + i1, schemaPath: "#/properties/CARootCert/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.CARootCert.items.type, parentSchema: schema37.properties.CARootCert.items, data: data19 };
+                const err24 = { instancePath: instancePath + "/CARootCert/" + i1, schemaPath: "#/properties/CARootCert/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.CARootCert.items.type, parentSchema: schema40.properties.CARootCert.items, data: data19 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -28329,7 +28329,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err25 = { instancePath: instancePath + "/CARootCert", schemaPath: "#/properties/CARootCert/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.CARootCert.type, parentSchema: schema37.properties.CARootCert, data: data18 };
+            const err25 = { instancePath: instancePath + "/CARootCert", schemaPath: "#/properties/CARootCert/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema40.properties.CARootCert.type, parentSchema: schema40.properties.CARootCert, data: data18 };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -28341,7 +28341,7 @@ var require_exportSchema = __commonJS({
         if (data.CheckClientCertRevocation !== void 0) {
           let data20 = data.CheckClientCertRevocation;
           if (typeof data20 !== "boolean") {
-            const err26 = { instancePath: instancePath + "/CheckClientCertRevocation", schemaPath: "#/properties/CheckClientCertRevocation/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.CheckClientCertRevocation.type, parentSchema: schema37.properties.CheckClientCertRevocation, data: data20 };
+            const err26 = { instancePath: instancePath + "/CheckClientCertRevocation", schemaPath: "#/properties/CheckClientCertRevocation/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema40.properties.CheckClientCertRevocation.type, parentSchema: schema40.properties.CheckClientCertRevocation, data: data20 };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -28353,7 +28353,7 @@ var require_exportSchema = __commonJS({
         if (data.EnforceProtocol !== void 0) {
           let data21 = data.EnforceProtocol;
           if (typeof data21 !== "boolean") {
-            const err27 = { instancePath: instancePath + "/EnforceProtocol", schemaPath: "#/properties/EnforceProtocol/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.EnforceProtocol.type, parentSchema: schema37.properties.EnforceProtocol, data: data21 };
+            const err27 = { instancePath: instancePath + "/EnforceProtocol", schemaPath: "#/properties/EnforceProtocol/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema40.properties.EnforceProtocol.type, parentSchema: schema40.properties.EnforceProtocol, data: data21 };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -28365,7 +28365,7 @@ var require_exportSchema = __commonJS({
         if (data.EnableCloudDPFunction !== void 0) {
           let data22 = data.EnableCloudDPFunction;
           if (typeof data22 !== "boolean") {
-            const err28 = { instancePath: instancePath + "/EnableCloudDPFunction", schemaPath: "#/properties/EnableCloudDPFunction/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.EnableCloudDPFunction.type, parentSchema: schema37.properties.EnableCloudDPFunction, data: data22 };
+            const err28 = { instancePath: instancePath + "/EnableCloudDPFunction", schemaPath: "#/properties/EnableCloudDPFunction/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema40.properties.EnableCloudDPFunction.type, parentSchema: schema40.properties.EnableCloudDPFunction, data: data22 };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -28377,7 +28377,7 @@ var require_exportSchema = __commonJS({
         if (data.ServerAppClientId !== void 0) {
           let data23 = data.ServerAppClientId;
           if (typeof data23 !== "string") {
-            const err29 = { instancePath: instancePath + "/ServerAppClientId", schemaPath: "#/properties/ServerAppClientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ServerAppClientId.type, parentSchema: schema37.properties.ServerAppClientId, data: data23 };
+            const err29 = { instancePath: instancePath + "/ServerAppClientId", schemaPath: "#/properties/ServerAppClientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.ServerAppClientId.type, parentSchema: schema40.properties.ServerAppClientId, data: data23 };
             if (vErrors === null) {
               vErrors = [err29];
             } else {
@@ -28393,7 +28393,7 @@ var require_exportSchema = __commonJS({
             for (let i2 = 0; i2 < len2; i2++) {
               let data25 = data24[i2];
               if (typeof data25 !== "string") {
-                const err30 = { instancePath: instancePath + "/BoundaryGroups/" + i2, schemaPath: "#/properties/BoundaryGroups/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.BoundaryGroups.items.type, parentSchema: schema37.properties.BoundaryGroups.items, data: data25 };
+                const err30 = { instancePath: instancePath + "/BoundaryGroups/" + i2, schemaPath: "#/properties/BoundaryGroups/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.BoundaryGroups.items.type, parentSchema: schema40.properties.BoundaryGroups.items, data: data25 };
                 if (vErrors === null) {
                   vErrors = [err30];
                 } else {
@@ -28403,7 +28403,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err31 = { instancePath: instancePath + "/BoundaryGroups", schemaPath: "#/properties/BoundaryGroups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.BoundaryGroups.type, parentSchema: schema37.properties.BoundaryGroups, data: data24 };
+            const err31 = { instancePath: instancePath + "/BoundaryGroups", schemaPath: "#/properties/BoundaryGroups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema40.properties.BoundaryGroups.type, parentSchema: schema40.properties.BoundaryGroups, data: data24 };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -28417,7 +28417,7 @@ var require_exportSchema = __commonJS({
           if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
             for (const key1 in data26) {
               if (!(key1 === "ConfigurationManagerRoles" || key1 === "AzureRoles")) {
-                const err32 = { instancePath: instancePath + "/DeployedBy", schemaPath: "#/properties/DeployedBy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.DeployedBy, data: data26 };
+                const err32 = { instancePath: instancePath + "/DeployedBy", schemaPath: "#/properties/DeployedBy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema40.properties.DeployedBy, data: data26 };
                 if (vErrors === null) {
                   vErrors = [err32];
                 } else {
@@ -28433,7 +28433,7 @@ var require_exportSchema = __commonJS({
                 for (let i3 = 0; i3 < len3; i3++) {
                   let data28 = data27[i3];
                   if (typeof data28 !== "string") {
-                    const err33 = { instancePath: instancePath + "/DeployedBy/ConfigurationManagerRoles/" + i3, schemaPath: "#/properties/DeployedBy/properties/ConfigurationManagerRoles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles.items.type, parentSchema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles.items, data: data28 };
+                    const err33 = { instancePath: instancePath + "/DeployedBy/ConfigurationManagerRoles/" + i3, schemaPath: "#/properties/DeployedBy/properties/ConfigurationManagerRoles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.DeployedBy.properties.ConfigurationManagerRoles.items.type, parentSchema: schema40.properties.DeployedBy.properties.ConfigurationManagerRoles.items, data: data28 };
                     if (vErrors === null) {
                       vErrors = [err33];
                     } else {
@@ -28443,7 +28443,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err34 = { instancePath: instancePath + "/DeployedBy/ConfigurationManagerRoles", schemaPath: "#/properties/DeployedBy/properties/ConfigurationManagerRoles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles.type, parentSchema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles, data: data27 };
+                const err34 = { instancePath: instancePath + "/DeployedBy/ConfigurationManagerRoles", schemaPath: "#/properties/DeployedBy/properties/ConfigurationManagerRoles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema40.properties.DeployedBy.properties.ConfigurationManagerRoles.type, parentSchema: schema40.properties.DeployedBy.properties.ConfigurationManagerRoles, data: data27 };
                 if (vErrors === null) {
                   vErrors = [err34];
                 } else {
@@ -28459,7 +28459,7 @@ var require_exportSchema = __commonJS({
                 for (let i4 = 0; i4 < len4; i4++) {
                   let data30 = data29[i4];
                   if (typeof data30 !== "string") {
-                    const err35 = { instancePath: instancePath + "/DeployedBy/AzureRoles/" + i4, schemaPath: "#/properties/DeployedBy/properties/AzureRoles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.DeployedBy.properties.AzureRoles.items.type, parentSchema: schema37.properties.DeployedBy.properties.AzureRoles.items, data: data30 };
+                    const err35 = { instancePath: instancePath + "/DeployedBy/AzureRoles/" + i4, schemaPath: "#/properties/DeployedBy/properties/AzureRoles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.DeployedBy.properties.AzureRoles.items.type, parentSchema: schema40.properties.DeployedBy.properties.AzureRoles.items, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err35];
                     } else {
@@ -28469,7 +28469,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err36 = { instancePath: instancePath + "/DeployedBy/AzureRoles", schemaPath: "#/properties/DeployedBy/properties/AzureRoles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.DeployedBy.properties.AzureRoles.type, parentSchema: schema37.properties.DeployedBy.properties.AzureRoles, data: data29 };
+                const err36 = { instancePath: instancePath + "/DeployedBy/AzureRoles", schemaPath: "#/properties/DeployedBy/properties/AzureRoles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema40.properties.DeployedBy.properties.AzureRoles.type, parentSchema: schema40.properties.DeployedBy.properties.AzureRoles, data: data29 };
                 if (vErrors === null) {
                   vErrors = [err36];
                 } else {
@@ -28479,7 +28479,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err37 = { instancePath: instancePath + "/DeployedBy", schemaPath: "#/properties/DeployedBy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.DeployedBy.type, parentSchema: schema37.properties.DeployedBy, data: data26 };
+            const err37 = { instancePath: instancePath + "/DeployedBy", schemaPath: "#/properties/DeployedBy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema40.properties.DeployedBy.type, parentSchema: schema40.properties.DeployedBy, data: data26 };
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -28492,7 +28492,7 @@ var require_exportSchema = __commonJS({
           let data31 = data.Replaces;
           if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
             if (data31.ServiceName === void 0) {
-              const err38 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/required", keyword: "required", params: { missingProperty: "ServiceName" }, message: "must have required property 'ServiceName'", schema: schema37.properties.Replaces.required, parentSchema: schema37.properties.Replaces, data: data31 };
+              const err38 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/required", keyword: "required", params: { missingProperty: "ServiceName" }, message: "must have required property 'ServiceName'", schema: schema40.properties.Replaces.required, parentSchema: schema40.properties.Replaces, data: data31 };
               if (vErrors === null) {
                 vErrors = [err38];
               } else {
@@ -28502,7 +28502,7 @@ var require_exportSchema = __commonJS({
             }
             for (const key2 in data31) {
               if (!(key2 === "ServiceName" || key2 === "KeepOldActiveUntilNewReady" || key2 === "DeleteOldAfterHours")) {
-                const err39 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.Replaces, data: data31 };
+                const err39 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema40.properties.Replaces, data: data31 };
                 if (vErrors === null) {
                   vErrors = [err39];
                 } else {
@@ -28514,7 +28514,7 @@ var require_exportSchema = __commonJS({
             if (data31.ServiceName !== void 0) {
               let data32 = data31.ServiceName;
               if (typeof data32 !== "string") {
-                const err40 = { instancePath: instancePath + "/Replaces/ServiceName", schemaPath: "#/properties/Replaces/properties/ServiceName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.Replaces.properties.ServiceName.type, parentSchema: schema37.properties.Replaces.properties.ServiceName, data: data32 };
+                const err40 = { instancePath: instancePath + "/Replaces/ServiceName", schemaPath: "#/properties/Replaces/properties/ServiceName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.Replaces.properties.ServiceName.type, parentSchema: schema40.properties.Replaces.properties.ServiceName, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -28526,7 +28526,7 @@ var require_exportSchema = __commonJS({
             if (data31.KeepOldActiveUntilNewReady !== void 0) {
               let data33 = data31.KeepOldActiveUntilNewReady;
               if (typeof data33 !== "boolean") {
-                const err41 = { instancePath: instancePath + "/Replaces/KeepOldActiveUntilNewReady", schemaPath: "#/properties/Replaces/properties/KeepOldActiveUntilNewReady/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.Replaces.properties.KeepOldActiveUntilNewReady.type, parentSchema: schema37.properties.Replaces.properties.KeepOldActiveUntilNewReady, data: data33 };
+                const err41 = { instancePath: instancePath + "/Replaces/KeepOldActiveUntilNewReady", schemaPath: "#/properties/Replaces/properties/KeepOldActiveUntilNewReady/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema40.properties.Replaces.properties.KeepOldActiveUntilNewReady.type, parentSchema: schema40.properties.Replaces.properties.KeepOldActiveUntilNewReady, data: data33 };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -28539,7 +28539,7 @@ var require_exportSchema = __commonJS({
               let data34 = data31.DeleteOldAfterHours;
               if (typeof data34 == "number") {
                 if (data34 < 0 || isNaN(data34)) {
-                  const err42 = { instancePath: instancePath + "/Replaces/DeleteOldAfterHours", schemaPath: "#/properties/Replaces/properties/DeleteOldAfterHours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema37.properties.Replaces.properties.DeleteOldAfterHours, data: data34 };
+                  const err42 = { instancePath: instancePath + "/Replaces/DeleteOldAfterHours", schemaPath: "#/properties/Replaces/properties/DeleteOldAfterHours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema40.properties.Replaces.properties.DeleteOldAfterHours, data: data34 };
                   if (vErrors === null) {
                     vErrors = [err42];
                   } else {
@@ -28548,7 +28548,7 @@ var require_exportSchema = __commonJS({
                   errors++;
                 }
               } else {
-                const err43 = { instancePath: instancePath + "/Replaces/DeleteOldAfterHours", schemaPath: "#/properties/Replaces/properties/DeleteOldAfterHours/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema37.properties.Replaces.properties.DeleteOldAfterHours.type, parentSchema: schema37.properties.Replaces.properties.DeleteOldAfterHours, data: data34 };
+                const err43 = { instancePath: instancePath + "/Replaces/DeleteOldAfterHours", schemaPath: "#/properties/Replaces/properties/DeleteOldAfterHours/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema40.properties.Replaces.properties.DeleteOldAfterHours.type, parentSchema: schema40.properties.Replaces.properties.DeleteOldAfterHours, data: data34 };
                 if (vErrors === null) {
                   vErrors = [err43];
                 } else {
@@ -28558,7 +28558,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err44 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.Replaces.type, parentSchema: schema37.properties.Replaces, data: data31 };
+            const err44 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema40.properties.Replaces.type, parentSchema: schema40.properties.Replaces, data: data31 };
             if (vErrors === null) {
               vErrors = [err44];
             } else {
@@ -28572,7 +28572,7 @@ var require_exportSchema = __commonJS({
           if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
             for (const key3 in data35) {
               if (!(key3 === "DeploymentName")) {
-                const err45 = { instancePath: instancePath + "/ConvertedFrom", schemaPath: "#/properties/ConvertedFrom/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.ConvertedFrom, data: data35 };
+                const err45 = { instancePath: instancePath + "/ConvertedFrom", schemaPath: "#/properties/ConvertedFrom/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema40.properties.ConvertedFrom, data: data35 };
                 if (vErrors === null) {
                   vErrors = [err45];
                 } else {
@@ -28584,7 +28584,7 @@ var require_exportSchema = __commonJS({
             if (data35.DeploymentName !== void 0) {
               let data36 = data35.DeploymentName;
               if (typeof data36 !== "string") {
-                const err46 = { instancePath: instancePath + "/ConvertedFrom/DeploymentName", schemaPath: "#/properties/ConvertedFrom/properties/DeploymentName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ConvertedFrom.properties.DeploymentName.type, parentSchema: schema37.properties.ConvertedFrom.properties.DeploymentName, data: data36 };
+                const err46 = { instancePath: instancePath + "/ConvertedFrom/DeploymentName", schemaPath: "#/properties/ConvertedFrom/properties/DeploymentName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema40.properties.ConvertedFrom.properties.DeploymentName.type, parentSchema: schema40.properties.ConvertedFrom.properties.DeploymentName, data: data36 };
                 if (vErrors === null) {
                   vErrors = [err46];
                 } else {
@@ -28594,7 +28594,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err47 = { instancePath: instancePath + "/ConvertedFrom", schemaPath: "#/properties/ConvertedFrom/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.ConvertedFrom.type, parentSchema: schema37.properties.ConvertedFrom, data: data35 };
+            const err47 = { instancePath: instancePath + "/ConvertedFrom", schemaPath: "#/properties/ConvertedFrom/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema40.properties.ConvertedFrom.type, parentSchema: schema40.properties.ConvertedFrom, data: data35 };
             if (vErrors === null) {
               vErrors = [err47];
             } else {
@@ -28604,7 +28604,7 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
+        const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema40.type, parentSchema: schema40, data };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -28612,16 +28612,16 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate38.errors = vErrors;
+      validate41.errors = vErrors;
       return errors === 0;
     }
-    var schema42 = { "type": "object", "title": "CloudDistributionPoint", "additionalProperties": false, "required": ["ServiceName", "SiteCode"], "properties": { "ServiceName": { "type": "string" }, "DeploymentName": { "type": "string" }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode" }, "Lifecycle": { "$ref": "#/definitions/lifecycle" }, "ServiceCertificate": { "type": "string", "description": "Id (in pki.certificates) of the server authentication certificate." }, "EnvironmentSetting": { "$ref": "#/definitions/azureEnvironment" } } };
-    function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    var schema45 = { "type": "object", "title": "CloudDistributionPoint", "additionalProperties": false, "required": ["ServiceName", "SiteCode"], "properties": { "ServiceName": { "type": "string" }, "DeploymentName": { "type": "string" }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode", "x-cmlint-ref": { "to": "sites", "as": "site" } }, "Lifecycle": { "$ref": "#/definitions/lifecycle" }, "ServiceCertificate": { "type": "string", "description": "Id (in pki.certificates) of the server authentication certificate.", "x-cmlint-ref": { "to": "certificates", "as": "serviceCertificate" } }, "EnvironmentSetting": { "$ref": "#/definitions/azureEnvironment" } } };
+    function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.ServiceName === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ServiceName" }, message: "must have required property 'ServiceName'", schema: schema42.required, parentSchema: schema42, data };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ServiceName" }, message: "must have required property 'ServiceName'", schema: schema45.required, parentSchema: schema45, data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -28630,7 +28630,7 @@ var require_exportSchema = __commonJS({
           errors++;
         }
         if (data.SiteCode === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteCode" }, message: "must have required property 'SiteCode'", schema: schema42.required, parentSchema: schema42, data };
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "SiteCode" }, message: "must have required property 'SiteCode'", schema: schema45.required, parentSchema: schema45, data };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -28640,7 +28640,7 @@ var require_exportSchema = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "ServiceName" || key0 === "DeploymentName" || key0 === "SiteCode" || key0 === "Lifecycle" || key0 === "ServiceCertificate" || key0 === "EnvironmentSetting")) {
-            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema42, data };
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema45, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -28652,7 +28652,7 @@ var require_exportSchema = __commonJS({
         if (data.ServiceName !== void 0) {
           let data0 = data.ServiceName;
           if (typeof data0 !== "string") {
-            const err3 = { instancePath: instancePath + "/ServiceName", schemaPath: "#/properties/ServiceName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema42.properties.ServiceName.type, parentSchema: schema42.properties.ServiceName, data: data0 };
+            const err3 = { instancePath: instancePath + "/ServiceName", schemaPath: "#/properties/ServiceName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.properties.ServiceName.type, parentSchema: schema45.properties.ServiceName, data: data0 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -28664,7 +28664,7 @@ var require_exportSchema = __commonJS({
         if (data.DeploymentName !== void 0) {
           let data1 = data.DeploymentName;
           if (typeof data1 !== "string") {
-            const err4 = { instancePath: instancePath + "/DeploymentName", schemaPath: "#/properties/DeploymentName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema42.properties.DeploymentName.type, parentSchema: schema42.properties.DeploymentName, data: data1 };
+            const err4 = { instancePath: instancePath + "/DeploymentName", schemaPath: "#/properties/DeploymentName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.properties.DeploymentName.type, parentSchema: schema45.properties.DeploymentName, data: data1 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -28677,7 +28677,7 @@ var require_exportSchema = __commonJS({
           let data2 = data.SiteCode;
           if (typeof data2 === "string") {
             if (!pattern0.test(data2)) {
-              const err5 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data2 };
+              const err5 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema17, data: data2 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -28686,7 +28686,7 @@ var require_exportSchema = __commonJS({
               errors++;
             }
           } else {
-            const err6 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data2 };
+            const err6 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.type, parentSchema: schema17, data: data2 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -28698,7 +28698,7 @@ var require_exportSchema = __commonJS({
         if (data.Lifecycle !== void 0) {
           let data3 = data.Lifecycle;
           if (!(data3 === "New" || data3 === "Existing")) {
-            const err7 = { instancePath: instancePath + "/Lifecycle", schemaPath: "#/definitions/lifecycle/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values", schema: schema39.enum, parentSchema: schema39, data: data3 };
+            const err7 = { instancePath: instancePath + "/Lifecycle", schemaPath: "#/definitions/lifecycle/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values", schema: schema42.enum, parentSchema: schema42, data: data3 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -28710,7 +28710,7 @@ var require_exportSchema = __commonJS({
         if (data.ServiceCertificate !== void 0) {
           let data4 = data.ServiceCertificate;
           if (typeof data4 !== "string") {
-            const err8 = { instancePath: instancePath + "/ServiceCertificate", schemaPath: "#/properties/ServiceCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema42.properties.ServiceCertificate.type, parentSchema: schema42.properties.ServiceCertificate, data: data4 };
+            const err8 = { instancePath: instancePath + "/ServiceCertificate", schemaPath: "#/properties/ServiceCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.properties.ServiceCertificate.type, parentSchema: schema45.properties.ServiceCertificate, data: data4 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -28722,7 +28722,7 @@ var require_exportSchema = __commonJS({
         if (data.EnvironmentSetting !== void 0) {
           let data5 = data.EnvironmentSetting;
           if (!(data5 === "AzurePublicCloud" || data5 === "AzureUSGovernmentCloud" || data5 === "AzureChinaCloud" || data5 === "AzureGermanCloud")) {
-            const err9 = { instancePath: instancePath + "/EnvironmentSetting", schemaPath: "#/definitions/azureEnvironment/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data5 };
+            const err9 = { instancePath: instancePath + "/EnvironmentSetting", schemaPath: "#/definitions/azureEnvironment/enum", keyword: "enum", params: { allowedValues: schema37.enum }, message: "must be equal to one of the allowed values", schema: schema37.enum, parentSchema: schema37, data: data5 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -28732,7 +28732,7 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema42.type, parentSchema: schema42, data };
+        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema45.type, parentSchema: schema45, data };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -28740,16 +28740,16 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate40.errors = vErrors;
+      validate43.errors = vErrors;
       return errors === 0;
     }
-    var schema46 = { "type": "object", "title": "BoundaryGroup", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "DefaultSiteCode": { "$ref": "#/definitions/siteCode", "description": "Site assignment." }, "SiteSystems": { "type": "array", "items": { "type": "string" }, "description": "Site system server names (and CMG service names) in the group." } } };
-    function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    var schema49 = { "type": "object", "title": "BoundaryGroup", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "DefaultSiteCode": { "$ref": "#/definitions/siteCode", "description": "Site assignment.", "x-cmlint-ref": { "to": "sites" } }, "SiteSystems": { "x-cmlint-absent-means": "the boundary group has no site system", "x-cmlint-ref": { "to": ["servers", "cmgs"] }, "type": "array", "items": { "type": "string" }, "description": "Site system server names (and CMG service names) in the group." } } };
+    function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.Name === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema46.required, parentSchema: schema46, data };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema49.required, parentSchema: schema49, data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -28759,7 +28759,7 @@ var require_exportSchema = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "Name" || key0 === "DefaultSiteCode" || key0 === "SiteSystems")) {
-            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema46, data };
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema49, data };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -28771,7 +28771,7 @@ var require_exportSchema = __commonJS({
         if (data.Name !== void 0) {
           let data0 = data.Name;
           if (typeof data0 !== "string") {
-            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema46.properties.Name.type, parentSchema: schema46.properties.Name, data: data0 };
+            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema49.properties.Name.type, parentSchema: schema49.properties.Name, data: data0 };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -28784,7 +28784,7 @@ var require_exportSchema = __commonJS({
           let data1 = data.DefaultSiteCode;
           if (typeof data1 === "string") {
             if (!pattern0.test(data1)) {
-              const err3 = { instancePath: instancePath + "/DefaultSiteCode", schemaPath: "#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data1 };
+              const err3 = { instancePath: instancePath + "/DefaultSiteCode", schemaPath: "#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema17, data: data1 };
               if (vErrors === null) {
                 vErrors = [err3];
               } else {
@@ -28793,7 +28793,7 @@ var require_exportSchema = __commonJS({
               errors++;
             }
           } else {
-            const err4 = { instancePath: instancePath + "/DefaultSiteCode", schemaPath: "#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data1 };
+            const err4 = { instancePath: instancePath + "/DefaultSiteCode", schemaPath: "#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.type, parentSchema: schema17, data: data1 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -28809,7 +28809,7 @@ var require_exportSchema = __commonJS({
             for (let i0 = 0; i0 < len0; i0++) {
               let data3 = data2[i0];
               if (typeof data3 !== "string") {
-                const err5 = { instancePath: instancePath + "/SiteSystems/" + i0, schemaPath: "#/properties/SiteSystems/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema46.properties.SiteSystems.items.type, parentSchema: schema46.properties.SiteSystems.items, data: data3 };
+                const err5 = { instancePath: instancePath + "/SiteSystems/" + i0, schemaPath: "#/properties/SiteSystems/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema49.properties.SiteSystems.items.type, parentSchema: schema49.properties.SiteSystems.items, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err5];
                 } else {
@@ -28819,7 +28819,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err6 = { instancePath: instancePath + "/SiteSystems", schemaPath: "#/properties/SiteSystems/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema46.properties.SiteSystems.type, parentSchema: schema46.properties.SiteSystems, data: data2 };
+            const err6 = { instancePath: instancePath + "/SiteSystems", schemaPath: "#/properties/SiteSystems/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema49.properties.SiteSystems.type, parentSchema: schema49.properties.SiteSystems, data: data2 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -28829,7 +28829,7 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema46.type, parentSchema: schema46, data };
+        const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema49.type, parentSchema: schema49, data };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -28837,18 +28837,18 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate42.errors = vErrors;
+      validate45.errors = vErrors;
       return errors === 0;
     }
-    var schema49 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Pki", "description": "Certificates that the design uses and how revocation information is published.", "type": "object", "additionalProperties": false, "properties": { "CrlPublishedOnInternet": { "type": "boolean", "description": "The certificate revocation list of the CA that issues client certificates is published where internet clients and the CMG can reach it." }, "CrlDistributionPoints": { "type": "array", "items": { "type": "string" }, "description": "CRL distribution point URLs." }, "certificates": { "type": "array", "items": { "$ref": "#/definitions/certificate" } } }, "definitions": { "certificate": { "type": "object", "title": "Certificate", "additionalProperties": false, "required": ["Id"], "properties": { "Id": { "type": "string", "description": "Name that other parts of the export use to refer to this certificate." }, "Description": { "type": "string" }, "IssuedTo": { "type": "string", "description": "Who holds it: a server name, a CMG, or a client population." }, "Issuer": { "enum": ["EnterpriseCA", "PublicCA", "SelfSigned", "ConfigurationManager"], "description": "Kind of issuer: an enterprise (internal) PKI, a public certificate provider, self-signed, or generated by Configuration Manager." }, "IssuerCertificate": { "type": "string", "description": "Id of the issuing CA certificate (the next link of the chain)." }, "IsCertificateAuthority": { "type": "boolean", "description": "This is a CA certificate (root or intermediate)." }, "SubjectName": { "type": "string", "description": "Subject common name (CN)." }, "SubjectAlternativeNames": { "type": "array", "items": { "type": "string" }, "description": "DNS names in the subject alternative name." }, "EnhancedKeyUsages": { "type": "array", "items": { "type": "string" }, "description": "EKU OIDs or names: 1.3.6.1.5.5.7.3.1 (Server Authentication), 1.3.6.1.5.5.7.3.2 (Client Authentication)." }, "KeyAlgorithm": { "enum": ["RSA", "ECDSA"] }, "KeyLength": { "type": "integer", "minimum": 1 }, "SignatureAlgorithm": { "type": "string", "description": "For example sha256RSA, sha1RSA." }, "NotAfter": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Expiry date (YYYY-MM-DD)." }, "Template": { "type": "string", "description": "Certificate template name." } } } } };
-    var schema50 = { "type": "object", "title": "Certificate", "additionalProperties": false, "required": ["Id"], "properties": { "Id": { "type": "string", "description": "Name that other parts of the export use to refer to this certificate." }, "Description": { "type": "string" }, "IssuedTo": { "type": "string", "description": "Who holds it: a server name, a CMG, or a client population." }, "Issuer": { "enum": ["EnterpriseCA", "PublicCA", "SelfSigned", "ConfigurationManager"], "description": "Kind of issuer: an enterprise (internal) PKI, a public certificate provider, self-signed, or generated by Configuration Manager." }, "IssuerCertificate": { "type": "string", "description": "Id of the issuing CA certificate (the next link of the chain)." }, "IsCertificateAuthority": { "type": "boolean", "description": "This is a CA certificate (root or intermediate)." }, "SubjectName": { "type": "string", "description": "Subject common name (CN)." }, "SubjectAlternativeNames": { "type": "array", "items": { "type": "string" }, "description": "DNS names in the subject alternative name." }, "EnhancedKeyUsages": { "type": "array", "items": { "type": "string" }, "description": "EKU OIDs or names: 1.3.6.1.5.5.7.3.1 (Server Authentication), 1.3.6.1.5.5.7.3.2 (Client Authentication)." }, "KeyAlgorithm": { "enum": ["RSA", "ECDSA"] }, "KeyLength": { "type": "integer", "minimum": 1 }, "SignatureAlgorithm": { "type": "string", "description": "For example sha256RSA, sha1RSA." }, "NotAfter": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Expiry date (YYYY-MM-DD)." }, "Template": { "type": "string", "description": "Certificate template name." } } };
-    function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    var schema52 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Pki", "description": "Certificates that the design uses and how revocation information is published.", "type": "object", "additionalProperties": false, "properties": { "CrlPublishedOnInternet": { "type": "boolean", "description": "The certificate revocation list of the CA that issues client certificates is published where internet clients and the CMG can reach it." }, "CrlDistributionPoints": { "type": "array", "items": { "type": "string" }, "description": "CRL distribution point URLs." }, "certificates": { "x-cmlint-collection": { "name": "certificates", "key": ["Id"], "caseInsensitive": false }, "type": "array", "items": { "$ref": "#/definitions/certificate" } } }, "definitions": { "certificate": { "type": "object", "title": "Certificate", "additionalProperties": false, "required": ["Id"], "properties": { "Id": { "type": "string", "description": "Name that other parts of the export use to refer to this certificate." }, "Description": { "type": "string" }, "IssuedTo": { "type": "string", "description": "Who holds it: a server name, a CMG, or a client population." }, "Issuer": { "enum": ["EnterpriseCA", "PublicCA", "SelfSigned", "ConfigurationManager"], "description": "Kind of issuer: an enterprise (internal) PKI, a public certificate provider, self-signed, or generated by Configuration Manager." }, "IssuerCertificate": { "type": "string", "description": "Id of the issuing CA certificate (the next link of the chain).", "x-cmlint-ref": { "to": "certificates" } }, "IsCertificateAuthority": { "type": "boolean", "description": "This is a CA certificate (root or intermediate)." }, "SubjectName": { "type": "string", "description": "Subject common name (CN)." }, "SubjectAlternativeNames": { "type": "array", "items": { "type": "string" }, "description": "DNS names in the subject alternative name.", "x-cmlint-absent-means": "the certificate has no subject alternative name" }, "EnhancedKeyUsages": { "type": "array", "items": { "type": "string" }, "description": "EKU OIDs or names: 1.3.6.1.5.5.7.3.1 (Server Authentication), 1.3.6.1.5.5.7.3.2 (Client Authentication)." }, "KeyAlgorithm": { "enum": ["RSA", "ECDSA"] }, "KeyLength": { "type": "integer", "minimum": 1 }, "SignatureAlgorithm": { "type": "string", "description": "For example sha256RSA, sha1RSA." }, "NotAfter": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Expiry date (YYYY-MM-DD)." }, "Template": { "type": "string", "description": "Certificate template name." } } } } };
+    var schema53 = { "type": "object", "title": "Certificate", "additionalProperties": false, "required": ["Id"], "properties": { "Id": { "type": "string", "description": "Name that other parts of the export use to refer to this certificate." }, "Description": { "type": "string" }, "IssuedTo": { "type": "string", "description": "Who holds it: a server name, a CMG, or a client population." }, "Issuer": { "enum": ["EnterpriseCA", "PublicCA", "SelfSigned", "ConfigurationManager"], "description": "Kind of issuer: an enterprise (internal) PKI, a public certificate provider, self-signed, or generated by Configuration Manager." }, "IssuerCertificate": { "type": "string", "description": "Id of the issuing CA certificate (the next link of the chain).", "x-cmlint-ref": { "to": "certificates" } }, "IsCertificateAuthority": { "type": "boolean", "description": "This is a CA certificate (root or intermediate)." }, "SubjectName": { "type": "string", "description": "Subject common name (CN)." }, "SubjectAlternativeNames": { "type": "array", "items": { "type": "string" }, "description": "DNS names in the subject alternative name.", "x-cmlint-absent-means": "the certificate has no subject alternative name" }, "EnhancedKeyUsages": { "type": "array", "items": { "type": "string" }, "description": "EKU OIDs or names: 1.3.6.1.5.5.7.3.1 (Server Authentication), 1.3.6.1.5.5.7.3.2 (Client Authentication)." }, "KeyAlgorithm": { "enum": ["RSA", "ECDSA"] }, "KeyLength": { "type": "integer", "minimum": 1 }, "SignatureAlgorithm": { "type": "string", "description": "For example sha256RSA, sha1RSA." }, "NotAfter": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Expiry date (YYYY-MM-DD)." }, "Template": { "type": "string", "description": "Certificate template name." } } };
+    function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         for (const key0 in data) {
           if (!(key0 === "CrlPublishedOnInternet" || key0 === "CrlDistributionPoints" || key0 === "certificates")) {
-            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema49, data };
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema52, data };
             if (vErrors === null) {
               vErrors = [err0];
             } else {
@@ -28860,7 +28860,7 @@ var require_exportSchema = __commonJS({
         if (data.CrlPublishedOnInternet !== void 0) {
           let data0 = data.CrlPublishedOnInternet;
           if (typeof data0 !== "boolean") {
-            const err1 = { instancePath: instancePath + "/CrlPublishedOnInternet", schemaPath: "#/properties/CrlPublishedOnInternet/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema49.properties.CrlPublishedOnInternet.type, parentSchema: schema49.properties.CrlPublishedOnInternet, data: data0 };
+            const err1 = { instancePath: instancePath + "/CrlPublishedOnInternet", schemaPath: "#/properties/CrlPublishedOnInternet/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema52.properties.CrlPublishedOnInternet.type, parentSchema: schema52.properties.CrlPublishedOnInternet, data: data0 };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -28876,7 +28876,7 @@ var require_exportSchema = __commonJS({
             for (let i0 = 0; i0 < len0; i0++) {
               let data2 = data1[i0];
               if (typeof data2 !== "string") {
-                const err2 = { instancePath: instancePath + "/CrlDistributionPoints/" + i0, schemaPath: "#/properties/CrlDistributionPoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema49.properties.CrlDistributionPoints.items.type, parentSchema: schema49.properties.CrlDistributionPoints.items, data: data2 };
+                const err2 = { instancePath: instancePath + "/CrlDistributionPoints/" + i0, schemaPath: "#/properties/CrlDistributionPoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema52.properties.CrlDistributionPoints.items.type, parentSchema: schema52.properties.CrlDistributionPoints.items, data: data2 };
                 if (vErrors === null) {
                   vErrors = [err2];
                 } else {
@@ -28886,7 +28886,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err3 = { instancePath: instancePath + "/CrlDistributionPoints", schemaPath: "#/properties/CrlDistributionPoints/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema49.properties.CrlDistributionPoints.type, parentSchema: schema49.properties.CrlDistributionPoints, data: data1 };
+            const err3 = { instancePath: instancePath + "/CrlDistributionPoints", schemaPath: "#/properties/CrlDistributionPoints/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.CrlDistributionPoints.type, parentSchema: schema52.properties.CrlDistributionPoints, data: data1 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -28903,7 +28903,7 @@ var require_exportSchema = __commonJS({
               let data4 = data3[i1];
               if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
                 if (data4.Id === void 0) {
-                  const err4 = { instancePath: instancePath + "/certificates/" + i1, schemaPath: "#/definitions/certificate/required", keyword: "required", params: { missingProperty: "Id" }, message: "must have required property 'Id'", schema: schema50.required, parentSchema: schema50, data: data4 };
+                  const err4 = { instancePath: instancePath + "/certificates/" + i1, schemaPath: "#/definitions/certificate/required", keyword: "required", params: { missingProperty: "Id" }, message: "must have required property 'Id'", schema: schema53.required, parentSchema: schema53, data: data4 };
                   if (vErrors === null) {
                     vErrors = [err4];
                   } else {
@@ -28912,8 +28912,8 @@ var require_exportSchema = __commonJS({
                   errors++;
                 }
                 for (const key1 in data4) {
-                  if (!func2.call(schema50.properties, key1)) {
-                    const err5 = { instancePath: instancePath + "/certificates/" + i1, schemaPath: "#/definitions/certificate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema50, data: data4 };
+                  if (!func2.call(schema53.properties, key1)) {
+                    const err5 = { instancePath: instancePath + "/certificates/" + i1, schemaPath: "#/definitions/certificate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema53, data: data4 };
                     if (vErrors === null) {
                       vErrors = [err5];
                     } else {
@@ -28925,7 +28925,7 @@ var require_exportSchema = __commonJS({
                 if (data4.Id !== void 0) {
                   let data5 = data4.Id;
                   if (typeof data5 !== "string") {
-                    const err6 = { instancePath: instancePath + "/certificates/" + i1 + "/Id", schemaPath: "#/definitions/certificate/properties/Id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.Id.type, parentSchema: schema50.properties.Id, data: data5 };
+                    const err6 = { instancePath: instancePath + "/certificates/" + i1 + "/Id", schemaPath: "#/definitions/certificate/properties/Id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.Id.type, parentSchema: schema53.properties.Id, data: data5 };
                     if (vErrors === null) {
                       vErrors = [err6];
                     } else {
@@ -28937,7 +28937,7 @@ var require_exportSchema = __commonJS({
                 if (data4.Description !== void 0) {
                   let data6 = data4.Description;
                   if (typeof data6 !== "string") {
-                    const err7 = { instancePath: instancePath + "/certificates/" + i1 + "/Description", schemaPath: "#/definitions/certificate/properties/Description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.Description.type, parentSchema: schema50.properties.Description, data: data6 };
+                    const err7 = { instancePath: instancePath + "/certificates/" + i1 + "/Description", schemaPath: "#/definitions/certificate/properties/Description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.Description.type, parentSchema: schema53.properties.Description, data: data6 };
                     if (vErrors === null) {
                       vErrors = [err7];
                     } else {
@@ -28949,7 +28949,7 @@ var require_exportSchema = __commonJS({
                 if (data4.IssuedTo !== void 0) {
                   let data7 = data4.IssuedTo;
                   if (typeof data7 !== "string") {
-                    const err8 = { instancePath: instancePath + "/certificates/" + i1 + "/IssuedTo", schemaPath: "#/definitions/certificate/properties/IssuedTo/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.IssuedTo.type, parentSchema: schema50.properties.IssuedTo, data: data7 };
+                    const err8 = { instancePath: instancePath + "/certificates/" + i1 + "/IssuedTo", schemaPath: "#/definitions/certificate/properties/IssuedTo/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.IssuedTo.type, parentSchema: schema53.properties.IssuedTo, data: data7 };
                     if (vErrors === null) {
                       vErrors = [err8];
                     } else {
@@ -28961,7 +28961,7 @@ var require_exportSchema = __commonJS({
                 if (data4.Issuer !== void 0) {
                   let data8 = data4.Issuer;
                   if (!(data8 === "EnterpriseCA" || data8 === "PublicCA" || data8 === "SelfSigned" || data8 === "ConfigurationManager")) {
-                    const err9 = { instancePath: instancePath + "/certificates/" + i1 + "/Issuer", schemaPath: "#/definitions/certificate/properties/Issuer/enum", keyword: "enum", params: { allowedValues: schema50.properties.Issuer.enum }, message: "must be equal to one of the allowed values", schema: schema50.properties.Issuer.enum, parentSchema: schema50.properties.Issuer, data: data8 };
+                    const err9 = { instancePath: instancePath + "/certificates/" + i1 + "/Issuer", schemaPath: "#/definitions/certificate/properties/Issuer/enum", keyword: "enum", params: { allowedValues: schema53.properties.Issuer.enum }, message: "must be equal to one of the allowed values", schema: schema53.properties.Issuer.enum, parentSchema: schema53.properties.Issuer, data: data8 };
                     if (vErrors === null) {
                       vErrors = [err9];
                     } else {
@@ -28973,7 +28973,7 @@ var require_exportSchema = __commonJS({
                 if (data4.IssuerCertificate !== void 0) {
                   let data9 = data4.IssuerCertificate;
                   if (typeof data9 !== "string") {
-                    const err10 = { instancePath: instancePath + "/certificates/" + i1 + "/IssuerCertificate", schemaPath: "#/definitions/certificate/properties/IssuerCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.IssuerCertificate.type, parentSchema: schema50.properties.IssuerCertificate, data: data9 };
+                    const err10 = { instancePath: instancePath + "/certificates/" + i1 + "/IssuerCertificate", schemaPath: "#/definitions/certificate/properties/IssuerCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.IssuerCertificate.type, parentSchema: schema53.properties.IssuerCertificate, data: data9 };
                     if (vErrors === null) {
                       vErrors = [err10];
                     } else {
@@ -28985,7 +28985,7 @@ var require_exportSchema = __commonJS({
                 if (data4.IsCertificateAuthority !== void 0) {
                   let data10 = data4.IsCertificateAuthority;
                   if (typeof data10 !== "boolean") {
-                    const err11 = { instancePath: instancePath + "/certificates/" + i1 + "/IsCertificateAuthority", schemaPath: "#/definitions/certificate/properties/IsCertificateAuthority/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema50.properties.IsCertificateAuthority.type, parentSchema: schema50.properties.IsCertificateAuthority, data: data10 };
+                    const err11 = { instancePath: instancePath + "/certificates/" + i1 + "/IsCertificateAuthority", schemaPath: "#/definitions/certificate/properties/IsCertificateAuthority/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema53.properties.IsCertificateAuthority.type, parentSchema: schema53.properties.IsCertificateAuthority, data: data10 };
                     if (vErrors === null) {
                       vErrors = [err11];
                     } else {
@@ -28997,7 +28997,7 @@ var require_exportSchema = __commonJS({
                 if (data4.SubjectName !== void 0) {
                   let data11 = data4.SubjectName;
                   if (typeof data11 !== "string") {
-                    const err12 = { instancePath: instancePath + "/certificates/" + i1 + "/SubjectName", schemaPath: "#/definitions/certificate/properties/SubjectName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.SubjectName.type, parentSchema: schema50.properties.SubjectName, data: data11 };
+                    const err12 = { instancePath: instancePath + "/certificates/" + i1 + "/SubjectName", schemaPath: "#/definitions/certificate/properties/SubjectName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.SubjectName.type, parentSchema: schema53.properties.SubjectName, data: data11 };
                     if (vErrors === null) {
                       vErrors = [err12];
                     } else {
@@ -29013,7 +29013,7 @@ var require_exportSchema = __commonJS({
                     for (let i2 = 0; i2 < len2; i2++) {
                       let data13 = data12[i2];
                       if (typeof data13 !== "string") {
-                        const err13 = { instancePath: instancePath + "/certificates/" + i1 + "/SubjectAlternativeNames/" + i2, schemaPath: "#/definitions/certificate/properties/SubjectAlternativeNames/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.SubjectAlternativeNames.items.type, parentSchema: schema50.properties.SubjectAlternativeNames.items, data: data13 };
+                        const err13 = { instancePath: instancePath + "/certificates/" + i1 + "/SubjectAlternativeNames/" + i2, schemaPath: "#/definitions/certificate/properties/SubjectAlternativeNames/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.SubjectAlternativeNames.items.type, parentSchema: schema53.properties.SubjectAlternativeNames.items, data: data13 };
                         if (vErrors === null) {
                           vErrors = [err13];
                         } else {
@@ -29023,7 +29023,7 @@ var require_exportSchema = __commonJS({
                       }
                     }
                   } else {
-                    const err14 = { instancePath: instancePath + "/certificates/" + i1 + "/SubjectAlternativeNames", schemaPath: "#/definitions/certificate/properties/SubjectAlternativeNames/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema50.properties.SubjectAlternativeNames.type, parentSchema: schema50.properties.SubjectAlternativeNames, data: data12 };
+                    const err14 = { instancePath: instancePath + "/certificates/" + i1 + "/SubjectAlternativeNames", schemaPath: "#/definitions/certificate/properties/SubjectAlternativeNames/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema53.properties.SubjectAlternativeNames.type, parentSchema: schema53.properties.SubjectAlternativeNames, data: data12 };
                     if (vErrors === null) {
                       vErrors = [err14];
                     } else {
@@ -29039,7 +29039,7 @@ var require_exportSchema = __commonJS({
                     for (let i3 = 0; i3 < len3; i3++) {
                       let data15 = data14[i3];
                       if (typeof data15 !== "string") {
-                        const err15 = { instancePath: instancePath + "/certificates/" + i1 + "/EnhancedKeyUsages/" + i3, schemaPath: "#/definitions/certificate/properties/EnhancedKeyUsages/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.EnhancedKeyUsages.items.type, parentSchema: schema50.properties.EnhancedKeyUsages.items, data: data15 };
+                        const err15 = { instancePath: instancePath + "/certificates/" + i1 + "/EnhancedKeyUsages/" + i3, schemaPath: "#/definitions/certificate/properties/EnhancedKeyUsages/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.EnhancedKeyUsages.items.type, parentSchema: schema53.properties.EnhancedKeyUsages.items, data: data15 };
                         if (vErrors === null) {
                           vErrors = [err15];
                         } else {
@@ -29049,7 +29049,7 @@ var require_exportSchema = __commonJS({
                       }
                     }
                   } else {
-                    const err16 = { instancePath: instancePath + "/certificates/" + i1 + "/EnhancedKeyUsages", schemaPath: "#/definitions/certificate/properties/EnhancedKeyUsages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema50.properties.EnhancedKeyUsages.type, parentSchema: schema50.properties.EnhancedKeyUsages, data: data14 };
+                    const err16 = { instancePath: instancePath + "/certificates/" + i1 + "/EnhancedKeyUsages", schemaPath: "#/definitions/certificate/properties/EnhancedKeyUsages/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema53.properties.EnhancedKeyUsages.type, parentSchema: schema53.properties.EnhancedKeyUsages, data: data14 };
                     if (vErrors === null) {
                       vErrors = [err16];
                     } else {
@@ -29061,7 +29061,7 @@ var require_exportSchema = __commonJS({
                 if (data4.KeyAlgorithm !== void 0) {
                   let data16 = data4.KeyAlgorithm;
                   if (!(data16 === "RSA" || data16 === "ECDSA")) {
-                    const err17 = { instancePath: instancePath + "/certificates/" + i1 + "/KeyAlgorithm", schemaPath: "#/definitions/certificate/properties/KeyAlgorithm/enum", keyword: "enum", params: { allowedValues: schema50.properties.KeyAlgorithm.enum }, message: "must be equal to one of the allowed values", schema: schema50.properties.KeyAlgorithm.enum, parentSchema: schema50.properties.KeyAlgorithm, data: data16 };
+                    const err17 = { instancePath: instancePath + "/certificates/" + i1 + "/KeyAlgorithm", schemaPath: "#/definitions/certificate/properties/KeyAlgorithm/enum", keyword: "enum", params: { allowedValues: schema53.properties.KeyAlgorithm.enum }, message: "must be equal to one of the allowed values", schema: schema53.properties.KeyAlgorithm.enum, parentSchema: schema53.properties.KeyAlgorithm, data: data16 };
                     if (vErrors === null) {
                       vErrors = [err17];
                     } else {
@@ -29073,7 +29073,7 @@ var require_exportSchema = __commonJS({
                 if (data4.KeyLength !== void 0) {
                   let data17 = data4.KeyLength;
                   if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)))) {
-                    const err18 = { instancePath: instancePath + "/certificates/" + i1 + "/KeyLength", schemaPath: "#/definitions/certificate/properties/KeyLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema50.properties.KeyLength.type, parentSchema: schema50.properties.KeyLength, data: data17 };
+                    const err18 = { instancePath: instancePath + "/certificates/" + i1 + "/KeyLength", schemaPath: "#/definitions/certificate/properties/KeyLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema53.properties.KeyLength.type, parentSchema: schema53.properties.KeyLength, data: data17 };
                     if (vErrors === null) {
                       vErrors = [err18];
                     } else {
@@ -29083,7 +29083,7 @@ var require_exportSchema = __commonJS({
                   }
                   if (typeof data17 == "number") {
                     if (data17 < 1 || isNaN(data17)) {
-                      const err19 = { instancePath: instancePath + "/certificates/" + i1 + "/KeyLength", schemaPath: "#/definitions/certificate/properties/KeyLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema50.properties.KeyLength, data: data17 };
+                      const err19 = { instancePath: instancePath + "/certificates/" + i1 + "/KeyLength", schemaPath: "#/definitions/certificate/properties/KeyLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema53.properties.KeyLength, data: data17 };
                       if (vErrors === null) {
                         vErrors = [err19];
                       } else {
@@ -29096,7 +29096,7 @@ var require_exportSchema = __commonJS({
                 if (data4.SignatureAlgorithm !== void 0) {
                   let data18 = data4.SignatureAlgorithm;
                   if (typeof data18 !== "string") {
-                    const err20 = { instancePath: instancePath + "/certificates/" + i1 + "/SignatureAlgorithm", schemaPath: "#/definitions/certificate/properties/SignatureAlgorithm/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.SignatureAlgorithm.type, parentSchema: schema50.properties.SignatureAlgorithm, data: data18 };
+                    const err20 = { instancePath: instancePath + "/certificates/" + i1 + "/SignatureAlgorithm", schemaPath: "#/definitions/certificate/properties/SignatureAlgorithm/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.SignatureAlgorithm.type, parentSchema: schema53.properties.SignatureAlgorithm, data: data18 };
                     if (vErrors === null) {
                       vErrors = [err20];
                     } else {
@@ -29109,7 +29109,7 @@ var require_exportSchema = __commonJS({
                   let data19 = data4.NotAfter;
                   if (typeof data19 === "string") {
                     if (!pattern3.test(data19)) {
-                      const err21 = { instancePath: instancePath + "/certificates/" + i1 + "/NotAfter", schemaPath: "#/definitions/certificate/properties/NotAfter/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema50.properties.NotAfter, data: data19 };
+                      const err21 = { instancePath: instancePath + "/certificates/" + i1 + "/NotAfter", schemaPath: "#/definitions/certificate/properties/NotAfter/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema53.properties.NotAfter, data: data19 };
                       if (vErrors === null) {
                         vErrors = [err21];
                       } else {
@@ -29118,7 +29118,7 @@ var require_exportSchema = __commonJS({
                       errors++;
                     }
                   } else {
-                    const err22 = { instancePath: instancePath + "/certificates/" + i1 + "/NotAfter", schemaPath: "#/definitions/certificate/properties/NotAfter/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.NotAfter.type, parentSchema: schema50.properties.NotAfter, data: data19 };
+                    const err22 = { instancePath: instancePath + "/certificates/" + i1 + "/NotAfter", schemaPath: "#/definitions/certificate/properties/NotAfter/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.NotAfter.type, parentSchema: schema53.properties.NotAfter, data: data19 };
                     if (vErrors === null) {
                       vErrors = [err22];
                     } else {
@@ -29130,7 +29130,7 @@ var require_exportSchema = __commonJS({
                 if (data4.Template !== void 0) {
                   let data20 = data4.Template;
                   if (typeof data20 !== "string") {
-                    const err23 = { instancePath: instancePath + "/certificates/" + i1 + "/Template", schemaPath: "#/definitions/certificate/properties/Template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.Template.type, parentSchema: schema50.properties.Template, data: data20 };
+                    const err23 = { instancePath: instancePath + "/certificates/" + i1 + "/Template", schemaPath: "#/definitions/certificate/properties/Template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.Template.type, parentSchema: schema53.properties.Template, data: data20 };
                     if (vErrors === null) {
                       vErrors = [err23];
                     } else {
@@ -29140,7 +29140,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/certificates/" + i1, schemaPath: "#/definitions/certificate/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema50.type, parentSchema: schema50, data: data4 };
+                const err24 = { instancePath: instancePath + "/certificates/" + i1, schemaPath: "#/definitions/certificate/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema53.type, parentSchema: schema53, data: data4 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -29150,7 +29150,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err25 = { instancePath: instancePath + "/certificates", schemaPath: "#/properties/certificates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema49.properties.certificates.type, parentSchema: schema49.properties.certificates, data: data3 };
+            const err25 = { instancePath: instancePath + "/certificates", schemaPath: "#/properties/certificates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.certificates.type, parentSchema: schema52.properties.certificates, data: data3 };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -29160,7 +29160,7 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema49.type, parentSchema: schema49, data };
+        const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -29168,19 +29168,19 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate44.errors = vErrors;
+      validate47.errors = vErrors;
       return errors === 0;
     }
-    var schema52 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Network", "description": "The path between internet clients and the site: firewalls and web proxies, and the connections open through them.", "type": "object", "additionalProperties": false, "properties": { "devices": { "type": "array", "items": { "$ref": "#/definitions/device" } }, "connections": { "type": "array", "description": "Connections the firewalls allow. Absent means the export says nothing about ports, and port rules are not evaluated.", "items": { "$ref": "#/definitions/connection" } } }, "definitions": { "roleKinds": { "type": "object", "additionalProperties": false, "properties": { "ManagementPoint": { "type": "array", "items": { "type": "string" } }, "DistributionPoint": { "type": "array", "items": { "type": "string" } }, "FallbackStatusPoint": { "type": "array", "items": { "type": "string" } }, "SoftwareUpdatePoint": { "type": "array", "items": { "type": "string" } } } }, "device": { "type": "object", "title": "NetworkDevice", "additionalProperties": false, "required": ["Name", "Type"], "properties": { "Name": { "type": "string" }, "Type": { "enum": ["Firewall", "WebProxy", "ReverseProxy", "LoadBalancer", "WebApplicationFirewall"] }, "Vendor": { "type": "string", "description": "For example Microsoft, F5, Citrix." }, "Product": { "type": "string", "description": "For example BIG-IP, NetScaler." }, "Location": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the device sits." }, "FrontOf": { "type": "array", "items": { "type": "string" }, "description": "What traffic through this device reaches: site system server names (SiteSystemServerName) or CMG service names." }, "SupportsHttp11": { "type": "boolean", "description": "The device supports HTTP 1.1." }, "AllowedContentTypes": { "type": "array", "items": { "type": "string" }, "description": "MIME content types allowed through, for example multipart/mixed, application/octet-stream; * for any." }, "AllowedVerbs": { "$ref": "#/definitions/roleKinds", "description": "HTTP verbs allowed to each kind of role; * for any." }, "AllowedHeaders": { "$ref": "#/definitions/roleKinds", "description": "HTTP headers allowed to each kind of role; * for any." }, "SslMode": { "enum": ["Bridging", "Tunneling", "HttpToHttps", "HttpsToHttp", "None"], "description": "Bridging: SSL terminated and re-encrypted (SSL bridging to SSL). Tunneling: packets forwarded unopened. HttpToHttps / HttpsToHttp: bridging that changes the protocol." }, "Certificate": { "type": "string", "description": "Id (in pki.certificates) of the certificate the device presents when it bridges SSL." } } }, "connection": { "type": "object", "title": "NetworkConnection", "additionalProperties": false, "required": ["From", "To", "Ports"], "properties": { "Direction": { "enum": ["Outbound", "Inbound"], "description": "Seen from the on-premises network." }, "From": { "type": "string", "description": "Source: a server name, a client population name, or Internet (any internet client)." }, "To": { "type": "string", "description": "Destination: a server name, a CMG service or deployment name, a host such as management.azure.com, a pattern such as *.blob.core.windows.net, or Azure (any Azure endpoint)." }, "Protocol": { "enum": ["TCP", "HTTPS", "HTTP", "TCP-TLS"] }, "Ports": { "type": "array", "minItems": 1, "items": { "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 65535 }, { "type": "string", "pattern": "^[0-9]{1,5}-[0-9]{1,5}$" }] }, "description": 'Ports or ranges ("10140-10143").' }, "Via": { "type": "string", "description": "Name of the proxy (network.devices) this connection goes through." }, "Purpose": { "type": "string" } } } } };
-    var schema56 = { "type": "object", "title": "NetworkConnection", "additionalProperties": false, "required": ["From", "To", "Ports"], "properties": { "Direction": { "enum": ["Outbound", "Inbound"], "description": "Seen from the on-premises network." }, "From": { "type": "string", "description": "Source: a server name, a client population name, or Internet (any internet client)." }, "To": { "type": "string", "description": "Destination: a server name, a CMG service or deployment name, a host such as management.azure.com, a pattern such as *.blob.core.windows.net, or Azure (any Azure endpoint)." }, "Protocol": { "enum": ["TCP", "HTTPS", "HTTP", "TCP-TLS"] }, "Ports": { "type": "array", "minItems": 1, "items": { "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 65535 }, { "type": "string", "pattern": "^[0-9]{1,5}-[0-9]{1,5}$" }] }, "description": 'Ports or ranges ("10140-10143").' }, "Via": { "type": "string", "description": "Name of the proxy (network.devices) this connection goes through." }, "Purpose": { "type": "string" } } };
-    var schema53 = { "type": "object", "title": "NetworkDevice", "additionalProperties": false, "required": ["Name", "Type"], "properties": { "Name": { "type": "string" }, "Type": { "enum": ["Firewall", "WebProxy", "ReverseProxy", "LoadBalancer", "WebApplicationFirewall"] }, "Vendor": { "type": "string", "description": "For example Microsoft, F5, Citrix." }, "Product": { "type": "string", "description": "For example BIG-IP, NetScaler." }, "Location": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the device sits." }, "FrontOf": { "type": "array", "items": { "type": "string" }, "description": "What traffic through this device reaches: site system server names (SiteSystemServerName) or CMG service names." }, "SupportsHttp11": { "type": "boolean", "description": "The device supports HTTP 1.1." }, "AllowedContentTypes": { "type": "array", "items": { "type": "string" }, "description": "MIME content types allowed through, for example multipart/mixed, application/octet-stream; * for any." }, "AllowedVerbs": { "$ref": "#/definitions/roleKinds", "description": "HTTP verbs allowed to each kind of role; * for any." }, "AllowedHeaders": { "$ref": "#/definitions/roleKinds", "description": "HTTP headers allowed to each kind of role; * for any." }, "SslMode": { "enum": ["Bridging", "Tunneling", "HttpToHttps", "HttpsToHttp", "None"], "description": "Bridging: SSL terminated and re-encrypted (SSL bridging to SSL). Tunneling: packets forwarded unopened. HttpToHttps / HttpsToHttp: bridging that changes the protocol." }, "Certificate": { "type": "string", "description": "Id (in pki.certificates) of the certificate the device presents when it bridges SSL." } } };
-    var schema54 = { "type": "object", "additionalProperties": false, "properties": { "ManagementPoint": { "type": "array", "items": { "type": "string" } }, "DistributionPoint": { "type": "array", "items": { "type": "string" } }, "FallbackStatusPoint": { "type": "array", "items": { "type": "string" } }, "SoftwareUpdatePoint": { "type": "array", "items": { "type": "string" } } } };
-    function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    var schema55 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Network", "description": "The path between internet clients and the site: firewalls and web proxies, and the connections open through them.", "type": "object", "additionalProperties": false, "properties": { "devices": { "x-cmlint-collection": { "name": "networkDevices", "key": ["Name"], "caseInsensitive": false }, "type": "array", "items": { "$ref": "#/definitions/device" } }, "connections": { "type": "array", "description": "Connections the firewalls allow. Absent means the export says nothing about ports, and port rules are not evaluated.", "items": { "$ref": "#/definitions/connection" } } }, "definitions": { "roleKinds": { "type": "object", "additionalProperties": false, "properties": { "ManagementPoint": { "type": "array", "items": { "type": "string" } }, "DistributionPoint": { "type": "array", "items": { "type": "string" } }, "FallbackStatusPoint": { "type": "array", "items": { "type": "string" } }, "SoftwareUpdatePoint": { "type": "array", "items": { "type": "string" } } } }, "device": { "type": "object", "title": "NetworkDevice", "additionalProperties": false, "required": ["Name", "Type"], "properties": { "Name": { "type": "string" }, "Type": { "enum": ["Firewall", "WebProxy", "ReverseProxy", "LoadBalancer", "WebApplicationFirewall"] }, "Vendor": { "type": "string", "description": "For example Microsoft, F5, Citrix." }, "Product": { "type": "string", "description": "For example BIG-IP, NetScaler." }, "Location": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the device sits." }, "FrontOf": { "x-cmlint-ref": { "to": ["servers", "cmgs"] }, "type": "array", "items": { "type": "string" }, "description": "What traffic through this device reaches: site system server names (SiteSystemServerName) or CMG service names." }, "SupportsHttp11": { "type": "boolean", "description": "The device supports HTTP 1.1." }, "AllowedContentTypes": { "type": "array", "items": { "type": "string" }, "description": "MIME content types allowed through, for example multipart/mixed, application/octet-stream; * for any." }, "AllowedVerbs": { "$ref": "#/definitions/roleKinds", "description": "HTTP verbs allowed to each kind of role; * for any." }, "AllowedHeaders": { "$ref": "#/definitions/roleKinds", "description": "HTTP headers allowed to each kind of role; * for any." }, "SslMode": { "enum": ["Bridging", "Tunneling", "HttpToHttps", "HttpsToHttp", "None"], "description": "Bridging: SSL terminated and re-encrypted (SSL bridging to SSL). Tunneling: packets forwarded unopened. HttpToHttps / HttpsToHttp: bridging that changes the protocol." }, "Certificate": { "type": "string", "description": "Id (in pki.certificates) of the certificate the device presents when it bridges SSL.", "x-cmlint-ref": { "to": "certificates", "as": "certificate" } } } }, "connection": { "type": "object", "title": "NetworkConnection", "additionalProperties": false, "required": ["From", "To", "Ports"], "properties": { "Direction": { "enum": ["Outbound", "Inbound"], "description": "Seen from the on-premises network." }, "From": { "type": "string", "description": "Source: a server name, a client population name, or Internet (any internet client)." }, "To": { "type": "string", "description": "Destination: a server name, a CMG service or deployment name, a host such as management.azure.com, a pattern such as *.blob.core.windows.net, or Azure (any Azure endpoint)." }, "Protocol": { "enum": ["TCP", "HTTPS", "HTTP", "TCP-TLS"] }, "Ports": { "type": "array", "minItems": 1, "items": { "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 65535 }, { "type": "string", "pattern": "^[0-9]{1,5}-[0-9]{1,5}$" }] }, "description": 'Ports or ranges ("10140-10143").' }, "Via": { "type": "string", "description": "Name of the proxy (network.devices) this connection goes through.", "x-cmlint-ref": { "to": "networkDevices" }, "x-cmlint-absent-means": "the connection goes through no proxy" }, "Purpose": { "type": "string" } } } } };
+    var schema59 = { "type": "object", "title": "NetworkConnection", "additionalProperties": false, "required": ["From", "To", "Ports"], "properties": { "Direction": { "enum": ["Outbound", "Inbound"], "description": "Seen from the on-premises network." }, "From": { "type": "string", "description": "Source: a server name, a client population name, or Internet (any internet client)." }, "To": { "type": "string", "description": "Destination: a server name, a CMG service or deployment name, a host such as management.azure.com, a pattern such as *.blob.core.windows.net, or Azure (any Azure endpoint)." }, "Protocol": { "enum": ["TCP", "HTTPS", "HTTP", "TCP-TLS"] }, "Ports": { "type": "array", "minItems": 1, "items": { "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 65535 }, { "type": "string", "pattern": "^[0-9]{1,5}-[0-9]{1,5}$" }] }, "description": 'Ports or ranges ("10140-10143").' }, "Via": { "type": "string", "description": "Name of the proxy (network.devices) this connection goes through.", "x-cmlint-ref": { "to": "networkDevices" }, "x-cmlint-absent-means": "the connection goes through no proxy" }, "Purpose": { "type": "string" } } };
+    var schema56 = { "type": "object", "title": "NetworkDevice", "additionalProperties": false, "required": ["Name", "Type"], "properties": { "Name": { "type": "string" }, "Type": { "enum": ["Firewall", "WebProxy", "ReverseProxy", "LoadBalancer", "WebApplicationFirewall"] }, "Vendor": { "type": "string", "description": "For example Microsoft, F5, Citrix." }, "Product": { "type": "string", "description": "For example BIG-IP, NetScaler." }, "Location": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the device sits." }, "FrontOf": { "x-cmlint-ref": { "to": ["servers", "cmgs"] }, "type": "array", "items": { "type": "string" }, "description": "What traffic through this device reaches: site system server names (SiteSystemServerName) or CMG service names." }, "SupportsHttp11": { "type": "boolean", "description": "The device supports HTTP 1.1." }, "AllowedContentTypes": { "type": "array", "items": { "type": "string" }, "description": "MIME content types allowed through, for example multipart/mixed, application/octet-stream; * for any." }, "AllowedVerbs": { "$ref": "#/definitions/roleKinds", "description": "HTTP verbs allowed to each kind of role; * for any." }, "AllowedHeaders": { "$ref": "#/definitions/roleKinds", "description": "HTTP headers allowed to each kind of role; * for any." }, "SslMode": { "enum": ["Bridging", "Tunneling", "HttpToHttps", "HttpsToHttp", "None"], "description": "Bridging: SSL terminated and re-encrypted (SSL bridging to SSL). Tunneling: packets forwarded unopened. HttpToHttps / HttpsToHttp: bridging that changes the protocol." }, "Certificate": { "type": "string", "description": "Id (in pki.certificates) of the certificate the device presents when it bridges SSL.", "x-cmlint-ref": { "to": "certificates", "as": "certificate" } } } };
+    var schema57 = { "type": "object", "additionalProperties": false, "properties": { "ManagementPoint": { "type": "array", "items": { "type": "string" } }, "DistributionPoint": { "type": "array", "items": { "type": "string" } }, "FallbackStatusPoint": { "type": "array", "items": { "type": "string" } }, "SoftwareUpdatePoint": { "type": "array", "items": { "type": "string" } } } };
+    function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.Name === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema53.required, parentSchema: schema53, data };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema56.required, parentSchema: schema56, data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -29189,7 +29189,7 @@ var require_exportSchema = __commonJS({
           errors++;
         }
         if (data.Type === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Type" }, message: "must have required property 'Type'", schema: schema53.required, parentSchema: schema53, data };
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Type" }, message: "must have required property 'Type'", schema: schema56.required, parentSchema: schema56, data };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -29198,8 +29198,8 @@ var require_exportSchema = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func2.call(schema53.properties, key0)) {
-            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema53, data };
+          if (!func2.call(schema56.properties, key0)) {
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -29211,7 +29211,7 @@ var require_exportSchema = __commonJS({
         if (data.Name !== void 0) {
           let data0 = data.Name;
           if (typeof data0 !== "string") {
-            const err3 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.Name.type, parentSchema: schema53.properties.Name, data: data0 };
+            const err3 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Name.type, parentSchema: schema56.properties.Name, data: data0 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -29223,7 +29223,7 @@ var require_exportSchema = __commonJS({
         if (data.Type !== void 0) {
           let data1 = data.Type;
           if (!(data1 === "Firewall" || data1 === "WebProxy" || data1 === "ReverseProxy" || data1 === "LoadBalancer" || data1 === "WebApplicationFirewall")) {
-            const err4 = { instancePath: instancePath + "/Type", schemaPath: "#/properties/Type/enum", keyword: "enum", params: { allowedValues: schema53.properties.Type.enum }, message: "must be equal to one of the allowed values", schema: schema53.properties.Type.enum, parentSchema: schema53.properties.Type, data: data1 };
+            const err4 = { instancePath: instancePath + "/Type", schemaPath: "#/properties/Type/enum", keyword: "enum", params: { allowedValues: schema56.properties.Type.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.Type.enum, parentSchema: schema56.properties.Type, data: data1 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -29235,7 +29235,7 @@ var require_exportSchema = __commonJS({
         if (data.Vendor !== void 0) {
           let data2 = data.Vendor;
           if (typeof data2 !== "string") {
-            const err5 = { instancePath: instancePath + "/Vendor", schemaPath: "#/properties/Vendor/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.Vendor.type, parentSchema: schema53.properties.Vendor, data: data2 };
+            const err5 = { instancePath: instancePath + "/Vendor", schemaPath: "#/properties/Vendor/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Vendor.type, parentSchema: schema56.properties.Vendor, data: data2 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -29247,7 +29247,7 @@ var require_exportSchema = __commonJS({
         if (data.Product !== void 0) {
           let data3 = data.Product;
           if (typeof data3 !== "string") {
-            const err6 = { instancePath: instancePath + "/Product", schemaPath: "#/properties/Product/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.Product.type, parentSchema: schema53.properties.Product, data: data3 };
+            const err6 = { instancePath: instancePath + "/Product", schemaPath: "#/properties/Product/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Product.type, parentSchema: schema56.properties.Product, data: data3 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -29259,7 +29259,7 @@ var require_exportSchema = __commonJS({
         if (data.Location !== void 0) {
           let data4 = data.Location;
           if (!(data4 === "Intranet" || data4 === "Perimeter" || data4 === "Internet" || data4 === "Azure")) {
-            const err7 = { instancePath: instancePath + "/Location", schemaPath: "#/properties/Location/enum", keyword: "enum", params: { allowedValues: schema53.properties.Location.enum }, message: "must be equal to one of the allowed values", schema: schema53.properties.Location.enum, parentSchema: schema53.properties.Location, data: data4 };
+            const err7 = { instancePath: instancePath + "/Location", schemaPath: "#/properties/Location/enum", keyword: "enum", params: { allowedValues: schema56.properties.Location.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.Location.enum, parentSchema: schema56.properties.Location, data: data4 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -29275,7 +29275,7 @@ var require_exportSchema = __commonJS({
             for (let i0 = 0; i0 < len0; i0++) {
               let data6 = data5[i0];
               if (typeof data6 !== "string") {
-                const err8 = { instancePath: instancePath + "/FrontOf/" + i0, schemaPath: "#/properties/FrontOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.FrontOf.items.type, parentSchema: schema53.properties.FrontOf.items, data: data6 };
+                const err8 = { instancePath: instancePath + "/FrontOf/" + i0, schemaPath: "#/properties/FrontOf/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.FrontOf.items.type, parentSchema: schema56.properties.FrontOf.items, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err8];
                 } else {
@@ -29285,7 +29285,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err9 = { instancePath: instancePath + "/FrontOf", schemaPath: "#/properties/FrontOf/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema53.properties.FrontOf.type, parentSchema: schema53.properties.FrontOf, data: data5 };
+            const err9 = { instancePath: instancePath + "/FrontOf", schemaPath: "#/properties/FrontOf/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.FrontOf.type, parentSchema: schema56.properties.FrontOf, data: data5 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -29297,7 +29297,7 @@ var require_exportSchema = __commonJS({
         if (data.SupportsHttp11 !== void 0) {
           let data7 = data.SupportsHttp11;
           if (typeof data7 !== "boolean") {
-            const err10 = { instancePath: instancePath + "/SupportsHttp11", schemaPath: "#/properties/SupportsHttp11/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema53.properties.SupportsHttp11.type, parentSchema: schema53.properties.SupportsHttp11, data: data7 };
+            const err10 = { instancePath: instancePath + "/SupportsHttp11", schemaPath: "#/properties/SupportsHttp11/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema56.properties.SupportsHttp11.type, parentSchema: schema56.properties.SupportsHttp11, data: data7 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -29313,7 +29313,7 @@ var require_exportSchema = __commonJS({
             for (let i1 = 0; i1 < len1; i1++) {
               let data9 = data8[i1];
               if (typeof data9 !== "string") {
-                const err11 = { instancePath: instancePath + "/AllowedContentTypes/" + i1, schemaPath: "#/properties/AllowedContentTypes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.AllowedContentTypes.items.type, parentSchema: schema53.properties.AllowedContentTypes.items, data: data9 };
+                const err11 = { instancePath: instancePath + "/AllowedContentTypes/" + i1, schemaPath: "#/properties/AllowedContentTypes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.AllowedContentTypes.items.type, parentSchema: schema56.properties.AllowedContentTypes.items, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err11];
                 } else {
@@ -29323,7 +29323,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err12 = { instancePath: instancePath + "/AllowedContentTypes", schemaPath: "#/properties/AllowedContentTypes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema53.properties.AllowedContentTypes.type, parentSchema: schema53.properties.AllowedContentTypes, data: data8 };
+            const err12 = { instancePath: instancePath + "/AllowedContentTypes", schemaPath: "#/properties/AllowedContentTypes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.AllowedContentTypes.type, parentSchema: schema56.properties.AllowedContentTypes, data: data8 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -29337,7 +29337,7 @@ var require_exportSchema = __commonJS({
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             for (const key1 in data10) {
               if (!(key1 === "ManagementPoint" || key1 === "DistributionPoint" || key1 === "FallbackStatusPoint" || key1 === "SoftwareUpdatePoint")) {
-                const err13 = { instancePath: instancePath + "/AllowedVerbs", schemaPath: "#/definitions/roleKinds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54, data: data10 };
+                const err13 = { instancePath: instancePath + "/AllowedVerbs", schemaPath: "#/definitions/roleKinds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema57, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err13];
                 } else {
@@ -29353,7 +29353,7 @@ var require_exportSchema = __commonJS({
                 for (let i2 = 0; i2 < len2; i2++) {
                   let data12 = data11[i2];
                   if (typeof data12 !== "string") {
-                    const err14 = { instancePath: instancePath + "/AllowedVerbs/ManagementPoint/" + i2, schemaPath: "#/definitions/roleKinds/properties/ManagementPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.ManagementPoint.items.type, parentSchema: schema54.properties.ManagementPoint.items, data: data12 };
+                    const err14 = { instancePath: instancePath + "/AllowedVerbs/ManagementPoint/" + i2, schemaPath: "#/definitions/roleKinds/properties/ManagementPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.ManagementPoint.items.type, parentSchema: schema57.properties.ManagementPoint.items, data: data12 };
                     if (vErrors === null) {
                       vErrors = [err14];
                     } else {
@@ -29363,7 +29363,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err15 = { instancePath: instancePath + "/AllowedVerbs/ManagementPoint", schemaPath: "#/definitions/roleKinds/properties/ManagementPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.ManagementPoint.type, parentSchema: schema54.properties.ManagementPoint, data: data11 };
+                const err15 = { instancePath: instancePath + "/AllowedVerbs/ManagementPoint", schemaPath: "#/definitions/roleKinds/properties/ManagementPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.ManagementPoint.type, parentSchema: schema57.properties.ManagementPoint, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -29379,7 +29379,7 @@ var require_exportSchema = __commonJS({
                 for (let i3 = 0; i3 < len3; i3++) {
                   let data14 = data13[i3];
                   if (typeof data14 !== "string") {
-                    const err16 = { instancePath: instancePath + "/AllowedVerbs/DistributionPoint/" + i3, schemaPath: "#/definitions/roleKinds/properties/DistributionPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.DistributionPoint.items.type, parentSchema: schema54.properties.DistributionPoint.items, data: data14 };
+                    const err16 = { instancePath: instancePath + "/AllowedVerbs/DistributionPoint/" + i3, schemaPath: "#/definitions/roleKinds/properties/DistributionPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.DistributionPoint.items.type, parentSchema: schema57.properties.DistributionPoint.items, data: data14 };
                     if (vErrors === null) {
                       vErrors = [err16];
                     } else {
@@ -29389,7 +29389,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err17 = { instancePath: instancePath + "/AllowedVerbs/DistributionPoint", schemaPath: "#/definitions/roleKinds/properties/DistributionPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.DistributionPoint.type, parentSchema: schema54.properties.DistributionPoint, data: data13 };
+                const err17 = { instancePath: instancePath + "/AllowedVerbs/DistributionPoint", schemaPath: "#/definitions/roleKinds/properties/DistributionPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.DistributionPoint.type, parentSchema: schema57.properties.DistributionPoint, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -29405,7 +29405,7 @@ var require_exportSchema = __commonJS({
                 for (let i4 = 0; i4 < len4; i4++) {
                   let data16 = data15[i4];
                   if (typeof data16 !== "string") {
-                    const err18 = { instancePath: instancePath + "/AllowedVerbs/FallbackStatusPoint/" + i4, schemaPath: "#/definitions/roleKinds/properties/FallbackStatusPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.FallbackStatusPoint.items.type, parentSchema: schema54.properties.FallbackStatusPoint.items, data: data16 };
+                    const err18 = { instancePath: instancePath + "/AllowedVerbs/FallbackStatusPoint/" + i4, schemaPath: "#/definitions/roleKinds/properties/FallbackStatusPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.FallbackStatusPoint.items.type, parentSchema: schema57.properties.FallbackStatusPoint.items, data: data16 };
                     if (vErrors === null) {
                       vErrors = [err18];
                     } else {
@@ -29415,7 +29415,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err19 = { instancePath: instancePath + "/AllowedVerbs/FallbackStatusPoint", schemaPath: "#/definitions/roleKinds/properties/FallbackStatusPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.FallbackStatusPoint.type, parentSchema: schema54.properties.FallbackStatusPoint, data: data15 };
+                const err19 = { instancePath: instancePath + "/AllowedVerbs/FallbackStatusPoint", schemaPath: "#/definitions/roleKinds/properties/FallbackStatusPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.FallbackStatusPoint.type, parentSchema: schema57.properties.FallbackStatusPoint, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -29431,7 +29431,7 @@ var require_exportSchema = __commonJS({
                 for (let i5 = 0; i5 < len5; i5++) {
                   let data18 = data17[i5];
                   if (typeof data18 !== "string") {
-                    const err20 = { instancePath: instancePath + "/AllowedVerbs/SoftwareUpdatePoint/" + i5, schemaPath: "#/definitions/roleKinds/properties/SoftwareUpdatePoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.SoftwareUpdatePoint.items.type, parentSchema: schema54.properties.SoftwareUpdatePoint.items, data: data18 };
+                    const err20 = { instancePath: instancePath + "/AllowedVerbs/SoftwareUpdatePoint/" + i5, schemaPath: "#/definitions/roleKinds/properties/SoftwareUpdatePoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.SoftwareUpdatePoint.items.type, parentSchema: schema57.properties.SoftwareUpdatePoint.items, data: data18 };
                     if (vErrors === null) {
                       vErrors = [err20];
                     } else {
@@ -29441,7 +29441,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err21 = { instancePath: instancePath + "/AllowedVerbs/SoftwareUpdatePoint", schemaPath: "#/definitions/roleKinds/properties/SoftwareUpdatePoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.SoftwareUpdatePoint.type, parentSchema: schema54.properties.SoftwareUpdatePoint, data: data17 };
+                const err21 = { instancePath: instancePath + "/AllowedVerbs/SoftwareUpdatePoint", schemaPath: "#/definitions/roleKinds/properties/SoftwareUpdatePoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.SoftwareUpdatePoint.type, parentSchema: schema57.properties.SoftwareUpdatePoint, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -29451,7 +29451,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err22 = { instancePath: instancePath + "/AllowedVerbs", schemaPath: "#/definitions/roleKinds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.type, parentSchema: schema54, data: data10 };
+            const err22 = { instancePath: instancePath + "/AllowedVerbs", schemaPath: "#/definitions/roleKinds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema57.type, parentSchema: schema57, data: data10 };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -29465,7 +29465,7 @@ var require_exportSchema = __commonJS({
           if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
             for (const key2 in data19) {
               if (!(key2 === "ManagementPoint" || key2 === "DistributionPoint" || key2 === "FallbackStatusPoint" || key2 === "SoftwareUpdatePoint")) {
-                const err23 = { instancePath: instancePath + "/AllowedHeaders", schemaPath: "#/definitions/roleKinds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54, data: data19 };
+                const err23 = { instancePath: instancePath + "/AllowedHeaders", schemaPath: "#/definitions/roleKinds/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema57, data: data19 };
                 if (vErrors === null) {
                   vErrors = [err23];
                 } else {
@@ -29481,7 +29481,7 @@ var require_exportSchema = __commonJS({
                 for (let i6 = 0; i6 < len6; i6++) {
                   let data21 = data20[i6];
                   if (typeof data21 !== "string") {
-                    const err24 = { instancePath: instancePath + "/AllowedHeaders/ManagementPoint/" + i6, schemaPath: "#/definitions/roleKinds/properties/ManagementPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.ManagementPoint.items.type, parentSchema: schema54.properties.ManagementPoint.items, data: data21 };
+                    const err24 = { instancePath: instancePath + "/AllowedHeaders/ManagementPoint/" + i6, schemaPath: "#/definitions/roleKinds/properties/ManagementPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.ManagementPoint.items.type, parentSchema: schema57.properties.ManagementPoint.items, data: data21 };
                     if (vErrors === null) {
                       vErrors = [err24];
                     } else {
@@ -29491,7 +29491,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err25 = { instancePath: instancePath + "/AllowedHeaders/ManagementPoint", schemaPath: "#/definitions/roleKinds/properties/ManagementPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.ManagementPoint.type, parentSchema: schema54.properties.ManagementPoint, data: data20 };
+                const err25 = { instancePath: instancePath + "/AllowedHeaders/ManagementPoint", schemaPath: "#/definitions/roleKinds/properties/ManagementPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.ManagementPoint.type, parentSchema: schema57.properties.ManagementPoint, data: data20 };
                 if (vErrors === null) {
                   vErrors = [err25];
                 } else {
@@ -29507,7 +29507,7 @@ var require_exportSchema = __commonJS({
                 for (let i7 = 0; i7 < len7; i7++) {
                   let data23 = data22[i7];
                   if (typeof data23 !== "string") {
-                    const err26 = { instancePath: instancePath + "/AllowedHeaders/DistributionPoint/" + i7, schemaPath: "#/definitions/roleKinds/properties/DistributionPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.DistributionPoint.items.type, parentSchema: schema54.properties.DistributionPoint.items, data: data23 };
+                    const err26 = { instancePath: instancePath + "/AllowedHeaders/DistributionPoint/" + i7, schemaPath: "#/definitions/roleKinds/properties/DistributionPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.DistributionPoint.items.type, parentSchema: schema57.properties.DistributionPoint.items, data: data23 };
                     if (vErrors === null) {
                       vErrors = [err26];
                     } else {
@@ -29517,7 +29517,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err27 = { instancePath: instancePath + "/AllowedHeaders/DistributionPoint", schemaPath: "#/definitions/roleKinds/properties/DistributionPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.DistributionPoint.type, parentSchema: schema54.properties.DistributionPoint, data: data22 };
+                const err27 = { instancePath: instancePath + "/AllowedHeaders/DistributionPoint", schemaPath: "#/definitions/roleKinds/properties/DistributionPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.DistributionPoint.type, parentSchema: schema57.properties.DistributionPoint, data: data22 };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -29533,7 +29533,7 @@ var require_exportSchema = __commonJS({
                 for (let i8 = 0; i8 < len8; i8++) {
                   let data25 = data24[i8];
                   if (typeof data25 !== "string") {
-                    const err28 = { instancePath: instancePath + "/AllowedHeaders/FallbackStatusPoint/" + i8, schemaPath: "#/definitions/roleKinds/properties/FallbackStatusPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.FallbackStatusPoint.items.type, parentSchema: schema54.properties.FallbackStatusPoint.items, data: data25 };
+                    const err28 = { instancePath: instancePath + "/AllowedHeaders/FallbackStatusPoint/" + i8, schemaPath: "#/definitions/roleKinds/properties/FallbackStatusPoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.FallbackStatusPoint.items.type, parentSchema: schema57.properties.FallbackStatusPoint.items, data: data25 };
                     if (vErrors === null) {
                       vErrors = [err28];
                     } else {
@@ -29543,7 +29543,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err29 = { instancePath: instancePath + "/AllowedHeaders/FallbackStatusPoint", schemaPath: "#/definitions/roleKinds/properties/FallbackStatusPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.FallbackStatusPoint.type, parentSchema: schema54.properties.FallbackStatusPoint, data: data24 };
+                const err29 = { instancePath: instancePath + "/AllowedHeaders/FallbackStatusPoint", schemaPath: "#/definitions/roleKinds/properties/FallbackStatusPoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.FallbackStatusPoint.type, parentSchema: schema57.properties.FallbackStatusPoint, data: data24 };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -29559,7 +29559,7 @@ var require_exportSchema = __commonJS({
                 for (let i9 = 0; i9 < len9; i9++) {
                   let data27 = data26[i9];
                   if (typeof data27 !== "string") {
-                    const err30 = { instancePath: instancePath + "/AllowedHeaders/SoftwareUpdatePoint/" + i9, schemaPath: "#/definitions/roleKinds/properties/SoftwareUpdatePoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.SoftwareUpdatePoint.items.type, parentSchema: schema54.properties.SoftwareUpdatePoint.items, data: data27 };
+                    const err30 = { instancePath: instancePath + "/AllowedHeaders/SoftwareUpdatePoint/" + i9, schemaPath: "#/definitions/roleKinds/properties/SoftwareUpdatePoint/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.SoftwareUpdatePoint.items.type, parentSchema: schema57.properties.SoftwareUpdatePoint.items, data: data27 };
                     if (vErrors === null) {
                       vErrors = [err30];
                     } else {
@@ -29569,7 +29569,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err31 = { instancePath: instancePath + "/AllowedHeaders/SoftwareUpdatePoint", schemaPath: "#/definitions/roleKinds/properties/SoftwareUpdatePoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.SoftwareUpdatePoint.type, parentSchema: schema54.properties.SoftwareUpdatePoint, data: data26 };
+                const err31 = { instancePath: instancePath + "/AllowedHeaders/SoftwareUpdatePoint", schemaPath: "#/definitions/roleKinds/properties/SoftwareUpdatePoint/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.SoftwareUpdatePoint.type, parentSchema: schema57.properties.SoftwareUpdatePoint, data: data26 };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -29579,7 +29579,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err32 = { instancePath: instancePath + "/AllowedHeaders", schemaPath: "#/definitions/roleKinds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.type, parentSchema: schema54, data: data19 };
+            const err32 = { instancePath: instancePath + "/AllowedHeaders", schemaPath: "#/definitions/roleKinds/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema57.type, parentSchema: schema57, data: data19 };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -29591,7 +29591,7 @@ var require_exportSchema = __commonJS({
         if (data.SslMode !== void 0) {
           let data28 = data.SslMode;
           if (!(data28 === "Bridging" || data28 === "Tunneling" || data28 === "HttpToHttps" || data28 === "HttpsToHttp" || data28 === "None")) {
-            const err33 = { instancePath: instancePath + "/SslMode", schemaPath: "#/properties/SslMode/enum", keyword: "enum", params: { allowedValues: schema53.properties.SslMode.enum }, message: "must be equal to one of the allowed values", schema: schema53.properties.SslMode.enum, parentSchema: schema53.properties.SslMode, data: data28 };
+            const err33 = { instancePath: instancePath + "/SslMode", schemaPath: "#/properties/SslMode/enum", keyword: "enum", params: { allowedValues: schema56.properties.SslMode.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.SslMode.enum, parentSchema: schema56.properties.SslMode, data: data28 };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -29603,7 +29603,7 @@ var require_exportSchema = __commonJS({
         if (data.Certificate !== void 0) {
           let data29 = data.Certificate;
           if (typeof data29 !== "string") {
-            const err34 = { instancePath: instancePath + "/Certificate", schemaPath: "#/properties/Certificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.properties.Certificate.type, parentSchema: schema53.properties.Certificate, data: data29 };
+            const err34 = { instancePath: instancePath + "/Certificate", schemaPath: "#/properties/Certificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Certificate.type, parentSchema: schema56.properties.Certificate, data: data29 };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -29613,7 +29613,7 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema53.type, parentSchema: schema53, data };
+        const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.type, parentSchema: schema56, data };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -29621,17 +29621,17 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate47.errors = vErrors;
+      validate50.errors = vErrors;
       return errors === 0;
     }
     var pattern9 = new RegExp("^[0-9]{1,5}-[0-9]{1,5}$", "u");
-    function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         for (const key0 in data) {
           if (!(key0 === "devices" || key0 === "connections")) {
-            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema52, data };
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema55, data };
             if (vErrors === null) {
               vErrors = [err0];
             } else {
@@ -29645,13 +29645,13 @@ var require_exportSchema = __commonJS({
           if (Array.isArray(data0)) {
             const len0 = data0.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              if (!validate47(data0[i0], { instancePath: instancePath + "/devices/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
-                vErrors = vErrors === null ? validate47.errors : (validate47.errors.forEach((e) => vErrors.push(e)), vErrors);
+              if (!validate50(data0[i0], { instancePath: instancePath + "/devices/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
+                vErrors = vErrors === null ? validate50.errors : (validate50.errors.forEach((e) => vErrors.push(e)), vErrors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err1 = { instancePath: instancePath + "/devices", schemaPath: "#/properties/devices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.devices.type, parentSchema: schema52.properties.devices, data: data0 };
+            const err1 = { instancePath: instancePath + "/devices", schemaPath: "#/properties/devices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema55.properties.devices.type, parentSchema: schema55.properties.devices, data: data0 };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -29668,7 +29668,7 @@ var require_exportSchema = __commonJS({
               let data3 = data2[i1];
               if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
                 if (data3.From === void 0) {
-                  const err2 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/required", keyword: "required", params: { missingProperty: "From" }, message: "must have required property 'From'", schema: schema56.required, parentSchema: schema56, data: data3 };
+                  const err2 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/required", keyword: "required", params: { missingProperty: "From" }, message: "must have required property 'From'", schema: schema59.required, parentSchema: schema59, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err2];
                   } else {
@@ -29677,7 +29677,7 @@ var require_exportSchema = __commonJS({
                   errors++;
                 }
                 if (data3.To === void 0) {
-                  const err3 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/required", keyword: "required", params: { missingProperty: "To" }, message: "must have required property 'To'", schema: schema56.required, parentSchema: schema56, data: data3 };
+                  const err3 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/required", keyword: "required", params: { missingProperty: "To" }, message: "must have required property 'To'", schema: schema59.required, parentSchema: schema59, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err3];
                   } else {
@@ -29686,7 +29686,7 @@ var require_exportSchema = __commonJS({
                   errors++;
                 }
                 if (data3.Ports === void 0) {
-                  const err4 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/required", keyword: "required", params: { missingProperty: "Ports" }, message: "must have required property 'Ports'", schema: schema56.required, parentSchema: schema56, data: data3 };
+                  const err4 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/required", keyword: "required", params: { missingProperty: "Ports" }, message: "must have required property 'Ports'", schema: schema59.required, parentSchema: schema59, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err4];
                   } else {
@@ -29696,7 +29696,7 @@ var require_exportSchema = __commonJS({
                 }
                 for (const key1 in data3) {
                   if (!(key1 === "Direction" || key1 === "From" || key1 === "To" || key1 === "Protocol" || key1 === "Ports" || key1 === "Via" || key1 === "Purpose")) {
-                    const err5 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56, data: data3 };
+                    const err5 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema59, data: data3 };
                     if (vErrors === null) {
                       vErrors = [err5];
                     } else {
@@ -29708,7 +29708,7 @@ var require_exportSchema = __commonJS({
                 if (data3.Direction !== void 0) {
                   let data4 = data3.Direction;
                   if (!(data4 === "Outbound" || data4 === "Inbound")) {
-                    const err6 = { instancePath: instancePath + "/connections/" + i1 + "/Direction", schemaPath: "#/definitions/connection/properties/Direction/enum", keyword: "enum", params: { allowedValues: schema56.properties.Direction.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.Direction.enum, parentSchema: schema56.properties.Direction, data: data4 };
+                    const err6 = { instancePath: instancePath + "/connections/" + i1 + "/Direction", schemaPath: "#/definitions/connection/properties/Direction/enum", keyword: "enum", params: { allowedValues: schema59.properties.Direction.enum }, message: "must be equal to one of the allowed values", schema: schema59.properties.Direction.enum, parentSchema: schema59.properties.Direction, data: data4 };
                     if (vErrors === null) {
                       vErrors = [err6];
                     } else {
@@ -29720,7 +29720,7 @@ var require_exportSchema = __commonJS({
                 if (data3.From !== void 0) {
                   let data5 = data3.From;
                   if (typeof data5 !== "string") {
-                    const err7 = { instancePath: instancePath + "/connections/" + i1 + "/From", schemaPath: "#/definitions/connection/properties/From/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.From.type, parentSchema: schema56.properties.From, data: data5 };
+                    const err7 = { instancePath: instancePath + "/connections/" + i1 + "/From", schemaPath: "#/definitions/connection/properties/From/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.From.type, parentSchema: schema59.properties.From, data: data5 };
                     if (vErrors === null) {
                       vErrors = [err7];
                     } else {
@@ -29732,7 +29732,7 @@ var require_exportSchema = __commonJS({
                 if (data3.To !== void 0) {
                   let data6 = data3.To;
                   if (typeof data6 !== "string") {
-                    const err8 = { instancePath: instancePath + "/connections/" + i1 + "/To", schemaPath: "#/definitions/connection/properties/To/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.To.type, parentSchema: schema56.properties.To, data: data6 };
+                    const err8 = { instancePath: instancePath + "/connections/" + i1 + "/To", schemaPath: "#/definitions/connection/properties/To/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.To.type, parentSchema: schema59.properties.To, data: data6 };
                     if (vErrors === null) {
                       vErrors = [err8];
                     } else {
@@ -29744,7 +29744,7 @@ var require_exportSchema = __commonJS({
                 if (data3.Protocol !== void 0) {
                   let data7 = data3.Protocol;
                   if (!(data7 === "TCP" || data7 === "HTTPS" || data7 === "HTTP" || data7 === "TCP-TLS")) {
-                    const err9 = { instancePath: instancePath + "/connections/" + i1 + "/Protocol", schemaPath: "#/definitions/connection/properties/Protocol/enum", keyword: "enum", params: { allowedValues: schema56.properties.Protocol.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.Protocol.enum, parentSchema: schema56.properties.Protocol, data: data7 };
+                    const err9 = { instancePath: instancePath + "/connections/" + i1 + "/Protocol", schemaPath: "#/definitions/connection/properties/Protocol/enum", keyword: "enum", params: { allowedValues: schema59.properties.Protocol.enum }, message: "must be equal to one of the allowed values", schema: schema59.properties.Protocol.enum, parentSchema: schema59.properties.Protocol, data: data7 };
                     if (vErrors === null) {
                       vErrors = [err9];
                     } else {
@@ -29757,7 +29757,7 @@ var require_exportSchema = __commonJS({
                   let data8 = data3.Ports;
                   if (Array.isArray(data8)) {
                     if (data8.length < 1) {
-                      const err10 = { instancePath: instancePath + "/connections/" + i1 + "/Ports", schemaPath: "#/definitions/connection/properties/Ports/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema56.properties.Ports, data: data8 };
+                      const err10 = { instancePath: instancePath + "/connections/" + i1 + "/Ports", schemaPath: "#/definitions/connection/properties/Ports/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema59.properties.Ports, data: data8 };
                       if (vErrors === null) {
                         vErrors = [err10];
                       } else {
@@ -29768,11 +29768,11 @@ var require_exportSchema = __commonJS({
                     const len2 = data8.length;
                     for (let i2 = 0; i2 < len2; i2++) {
                       let data9 = data8[i2];
-                      const _errs20 = errors;
-                      let valid9 = false;
                       const _errs21 = errors;
+                      let valid9 = false;
+                      const _errs22 = errors;
                       if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
-                        const err11 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema56.properties.Ports.items.anyOf[0].type, parentSchema: schema56.properties.Ports.items.anyOf[0], data: data9 };
+                        const err11 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema59.properties.Ports.items.anyOf[0].type, parentSchema: schema59.properties.Ports.items.anyOf[0], data: data9 };
                         if (vErrors === null) {
                           vErrors = [err11];
                         } else {
@@ -29782,7 +29782,7 @@ var require_exportSchema = __commonJS({
                       }
                       if (typeof data9 == "number") {
                         if (data9 > 65535 || isNaN(data9)) {
-                          const err12 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema56.properties.Ports.items.anyOf[0], data: data9 };
+                          const err12 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema59.properties.Ports.items.anyOf[0], data: data9 };
                           if (vErrors === null) {
                             vErrors = [err12];
                           } else {
@@ -29791,7 +29791,7 @@ var require_exportSchema = __commonJS({
                           errors++;
                         }
                         if (data9 < 1 || isNaN(data9)) {
-                          const err13 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema56.properties.Ports.items.anyOf[0], data: data9 };
+                          const err13 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema59.properties.Ports.items.anyOf[0], data: data9 };
                           if (vErrors === null) {
                             vErrors = [err13];
                           } else {
@@ -29800,13 +29800,13 @@ var require_exportSchema = __commonJS({
                           errors++;
                         }
                       }
-                      var _valid0 = _errs21 === errors;
+                      var _valid0 = _errs22 === errors;
                       valid9 = valid9 || _valid0;
                       if (!valid9) {
-                        const _errs23 = errors;
+                        const _errs24 = errors;
                         if (typeof data9 === "string") {
                           if (!pattern9.test(data9)) {
-                            const err14 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]{1,5}-[0-9]{1,5}$" }, message: 'must match pattern "^[0-9]{1,5}-[0-9]{1,5}$"', schema: "^[0-9]{1,5}-[0-9]{1,5}$", parentSchema: schema56.properties.Ports.items.anyOf[1], data: data9 };
+                            const err14 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^[0-9]{1,5}-[0-9]{1,5}$" }, message: 'must match pattern "^[0-9]{1,5}-[0-9]{1,5}$"', schema: "^[0-9]{1,5}-[0-9]{1,5}$", parentSchema: schema59.properties.Ports.items.anyOf[1], data: data9 };
                             if (vErrors === null) {
                               vErrors = [err14];
                             } else {
@@ -29815,7 +29815,7 @@ var require_exportSchema = __commonJS({
                             errors++;
                           }
                         } else {
-                          const err15 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Ports.items.anyOf[1].type, parentSchema: schema56.properties.Ports.items.anyOf[1], data: data9 };
+                          const err15 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.Ports.items.anyOf[1].type, parentSchema: schema59.properties.Ports.items.anyOf[1], data: data9 };
                           if (vErrors === null) {
                             vErrors = [err15];
                           } else {
@@ -29823,11 +29823,11 @@ var require_exportSchema = __commonJS({
                           }
                           errors++;
                         }
-                        var _valid0 = _errs23 === errors;
+                        var _valid0 = _errs24 === errors;
                         valid9 = valid9 || _valid0;
                       }
                       if (!valid9) {
-                        const err16 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema56.properties.Ports.items.anyOf, parentSchema: schema56.properties.Ports.items, data: data9 };
+                        const err16 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema59.properties.Ports.items.anyOf, parentSchema: schema59.properties.Ports.items, data: data9 };
                         if (vErrors === null) {
                           vErrors = [err16];
                         } else {
@@ -29835,10 +29835,10 @@ var require_exportSchema = __commonJS({
                         }
                         errors++;
                       } else {
-                        errors = _errs20;
+                        errors = _errs21;
                         if (vErrors !== null) {
-                          if (_errs20) {
-                            vErrors.length = _errs20;
+                          if (_errs21) {
+                            vErrors.length = _errs21;
                           } else {
                             vErrors = null;
                           }
@@ -29846,7 +29846,7 @@ var require_exportSchema = __commonJS({
                       }
                     }
                   } else {
-                    const err17 = { instancePath: instancePath + "/connections/" + i1 + "/Ports", schemaPath: "#/definitions/connection/properties/Ports/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.Ports.type, parentSchema: schema56.properties.Ports, data: data8 };
+                    const err17 = { instancePath: instancePath + "/connections/" + i1 + "/Ports", schemaPath: "#/definitions/connection/properties/Ports/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.Ports.type, parentSchema: schema59.properties.Ports, data: data8 };
                     if (vErrors === null) {
                       vErrors = [err17];
                     } else {
@@ -29858,7 +29858,7 @@ var require_exportSchema = __commonJS({
                 if (data3.Via !== void 0) {
                   let data10 = data3.Via;
                   if (typeof data10 !== "string") {
-                    const err18 = { instancePath: instancePath + "/connections/" + i1 + "/Via", schemaPath: "#/definitions/connection/properties/Via/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Via.type, parentSchema: schema56.properties.Via, data: data10 };
+                    const err18 = { instancePath: instancePath + "/connections/" + i1 + "/Via", schemaPath: "#/definitions/connection/properties/Via/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.Via.type, parentSchema: schema59.properties.Via, data: data10 };
                     if (vErrors === null) {
                       vErrors = [err18];
                     } else {
@@ -29870,7 +29870,7 @@ var require_exportSchema = __commonJS({
                 if (data3.Purpose !== void 0) {
                   let data11 = data3.Purpose;
                   if (typeof data11 !== "string") {
-                    const err19 = { instancePath: instancePath + "/connections/" + i1 + "/Purpose", schemaPath: "#/definitions/connection/properties/Purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Purpose.type, parentSchema: schema56.properties.Purpose, data: data11 };
+                    const err19 = { instancePath: instancePath + "/connections/" + i1 + "/Purpose", schemaPath: "#/definitions/connection/properties/Purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.Purpose.type, parentSchema: schema59.properties.Purpose, data: data11 };
                     if (vErrors === null) {
                       vErrors = [err19];
                     } else {
@@ -29880,7 +29880,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err20 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.type, parentSchema: schema56, data: data3 };
+                const err20 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema59.type, parentSchema: schema59, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -29890,7 +29890,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err21 = { instancePath: instancePath + "/connections", schemaPath: "#/properties/connections/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.connections.type, parentSchema: schema52.properties.connections, data: data2 };
+            const err21 = { instancePath: instancePath + "/connections", schemaPath: "#/properties/connections/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema55.properties.connections.type, parentSchema: schema55.properties.connections, data: data2 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -29900,7 +29900,7 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
+        const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema55.type, parentSchema: schema55, data };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -29908,25 +29908,25 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate46.errors = vErrors;
+      validate49.errors = vErrors;
       return errors === 0;
     }
-    var schema59 = { "type": "object", "title": "ClientPopulation", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "Count": { "type": "integer", "minimum": 0, "description": "Number of clients; the device inventory's count when absent." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode", "description": "Assigned site." }, "OperatingSystem": { "$ref": "#/definitions/osFamily" }, "OsVersion": { "type": "string", "description": "For Windows: 10, 11, 8.1 ..." }, "Identity": { "$ref": "#/definitions/identity" }, "ForestFqdn": { "type": "string", "description": "Forest of the devices' and users' accounts." }, "Authentication": { "type": "array", "items": { "$ref": "#/definitions/authentication" } }, "Network": { "$ref": "#/definitions/network" }, "ClientConnection": { "enum": ["InternetOnly", "InternetAndIntranet"], "description": "Chosen at client installation: always internet (CCMALWAYSINF=1) or roaming between intranet and internet." }, "MobileDevice": { "type": "boolean", "description": "Mobile devices enrolled by Configuration Manager." }, "Channels": { "type": "array", "items": { "$ref": "#/definitions/channel" } }, "CloudManagementGateway": { "type": "string", "description": "ServiceName of the CMG these clients use." }, "UsesProxy": { "type": "boolean", "description": "The devices reach the internet through a web proxy." }, "WantsUserPolicy": { "type": "boolean", "description": "User policy (user-targeted deployments) is wanted while on the internet." }, "ClientCertificate": { "type": "string", "description": "Id (in pki.certificates) of the client authentication certificate the devices hold." }, "BulkRegistrationTokenLifetimeMins": { "type": "integer", "minimum": 1, "description": "Validity of the bulk registration token used to install them (minutes)." }, "Features": { "type": "array", "items": { "$ref": "#/definitions/featureUse" }, "description": "Management features used for these clients over the internet." } } };
-    var schema61 = { "enum": ["Windows", "WindowsServer", "macOS", "Linux", "Unix", "iOS", "Android", "WindowsMobile"] };
-    var schema62 = { "enum": ["ActiveDirectory", "HybridEntraId", "EntraId", "Workgroup"], "description": "How the devices are joined: on-premises Active Directory domain, hybrid Microsoft Entra joined, Microsoft Entra joined, or workgroup." };
-    var schema63 = { "enum": ["Pki", "EntraId", "Token"], "description": "How the clients authenticate to the CMG or internet-facing site systems: PKI client certificate, Microsoft Entra ID, or Configuration Manager token." };
-    var schema64 = { "enum": ["IPv4", "DualStack", "IPv6Only"] };
-    var schema65 = { "enum": ["CMG", "IBCM"], "description": "How the clients are managed on the internet: through a cloud management gateway or internet-based client management." };
-    var schema66 = { "anyOf": [{ "$ref": "#/definitions/feature" }, { "type": "object", "title": "FeatureUse", "additionalProperties": false, "required": ["Feature"], "properties": { "Feature": { "$ref": "#/definitions/feature" }, "Channels": { "type": "array", "items": { "$ref": "#/definitions/channel" }, "description": "Channels this feature is used through; the population's channels when absent." }, "UsesBootImage": { "type": "boolean", "description": "Task sequence: has a boot image." }, "DeploysOperatingSystem": { "type": "boolean", "description": "Task sequence: deploys an operating system." }, "DownloadOption": { "enum": ["DownloadAllContentLocally", "DownloadContentAsNeeded"], "description": "Task sequence deployment option." }, "StartedFrom": { "enum": ["SoftwareCenter", "BootableMedia", "Pxe"], "description": "Task sequence: how it starts." } } }] };
-    var schema67 = { "enum": ["ClientPush", "SoftwareUpdateBasedClientInstallation", "ClientInstallation", "AutomaticSiteAssignment", "WakeOnLan", "OsDeployment", "TaskSequence", "RemoteControl", "UserSoftwareDeployment", "ClientRoaming", "SoftwareApprovalRequests", "ConfigurationManagerConsole", "ReportingWebsite", "PeerCache", "OnPremisesMdm", "BitLockerManagement", "EndpointProtection", "CoManagementNewDeviceProvisioning", "CoManagementAutoEnrollment", "SoftwareUpdates", "ApplicationDeployment", "Inventory", "ComplianceSettings", "SoftwareCenter"] };
-    function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    var schema62 = { "type": "object", "title": "ClientPopulation", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "Count": { "type": "integer", "minimum": 0, "description": "Number of clients; the device inventory's count when absent." }, "SiteCode": { "x-cmlint-ref": { "to": "sites", "as": "site" }, "$ref": "hierarchy.schema.json#/definitions/siteCode", "description": "Assigned site." }, "OperatingSystem": { "$ref": "#/definitions/osFamily" }, "OsVersion": { "type": "string", "description": "For Windows: 10, 11, 8.1 ..." }, "Identity": { "$ref": "#/definitions/identity" }, "ForestFqdn": { "x-cmlint-ref": { "to": "forests" }, "type": "string", "description": "Forest of the devices' and users' accounts." }, "Authentication": { "type": "array", "items": { "$ref": "#/definitions/authentication" } }, "Network": { "$ref": "#/definitions/network" }, "ClientConnection": { "enum": ["InternetOnly", "InternetAndIntranet"], "description": "Chosen at client installation: always internet (CCMALWAYSINF=1) or roaming between intranet and internet." }, "MobileDevice": { "type": "boolean", "description": "Mobile devices enrolled by Configuration Manager." }, "Channels": { "type": "array", "items": { "$ref": "#/definitions/channel" } }, "CloudManagementGateway": { "x-cmlint-ref": { "to": "cmgs", "as": "cmg" }, "type": "string", "description": "ServiceName of the CMG these clients use." }, "UsesProxy": { "type": "boolean", "description": "The devices reach the internet through a web proxy." }, "WantsUserPolicy": { "type": "boolean", "description": "User policy (user-targeted deployments) is wanted while on the internet." }, "ClientCertificate": { "x-cmlint-ref": { "to": "certificates", "as": "clientCertificate" }, "type": "string", "description": "Id (in pki.certificates) of the client authentication certificate the devices hold." }, "BulkRegistrationTokenLifetimeMins": { "x-cmlint-absent-means": "no bulk registration token is used to install these clients", "type": "integer", "minimum": 1, "description": "Validity of the bulk registration token used to install them (minutes)." }, "Features": { "type": "array", "items": { "$ref": "#/definitions/featureUse" }, "description": "Management features used for these clients over the internet." } } };
+    var schema64 = { "enum": ["Windows", "WindowsServer", "macOS", "Linux", "Unix", "iOS", "Android", "WindowsMobile"] };
+    var schema65 = { "enum": ["ActiveDirectory", "HybridEntraId", "EntraId", "Workgroup"], "description": "How the devices are joined: on-premises Active Directory domain, hybrid Microsoft Entra joined, Microsoft Entra joined, or workgroup." };
+    var schema66 = { "enum": ["Pki", "EntraId", "Token"], "description": "How the clients authenticate to the CMG or internet-facing site systems: PKI client certificate, Microsoft Entra ID, or Configuration Manager token." };
+    var schema67 = { "enum": ["IPv4", "DualStack", "IPv6Only"] };
+    var schema68 = { "enum": ["CMG", "IBCM"], "description": "How the clients are managed on the internet: through a cloud management gateway or internet-based client management." };
+    var schema69 = { "anyOf": [{ "$ref": "#/definitions/feature" }, { "type": "object", "title": "FeatureUse", "additionalProperties": false, "required": ["Feature"], "properties": { "Feature": { "$ref": "#/definitions/feature" }, "Channels": { "type": "array", "items": { "$ref": "#/definitions/channel" }, "description": "Channels this feature is used through; the population's channels when absent." }, "UsesBootImage": { "type": "boolean", "description": "Task sequence: has a boot image." }, "DeploysOperatingSystem": { "type": "boolean", "description": "Task sequence: deploys an operating system." }, "DownloadOption": { "enum": ["DownloadAllContentLocally", "DownloadContentAsNeeded"], "description": "Task sequence deployment option." }, "StartedFrom": { "enum": ["SoftwareCenter", "BootableMedia", "Pxe"], "description": "Task sequence: how it starts." } } }] };
+    var schema70 = { "enum": ["ClientPush", "SoftwareUpdateBasedClientInstallation", "ClientInstallation", "AutomaticSiteAssignment", "WakeOnLan", "OsDeployment", "TaskSequence", "RemoteControl", "UserSoftwareDeployment", "ClientRoaming", "SoftwareApprovalRequests", "ConfigurationManagerConsole", "ReportingWebsite", "PeerCache", "OnPremisesMdm", "BitLockerManagement", "EndpointProtection", "CoManagementNewDeviceProvisioning", "CoManagementAutoEnrollment", "SoftwareUpdates", "ApplicationDeployment", "Inventory", "ComplianceSettings", "SoftwareCenter"] };
+    function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       const _errs0 = errors;
       let valid0 = false;
       const _errs1 = errors;
       if (!(data === "ClientPush" || data === "SoftwareUpdateBasedClientInstallation" || data === "ClientInstallation" || data === "AutomaticSiteAssignment" || data === "WakeOnLan" || data === "OsDeployment" || data === "TaskSequence" || data === "RemoteControl" || data === "UserSoftwareDeployment" || data === "ClientRoaming" || data === "SoftwareApprovalRequests" || data === "ConfigurationManagerConsole" || data === "ReportingWebsite" || data === "PeerCache" || data === "OnPremisesMdm" || data === "BitLockerManagement" || data === "EndpointProtection" || data === "CoManagementNewDeviceProvisioning" || data === "CoManagementAutoEnrollment" || data === "SoftwareUpdates" || data === "ApplicationDeployment" || data === "Inventory" || data === "ComplianceSettings" || data === "SoftwareCenter")) {
-        const err0 = { instancePath, schemaPath: "#/definitions/feature/enum", keyword: "enum", params: { allowedValues: schema67.enum }, message: "must be equal to one of the allowed values", schema: schema67.enum, parentSchema: schema67, data };
+        const err0 = { instancePath, schemaPath: "#/definitions/feature/enum", keyword: "enum", params: { allowedValues: schema70.enum }, message: "must be equal to one of the allowed values", schema: schema70.enum, parentSchema: schema70, data };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -29940,7 +29940,7 @@ var require_exportSchema = __commonJS({
         const _errs3 = errors;
         if (data && typeof data == "object" && !Array.isArray(data)) {
           if (data.Feature === void 0) {
-            const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "Feature" }, message: "must have required property 'Feature'", schema: schema66.anyOf[1].required, parentSchema: schema66.anyOf[1], data };
+            const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "Feature" }, message: "must have required property 'Feature'", schema: schema69.anyOf[1].required, parentSchema: schema69.anyOf[1], data };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -29950,7 +29950,7 @@ var require_exportSchema = __commonJS({
           }
           for (const key0 in data) {
             if (!(key0 === "Feature" || key0 === "Channels" || key0 === "UsesBootImage" || key0 === "DeploysOperatingSystem" || key0 === "DownloadOption" || key0 === "StartedFrom")) {
-              const err2 = { instancePath, schemaPath: "#/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema66.anyOf[1], data };
+              const err2 = { instancePath, schemaPath: "#/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema69.anyOf[1], data };
               if (vErrors === null) {
                 vErrors = [err2];
               } else {
@@ -29962,7 +29962,7 @@ var require_exportSchema = __commonJS({
           if (data.Feature !== void 0) {
             let data0 = data.Feature;
             if (!(data0 === "ClientPush" || data0 === "SoftwareUpdateBasedClientInstallation" || data0 === "ClientInstallation" || data0 === "AutomaticSiteAssignment" || data0 === "WakeOnLan" || data0 === "OsDeployment" || data0 === "TaskSequence" || data0 === "RemoteControl" || data0 === "UserSoftwareDeployment" || data0 === "ClientRoaming" || data0 === "SoftwareApprovalRequests" || data0 === "ConfigurationManagerConsole" || data0 === "ReportingWebsite" || data0 === "PeerCache" || data0 === "OnPremisesMdm" || data0 === "BitLockerManagement" || data0 === "EndpointProtection" || data0 === "CoManagementNewDeviceProvisioning" || data0 === "CoManagementAutoEnrollment" || data0 === "SoftwareUpdates" || data0 === "ApplicationDeployment" || data0 === "Inventory" || data0 === "ComplianceSettings" || data0 === "SoftwareCenter")) {
-              const err3 = { instancePath: instancePath + "/Feature", schemaPath: "#/definitions/feature/enum", keyword: "enum", params: { allowedValues: schema67.enum }, message: "must be equal to one of the allowed values", schema: schema67.enum, parentSchema: schema67, data: data0 };
+              const err3 = { instancePath: instancePath + "/Feature", schemaPath: "#/definitions/feature/enum", keyword: "enum", params: { allowedValues: schema70.enum }, message: "must be equal to one of the allowed values", schema: schema70.enum, parentSchema: schema70, data: data0 };
               if (vErrors === null) {
                 vErrors = [err3];
               } else {
@@ -29978,7 +29978,7 @@ var require_exportSchema = __commonJS({
               for (let i0 = 0; i0 < len0; i0++) {
                 let data2 = data1[i0];
                 if (!(data2 === "CMG" || data2 === "IBCM")) {
-                  const err4 = { instancePath: instancePath + "/Channels/" + i0, schemaPath: "#/definitions/channel/enum", keyword: "enum", params: { allowedValues: schema65.enum }, message: "must be equal to one of the allowed values", schema: schema65.enum, parentSchema: schema65, data: data2 };
+                  const err4 = { instancePath: instancePath + "/Channels/" + i0, schemaPath: "#/definitions/channel/enum", keyword: "enum", params: { allowedValues: schema68.enum }, message: "must be equal to one of the allowed values", schema: schema68.enum, parentSchema: schema68, data: data2 };
                   if (vErrors === null) {
                     vErrors = [err4];
                   } else {
@@ -29988,7 +29988,7 @@ var require_exportSchema = __commonJS({
                 }
               }
             } else {
-              const err5 = { instancePath: instancePath + "/Channels", schemaPath: "#/anyOf/1/properties/Channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.anyOf[1].properties.Channels.type, parentSchema: schema66.anyOf[1].properties.Channels, data: data1 };
+              const err5 = { instancePath: instancePath + "/Channels", schemaPath: "#/anyOf/1/properties/Channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema69.anyOf[1].properties.Channels.type, parentSchema: schema69.anyOf[1].properties.Channels, data: data1 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -30000,7 +30000,7 @@ var require_exportSchema = __commonJS({
           if (data.UsesBootImage !== void 0) {
             let data3 = data.UsesBootImage;
             if (typeof data3 !== "boolean") {
-              const err6 = { instancePath: instancePath + "/UsesBootImage", schemaPath: "#/anyOf/1/properties/UsesBootImage/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema66.anyOf[1].properties.UsesBootImage.type, parentSchema: schema66.anyOf[1].properties.UsesBootImage, data: data3 };
+              const err6 = { instancePath: instancePath + "/UsesBootImage", schemaPath: "#/anyOf/1/properties/UsesBootImage/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema69.anyOf[1].properties.UsesBootImage.type, parentSchema: schema69.anyOf[1].properties.UsesBootImage, data: data3 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -30012,7 +30012,7 @@ var require_exportSchema = __commonJS({
           if (data.DeploysOperatingSystem !== void 0) {
             let data4 = data.DeploysOperatingSystem;
             if (typeof data4 !== "boolean") {
-              const err7 = { instancePath: instancePath + "/DeploysOperatingSystem", schemaPath: "#/anyOf/1/properties/DeploysOperatingSystem/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema66.anyOf[1].properties.DeploysOperatingSystem.type, parentSchema: schema66.anyOf[1].properties.DeploysOperatingSystem, data: data4 };
+              const err7 = { instancePath: instancePath + "/DeploysOperatingSystem", schemaPath: "#/anyOf/1/properties/DeploysOperatingSystem/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema69.anyOf[1].properties.DeploysOperatingSystem.type, parentSchema: schema69.anyOf[1].properties.DeploysOperatingSystem, data: data4 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -30024,7 +30024,7 @@ var require_exportSchema = __commonJS({
           if (data.DownloadOption !== void 0) {
             let data5 = data.DownloadOption;
             if (!(data5 === "DownloadAllContentLocally" || data5 === "DownloadContentAsNeeded")) {
-              const err8 = { instancePath: instancePath + "/DownloadOption", schemaPath: "#/anyOf/1/properties/DownloadOption/enum", keyword: "enum", params: { allowedValues: schema66.anyOf[1].properties.DownloadOption.enum }, message: "must be equal to one of the allowed values", schema: schema66.anyOf[1].properties.DownloadOption.enum, parentSchema: schema66.anyOf[1].properties.DownloadOption, data: data5 };
+              const err8 = { instancePath: instancePath + "/DownloadOption", schemaPath: "#/anyOf/1/properties/DownloadOption/enum", keyword: "enum", params: { allowedValues: schema69.anyOf[1].properties.DownloadOption.enum }, message: "must be equal to one of the allowed values", schema: schema69.anyOf[1].properties.DownloadOption.enum, parentSchema: schema69.anyOf[1].properties.DownloadOption, data: data5 };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -30036,7 +30036,7 @@ var require_exportSchema = __commonJS({
           if (data.StartedFrom !== void 0) {
             let data6 = data.StartedFrom;
             if (!(data6 === "SoftwareCenter" || data6 === "BootableMedia" || data6 === "Pxe")) {
-              const err9 = { instancePath: instancePath + "/StartedFrom", schemaPath: "#/anyOf/1/properties/StartedFrom/enum", keyword: "enum", params: { allowedValues: schema66.anyOf[1].properties.StartedFrom.enum }, message: "must be equal to one of the allowed values", schema: schema66.anyOf[1].properties.StartedFrom.enum, parentSchema: schema66.anyOf[1].properties.StartedFrom, data: data6 };
+              const err9 = { instancePath: instancePath + "/StartedFrom", schemaPath: "#/anyOf/1/properties/StartedFrom/enum", keyword: "enum", params: { allowedValues: schema69.anyOf[1].properties.StartedFrom.enum }, message: "must be equal to one of the allowed values", schema: schema69.anyOf[1].properties.StartedFrom.enum, parentSchema: schema69.anyOf[1].properties.StartedFrom, data: data6 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -30046,7 +30046,7 @@ var require_exportSchema = __commonJS({
             }
           }
         } else {
-          const err10 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.anyOf[1].type, parentSchema: schema66.anyOf[1], data };
+          const err10 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema69.anyOf[1].type, parentSchema: schema69.anyOf[1], data };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -30058,7 +30058,7 @@ var require_exportSchema = __commonJS({
         valid0 = valid0 || _valid0;
       }
       if (!valid0) {
-        const err11 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema66.anyOf, parentSchema: schema66, data };
+        const err11 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema69.anyOf, parentSchema: schema69, data };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -30075,15 +30075,15 @@ var require_exportSchema = __commonJS({
           }
         }
       }
-      validate52.errors = vErrors;
+      validate55.errors = vErrors;
       return errors === 0;
     }
-    function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.Name === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema59.required, parentSchema: schema59, data };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema62.required, parentSchema: schema62, data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -30092,8 +30092,8 @@ var require_exportSchema = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func2.call(schema59.properties, key0)) {
-            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema59, data };
+          if (!func2.call(schema62.properties, key0)) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema62, data };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -30105,7 +30105,7 @@ var require_exportSchema = __commonJS({
         if (data.Name !== void 0) {
           let data0 = data.Name;
           if (typeof data0 !== "string") {
-            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.Name.type, parentSchema: schema59.properties.Name, data: data0 };
+            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.Name.type, parentSchema: schema62.properties.Name, data: data0 };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -30117,7 +30117,7 @@ var require_exportSchema = __commonJS({
         if (data.Count !== void 0) {
           let data1 = data.Count;
           if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)))) {
-            const err3 = { instancePath: instancePath + "/Count", schemaPath: "#/properties/Count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema59.properties.Count.type, parentSchema: schema59.properties.Count, data: data1 };
+            const err3 = { instancePath: instancePath + "/Count", schemaPath: "#/properties/Count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema62.properties.Count.type, parentSchema: schema62.properties.Count, data: data1 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -30127,7 +30127,7 @@ var require_exportSchema = __commonJS({
           }
           if (typeof data1 == "number") {
             if (data1 < 0 || isNaN(data1)) {
-              const err4 = { instancePath: instancePath + "/Count", schemaPath: "#/properties/Count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema59.properties.Count, data: data1 };
+              const err4 = { instancePath: instancePath + "/Count", schemaPath: "#/properties/Count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema62.properties.Count, data: data1 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -30141,7 +30141,7 @@ var require_exportSchema = __commonJS({
           let data2 = data.SiteCode;
           if (typeof data2 === "string") {
             if (!pattern0.test(data2)) {
-              const err5 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data2 };
+              const err5 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema17, data: data2 };
               if (vErrors === null) {
                 vErrors = [err5];
               } else {
@@ -30150,7 +30150,7 @@ var require_exportSchema = __commonJS({
               errors++;
             }
           } else {
-            const err6 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data2 };
+            const err6 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.type, parentSchema: schema17, data: data2 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -30162,7 +30162,7 @@ var require_exportSchema = __commonJS({
         if (data.OperatingSystem !== void 0) {
           let data3 = data.OperatingSystem;
           if (!(data3 === "Windows" || data3 === "WindowsServer" || data3 === "macOS" || data3 === "Linux" || data3 === "Unix" || data3 === "iOS" || data3 === "Android" || data3 === "WindowsMobile")) {
-            const err7 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/definitions/osFamily/enum", keyword: "enum", params: { allowedValues: schema61.enum }, message: "must be equal to one of the allowed values", schema: schema61.enum, parentSchema: schema61, data: data3 };
+            const err7 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/definitions/osFamily/enum", keyword: "enum", params: { allowedValues: schema64.enum }, message: "must be equal to one of the allowed values", schema: schema64.enum, parentSchema: schema64, data: data3 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -30174,7 +30174,7 @@ var require_exportSchema = __commonJS({
         if (data.OsVersion !== void 0) {
           let data4 = data.OsVersion;
           if (typeof data4 !== "string") {
-            const err8 = { instancePath: instancePath + "/OsVersion", schemaPath: "#/properties/OsVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.OsVersion.type, parentSchema: schema59.properties.OsVersion, data: data4 };
+            const err8 = { instancePath: instancePath + "/OsVersion", schemaPath: "#/properties/OsVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.OsVersion.type, parentSchema: schema62.properties.OsVersion, data: data4 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -30186,7 +30186,7 @@ var require_exportSchema = __commonJS({
         if (data.Identity !== void 0) {
           let data5 = data.Identity;
           if (!(data5 === "ActiveDirectory" || data5 === "HybridEntraId" || data5 === "EntraId" || data5 === "Workgroup")) {
-            const err9 = { instancePath: instancePath + "/Identity", schemaPath: "#/definitions/identity/enum", keyword: "enum", params: { allowedValues: schema62.enum }, message: "must be equal to one of the allowed values", schema: schema62.enum, parentSchema: schema62, data: data5 };
+            const err9 = { instancePath: instancePath + "/Identity", schemaPath: "#/definitions/identity/enum", keyword: "enum", params: { allowedValues: schema65.enum }, message: "must be equal to one of the allowed values", schema: schema65.enum, parentSchema: schema65, data: data5 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -30198,7 +30198,7 @@ var require_exportSchema = __commonJS({
         if (data.ForestFqdn !== void 0) {
           let data6 = data.ForestFqdn;
           if (typeof data6 !== "string") {
-            const err10 = { instancePath: instancePath + "/ForestFqdn", schemaPath: "#/properties/ForestFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.ForestFqdn.type, parentSchema: schema59.properties.ForestFqdn, data: data6 };
+            const err10 = { instancePath: instancePath + "/ForestFqdn", schemaPath: "#/properties/ForestFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.ForestFqdn.type, parentSchema: schema62.properties.ForestFqdn, data: data6 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -30214,7 +30214,7 @@ var require_exportSchema = __commonJS({
             for (let i0 = 0; i0 < len0; i0++) {
               let data8 = data7[i0];
               if (!(data8 === "Pki" || data8 === "EntraId" || data8 === "Token")) {
-                const err11 = { instancePath: instancePath + "/Authentication/" + i0, schemaPath: "#/definitions/authentication/enum", keyword: "enum", params: { allowedValues: schema63.enum }, message: "must be equal to one of the allowed values", schema: schema63.enum, parentSchema: schema63, data: data8 };
+                const err11 = { instancePath: instancePath + "/Authentication/" + i0, schemaPath: "#/definitions/authentication/enum", keyword: "enum", params: { allowedValues: schema66.enum }, message: "must be equal to one of the allowed values", schema: schema66.enum, parentSchema: schema66, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err11];
                 } else {
@@ -30224,7 +30224,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err12 = { instancePath: instancePath + "/Authentication", schemaPath: "#/properties/Authentication/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.Authentication.type, parentSchema: schema59.properties.Authentication, data: data7 };
+            const err12 = { instancePath: instancePath + "/Authentication", schemaPath: "#/properties/Authentication/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.Authentication.type, parentSchema: schema62.properties.Authentication, data: data7 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -30236,7 +30236,7 @@ var require_exportSchema = __commonJS({
         if (data.Network !== void 0) {
           let data9 = data.Network;
           if (!(data9 === "IPv4" || data9 === "DualStack" || data9 === "IPv6Only")) {
-            const err13 = { instancePath: instancePath + "/Network", schemaPath: "#/definitions/network/enum", keyword: "enum", params: { allowedValues: schema64.enum }, message: "must be equal to one of the allowed values", schema: schema64.enum, parentSchema: schema64, data: data9 };
+            const err13 = { instancePath: instancePath + "/Network", schemaPath: "#/definitions/network/enum", keyword: "enum", params: { allowedValues: schema67.enum }, message: "must be equal to one of the allowed values", schema: schema67.enum, parentSchema: schema67, data: data9 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -30248,7 +30248,7 @@ var require_exportSchema = __commonJS({
         if (data.ClientConnection !== void 0) {
           let data10 = data.ClientConnection;
           if (!(data10 === "InternetOnly" || data10 === "InternetAndIntranet")) {
-            const err14 = { instancePath: instancePath + "/ClientConnection", schemaPath: "#/properties/ClientConnection/enum", keyword: "enum", params: { allowedValues: schema59.properties.ClientConnection.enum }, message: "must be equal to one of the allowed values", schema: schema59.properties.ClientConnection.enum, parentSchema: schema59.properties.ClientConnection, data: data10 };
+            const err14 = { instancePath: instancePath + "/ClientConnection", schemaPath: "#/properties/ClientConnection/enum", keyword: "enum", params: { allowedValues: schema62.properties.ClientConnection.enum }, message: "must be equal to one of the allowed values", schema: schema62.properties.ClientConnection.enum, parentSchema: schema62.properties.ClientConnection, data: data10 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -30260,7 +30260,7 @@ var require_exportSchema = __commonJS({
         if (data.MobileDevice !== void 0) {
           let data11 = data.MobileDevice;
           if (typeof data11 !== "boolean") {
-            const err15 = { instancePath: instancePath + "/MobileDevice", schemaPath: "#/properties/MobileDevice/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema59.properties.MobileDevice.type, parentSchema: schema59.properties.MobileDevice, data: data11 };
+            const err15 = { instancePath: instancePath + "/MobileDevice", schemaPath: "#/properties/MobileDevice/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema62.properties.MobileDevice.type, parentSchema: schema62.properties.MobileDevice, data: data11 };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -30276,7 +30276,7 @@ var require_exportSchema = __commonJS({
             for (let i1 = 0; i1 < len1; i1++) {
               let data13 = data12[i1];
               if (!(data13 === "CMG" || data13 === "IBCM")) {
-                const err16 = { instancePath: instancePath + "/Channels/" + i1, schemaPath: "#/definitions/channel/enum", keyword: "enum", params: { allowedValues: schema65.enum }, message: "must be equal to one of the allowed values", schema: schema65.enum, parentSchema: schema65, data: data13 };
+                const err16 = { instancePath: instancePath + "/Channels/" + i1, schemaPath: "#/definitions/channel/enum", keyword: "enum", params: { allowedValues: schema68.enum }, message: "must be equal to one of the allowed values", schema: schema68.enum, parentSchema: schema68, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -30286,7 +30286,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err17 = { instancePath: instancePath + "/Channels", schemaPath: "#/properties/Channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.Channels.type, parentSchema: schema59.properties.Channels, data: data12 };
+            const err17 = { instancePath: instancePath + "/Channels", schemaPath: "#/properties/Channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.Channels.type, parentSchema: schema62.properties.Channels, data: data12 };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -30298,7 +30298,7 @@ var require_exportSchema = __commonJS({
         if (data.CloudManagementGateway !== void 0) {
           let data14 = data.CloudManagementGateway;
           if (typeof data14 !== "string") {
-            const err18 = { instancePath: instancePath + "/CloudManagementGateway", schemaPath: "#/properties/CloudManagementGateway/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.CloudManagementGateway.type, parentSchema: schema59.properties.CloudManagementGateway, data: data14 };
+            const err18 = { instancePath: instancePath + "/CloudManagementGateway", schemaPath: "#/properties/CloudManagementGateway/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.CloudManagementGateway.type, parentSchema: schema62.properties.CloudManagementGateway, data: data14 };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -30310,7 +30310,7 @@ var require_exportSchema = __commonJS({
         if (data.UsesProxy !== void 0) {
           let data15 = data.UsesProxy;
           if (typeof data15 !== "boolean") {
-            const err19 = { instancePath: instancePath + "/UsesProxy", schemaPath: "#/properties/UsesProxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema59.properties.UsesProxy.type, parentSchema: schema59.properties.UsesProxy, data: data15 };
+            const err19 = { instancePath: instancePath + "/UsesProxy", schemaPath: "#/properties/UsesProxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema62.properties.UsesProxy.type, parentSchema: schema62.properties.UsesProxy, data: data15 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -30322,7 +30322,7 @@ var require_exportSchema = __commonJS({
         if (data.WantsUserPolicy !== void 0) {
           let data16 = data.WantsUserPolicy;
           if (typeof data16 !== "boolean") {
-            const err20 = { instancePath: instancePath + "/WantsUserPolicy", schemaPath: "#/properties/WantsUserPolicy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema59.properties.WantsUserPolicy.type, parentSchema: schema59.properties.WantsUserPolicy, data: data16 };
+            const err20 = { instancePath: instancePath + "/WantsUserPolicy", schemaPath: "#/properties/WantsUserPolicy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema62.properties.WantsUserPolicy.type, parentSchema: schema62.properties.WantsUserPolicy, data: data16 };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -30334,7 +30334,7 @@ var require_exportSchema = __commonJS({
         if (data.ClientCertificate !== void 0) {
           let data17 = data.ClientCertificate;
           if (typeof data17 !== "string") {
-            const err21 = { instancePath: instancePath + "/ClientCertificate", schemaPath: "#/properties/ClientCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.ClientCertificate.type, parentSchema: schema59.properties.ClientCertificate, data: data17 };
+            const err21 = { instancePath: instancePath + "/ClientCertificate", schemaPath: "#/properties/ClientCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.ClientCertificate.type, parentSchema: schema62.properties.ClientCertificate, data: data17 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -30346,7 +30346,7 @@ var require_exportSchema = __commonJS({
         if (data.BulkRegistrationTokenLifetimeMins !== void 0) {
           let data18 = data.BulkRegistrationTokenLifetimeMins;
           if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)))) {
-            const err22 = { instancePath: instancePath + "/BulkRegistrationTokenLifetimeMins", schemaPath: "#/properties/BulkRegistrationTokenLifetimeMins/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema59.properties.BulkRegistrationTokenLifetimeMins.type, parentSchema: schema59.properties.BulkRegistrationTokenLifetimeMins, data: data18 };
+            const err22 = { instancePath: instancePath + "/BulkRegistrationTokenLifetimeMins", schemaPath: "#/properties/BulkRegistrationTokenLifetimeMins/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema62.properties.BulkRegistrationTokenLifetimeMins.type, parentSchema: schema62.properties.BulkRegistrationTokenLifetimeMins, data: data18 };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -30356,7 +30356,7 @@ var require_exportSchema = __commonJS({
           }
           if (typeof data18 == "number") {
             if (data18 < 1 || isNaN(data18)) {
-              const err23 = { instancePath: instancePath + "/BulkRegistrationTokenLifetimeMins", schemaPath: "#/properties/BulkRegistrationTokenLifetimeMins/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema59.properties.BulkRegistrationTokenLifetimeMins, data: data18 };
+              const err23 = { instancePath: instancePath + "/BulkRegistrationTokenLifetimeMins", schemaPath: "#/properties/BulkRegistrationTokenLifetimeMins/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema62.properties.BulkRegistrationTokenLifetimeMins, data: data18 };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -30371,13 +30371,13 @@ var require_exportSchema = __commonJS({
           if (Array.isArray(data19)) {
             const len2 = data19.length;
             for (let i2 = 0; i2 < len2; i2++) {
-              if (!validate52(data19[i2], { instancePath: instancePath + "/Features/" + i2, parentData: data19, parentDataProperty: i2, rootData })) {
-                vErrors = vErrors === null ? validate52.errors : (validate52.errors.forEach((e) => vErrors.push(e)), vErrors);
+              if (!validate55(data19[i2], { instancePath: instancePath + "/Features/" + i2, parentData: data19, parentDataProperty: i2, rootData })) {
+                vErrors = vErrors === null ? validate55.errors : (validate55.errors.forEach((e) => vErrors.push(e)), vErrors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err24 = { instancePath: instancePath + "/Features", schemaPath: "#/properties/Features/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.Features.type, parentSchema: schema59.properties.Features, data: data19 };
+            const err24 = { instancePath: instancePath + "/Features", schemaPath: "#/properties/Features/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.Features.type, parentSchema: schema62.properties.Features, data: data19 };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -30387,7 +30387,7 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema59.type, parentSchema: schema59, data };
+        const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.type, parentSchema: schema62, data };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -30395,16 +30395,16 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate51.errors = vErrors;
+      validate54.errors = vErrors;
       return errors === 0;
     }
-    var schema70 = { "type": "object", "title": "Device", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "Population": { "type": "string", "description": "Name of the client population the device belongs to." }, "OperatingSystem": { "$ref": "#/definitions/osFamily" }, "OsVersion": { "type": "string" }, "Identity": { "$ref": "#/definitions/identity" }, "Authentication": { "type": "array", "items": { "$ref": "#/definitions/authentication" } }, "Network": { "$ref": "#/definitions/network" } } };
-    function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    var schema73 = { "type": "object", "title": "Device", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "Population": { "x-cmlint-ref": { "to": "populations", "as": "population" }, "type": "string", "description": "Name of the client population the device belongs to." }, "OperatingSystem": { "$ref": "#/definitions/osFamily" }, "OsVersion": { "type": "string" }, "Identity": { "$ref": "#/definitions/identity" }, "Authentication": { "type": "array", "items": { "$ref": "#/definitions/authentication" } }, "Network": { "$ref": "#/definitions/network" } } };
+    function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.Name === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema70.required, parentSchema: schema70, data };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema73.required, parentSchema: schema73, data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -30414,7 +30414,7 @@ var require_exportSchema = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "Name" || key0 === "Population" || key0 === "OperatingSystem" || key0 === "OsVersion" || key0 === "Identity" || key0 === "Authentication" || key0 === "Network")) {
-            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70, data };
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema73, data };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -30426,7 +30426,7 @@ var require_exportSchema = __commonJS({
         if (data.Name !== void 0) {
           let data0 = data.Name;
           if (typeof data0 !== "string") {
-            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.Name.type, parentSchema: schema70.properties.Name, data: data0 };
+            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.Name.type, parentSchema: schema73.properties.Name, data: data0 };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -30438,7 +30438,7 @@ var require_exportSchema = __commonJS({
         if (data.Population !== void 0) {
           let data1 = data.Population;
           if (typeof data1 !== "string") {
-            const err3 = { instancePath: instancePath + "/Population", schemaPath: "#/properties/Population/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.Population.type, parentSchema: schema70.properties.Population, data: data1 };
+            const err3 = { instancePath: instancePath + "/Population", schemaPath: "#/properties/Population/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.Population.type, parentSchema: schema73.properties.Population, data: data1 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -30450,7 +30450,7 @@ var require_exportSchema = __commonJS({
         if (data.OperatingSystem !== void 0) {
           let data2 = data.OperatingSystem;
           if (!(data2 === "Windows" || data2 === "WindowsServer" || data2 === "macOS" || data2 === "Linux" || data2 === "Unix" || data2 === "iOS" || data2 === "Android" || data2 === "WindowsMobile")) {
-            const err4 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/definitions/osFamily/enum", keyword: "enum", params: { allowedValues: schema61.enum }, message: "must be equal to one of the allowed values", schema: schema61.enum, parentSchema: schema61, data: data2 };
+            const err4 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/definitions/osFamily/enum", keyword: "enum", params: { allowedValues: schema64.enum }, message: "must be equal to one of the allowed values", schema: schema64.enum, parentSchema: schema64, data: data2 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -30462,7 +30462,7 @@ var require_exportSchema = __commonJS({
         if (data.OsVersion !== void 0) {
           let data3 = data.OsVersion;
           if (typeof data3 !== "string") {
-            const err5 = { instancePath: instancePath + "/OsVersion", schemaPath: "#/properties/OsVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.OsVersion.type, parentSchema: schema70.properties.OsVersion, data: data3 };
+            const err5 = { instancePath: instancePath + "/OsVersion", schemaPath: "#/properties/OsVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.OsVersion.type, parentSchema: schema73.properties.OsVersion, data: data3 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -30474,7 +30474,7 @@ var require_exportSchema = __commonJS({
         if (data.Identity !== void 0) {
           let data4 = data.Identity;
           if (!(data4 === "ActiveDirectory" || data4 === "HybridEntraId" || data4 === "EntraId" || data4 === "Workgroup")) {
-            const err6 = { instancePath: instancePath + "/Identity", schemaPath: "#/definitions/identity/enum", keyword: "enum", params: { allowedValues: schema62.enum }, message: "must be equal to one of the allowed values", schema: schema62.enum, parentSchema: schema62, data: data4 };
+            const err6 = { instancePath: instancePath + "/Identity", schemaPath: "#/definitions/identity/enum", keyword: "enum", params: { allowedValues: schema65.enum }, message: "must be equal to one of the allowed values", schema: schema65.enum, parentSchema: schema65, data: data4 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -30490,7 +30490,7 @@ var require_exportSchema = __commonJS({
             for (let i0 = 0; i0 < len0; i0++) {
               let data6 = data5[i0];
               if (!(data6 === "Pki" || data6 === "EntraId" || data6 === "Token")) {
-                const err7 = { instancePath: instancePath + "/Authentication/" + i0, schemaPath: "#/definitions/authentication/enum", keyword: "enum", params: { allowedValues: schema63.enum }, message: "must be equal to one of the allowed values", schema: schema63.enum, parentSchema: schema63, data: data6 };
+                const err7 = { instancePath: instancePath + "/Authentication/" + i0, schemaPath: "#/definitions/authentication/enum", keyword: "enum", params: { allowedValues: schema66.enum }, message: "must be equal to one of the allowed values", schema: schema66.enum, parentSchema: schema66, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err7];
                 } else {
@@ -30500,7 +30500,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err8 = { instancePath: instancePath + "/Authentication", schemaPath: "#/properties/Authentication/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.Authentication.type, parentSchema: schema70.properties.Authentication, data: data5 };
+            const err8 = { instancePath: instancePath + "/Authentication", schemaPath: "#/properties/Authentication/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema73.properties.Authentication.type, parentSchema: schema73.properties.Authentication, data: data5 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -30512,7 +30512,7 @@ var require_exportSchema = __commonJS({
         if (data.Network !== void 0) {
           let data7 = data.Network;
           if (!(data7 === "IPv4" || data7 === "DualStack" || data7 === "IPv6Only")) {
-            const err9 = { instancePath: instancePath + "/Network", schemaPath: "#/definitions/network/enum", keyword: "enum", params: { allowedValues: schema64.enum }, message: "must be equal to one of the allowed values", schema: schema64.enum, parentSchema: schema64, data: data7 };
+            const err9 = { instancePath: instancePath + "/Network", schemaPath: "#/definitions/network/enum", keyword: "enum", params: { allowedValues: schema67.enum }, message: "must be equal to one of the allowed values", schema: schema67.enum, parentSchema: schema67, data: data7 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -30522,7 +30522,7 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.type, parentSchema: schema70, data };
+        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema73.type, parentSchema: schema73, data };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -30530,15 +30530,15 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate55.errors = vErrors;
+      validate58.errors = vErrors;
       return errors === 0;
     }
-    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.schemaVersion === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'", schema: schema11.required, parentSchema: schema11, data };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schemaVersion" }, message: "must have required property 'schemaVersion'", schema: schema14.required, parentSchema: schema14, data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -30547,8 +30547,8 @@ var require_exportSchema = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func2.call(schema11.properties, key0)) {
-            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
+          if (!func2.call(schema14.properties, key0)) {
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -30560,7 +30560,7 @@ var require_exportSchema = __commonJS({
         if (data.$schema !== void 0) {
           let data0 = data.$schema;
           if (typeof data0 !== "string") {
-            const err2 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.$schema.type, parentSchema: schema11.properties.$schema, data: data0 };
+            const err2 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.$schema.type, parentSchema: schema14.properties.$schema, data: data0 };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -30572,7 +30572,7 @@ var require_exportSchema = __commonJS({
         if (data.schemaVersion !== void 0) {
           let data1 = data.schemaVersion;
           if (1 !== data1) {
-            const err3 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema11.properties.schemaVersion, data: data1 };
+            const err3 = { instancePath: instancePath + "/schemaVersion", schemaPath: "#/properties/schemaVersion/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant", schema: 1, parentSchema: schema14.properties.schemaVersion, data: data1 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -30584,7 +30584,7 @@ var require_exportSchema = __commonJS({
         if (data.description !== void 0) {
           let data2 = data.description;
           if (typeof data2 !== "string") {
-            const err4 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.description.type, parentSchema: schema11.properties.description, data: data2 };
+            const err4 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.description.type, parentSchema: schema14.properties.description, data: data2 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -30594,8 +30594,8 @@ var require_exportSchema = __commonJS({
           }
         }
         if (data.hierarchy !== void 0) {
-          if (!validate11(data.hierarchy, { instancePath: instancePath + "/hierarchy", parentData: data, parentDataProperty: "hierarchy", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : (validate11.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate14(data.hierarchy, { instancePath: instancePath + "/hierarchy", parentData: data, parentDataProperty: "hierarchy", rootData })) {
+            vErrors = vErrors === null ? validate14.errors : (validate14.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
@@ -30604,13 +30604,13 @@ var require_exportSchema = __commonJS({
           if (Array.isArray(data4)) {
             const len0 = data4.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              if (!validate15(data4[i0], { instancePath: instancePath + "/siteSystems/" + i0, parentData: data4, parentDataProperty: i0, rootData })) {
-                vErrors = vErrors === null ? validate15.errors : (validate15.errors.forEach((e) => vErrors.push(e)), vErrors);
+              if (!validate18(data4[i0], { instancePath: instancePath + "/siteSystems/" + i0, parentData: data4, parentDataProperty: i0, rootData })) {
+                vErrors = vErrors === null ? validate18.errors : (validate18.errors.forEach((e) => vErrors.push(e)), vErrors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err5 = { instancePath: instancePath + "/siteSystems", schemaPath: "#/properties/siteSystems/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.siteSystems.type, parentSchema: schema11.properties.siteSystems, data: data4 };
+            const err5 = { instancePath: instancePath + "/siteSystems", schemaPath: "#/properties/siteSystems/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.siteSystems.type, parentSchema: schema14.properties.siteSystems, data: data4 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -30624,13 +30624,13 @@ var require_exportSchema = __commonJS({
           if (Array.isArray(data6)) {
             const len1 = data6.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate35(data6[i1], { instancePath: instancePath + "/azureServices/" + i1, parentData: data6, parentDataProperty: i1, rootData })) {
-                vErrors = vErrors === null ? validate35.errors : (validate35.errors.forEach((e) => vErrors.push(e)), vErrors);
+              if (!validate38(data6[i1], { instancePath: instancePath + "/azureServices/" + i1, parentData: data6, parentDataProperty: i1, rootData })) {
+                vErrors = vErrors === null ? validate38.errors : (validate38.errors.forEach((e) => vErrors.push(e)), vErrors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err6 = { instancePath: instancePath + "/azureServices", schemaPath: "#/properties/azureServices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.azureServices.type, parentSchema: schema11.properties.azureServices, data: data6 };
+            const err6 = { instancePath: instancePath + "/azureServices", schemaPath: "#/properties/azureServices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.azureServices.type, parentSchema: schema14.properties.azureServices, data: data6 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -30644,13 +30644,13 @@ var require_exportSchema = __commonJS({
           if (Array.isArray(data8)) {
             const len2 = data8.length;
             for (let i2 = 0; i2 < len2; i2++) {
-              if (!validate38(data8[i2], { instancePath: instancePath + "/cloudManagementGateways/" + i2, parentData: data8, parentDataProperty: i2, rootData })) {
-                vErrors = vErrors === null ? validate38.errors : (validate38.errors.forEach((e) => vErrors.push(e)), vErrors);
+              if (!validate41(data8[i2], { instancePath: instancePath + "/cloudManagementGateways/" + i2, parentData: data8, parentDataProperty: i2, rootData })) {
+                vErrors = vErrors === null ? validate41.errors : (validate41.errors.forEach((e) => vErrors.push(e)), vErrors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err7 = { instancePath: instancePath + "/cloudManagementGateways", schemaPath: "#/properties/cloudManagementGateways/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.cloudManagementGateways.type, parentSchema: schema11.properties.cloudManagementGateways, data: data8 };
+            const err7 = { instancePath: instancePath + "/cloudManagementGateways", schemaPath: "#/properties/cloudManagementGateways/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.cloudManagementGateways.type, parentSchema: schema14.properties.cloudManagementGateways, data: data8 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -30664,13 +30664,13 @@ var require_exportSchema = __commonJS({
           if (Array.isArray(data10)) {
             const len3 = data10.length;
             for (let i3 = 0; i3 < len3; i3++) {
-              if (!validate40(data10[i3], { instancePath: instancePath + "/cloudDistributionPoints/" + i3, parentData: data10, parentDataProperty: i3, rootData })) {
-                vErrors = vErrors === null ? validate40.errors : (validate40.errors.forEach((e) => vErrors.push(e)), vErrors);
+              if (!validate43(data10[i3], { instancePath: instancePath + "/cloudDistributionPoints/" + i3, parentData: data10, parentDataProperty: i3, rootData })) {
+                vErrors = vErrors === null ? validate43.errors : (validate43.errors.forEach((e) => vErrors.push(e)), vErrors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err8 = { instancePath: instancePath + "/cloudDistributionPoints", schemaPath: "#/properties/cloudDistributionPoints/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.cloudDistributionPoints.type, parentSchema: schema11.properties.cloudDistributionPoints, data: data10 };
+            const err8 = { instancePath: instancePath + "/cloudDistributionPoints", schemaPath: "#/properties/cloudDistributionPoints/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.cloudDistributionPoints.type, parentSchema: schema14.properties.cloudDistributionPoints, data: data10 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -30684,13 +30684,13 @@ var require_exportSchema = __commonJS({
           if (Array.isArray(data12)) {
             const len4 = data12.length;
             for (let i4 = 0; i4 < len4; i4++) {
-              if (!validate42(data12[i4], { instancePath: instancePath + "/boundaryGroups/" + i4, parentData: data12, parentDataProperty: i4, rootData })) {
-                vErrors = vErrors === null ? validate42.errors : (validate42.errors.forEach((e) => vErrors.push(e)), vErrors);
+              if (!validate45(data12[i4], { instancePath: instancePath + "/boundaryGroups/" + i4, parentData: data12, parentDataProperty: i4, rootData })) {
+                vErrors = vErrors === null ? validate45.errors : (validate45.errors.forEach((e) => vErrors.push(e)), vErrors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err9 = { instancePath: instancePath + "/boundaryGroups", schemaPath: "#/properties/boundaryGroups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.boundaryGroups.type, parentSchema: schema11.properties.boundaryGroups, data: data12 };
+            const err9 = { instancePath: instancePath + "/boundaryGroups", schemaPath: "#/properties/boundaryGroups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.boundaryGroups.type, parentSchema: schema14.properties.boundaryGroups, data: data12 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -30704,7 +30704,7 @@ var require_exportSchema = __commonJS({
           if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
             for (const key1 in data14) {
               if (!(key1 === "forests")) {
-                const err10 = { instancePath: instancePath + "/activeDirectory", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema48, data: data14 };
+                const err10 = { instancePath: instancePath + "/activeDirectory", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema51, data: data14 };
                 if (vErrors === null) {
                   vErrors = [err10];
                 } else {
@@ -30721,7 +30721,7 @@ var require_exportSchema = __commonJS({
                   let data16 = data15[i5];
                   if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
                     if (data16.ForestFqdn === void 0) {
-                      const err11 = { instancePath: instancePath + "/activeDirectory/forests/" + i5, schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/required", keyword: "required", params: { missingProperty: "ForestFqdn" }, message: "must have required property 'ForestFqdn'", schema: schema48.properties.forests.items.required, parentSchema: schema48.properties.forests.items, data: data16 };
+                      const err11 = { instancePath: instancePath + "/activeDirectory/forests/" + i5, schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/required", keyword: "required", params: { missingProperty: "ForestFqdn" }, message: "must have required property 'ForestFqdn'", schema: schema51.properties.forests.items.required, parentSchema: schema51.properties.forests.items, data: data16 };
                       if (vErrors === null) {
                         vErrors = [err11];
                       } else {
@@ -30731,7 +30731,7 @@ var require_exportSchema = __commonJS({
                     }
                     for (const key2 in data16) {
                       if (!(key2 === "ForestFqdn" || key2 === "TrustedForests")) {
-                        const err12 = { instancePath: instancePath + "/activeDirectory/forests/" + i5, schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema48.properties.forests.items, data: data16 };
+                        const err12 = { instancePath: instancePath + "/activeDirectory/forests/" + i5, schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema51.properties.forests.items, data: data16 };
                         if (vErrors === null) {
                           vErrors = [err12];
                         } else {
@@ -30743,7 +30743,7 @@ var require_exportSchema = __commonJS({
                     if (data16.ForestFqdn !== void 0) {
                       let data17 = data16.ForestFqdn;
                       if (typeof data17 !== "string") {
-                        const err13 = { instancePath: instancePath + "/activeDirectory/forests/" + i5 + "/ForestFqdn", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/properties/ForestFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema48.properties.forests.items.properties.ForestFqdn.type, parentSchema: schema48.properties.forests.items.properties.ForestFqdn, data: data17 };
+                        const err13 = { instancePath: instancePath + "/activeDirectory/forests/" + i5 + "/ForestFqdn", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/properties/ForestFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema51.properties.forests.items.properties.ForestFqdn.type, parentSchema: schema51.properties.forests.items.properties.ForestFqdn, data: data17 };
                         if (vErrors === null) {
                           vErrors = [err13];
                         } else {
@@ -30759,7 +30759,7 @@ var require_exportSchema = __commonJS({
                         for (let i6 = 0; i6 < len6; i6++) {
                           let data19 = data18[i6];
                           if (typeof data19 !== "string") {
-                            const err14 = { instancePath: instancePath + "/activeDirectory/forests/" + i5 + "/TrustedForests/" + i6, schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/properties/TrustedForests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema48.properties.forests.items.properties.TrustedForests.items.type, parentSchema: schema48.properties.forests.items.properties.TrustedForests.items, data: data19 };
+                            const err14 = { instancePath: instancePath + "/activeDirectory/forests/" + i5 + "/TrustedForests/" + i6, schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/properties/TrustedForests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema51.properties.forests.items.properties.TrustedForests.items.type, parentSchema: schema51.properties.forests.items.properties.TrustedForests.items, data: data19 };
                             if (vErrors === null) {
                               vErrors = [err14];
                             } else {
@@ -30769,7 +30769,7 @@ var require_exportSchema = __commonJS({
                           }
                         }
                       } else {
-                        const err15 = { instancePath: instancePath + "/activeDirectory/forests/" + i5 + "/TrustedForests", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/properties/TrustedForests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.forests.items.properties.TrustedForests.type, parentSchema: schema48.properties.forests.items.properties.TrustedForests, data: data18 };
+                        const err15 = { instancePath: instancePath + "/activeDirectory/forests/" + i5 + "/TrustedForests", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/properties/TrustedForests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema51.properties.forests.items.properties.TrustedForests.type, parentSchema: schema51.properties.forests.items.properties.TrustedForests, data: data18 };
                         if (vErrors === null) {
                           vErrors = [err15];
                         } else {
@@ -30779,7 +30779,7 @@ var require_exportSchema = __commonJS({
                       }
                     }
                   } else {
-                    const err16 = { instancePath: instancePath + "/activeDirectory/forests/" + i5, schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.properties.forests.items.type, parentSchema: schema48.properties.forests.items, data: data16 };
+                    const err16 = { instancePath: instancePath + "/activeDirectory/forests/" + i5, schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema51.properties.forests.items.type, parentSchema: schema51.properties.forests.items, data: data16 };
                     if (vErrors === null) {
                       vErrors = [err16];
                     } else {
@@ -30789,7 +30789,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err17 = { instancePath: instancePath + "/activeDirectory/forests", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema48.properties.forests.type, parentSchema: schema48.properties.forests, data: data15 };
+                const err17 = { instancePath: instancePath + "/activeDirectory/forests", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/properties/forests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema51.properties.forests.type, parentSchema: schema51.properties.forests, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err17];
                 } else {
@@ -30799,7 +30799,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err18 = { instancePath: instancePath + "/activeDirectory", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema48.type, parentSchema: schema48, data: data14 };
+            const err18 = { instancePath: instancePath + "/activeDirectory", schemaPath: "hierarchy.schema.json#/definitions/activeDirectory/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema51.type, parentSchema: schema51, data: data14 };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -30809,8 +30809,8 @@ var require_exportSchema = __commonJS({
           }
         }
         if (data.pki !== void 0) {
-          if (!validate44(data.pki, { instancePath: instancePath + "/pki", parentData: data, parentDataProperty: "pki", rootData })) {
-            vErrors = vErrors === null ? validate44.errors : (validate44.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate47(data.pki, { instancePath: instancePath + "/pki", parentData: data, parentDataProperty: "pki", rootData })) {
+            vErrors = vErrors === null ? validate47.errors : (validate47.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
@@ -30819,7 +30819,7 @@ var require_exportSchema = __commonJS({
           if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
             for (const key3 in data21) {
               if (!(key3 === "records")) {
-                const err19 = { instancePath: instancePath + "/dns", schemaPath: "dns.schema.json/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema51, data: data21 };
+                const err19 = { instancePath: instancePath + "/dns", schemaPath: "dns.schema.json/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54, data: data21 };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -30836,7 +30836,7 @@ var require_exportSchema = __commonJS({
                   let data23 = data22[i7];
                   if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
                     if (data23.Name === void 0) {
-                      const err20 = { instancePath: instancePath + "/dns/records/" + i7, schemaPath: "dns.schema.json/properties/records/items/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema51.properties.records.items.required, parentSchema: schema51.properties.records.items, data: data23 };
+                      const err20 = { instancePath: instancePath + "/dns/records/" + i7, schemaPath: "dns.schema.json/properties/records/items/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema54.properties.records.items.required, parentSchema: schema54.properties.records.items, data: data23 };
                       if (vErrors === null) {
                         vErrors = [err20];
                       } else {
@@ -30845,7 +30845,7 @@ var require_exportSchema = __commonJS({
                       errors++;
                     }
                     if (data23.Type === void 0) {
-                      const err21 = { instancePath: instancePath + "/dns/records/" + i7, schemaPath: "dns.schema.json/properties/records/items/required", keyword: "required", params: { missingProperty: "Type" }, message: "must have required property 'Type'", schema: schema51.properties.records.items.required, parentSchema: schema51.properties.records.items, data: data23 };
+                      const err21 = { instancePath: instancePath + "/dns/records/" + i7, schemaPath: "dns.schema.json/properties/records/items/required", keyword: "required", params: { missingProperty: "Type" }, message: "must have required property 'Type'", schema: schema54.properties.records.items.required, parentSchema: schema54.properties.records.items, data: data23 };
                       if (vErrors === null) {
                         vErrors = [err21];
                       } else {
@@ -30855,7 +30855,7 @@ var require_exportSchema = __commonJS({
                     }
                     for (const key4 in data23) {
                       if (!(key4 === "Name" || key4 === "Type" || key4 === "Value" || key4 === "Zone")) {
-                        const err22 = { instancePath: instancePath + "/dns/records/" + i7, schemaPath: "dns.schema.json/properties/records/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema51.properties.records.items, data: data23 };
+                        const err22 = { instancePath: instancePath + "/dns/records/" + i7, schemaPath: "dns.schema.json/properties/records/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54.properties.records.items, data: data23 };
                         if (vErrors === null) {
                           vErrors = [err22];
                         } else {
@@ -30867,7 +30867,7 @@ var require_exportSchema = __commonJS({
                     if (data23.Name !== void 0) {
                       let data24 = data23.Name;
                       if (typeof data24 !== "string") {
-                        const err23 = { instancePath: instancePath + "/dns/records/" + i7 + "/Name", schemaPath: "dns.schema.json/properties/records/items/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema51.properties.records.items.properties.Name.type, parentSchema: schema51.properties.records.items.properties.Name, data: data24 };
+                        const err23 = { instancePath: instancePath + "/dns/records/" + i7 + "/Name", schemaPath: "dns.schema.json/properties/records/items/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.records.items.properties.Name.type, parentSchema: schema54.properties.records.items.properties.Name, data: data24 };
                         if (vErrors === null) {
                           vErrors = [err23];
                         } else {
@@ -30879,7 +30879,7 @@ var require_exportSchema = __commonJS({
                     if (data23.Type !== void 0) {
                       let data25 = data23.Type;
                       if (!(data25 === "A" || data25 === "AAAA" || data25 === "CNAME")) {
-                        const err24 = { instancePath: instancePath + "/dns/records/" + i7 + "/Type", schemaPath: "dns.schema.json/properties/records/items/properties/Type/enum", keyword: "enum", params: { allowedValues: schema51.properties.records.items.properties.Type.enum }, message: "must be equal to one of the allowed values", schema: schema51.properties.records.items.properties.Type.enum, parentSchema: schema51.properties.records.items.properties.Type, data: data25 };
+                        const err24 = { instancePath: instancePath + "/dns/records/" + i7 + "/Type", schemaPath: "dns.schema.json/properties/records/items/properties/Type/enum", keyword: "enum", params: { allowedValues: schema54.properties.records.items.properties.Type.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.records.items.properties.Type.enum, parentSchema: schema54.properties.records.items.properties.Type, data: data25 };
                         if (vErrors === null) {
                           vErrors = [err24];
                         } else {
@@ -30891,7 +30891,7 @@ var require_exportSchema = __commonJS({
                     if (data23.Value !== void 0) {
                       let data26 = data23.Value;
                       if (typeof data26 !== "string") {
-                        const err25 = { instancePath: instancePath + "/dns/records/" + i7 + "/Value", schemaPath: "dns.schema.json/properties/records/items/properties/Value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema51.properties.records.items.properties.Value.type, parentSchema: schema51.properties.records.items.properties.Value, data: data26 };
+                        const err25 = { instancePath: instancePath + "/dns/records/" + i7 + "/Value", schemaPath: "dns.schema.json/properties/records/items/properties/Value/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.records.items.properties.Value.type, parentSchema: schema54.properties.records.items.properties.Value, data: data26 };
                         if (vErrors === null) {
                           vErrors = [err25];
                         } else {
@@ -30903,7 +30903,7 @@ var require_exportSchema = __commonJS({
                     if (data23.Zone !== void 0) {
                       let data27 = data23.Zone;
                       if (!(data27 === "Public" || data27 === "Internal")) {
-                        const err26 = { instancePath: instancePath + "/dns/records/" + i7 + "/Zone", schemaPath: "dns.schema.json/properties/records/items/properties/Zone/enum", keyword: "enum", params: { allowedValues: schema51.properties.records.items.properties.Zone.enum }, message: "must be equal to one of the allowed values", schema: schema51.properties.records.items.properties.Zone.enum, parentSchema: schema51.properties.records.items.properties.Zone, data: data27 };
+                        const err26 = { instancePath: instancePath + "/dns/records/" + i7 + "/Zone", schemaPath: "dns.schema.json/properties/records/items/properties/Zone/enum", keyword: "enum", params: { allowedValues: schema54.properties.records.items.properties.Zone.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.records.items.properties.Zone.enum, parentSchema: schema54.properties.records.items.properties.Zone, data: data27 };
                         if (vErrors === null) {
                           vErrors = [err26];
                         } else {
@@ -30913,7 +30913,7 @@ var require_exportSchema = __commonJS({
                       }
                     }
                   } else {
-                    const err27 = { instancePath: instancePath + "/dns/records/" + i7, schemaPath: "dns.schema.json/properties/records/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema51.properties.records.items.type, parentSchema: schema51.properties.records.items, data: data23 };
+                    const err27 = { instancePath: instancePath + "/dns/records/" + i7, schemaPath: "dns.schema.json/properties/records/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.properties.records.items.type, parentSchema: schema54.properties.records.items, data: data23 };
                     if (vErrors === null) {
                       vErrors = [err27];
                     } else {
@@ -30923,7 +30923,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err28 = { instancePath: instancePath + "/dns/records", schemaPath: "dns.schema.json/properties/records/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema51.properties.records.type, parentSchema: schema51.properties.records, data: data22 };
+                const err28 = { instancePath: instancePath + "/dns/records", schemaPath: "dns.schema.json/properties/records/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.records.type, parentSchema: schema54.properties.records, data: data22 };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -30933,7 +30933,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err29 = { instancePath: instancePath + "/dns", schemaPath: "dns.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema51.type, parentSchema: schema51, data: data21 };
+            const err29 = { instancePath: instancePath + "/dns", schemaPath: "dns.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.type, parentSchema: schema54, data: data21 };
             if (vErrors === null) {
               vErrors = [err29];
             } else {
@@ -30943,8 +30943,8 @@ var require_exportSchema = __commonJS({
           }
         }
         if (data.network !== void 0) {
-          if (!validate46(data.network, { instancePath: instancePath + "/network", parentData: data, parentDataProperty: "network", rootData })) {
-            vErrors = vErrors === null ? validate46.errors : (validate46.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate49(data.network, { instancePath: instancePath + "/network", parentData: data, parentDataProperty: "network", rootData })) {
+            vErrors = vErrors === null ? validate49.errors : (validate49.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
@@ -30956,7 +30956,7 @@ var require_exportSchema = __commonJS({
               let data30 = data29[i8];
               if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
                 if (data30.ClientSettingName === void 0) {
-                  const err30 = { instancePath: instancePath + "/clientSettings/" + i8, schemaPath: "client-settings.schema.json/required", keyword: "required", params: { missingProperty: "ClientSettingName" }, message: "must have required property 'ClientSettingName'", schema: schema57.required, parentSchema: schema57, data: data30 };
+                  const err30 = { instancePath: instancePath + "/clientSettings/" + i8, schemaPath: "client-settings.schema.json/required", keyword: "required", params: { missingProperty: "ClientSettingName" }, message: "must have required property 'ClientSettingName'", schema: schema60.required, parentSchema: schema60, data: data30 };
                   if (vErrors === null) {
                     vErrors = [err30];
                   } else {
@@ -30965,8 +30965,8 @@ var require_exportSchema = __commonJS({
                   errors++;
                 }
                 for (const key5 in data30) {
-                  if (!func2.call(schema57.properties, key5)) {
-                    const err31 = { instancePath: instancePath + "/clientSettings/" + i8, schemaPath: "client-settings.schema.json/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema57, data: data30 };
+                  if (!func2.call(schema60.properties, key5)) {
+                    const err31 = { instancePath: instancePath + "/clientSettings/" + i8, schemaPath: "client-settings.schema.json/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema60, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err31];
                     } else {
@@ -30978,7 +30978,7 @@ var require_exportSchema = __commonJS({
                 if (data30.ClientSettingName !== void 0) {
                   let data31 = data30.ClientSettingName;
                   if (typeof data31 !== "string") {
-                    const err32 = { instancePath: instancePath + "/clientSettings/" + i8 + "/ClientSettingName", schemaPath: "client-settings.schema.json/properties/ClientSettingName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.ClientSettingName.type, parentSchema: schema57.properties.ClientSettingName, data: data31 };
+                    const err32 = { instancePath: instancePath + "/clientSettings/" + i8 + "/ClientSettingName", schemaPath: "client-settings.schema.json/properties/ClientSettingName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.properties.ClientSettingName.type, parentSchema: schema60.properties.ClientSettingName, data: data31 };
                     if (vErrors === null) {
                       vErrors = [err32];
                     } else {
@@ -30990,7 +30990,7 @@ var require_exportSchema = __commonJS({
                 if (data30.Type !== void 0) {
                   let data32 = data30.Type;
                   if (!(data32 === "Default" || data32 === "Device" || data32 === "User")) {
-                    const err33 = { instancePath: instancePath + "/clientSettings/" + i8 + "/Type", schemaPath: "client-settings.schema.json/properties/Type/enum", keyword: "enum", params: { allowedValues: schema57.properties.Type.enum }, message: "must be equal to one of the allowed values", schema: schema57.properties.Type.enum, parentSchema: schema57.properties.Type, data: data32 };
+                    const err33 = { instancePath: instancePath + "/clientSettings/" + i8 + "/Type", schemaPath: "client-settings.schema.json/properties/Type/enum", keyword: "enum", params: { allowedValues: schema60.properties.Type.enum }, message: "must be equal to one of the allowed values", schema: schema60.properties.Type.enum, parentSchema: schema60.properties.Type, data: data32 };
                     if (vErrors === null) {
                       vErrors = [err33];
                     } else {
@@ -31002,7 +31002,7 @@ var require_exportSchema = __commonJS({
                 if (data30.Priority !== void 0) {
                   let data33 = data30.Priority;
                   if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)))) {
-                    const err34 = { instancePath: instancePath + "/clientSettings/" + i8 + "/Priority", schemaPath: "client-settings.schema.json/properties/Priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema57.properties.Priority.type, parentSchema: schema57.properties.Priority, data: data33 };
+                    const err34 = { instancePath: instancePath + "/clientSettings/" + i8 + "/Priority", schemaPath: "client-settings.schema.json/properties/Priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema60.properties.Priority.type, parentSchema: schema60.properties.Priority, data: data33 };
                     if (vErrors === null) {
                       vErrors = [err34];
                     } else {
@@ -31012,7 +31012,7 @@ var require_exportSchema = __commonJS({
                   }
                   if (typeof data33 == "number") {
                     if (data33 < 0 || isNaN(data33)) {
-                      const err35 = { instancePath: instancePath + "/clientSettings/" + i8 + "/Priority", schemaPath: "client-settings.schema.json/properties/Priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema57.properties.Priority, data: data33 };
+                      const err35 = { instancePath: instancePath + "/clientSettings/" + i8 + "/Priority", schemaPath: "client-settings.schema.json/properties/Priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema60.properties.Priority, data: data33 };
                       if (vErrors === null) {
                         vErrors = [err35];
                       } else {
@@ -31029,7 +31029,7 @@ var require_exportSchema = __commonJS({
                     for (let i9 = 0; i9 < len9; i9++) {
                       let data35 = data34[i9];
                       if (typeof data35 !== "string") {
-                        const err36 = { instancePath: instancePath + "/clientSettings/" + i8 + "/DeployedTo/" + i9, schemaPath: "client-settings.schema.json/properties/DeployedTo/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.DeployedTo.items.type, parentSchema: schema57.properties.DeployedTo.items, data: data35 };
+                        const err36 = { instancePath: instancePath + "/clientSettings/" + i8 + "/DeployedTo/" + i9, schemaPath: "client-settings.schema.json/properties/DeployedTo/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.properties.DeployedTo.items.type, parentSchema: schema60.properties.DeployedTo.items, data: data35 };
                         if (vErrors === null) {
                           vErrors = [err36];
                         } else {
@@ -31039,7 +31039,7 @@ var require_exportSchema = __commonJS({
                       }
                     }
                   } else {
-                    const err37 = { instancePath: instancePath + "/clientSettings/" + i8 + "/DeployedTo", schemaPath: "client-settings.schema.json/properties/DeployedTo/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.DeployedTo.type, parentSchema: schema57.properties.DeployedTo, data: data34 };
+                    const err37 = { instancePath: instancePath + "/clientSettings/" + i8 + "/DeployedTo", schemaPath: "client-settings.schema.json/properties/DeployedTo/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema60.properties.DeployedTo.type, parentSchema: schema60.properties.DeployedTo, data: data34 };
                     if (vErrors === null) {
                       vErrors = [err37];
                     } else {
@@ -31051,7 +31051,7 @@ var require_exportSchema = __commonJS({
                 if (data30.AllowCloudManagementGateway !== void 0) {
                   let data36 = data30.AllowCloudManagementGateway;
                   if (typeof data36 !== "boolean") {
-                    const err38 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AllowCloudManagementGateway", schemaPath: "client-settings.schema.json/properties/AllowCloudManagementGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.AllowCloudManagementGateway.type, parentSchema: schema57.properties.AllowCloudManagementGateway, data: data36 };
+                    const err38 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AllowCloudManagementGateway", schemaPath: "client-settings.schema.json/properties/AllowCloudManagementGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema60.properties.AllowCloudManagementGateway.type, parentSchema: schema60.properties.AllowCloudManagementGateway, data: data36 };
                     if (vErrors === null) {
                       vErrors = [err38];
                     } else {
@@ -31063,7 +31063,7 @@ var require_exportSchema = __commonJS({
                 if (data30.AllowCloudDistributionPoint !== void 0) {
                   let data37 = data30.AllowCloudDistributionPoint;
                   if (typeof data37 !== "boolean") {
-                    const err39 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AllowCloudDistributionPoint", schemaPath: "client-settings.schema.json/properties/AllowCloudDistributionPoint/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.AllowCloudDistributionPoint.type, parentSchema: schema57.properties.AllowCloudDistributionPoint, data: data37 };
+                    const err39 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AllowCloudDistributionPoint", schemaPath: "client-settings.schema.json/properties/AllowCloudDistributionPoint/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema60.properties.AllowCloudDistributionPoint.type, parentSchema: schema60.properties.AllowCloudDistributionPoint, data: data37 };
                     if (vErrors === null) {
                       vErrors = [err39];
                     } else {
@@ -31075,7 +31075,7 @@ var require_exportSchema = __commonJS({
                 if (data30.AutoAzureADJoin !== void 0) {
                   let data38 = data30.AutoAzureADJoin;
                   if (typeof data38 !== "boolean") {
-                    const err40 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AutoAzureADJoin", schemaPath: "client-settings.schema.json/properties/AutoAzureADJoin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.AutoAzureADJoin.type, parentSchema: schema57.properties.AutoAzureADJoin, data: data38 };
+                    const err40 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AutoAzureADJoin", schemaPath: "client-settings.schema.json/properties/AutoAzureADJoin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema60.properties.AutoAzureADJoin.type, parentSchema: schema60.properties.AutoAzureADJoin, data: data38 };
                     if (vErrors === null) {
                       vErrors = [err40];
                     } else {
@@ -31087,7 +31087,7 @@ var require_exportSchema = __commonJS({
                 if (data30.PolicyPollingMins !== void 0) {
                   let data39 = data30.PolicyPollingMins;
                   if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)))) {
-                    const err41 = { instancePath: instancePath + "/clientSettings/" + i8 + "/PolicyPollingMins", schemaPath: "client-settings.schema.json/properties/PolicyPollingMins/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema57.properties.PolicyPollingMins.type, parentSchema: schema57.properties.PolicyPollingMins, data: data39 };
+                    const err41 = { instancePath: instancePath + "/clientSettings/" + i8 + "/PolicyPollingMins", schemaPath: "client-settings.schema.json/properties/PolicyPollingMins/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema60.properties.PolicyPollingMins.type, parentSchema: schema60.properties.PolicyPollingMins, data: data39 };
                     if (vErrors === null) {
                       vErrors = [err41];
                     } else {
@@ -31097,7 +31097,7 @@ var require_exportSchema = __commonJS({
                   }
                   if (typeof data39 == "number") {
                     if (data39 < 1 || isNaN(data39)) {
-                      const err42 = { instancePath: instancePath + "/clientSettings/" + i8 + "/PolicyPollingMins", schemaPath: "client-settings.schema.json/properties/PolicyPollingMins/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema57.properties.PolicyPollingMins, data: data39 };
+                      const err42 = { instancePath: instancePath + "/clientSettings/" + i8 + "/PolicyPollingMins", schemaPath: "client-settings.schema.json/properties/PolicyPollingMins/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema60.properties.PolicyPollingMins, data: data39 };
                       if (vErrors === null) {
                         vErrors = [err42];
                       } else {
@@ -31110,7 +31110,7 @@ var require_exportSchema = __commonJS({
                 if (data30.EnableUserPolicy !== void 0) {
                   let data40 = data30.EnableUserPolicy;
                   if (typeof data40 !== "boolean") {
-                    const err43 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableUserPolicy", schemaPath: "client-settings.schema.json/properties/EnableUserPolicy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.EnableUserPolicy.type, parentSchema: schema57.properties.EnableUserPolicy, data: data40 };
+                    const err43 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableUserPolicy", schemaPath: "client-settings.schema.json/properties/EnableUserPolicy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema60.properties.EnableUserPolicy.type, parentSchema: schema60.properties.EnableUserPolicy, data: data40 };
                     if (vErrors === null) {
                       vErrors = [err43];
                     } else {
@@ -31122,7 +31122,7 @@ var require_exportSchema = __commonJS({
                 if (data30.EnableUserPolicyOnInternet !== void 0) {
                   let data41 = data30.EnableUserPolicyOnInternet;
                   if (typeof data41 !== "boolean") {
-                    const err44 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableUserPolicyOnInternet", schemaPath: "client-settings.schema.json/properties/EnableUserPolicyOnInternet/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.EnableUserPolicyOnInternet.type, parentSchema: schema57.properties.EnableUserPolicyOnInternet, data: data41 };
+                    const err44 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableUserPolicyOnInternet", schemaPath: "client-settings.schema.json/properties/EnableUserPolicyOnInternet/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema60.properties.EnableUserPolicyOnInternet.type, parentSchema: schema60.properties.EnableUserPolicyOnInternet, data: data41 };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -31134,7 +31134,7 @@ var require_exportSchema = __commonJS({
                 if (data30.EnableDeltaDownload !== void 0) {
                   let data42 = data30.EnableDeltaDownload;
                   if (typeof data42 !== "boolean") {
-                    const err45 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableDeltaDownload", schemaPath: "client-settings.schema.json/properties/EnableDeltaDownload/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.EnableDeltaDownload.type, parentSchema: schema57.properties.EnableDeltaDownload, data: data42 };
+                    const err45 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableDeltaDownload", schemaPath: "client-settings.schema.json/properties/EnableDeltaDownload/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema60.properties.EnableDeltaDownload.type, parentSchema: schema60.properties.EnableDeltaDownload, data: data42 };
                     if (vErrors === null) {
                       vErrors = [err45];
                     } else {
@@ -31144,7 +31144,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err46 = { instancePath: instancePath + "/clientSettings/" + i8, schemaPath: "client-settings.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema57.type, parentSchema: schema57, data: data30 };
+                const err46 = { instancePath: instancePath + "/clientSettings/" + i8, schemaPath: "client-settings.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema60.type, parentSchema: schema60, data: data30 };
                 if (vErrors === null) {
                   vErrors = [err46];
                 } else {
@@ -31154,7 +31154,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err47 = { instancePath: instancePath + "/clientSettings", schemaPath: "#/properties/clientSettings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.clientSettings.type, parentSchema: schema11.properties.clientSettings, data: data29 };
+            const err47 = { instancePath: instancePath + "/clientSettings", schemaPath: "#/properties/clientSettings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.clientSettings.type, parentSchema: schema14.properties.clientSettings, data: data29 };
             if (vErrors === null) {
               vErrors = [err47];
             } else {
@@ -31168,13 +31168,13 @@ var require_exportSchema = __commonJS({
           if (Array.isArray(data43)) {
             const len10 = data43.length;
             for (let i10 = 0; i10 < len10; i10++) {
-              if (!validate51(data43[i10], { instancePath: instancePath + "/clientPopulations/" + i10, parentData: data43, parentDataProperty: i10, rootData })) {
-                vErrors = vErrors === null ? validate51.errors : (validate51.errors.forEach((e) => vErrors.push(e)), vErrors);
+              if (!validate54(data43[i10], { instancePath: instancePath + "/clientPopulations/" + i10, parentData: data43, parentDataProperty: i10, rootData })) {
+                vErrors = vErrors === null ? validate54.errors : (validate54.errors.forEach((e) => vErrors.push(e)), vErrors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err48 = { instancePath: instancePath + "/clientPopulations", schemaPath: "#/properties/clientPopulations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.clientPopulations.type, parentSchema: schema11.properties.clientPopulations, data: data43 };
+            const err48 = { instancePath: instancePath + "/clientPopulations", schemaPath: "#/properties/clientPopulations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.clientPopulations.type, parentSchema: schema14.properties.clientPopulations, data: data43 };
             if (vErrors === null) {
               vErrors = [err48];
             } else {
@@ -31188,13 +31188,13 @@ var require_exportSchema = __commonJS({
           if (Array.isArray(data45)) {
             const len11 = data45.length;
             for (let i11 = 0; i11 < len11; i11++) {
-              if (!validate55(data45[i11], { instancePath: instancePath + "/devices/" + i11, parentData: data45, parentDataProperty: i11, rootData })) {
-                vErrors = vErrors === null ? validate55.errors : (validate55.errors.forEach((e) => vErrors.push(e)), vErrors);
+              if (!validate58(data45[i11], { instancePath: instancePath + "/devices/" + i11, parentData: data45, parentDataProperty: i11, rootData })) {
+                vErrors = vErrors === null ? validate58.errors : (validate58.errors.forEach((e) => vErrors.push(e)), vErrors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err49 = { instancePath: instancePath + "/devices", schemaPath: "#/properties/devices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.devices.type, parentSchema: schema11.properties.devices, data: data45 };
+            const err49 = { instancePath: instancePath + "/devices", schemaPath: "#/properties/devices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.devices.type, parentSchema: schema14.properties.devices, data: data45 };
             if (vErrors === null) {
               vErrors = [err49];
             } else {
@@ -31211,7 +31211,7 @@ var require_exportSchema = __commonJS({
               let data48 = data47[i12];
               if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
                 if (data48.Name === void 0) {
-                  const err50 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema75.required, parentSchema: schema75, data: data48 };
+                  const err50 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema78.required, parentSchema: schema78, data: data48 };
                   if (vErrors === null) {
                     vErrors = [err50];
                   } else {
@@ -31220,7 +31220,7 @@ var require_exportSchema = __commonJS({
                   errors++;
                 }
                 if (data48.ContentType === void 0) {
-                  const err51 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/required", keyword: "required", params: { missingProperty: "ContentType" }, message: "must have required property 'ContentType'", schema: schema75.required, parentSchema: schema75, data: data48 };
+                  const err51 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/required", keyword: "required", params: { missingProperty: "ContentType" }, message: "must have required property 'ContentType'", schema: schema78.required, parentSchema: schema78, data: data48 };
                   if (vErrors === null) {
                     vErrors = [err51];
                   } else {
@@ -31230,7 +31230,7 @@ var require_exportSchema = __commonJS({
                 }
                 for (const key6 in data48) {
                   if (!(key6 === "Name" || key6 === "ContentType" || key6 === "DistributedTo" || key6 === "UsedBy" || key6 === "Scenarios")) {
-                    const err52 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema75, data: data48 };
+                    const err52 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema78, data: data48 };
                     if (vErrors === null) {
                       vErrors = [err52];
                     } else {
@@ -31242,7 +31242,7 @@ var require_exportSchema = __commonJS({
                 if (data48.Name !== void 0) {
                   let data49 = data48.Name;
                   if (typeof data49 !== "string") {
-                    const err53 = { instancePath: instancePath + "/content/" + i12 + "/Name", schemaPath: "content.schema.json/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.Name.type, parentSchema: schema75.properties.Name, data: data49 };
+                    const err53 = { instancePath: instancePath + "/content/" + i12 + "/Name", schemaPath: "content.schema.json/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema78.properties.Name.type, parentSchema: schema78.properties.Name, data: data49 };
                     if (vErrors === null) {
                       vErrors = [err53];
                     } else {
@@ -31254,7 +31254,7 @@ var require_exportSchema = __commonJS({
                 if (data48.ContentType !== void 0) {
                   let data50 = data48.ContentType;
                   if (!(data50 === "MicrosoftUpdates" || data50 === "ThirdPartyUpdates" || data50 === "Application" || data50 === "Package" || data50 === "OperatingSystemImage" || data50 === "BootImage" || data50 === "DriverPackage" || data50 === "Microsoft365AppsUpdates" || data50 === "TaskSequence")) {
-                    const err54 = { instancePath: instancePath + "/content/" + i12 + "/ContentType", schemaPath: "content.schema.json/properties/ContentType/enum", keyword: "enum", params: { allowedValues: schema75.properties.ContentType.enum }, message: "must be equal to one of the allowed values", schema: schema75.properties.ContentType.enum, parentSchema: schema75.properties.ContentType, data: data50 };
+                    const err54 = { instancePath: instancePath + "/content/" + i12 + "/ContentType", schemaPath: "content.schema.json/properties/ContentType/enum", keyword: "enum", params: { allowedValues: schema78.properties.ContentType.enum }, message: "must be equal to one of the allowed values", schema: schema78.properties.ContentType.enum, parentSchema: schema78.properties.ContentType, data: data50 };
                     if (vErrors === null) {
                       vErrors = [err54];
                     } else {
@@ -31270,7 +31270,7 @@ var require_exportSchema = __commonJS({
                     for (let i13 = 0; i13 < len13; i13++) {
                       let data52 = data51[i13];
                       if (typeof data52 !== "string") {
-                        const err55 = { instancePath: instancePath + "/content/" + i12 + "/DistributedTo/" + i13, schemaPath: "content.schema.json/properties/DistributedTo/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.DistributedTo.items.type, parentSchema: schema75.properties.DistributedTo.items, data: data52 };
+                        const err55 = { instancePath: instancePath + "/content/" + i12 + "/DistributedTo/" + i13, schemaPath: "content.schema.json/properties/DistributedTo/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema78.properties.DistributedTo.items.type, parentSchema: schema78.properties.DistributedTo.items, data: data52 };
                         if (vErrors === null) {
                           vErrors = [err55];
                         } else {
@@ -31280,7 +31280,7 @@ var require_exportSchema = __commonJS({
                       }
                     }
                   } else {
-                    const err56 = { instancePath: instancePath + "/content/" + i12 + "/DistributedTo", schemaPath: "content.schema.json/properties/DistributedTo/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.DistributedTo.type, parentSchema: schema75.properties.DistributedTo, data: data51 };
+                    const err56 = { instancePath: instancePath + "/content/" + i12 + "/DistributedTo", schemaPath: "content.schema.json/properties/DistributedTo/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema78.properties.DistributedTo.type, parentSchema: schema78.properties.DistributedTo, data: data51 };
                     if (vErrors === null) {
                       vErrors = [err56];
                     } else {
@@ -31296,7 +31296,7 @@ var require_exportSchema = __commonJS({
                     for (let i14 = 0; i14 < len14; i14++) {
                       let data54 = data53[i14];
                       if (typeof data54 !== "string") {
-                        const err57 = { instancePath: instancePath + "/content/" + i12 + "/UsedBy/" + i14, schemaPath: "content.schema.json/properties/UsedBy/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.UsedBy.items.type, parentSchema: schema75.properties.UsedBy.items, data: data54 };
+                        const err57 = { instancePath: instancePath + "/content/" + i12 + "/UsedBy/" + i14, schemaPath: "content.schema.json/properties/UsedBy/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema78.properties.UsedBy.items.type, parentSchema: schema78.properties.UsedBy.items, data: data54 };
                         if (vErrors === null) {
                           vErrors = [err57];
                         } else {
@@ -31306,7 +31306,7 @@ var require_exportSchema = __commonJS({
                       }
                     }
                   } else {
-                    const err58 = { instancePath: instancePath + "/content/" + i12 + "/UsedBy", schemaPath: "content.schema.json/properties/UsedBy/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.UsedBy.type, parentSchema: schema75.properties.UsedBy, data: data53 };
+                    const err58 = { instancePath: instancePath + "/content/" + i12 + "/UsedBy", schemaPath: "content.schema.json/properties/UsedBy/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema78.properties.UsedBy.type, parentSchema: schema78.properties.UsedBy, data: data53 };
                     if (vErrors === null) {
                       vErrors = [err58];
                     } else {
@@ -31322,7 +31322,7 @@ var require_exportSchema = __commonJS({
                     for (let i15 = 0; i15 < len15; i15++) {
                       let data56 = data55[i15];
                       if (!(data56 === "Pxe" || data56 === "Multicast" || data56 === "AppVStreaming" || data56 === "Prestaged" || data56 === "AlternateContentProvider" || data56 === "RunFromDistributionPoint")) {
-                        const err59 = { instancePath: instancePath + "/content/" + i12 + "/Scenarios/" + i15, schemaPath: "content.schema.json/properties/Scenarios/items/enum", keyword: "enum", params: { allowedValues: schema75.properties.Scenarios.items.enum }, message: "must be equal to one of the allowed values", schema: schema75.properties.Scenarios.items.enum, parentSchema: schema75.properties.Scenarios.items, data: data56 };
+                        const err59 = { instancePath: instancePath + "/content/" + i12 + "/Scenarios/" + i15, schemaPath: "content.schema.json/properties/Scenarios/items/enum", keyword: "enum", params: { allowedValues: schema78.properties.Scenarios.items.enum }, message: "must be equal to one of the allowed values", schema: schema78.properties.Scenarios.items.enum, parentSchema: schema78.properties.Scenarios.items, data: data56 };
                         if (vErrors === null) {
                           vErrors = [err59];
                         } else {
@@ -31332,7 +31332,7 @@ var require_exportSchema = __commonJS({
                       }
                     }
                   } else {
-                    const err60 = { instancePath: instancePath + "/content/" + i12 + "/Scenarios", schemaPath: "content.schema.json/properties/Scenarios/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.Scenarios.type, parentSchema: schema75.properties.Scenarios, data: data55 };
+                    const err60 = { instancePath: instancePath + "/content/" + i12 + "/Scenarios", schemaPath: "content.schema.json/properties/Scenarios/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema78.properties.Scenarios.type, parentSchema: schema78.properties.Scenarios, data: data55 };
                     if (vErrors === null) {
                       vErrors = [err60];
                     } else {
@@ -31342,7 +31342,7 @@ var require_exportSchema = __commonJS({
                   }
                 }
               } else {
-                const err61 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.type, parentSchema: schema75, data: data48 };
+                const err61 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema78.type, parentSchema: schema78, data: data48 };
                 if (vErrors === null) {
                   vErrors = [err61];
                 } else {
@@ -31352,7 +31352,7 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err62 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.content.type, parentSchema: schema11.properties.content, data: data47 };
+            const err62 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.content.type, parentSchema: schema14.properties.content, data: data47 };
             if (vErrors === null) {
               vErrors = [err62];
             } else {
@@ -31362,7 +31362,7 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err63 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+        const err63 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
         if (vErrors === null) {
           vErrors = [err63];
         } else {
@@ -31370,7 +31370,7 @@ var require_exportSchema = __commonJS({
         }
         errors++;
       }
-      validate10.errors = vErrors;
+      validate13.errors = vErrors;
       return errors === 0;
     }
   }
@@ -31380,19 +31380,19 @@ var require_exportSchema = __commonJS({
 var require_inventoryItemSchema = __commonJS({
   "cmlint-validator:inventoryItemSchema"(exports, module) {
     "use strict";
-    module.exports = validate11;
-    module.exports.default = validate11;
-    var schema12 = { "type": "object", "title": "Device", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "Population": { "type": "string", "description": "Name of the client population the device belongs to." }, "OperatingSystem": { "$ref": "#/definitions/osFamily" }, "OsVersion": { "type": "string" }, "Identity": { "$ref": "#/definitions/identity" }, "Authentication": { "type": "array", "items": { "$ref": "#/definitions/authentication" } }, "Network": { "$ref": "#/definitions/network" } } };
-    var schema13 = { "enum": ["Windows", "WindowsServer", "macOS", "Linux", "Unix", "iOS", "Android", "WindowsMobile"] };
-    var schema14 = { "enum": ["ActiveDirectory", "HybridEntraId", "EntraId", "Workgroup"], "description": "How the devices are joined: on-premises Active Directory domain, hybrid Microsoft Entra joined, Microsoft Entra joined, or workgroup." };
-    var schema15 = { "enum": ["Pki", "EntraId", "Token"], "description": "How the clients authenticate to the CMG or internet-facing site systems: PKI client certificate, Microsoft Entra ID, or Configuration Manager token." };
-    var schema16 = { "enum": ["IPv4", "DualStack", "IPv6Only"] };
-    function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    module.exports = validate14;
+    module.exports.default = validate14;
+    var schema15 = { "type": "object", "title": "Device", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "Population": { "x-cmlint-ref": { "to": "populations", "as": "population" }, "type": "string", "description": "Name of the client population the device belongs to." }, "OperatingSystem": { "$ref": "#/definitions/osFamily" }, "OsVersion": { "type": "string" }, "Identity": { "$ref": "#/definitions/identity" }, "Authentication": { "type": "array", "items": { "$ref": "#/definitions/authentication" } }, "Network": { "$ref": "#/definitions/network" } } };
+    var schema16 = { "enum": ["Windows", "WindowsServer", "macOS", "Linux", "Unix", "iOS", "Android", "WindowsMobile"] };
+    var schema17 = { "enum": ["ActiveDirectory", "HybridEntraId", "EntraId", "Workgroup"], "description": "How the devices are joined: on-premises Active Directory domain, hybrid Microsoft Entra joined, Microsoft Entra joined, or workgroup." };
+    var schema18 = { "enum": ["Pki", "EntraId", "Token"], "description": "How the clients authenticate to the CMG or internet-facing site systems: PKI client certificate, Microsoft Entra ID, or Configuration Manager token." };
+    var schema19 = { "enum": ["IPv4", "DualStack", "IPv6Only"] };
+    function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.Name === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema12.required, parentSchema: schema12, data };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema15.required, parentSchema: schema15, data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -31402,7 +31402,7 @@ var require_inventoryItemSchema = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "Name" || key0 === "Population" || key0 === "OperatingSystem" || key0 === "OsVersion" || key0 === "Identity" || key0 === "Authentication" || key0 === "Network")) {
-            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema12, data };
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema15, data };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -31414,7 +31414,7 @@ var require_inventoryItemSchema = __commonJS({
         if (data.Name !== void 0) {
           let data0 = data.Name;
           if (typeof data0 !== "string") {
-            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.Name.type, parentSchema: schema12.properties.Name, data: data0 };
+            const err2 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.Name.type, parentSchema: schema15.properties.Name, data: data0 };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -31426,7 +31426,7 @@ var require_inventoryItemSchema = __commonJS({
         if (data.Population !== void 0) {
           let data1 = data.Population;
           if (typeof data1 !== "string") {
-            const err3 = { instancePath: instancePath + "/Population", schemaPath: "#/properties/Population/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.Population.type, parentSchema: schema12.properties.Population, data: data1 };
+            const err3 = { instancePath: instancePath + "/Population", schemaPath: "#/properties/Population/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.Population.type, parentSchema: schema15.properties.Population, data: data1 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -31438,7 +31438,7 @@ var require_inventoryItemSchema = __commonJS({
         if (data.OperatingSystem !== void 0) {
           let data2 = data.OperatingSystem;
           if (!(data2 === "Windows" || data2 === "WindowsServer" || data2 === "macOS" || data2 === "Linux" || data2 === "Unix" || data2 === "iOS" || data2 === "Android" || data2 === "WindowsMobile")) {
-            const err4 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/definitions/osFamily/enum", keyword: "enum", params: { allowedValues: schema13.enum }, message: "must be equal to one of the allowed values", schema: schema13.enum, parentSchema: schema13, data: data2 };
+            const err4 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/definitions/osFamily/enum", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values", schema: schema16.enum, parentSchema: schema16, data: data2 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -31450,7 +31450,7 @@ var require_inventoryItemSchema = __commonJS({
         if (data.OsVersion !== void 0) {
           let data3 = data.OsVersion;
           if (typeof data3 !== "string") {
-            const err5 = { instancePath: instancePath + "/OsVersion", schemaPath: "#/properties/OsVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema12.properties.OsVersion.type, parentSchema: schema12.properties.OsVersion, data: data3 };
+            const err5 = { instancePath: instancePath + "/OsVersion", schemaPath: "#/properties/OsVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.properties.OsVersion.type, parentSchema: schema15.properties.OsVersion, data: data3 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -31462,7 +31462,7 @@ var require_inventoryItemSchema = __commonJS({
         if (data.Identity !== void 0) {
           let data4 = data.Identity;
           if (!(data4 === "ActiveDirectory" || data4 === "HybridEntraId" || data4 === "EntraId" || data4 === "Workgroup")) {
-            const err6 = { instancePath: instancePath + "/Identity", schemaPath: "#/definitions/identity/enum", keyword: "enum", params: { allowedValues: schema14.enum }, message: "must be equal to one of the allowed values", schema: schema14.enum, parentSchema: schema14, data: data4 };
+            const err6 = { instancePath: instancePath + "/Identity", schemaPath: "#/definitions/identity/enum", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values", schema: schema17.enum, parentSchema: schema17, data: data4 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -31478,7 +31478,7 @@ var require_inventoryItemSchema = __commonJS({
             for (let i0 = 0; i0 < len0; i0++) {
               let data6 = data5[i0];
               if (!(data6 === "Pki" || data6 === "EntraId" || data6 === "Token")) {
-                const err7 = { instancePath: instancePath + "/Authentication/" + i0, schemaPath: "#/definitions/authentication/enum", keyword: "enum", params: { allowedValues: schema15.enum }, message: "must be equal to one of the allowed values", schema: schema15.enum, parentSchema: schema15, data: data6 };
+                const err7 = { instancePath: instancePath + "/Authentication/" + i0, schemaPath: "#/definitions/authentication/enum", keyword: "enum", params: { allowedValues: schema18.enum }, message: "must be equal to one of the allowed values", schema: schema18.enum, parentSchema: schema18, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err7];
                 } else {
@@ -31488,7 +31488,7 @@ var require_inventoryItemSchema = __commonJS({
               }
             }
           } else {
-            const err8 = { instancePath: instancePath + "/Authentication", schemaPath: "#/properties/Authentication/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema12.properties.Authentication.type, parentSchema: schema12.properties.Authentication, data: data5 };
+            const err8 = { instancePath: instancePath + "/Authentication", schemaPath: "#/properties/Authentication/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema15.properties.Authentication.type, parentSchema: schema15.properties.Authentication, data: data5 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -31500,7 +31500,7 @@ var require_inventoryItemSchema = __commonJS({
         if (data.Network !== void 0) {
           let data7 = data.Network;
           if (!(data7 === "IPv4" || data7 === "DualStack" || data7 === "IPv6Only")) {
-            const err9 = { instancePath: instancePath + "/Network", schemaPath: "#/definitions/network/enum", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values", schema: schema16.enum, parentSchema: schema16, data: data7 };
+            const err9 = { instancePath: instancePath + "/Network", schemaPath: "#/definitions/network/enum", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values", schema: schema19.enum, parentSchema: schema19, data: data7 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -31510,7 +31510,7 @@ var require_inventoryItemSchema = __commonJS({
           }
         }
       } else {
-        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema12.type, parentSchema: schema12, data };
+        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema15.type, parentSchema: schema15, data };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -31518,7 +31518,7 @@ var require_inventoryItemSchema = __commonJS({
         }
         errors++;
       }
-      validate11.errors = vErrors;
+      validate14.errors = vErrors;
       return errors === 0;
     }
   }
@@ -31554,23 +31554,23 @@ var require_ucs2length = __commonJS({
 var require_configSchema = __commonJS({
   "cmlint-validator:configSchema"(exports, module) {
     "use strict";
-    module.exports = validate10;
-    module.exports.default = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/cmlint/cmlint/blob/main/schemas/config.schema.json", "title": "CmlintConfig", "description": "cmlint's configuration file: cmlint.config.yaml (or .yml, .json), found from the working directory upward or named with --config. Paths and globs are relative to the folder holding the file.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "type": "object", "description": `Rules turned off or on, or given another severity, by rule id: { CMG009: off, NET010: error }. "on" keeps the rule's own severity.`, "propertyNames": { "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "enum": ["off", "on", "error", "warning", "note"] } }, "ignore": { "type": "array", "description": "Globs of files not to lint, relative to this file's folder (a name without / matches at any depth; a folder covers its contents).", "items": { "type": "string", "minLength": 1 } }, "asOf": { "type": "string", "description": "The date date-based rules compare with (YYYY-MM-DD); --as-of overrides it.", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "maxFileSize": { "type": "integer", "description": "Refuse exports larger than this many bytes; --max-file-size overrides it.", "minimum": 1 }, "maxWarnings": { "type": "integer", "description": "Exit 1 when there are more warnings than this; --max-warnings overrides it.", "minimum": 0 }, "customRuleFolders": { "type": "array", "description": "Folders of custom rule files (the same declarative YAML or JSON as the built-in rules), relative to this file's folder.", "items": { "type": "string", "minLength": 1 } }, "versions": { "type": "array", "description": "Configuration Manager versions released after this cmlint, or corrections, added to its version facts (src/versions/version-facts.ts) for this run: the build number a Version must not be confused with, and the dates SITE009 compares with. An entry for a version cmlint knows replaces its facts.", "items": { "type": "object", "additionalProperties": false, "required": ["version", "buildNumber"], "properties": { "version": { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "The current-branch version as YYMM, for example 2609." }, "buildNumber": { "type": "integer", "minimum": 8e3, "maximum": 99999, "description": "The site build number, the third part of 5.00.<build> (Get-CMSite BuildNumber), for example 9150." }, "available": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "When the version was released to the early update ring (YYYY-MM-DD); support ends 18 months later unless supportEnds says otherwise." }, "supportEnds": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "The last day of support (YYYY-MM-DD), from Microsoft's Version details table." } } } }, "suppressions": { "type": "array", "description": "External suppressions, for exports that cannot carry comments (JSON): a finding of the rule at the pointer (or below it) in a matching file is reported as suppressed with the justification.", "items": { "type": "object", "additionalProperties": false, "required": ["files", "pointer", "rule", "justification"], "properties": { "files": { "type": "string", "minLength": 1, "description": "Glob of the exports, relative to this file's folder." }, "pointer": { "type": "string", "pattern": "^(/.*)?$", "description": 'JSON pointer (RFC 6901) of the node, e.g. /cloudManagementGateways/0/SiteCode; "" is the whole export.' }, "rule": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "justification": { "type": "string", "pattern": "\\S", "description": "Why the finding is accepted; shown in SARIF and JSON reports." } } } } } };
+    module.exports = validate13;
+    module.exports.default = validate13;
+    var schema14 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/cmlint/cmlint/blob/main/schemas/config.schema.json", "title": "CmlintConfig", "description": "cmlint's configuration file: cmlint.config.yaml (or .yml, .json), found from the working directory upward or named with --config. Paths and globs are relative to the folder holding the file.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "type": "object", "description": `Rules turned off or on, or given another severity, by rule id: { CMG009: off, NET010: error }. "on" keeps the rule's own severity.`, "propertyNames": { "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "enum": ["off", "on", "error", "warning", "note"] } }, "ignore": { "type": "array", "description": "Globs of files not to lint, relative to this file's folder (a name without / matches at any depth; a folder covers its contents).", "items": { "type": "string", "minLength": 1 } }, "asOf": { "type": "string", "description": "The date date-based rules compare with (YYYY-MM-DD); --as-of overrides it.", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "maxFileSize": { "type": "integer", "description": "Refuse exports larger than this many bytes; --max-file-size overrides it.", "minimum": 1 }, "maxWarnings": { "type": "integer", "description": "Exit 1 when there are more warnings than this; --max-warnings overrides it.", "minimum": 0 }, "customRuleFolders": { "type": "array", "description": "Folders of custom rule files (the same declarative YAML or JSON as the built-in rules), relative to this file's folder.", "items": { "type": "string", "minLength": 1 } }, "versions": { "type": "array", "description": "Configuration Manager versions released after this cmlint, or corrections, added to its version facts (src/versions/version-facts.ts) for this run: the build number a Version must not be confused with, and the dates SITE009 compares with. An entry for a version cmlint knows replaces its facts.", "items": { "type": "object", "additionalProperties": false, "required": ["version", "buildNumber"], "properties": { "version": { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "The current-branch version as YYMM, for example 2609." }, "buildNumber": { "type": "integer", "minimum": 8e3, "maximum": 99999, "description": "The site build number, the third part of 5.00.<build> (Get-CMSite BuildNumber), for example 9150." }, "available": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "When the version was released to the early update ring (YYYY-MM-DD); support ends 18 months later unless supportEnds says otherwise." }, "supportEnds": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "The last day of support (YYYY-MM-DD), from Microsoft's Version details table." } } } }, "suppressions": { "type": "array", "description": "External suppressions, for exports that cannot carry comments (JSON): a finding of the rule at the pointer (or below it) in a matching file is reported as suppressed with the justification.", "items": { "type": "object", "additionalProperties": false, "required": ["files", "pointer", "rule", "justification"], "properties": { "files": { "type": "string", "minLength": 1, "description": "Glob of the exports, relative to this file's folder." }, "pointer": { "type": "string", "pattern": "^(/.*)?$", "description": 'JSON pointer (RFC 6901) of the node, e.g. /cloudManagementGateways/0/SiteCode; "" is the whole export.' }, "rule": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "justification": { "type": "string", "pattern": "\\S", "description": "Why the finding is accepted; shown in SARIF and JSON reports." } } } } } };
     var func2 = Object.prototype.hasOwnProperty;
     var func3 = require_ucs2length().default;
     var pattern0 = new RegExp("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
     var pattern1 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
     var pattern4 = new RegExp("^(/.*)?$", "u");
     var pattern6 = new RegExp("\\S", "u");
-    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       ;
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         for (const key0 in data) {
-          if (!func2.call(schema11.properties, key0)) {
-            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
+          if (!func2.call(schema14.properties, key0)) {
+            const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data };
             if (vErrors === null) {
               vErrors = [err0];
             } else {
@@ -31582,7 +31582,7 @@ var require_configSchema = __commonJS({
         if (data.$schema !== void 0) {
           let data0 = data.$schema;
           if (typeof data0 !== "string") {
-            const err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.$schema.type, parentSchema: schema11.properties.$schema, data: data0 };
+            const err1 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.$schema.type, parentSchema: schema14.properties.$schema, data: data0 };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -31598,7 +31598,7 @@ var require_configSchema = __commonJS({
               const _errs6 = errors;
               if (typeof key1 === "string") {
                 if (!pattern0.test(key1)) {
-                  const err2 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', schema: "^[A-Z][A-Z0-9]*[0-9]{3}$", parentSchema: schema11.properties.rules.propertyNames, data: key1, propertyName: key1 };
+                  const err2 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', schema: "^[A-Z][A-Z0-9]*[0-9]{3}$", parentSchema: schema14.properties.rules.propertyNames, data: key1, propertyName: key1 };
                   if (vErrors === null) {
                     vErrors = [err2];
                   } else {
@@ -31609,7 +31609,7 @@ var require_configSchema = __commonJS({
               }
               var valid1 = _errs6 === errors;
               if (!valid1) {
-                const err3 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema11.properties.rules.propertyNames, parentSchema: schema11.properties.rules, data: data1 };
+                const err3 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema14.properties.rules.propertyNames, parentSchema: schema14.properties.rules, data: data1 };
                 if (vErrors === null) {
                   vErrors = [err3];
                 } else {
@@ -31621,7 +31621,7 @@ var require_configSchema = __commonJS({
             for (const key2 in data1) {
               let data2 = data1[key2];
               if (!(data2 === "off" || data2 === "on" || data2 === "error" || data2 === "warning" || data2 === "note")) {
-                const err4 = { instancePath: instancePath + "/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.rules.additionalProperties.enum, parentSchema: schema11.properties.rules.additionalProperties, data: data2 };
+                const err4 = { instancePath: instancePath + "/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema14.properties.rules.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema14.properties.rules.additionalProperties.enum, parentSchema: schema14.properties.rules.additionalProperties, data: data2 };
                 if (vErrors === null) {
                   vErrors = [err4];
                 } else {
@@ -31631,7 +31631,7 @@ var require_configSchema = __commonJS({
               }
             }
           } else {
-            const err5 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.rules.type, parentSchema: schema11.properties.rules, data: data1 };
+            const err5 = { instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.properties.rules.type, parentSchema: schema14.properties.rules, data: data1 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -31648,7 +31648,7 @@ var require_configSchema = __commonJS({
               let data4 = data3[i0];
               if (typeof data4 === "string") {
                 if (func3(data4) < 1) {
-                  const err6 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.ignore.items, data: data4 };
+                  const err6 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.ignore.items, data: data4 };
                   if (vErrors === null) {
                     vErrors = [err6];
                   } else {
@@ -31657,7 +31657,7 @@ var require_configSchema = __commonJS({
                   errors++;
                 }
               } else {
-                const err7 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.ignore.items.type, parentSchema: schema11.properties.ignore.items, data: data4 };
+                const err7 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.ignore.items.type, parentSchema: schema14.properties.ignore.items, data: data4 };
                 if (vErrors === null) {
                   vErrors = [err7];
                 } else {
@@ -31667,7 +31667,7 @@ var require_configSchema = __commonJS({
               }
             }
           } else {
-            const err8 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.ignore.type, parentSchema: schema11.properties.ignore, data: data3 };
+            const err8 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.ignore.type, parentSchema: schema14.properties.ignore, data: data3 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -31680,7 +31680,7 @@ var require_configSchema = __commonJS({
           let data5 = data.asOf;
           if (typeof data5 === "string") {
             if (!pattern1.test(data5)) {
-              const err9 = { instancePath: instancePath + "/asOf", schemaPath: "#/properties/asOf/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema11.properties.asOf, data: data5 };
+              const err9 = { instancePath: instancePath + "/asOf", schemaPath: "#/properties/asOf/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema14.properties.asOf, data: data5 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -31689,7 +31689,7 @@ var require_configSchema = __commonJS({
               errors++;
             }
           } else {
-            const err10 = { instancePath: instancePath + "/asOf", schemaPath: "#/properties/asOf/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.asOf.type, parentSchema: schema11.properties.asOf, data: data5 };
+            const err10 = { instancePath: instancePath + "/asOf", schemaPath: "#/properties/asOf/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.asOf.type, parentSchema: schema14.properties.asOf, data: data5 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -31701,7 +31701,7 @@ var require_configSchema = __commonJS({
         if (data.maxFileSize !== void 0) {
           let data6 = data.maxFileSize;
           if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)))) {
-            const err11 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.maxFileSize.type, parentSchema: schema11.properties.maxFileSize, data: data6 };
+            const err11 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema14.properties.maxFileSize.type, parentSchema: schema14.properties.maxFileSize, data: data6 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -31711,7 +31711,7 @@ var require_configSchema = __commonJS({
           }
           if (typeof data6 == "number") {
             if (data6 < 1 || isNaN(data6)) {
-              const err12 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.maxFileSize, data: data6 };
+              const err12 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema14.properties.maxFileSize, data: data6 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -31724,7 +31724,7 @@ var require_configSchema = __commonJS({
         if (data.maxWarnings !== void 0) {
           let data7 = data.maxWarnings;
           if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-            const err13 = { instancePath: instancePath + "/maxWarnings", schemaPath: "#/properties/maxWarnings/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.maxWarnings.type, parentSchema: schema11.properties.maxWarnings, data: data7 };
+            const err13 = { instancePath: instancePath + "/maxWarnings", schemaPath: "#/properties/maxWarnings/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema14.properties.maxWarnings.type, parentSchema: schema14.properties.maxWarnings, data: data7 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -31734,7 +31734,7 @@ var require_configSchema = __commonJS({
           }
           if (typeof data7 == "number") {
             if (data7 < 0 || isNaN(data7)) {
-              const err14 = { instancePath: instancePath + "/maxWarnings", schemaPath: "#/properties/maxWarnings/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.maxWarnings, data: data7 };
+              const err14 = { instancePath: instancePath + "/maxWarnings", schemaPath: "#/properties/maxWarnings/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema14.properties.maxWarnings, data: data7 };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -31752,7 +31752,7 @@ var require_configSchema = __commonJS({
               let data9 = data8[i1];
               if (typeof data9 === "string") {
                 if (func3(data9) < 1) {
-                  const err15 = { instancePath: instancePath + "/customRuleFolders/" + i1, schemaPath: "#/properties/customRuleFolders/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.customRuleFolders.items, data: data9 };
+                  const err15 = { instancePath: instancePath + "/customRuleFolders/" + i1, schemaPath: "#/properties/customRuleFolders/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.customRuleFolders.items, data: data9 };
                   if (vErrors === null) {
                     vErrors = [err15];
                   } else {
@@ -31761,7 +31761,7 @@ var require_configSchema = __commonJS({
                   errors++;
                 }
               } else {
-                const err16 = { instancePath: instancePath + "/customRuleFolders/" + i1, schemaPath: "#/properties/customRuleFolders/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.customRuleFolders.items.type, parentSchema: schema11.properties.customRuleFolders.items, data: data9 };
+                const err16 = { instancePath: instancePath + "/customRuleFolders/" + i1, schemaPath: "#/properties/customRuleFolders/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.customRuleFolders.items.type, parentSchema: schema14.properties.customRuleFolders.items, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -31771,7 +31771,7 @@ var require_configSchema = __commonJS({
               }
             }
           } else {
-            const err17 = { instancePath: instancePath + "/customRuleFolders", schemaPath: "#/properties/customRuleFolders/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.customRuleFolders.type, parentSchema: schema11.properties.customRuleFolders, data: data8 };
+            const err17 = { instancePath: instancePath + "/customRuleFolders", schemaPath: "#/properties/customRuleFolders/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.customRuleFolders.type, parentSchema: schema14.properties.customRuleFolders, data: data8 };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -31788,7 +31788,7 @@ var require_configSchema = __commonJS({
               let data11 = data10[i2];
               if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
                 if (data11.version === void 0) {
-                  const err18 = { instancePath: instancePath + "/versions/" + i2, schemaPath: "#/properties/versions/items/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema11.properties.versions.items.required, parentSchema: schema11.properties.versions.items, data: data11 };
+                  const err18 = { instancePath: instancePath + "/versions/" + i2, schemaPath: "#/properties/versions/items/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema14.properties.versions.items.required, parentSchema: schema14.properties.versions.items, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err18];
                   } else {
@@ -31797,7 +31797,7 @@ var require_configSchema = __commonJS({
                   errors++;
                 }
                 if (data11.buildNumber === void 0) {
-                  const err19 = { instancePath: instancePath + "/versions/" + i2, schemaPath: "#/properties/versions/items/required", keyword: "required", params: { missingProperty: "buildNumber" }, message: "must have required property 'buildNumber'", schema: schema11.properties.versions.items.required, parentSchema: schema11.properties.versions.items, data: data11 };
+                  const err19 = { instancePath: instancePath + "/versions/" + i2, schemaPath: "#/properties/versions/items/required", keyword: "required", params: { missingProperty: "buildNumber" }, message: "must have required property 'buildNumber'", schema: schema14.properties.versions.items.required, parentSchema: schema14.properties.versions.items, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -31807,7 +31807,7 @@ var require_configSchema = __commonJS({
                 }
                 for (const key3 in data11) {
                   if (!(key3 === "version" || key3 === "buildNumber" || key3 === "available" || key3 === "supportEnds")) {
-                    const err20 = { instancePath: instancePath + "/versions/" + i2, schemaPath: "#/properties/versions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.versions.items, data: data11 };
+                    const err20 = { instancePath: instancePath + "/versions/" + i2, schemaPath: "#/properties/versions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.versions.items, data: data11 };
                     if (vErrors === null) {
                       vErrors = [err20];
                     } else {
@@ -31819,7 +31819,7 @@ var require_configSchema = __commonJS({
                 if (data11.version !== void 0) {
                   let data12 = data11.version;
                   if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)))) {
-                    const err21 = { instancePath: instancePath + "/versions/" + i2 + "/version", schemaPath: "#/properties/versions/items/properties/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.versions.items.properties.version.type, parentSchema: schema11.properties.versions.items.properties.version, data: data12 };
+                    const err21 = { instancePath: instancePath + "/versions/" + i2 + "/version", schemaPath: "#/properties/versions/items/properties/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema14.properties.versions.items.properties.version.type, parentSchema: schema14.properties.versions.items.properties.version, data: data12 };
                     if (vErrors === null) {
                       vErrors = [err21];
                     } else {
@@ -31829,7 +31829,7 @@ var require_configSchema = __commonJS({
                   }
                   if (typeof data12 == "number") {
                     if (data12 > 9912 || isNaN(data12)) {
-                      const err22 = { instancePath: instancePath + "/versions/" + i2 + "/version", schemaPath: "#/properties/versions/items/properties/version/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9912 }, message: "must be <= 9912", schema: 9912, parentSchema: schema11.properties.versions.items.properties.version, data: data12 };
+                      const err22 = { instancePath: instancePath + "/versions/" + i2 + "/version", schemaPath: "#/properties/versions/items/properties/version/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9912 }, message: "must be <= 9912", schema: 9912, parentSchema: schema14.properties.versions.items.properties.version, data: data12 };
                       if (vErrors === null) {
                         vErrors = [err22];
                       } else {
@@ -31838,7 +31838,7 @@ var require_configSchema = __commonJS({
                       errors++;
                     }
                     if (data12 < 1511 || isNaN(data12)) {
-                      const err23 = { instancePath: instancePath + "/versions/" + i2 + "/version", schemaPath: "#/properties/versions/items/properties/version/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1511 }, message: "must be >= 1511", schema: 1511, parentSchema: schema11.properties.versions.items.properties.version, data: data12 };
+                      const err23 = { instancePath: instancePath + "/versions/" + i2 + "/version", schemaPath: "#/properties/versions/items/properties/version/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1511 }, message: "must be >= 1511", schema: 1511, parentSchema: schema14.properties.versions.items.properties.version, data: data12 };
                       if (vErrors === null) {
                         vErrors = [err23];
                       } else {
@@ -31851,7 +31851,7 @@ var require_configSchema = __commonJS({
                 if (data11.buildNumber !== void 0) {
                   let data13 = data11.buildNumber;
                   if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)))) {
-                    const err24 = { instancePath: instancePath + "/versions/" + i2 + "/buildNumber", schemaPath: "#/properties/versions/items/properties/buildNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.versions.items.properties.buildNumber.type, parentSchema: schema11.properties.versions.items.properties.buildNumber, data: data13 };
+                    const err24 = { instancePath: instancePath + "/versions/" + i2 + "/buildNumber", schemaPath: "#/properties/versions/items/properties/buildNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema14.properties.versions.items.properties.buildNumber.type, parentSchema: schema14.properties.versions.items.properties.buildNumber, data: data13 };
                     if (vErrors === null) {
                       vErrors = [err24];
                     } else {
@@ -31861,7 +31861,7 @@ var require_configSchema = __commonJS({
                   }
                   if (typeof data13 == "number") {
                     if (data13 > 99999 || isNaN(data13)) {
-                      const err25 = { instancePath: instancePath + "/versions/" + i2 + "/buildNumber", schemaPath: "#/properties/versions/items/properties/buildNumber/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99999 }, message: "must be <= 99999", schema: 99999, parentSchema: schema11.properties.versions.items.properties.buildNumber, data: data13 };
+                      const err25 = { instancePath: instancePath + "/versions/" + i2 + "/buildNumber", schemaPath: "#/properties/versions/items/properties/buildNumber/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99999 }, message: "must be <= 99999", schema: 99999, parentSchema: schema14.properties.versions.items.properties.buildNumber, data: data13 };
                       if (vErrors === null) {
                         vErrors = [err25];
                       } else {
@@ -31870,7 +31870,7 @@ var require_configSchema = __commonJS({
                       errors++;
                     }
                     if (data13 < 8e3 || isNaN(data13)) {
-                      const err26 = { instancePath: instancePath + "/versions/" + i2 + "/buildNumber", schemaPath: "#/properties/versions/items/properties/buildNumber/minimum", keyword: "minimum", params: { comparison: ">=", limit: 8e3 }, message: "must be >= 8000", schema: 8e3, parentSchema: schema11.properties.versions.items.properties.buildNumber, data: data13 };
+                      const err26 = { instancePath: instancePath + "/versions/" + i2 + "/buildNumber", schemaPath: "#/properties/versions/items/properties/buildNumber/minimum", keyword: "minimum", params: { comparison: ">=", limit: 8e3 }, message: "must be >= 8000", schema: 8e3, parentSchema: schema14.properties.versions.items.properties.buildNumber, data: data13 };
                       if (vErrors === null) {
                         vErrors = [err26];
                       } else {
@@ -31884,7 +31884,7 @@ var require_configSchema = __commonJS({
                   let data14 = data11.available;
                   if (typeof data14 === "string") {
                     if (!pattern1.test(data14)) {
-                      const err27 = { instancePath: instancePath + "/versions/" + i2 + "/available", schemaPath: "#/properties/versions/items/properties/available/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema11.properties.versions.items.properties.available, data: data14 };
+                      const err27 = { instancePath: instancePath + "/versions/" + i2 + "/available", schemaPath: "#/properties/versions/items/properties/available/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema14.properties.versions.items.properties.available, data: data14 };
                       if (vErrors === null) {
                         vErrors = [err27];
                       } else {
@@ -31893,7 +31893,7 @@ var require_configSchema = __commonJS({
                       errors++;
                     }
                   } else {
-                    const err28 = { instancePath: instancePath + "/versions/" + i2 + "/available", schemaPath: "#/properties/versions/items/properties/available/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.versions.items.properties.available.type, parentSchema: schema11.properties.versions.items.properties.available, data: data14 };
+                    const err28 = { instancePath: instancePath + "/versions/" + i2 + "/available", schemaPath: "#/properties/versions/items/properties/available/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.versions.items.properties.available.type, parentSchema: schema14.properties.versions.items.properties.available, data: data14 };
                     if (vErrors === null) {
                       vErrors = [err28];
                     } else {
@@ -31906,7 +31906,7 @@ var require_configSchema = __commonJS({
                   let data15 = data11.supportEnds;
                   if (typeof data15 === "string") {
                     if (!pattern1.test(data15)) {
-                      const err29 = { instancePath: instancePath + "/versions/" + i2 + "/supportEnds", schemaPath: "#/properties/versions/items/properties/supportEnds/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema11.properties.versions.items.properties.supportEnds, data: data15 };
+                      const err29 = { instancePath: instancePath + "/versions/" + i2 + "/supportEnds", schemaPath: "#/properties/versions/items/properties/supportEnds/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema14.properties.versions.items.properties.supportEnds, data: data15 };
                       if (vErrors === null) {
                         vErrors = [err29];
                       } else {
@@ -31915,7 +31915,7 @@ var require_configSchema = __commonJS({
                       errors++;
                     }
                   } else {
-                    const err30 = { instancePath: instancePath + "/versions/" + i2 + "/supportEnds", schemaPath: "#/properties/versions/items/properties/supportEnds/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.versions.items.properties.supportEnds.type, parentSchema: schema11.properties.versions.items.properties.supportEnds, data: data15 };
+                    const err30 = { instancePath: instancePath + "/versions/" + i2 + "/supportEnds", schemaPath: "#/properties/versions/items/properties/supportEnds/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.versions.items.properties.supportEnds.type, parentSchema: schema14.properties.versions.items.properties.supportEnds, data: data15 };
                     if (vErrors === null) {
                       vErrors = [err30];
                     } else {
@@ -31925,7 +31925,7 @@ var require_configSchema = __commonJS({
                   }
                 }
               } else {
-                const err31 = { instancePath: instancePath + "/versions/" + i2, schemaPath: "#/properties/versions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.versions.items.type, parentSchema: schema11.properties.versions.items, data: data11 };
+                const err31 = { instancePath: instancePath + "/versions/" + i2, schemaPath: "#/properties/versions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.properties.versions.items.type, parentSchema: schema14.properties.versions.items, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err31];
                 } else {
@@ -31935,7 +31935,7 @@ var require_configSchema = __commonJS({
               }
             }
           } else {
-            const err32 = { instancePath: instancePath + "/versions", schemaPath: "#/properties/versions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.versions.type, parentSchema: schema11.properties.versions, data: data10 };
+            const err32 = { instancePath: instancePath + "/versions", schemaPath: "#/properties/versions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.versions.type, parentSchema: schema14.properties.versions, data: data10 };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -31952,7 +31952,7 @@ var require_configSchema = __commonJS({
               let data17 = data16[i3];
               if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
                 if (data17.files === void 0) {
-                  const err33 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data17 };
+                  const err33 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema14.properties.suppressions.items.required, parentSchema: schema14.properties.suppressions.items, data: data17 };
                   if (vErrors === null) {
                     vErrors = [err33];
                   } else {
@@ -31961,7 +31961,7 @@ var require_configSchema = __commonJS({
                   errors++;
                 }
                 if (data17.pointer === void 0) {
-                  const err34 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "pointer" }, message: "must have required property 'pointer'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data17 };
+                  const err34 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "pointer" }, message: "must have required property 'pointer'", schema: schema14.properties.suppressions.items.required, parentSchema: schema14.properties.suppressions.items, data: data17 };
                   if (vErrors === null) {
                     vErrors = [err34];
                   } else {
@@ -31970,7 +31970,7 @@ var require_configSchema = __commonJS({
                   errors++;
                 }
                 if (data17.rule === void 0) {
-                  const err35 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data17 };
+                  const err35 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema14.properties.suppressions.items.required, parentSchema: schema14.properties.suppressions.items, data: data17 };
                   if (vErrors === null) {
                     vErrors = [err35];
                   } else {
@@ -31979,7 +31979,7 @@ var require_configSchema = __commonJS({
                   errors++;
                 }
                 if (data17.justification === void 0) {
-                  const err36 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "justification" }, message: "must have required property 'justification'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data17 };
+                  const err36 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "justification" }, message: "must have required property 'justification'", schema: schema14.properties.suppressions.items.required, parentSchema: schema14.properties.suppressions.items, data: data17 };
                   if (vErrors === null) {
                     vErrors = [err36];
                   } else {
@@ -31989,7 +31989,7 @@ var require_configSchema = __commonJS({
                 }
                 for (const key4 in data17) {
                   if (!(key4 === "files" || key4 === "pointer" || key4 === "rule" || key4 === "justification")) {
-                    const err37 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suppressions.items, data: data17 };
+                    const err37 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.suppressions.items, data: data17 };
                     if (vErrors === null) {
                       vErrors = [err37];
                     } else {
@@ -32002,7 +32002,7 @@ var require_configSchema = __commonJS({
                   let data18 = data17.files;
                   if (typeof data18 === "string") {
                     if (func3(data18) < 1) {
-                      const err38 = { instancePath: instancePath + "/suppressions/" + i3 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suppressions.items.properties.files, data: data18 };
+                      const err38 = { instancePath: instancePath + "/suppressions/" + i3 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema14.properties.suppressions.items.properties.files, data: data18 };
                       if (vErrors === null) {
                         vErrors = [err38];
                       } else {
@@ -32011,7 +32011,7 @@ var require_configSchema = __commonJS({
                       errors++;
                     }
                   } else {
-                    const err39 = { instancePath: instancePath + "/suppressions/" + i3 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.files.type, parentSchema: schema11.properties.suppressions.items.properties.files, data: data18 };
+                    const err39 = { instancePath: instancePath + "/suppressions/" + i3 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.suppressions.items.properties.files.type, parentSchema: schema14.properties.suppressions.items.properties.files, data: data18 };
                     if (vErrors === null) {
                       vErrors = [err39];
                     } else {
@@ -32024,7 +32024,7 @@ var require_configSchema = __commonJS({
                   let data19 = data17.pointer;
                   if (typeof data19 === "string") {
                     if (!pattern4.test(data19)) {
-                      const err40 = { instancePath: instancePath + "/suppressions/" + i3 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/.*)?$" }, message: 'must match pattern "^(/.*)?$"', schema: "^(/.*)?$", parentSchema: schema11.properties.suppressions.items.properties.pointer, data: data19 };
+                      const err40 = { instancePath: instancePath + "/suppressions/" + i3 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/.*)?$" }, message: 'must match pattern "^(/.*)?$"', schema: "^(/.*)?$", parentSchema: schema14.properties.suppressions.items.properties.pointer, data: data19 };
                       if (vErrors === null) {
                         vErrors = [err40];
                       } else {
@@ -32033,7 +32033,7 @@ var require_configSchema = __commonJS({
                       errors++;
                     }
                   } else {
-                    const err41 = { instancePath: instancePath + "/suppressions/" + i3 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.pointer.type, parentSchema: schema11.properties.suppressions.items.properties.pointer, data: data19 };
+                    const err41 = { instancePath: instancePath + "/suppressions/" + i3 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.suppressions.items.properties.pointer.type, parentSchema: schema14.properties.suppressions.items.properties.pointer, data: data19 };
                     if (vErrors === null) {
                       vErrors = [err41];
                     } else {
@@ -32046,7 +32046,7 @@ var require_configSchema = __commonJS({
                   let data20 = data17.rule;
                   if (typeof data20 === "string") {
                     if (!pattern0.test(data20)) {
-                      const err42 = { instancePath: instancePath + "/suppressions/" + i3 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', schema: "^[A-Z][A-Z0-9]*[0-9]{3}$", parentSchema: schema11.properties.suppressions.items.properties.rule, data: data20 };
+                      const err42 = { instancePath: instancePath + "/suppressions/" + i3 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', schema: "^[A-Z][A-Z0-9]*[0-9]{3}$", parentSchema: schema14.properties.suppressions.items.properties.rule, data: data20 };
                       if (vErrors === null) {
                         vErrors = [err42];
                       } else {
@@ -32055,7 +32055,7 @@ var require_configSchema = __commonJS({
                       errors++;
                     }
                   } else {
-                    const err43 = { instancePath: instancePath + "/suppressions/" + i3 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.rule.type, parentSchema: schema11.properties.suppressions.items.properties.rule, data: data20 };
+                    const err43 = { instancePath: instancePath + "/suppressions/" + i3 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.suppressions.items.properties.rule.type, parentSchema: schema14.properties.suppressions.items.properties.rule, data: data20 };
                     if (vErrors === null) {
                       vErrors = [err43];
                     } else {
@@ -32068,7 +32068,7 @@ var require_configSchema = __commonJS({
                   let data21 = data17.justification;
                   if (typeof data21 === "string") {
                     if (!pattern6.test(data21)) {
-                      const err44 = { instancePath: instancePath + "/suppressions/" + i3 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema11.properties.suppressions.items.properties.justification, data: data21 };
+                      const err44 = { instancePath: instancePath + "/suppressions/" + i3 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema14.properties.suppressions.items.properties.justification, data: data21 };
                       if (vErrors === null) {
                         vErrors = [err44];
                       } else {
@@ -32077,7 +32077,7 @@ var require_configSchema = __commonJS({
                       errors++;
                     }
                   } else {
-                    const err45 = { instancePath: instancePath + "/suppressions/" + i3 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.justification.type, parentSchema: schema11.properties.suppressions.items.properties.justification, data: data21 };
+                    const err45 = { instancePath: instancePath + "/suppressions/" + i3 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.suppressions.items.properties.justification.type, parentSchema: schema14.properties.suppressions.items.properties.justification, data: data21 };
                     if (vErrors === null) {
                       vErrors = [err45];
                     } else {
@@ -32087,7 +32087,7 @@ var require_configSchema = __commonJS({
                   }
                 }
               } else {
-                const err46 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.suppressions.items.type, parentSchema: schema11.properties.suppressions.items, data: data17 };
+                const err46 = { instancePath: instancePath + "/suppressions/" + i3, schemaPath: "#/properties/suppressions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.properties.suppressions.items.type, parentSchema: schema14.properties.suppressions.items, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err46];
                 } else {
@@ -32097,7 +32097,7 @@ var require_configSchema = __commonJS({
               }
             }
           } else {
-            const err47 = { instancePath: instancePath + "/suppressions", schemaPath: "#/properties/suppressions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suppressions.type, parentSchema: schema11.properties.suppressions, data: data16 };
+            const err47 = { instancePath: instancePath + "/suppressions", schemaPath: "#/properties/suppressions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.suppressions.type, parentSchema: schema14.properties.suppressions, data: data16 };
             if (vErrors === null) {
               vErrors = [err47];
             } else {
@@ -32107,7 +32107,7 @@ var require_configSchema = __commonJS({
           }
         }
       } else {
-        const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+        const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -32115,7 +32115,7 @@ var require_configSchema = __commonJS({
         }
         errors++;
       }
-      validate10.errors = vErrors;
+      validate13.errors = vErrors;
       return errors === 0;
     }
   }
@@ -32125,23 +32125,23 @@ var require_configSchema = __commonJS({
 var require_ruleSchema = __commonJS({
   "cmlint-validator:ruleSchema"(exports, module) {
     "use strict";
-    module.exports = validate10;
-    module.exports.default = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "CmlintRule", "description": "One cmlint rule: its metadata and a declarative check over the model of an export. Checks are CEL expressions (side-effect free, not Turing-complete) and JSON Schemas; loading a rule never runs code.", "type": "object", "additionalProperties": false, "required": ["id", "title", "severity", "sources", "description", "rationale", "fix"], "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "Rule id: a family (letters) and a three-digit number, e.g. SITE001." }, "title": { "type": "string", "minLength": 5, "maxLength": 120 }, "severity": { "$ref": "#/definitions/severity" }, "sources": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["title", "url"], "properties": { "title": { "type": "string" }, "section": { "type": "string" }, "url": { "type": "string", "pattern": "^https://" } } } }, "description": { "type": "string", "description": "What the rule checks." }, "rationale": { "type": "string", "description": "Why: the documented reason." }, "fix": { "type": "string", "description": "How to fix a finding." }, "versions": { "type": "string", "description": "How the rule depends on the site version, for its documentation." }, "check": { "$ref": "#/definitions/check" }, "emittedBy": { "enum": ["parser", "schema", "engine", "suppressions"], "description": "For cmlint's own CML rules: the pipeline stage that reports this rule instead of a check." } }, "definitions": { "severity": { "enum": ["error", "warning", "note"] }, "cel": { "type": "string", "minLength": 1, "description": "A CEL expression over the model (see docs/rule-authoring.md)." }, "template": { "type": "string", "description": "Text with {{ CEL expression }} placeholders." }, "requirement": { "type": "object", "additionalProperties": false, "required": ["expression", "missing"], "properties": { "expression": { "$ref": "#/definitions/cel" }, "missing": { "type": "string", "description": "What the export lacks when the expression is false; the rule is then reported as not evaluated." } } }, "versions": { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } }, "case": { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Report every selected element (for notes that state a fact, such as a cost estimate)." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" }, "related": { "$ref": "#/definitions/cel", "description": "The other model elements involved in the finding (a list of elements, or one): the finding is reported once, at the element to change, and these become its related locations (SARIF relatedLocations, at most 5)." } } }, "check": { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "let": { "type": "object", "description": "CEL values computed once per export before the cases run, available to the cases under their names (for example an index of CMGs by site, from groupBy), so that comparing elements with each other stays linear. Names must not be those of model collections.", "propertyNames": { "pattern": "^[a-z][A-Za-z0-9]*$" }, "additionalProperties": { "$ref": "#/definitions/cel" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } } }, "oneOf": [{ "required": ["check"] }, { "required": ["emittedBy"] }] };
-    var schema12 = { "enum": ["error", "warning", "note"] };
+    module.exports = validate13;
+    module.exports.default = validate13;
+    var schema14 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "CmlintRule", "description": "One cmlint rule: its metadata and a declarative check over the model of an export. Checks are CEL expressions (side-effect free, not Turing-complete) and JSON Schemas; loading a rule never runs code.", "type": "object", "additionalProperties": false, "required": ["id", "title", "severity", "sources", "description", "rationale", "fix"], "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "Rule id: a family (letters) and a three-digit number, e.g. SITE001." }, "title": { "type": "string", "minLength": 5, "maxLength": 120 }, "severity": { "$ref": "#/definitions/severity" }, "sources": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["title", "url"], "properties": { "title": { "type": "string" }, "section": { "type": "string" }, "url": { "type": "string", "pattern": "^https://" } } } }, "description": { "type": "string", "description": "What the rule checks." }, "rationale": { "type": "string", "description": "Why: the documented reason." }, "fix": { "type": "string", "description": "How to fix a finding." }, "versions": { "type": "string", "description": "How the rule depends on the site version, for its documentation." }, "check": { "$ref": "#/definitions/check" }, "emittedBy": { "enum": ["parser", "schema", "engine", "suppressions", "references"], "description": "For cmlint's own CML rules: the pipeline stage that reports this rule instead of a check." } }, "definitions": { "severity": { "enum": ["error", "warning", "note"] }, "cel": { "type": "string", "minLength": 1, "description": "A CEL expression over the model (see docs/rule-authoring.md)." }, "template": { "type": "string", "description": "Text with {{ CEL expression }} placeholders." }, "requirement": { "type": "object", "additionalProperties": false, "required": ["expression", "missing"], "properties": { "expression": { "$ref": "#/definitions/cel" }, "missing": { "type": "string", "description": "What the export lacks when the expression is false; the rule is then reported as not evaluated." } } }, "versions": { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } }, "case": { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Report every selected element (for notes that state a fact, such as a cost estimate)." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" }, "related": { "$ref": "#/definitions/cel", "description": "The other model elements involved in the finding (a list of elements, or one): the finding is reported once, at the element to change, and these become its related locations (SARIF relatedLocations, at most 5)." } } }, "check": { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "let": { "type": "object", "description": "CEL values computed once per export before the cases run, available to the cases under their names (for example an index of CMGs by site, from groupBy), so that comparing elements with each other stays linear. Names must not be those of model collections.", "propertyNames": { "pattern": "^[a-z][A-Za-z0-9]*$" }, "additionalProperties": { "$ref": "#/definitions/cel" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } } }, "oneOf": [{ "required": ["check"] }, { "required": ["emittedBy"] }] };
+    var schema15 = { "enum": ["error", "warning", "note"] };
     var func2 = Object.prototype.hasOwnProperty;
     var func3 = require_ucs2length().default;
     var pattern0 = new RegExp("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
     var pattern1 = new RegExp("^https://", "u");
-    var schema13 = { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "let": { "type": "object", "description": "CEL values computed once per export before the cases run, available to the cases under their names (for example an index of CMGs by site, from groupBy), so that comparing elements with each other stays linear. Names must not be those of model collections.", "propertyNames": { "pattern": "^[a-z][A-Za-z0-9]*$" }, "additionalProperties": { "$ref": "#/definitions/cel" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } };
-    var schema15 = { "type": "string", "minLength": 1, "description": "A CEL expression over the model (see docs/rule-authoring.md)." };
-    var schema14 = { "type": "object", "additionalProperties": false, "required": ["expression", "missing"], "properties": { "expression": { "$ref": "#/definitions/cel" }, "missing": { "type": "string", "description": "What the export lacks when the expression is false; the rule is then reported as not evaluated." } } };
-    function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    var schema16 = { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "let": { "type": "object", "description": "CEL values computed once per export before the cases run, available to the cases under their names (for example an index of CMGs by site, from groupBy), so that comparing elements with each other stays linear. Names must not be those of model collections.", "propertyNames": { "pattern": "^[a-z][A-Za-z0-9]*$" }, "additionalProperties": { "$ref": "#/definitions/cel" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } };
+    var schema18 = { "type": "string", "minLength": 1, "description": "A CEL expression over the model (see docs/rule-authoring.md)." };
+    var schema17 = { "type": "object", "additionalProperties": false, "required": ["expression", "missing"], "properties": { "expression": { "$ref": "#/definitions/cel" }, "missing": { "type": "string", "description": "What the export lacks when the expression is false; the rule is then reported as not evaluated." } } };
+    function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.expression === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expression" }, message: "must have required property 'expression'", schema: schema14.required, parentSchema: schema14, data };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expression" }, message: "must have required property 'expression'", schema: schema17.required, parentSchema: schema17, data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -32150,7 +32150,7 @@ var require_ruleSchema = __commonJS({
           errors++;
         }
         if (data.missing === void 0) {
-          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "missing" }, message: "must have required property 'missing'", schema: schema14.required, parentSchema: schema14, data };
+          const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "missing" }, message: "must have required property 'missing'", schema: schema17.required, parentSchema: schema17, data };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -32160,7 +32160,7 @@ var require_ruleSchema = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "expression" || key0 === "missing")) {
-            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data };
+            const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -32173,7 +32173,7 @@ var require_ruleSchema = __commonJS({
           let data0 = data.expression;
           if (typeof data0 === "string") {
             if (func3(data0) < 1) {
-              const err3 = { instancePath: instancePath + "/expression", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15, data: data0 };
+              const err3 = { instancePath: instancePath + "/expression", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data0 };
               if (vErrors === null) {
                 vErrors = [err3];
               } else {
@@ -32182,7 +32182,7 @@ var require_ruleSchema = __commonJS({
               errors++;
             }
           } else {
-            const err4 = { instancePath: instancePath + "/expression", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.type, parentSchema: schema15, data: data0 };
+            const err4 = { instancePath: instancePath + "/expression", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data0 };
             if (vErrors === null) {
               vErrors = [err4];
             } else {
@@ -32194,7 +32194,7 @@ var require_ruleSchema = __commonJS({
         if (data.missing !== void 0) {
           let data1 = data.missing;
           if (typeof data1 !== "string") {
-            const err5 = { instancePath: instancePath + "/missing", schemaPath: "#/properties/missing/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.missing.type, parentSchema: schema14.properties.missing, data: data1 };
+            const err5 = { instancePath: instancePath + "/missing", schemaPath: "#/properties/missing/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema17.properties.missing.type, parentSchema: schema17.properties.missing, data: data1 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -32204,7 +32204,7 @@ var require_ruleSchema = __commonJS({
           }
         }
       } else {
-        const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
+        const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -32212,13 +32212,13 @@ var require_ruleSchema = __commonJS({
         }
         errors++;
       }
-      validate12.errors = vErrors;
+      validate15.errors = vErrors;
       return errors === 0;
     }
-    var schema17 = { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Report every selected element (for notes that state a fact, such as a cost estimate)." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" }, "related": { "$ref": "#/definitions/cel", "description": "The other model elements involved in the finding (a list of elements, or one): the finding is reported once, at the element to change, and these become its related locations (SARIF relatedLocations, at most 5)." } } };
-    var schema21 = { "type": "string", "description": "Text with {{ CEL expression }} placeholders." };
-    var schema26 = { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } };
-    function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    var schema20 = { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Report every selected element (for notes that state a fact, such as a cost estimate)." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" }, "related": { "$ref": "#/definitions/cel", "description": "The other model elements involved in the finding (a list of elements, or one): the finding is reported once, at the element to change, and these become its related locations (SARIF relatedLocations, at most 5)." } } };
+    var schema24 = { "type": "string", "description": "Text with {{ CEL expression }} placeholders." };
+    var schema29 = { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } };
+    function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       const _errs1 = errors;
@@ -32226,7 +32226,7 @@ var require_ruleSchema = __commonJS({
       const _errs2 = errors;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.assert === void 0) {
-          const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: "assert" }, message: "must have required property 'assert'", schema: schema17.anyOf[0].required, parentSchema: schema17.anyOf[0], data };
+          const err0 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: "assert" }, message: "must have required property 'assert'", schema: schema20.anyOf[0].required, parentSchema: schema20.anyOf[0], data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -32241,7 +32241,7 @@ var require_ruleSchema = __commonJS({
         const _errs3 = errors;
         if (data && typeof data == "object" && !Array.isArray(data)) {
           if (data.schema === void 0) {
-            const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'", schema: schema17.anyOf[1].required, parentSchema: schema17.anyOf[1], data };
+            const err1 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'", schema: schema20.anyOf[1].required, parentSchema: schema20.anyOf[1], data };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -32256,7 +32256,7 @@ var require_ruleSchema = __commonJS({
           const _errs4 = errors;
           if (data && typeof data == "object" && !Array.isArray(data)) {
             if (data.report === void 0) {
-              const err2 = { instancePath, schemaPath: "#/anyOf/2/required", keyword: "required", params: { missingProperty: "report" }, message: "must have required property 'report'", schema: schema17.anyOf[2].required, parentSchema: schema17.anyOf[2], data };
+              const err2 = { instancePath, schemaPath: "#/anyOf/2/required", keyword: "required", params: { missingProperty: "report" }, message: "must have required property 'report'", schema: schema20.anyOf[2].required, parentSchema: schema20.anyOf[2], data };
               if (vErrors === null) {
                 vErrors = [err2];
               } else {
@@ -32270,7 +32270,7 @@ var require_ruleSchema = __commonJS({
         }
       }
       if (!valid0) {
-        const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema17.anyOf, parentSchema: schema17, data };
+        const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema20.anyOf, parentSchema: schema20, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -32289,7 +32289,7 @@ var require_ruleSchema = __commonJS({
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.message === void 0) {
-          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema17.required, parentSchema: schema17, data };
+          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema20.required, parentSchema: schema20, data };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -32298,8 +32298,8 @@ var require_ruleSchema = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func2.call(schema17.properties, key0)) {
-            const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema17, data };
+          if (!func2.call(schema20.properties, key0)) {
+            const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema20, data };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -32312,7 +32312,7 @@ var require_ruleSchema = __commonJS({
           let data0 = data.forEach;
           if (typeof data0 === "string") {
             if (func3(data0) < 1) {
-              const err6 = { instancePath: instancePath + "/forEach", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15, data: data0 };
+              const err6 = { instancePath: instancePath + "/forEach", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data0 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -32321,7 +32321,7 @@ var require_ruleSchema = __commonJS({
               errors++;
             }
           } else {
-            const err7 = { instancePath: instancePath + "/forEach", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.type, parentSchema: schema15, data: data0 };
+            const err7 = { instancePath: instancePath + "/forEach", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data0 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -32334,7 +32334,7 @@ var require_ruleSchema = __commonJS({
           let data1 = data.where;
           if (typeof data1 === "string") {
             if (func3(data1) < 1) {
-              const err8 = { instancePath: instancePath + "/where", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15, data: data1 };
+              const err8 = { instancePath: instancePath + "/where", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data1 };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -32343,7 +32343,7 @@ var require_ruleSchema = __commonJS({
               errors++;
             }
           } else {
-            const err9 = { instancePath: instancePath + "/where", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.type, parentSchema: schema15, data: data1 };
+            const err9 = { instancePath: instancePath + "/where", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data1 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -32356,7 +32356,7 @@ var require_ruleSchema = __commonJS({
           let data2 = data.assert;
           if (typeof data2 === "string") {
             if (func3(data2) < 1) {
-              const err10 = { instancePath: instancePath + "/assert", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15, data: data2 };
+              const err10 = { instancePath: instancePath + "/assert", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data2 };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -32365,7 +32365,7 @@ var require_ruleSchema = __commonJS({
               errors++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/assert", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.type, parentSchema: schema15, data: data2 };
+            const err11 = { instancePath: instancePath + "/assert", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data2 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -32377,7 +32377,7 @@ var require_ruleSchema = __commonJS({
         if (data.schema !== void 0) {
           let data3 = data.schema;
           if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-            const err12 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.properties.schema.type, parentSchema: schema17.properties.schema, data: data3 };
+            const err12 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.properties.schema.type, parentSchema: schema20.properties.schema, data: data3 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -32389,7 +32389,7 @@ var require_ruleSchema = __commonJS({
         if (data.report !== void 0) {
           let data4 = data.report;
           if (typeof data4 !== "boolean") {
-            const err13 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema17.properties.report.type, parentSchema: schema17.properties.report, data: data4 };
+            const err13 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema20.properties.report.type, parentSchema: schema20.properties.report, data: data4 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -32398,7 +32398,7 @@ var require_ruleSchema = __commonJS({
             errors++;
           }
           if (true !== data4) {
-            const err14 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema17.properties.report, data: data4 };
+            const err14 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema20.properties.report, data: data4 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -32410,7 +32410,7 @@ var require_ruleSchema = __commonJS({
         if (data.at !== void 0) {
           let data5 = data.at;
           if (typeof data5 !== "string") {
-            const err15 = { instancePath: instancePath + "/at", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.type, parentSchema: schema21, data: data5 };
+            const err15 = { instancePath: instancePath + "/at", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema24.type, parentSchema: schema24, data: data5 };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -32422,7 +32422,7 @@ var require_ruleSchema = __commonJS({
         if (data.message !== void 0) {
           let data6 = data.message;
           if (typeof data6 !== "string") {
-            const err16 = { instancePath: instancePath + "/message", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.type, parentSchema: schema21, data: data6 };
+            const err16 = { instancePath: instancePath + "/message", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema24.type, parentSchema: schema24, data: data6 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -32434,7 +32434,7 @@ var require_ruleSchema = __commonJS({
         if (data.expected !== void 0) {
           let data7 = data.expected;
           if (typeof data7 !== "string") {
-            const err17 = { instancePath: instancePath + "/expected", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.type, parentSchema: schema21, data: data7 };
+            const err17 = { instancePath: instancePath + "/expected", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema24.type, parentSchema: schema24, data: data7 };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -32446,7 +32446,7 @@ var require_ruleSchema = __commonJS({
         if (data.actual !== void 0) {
           let data8 = data.actual;
           if (typeof data8 !== "string") {
-            const err18 = { instancePath: instancePath + "/actual", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.type, parentSchema: schema21, data: data8 };
+            const err18 = { instancePath: instancePath + "/actual", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema24.type, parentSchema: schema24, data: data8 };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -32458,7 +32458,7 @@ var require_ruleSchema = __commonJS({
         if (data.severity !== void 0) {
           let data9 = data.severity;
           if (!(data9 === "error" || data9 === "warning" || data9 === "note")) {
-            const err19 = { instancePath: instancePath + "/severity", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values", schema: schema12.enum, parentSchema: schema12, data: data9 };
+            const err19 = { instancePath: instancePath + "/severity", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema15.enum }, message: "must be equal to one of the allowed values", schema: schema15.enum, parentSchema: schema15, data: data9 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -32472,7 +32472,7 @@ var require_ruleSchema = __commonJS({
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
             for (const key1 in data10) {
               if (!(key1 === "from" || key1 === "before")) {
-                const err20 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema26, data: data10 };
+                const err20 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema29, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -32484,7 +32484,7 @@ var require_ruleSchema = __commonJS({
             if (data10.from !== void 0) {
               let data11 = data10.from;
               if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)))) {
-                const err21 = { instancePath: instancePath + "/versions/from", schemaPath: "#/definitions/versions/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema26.properties.from.type, parentSchema: schema26.properties.from, data: data11 };
+                const err21 = { instancePath: instancePath + "/versions/from", schemaPath: "#/definitions/versions/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema29.properties.from.type, parentSchema: schema29.properties.from, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -32496,7 +32496,7 @@ var require_ruleSchema = __commonJS({
             if (data10.before !== void 0) {
               let data12 = data10.before;
               if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)))) {
-                const err22 = { instancePath: instancePath + "/versions/before", schemaPath: "#/definitions/versions/properties/before/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema26.properties.before.type, parentSchema: schema26.properties.before, data: data12 };
+                const err22 = { instancePath: instancePath + "/versions/before", schemaPath: "#/definitions/versions/properties/before/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema29.properties.before.type, parentSchema: schema29.properties.before, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -32506,7 +32506,7 @@ var require_ruleSchema = __commonJS({
               }
             }
           } else {
-            const err23 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema26.type, parentSchema: schema26, data: data10 };
+            const err23 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data: data10 };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -32519,7 +32519,7 @@ var require_ruleSchema = __commonJS({
           let data13 = data.related;
           if (typeof data13 === "string") {
             if (func3(data13) < 1) {
-              const err24 = { instancePath: instancePath + "/related", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15, data: data13 };
+              const err24 = { instancePath: instancePath + "/related", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data13 };
               if (vErrors === null) {
                 vErrors = [err24];
               } else {
@@ -32528,7 +32528,7 @@ var require_ruleSchema = __commonJS({
               errors++;
             }
           } else {
-            const err25 = { instancePath: instancePath + "/related", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.type, parentSchema: schema15, data: data13 };
+            const err25 = { instancePath: instancePath + "/related", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data13 };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -32538,7 +32538,7 @@ var require_ruleSchema = __commonJS({
           }
         }
       } else {
-        const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema17.type, parentSchema: schema17, data };
+        const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.type, parentSchema: schema20, data };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -32546,16 +32546,16 @@ var require_ruleSchema = __commonJS({
         }
         errors++;
       }
-      validate14.errors = vErrors;
+      validate17.errors = vErrors;
       return errors === 0;
     }
     var pattern2 = new RegExp("^[a-z][A-Za-z0-9]*$", "u");
-    function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.cases === void 0) {
-          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cases" }, message: "must have required property 'cases'", schema: schema13.required, parentSchema: schema13, data };
+          const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "cases" }, message: "must have required property 'cases'", schema: schema16.required, parentSchema: schema16, data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -32565,7 +32565,7 @@ var require_ruleSchema = __commonJS({
         }
         for (const key0 in data) {
           if (!(key0 === "requires" || key0 === "let" || key0 === "cases")) {
-            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13, data };
+            const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16, data };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -32579,13 +32579,13 @@ var require_ruleSchema = __commonJS({
           if (Array.isArray(data0)) {
             const len0 = data0.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              if (!validate12(data0[i0], { instancePath: instancePath + "/requires/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
-                vErrors = vErrors === null ? validate12.errors : (validate12.errors.forEach((e) => vErrors.push(e)), vErrors);
+              if (!validate15(data0[i0], { instancePath: instancePath + "/requires/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
+                vErrors = vErrors === null ? validate15.errors : (validate15.errors.forEach((e) => vErrors.push(e)), vErrors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err2 = { instancePath: instancePath + "/requires", schemaPath: "#/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.requires.type, parentSchema: schema13.properties.requires, data: data0 };
+            const err2 = { instancePath: instancePath + "/requires", schemaPath: "#/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema16.properties.requires.type, parentSchema: schema16.properties.requires, data: data0 };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -32601,7 +32601,7 @@ var require_ruleSchema = __commonJS({
               const _errs7 = errors;
               if (typeof key1 === "string") {
                 if (!pattern2.test(key1)) {
-                  const err3 = { instancePath: instancePath + "/let", schemaPath: "#/properties/let/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][A-Za-z0-9]*$" }, message: 'must match pattern "^[a-z][A-Za-z0-9]*$"', schema: "^[a-z][A-Za-z0-9]*$", parentSchema: schema13.properties.let.propertyNames, data: key1, propertyName: key1 };
+                  const err3 = { instancePath: instancePath + "/let", schemaPath: "#/properties/let/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][A-Za-z0-9]*$" }, message: 'must match pattern "^[a-z][A-Za-z0-9]*$"', schema: "^[a-z][A-Za-z0-9]*$", parentSchema: schema16.properties.let.propertyNames, data: key1, propertyName: key1 };
                   if (vErrors === null) {
                     vErrors = [err3];
                   } else {
@@ -32612,7 +32612,7 @@ var require_ruleSchema = __commonJS({
               }
               var valid3 = _errs7 === errors;
               if (!valid3) {
-                const err4 = { instancePath: instancePath + "/let", schemaPath: "#/properties/let/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema13.properties.let.propertyNames, parentSchema: schema13.properties.let, data: data2 };
+                const err4 = { instancePath: instancePath + "/let", schemaPath: "#/properties/let/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema16.properties.let.propertyNames, parentSchema: schema16.properties.let, data: data2 };
                 if (vErrors === null) {
                   vErrors = [err4];
                 } else {
@@ -32625,7 +32625,7 @@ var require_ruleSchema = __commonJS({
               let data3 = data2[key2];
               if (typeof data3 === "string") {
                 if (func3(data3) < 1) {
-                  const err5 = { instancePath: instancePath + "/let/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema15, data: data3 };
+                  const err5 = { instancePath: instancePath + "/let/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data3 };
                   if (vErrors === null) {
                     vErrors = [err5];
                   } else {
@@ -32634,7 +32634,7 @@ var require_ruleSchema = __commonJS({
                   errors++;
                 }
               } else {
-                const err6 = { instancePath: instancePath + "/let/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema15.type, parentSchema: schema15, data: data3 };
+                const err6 = { instancePath: instancePath + "/let/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data3 };
                 if (vErrors === null) {
                   vErrors = [err6];
                 } else {
@@ -32644,7 +32644,7 @@ var require_ruleSchema = __commonJS({
               }
             }
           } else {
-            const err7 = { instancePath: instancePath + "/let", schemaPath: "#/properties/let/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.properties.let.type, parentSchema: schema13.properties.let, data: data2 };
+            const err7 = { instancePath: instancePath + "/let", schemaPath: "#/properties/let/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.properties.let.type, parentSchema: schema16.properties.let, data: data2 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -32657,7 +32657,7 @@ var require_ruleSchema = __commonJS({
           let data4 = data.cases;
           if (Array.isArray(data4)) {
             if (data4.length < 1) {
-              const err8 = { instancePath: instancePath + "/cases", schemaPath: "#/properties/cases/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema13.properties.cases, data: data4 };
+              const err8 = { instancePath: instancePath + "/cases", schemaPath: "#/properties/cases/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema16.properties.cases, data: data4 };
               if (vErrors === null) {
                 vErrors = [err8];
               } else {
@@ -32667,13 +32667,13 @@ var require_ruleSchema = __commonJS({
             }
             const len1 = data4.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              if (!validate14(data4[i1], { instancePath: instancePath + "/cases/" + i1, parentData: data4, parentDataProperty: i1, rootData })) {
-                vErrors = vErrors === null ? validate14.errors : (validate14.errors.forEach((e) => vErrors.push(e)), vErrors);
+              if (!validate17(data4[i1], { instancePath: instancePath + "/cases/" + i1, parentData: data4, parentDataProperty: i1, rootData })) {
+                vErrors = vErrors === null ? validate17.errors : (validate17.errors.forEach((e) => vErrors.push(e)), vErrors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err9 = { instancePath: instancePath + "/cases", schemaPath: "#/properties/cases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema13.properties.cases.type, parentSchema: schema13.properties.cases, data: data4 };
+            const err9 = { instancePath: instancePath + "/cases", schemaPath: "#/properties/cases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema16.properties.cases.type, parentSchema: schema16.properties.cases, data: data4 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -32683,7 +32683,7 @@ var require_ruleSchema = __commonJS({
           }
         }
       } else {
-        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
+        const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -32691,10 +32691,10 @@ var require_ruleSchema = __commonJS({
         }
         errors++;
       }
-      validate11.errors = vErrors;
+      validate14.errors = vErrors;
       return errors === 0;
     }
-    function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+    function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
       const _errs1 = errors;
@@ -32703,7 +32703,7 @@ var require_ruleSchema = __commonJS({
       const _errs2 = errors;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.check === void 0) {
-          const err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'", schema: schema11.oneOf[0].required, parentSchema: schema11.oneOf[0], data };
+          const err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "check" }, message: "must have required property 'check'", schema: schema14.oneOf[0].required, parentSchema: schema14.oneOf[0], data };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -32720,7 +32720,7 @@ var require_ruleSchema = __commonJS({
       const _errs3 = errors;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.emittedBy === void 0) {
-          const err1 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "emittedBy" }, message: "must have required property 'emittedBy'", schema: schema11.oneOf[1].required, parentSchema: schema11.oneOf[1], data };
+          const err1 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "emittedBy" }, message: "must have required property 'emittedBy'", schema: schema14.oneOf[1].required, parentSchema: schema14.oneOf[1], data };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -32740,7 +32740,7 @@ var require_ruleSchema = __commonJS({
         }
       }
       if (!valid0) {
-        const err2 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema11.oneOf, parentSchema: schema11, data };
+        const err2 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf", schema: schema14.oneOf, parentSchema: schema14, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -32759,7 +32759,7 @@ var require_ruleSchema = __commonJS({
       }
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.id === void 0) {
-          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema11.required, parentSchema: schema11, data };
+          const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema14.required, parentSchema: schema14, data };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -32768,7 +32768,7 @@ var require_ruleSchema = __commonJS({
           errors++;
         }
         if (data.title === void 0) {
-          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema11.required, parentSchema: schema11, data };
+          const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema14.required, parentSchema: schema14, data };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -32777,7 +32777,7 @@ var require_ruleSchema = __commonJS({
           errors++;
         }
         if (data.severity === void 0) {
-          const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema11.required, parentSchema: schema11, data };
+          const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'", schema: schema14.required, parentSchema: schema14, data };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -32786,7 +32786,7 @@ var require_ruleSchema = __commonJS({
           errors++;
         }
         if (data.sources === void 0) {
-          const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sources" }, message: "must have required property 'sources'", schema: schema11.required, parentSchema: schema11, data };
+          const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sources" }, message: "must have required property 'sources'", schema: schema14.required, parentSchema: schema14, data };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -32795,7 +32795,7 @@ var require_ruleSchema = __commonJS({
           errors++;
         }
         if (data.description === void 0) {
-          const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'", schema: schema11.required, parentSchema: schema11, data };
+          const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "description" }, message: "must have required property 'description'", schema: schema14.required, parentSchema: schema14, data };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -32804,7 +32804,7 @@ var require_ruleSchema = __commonJS({
           errors++;
         }
         if (data.rationale === void 0) {
-          const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rationale" }, message: "must have required property 'rationale'", schema: schema11.required, parentSchema: schema11, data };
+          const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "rationale" }, message: "must have required property 'rationale'", schema: schema14.required, parentSchema: schema14, data };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -32813,7 +32813,7 @@ var require_ruleSchema = __commonJS({
           errors++;
         }
         if (data.fix === void 0) {
-          const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fix" }, message: "must have required property 'fix'", schema: schema11.required, parentSchema: schema11, data };
+          const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fix" }, message: "must have required property 'fix'", schema: schema14.required, parentSchema: schema14, data };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -32822,8 +32822,8 @@ var require_ruleSchema = __commonJS({
           errors++;
         }
         for (const key0 in data) {
-          if (!func2.call(schema11.properties, key0)) {
-            const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11, data };
+          if (!func2.call(schema14.properties, key0)) {
+            const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14, data };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -32835,7 +32835,7 @@ var require_ruleSchema = __commonJS({
         if (data.$schema !== void 0) {
           let data0 = data.$schema;
           if (typeof data0 !== "string") {
-            const err11 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.$schema.type, parentSchema: schema11.properties.$schema, data: data0 };
+            const err11 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.$schema.type, parentSchema: schema14.properties.$schema, data: data0 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -32848,7 +32848,7 @@ var require_ruleSchema = __commonJS({
           let data1 = data.id;
           if (typeof data1 === "string") {
             if (!pattern0.test(data1)) {
-              const err12 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', schema: "^[A-Z][A-Z0-9]*[0-9]{3}$", parentSchema: schema11.properties.id, data: data1 };
+              const err12 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', schema: "^[A-Z][A-Z0-9]*[0-9]{3}$", parentSchema: schema14.properties.id, data: data1 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -32857,7 +32857,7 @@ var require_ruleSchema = __commonJS({
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.id.type, parentSchema: schema11.properties.id, data: data1 };
+            const err13 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.id.type, parentSchema: schema14.properties.id, data: data1 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -32870,7 +32870,7 @@ var require_ruleSchema = __commonJS({
           let data2 = data.title;
           if (typeof data2 === "string") {
             if (func3(data2) > 120) {
-              const err14 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 120 }, message: "must NOT have more than 120 characters", schema: 120, parentSchema: schema11.properties.title, data: data2 };
+              const err14 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 120 }, message: "must NOT have more than 120 characters", schema: 120, parentSchema: schema14.properties.title, data: data2 };
               if (vErrors === null) {
                 vErrors = [err14];
               } else {
@@ -32879,7 +32879,7 @@ var require_ruleSchema = __commonJS({
               errors++;
             }
             if (func3(data2) < 5) {
-              const err15 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 5 }, message: "must NOT have fewer than 5 characters", schema: 5, parentSchema: schema11.properties.title, data: data2 };
+              const err15 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 5 }, message: "must NOT have fewer than 5 characters", schema: 5, parentSchema: schema14.properties.title, data: data2 };
               if (vErrors === null) {
                 vErrors = [err15];
               } else {
@@ -32888,7 +32888,7 @@ var require_ruleSchema = __commonJS({
               errors++;
             }
           } else {
-            const err16 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.title.type, parentSchema: schema11.properties.title, data: data2 };
+            const err16 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.title.type, parentSchema: schema14.properties.title, data: data2 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -32900,7 +32900,7 @@ var require_ruleSchema = __commonJS({
         if (data.severity !== void 0) {
           let data3 = data.severity;
           if (!(data3 === "error" || data3 === "warning" || data3 === "note")) {
-            const err17 = { instancePath: instancePath + "/severity", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values", schema: schema12.enum, parentSchema: schema12, data: data3 };
+            const err17 = { instancePath: instancePath + "/severity", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema15.enum }, message: "must be equal to one of the allowed values", schema: schema15.enum, parentSchema: schema15, data: data3 };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -32913,7 +32913,7 @@ var require_ruleSchema = __commonJS({
           let data4 = data.sources;
           if (Array.isArray(data4)) {
             if (data4.length < 1) {
-              const err18 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.sources, data: data4 };
+              const err18 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema14.properties.sources, data: data4 };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -32926,7 +32926,7 @@ var require_ruleSchema = __commonJS({
               let data5 = data4[i0];
               if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
                 if (data5.title === void 0) {
-                  const err19 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema11.properties.sources.items.required, parentSchema: schema11.properties.sources.items, data: data5 };
+                  const err19 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema14.properties.sources.items.required, parentSchema: schema14.properties.sources.items, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -32935,7 +32935,7 @@ var require_ruleSchema = __commonJS({
                   errors++;
                 }
                 if (data5.url === void 0) {
-                  const err20 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'", schema: schema11.properties.sources.items.required, parentSchema: schema11.properties.sources.items, data: data5 };
+                  const err20 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/properties/sources/items/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'", schema: schema14.properties.sources.items.required, parentSchema: schema14.properties.sources.items, data: data5 };
                   if (vErrors === null) {
                     vErrors = [err20];
                   } else {
@@ -32945,7 +32945,7 @@ var require_ruleSchema = __commonJS({
                 }
                 for (const key1 in data5) {
                   if (!(key1 === "title" || key1 === "section" || key1 === "url")) {
-                    const err21 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/properties/sources/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.sources.items, data: data5 };
+                    const err21 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/properties/sources/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.sources.items, data: data5 };
                     if (vErrors === null) {
                       vErrors = [err21];
                     } else {
@@ -32957,7 +32957,7 @@ var require_ruleSchema = __commonJS({
                 if (data5.title !== void 0) {
                   let data6 = data5.title;
                   if (typeof data6 !== "string") {
-                    const err22 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "#/properties/sources/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.sources.items.properties.title.type, parentSchema: schema11.properties.sources.items.properties.title, data: data6 };
+                    const err22 = { instancePath: instancePath + "/sources/" + i0 + "/title", schemaPath: "#/properties/sources/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.sources.items.properties.title.type, parentSchema: schema14.properties.sources.items.properties.title, data: data6 };
                     if (vErrors === null) {
                       vErrors = [err22];
                     } else {
@@ -32969,7 +32969,7 @@ var require_ruleSchema = __commonJS({
                 if (data5.section !== void 0) {
                   let data7 = data5.section;
                   if (typeof data7 !== "string") {
-                    const err23 = { instancePath: instancePath + "/sources/" + i0 + "/section", schemaPath: "#/properties/sources/items/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.sources.items.properties.section.type, parentSchema: schema11.properties.sources.items.properties.section, data: data7 };
+                    const err23 = { instancePath: instancePath + "/sources/" + i0 + "/section", schemaPath: "#/properties/sources/items/properties/section/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.sources.items.properties.section.type, parentSchema: schema14.properties.sources.items.properties.section, data: data7 };
                     if (vErrors === null) {
                       vErrors = [err23];
                     } else {
@@ -32982,7 +32982,7 @@ var require_ruleSchema = __commonJS({
                   let data8 = data5.url;
                   if (typeof data8 === "string") {
                     if (!pattern1.test(data8)) {
-                      const err24 = { instancePath: instancePath + "/sources/" + i0 + "/url", schemaPath: "#/properties/sources/items/properties/url/pattern", keyword: "pattern", params: { pattern: "^https://" }, message: 'must match pattern "^https://"', schema: "^https://", parentSchema: schema11.properties.sources.items.properties.url, data: data8 };
+                      const err24 = { instancePath: instancePath + "/sources/" + i0 + "/url", schemaPath: "#/properties/sources/items/properties/url/pattern", keyword: "pattern", params: { pattern: "^https://" }, message: 'must match pattern "^https://"', schema: "^https://", parentSchema: schema14.properties.sources.items.properties.url, data: data8 };
                       if (vErrors === null) {
                         vErrors = [err24];
                       } else {
@@ -32991,7 +32991,7 @@ var require_ruleSchema = __commonJS({
                       errors++;
                     }
                   } else {
-                    const err25 = { instancePath: instancePath + "/sources/" + i0 + "/url", schemaPath: "#/properties/sources/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.sources.items.properties.url.type, parentSchema: schema11.properties.sources.items.properties.url, data: data8 };
+                    const err25 = { instancePath: instancePath + "/sources/" + i0 + "/url", schemaPath: "#/properties/sources/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.sources.items.properties.url.type, parentSchema: schema14.properties.sources.items.properties.url, data: data8 };
                     if (vErrors === null) {
                       vErrors = [err25];
                     } else {
@@ -33001,7 +33001,7 @@ var require_ruleSchema = __commonJS({
                   }
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.sources.items.type, parentSchema: schema11.properties.sources.items, data: data5 };
+                const err26 = { instancePath: instancePath + "/sources/" + i0, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.properties.sources.items.type, parentSchema: schema14.properties.sources.items, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -33011,7 +33011,7 @@ var require_ruleSchema = __commonJS({
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.sources.type, parentSchema: schema11.properties.sources, data: data4 };
+            const err27 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema14.properties.sources.type, parentSchema: schema14.properties.sources, data: data4 };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -33023,7 +33023,7 @@ var require_ruleSchema = __commonJS({
         if (data.description !== void 0) {
           let data9 = data.description;
           if (typeof data9 !== "string") {
-            const err28 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.description.type, parentSchema: schema11.properties.description, data: data9 };
+            const err28 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.description.type, parentSchema: schema14.properties.description, data: data9 };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -33035,7 +33035,7 @@ var require_ruleSchema = __commonJS({
         if (data.rationale !== void 0) {
           let data10 = data.rationale;
           if (typeof data10 !== "string") {
-            const err29 = { instancePath: instancePath + "/rationale", schemaPath: "#/properties/rationale/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.rationale.type, parentSchema: schema11.properties.rationale, data: data10 };
+            const err29 = { instancePath: instancePath + "/rationale", schemaPath: "#/properties/rationale/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.rationale.type, parentSchema: schema14.properties.rationale, data: data10 };
             if (vErrors === null) {
               vErrors = [err29];
             } else {
@@ -33047,7 +33047,7 @@ var require_ruleSchema = __commonJS({
         if (data.fix !== void 0) {
           let data11 = data.fix;
           if (typeof data11 !== "string") {
-            const err30 = { instancePath: instancePath + "/fix", schemaPath: "#/properties/fix/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.fix.type, parentSchema: schema11.properties.fix, data: data11 };
+            const err30 = { instancePath: instancePath + "/fix", schemaPath: "#/properties/fix/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.fix.type, parentSchema: schema14.properties.fix, data: data11 };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -33059,7 +33059,7 @@ var require_ruleSchema = __commonJS({
         if (data.versions !== void 0) {
           let data12 = data.versions;
           if (typeof data12 !== "string") {
-            const err31 = { instancePath: instancePath + "/versions", schemaPath: "#/properties/versions/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.versions.type, parentSchema: schema11.properties.versions, data: data12 };
+            const err31 = { instancePath: instancePath + "/versions", schemaPath: "#/properties/versions/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.properties.versions.type, parentSchema: schema14.properties.versions, data: data12 };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -33069,15 +33069,15 @@ var require_ruleSchema = __commonJS({
           }
         }
         if (data.check !== void 0) {
-          if (!validate11(data.check, { instancePath: instancePath + "/check", parentData: data, parentDataProperty: "check", rootData })) {
-            vErrors = vErrors === null ? validate11.errors : (validate11.errors.forEach((e) => vErrors.push(e)), vErrors);
+          if (!validate14(data.check, { instancePath: instancePath + "/check", parentData: data, parentDataProperty: "check", rootData })) {
+            vErrors = vErrors === null ? validate14.errors : (validate14.errors.forEach((e) => vErrors.push(e)), vErrors);
             errors = vErrors.length;
           }
         }
         if (data.emittedBy !== void 0) {
           let data14 = data.emittedBy;
-          if (!(data14 === "parser" || data14 === "schema" || data14 === "engine" || data14 === "suppressions")) {
-            const err32 = { instancePath: instancePath + "/emittedBy", schemaPath: "#/properties/emittedBy/enum", keyword: "enum", params: { allowedValues: schema11.properties.emittedBy.enum }, message: "must be equal to one of the allowed values", schema: schema11.properties.emittedBy.enum, parentSchema: schema11.properties.emittedBy, data: data14 };
+          if (!(data14 === "parser" || data14 === "schema" || data14 === "engine" || data14 === "suppressions" || data14 === "references")) {
+            const err32 = { instancePath: instancePath + "/emittedBy", schemaPath: "#/properties/emittedBy/enum", keyword: "enum", params: { allowedValues: schema14.properties.emittedBy.enum }, message: "must be equal to one of the allowed values", schema: schema14.properties.emittedBy.enum, parentSchema: schema14.properties.emittedBy, data: data14 };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -33087,7 +33087,7 @@ var require_ruleSchema = __commonJS({
           }
         }
       } else {
-        const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+        const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema14.type, parentSchema: schema14, data };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -33095,7 +33095,7 @@ var require_ruleSchema = __commonJS({
         }
         errors++;
       }
-      validate10.errors = vErrors;
+      validate13.errors = vErrors;
       return errors === 0;
     }
   }
@@ -42272,7 +42272,7 @@ var require_parse2 = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
+      let quote3 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input) {
@@ -42287,11 +42287,11 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
+          quote3 = quote3 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote2 === 0) {
+        if (quote3 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -42368,7 +42368,7 @@ var require_parse2 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
+      let quote3 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -42381,10 +42381,10 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
+          quote3 = quote3 === 1 ? 0 : 1;
           continue;
         }
-        if (quote2 === 1) {
+        if (quote3 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -43736,6 +43736,31 @@ var init_fail_on = __esm({
 });
 
 // src/report/report-input.ts
+function ruleCountsOf(file, rules) {
+  const counts = { passed: 0, failed: 0, partlyEvaluated: 0, notEvaluated: 0 };
+  if (file.outcomes.size === 0) {
+    counts.notEvaluated = rules.filter((r) => r.check).length;
+    return counts;
+  }
+  for (const outcome of file.outcomes.values()) {
+    if (outcome.status === "passed") counts.passed++;
+    else if (outcome.status === "failed") counts.failed++;
+    else if (outcome.status === "partly-evaluated") counts.partlyEvaluated++;
+    else counts.notEvaluated++;
+  }
+  return counts;
+}
+function totalRuleCounts(input) {
+  const total = { passed: 0, failed: 0, partlyEvaluated: 0, notEvaluated: 0 };
+  for (const file of input.files) {
+    const counts = ruleCountsOf(file, input.rules);
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.partlyEvaluated += counts.partlyEvaluated;
+    total.notEvaluated += counts.notEvaluated;
+  }
+  return total;
+}
 var init_report_input = __esm({
   "src/report/report-input.ts"() {
     "use strict";
@@ -43891,6 +43916,16 @@ function buildSarif(input) {
       return result;
     })
   );
+  const notifications = input.files.flatMap(
+    (file, fileIndex) => [...file.outcomes].filter(([, o]) => o.status === "partly-evaluated" || o.status === "not-evaluated").map(([id, o]) => ({
+      descriptor: { id: o.status },
+      associatedRule: { id, index: ruleIndex.get(id) ?? -1 },
+      level: "note",
+      message: { text: sentence(`${id} ${o.status === "not-evaluated" ? "was not evaluated" : "was partly evaluated"} on ${file.path}: ${o.reason ?? "the export lacks a fact it needs"}`) },
+      locations: [{ physicalLocation: { artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex } } }],
+      properties: { status: o.status, ...o.checked !== void 0 ? { checked: o.checked, notJudged: o.skipped, elements: o.elements } : {} }
+    }))
+  );
   return {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -43908,6 +43943,8 @@ function buildSarif(input) {
         originalUriBaseIds: {
           "%SRCROOT%": { uri: pathToFileURL(input.cwd.endsWith(sep5) ? input.cwd : input.cwd + sep5).href }
         },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        properties: { ruleCounts: totalRuleCounts(input), ruleCountsByFile: input.files.map((file) => ({ path: file.path, ...ruleCountsOf(file, input.rules) })) },
         artifacts,
         results,
         columnKind: "utf16CodeUnits"
@@ -43924,6 +43961,7 @@ var init_sarif = __esm({
     "use strict";
     init_findings();
     init_escape();
+    init_report_input();
     SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     INFORMATION_URI = "https://github.com/cmlint/cmlint";
   }
@@ -46495,13 +46533,13 @@ function scanComments(text3) {
   return result;
 }
 function commentStart(row) {
-  let quote2 = "";
+  let quote3 = "";
   for (let i = 0; i < row.length; i++) {
     const ch = row[i];
-    if (quote2) {
-      if (ch === "\\" && quote2 === '"') i++;
-      else if (ch === quote2) quote2 = "";
-    } else if (ch === '"' || ch === "'" && (i === 0 || /[\s:[{,-]/.test(row[i - 1]))) quote2 = ch;
+    if (quote3) {
+      if (ch === "\\" && quote3 === '"') i++;
+      else if (ch === quote3) quote3 = "";
+    } else if (ch === '"' || ch === "'" && (i === 0 || /[\s:[{,-]/.test(row[i - 1]))) quote3 = ch;
     else if (ch === "#" && (i === 0 || /\s/.test(row[i - 1]))) return i;
   }
   return -1;
@@ -46553,6 +46591,35 @@ function loadExportSchemas(dir = SCHEMAS_DIR) {
   return result;
 }
 var AJV_OPTIONS = { allErrors: true, verbose: true, strict: false };
+var NAME_LIST = { anyOf: [{ type: "string" }, { type: "array", items: { type: "string" }, minItems: 1 }] };
+var CMLINT_KEYWORDS = {
+  /** On an array of the export: its items are a collection that other fields name by a key. */
+  "x-cmlint-collection": {
+    type: "object",
+    additionalProperties: false,
+    required: ["name", "key", "caseInsensitive"],
+    properties: {
+      name: { type: "string" },
+      key: { type: "array", items: { type: "string" }, minItems: 1 },
+      caseInsensitive: { type: "boolean" }
+    }
+  },
+  /** On a field (or a list of names): it names an element of the collection(s) `to`; `as` is the model's fact for it. */
+  "x-cmlint-ref": {
+    type: "object",
+    additionalProperties: false,
+    required: ["to"],
+    properties: { to: NAME_LIST, as: { type: "string" } }
+  },
+  /** On a field: leaving it out states something (none, not applicable), so a rule that needs it is not missing a fact. */
+  "x-cmlint-absent-means": { type: "string" }
+};
+function addCmlintKeywords(ajv) {
+  for (const [keyword, metaSchema] of Object.entries(CMLINT_KEYWORDS)) {
+    if (!ajv.getKeyword(keyword)) ajv.addKeyword({ keyword, metaSchema });
+  }
+  return ajv;
+}
 function loadAjv() {
   const local = typeof __require === "function";
   const ajv = local ? require_ajv() : createRequire(import.meta.url)("ajv");
@@ -46563,7 +46630,7 @@ function createAjv(options = {}) {
   const { Ajv, addFormats } = loadAjv();
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { process: linearErrors }, ...options });
   addFormats(ajv);
-  return ajv;
+  return addCmlintKeywords(ajv);
 }
 var INVENTORY = "devices";
 function inventoryItemRef(rootSchema) {
@@ -46697,8 +46764,8 @@ function describeError(error2) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
       const known = segments.length === 0 ? TOP_KEYS : segments[0] === "versions" ? VERSION_KEYS : SUPPRESSION_KEYS;
-      const suggestion = closest(key, known);
-      return { segments: [...segments, key], message: `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ""}` };
+      const suggestion2 = closest(key, known);
+      return { segments: [...segments, key], message: `unknown key${suggestion2 ? ` (did you mean "${suggestion2}"?)` : ""}` };
     }
     case "propertyNames":
     case "pattern": {
@@ -46790,9 +46857,9 @@ function checkRuleIds(config, rules) {
   const ids = rules.map((r) => r.id);
   for (const { id, key } of config.namedRules) {
     if (ids.includes(id)) continue;
-    const suggestion = closest(id, ids);
+    const suggestion2 = closest(id, ids);
     const where = config.path ? relative(process.cwd(), config.path) || config.path : "config";
-    throw new ConfigError(`${where}: ${key}: no rule ${id}${suggestion ? ` (did you mean ${suggestion}?)` : ""}; \`cmlint rules\` lists them`);
+    throw new ConfigError(`${where}: ${key}: no rule ${id}${suggestion2 ? ` (did you mean ${suggestion2}?)` : ""}; \`cmlint rules\` lists them`);
   }
 }
 function isIgnored(config, file, cwd = process.cwd()) {
@@ -46986,6 +47053,379 @@ function fingerprintOf(file, finding, occurrence) {
 
 // src/lint.ts
 init_build();
+
+// src/model/reference-table.ts
+var REFERENCE_TABLE = {
+  collections: [
+    { "name": "forests", "path": ["activeDirectory", "forests", "*"], "key": ["ForestFqdn"], "caseInsensitive": true },
+    { "name": "azureServerApps", "path": ["azureServices", "*"], "key": ["ServerApp.ClientId"], "caseInsensitive": true },
+    { "name": "boundaryGroups", "path": ["boundaryGroups", "*"], "key": ["Name"], "caseInsensitive": true },
+    { "name": "populations", "path": ["clientPopulations", "*"], "key": ["Name"], "caseInsensitive": false },
+    { "name": "clientSettings", "path": ["clientSettings", "*"], "key": ["ClientSettingName"], "caseInsensitive": false },
+    { "name": "cloudDistributionPoints", "path": ["cloudDistributionPoints", "*"], "key": ["ServiceName", "DeploymentName"], "caseInsensitive": true },
+    { "name": "cmgs", "path": ["cloudManagementGateways", "*"], "key": ["ServiceName", "DeploymentName"], "caseInsensitive": true },
+    { "name": "sites", "path": ["hierarchy", "sites", "*"], "key": ["SiteCode"], "caseInsensitive": true },
+    { "name": "networkDevices", "path": ["network", "devices", "*"], "key": ["Name"], "caseInsensitive": false },
+    { "name": "certificates", "path": ["pki", "certificates", "*"], "key": ["Id"], "caseInsensitive": false },
+    { "name": "servers", "path": ["siteSystems", "*"], "key": ["SiteSystemServerName"], "caseInsensitive": true }
+  ],
+  references: [
+    { "path": ["activeDirectory", "forests", "*", "TrustedForests", "*"], "field": "TrustedForests", "to": ["forests"] },
+    { "path": ["boundaryGroups", "*", "DefaultSiteCode"], "field": "DefaultSiteCode", "to": ["sites"] },
+    { "path": ["boundaryGroups", "*", "SiteSystems", "*"], "field": "SiteSystems", "to": ["servers", "cmgs"] },
+    { "path": ["clientPopulations", "*", "ClientCertificate"], "field": "ClientCertificate", "to": ["certificates"], "as": "clientCertificate" },
+    { "path": ["clientPopulations", "*", "CloudManagementGateway"], "field": "CloudManagementGateway", "to": ["cmgs"], "as": "cmg" },
+    { "path": ["clientPopulations", "*", "ForestFqdn"], "field": "ForestFqdn", "to": ["forests"] },
+    { "path": ["clientPopulations", "*", "SiteCode"], "field": "SiteCode", "to": ["sites"], "as": "site" },
+    { "path": ["clientSettings", "*", "DeployedTo", "*"], "field": "DeployedTo", "to": ["populations"] },
+    { "path": ["cloudDistributionPoints", "*", "ServiceCertificate"], "field": "ServiceCertificate", "to": ["certificates"], "as": "serviceCertificate" },
+    { "path": ["cloudDistributionPoints", "*", "SiteCode"], "field": "SiteCode", "to": ["sites"], "as": "site" },
+    { "path": ["cloudManagementGateways", "*", "BoundaryGroups", "*"], "field": "BoundaryGroups", "to": ["boundaryGroups"] },
+    { "path": ["cloudManagementGateways", "*", "CARootCert", "*"], "field": "CARootCert", "to": ["certificates"], "as": "trustedCertificates" },
+    { "path": ["cloudManagementGateways", "*", "ManagementCertificate"], "field": "ManagementCertificate", "to": ["certificates"], "as": "managementCertificate" },
+    { "path": ["cloudManagementGateways", "*", "ServerAppClientId"], "field": "ServerAppClientId", "to": ["azureServerApps"] },
+    { "path": ["cloudManagementGateways", "*", "ServiceCertificate"], "field": "ServiceCertificate", "to": ["certificates"], "as": "serviceCertificate" },
+    { "path": ["cloudManagementGateways", "*", "SiteCode"], "field": "SiteCode", "to": ["sites"], "as": "site" },
+    { "path": ["content", "*", "DistributedTo", "*"], "field": "DistributedTo", "to": ["cmgs", "cloudDistributionPoints", "servers"] },
+    { "path": ["content", "*", "UsedBy", "*"], "field": "UsedBy", "to": ["populations"] },
+    { "path": ["devices", "*", "Population"], "field": "Population", "to": ["populations"], "as": "population" },
+    { "path": ["hierarchy", "sites", "*", "ParentSiteCode"], "field": "ParentSiteCode", "to": ["sites"], "as": "parent" },
+    { "path": ["hierarchy", "sites", "*", "TrustedRootCertificates", "*"], "field": "TrustedRootCertificates", "to": ["certificates"] },
+    { "path": ["network", "connections", "*", "Via"], "field": "Via", "to": ["networkDevices"] },
+    { "path": ["network", "devices", "*", "Certificate"], "field": "Certificate", "to": ["certificates"], "as": "certificate" },
+    { "path": ["network", "devices", "*", "FrontOf", "*"], "field": "FrontOf", "to": ["servers", "cmgs"] },
+    { "path": ["pki", "certificates", "*", "IssuerCertificate"], "field": "IssuerCertificate", "to": ["certificates"] },
+    { "path": ["siteSystems", "*", "ClientCertificate"], "field": "ClientCertificate", "to": ["certificates"], "as": "clientCertificate" },
+    { "path": ["siteSystems", "*", "ForestFqdn"], "field": "ForestFqdn", "to": ["forests"] },
+    { "path": ["siteSystems", "*", "ServerCertificate"], "field": "ServerCertificate", "to": ["certificates"], "as": "serverCertificate" },
+    { "path": ["siteSystems", "*", "SiteCode"], "field": "SiteCode", "to": ["sites"], "as": "site" },
+    { "path": ["siteSystems", "*", "roles", "CloudManagementGatewayConnectionPoint", "CloudManagementGatewayName"], "field": "CloudManagementGatewayName", "to": ["cmgs"], "as": "cmg" }
+  ],
+  absentMeans: { "AppIdUri": "the default, https://ConfigMgrService", "BoundaryGroups": "no boundary group is associated with the CMG", "BulkRegistrationTokenLifetimeMins": "no bulk registration token is used to install these clients", "DistributedTo": "the content is distributed nowhere", "EnableDeltaDownload": "the setting is inherited from the default client settings", "ParentSiteCode": "the site is the top-tier site", "PolicyPollingMins": "the setting is inherited from the default client settings (60 minutes when none sets it)", "PublicFqdn": "the server has no internet FQDN", "Replaces": "the CMG replaces no other CMG", "Scenarios": "no special way of delivery", "SiteSystems": "the boundary group has no site system", "SubjectAlternativeNames": "the certificate has no subject alternative name", "TrustedRootCertificates": "every root CA is trusted", "VMInstanceCount": "one VM instance, the default", "Via": "the connection goes through no proxy" }
+};
+
+// src/model/references.ts
+var DANGLING_REFERENCE = "CML012";
+var COLLECTION_NOUNS = {
+  sites: "site",
+  servers: "site system server",
+  cmgs: "cloud management gateway",
+  cloudDistributionPoints: "cloud distribution point",
+  boundaryGroups: "boundary group",
+  certificates: "certificate",
+  populations: "client population",
+  clientSettings: "client settings object",
+  networkDevices: "network device",
+  forests: "Active Directory forest",
+  azureServerApps: "Microsoft Entra server app"
+};
+var COLLECTIONS = new Map(REFERENCE_TABLE.collections.map((c) => [c.name, c]));
+function isMapping(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function walk(data, path, visit3) {
+  const pointer = [];
+  const step = (value, depth) => {
+    if (depth === path.length) return visit3(value, pointer);
+    const part = path[depth];
+    if (part === "*") {
+      if (!Array.isArray(value)) return;
+      for (let i = 0; i < value.length; i++) {
+        pointer.push(i);
+        step(value[i], depth + 1);
+        pointer.pop();
+      }
+    } else if (isMapping(value) && Object.prototype.hasOwnProperty.call(value, part)) {
+      pointer.push(part);
+      step(value[part], depth + 1);
+      pointer.pop();
+    }
+  };
+  step(data, 0);
+}
+function keyValue(item, key) {
+  let value = item;
+  for (const part of key.split(".")) value = isMapping(value) && Object.prototype.hasOwnProperty.call(value, part) ? value[part] : void 0;
+  return value;
+}
+function matchKey(collection, name) {
+  return collection.caseInsensitive ? name.toLowerCase() : name;
+}
+var ExportIndex = class {
+  constructor(data) {
+    this.data = data;
+  }
+  indexes = /* @__PURE__ */ new Map();
+  lists = /* @__PURE__ */ new Map();
+  /** Every name the collection's items can be named by, in the export's order (an item with two names twice). */
+  names(collection) {
+    let list3 = this.lists.get(collection);
+    if (list3) return list3;
+    list3 = [];
+    const declaration = COLLECTIONS.get(collection);
+    if (declaration) {
+      walk(this.data, declaration.path, (item, pointer) => {
+        if (!isMapping(item)) return;
+        for (const key of declaration.key) {
+          const name = keyValue(item, key);
+          if (typeof name === "string" && name !== "") list3.push({ collection, pointer: [...pointer], element: item, name });
+        }
+      });
+    }
+    this.lists.set(collection, list3);
+    return list3;
+  }
+  /** The element a name names in a collection; the first one when several share it. */
+  find(collection, name) {
+    return this.finder(collection)(name);
+  }
+  /** find for one collection, its index looked up once (a walk over an inventory asks once per device). */
+  finder(collection) {
+    const declaration = COLLECTIONS.get(collection);
+    if (!declaration) return () => void 0;
+    let index = this.indexes.get(collection);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      for (const named of this.names(collection)) {
+        const key = matchKey(declaration, named.name);
+        if (!index.has(key)) index.set(key, named);
+      }
+      this.indexes.set(collection, index);
+    }
+    const found = index;
+    return declaration.caseInsensitive ? (name) => found.get(name.toLowerCase()) : (name) => found.get(name);
+  }
+  /** Whether the export has the collection at all (an empty list counts). */
+  has(collection) {
+    const declaration = COLLECTIONS.get(collection);
+    if (!declaration) return false;
+    let found = false;
+    walk(this.data, declaration.path.slice(0, -1), (value) => found ||= Array.isArray(value));
+    return found;
+  }
+};
+function forEachName(data, index, visit3) {
+  for (const declaration of REFERENCE_TABLE.references) {
+    let finders;
+    walk(data, declaration.path, (value, pointer) => {
+      if (typeof value !== "string") return;
+      finders ??= declaration.to.map((to) => index.finder(to));
+      let target;
+      for (const find of finders) if (target = find(value)) break;
+      visit3(pointer, value, declaration, target);
+    });
+  }
+}
+function candidatesFor(declaration, index) {
+  return declaration.to.flatMap((to) => index.names(to));
+}
+var FEW = 6;
+function danglingReferences(data, skip = /* @__PURE__ */ new Set()) {
+  const index = new ExportIndex(data);
+  const result = { findings: [], dangling: [], unchecked: [] };
+  const described = /* @__PURE__ */ new Map();
+  const describes = (collection) => {
+    if (!described.has(collection)) described.set(collection, index.has(collection));
+    return described.get(collection);
+  };
+  forEachName(data, index, (at, name, declaration, target) => {
+    if (target || skip.size && skip.has(at.join("/"))) return;
+    const reference = { pointer: [...at], name, declaration };
+    if (!declaration.to.every(describes)) result.unchecked.push(reference);
+    else {
+      result.dangling.push(reference);
+      result.findings.push(danglingFinding(reference, index));
+    }
+  });
+  return result;
+}
+function danglingFinding(reference, index) {
+  const { declaration, name } = reference;
+  const nouns = declaration.to.map((to) => COLLECTION_NOUNS[to] ?? to);
+  const places = declaration.to.map((to) => placeOf(COLLECTIONS.get(to)));
+  const candidates = [...new Set(candidatesFor(declaration, index).map((c) => c.name))];
+  const what = `${declaration.field} ${quote(name)} names no ${nouns.join(" or ")} in this export (${places.join(", ")})`;
+  let hint;
+  if (!candidates.length) hint = `, which lists none: add it there, or correct the name.`;
+  else {
+    const best = suggestion(name, candidates, declaration.to.every((to) => COLLECTIONS.get(to).caseInsensitive));
+    const list3 = candidates.length <= FEW ? ` ${candidates.length === 1 ? "The only name there is" : "Names there:"} ${candidates.map(quote).join(", ")}.` : "";
+    hint = best ? `; did you mean ${quote(best)}?${list3}` : `.${list3 || ` Use one of the ${candidates.length} names there, or add this one.`}`;
+  }
+  return {
+    ruleId: DANGLING_REFERENCE,
+    severity: "error",
+    message: what + hint,
+    pointer: reference.pointer,
+    actual: clip(name),
+    expected: candidates.length <= FEW ? candidates.join(", ") : `one of the ${candidates.length} names in ${places.join(", ")}`
+  };
+}
+function suggestion(name, candidates, caseInsensitive) {
+  if (name.length > 200) return void 0;
+  const sameButCase = candidates.find((c) => c.toLowerCase() === name.toLowerCase());
+  if (sameButCase && !caseInsensitive) return sameButCase;
+  const best = closest(name.toLowerCase(), candidates.map((c) => c.toLowerCase()));
+  const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
+  if (distance(name.toLowerCase(), best) > limit) return void 0;
+  return candidates.find((c) => c.toLowerCase() === best);
+}
+function placeOf(collection) {
+  const path = collection.path.slice(0, -1).map((p) => p === "*" ? "[]" : p).join(".").replace(/\.\[\]/g, "[]");
+  const keys = collection.key.filter((k) => k.includes("."));
+  return keys.length ? `${path}[].${keys[0]}` : path;
+}
+function quote(text3) {
+  return JSON.stringify(text3.length > 60 ? text3.slice(0, 57) + "..." : text3);
+}
+function clip(text3) {
+  return text3.length > 80 ? text3.slice(0, 77) + "..." : text3;
+}
+
+// src/model/broken-facts.ts
+init_pointers();
+var DERIVED = {
+  SiteCode: ["code", "version"],
+  ParentSiteCode: ["isTopTier", "isChildPrimary", "isStandalonePrimary", "children"],
+  SiteType: ["isCas", "isPrimary", "isSecondary", "isChildPrimary", "isStandalonePrimary"],
+  Version: ["version"],
+  VMInstanceCount: ["instances"],
+  ServiceName: ["name"],
+  SiteSystemServerName: ["name", "serverName"],
+  Name: ["name"],
+  ForestFqdn: ["name"],
+  ClientSettingName: ["name", "isDefault"],
+  Type: ["isDefault"],
+  EnableCloudDPFunction: ["contentEnabled"],
+  Lifecycle: ["isNew"],
+  CARootCert: ["trustedCertificates"],
+  ClientConnectionType: ["connectionType", "acceptsInternet", "acceptsIntranet", "ibcm"],
+  EnableCloudGateway: ["cmgTraffic", "ibcm"],
+  EnableSsl: ["https", "port"],
+  ClientCommunicationType: ["https", "port"],
+  WsusSsl: ["https", "port"],
+  Channels: ["channels", "usesCmg", "usesIbcm", "viaCmg", "viaIbcm"],
+  Authentication: ["auth"],
+  Count: ["count"],
+  Workgroup: ["isDomainMember"],
+  DomainFqdn: ["isDomainMember"],
+  EnhancedKeyUsages: ["ekus", "serverAuth", "clientAuth"],
+  SubjectName: ["names", "isWildcard"],
+  SubjectAlternativeNames: ["names"],
+  IssuerCertificate: ["chain"],
+  FrontOf: ["servers", "frontCmgs", "roles"],
+  From: ["from"],
+  To: ["to"],
+  Ports: ["ranges"],
+  TrustedForests: ["trusts"],
+  Value: ["value"],
+  Zone: ["isPublic"],
+  Feature: ["feature"],
+  ServiceType: ["isCloudManagement"]
+};
+var LINK_OF_FIELD = /* @__PURE__ */ new Map();
+for (const r of REFERENCE_TABLE.references) if (r.as && !LINK_OF_FIELD.has(r.field)) LINK_OF_FIELD.set(r.field, r.as);
+var GATHERED = {
+  site: ["servers", "roles", "populations", "cmgs", "clientCount", "usesIbcm"],
+  parent: ["children"],
+  cmg: ["connectionPoints", "populations", "clientCount"],
+  population: ["count"]
+};
+var EVERY_FACT = "*";
+var NO_BROKEN_FACTS = { size: 0, names: /* @__PURE__ */ new Set(), of: () => void 0 };
+function brokenFacts(model, schemaFindings, references) {
+  if (!schemaFindings.length && !references.dangling.length && !references.unchecked.length) return NO_BROKEN_FACTS;
+  const broken = /* @__PURE__ */ new Map();
+  const owners = ownerIndex(model);
+  const mark = (element, field, reason) => {
+    let facts = broken.get(element);
+    if (!facts) broken.set(element, facts = /* @__PURE__ */ new Map());
+    for (const fact of [field, ...DERIVED[field] ?? [], ...LINK_OF_FIELD.has(field) ? [LINK_OF_FIELD.get(field)] : []]) {
+      if (!facts.has(fact)) facts.set(fact, reason);
+    }
+    if (Array.isArray(element.allRoles) && (field === "SiteCode" || field === EVERY_FACT)) for (const role of element.allRoles) mark(role, field, reason);
+  };
+  for (const finding of schemaFindings) {
+    const pointer = finding.pointer;
+    if (!pointer || finding.ruleId === "CML002" && !finding.fact) continue;
+    const owner = owners(pointer);
+    if (!owner) continue;
+    const field = fieldOf(finding, pointer, owner.origin);
+    const kind = finding.ruleId === "CML002" || finding.ruleId === "CML003" || finding.ruleId === "CML004" ? "a schema finding" : "a finding";
+    if (field) mark(owner.element, field, `${field} has ${kind} (${finding.ruleId})`);
+  }
+  for (const reference of references.dangling) {
+    const { field, as, to } = reference.declaration;
+    const owner = owners(reference.pointer);
+    if (owner) mark(owner.element, field, `${field} "${clip2(reference.name)}" names nothing in the export (CML012)`);
+    const gathered = as ? GATHERED[as] : void 0;
+    if (!gathered) continue;
+    const reason = `which elements belong to it is not known while ${field} "${clip2(reference.name)}" names nothing (CML012)`;
+    for (const collection of to) {
+      const targets = model[collection];
+      if (!Array.isArray(targets)) continue;
+      for (const target of targets) {
+        let facts = broken.get(target);
+        if (!facts) broken.set(target, facts = /* @__PURE__ */ new Map());
+        for (const fact of gathered) if (!facts.has(fact)) facts.set(fact, reason);
+      }
+    }
+  }
+  for (const reference of references.unchecked) {
+    const { field, as, to } = reference.declaration;
+    const owner = as ? owners(reference.pointer) : void 0;
+    if (!owner) continue;
+    const reason = `${field} "${clip2(reference.name)}" names a part the export leaves out (${to.join(", ")})`;
+    for (const element of [owner.element, ...as === "site" && Array.isArray(owner.element.allRoles) ? owner.element.allRoles : []]) {
+      let facts = broken.get(element);
+      if (!facts) broken.set(element, facts = /* @__PURE__ */ new Map());
+      if (!facts.has(as)) facts.set(as, reason);
+    }
+  }
+  const names = /* @__PURE__ */ new Set();
+  for (const facts of broken.values()) for (const name of facts.keys()) names.add(name);
+  return { size: broken.size, names, of: (element) => element !== null && typeof element === "object" ? broken.get(element) : void 0 };
+}
+function fieldOf(finding, pointer, origin) {
+  if (finding.ruleId === "CML004") return finding.expected;
+  if (finding.ruleId === "CML002") return finding.fact;
+  if (pointer.length === origin.length) return EVERY_FACT;
+  const field = pointer[origin.length];
+  return typeof field === "string" ? field : EVERY_FACT;
+}
+function ownerIndex(model) {
+  const byOrigin = /* @__PURE__ */ new Map();
+  const add = (element) => {
+    const origin = originOf(element);
+    if (origin && !byOrigin.has(origin.join("\0"))) byOrigin.set(origin.join("\0"), element);
+  };
+  for (const [name, value] of Object.entries(model)) {
+    if (name === "devices" || name === "export" || !Array.isArray(value)) continue;
+    for (const element of value) add(element);
+  }
+  let devices;
+  return (pointer) => {
+    if (pointer[0] === "devices" && typeof pointer[1] === "number") {
+      if (!devices) {
+        devices = /* @__PURE__ */ new Map();
+        for (const device2 of model.devices) {
+          const origin = originOf(device2);
+          if (origin && typeof origin[1] === "number") devices.set(origin[1], device2);
+        }
+      }
+      const device = devices.get(pointer[1]);
+      return device ? { element: device, origin: ["devices", pointer[1]] } : void 0;
+    }
+    for (let length = pointer.length; length > 0; length--) {
+      const element = byOrigin.get(pointer.slice(0, length).join("\0"));
+      if (element) return { element, origin: pointer.slice(0, length) };
+    }
+    return void 0;
+  };
+}
+function clip2(text3) {
+  return text3.length > 40 ? text3.slice(0, 37) + "..." : text3;
+}
 
 // src/rules/load-rules.ts
 import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
@@ -51363,6 +51803,63 @@ function celEnvironment() {
   return environment;
 }
 
+// src/engine/fact-guards.ts
+var FIELD_OF_LINK = /* @__PURE__ */ new Map();
+for (const r of REFERENCE_TABLE.references) if (r.as && !FIELD_OF_LINK.has(r.as)) FIELD_OF_LINK.set(r.as, r.field);
+var GUARD = /^\s*has\(\s*it((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*\)\s*$/;
+function factGuards(where) {
+  const conditions = topLevelConjuncts(where);
+  if (!conditions) return void 0;
+  const guards = [];
+  conditions.forEach((condition, index) => {
+    const match = GUARD.exec(condition);
+    if (!match) return;
+    const path = match[1].slice(1).split(".");
+    const last = path[path.length - 1];
+    const field = /^[A-Z]/.test(last) ? last : FIELD_OF_LINK.get(last);
+    if (field === void 0 || Object.prototype.hasOwnProperty.call(REFERENCE_TABLE.absentMeans, field)) return;
+    const read = `it.${path.join(".")}`;
+    const readBy = conditions.flatMap((other, i) => i !== index && readsPath(other, read) ? [i] : []);
+    guards.push({ index, path, fact: [...path.slice(0, -1), field].join("."), readBy });
+  });
+  return guards.length ? { conditions, guards } : void 0;
+}
+function readsPath(text3, read) {
+  const optional = read.replace(/^it\./, "it.?");
+  for (const form of [read, optional]) {
+    let at = text3.indexOf(form);
+    while (at >= 0) {
+      if (!/[A-Za-z0-9_]/.test(text3[at + form.length] ?? "")) return true;
+      at = text3.indexOf(form, at + 1);
+    }
+  }
+  return false;
+}
+function topLevelConjuncts(text3) {
+  const parts = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text3.length; i++) {
+    const ch = text3[i];
+    if (ch === '"' || ch === "'") {
+      for (i++; i < text3.length && text3[i] !== ch; i++) if (text3[i] === "\\") i++;
+      continue;
+    }
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === ")" || ch === "]" || ch === "}") depth--;
+    else if (depth === 0) {
+      if (ch === "|" && text3[i + 1] === "|" || ch === "?" && text3[i - 1] !== ".") return void 0;
+      if (ch === "&" && text3[i + 1] === "&") {
+        parts.push(text3.slice(start, i).trim());
+        start = i + 2;
+        i++;
+      }
+    }
+  }
+  parts.push(text3.slice(start).trim());
+  return parts;
+}
+
 // src/engine/memo.ts
 function isNode(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) && typeof value.op === "string";
@@ -51589,6 +52086,15 @@ function readPath(context, path, has) {
   const last = path[path.length - 1];
   return { value: Object.prototype.hasOwnProperty.call(value, last) && value[last] !== void 0 };
 }
+function guardsOf(where, compile) {
+  const guarded = factGuards(where);
+  if (!guarded) return void 0;
+  try {
+    return { guards: guarded.guards, conditions: guarded.conditions.map(compile), texts: guarded.conditions };
+  } catch {
+    return void 0;
+  }
+}
 function compileRule(rule) {
   const env = celEnvironment();
   const where = (field) => `${rule.origin}: ${field}`;
@@ -51649,6 +52155,7 @@ function compileRule(rule) {
         forEach: c.forEach ? expr(field("forEach"), c.forEach) : void 0,
         forEachText: c.forEach?.trim(),
         where: c.where ? expr(field("where"), c.where) : void 0,
+        guarded: c.where ? guardsOf(c.where, (text3) => expr(field("where"), text3)) : void 0,
         assert: c.assert ? expr(field("assert"), c.assert) : void 0,
         schema: schema2,
         report: c.report === true,
@@ -51667,7 +52174,9 @@ function compileRule(rule) {
 // src/engine/evaluate.ts
 init_findings();
 init_pointers();
+init_findings();
 var MEMO_MIN_ELEMENTS = 64;
+var MAX_LISTED = 20;
 var PASSED = Object.freeze({ status: "passed" });
 var FAILED = Object.freeze({ status: "failed" });
 var NOT_EVALUATED = /* @__PURE__ */ new Map();
@@ -51676,12 +52185,39 @@ var UNKNOWN_VERSION_REASON = "the export does not state the site version this ru
 function ruleOutcome(status, reason) {
   if (status === "passed") return PASSED;
   if (status === "failed") return FAILED;
-  let outcome = NOT_EVALUATED.get(reason);
+  const key = `${status}\0${reason ?? ""}`;
+  let outcome = NOT_EVALUATED.get(key);
   if (!outcome) {
     outcome = Object.freeze(reason === void 0 ? { status } : { status, reason });
-    NOT_EVALUATED.set(reason, outcome);
+    NOT_EVALUATED.set(key, outcome);
   }
   return outcome;
+}
+var Tally = class {
+  checked = 0;
+  skippedElements = /* @__PURE__ */ new Set();
+  listed = /* @__PURE__ */ new Map();
+  reasons = /* @__PURE__ */ new Set();
+  get skipped() {
+    return this.skippedElements.size;
+  }
+  skip(element, reasons) {
+    for (const reason of reasons) if (this.reasons.size < MAX_LISTED) this.reasons.add(reason);
+    this.skippedElements.add(element);
+    const listed = this.listed.get(element);
+    if (listed) {
+      for (const reason of reasons) if (!listed.reasons.includes(reason)) listed.reasons.push(reason);
+    } else if (this.listed.size < MAX_LISTED) {
+      this.listed.set(element, { pointer: jsonPointer(originOf(element) ?? []), reasons: [...reasons] });
+    }
+  }
+};
+function outcomeOf(findings, tally) {
+  if (!tally.skipped) return findings > 0 ? FAILED : PASSED;
+  const status = findings > 0 ? "failed" : tally.checked > 0 ? "partly-evaluated" : "not-evaluated";
+  const reasons = [...tally.reasons];
+  const reason = `${tally.skipped} element${tally.skipped === 1 ? "" : "s"} not judged for lack of facts` + (tally.checked ? ` (${tally.checked} judged)` : "") + `: ${reasons.slice(0, 3).join("; ")}${reasons.length > 3 ? "; ..." : ""}`;
+  return { status, reason, checked: tally.checked, skipped: tally.skipped, elements: [...tally.listed.values()] };
 }
 function evaluateRules(rules, model, data, options) {
   const findings = [];
@@ -51695,6 +52231,7 @@ function evaluateRules(rules, model, data, options) {
     schemaError: void 0
   };
   const classCache = /* @__PURE__ */ new Map();
+  const broken = options.broken ?? NO_BROKEN_FACTS;
   withScope({ model, asOf: options.asOf, versions: options.versions }, () => {
     for (const compiled2 of rules) {
       const id = compiled2.rule.id;
@@ -51711,14 +52248,15 @@ function evaluateRules(rules, model, data, options) {
         outcomes.set(id, ruleOutcome("not-evaluated", LET_FAILED_REASON));
         continue;
       }
+      const tally = new Tally();
       for (const c of compiled2.cases) {
-        const result = runCase(compiled2, c, context, model, data, rules, classCache);
+        const result = runCase(compiled2, c, context, model, data, rules, classCache, tally, broken);
         count += result.findings.length;
         for (const finding of result.findings) findings.push(finding);
         skippedForVersion ||= result.skippedForVersion;
       }
       for (const [name, value] of shadowed) context[name] = value;
-      outcomes.set(id, count > 0 ? FAILED : skippedForVersion ? ruleOutcome("not-evaluated", UNKNOWN_VERSION_REASON) : PASSED);
+      outcomes.set(id, outcomeOf(count, tally));
       if (skippedForVersion) versionUnknown.push(id);
     }
   });
@@ -51745,7 +52283,7 @@ function letError(ruleId, error2) {
     pointer: []
   };
 }
-function runCase(compiled2, c, context, model, data, rules, classCache) {
+function runCase(compiled2, c, context, model, data, rules, classCache, tally, broken) {
   const findings = [];
   let skippedForVersion = false;
   const rule = compiled2.rule;
@@ -51757,16 +52295,26 @@ function runCase(compiled2, c, context, model, data, rules, classCache) {
     return { findings, skippedForVersion };
   }
   if (c.schema) {
-    runSchemaCase(rule.id, c, c.schema, context, elements, model, data, findings, (skipped) => skippedForVersion ||= skipped);
-    return { findings, skippedForVersion };
+    runSchemaCase(rule.id, c, c.schema, context, elements, model, data, findings, tally);
+    return { findings, skippedForVersion: tally.reasons.has(UNKNOWN_VERSION_REASON) };
   }
   const apply = (outcome, element) => {
     if (outcome === SKIP) return;
+    if (outcome === PASS) {
+      tally.checked++;
+      return;
+    }
     if (outcome === VERSION_UNKNOWN) {
       skippedForVersion = true;
+      tally.skip(element, [UNKNOWN_VERSION_REASON]);
+      return;
+    }
+    if (typeof outcome === "object" && "missing" in outcome) {
+      tally.skip(element, outcome.missing);
       return;
     }
     if (outcome === FINDING) {
+      tally.checked++;
       try {
         findings.push(makeFinding(rule.id, c, context, originOf(element) ?? [], false));
         return;
@@ -51777,11 +52325,22 @@ function runCase(compiled2, c, context, model, data, rules, classCache) {
     findings.push(evaluationError2(rule.id, c, outcome.error, originOf(element) ?? []));
   };
   const classes = elements.length >= MEMO_MIN_ELEMENTS && c.forEachText !== void 0 && memoisable(c) ? classesOf(elements, c.forEachText, rules, classCache) : void 0;
+  const brokenRead = broken.size ? brokenReader(c, broken, model) : void 0;
   if (classes) {
     const outcomes = new Array(classes.count);
+    const whereHolds = brokenRead ? new Array(classes.count) : [];
     for (let index = 0; index < elements.length; index++) {
       const element = elements[index];
       const cls = classes.of[index];
+      if (brokenRead) {
+        const broken2 = brokenRead(element);
+        if (broken2) {
+          context.it = element;
+          if ("after" in broken2) apply((whereHolds[cls] ??= whereHoldsFor(c, context)) ? { missing: [broken2.after] } : SKIP, element);
+          else apply(broken2, element);
+          continue;
+        }
+      }
       let outcome = outcomes[cls];
       if (outcome === SKIP) continue;
       context.it = element;
@@ -51791,7 +52350,10 @@ function runCase(compiled2, c, context, model, data, rules, classCache) {
   } else {
     for (const element of elements) {
       context.it = element;
-      apply(decide(c, context, element, model), element);
+      const broken2 = brokenRead?.(element);
+      if (!broken2) apply(decide(c, context, element, model), element);
+      else if ("after" in broken2) apply(whereHoldsFor(c, context) ? { missing: [broken2.after] } : SKIP, element);
+      else apply(broken2, element);
     }
   }
   context.it = void 0;
@@ -51800,6 +52362,7 @@ function runCase(compiled2, c, context, model, data, rules, classCache) {
 var SKIP = 0;
 var VERSION_UNKNOWN = 1;
 var FINDING = 2;
+var PASS = 3;
 function decide(c, context, element, model) {
   try {
     if (c.versions) {
@@ -51808,11 +52371,96 @@ function decide(c, context, element, model) {
       if (c.versions.from !== void 0 && version < BigInt(c.versions.from)) return SKIP;
       if (c.versions.before !== void 0 && version >= BigInt(c.versions.before)) return SKIP;
     }
-    if (c.where && c.where(context) !== true) return SKIP;
-    return c.report || c.assert?.(context) !== true ? FINDING : SKIP;
+    if (c.where && c.where(context) !== true) return c.guarded ? missingFacts(c.guarded, context, element) : SKIP;
+    return c.report || c.assert?.(context) !== true ? FINDING : PASS;
   } catch (error2) {
     return { error: error2 };
   }
+}
+function missingFacts(guarded, context, element) {
+  const failed = guarded.guards.filter((g) => !hasPath(element, g.path));
+  if (!failed.length) return SKIP;
+  for (let i = 0; i < guarded.conditions.length; i++) {
+    if (failed.some((g) => g.index === i || g.readBy.includes(i))) continue;
+    let holds;
+    try {
+      holds = guarded.conditions[i](context);
+    } catch {
+      holds = false;
+    }
+    if (holds !== true) return SKIP;
+  }
+  return { missing: failed.map((g) => `${g.fact} is not stated`) };
+}
+function hasPath(element, path) {
+  let value = element;
+  for (const step of path) {
+    if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, step)) return false;
+    value = value[step];
+    if (value === void 0 || value === null) return false;
+  }
+  return true;
+}
+function pathsOf(expression) {
+  if (!expression) return [];
+  try {
+    return expression.itPaths();
+  } catch {
+    return void 0;
+  }
+}
+function brokenReader(c, broken, model) {
+  let wherePaths = null;
+  let assertPaths = null;
+  const relevant = (paths) => paths === void 0 || broken.names.has(EVERY_FACT) ? paths : paths.filter((path) => path.some((step) => broken.names.has(step)));
+  const versionBroken = c.versions !== void 0 && broken.names.has("version");
+  return (element) => {
+    const version = versionBroken ? brokenVersion(element, model, broken) : void 0;
+    if (version) return { missing: [version] };
+    wherePaths = wherePaths === null ? relevant(pathsOf(c.where)) : wherePaths;
+    if (wherePaths?.length !== 0) {
+      const before2 = brokenAlong(element, wherePaths, broken);
+      if (before2) return { missing: [before2] };
+    }
+    assertPaths = assertPaths === null ? relevant(c.report ? [] : pathsOf(c.assert)) : assertPaths;
+    if (assertPaths?.length === 0) return void 0;
+    const after = brokenAlong(element, assertPaths, broken);
+    return after ? { after } : void 0;
+  };
+}
+function brokenVersion(element, model, broken) {
+  const own = broken.of(element)?.get("version");
+  if (own) return own;
+  const record = element;
+  const site = record?.site ?? record?.population?.site;
+  const ofSite = site ? broken.of(site)?.get("version") : void 0;
+  if (ofSite) return ofSite;
+  const top = model.hierarchy.topSite;
+  return top && (!site || site.Version === void 0) ? broken.of(top)?.get("version") : void 0;
+}
+function whereHoldsFor(c, context) {
+  try {
+    return !c.where || c.where(context) === true;
+  } catch {
+    return false;
+  }
+}
+function brokenAlong(element, paths, broken) {
+  if (paths === void 0) {
+    const own = broken.of(element);
+    return own ? own.values().next().value : void 0;
+  }
+  for (const path of paths) {
+    let value = element;
+    for (const step of path) {
+      const facts = broken.of(value);
+      const reason = facts && (facts.get(step) ?? facts.get(EVERY_FACT));
+      if (reason) return reason;
+      if (value === null || typeof value !== "object") break;
+      value = value[step];
+    }
+  }
+  return void 0;
 }
 function memoisable(c) {
   try {
@@ -51821,14 +52469,14 @@ function memoisable(c) {
     return false;
   }
 }
-function runSchemaCase(ruleId, c, schema2, context, elements, model, data, findings, versionUnknown) {
+function runSchemaCase(ruleId, c, schema2, context, elements, model, data, findings, tally) {
   for (const element of elements) {
     context.it = element;
     try {
       if (c.versions) {
         const version = versionOf(element, model);
         if (version === void 0) {
-          if (!c.where || c.where(context) === true) versionUnknown(true);
+          if (!c.where || c.where(context) === true) tally.skip(element, [UNKNOWN_VERSION_REASON]);
           continue;
         }
         if (c.versions.from !== void 0 && version < BigInt(c.versions.from)) continue;
@@ -51837,6 +52485,7 @@ function runSchemaCase(ruleId, c, schema2, context, elements, model, data, findi
       if (c.where && c.where(context) !== true) continue;
       const origin = originOf(element) ?? [];
       const raw = valueAt(data, origin);
+      tally.checked++;
       if (!schema2(raw)) {
         for (const error2 of schema2.errors ?? []) {
           const sub = error2.instancePath.split("/").slice(1).map(pointerPart);
@@ -52000,12 +52649,12 @@ function isSpace(ch) {
 function skipString(text3, start) {
   let at = start + 1;
   for (; ; ) {
-    const quote2 = text3.indexOf('"', at);
-    if (quote2 < 0) return text3.length;
+    const quote3 = text3.indexOf('"', at);
+    if (quote3 < 0) return text3.length;
     let backslashes = 0;
-    for (let k = quote2 - 1; text3.charCodeAt(k) === BACKSLASH; k--) backslashes++;
-    if (backslashes % 2 === 0) return quote2 + 1;
-    at = quote2 + 1;
+    for (let k = quote3 - 1; text3.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if (backslashes % 2 === 0) return quote3 + 1;
+    at = quote3 + 1;
   }
 }
 function countKeyColons(text3) {
@@ -53859,7 +54508,7 @@ function requireLoader() {
     let terminator;
     let isPair2;
     let isExplicitPair;
-    let isMapping;
+    let isMapping2;
     const overridableKeys = /* @__PURE__ */ Object.create(null);
     let keyNode;
     let keyTag;
@@ -53867,11 +54516,11 @@ function requireLoader() {
     let ch = state.input.charCodeAt(state.position);
     if (ch === 91) {
       terminator = 93;
-      isMapping = false;
+      isMapping2 = false;
       _result = [];
     } else if (ch === 123) {
       terminator = 125;
-      isMapping = true;
+      isMapping2 = true;
       _result = {};
     } else {
       return false;
@@ -53887,7 +54536,7 @@ function requireLoader() {
         state.position++;
         state.tag = _tag;
         state.anchor = _anchor;
-        state.kind = isMapping ? "mapping" : "sequence";
+        state.kind = isMapping2 ? "mapping" : "sequence";
         state.result = _result;
         return true;
       } else if (!readNext) {
@@ -53920,7 +54569,7 @@ function requireLoader() {
         composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
         valueNode = state.result;
       }
-      if (isMapping) {
+      if (isMapping2) {
         storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
       } else if (isPair2) {
         _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
@@ -54936,9 +55585,9 @@ function requireDumper() {
   }
   function blockHeader(string, indentPerLevel) {
     const indentIndicator = needIndentIndicator(string) ? String(indentPerLevel) : "";
-    const clip2 = string[string.length - 1] === "\n";
-    const keep = clip2 && (string[string.length - 2] === "\n" || string === "\n");
-    const chomp = keep ? "+" : clip2 ? "" : "-";
+    const clip4 = string[string.length - 1] === "\n";
+    const keep = clip4 && (string[string.length - 2] === "\n" || string === "\n");
+    const chomp = keep ? "+" : clip4 ? "" : "-";
     return indentIndicator + chomp + "\n";
   }
   function dropEndingNewline(string) {
@@ -55996,7 +56645,7 @@ function versionFindings(data, versions2) {
     if (isCurrentBranchVersion(value)) continue;
     const field = String(pointer[pointer.length - 1]);
     const build2 = buildNumberIn(value);
-    const shown = clip(asText(value));
+    const shown = clip3(asText(value));
     const known = build2 === void 0 ? void 0 : versions2.forBuildNumber(build2);
     if (known) {
       findings.push({
@@ -56068,22 +56717,25 @@ function toFinding2(error2) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
       const allowed = Object.keys(error2.parentSchema?.properties ?? {});
-      return {
+      const meant = closestKey(key, allowed);
+      const finding = {
         ruleId: "CML002",
         severity: "error",
-        message: `Unknown property ${quote(key)}${where}.${suggest(key, allowed)}`,
+        message: `Unknown property ${quote2(key)}${where}.${meant ? ` Did you mean "${meant}"?` : ""}`,
         pointer: [...pointer, key],
         atKey: true,
-        actual: clip(key),
+        actual: clip3(key),
         expected: allowed.join(", ")
       };
+      if (meant) finding.fact = meant;
+      return finding;
     }
     case "required": {
       const key = String(error2.params.missingProperty);
       return {
         ruleId: "CML004",
         severity: "error",
-        message: `Missing required property ${quote(key)}${where}; add it.`,
+        message: `Missing required property ${quote2(key)}${where}; add it.`,
         pointer,
         atKey: pointer.length > 0,
         expected: key
@@ -56095,9 +56747,9 @@ function toFinding2(error2) {
       return {
         ruleId: "CML003",
         severity: "error",
-        message: `${clip(JSON.stringify(error2.data) ?? value)} is not an allowed value for ${fieldName(pointer)}; use one of ${allowed.join(", ")}.${suggest(value, allowed)}`,
+        message: `${clip3(JSON.stringify(error2.data) ?? value)} is not an allowed value for ${fieldName(pointer)}; use one of ${allowed.join(", ")}.${suggest(value, allowed)}`,
         pointer,
-        actual: clip(value),
+        actual: clip3(value),
         expected: allowed.join(", ")
       };
     }
@@ -56128,19 +56780,22 @@ function toFinding2(error2) {
       };
   }
 }
-function quote(text3) {
+function quote2(text3) {
   return JSON.stringify(text3.length > 60 ? text3.slice(0, 57) + "..." : text3);
 }
-function clip(text3) {
+function clip3(text3) {
   return text3.length > 80 ? text3.slice(0, 77) + "..." : text3;
 }
 function suggest(word, candidates) {
-  if (!candidates.length || word.length > 100) return "";
+  const best = closestKey(word, candidates);
+  return best ? ` Did you mean "${best}"?` : "";
+}
+function closestKey(word, candidates) {
+  if (!candidates.length || word.length > 100) return void 0;
   const lower2 = candidates.find((c) => c.toLowerCase() === word.toLowerCase());
   const best = lower2 ?? closest(word, candidates);
   const limit = Math.max(2, Math.floor(word.length / 3));
-  if (lower2 || distance(word.toLowerCase(), best.toLowerCase()) <= limit) return ` Did you mean "${best}"?`;
-  return "";
+  return lower2 || distance(word.toLowerCase(), best.toLowerCase()) <= limit ? best : void 0;
 }
 function describeObject(schema2) {
   const title = schema2?.title;
@@ -56148,7 +56803,7 @@ function describeObject(schema2) {
 }
 function fieldName(pointer) {
   const last = [...pointer].reverse().find((p) => typeof p === "string");
-  return last === void 0 ? "The value" : quote(last);
+  return last === void 0 ? "The value" : quote2(last);
 }
 function article(type2) {
   return /^[aeiou]/.test(type2) ? `an ${type2}` : `a ${type2}`;
@@ -56160,7 +56815,7 @@ function describeValue(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `the string ${quote(value)}`;
+  if (typeof value === "string") return `the string ${quote2(value)}`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -56170,6 +56825,19 @@ var UNUSED_SUPPRESSION = "CML011";
 var UNSUPPRESSIBLE = /* @__PURE__ */ new Set([INVALID_SUPPRESSION, UNUSED_SUPPRESSION]);
 var DIRECTIVE = /^cmlint-([A-Za-z][A-Za-z-]*)(?=\s|$)([\s\S]*)$/;
 var RULE_ID = /^[A-Z][A-Z0-9]*[0-9]{3}$/;
+function closestRules(unknown, knownRules) {
+  const known = [...knownRules];
+  if (!known.length) return "";
+  const hints = unknown.flatMap((id) => {
+    if (id.length > 40) return [];
+    const upper = id.toUpperCase();
+    const parts = /^([A-Z]+)0*([0-9]{1,3})$/.exec(upper);
+    const renumbered = parts ? parts[1] + parts[2].padStart(3, "0") : void 0;
+    const best = knownRules.has(upper) ? upper : renumbered && knownRules.has(renumbered) ? renumbered : closest(upper, known);
+    return best !== id && (best === renumbered || distance(upper, best) <= 2) ? [`${unknown.length > 1 ? `"${id}": ` : ""}did you mean ${best}?`] : [];
+  });
+  return hints.length ? ` (${hints.join("; ")})` : "";
+}
 function regionOf(rows, line) {
   const row = rows[line - 1] ?? "";
   const at = row.indexOf("cmlint-");
@@ -56200,7 +56868,9 @@ function readDirectives(comments, text3, knownRules) {
     const why = [];
     if (!rules.length) why.push("names no rule (list the rule ids it suppresses)");
     const notRules = rules.filter((id) => !RULE_ID.test(id) || !knownRules.has(id));
-    if (notRules.length) why.push(`names ${notRules.map((id) => `"${id}"`).join(", ")}, which ${notRules.length === 1 ? "is not a rule" : "are not rules"}`);
+    if (notRules.length) {
+      why.push(`names ${notRules.map((id) => `"${id}"`).join(", ")}, which ${notRules.length === 1 ? "is not a rule" : "are not rules"}${closestRules(notRules, knownRules)}`);
+    }
     const forbidden = rules.filter((id) => UNSUPPRESSIBLE.has(id));
     if (forbidden.length) why.push(`cannot suppress ${forbidden.join(", ")} (fix the suppression comment instead)`);
     if (!reason) why.push('gives no reason (add "-- " and why the finding is accepted)');
@@ -56273,10 +56943,13 @@ function createLinter(options = {}) {
       if (document.data !== void 0 || document.problems.length === 0) {
         const schemaFindings = validateExport(document.data, versions2);
         for (const f of schemaFindings) raw.push(f);
+        const references = danglingReferences(document.data, new Set(schemaFindings.map((f) => (f.pointer ?? []).join("/"))));
+        for (const f of references.findings) raw.push(f);
         if (document.data !== null && typeof document.data === "object" && !Array.isArray(document.data)) {
           try {
             const model = buildModel(document.data);
-            const result = evaluateRules(active, model, document.data, { asOf, versions: versions2 });
+            const broken = brokenFacts(model, schemaFindings, references);
+            const result = evaluateRules(active, model, document.data, { asOf, versions: versions2, broken });
             for (const f of schemaFindings.length ? result.findings.filter((f2) => f2.ruleId !== "CML009") : result.findings) raw.push(f);
             outcomes = result.outcomes;
             if (result.versionUnknown.length) raw.push(versionUnknownNote(result.versionUnknown));
@@ -56408,14 +57081,14 @@ async function findFiles(paths, ignore = () => false) {
       continue;
     }
     if (stat3.isDirectory()) {
-      for (const file of await walk(path, problems)) addFound(file);
+      for (const file of await walk2(path, problems)) addFound(file);
     } else {
       add(path);
     }
   }
   return { files, problems };
 }
-async function walk(root, problems) {
+async function walk2(root, problems) {
   const result = [];
   const visited = /* @__PURE__ */ new Set();
   const visit3 = async (dir) => {
@@ -56489,16 +57162,17 @@ init_text();
 import { existsSync as existsSync5, statSync as statSync6 } from "node:fs";
 import { dirname as dirname5, join as join7 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
-var STATUSES = ["passed", "failed", "not-evaluated"];
+var STATUSES = ["passed", "failed", "not-evaluated", "partly-evaluated"];
 function unpackOutcomes(packed, previous) {
   if (packed.ids) previous.ids = packed.ids;
   const ids = previous.ids ?? [];
   const reasons = new Map(packed.reasons);
+  const details = new Map(packed.details);
   const outcomes = /* @__PURE__ */ new Map();
   ids.forEach((id, i) => {
     const status = STATUSES[packed.statuses[i]];
     const reason = reasons.get(i);
-    outcomes.set(id, ruleOutcome(status, reason));
+    outcomes.set(id, details.get(i) ?? ruleOutcome(status, reason));
   });
   return outcomes;
 }
@@ -56696,8 +57370,8 @@ function parseRuleOptions(options = [], name = "--rule") {
 function checkCommandLineRuleIds(named, ids) {
   for (const id of named) {
     if (ids.includes(id)) continue;
-    const suggestion = closest(id, ids);
-    throw new UsageError(`--rule ${id}: no rule ${id}${suggestion ? ` (did you mean ${suggestion}?)` : ""}; \`cmlint rules\` lists them`);
+    const suggestion2 = closest(id, ids);
+    throw new UsageError(`--rule ${id}: no rule ${id}${suggestion2 ? ` (did you mean ${suggestion2}?)` : ""}; \`cmlint rules\` lists them`);
   }
 }
 async function sequentially(files, lintOne) {

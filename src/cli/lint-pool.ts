@@ -50,9 +50,11 @@ export interface PackedOutcomes {
   ids?: string[];
   statuses: Uint8Array;
   reasons: [number, string][];
+  /** Outcomes that count and list the elements a rule could not judge, whole (few per file). */
+  details: [number, RuleOutcome][];
 }
 
-const STATUSES: RuleOutcome['status'][] = ['passed', 'failed', 'not-evaluated'];
+const STATUSES: RuleOutcome['status'][] = ['passed', 'failed', 'not-evaluated', 'partly-evaluated'];
 
 /** Packs one file's outcomes; `previous` holds the ids last sent (updated here). */
 export function packOutcomes(outcomes: Map<string, RuleOutcome>, previous: { ids?: string[] }): PackedOutcomes {
@@ -61,24 +63,27 @@ export function packOutcomes(outcomes: Map<string, RuleOutcome>, previous: { ids
   if (!same) previous.ids = ids;
   const statuses = new Uint8Array(ids.length);
   const reasons: [number, string][] = [];
+  const details: [number, RuleOutcome][] = [];
   let i = 0;
   for (const outcome of outcomes.values()) {
     statuses[i] = STATUSES.indexOf(outcome.status);
-    if (outcome.reason !== undefined) reasons.push([i, outcome.reason]);
+    if (outcome.checked !== undefined) details.push([i, outcome]);
+    else if (outcome.reason !== undefined) reasons.push([i, outcome.reason]);
     i++;
   }
-  return { ids: same ? undefined : ids, statuses, reasons };
+  return { ids: same ? undefined : ids, statuses, reasons, details };
 }
 
 function unpackOutcomes(packed: PackedOutcomes, previous: { ids?: string[] }): Map<string, RuleOutcome> {
   if (packed.ids) previous.ids = packed.ids;
   const ids = previous.ids ?? [];
   const reasons = new Map(packed.reasons);
+  const details = new Map(packed.details);
   const outcomes = new Map<string, RuleOutcome>();
   ids.forEach((id, i) => {
     const status = STATUSES[packed.statuses[i]!]!;
     const reason = reasons.get(i);
-    outcomes.set(id, ruleOutcome(status, reason));
+    outcomes.set(id, details.get(i) ?? ruleOutcome(status, reason));
   });
   return outcomes;
 }

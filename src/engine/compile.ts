@@ -5,6 +5,7 @@ import { RuleLoadError } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
 import { createAjv, type AjvInstance } from '../validate/schemas.js';
 import { celEnvironment } from './cel-env.js';
+import { factGuards, type FactGuard } from './fact-guards.js';
 import { fieldPathsOfIt, type FieldPath } from './memo.js';
 import { compileTemplate, type Template } from './template.js';
 
@@ -20,6 +21,8 @@ export interface CompiledCase {
   /** The forEach expression as written: cases over the same list share the sorting of its elements (memo.ts). */
   forEachText?: string;
   where?: Evaluator;
+  /** The where's fact guards (fact-guards.ts) and its conditions, each evaluable alone. */
+  guarded?: { guards: FactGuard[]; conditions: Evaluator[]; texts: string[] };
   assert?: Evaluator;
   schema?: ValidateFunction;
   report: boolean;
@@ -67,6 +70,16 @@ function readPath(context: Record<string, unknown>, path: readonly string[], has
   if (!isMap(value)) return undefined;
   const last = path[path.length - 1]!;
   return { value: Object.prototype.hasOwnProperty.call(value, last) && value[last] !== undefined };
+}
+
+function guardsOf(where: string, compile: (text: string) => Evaluator): CompiledCase['guarded'] {
+  const guarded = factGuards(where);
+  if (!guarded) return undefined;
+  try {
+    return { guards: guarded.guards, conditions: guarded.conditions.map(compile), texts: guarded.conditions };
+  } catch {
+    return undefined; // a condition that does not parse alone: the where runs whole, as it always did
+  }
 }
 
 export function compileRule(rule: Rule): CompiledRule {
@@ -138,6 +151,7 @@ export function compileRule(rule: Rule): CompiledRule {
         forEach: c.forEach ? expr(field('forEach'), c.forEach) : undefined,
         forEachText: c.forEach?.trim(),
         where: c.where ? expr(field('where'), c.where) : undefined,
+        guarded: c.where ? guardsOf(c.where, (text) => expr(field('where'), text)) : undefined,
         assert: c.assert ? expr(field('assert'), c.assert) : undefined,
         schema,
         report: c.report === true,

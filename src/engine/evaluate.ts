@@ -1,13 +1,17 @@
 /**
- * Runs compiled rules over a model. For each rule it tells three outcomes apart: failed (findings),
- * passed, and not evaluated (the export lacks a fact the rule needs, such as the site version).
+ * Runs compiled rules over a model. For each rule it tells the outcomes apart: failed (findings), passed (every
+ * element it applies to was judged), and partly or not evaluated: some or all of those elements lack a fact the rule
+ * needs (not stated, the site version unknown, or broken: a schema finding or a name that names nothing, whose own
+ * finding is then the only one). The elements not judged are counted and the first few listed, with why.
  */
 import { MAX_RELATED, type Pointer, type RawFinding, type RelatedLocation } from '../findings.js';
 import type { Model } from '../model/build.js';
+import { EVERY_FACT, NO_BROKEN_FACTS, type BrokenFacts } from '../model/broken-facts.js';
 import { originOf } from '../model/pointers.js';
 import { withScope } from './cel-env.js';
 import type { CompiledCase, CompiledRule } from './compile.js';
 import { classify, unionOfPaths, type Classes, type FieldPath } from './memo.js';
+import { jsonPointer } from '../findings.js';
 import { display } from './template.js';
 import type { VersionTable } from '../versions/version-facts.js';
 
@@ -17,17 +21,33 @@ export const MEMO_MIN_ELEMENTS = 64;
 /** Per evaluation: each long list's classes, by the forEach text that produced it. */
 type ClassCache = Map<unknown[], Map<string, Classes>>;
 
-export type RuleStatus = 'passed' | 'failed' | 'not-evaluated';
+export type RuleStatus = 'passed' | 'failed' | 'partly-evaluated' | 'not-evaluated';
+
+/** An element a rule could not judge, and why (each fact it lacks). */
+export interface SkippedElement {
+  /** JSON pointer of the element in the export. */
+  pointer: string;
+  reasons: string[];
+}
 
 export interface RuleOutcome {
   status: RuleStatus;
-  /** Why a rule was not evaluated, for the report. */
+  /** Why a rule was not (or only partly) evaluated, for the report. */
   reason?: string;
+  /** Elements the rule judged with every fact it needs (each element once per case that applies to it). */
+  checked?: number;
+  /** Elements it applies to (as far as can be told) but could not judge. */
+  skipped?: number;
+  /** The first of those (at most MAX_LISTED), with why. */
+  elements?: SkippedElement[];
 }
+
+/** Skipped elements listed per rule and file; the rest are counted. */
+export const MAX_LISTED = 20;
 
 const PASSED: RuleOutcome = Object.freeze({ status: 'passed' });
 const FAILED: RuleOutcome = Object.freeze({ status: 'failed' });
-const NOT_EVALUATED = new Map<string | undefined, RuleOutcome>();
+const NOT_EVALUATED = new Map<string, RuleOutcome>();
 /** Why a rule whose `let` values could not be computed on an export was not evaluated (a CML009 finding says more). */
 const LET_FAILED_REASON = 'a value the rule computes once per export (check.let) could not be evaluated on this export';
 /** Why a rule that depends on the site version was not evaluated. */
@@ -40,11 +60,12 @@ const UNKNOWN_VERSION_REASON = 'the export does not state the site version this 
 export function ruleOutcome(status: RuleStatus, reason?: string): RuleOutcome {
   if (status === 'passed') return PASSED;
   if (status === 'failed') return FAILED;
-  let outcome = NOT_EVALUATED.get(reason);
+  const key = `${status}\u0000${reason ?? ''}`;
+  let outcome = NOT_EVALUATED.get(key);
   if (!outcome) {
     // Reasons come from rule files (requires[].missing), so there are only as many as the rules have.
     outcome = Object.freeze(reason === undefined ? { status } : { status, reason });
-    NOT_EVALUATED.set(reason, outcome);
+    NOT_EVALUATED.set(key, outcome);
   }
   return outcome;
 }
@@ -60,6 +81,43 @@ export interface EvaluateOptions {
   asOf: string;
   /** The version facts of the run (built-in plus the config file's); the built-in table when absent. */
   versions?: VersionTable;
+  /** Facts not to be trusted (src/model/broken-facts.ts): rules that need them do not judge their elements. */
+  broken?: BrokenFacts;
+}
+
+/** What one rule did with the elements of its cases. */
+class Tally {
+  checked = 0;
+  private readonly skippedElements = new Set<unknown>();
+  readonly listed = new Map<unknown, SkippedElement>();
+  readonly reasons = new Set<string>();
+
+  get skipped(): number {
+    return this.skippedElements.size;
+  }
+
+  skip(element: unknown, reasons: readonly string[]): void {
+    for (const reason of reasons) if (this.reasons.size < MAX_LISTED) this.reasons.add(reason);
+    this.skippedElements.add(element);
+    const listed = this.listed.get(element);
+    if (listed) {
+      for (const reason of reasons) if (!listed.reasons.includes(reason)) listed.reasons.push(reason);
+    } else if (this.listed.size < MAX_LISTED) {
+      this.listed.set(element, { pointer: jsonPointer(originOf(element) ?? []), reasons: [...reasons] });
+    }
+  }
+}
+
+/** The outcome of a rule from its findings and tally. */
+function outcomeOf(findings: number, tally: Tally): RuleOutcome {
+  if (!tally.skipped) return findings > 0 ? FAILED : PASSED;
+  const status: RuleStatus = findings > 0 ? 'failed' : tally.checked > 0 ? 'partly-evaluated' : 'not-evaluated';
+  const reasons = [...tally.reasons];
+  const reason =
+    `${tally.skipped} element${tally.skipped === 1 ? '' : 's'} not judged for lack of facts` +
+    (tally.checked ? ` (${tally.checked} judged)` : '') +
+    `: ${reasons.slice(0, 3).join('; ')}${reasons.length > 3 ? '; ...' : ''}`;
+  return { status, reason, checked: tally.checked, skipped: tally.skipped, elements: [...tally.listed.values()] };
 }
 
 export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown, options: EvaluateOptions): EvaluationResult {
@@ -78,6 +136,7 @@ export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown
     schemaError: undefined,
   };
   const classCache: ClassCache = new Map();
+  const broken = options.broken ?? NO_BROKEN_FACTS;
   withScope({ model, asOf: options.asOf, versions: options.versions }, () => {
     for (const compiled of rules) {
       const id = compiled.rule.id;
@@ -94,14 +153,15 @@ export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown
         outcomes.set(id, ruleOutcome('not-evaluated', LET_FAILED_REASON));
         continue;
       }
+      const tally = new Tally();
       for (const c of compiled.cases) {
-        const result = runCase(compiled, c, context, model, data, rules, classCache);
+        const result = runCase(compiled, c, context, model, data, rules, classCache, tally, broken);
         count += result.findings.length;
         for (const finding of result.findings) findings.push(finding); // not push(...): a large inventory can give more findings than arguments fit on the stack
         skippedForVersion ||= result.skippedForVersion;
       }
       for (const [name, value] of shadowed) context[name] = value;
-      outcomes.set(id, count > 0 ? FAILED : skippedForVersion ? ruleOutcome('not-evaluated', UNKNOWN_VERSION_REASON) : PASSED);
+      outcomes.set(id, outcomeOf(count, tally));
       if (skippedForVersion) versionUnknown.push(id);
     }
   });
@@ -143,6 +203,8 @@ function runCase(
   data: unknown,
   rules: CompiledRule[],
   classCache: ClassCache,
+  tally: Tally,
+  broken: BrokenFacts,
 ) {
   const findings: RawFinding[] = [];
   let skippedForVersion = false;
@@ -155,17 +217,27 @@ function runCase(
     return { findings, skippedForVersion };
   }
   if (c.schema) {
-    runSchemaCase(rule.id, c, c.schema, context, elements, model, data, findings, (skipped) => (skippedForVersion ||= skipped));
-    return { findings, skippedForVersion };
+    runSchemaCase(rule.id, c, c.schema, context, elements, model, data, findings, tally);
+    return { findings, skippedForVersion: tally.reasons.has(UNKNOWN_VERSION_REASON) };
   }
-  // Where the element is in the export (originOf) is worked out only for elements that get a finding.
+  // Where the element is in the export (originOf) is worked out only for elements that get a finding or are skipped.
   const apply = (outcome: Outcome, element: unknown) => {
     if (outcome === SKIP) return;
+    if (outcome === PASS) {
+      tally.checked++;
+      return;
+    }
     if (outcome === VERSION_UNKNOWN) {
       skippedForVersion = true;
+      tally.skip(element, [UNKNOWN_VERSION_REASON]);
+      return;
+    }
+    if (typeof outcome === 'object' && 'missing' in outcome) {
+      tally.skip(element, outcome.missing);
       return;
     }
     if (outcome === FINDING) {
+      tally.checked++;
       try {
         findings.push(makeFinding(rule.id, c, context, originOf(element) ?? [], false));
         return;
@@ -177,11 +249,24 @@ function runCase(
   };
   // On a long list, the outcome is decided once per class of alike elements (memo.ts); findings stay per element.
   const classes = elements.length >= MEMO_MIN_ELEMENTS && c.forEachText !== undefined && memoisable(c) ? classesOf(elements, c.forEachText, rules, classCache) : undefined;
+  // An element with a broken fact the case reads is decided on its own, never by (or for) its class.
+  const brokenRead = broken.size ? brokenReader(c, broken, model) : undefined;
   if (classes) {
     const outcomes: (Outcome | undefined)[] = new Array(classes.count);
+    // Whether `where` holds, per class, for elements whose broken fact is read only by `assert`.
+    const whereHolds: (boolean | undefined)[] = brokenRead ? new Array(classes.count) : [];
     for (let index = 0; index < elements.length; index++) {
       const element = elements[index];
       const cls = classes.of[index]!;
+      if (brokenRead) {
+        const broken = brokenRead(element);
+        if (broken) {
+          context.it = element;
+          if ('after' in broken) apply((whereHolds[cls] ??= whereHoldsFor(c, context)) ? { missing: [broken.after] } : SKIP, element);
+          else apply(broken, element);
+          continue;
+        }
+      }
       let outcome = outcomes[cls];
       if (outcome === SKIP) continue;
       context.it = element;
@@ -191,17 +276,27 @@ function runCase(
   } else {
     for (const element of elements) {
       context.it = element;
-      apply(decide(c, context, element, model), element);
+      const broken = brokenRead?.(element);
+      if (!broken) apply(decide(c, context, element, model), element);
+      else if ('after' in broken) apply(whereHoldsFor(c, context) ? { missing: [broken.after] } : SKIP, element);
+      else apply(broken, element);
     }
   }
   context.it = undefined;
   return { findings, skippedForVersion };
 }
 
-type Outcome = typeof SKIP | typeof VERSION_UNKNOWN | typeof FINDING | { error: unknown };
+type Outcome = typeof SKIP | typeof VERSION_UNKNOWN | typeof FINDING | typeof PASS | { error: unknown } | NotJudged;
+/** The case does not apply to the element. */
 const SKIP = 0;
 const VERSION_UNKNOWN = 1;
 const FINDING = 2;
+/** The element was judged and is fine. */
+const PASS = 3;
+/** The case applies (as far as can be told) but a fact it needs is missing or broken. */
+interface NotJudged {
+  missing: string[];
+}
 
 /** What becomes of one element (context.it) in a case without a schema. */
 function decide(c: CompiledCase, context: Record<string, unknown>, element: unknown, model: Model): Outcome {
@@ -212,11 +307,122 @@ function decide(c: CompiledCase, context: Record<string, unknown>, element: unkn
       if (c.versions.from !== undefined && version < BigInt(c.versions.from)) return SKIP;
       if (c.versions.before !== undefined && version >= BigInt(c.versions.before)) return SKIP;
     }
-    if (c.where && c.where(context) !== true) return SKIP;
-    return c.report || c.assert?.(context) !== true ? FINDING : SKIP;
+    if (c.where && c.where(context) !== true) return c.guarded ? missingFacts(c.guarded, context, element) : SKIP;
+    return c.report || c.assert?.(context) !== true ? FINDING : PASS;
   } catch (error) {
     return { error };
   }
+}
+
+/**
+ * Why a `where` that is false skipped the element: a fact guard that failed, with every other condition that does not
+ * read the missing fact holding, means the element lacks a fact (fact-guards.ts); anything else, that it is out of
+ * scope.
+ */
+function missingFacts(guarded: NonNullable<CompiledCase['guarded']>, context: Record<string, unknown>, element: unknown): Outcome {
+  const failed = guarded.guards.filter((g) => !hasPath(element, g.path));
+  if (!failed.length) return SKIP;
+  for (let i = 0; i < guarded.conditions.length; i++) {
+    if (failed.some((g) => g.index === i || g.readBy.includes(i))) continue; // cannot be told without the missing fact
+    let holds: unknown;
+    try {
+      holds = guarded.conditions[i]!(context);
+    } catch {
+      holds = false;
+    }
+    if (holds !== true) return SKIP;
+  }
+  return { missing: failed.map((g) => `${g.fact} is not stated`) };
+}
+
+function hasPath(element: unknown, path: readonly string[]): boolean {
+  let value = element;
+  for (const step of path) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, step)) return false;
+    value = (value as Record<string, unknown>)[step];
+    if (value === undefined || value === null) return false;
+  }
+  return true;
+}
+
+/** Paths an expression reads of `it`; undefined when it reads `it` whole (or does not parse). */
+function pathsOf(expression: CompiledCase['where']): FieldPath[] | undefined {
+  if (!expression) return [];
+  try {
+    return expression.itPaths();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * For a case and the file's broken facts: whether an element is not to be judged because the case reads a broken
+ * fact of it (or of an element it links to). A broken fact in `where` leaves the element unjudged; one only in
+ * `assert` (`after`) does so when `where` holds, which the caller decides (per class of alike elements when it can).
+ */
+function brokenReader(c: CompiledCase, broken: BrokenFacts, model: Model): (element: unknown) => NotJudged | { after: string } | undefined {
+  let wherePaths: FieldPath[] | undefined | null = null;
+  let assertPaths: FieldPath[] | undefined | null = null;
+  // A path none of whose steps is broken anywhere in the file needs no walk (most cases, in most files).
+  const relevant = (paths: FieldPath[] | undefined) =>
+    paths === undefined || broken.names.has(EVERY_FACT) ? paths : paths.filter((path) => path.some((step) => broken.names.has(step)));
+  const versionBroken = c.versions !== undefined && broken.names.has('version');
+  return (element) => {
+    // A version gate reads the element's site version (versionOf): a broken one (a schema or version finding on
+    // the Version of its site, or of the top-tier site it falls back to) gates nothing.
+    const version = versionBroken ? brokenVersion(element, model, broken) : undefined;
+    if (version) return { missing: [version] };
+    wherePaths = wherePaths === null ? relevant(pathsOf(c.where)) : wherePaths;
+    if (wherePaths?.length !== 0) {
+      const before = brokenAlong(element, wherePaths, broken);
+      if (before) return { missing: [before] };
+    }
+    assertPaths = assertPaths === null ? relevant(c.report ? [] : pathsOf(c.assert)) : assertPaths;
+    if (assertPaths?.length === 0) return undefined;
+    const after = brokenAlong(element, assertPaths, broken);
+    return after ? { after } : undefined;
+  };
+}
+
+/** Why the site version a version gate would read for the element is broken, if it is. */
+function brokenVersion(element: unknown, model: Model, broken: BrokenFacts): string | undefined {
+  const own = broken.of(element)?.get('version');
+  if (own) return own;
+  const record = element as Record<string, unknown> | null;
+  const site = (record?.site ?? (record?.population as Record<string, unknown> | undefined)?.site) as Record<string, unknown> | undefined;
+  const ofSite = site ? broken.of(site)?.get('version') : undefined;
+  if (ofSite) return ofSite;
+  // Without a site that states its Version, the element runs the hierarchy's version: the top-tier site's.
+  const top = model.hierarchy.topSite as Record<string, unknown> | undefined;
+  return top && (!site || site.Version === undefined) ? broken.of(top)?.get('version') : undefined;
+}
+
+/** Whether the case applies to context.it (its `where` holds); an error counts as not applying. */
+function whereHoldsFor(c: CompiledCase, context: Record<string, unknown>): boolean {
+  try {
+    return !c.where || c.where(context) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** The first broken fact on the paths (through linked elements), or any of the element's own when paths is unknown. */
+function brokenAlong(element: unknown, paths: FieldPath[] | undefined, broken: BrokenFacts): string | undefined {
+  if (paths === undefined) {
+    const own = broken.of(element);
+    return own ? own.values().next().value : undefined;
+  }
+  for (const path of paths) {
+    let value = element;
+    for (const step of path) {
+      const facts = broken.of(value);
+      const reason = facts && (facts.get(step) ?? facts.get(EVERY_FACT));
+      if (reason) return reason;
+      if (value === null || typeof value !== 'object') break;
+      value = (value as Record<string, unknown>)[step];
+    }
+  }
+  return undefined;
 }
 
 /** A case whose outcome depends on `it` only through field selections (and its version), so classes can be used. */
@@ -237,7 +443,7 @@ function runSchemaCase(
   model: Model,
   data: unknown,
   findings: RawFinding[],
-  versionUnknown: (skipped: boolean) => void,
+  tally: Tally,
 ): void {
   for (const element of elements) {
     context.it = element;
@@ -245,7 +451,7 @@ function runSchemaCase(
       if (c.versions) {
         const version = versionOf(element, model);
         if (version === undefined) {
-          if (!c.where || c.where(context) === true) versionUnknown(true);
+          if (!c.where || c.where(context) === true) tally.skip(element, [UNKNOWN_VERSION_REASON]);
           continue;
         }
         if (c.versions.from !== undefined && version < BigInt(c.versions.from)) continue;
@@ -254,6 +460,7 @@ function runSchemaCase(
       if (c.where && c.where(context) !== true) continue;
       const origin = originOf(element) ?? [];
       const raw = valueAt(data, origin);
+      tally.checked++;
       if (!schema(raw)) {
         for (const error of schema.errors ?? []) {
           const sub = error.instancePath.split('/').slice(1).map(pointerPart);

@@ -24,7 +24,7 @@ h3{font-size:16px;margin:22px 0 8px}
 .tile{border:1px solid var(--border);border-left-width:6px;border-radius:6px;padding:6px 14px;min-width:120px;background:#fff}
 .tile strong{display:block;font-size:22px;line-height:1.2}
 .tile-error{border-left-color:var(--error)}.tile-warning{border-left-color:#b06d00}.tile-note{border-left-color:var(--note)}
-.tile-suppressed{border-left-color:#6e7781}.tile-passed{border-left-color:var(--ok)}.tile-not-evaluated{border-left-color:#8250df}
+.tile-suppressed{border-left-color:#6e7781}.tile-passed{border-left-color:var(--ok)}.tile-partly-evaluated{border-left-color:#bc4c00}.tile-not-evaluated{border-left-color:#8250df}
 .toc{margin:10px 0;padding-left:20px}
 .filters{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:10px 18px;align-items:end;margin:12px 0;padding:10px 12px;background:#fff;border:1px solid var(--border);border-radius:8px;box-shadow:0 2px 6px rgba(0,0,0,.06)}
 .filters[hidden]{display:none}

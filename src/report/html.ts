@@ -53,7 +53,10 @@ interface FileView {
   active: Finding[];
   suppressed: Finding[];
   passed: RuleOutcomeRow[];
+  partlyEvaluated: RuleOutcomeRow[];
   notEvaluated: RuleOutcomeRow[];
+  /** Rules turned off in the configuration: listed, not counted. */
+  off: RuleOutcomeRow[];
   lines: string[];
 }
 
@@ -67,16 +70,19 @@ function view(file: FileResult, index: number, rules: Rule[]): FileView {
   }
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   const passed: RuleOutcomeRow[] = [];
+  const partlyEvaluated: RuleOutcomeRow[] = [];
   const notEvaluated: RuleOutcomeRow[] = [];
+  const off: RuleOutcomeRow[] = [];
   for (const [id, outcome] of [...file.outcomes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (outcome.status === 'passed') passed.push({ rule: ruleById.get(id), id });
+    else if (outcome.status === 'partly-evaluated') partlyEvaluated.push({ rule: ruleById.get(id), id, reason: outcome.reason ?? 'a fact it needs is missing' });
     else if (outcome.status === 'not-evaluated') notEvaluated.push({ rule: ruleById.get(id), id, reason: outcome.reason ?? 'a fact it needs is missing' });
   }
   // A rule with a check that has no outcome at all was never run on this file: never call it passed.
   const unparsed = file.outcomes.size === 0;
   for (const rule of [...rules].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (!rule.check || file.outcomes.has(rule.id)) continue;
-    notEvaluated.push({
+    (unparsed ? notEvaluated : off).push({
       rule,
       id: rule.id,
       reason: unparsed ? 'the export could not be read or modelled, so no rule ran (see the findings)' : 'turned off in the configuration',
@@ -93,7 +99,9 @@ function view(file: FileResult, index: number, rules: Rule[]): FileView {
       .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn),
     suppressed: file.findings.filter((f) => f.suppression),
     passed,
+    partlyEvaluated,
     notEvaluated,
+    off,
     lines: file.source.text.split(/\r\n|\r|\n/),
   };
 }
@@ -102,7 +110,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function tiles(counts: { error: number; warning: number; note: number; suppressed: number; passed: number; notEvaluated: number }, label: string): string {
+function tiles(counts: { error: number; warning: number; note: number; suppressed: number; passed: number; partlyEvaluated: number; notEvaluated: number }, label: string): string {
   const tile = (cls: string, n: number, text: string) => `<li class="tile tile-${cls}"><strong>${n}</strong>${escapeHtml(text)}</li>`;
   return (
     `<ul class="tiles" aria-label="${escapeHtml(label)}">` +
@@ -111,13 +119,14 @@ function tiles(counts: { error: number; warning: number; note: number; suppresse
     tile('note', counts.note, counts.note === 1 ? 'note' : 'notes') +
     tile('suppressed', counts.suppressed, 'suppressed') +
     tile('passed', counts.passed, counts.passed === 1 ? 'rule passed' : 'rules passed') +
+    tile('partly-evaluated', counts.partlyEvaluated, counts.partlyEvaluated === 1 ? 'rule partly evaluated' : 'rules partly evaluated') +
     tile('not-evaluated', counts.notEvaluated, counts.notEvaluated === 1 ? 'rule not evaluated' : 'rules not evaluated') +
     '</ul>'
   );
 }
 
 function countsOf(v: FileView) {
-  const c = { error: 0, warning: 0, note: 0, suppressed: v.suppressed.length, passed: v.passed.length, notEvaluated: v.notEvaluated.length };
+  const c = { error: 0, warning: 0, note: 0, suppressed: v.suppressed.length, passed: v.passed.length, partlyEvaluated: v.partlyEvaluated.length, notEvaluated: v.notEvaluated.length };
   for (const f of v.active) c[f.severity]++;
   return c;
 }
@@ -266,7 +275,12 @@ function fileSection(v: FileView, input: ReportInput, ruleById: Map<string, Rule
     `<section aria-labelledby="${prefix}-suppressed"><h4 id="${prefix}-suppressed">Suppressed findings (${v.suppressed.length})</h4>${suppressedList(v, ruleById)}</section>` +
     `<section aria-labelledby="${prefix}-not-evaluated"><h4 id="${prefix}-not-evaluated">Rules not evaluated (${v.notEvaluated.length})</h4>` +
     '<p class="reason">The export lacks a fact these rules need; they are neither passed nor failed.</p>' +
-    `${outcomeList(v.notEvaluated, 'Every rule was evaluated.', true)}</section>` +
+    `${outcomeList(v.notEvaluated, 'Every rule was evaluated.', true)}` +
+    (v.off.length ? `<p class="reason">Turned off in the configuration (not counted): ${v.off.map((r) => `<code>${escapeHtml(r.id)}</code>`).join(', ')}.</p>` : '') +
+    '</section>' +
+    `<section aria-labelledby="${prefix}-partly-evaluated"><h4 id="${prefix}-partly-evaluated">Rules partly evaluated (${v.partlyEvaluated.length})</h4>` +
+    '<p class="reason">Some elements these rules apply to lack a fact they need; the rest passed. Not a pass.</p>' +
+    `${outcomeList(v.partlyEvaluated, 'No rule was partly evaluated.', true)}</section>` +
     `<section aria-labelledby="${prefix}-passed"><h4 id="${prefix}-passed">Rules passed (${v.passed.length})</h4>` +
     `<details><summary>Show the ${escapeHtml(plural(v.passed.length, 'rule'))} checked and passed</summary>${outcomeList(v.passed, 'No rule passed.', false)}</details></section>` +
     '</div>' +
@@ -297,7 +311,7 @@ export function formatHtml(input: ReportInput): string {
   const ruleById = new Map(input.rules.map((r) => [r.id, r]));
   const views = input.files.map((file, i) => view(file, i, input.rules));
   const multi = views.length > 1;
-  const total = { error: 0, warning: 0, note: 0, suppressed: 0, passed: 0, notEvaluated: 0 };
+  const total = { error: 0, warning: 0, note: 0, suppressed: 0, passed: 0, partlyEvaluated: 0, notEvaluated: 0 };
   for (const v of views) {
     const c = countsOf(v);
     for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += c[key];

@@ -1,7 +1,7 @@
 /** Machine-readable findings: one object per file. Every control and invisible character is escaped, so any export gives valid, inert JSON. */
 import { jsonPointer } from '../findings.js';
 import { inertJson } from './escape.js';
-import { countBySeverity, type ReportInput } from './report-input.js';
+import { countBySeverity, ruleCountsOf, totalRuleCounts, type ReportInput } from './report-input.js';
 
 export function formatJson(input: ReportInput): string {
   const files = input.files.map((file) => ({
@@ -22,7 +22,18 @@ export function formatJson(input: ReportInput): string {
       suppression: f.suppression,
       helpUri: input.rules.find((r) => r.id === f.ruleId)?.helpUri,
     })),
-    rules: Object.fromEntries([...file.outcomes].map(([id, o]) => [id, o.reason ? { status: o.status, reason: o.reason } : { status: o.status }])),
+    ruleCounts: ruleCountsOf(file, input.rules),
+    rules: Object.fromEntries(
+      [...file.outcomes].map(([id, o]) => [
+        id,
+        {
+          status: o.status,
+          ...(o.reason ? { reason: o.reason } : {}),
+          ...(o.checked !== undefined ? { checked: o.checked, notJudged: o.skipped, elements: o.elements } : {}),
+        },
+      ]),
+    ),
   }));
-  return inertJson(JSON.stringify({ tool: 'cmlint', version: input.toolVersion, summary: countBySeverity(input), files }, null, 2)) + '\n';
+  const summary = { ...countBySeverity(input), rules: totalRuleCounts(input) };
+  return inertJson(JSON.stringify({ tool: 'cmlint', version: input.toolVersion, summary, files }, null, 2)) + '\n';
 }

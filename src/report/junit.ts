@@ -44,6 +44,10 @@ export function formatJunit(input: ReportInput, options: JunitOptions = {}): str
   for (const file of input.files) {
     const byRule = new Map<string, Finding[]>();
     for (const id of file.outcomes.keys()) byRule.set(id, []);
+    // A file that could not be read or modelled ran no rule: each is skipped, never left out (the counts of every
+    // report agree: report-input.ts ruleCountsOf).
+    const unparsed = file.outcomes.size === 0;
+    if (unparsed) for (const rule of input.rules) if (rule.check) byRule.set(rule.id, []);
     for (const f of file.findings) {
       if (!byRule.has(f.ruleId)) byRule.set(f.ruleId, []);
       byRule.get(f.ruleId)!.push(f);
@@ -66,10 +70,12 @@ export function formatJunit(input: ReportInput, options: JunitOptions = {}): str
         const text = failing.map((f) => describe(file.path, f)).join('\n');
         body.push(`      <failure message="${xmlAttribute(message)}" type="${type}">${xmlText(text)}</failure>`);
       } else {
-        const outcome = file.outcomes.get(id);
-        if (outcome?.status === 'not-evaluated' && !findings.length) {
+        const outcome = file.outcomes.get(id) ?? (unparsed ? { status: 'not-evaluated' as const, reason: 'the export could not be read or modelled, so no rule ran' } : undefined);
+        if ((outcome?.status === 'not-evaluated' || outcome?.status === 'partly-evaluated') && !findings.length) {
+          // A rule partly evaluated is not a pass either: skipped, with what it could not judge.
           skipped++;
-          body.push(`      <skipped message="${xmlAttribute(`not evaluated: ${outcome.reason ?? 'the export lacks the facts this rule needs'}`)}"/>`);
+          const label = outcome.status === 'partly-evaluated' ? 'partly evaluated' : 'not evaluated';
+          body.push(`      <skipped message="${xmlAttribute(`${label}: ${outcome.reason ?? 'the export lacks the facts this rule needs'}`)}"/>`);
         }
       }
       if (informational.length) body.push(`      <system-out>${xmlText(informational.map((f) => describe(file.path, f)).join('\n'))}</system-out>`);

@@ -13,7 +13,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { jsonPointer, type Severity } from '../findings.js';
 import type { Rule } from '../rules/rule.js';
 import { escapeControl, inertJson } from './escape.js';
-import type { ReportInput } from './report-input.js';
+import { ruleCountsOf, totalRuleCounts, type ReportInput } from './report-input.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/cmlint/cmlint';
@@ -118,6 +118,19 @@ export function buildSarif(input: ReportInput) {
       return result;
     }),
   );
+  // Rules that could not judge everything are not passed: each (per file) is a tool notification, with what it lacks.
+  const notifications = input.files.flatMap((file, fileIndex) =>
+    [...file.outcomes]
+      .filter(([, o]) => o.status === 'partly-evaluated' || o.status === 'not-evaluated')
+      .map(([id, o]) => ({
+        descriptor: { id: o.status },
+        associatedRule: { id, index: ruleIndex.get(id) ?? -1 },
+        level: 'note',
+        message: { text: sentence(`${id} ${o.status === 'not-evaluated' ? 'was not evaluated' : 'was partly evaluated'} on ${file.path}: ${o.reason ?? 'the export lacks a fact it needs'}`) },
+        locations: [{ physicalLocation: { artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex } } }],
+        properties: { status: o.status, ...(o.checked !== undefined ? { checked: o.checked, notJudged: o.skipped, elements: o.elements } : {}) },
+      })),
+  );
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -135,6 +148,8 @@ export function buildSarif(input: ReportInput) {
         originalUriBaseIds: {
           '%SRCROOT%': { uri: pathToFileURL(input.cwd.endsWith(sep) ? input.cwd : input.cwd + sep).href },
         },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        properties: { ruleCounts: totalRuleCounts(input), ruleCountsByFile: input.files.map((file) => ({ path: file.path, ...ruleCountsOf(file, input.rules) })) },
         artifacts,
         results,
         columnKind: 'utf16CodeUnits',

@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Severity } from '../findings.js';
 import { escapeControl } from './escape.js';
-import { countBySeverity, type ReportInput } from './report-input.js';
+import { countBySeverity, describeRuleCounts, totalRuleCounts, type ReportInput } from './report-input.js';
 
 export interface TextOptions {
   color: boolean;
@@ -26,10 +26,8 @@ function paint(chalk: ChalkInstance, severity: Severity): string {
 export function formatText(input: ReportInput, options: TextOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
-  let notEvaluated = new Set<string>();
   const shownRules = new Set<string>();
   for (const file of input.files) {
-    for (const [id, outcome] of file.outcomes) if (outcome.status === 'not-evaluated') notEvaluated.add(id);
     const shown = file.findings.filter((f) => !f.suppression && (!options.quiet || f.severity === 'error'));
     if (!shown.length) continue;
     out.push(chalk.underline(escapeControl(file.path)));
@@ -57,7 +55,11 @@ export function formatText(input: ReportInput, options: TextOptions): string {
   const fileCount = `${input.files.length} file${input.files.length === 1 ? '' : 's'}`;
   const extra: string[] = [];
   if (counts.suppressed) extra.push(`${counts.suppressed} suppressed`);
-  if (notEvaluated.size) extra.push(`${notEvaluated.size} rule${notEvaluated.size === 1 ? '' : 's'} not evaluated for lack of facts`);
+  const rules = totalRuleCounts(input);
+  // Partly and not evaluated rules are named: an export that lacks facts is not "no problems" without saying so.
+  if (rules.partlyEvaluated || rules.notEvaluated) {
+    extra.push(`rules${input.files.length > 1 ? ' (added up over files)' : ''}: ${describeRuleCounts(rules)} (--format json lists what they lack)`);
+  }
   const tail = extra.length ? `; ${extra.join(', ')}` : '';
   if (problems === 0) {
     out.push(chalk.green(`✔ ${fileCount} checked: no problems${tail}`));
@@ -65,6 +67,5 @@ export function formatText(input: ReportInput, options: TextOptions): string {
     const mark = counts.error ? chalk.red.bold('✖') : chalk.yellow.bold('⚠');
     out.push(`${mark} ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')}) in ${fileCount}${tail}`);
   }
-  notEvaluated = new Set();
   return out.join('\n') + '\n';
 }

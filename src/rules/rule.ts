@@ -33,7 +33,7 @@ export interface RuleDefinition {
   fix: string;
   versions?: string;
   /** cmlint's own CML rules are reported by a pipeline stage rather than a check. */
-  emittedBy?: 'parser' | 'schema' | 'engine' | 'suppressions';
+  emittedBy?: 'parser' | 'schema' | 'engine' | 'suppressions' | 'references';
   check?: {
     requires?: { expression: string; missing: string }[];
     /** CEL values computed once per export before the cases run, by name (an index of elements by a key, say). */

@@ -7,6 +7,7 @@
  * A directive names its rules and, after `--`, why the findings are accepted. One that does not (no rule, an unknown
  * rule, no reason, an unknown `cmlint-` word) suppresses nothing and is itself reported as CML010.
  */
+import { closest, distance } from 'fastest-levenshtein';
 import type { RawFinding, Region } from '../findings.js';
 
 export const INVALID_SUPPRESSION = 'CML010';
@@ -27,6 +28,23 @@ export interface Directive {
 
 const DIRECTIVE = /^cmlint-([A-Za-z][A-Za-z-]*)(?=\s|$)([\s\S]*)$/;
 const RULE_ID = /^[A-Z][A-Z0-9]*[0-9]{3}$/;
+
+/** "(did you mean CMG001?)" for the unknown ids that are a slip away from a loaded rule's id (case or a few characters). */
+function closestRules(unknown: string[], knownRules: ReadonlySet<string>): string {
+  const known = [...knownRules];
+  if (!known.length) return '';
+  const hints = unknown.flatMap((id) => {
+    // Beyond this length an id is no slip of a rule id, and comparing would only cost time.
+    if (id.length > 40) return [];
+    const upper = id.toUpperCase();
+    // The same family and number written differently (cmg1, NET0013) before the nearest spelling.
+    const parts = /^([A-Z]+)0*([0-9]{1,3})$/.exec(upper);
+    const renumbered = parts ? parts[1]! + parts[2]!.padStart(3, '0') : undefined;
+    const best = knownRules.has(upper) ? upper : renumbered && knownRules.has(renumbered) ? renumbered : closest(upper, known);
+    return best !== id && (best === renumbered || distance(upper, best) <= 2) ? [`${unknown.length > 1 ? `"${id}": ` : ''}did you mean ${best}?`] : [];
+  });
+  return hints.length ? ` (${hints.join('; ')})` : '';
+}
 
 function regionOf(rows: string[], line: number): Region {
   const row = rows[line - 1] ?? '';
@@ -64,7 +82,9 @@ export function readDirectives(
     const why: string[] = [];
     if (!rules.length) why.push('names no rule (list the rule ids it suppresses)');
     const notRules = rules.filter((id) => !RULE_ID.test(id) || !knownRules.has(id));
-    if (notRules.length) why.push(`names ${notRules.map((id) => `"${id}"`).join(', ')}, which ${notRules.length === 1 ? 'is not a rule' : 'are not rules'}`);
+    if (notRules.length) {
+      why.push(`names ${notRules.map((id) => `"${id}"`).join(', ')}, which ${notRules.length === 1 ? 'is not a rule' : 'are not rules'}${closestRules(notRules, knownRules)}`);
+    }
     const forbidden = rules.filter((id) => UNSUPPRESSIBLE.has(id));
     if (forbidden.length) why.push(`cannot suppress ${forbidden.join(', ')} (fix the suppression comment instead)`);
     if (!reason) why.push('gives no reason (add "-- " and why the finding is accepted)');

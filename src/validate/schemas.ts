@@ -29,6 +29,44 @@ export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false } as 
 
 export type AjvInstance = InstanceType<typeof AjvModule.default>;
 
+const NAME_LIST = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] };
+
+/**
+ * cmlint's own schema keywords. They validate nothing in an export; they declare, once, how its parts link by name
+ * (src/model/reference-table.ts is generated from them, and the model, CML012 and the docs read that table). ajv knows
+ * them, so that a misspelt declaration is an error when the schemas are compiled (here and by scripts/validators.mjs).
+ */
+export const CMLINT_KEYWORDS = {
+  /** On an array of the export: its items are a collection that other fields name by a key. */
+  'x-cmlint-collection': {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'key', 'caseInsensitive'],
+    properties: {
+      name: { type: 'string' },
+      key: { type: 'array', items: { type: 'string' }, minItems: 1 },
+      caseInsensitive: { type: 'boolean' },
+    },
+  },
+  /** On a field (or a list of names): it names an element of the collection(s) `to`; `as` is the model's fact for it. */
+  'x-cmlint-ref': {
+    type: 'object',
+    additionalProperties: false,
+    required: ['to'],
+    properties: { to: NAME_LIST, as: { type: 'string' } },
+  },
+  /** On a field: leaving it out states something (none, not applicable), so a rule that needs it is not missing a fact. */
+  'x-cmlint-absent-means': { type: 'string' },
+} as const;
+
+/** Registers cmlint's own keywords (CMLINT_KEYWORDS) with an ajv instance. */
+export function addCmlintKeywords(ajv: AjvInstance): AjvInstance {
+  for (const [keyword, metaSchema] of Object.entries(CMLINT_KEYWORDS)) {
+    if (!ajv.getKeyword(keyword)) ajv.addKeyword({ keyword, metaSchema });
+  }
+  return ajv;
+}
+
 /**
  * ajv's compiler, loaded on first use: a run needs it only for a custom rule's file or its `schema:` cases (or when run
  * from source), since the build precompiles the schemas cmlint itself checks (precompiled.ts). The bundles keep the
@@ -49,7 +87,7 @@ export function createAjv(options: { unicodeRegExp?: boolean } = {}): AjvInstanc
   // problem, and linearErrors keeps collecting them linear in their number (see linear-errors.ts).
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { process: linearErrors }, ...options });
   addFormats(ajv);
-  return ajv;
+  return addCmlintKeywords(ajv);
 }
 
 /** The export's list that grows with the organisation: a device inventory can hold hundreds of thousands of items. */

@@ -140,15 +140,19 @@ function toFinding(error: ErrorObject): RawFinding {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {});
-      return {
+      const meant = closestKey(key, allowed);
+      const finding: RawFinding = {
         ruleId: 'CML002',
         severity: 'error',
-        message: `Unknown property ${quote(key)}${where}.${suggest(key, allowed)}`,
+        message: `Unknown property ${quote(key)}${where}.${meant ? ` Did you mean "${meant}"?` : ''}`,
         pointer: [...pointer, key],
         atKey: true,
         actual: clip(key),
         expected: allowed.join(', '),
       };
+      // The key it is probably a slip of is a fact the export meant to state: rules that need it do not judge it.
+      if (meant) finding.fact = meant;
+      return finding;
     }
     case 'required': {
       const key = String(error.params.missingProperty);
@@ -211,13 +215,17 @@ function clip(text: string): string {
 }
 
 function suggest(word: string, candidates: string[]): string {
+  const best = closestKey(word, candidates);
+  return best ? ` Did you mean "${best}"?` : '';
+}
+
+function closestKey(word: string, candidates: string[]): string | undefined {
   // Beyond this length nothing is a typo of a key name, and comparing would only cost time.
-  if (!candidates.length || word.length > 100) return '';
+  if (!candidates.length || word.length > 100) return undefined;
   const lower = candidates.find((c) => c.toLowerCase() === word.toLowerCase());
   const best = lower ?? closest(word, candidates);
   const limit = Math.max(2, Math.floor(word.length / 3));
-  if (lower || distance(word.toLowerCase(), best.toLowerCase()) <= limit) return ` Did you mean "${best}"?`;
-  return '';
+  return lower || distance(word.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
 }
 
 function describeObject(schema: unknown): string {

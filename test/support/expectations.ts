@@ -3,6 +3,8 @@
  * with a trailing comment `# expect: RULE1, RULE2` (a rule may repeat: `RULE1 x2`). Lines that cannot carry a
  * comment are marked anywhere with `# expect-line: 12 RULE1`. JSON fixtures list `LINE RULE` pairs in a
  * sibling file named like the fixture plus `.expect`. A header comment `# fixture: as-of=YYYY-MM-DD` sets the run date.
+ * `# expect-outcome: CLIENT009 partly-evaluated` expects what became of a rule on the file (passed, failed,
+ * partly-evaluated, not-evaluated), for what a finding cannot show: a rule that could not judge everything.
  */
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -14,6 +16,8 @@ export interface Expectation {
 export interface FixtureSpec {
   expected: Expectation[];
   asOf?: string;
+  /** Rule outcomes expected on the file, by rule id. */
+  outcomes: Map<string, string>;
 }
 
 const RULE_ID = /^[A-Z][A-Z0-9]*[0-9]{3}$/;
@@ -21,6 +25,7 @@ const RULE_ID = /^[A-Z][A-Z0-9]*[0-9]{3}$/;
 export function readFixtureSpec(path: string, text: string): FixtureSpec {
   const expected: Expectation[] = [];
   let asOf: string | undefined;
+  const outcomes = new Map<string, string>();
   const addAll = (line: number, list: string) => {
     for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
       const [id, times] = item.split(/\s+x/);
@@ -30,6 +35,8 @@ export function readFixtureSpec(path: string, text: string): FixtureSpec {
   };
   text.split(/\r\n|\r|\n/).forEach((row, index) => {
     const line = index + 1;
+    const outcome = /#\s*expect-outcome:\s*([A-Z][A-Z0-9]*[0-9]{3})\s+(passed|failed|partly-evaluated|not-evaluated)\s*$/.exec(row);
+    if (outcome) return void outcomes.set(outcome[1]!, outcome[2]!);
     const at = /#\s*expect-line:\s*(\d+)\s+(.+)$/.exec(row);
     if (at) return addAll(Number(at[1]), at[2]!);
     const mark = /#\s*expect:\s*(.+)$/.exec(row);
@@ -46,7 +53,7 @@ export function readFixtureSpec(path: string, text: string): FixtureSpec {
       if (header) asOf = header[1];
     }
   }
-  return { expected, asOf };
+  return { expected, asOf, outcomes };
 }
 
 export function formatExpectations(list: Expectation[]): string[] {
