@@ -29,7 +29,10 @@ export function manyCmgsExport(count) {
       ServiceCertificate: template.ServiceCertificate,
     });
   }
-  return stringify({ ...design, cloudManagementGateways: cmgs }, { aliasDuplicateObjects: false });
+  // What named the template CMG (connection points, populations, boundary groups) names the first CMG instead, so
+  // every reference resolves and no rule leaves a CMG unjudged for a dangling name.
+  const renamed = JSON.parse(JSON.stringify(design).replaceAll(JSON.stringify(template.ServiceName), JSON.stringify(cmgs[0].ServiceName)));
+  return stringify({ ...renamed, cloudManagementGateways: cmgs }, { aliasDuplicateObjects: false });
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {

@@ -43,6 +43,11 @@ describe('3,000 CMGs sharing a site, a subscription and a server certificate', (
 describe('one violation, one finding, with the other element as a related location', () => {
   const twoCmgs = [
     'schemaVersion: 1',
+    'hierarchy:',
+    '  sites:',
+    '    - SiteCode: P01',
+    '      SiteType: Primary',
+    '      Version: 2403',
     'cloudManagementGateways:',
     '  - ServiceName: granitefalls.contoso.com',
     '    SiteCode: P01',
@@ -57,7 +62,7 @@ describe('one violation, one finding, with the other element as a related locati
     const result = lintText(twoCmgs, 'clash.yaml', { asOf: AS_OF });
     const clashes = result.findings.filter((f) => f.ruleId === 'CMG022');
     expect(clashes).toHaveLength(1);
-    expect(clashes[0]!.region.startLine).toBe(6);
+    expect(clashes[0]!.region.startLine).toBe(11);
     expect(clashes[0]!.message).toContain('granitefalls.contoso.com');
     expect(clashes[0]!.related?.map((r) => r.region?.startLine)).toEqual([3]);
   });
@@ -68,7 +73,7 @@ describe('one violation, one finding, with the other element as a related locati
     const sarif = buildSarif({ files: [result], rules: linter.rules, toolVersion: 'test', cwd: process.cwd() });
     const clash = (sarif.runs[0]!.results as Record<string, any>[]).find((r) => r.ruleId === 'CMG022')!;
     expect(clash.relatedLocations).toHaveLength(1);
-    expect(clash.relatedLocations[0].physicalLocation.region.startLine).toBe(3);
+    expect(clash.relatedLocations[0].physicalLocation.region.startLine).toBe(8);
     expect(clash.relatedLocations[0].physicalLocation.artifactLocation).toEqual(clash.locations[0].physicalLocation.artifactLocation);
     expect(clash.relatedLocations[0].message.text).toBe('Also involved: /cloudManagementGateways/0');
   });
