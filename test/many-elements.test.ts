@@ -64,7 +64,7 @@ describe('one violation, one finding, with the other element as a related locati
     expect(clashes).toHaveLength(1);
     expect(clashes[0]!.region.startLine).toBe(11);
     expect(clashes[0]!.message).toContain('granitefalls.contoso.com');
-    expect(clashes[0]!.related?.map((r) => r.region?.startLine)).toEqual([3]);
+    expect(clashes[0]!.related?.map((r) => r.region?.startLine)).toEqual([8]);
   });
 
   test('SARIF carries the related location, in the same artifact', () => {
