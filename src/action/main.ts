@@ -17,7 +17,7 @@ import type { Finding, Severity } from '../findings.js';
 import type { FileResult } from '../lint.js';
 import { packageVersion } from '../paths.js';
 import { escapeData, escapeProperty, formatGithub } from '../report/github.js';
-import type { ReportInput } from '../report/report-input.js';
+import { skippedSummary, type ReportInput } from '../report/report-input.js';
 import { formatSarif } from '../report/sarif.js';
 import { RuleLoadError } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
@@ -123,7 +123,7 @@ export async function runAction(env: Env = process.env): Promise<number> {
 
   const config = resolveConfig(configInput || undefined, workspace);
   const run = await lintProject({ paths, config });
-  const input: ReportInput = { files: run.results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: workspace };
+  const input: ReportInput = { files: run.results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: workspace, skipped: run.skipped };
 
   mkdirSync(dirname(sarifFile), { recursive: true });
   writeFileSync(sarifFile, formatSarif(input), 'utf8');
@@ -135,7 +135,10 @@ export async function runAction(env: Env = process.env): Promise<number> {
 
   const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
   for (const file of run.results) for (const f of file.findings) f.suppression ? counts.suppressed++ : counts[f.severity]++;
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(run.results, run.linter.rules, counts, env), 'utf8');
+  if (env.GITHUB_STEP_SUMMARY) {
+    const skipped = skippedSummary(run.skipped);
+    appendFileSync(env.GITHUB_STEP_SUMMARY, jobSummary(run.results, run.linter.rules, counts, env) + (skipped ? `\n${markdownCell(skipped)}\n` : ''), 'utf8');
+  }
   setOutput('error-count', String(counts.error), env);
   setOutput('warning-count', String(counts.warning), env);
   setOutput('note-count', String(counts.note), env);

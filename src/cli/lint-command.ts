@@ -12,6 +12,7 @@ import { displayPath, findFiles } from '../source/find-files.js';
 import { readSource, readStreamSource, UnreadableSourceError, type Source } from '../source/read-source.js';
 import { escapeControl } from '../report/escape.js';
 import { colorWanted } from '../report/text.js';
+import type { SkippedFile } from '../report/report-input.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { FORMATS, formatNames } from './formats.js';
 import { lintInWorkers, poolWorthwhile, takeEarlyWorker, type PoolOutcome } from './lint-pool.js';
@@ -31,6 +32,8 @@ export interface LintCommandOptions {
   writeBaseline?: string;
   /** --jobs: threads to lint in; by default the number of CPUs, for runs long enough to gain from more than one. */
   jobs?: string;
+  /** --only-exports: named files without schemaVersion are skipped as a folder search skips them. */
+  onlyExports?: boolean;
 }
 
 function parseInteger(name: string, value: string | undefined, min: number): number | undefined {
@@ -59,6 +62,8 @@ export interface LintRunSettings {
   jobs?: number;
   /** Whether `jobs` was asked for (--jobs); if not, several threads are used only for a run long enough to gain. */
   jobsChosen?: boolean;
+  /** Treat named files as a folder search does: lint exports, skip the rest (--only-exports, the pre-commit hook). */
+  onlyExports?: boolean;
 }
 
 export interface LintRun {
@@ -69,6 +74,8 @@ export interface LintRun {
   /** External suppressions whose files were linted but which covered no finding. */
   unusedSuppressions: ExternalSuppression[];
   ignoredCount: number;
+  /** Files a search found that are not exports (src/validate/what-is-an-export.ts): skipped, counted and named. */
+  skipped: SkippedFile[];
 }
 
 /** The lint options of a run: the command line's settings over the config's. The lint workers build theirs here too. */
@@ -103,9 +110,11 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
     if (skip) ignoredCount++;
     return skip;
   };
-  const found = await findFiles(settings.paths.length ? settings.paths : ['.'], ignore);
+  // Rule files are never exports: a search does not enter the custom rule folders.
+  const found = await findFiles(settings.paths.length ? settings.paths : ['.'], { ignore, neverExports: lintOptions.customRuleFolders });
   const problems: UnreadableSourceError[] = [...found.problems];
   const results: FileResult[] = [];
+  const skipped: SkippedFile[] = [];
   const lintOne = async (file: string): Promise<PoolOutcome> => {
     try {
       const source: Source = file === '-' ? await readStreamSource('<stdin>', process.stdin, lintOptions.maxFileSize) : await readSource(file, lintOptions.maxFileSize);
@@ -128,11 +137,16 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
         lintOne,
       )
     : await sequentially(found.files, lintOne);
-  for (const outcome of linted) {
+  linted.forEach((outcome, index) => {
+    const file = found.files[index]!;
+    if (outcome.result?.notAnExport && (settings.onlyExports || found.searched.has(file))) {
+      skipped.push({ path: outcome.result.path, reason: outcome.result.notAnExport });
+      return;
+    }
     if (outcome.result) results.push(outcome.result);
     if (outcome.unreadable) problems.push(outcome.unreadable);
     for (const index of outcome.usedSuppressions) if (config.suppressions[index]) used.add(config.suppressions[index]);
-  }
+  });
   if (!found.files.length && !problems.length && !ignoredCount) {
     problems.push(new UnreadableSourceError('.', `${settings.paths.join(' ') || '.'}: no .yaml, .yml or .json export found`));
   }
@@ -140,7 +154,7 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   const unusedSuppressions = config.suppressions.filter(
     (s) => !used.has(s) && lintedPaths.some((p) => suppressionCoversFile(s, p)),
   );
-  return { linter, results, problems, unusedSuppressions, ignoredCount };
+  return { linter, results, problems, unusedSuppressions, ignoredCount, skipped };
 }
 
 async function sequentially<T>(files: readonly string[], lintOne: (file: string) => Promise<T>): Promise<T[]> {
@@ -163,7 +177,7 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   // Without --jobs, every core may be used, but only for runs long enough to gain from it (poolWorthwhile).
   const chosenJobs = parseInteger('--jobs', options.jobs, 1);
   const jobs = chosenJobs ?? availableParallelism();
-  const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules, jobs, jobsChosen: chosenJobs !== undefined });
+  const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules, jobs, jobsChosen: chosenJobs !== undefined, onlyExports: options.onlyExports });
   const { results, problems } = run;
 
   let baselined = 0;
@@ -178,7 +192,7 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
 
   const formatter = await loadFormatter();
   const color = options.output ? false : colorWanted(process.stdout);
-  const report = formatter({ files: results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: process.cwd() }, { color, quiet: options.quiet ?? false });
+  const report = formatter({ files: results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: process.cwd(), skipped: run.skipped }, { color, quiet: options.quiet ?? false });
   // With nothing linted, a text report would only say "0 files"; the stderr lines say what went wrong.
   const nothingToSay = results.length === 0 && problems.length > 0 && options.format === 'text';
   if (options.output) await writeAtomically(options.output, report, results.map((r) => r.path));

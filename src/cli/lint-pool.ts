@@ -38,6 +38,7 @@ export interface SentResult {
   document: { format: ParsedDocument['format']; problems: ParsedDocument['problems'] };
   /** Indexes (in the config's suppressions) of the external suppressions that covered a finding here. */
   usedSuppressions: number[];
+  notAnExport?: string;
 }
 
 /**
@@ -272,5 +273,5 @@ function fromSent(sent: SentResult, sentIds: { ids?: string[] }): FileResult {
   // The worker decoded these bytes already: they are valid, and decode to the same text here.
   const source = decodeSource(sent.source.path, bytes, Number.MAX_SAFE_INTEGER);
   const document = reparsedLater(source, sent.document.format, sent.document.problems);
-  return { path: sent.path, findings: sent.findings, outcomes: unpackOutcomes(sent.outcomes, sentIds), source, document };
+  return { path: sent.path, findings: sent.findings, outcomes: unpackOutcomes(sent.outcomes, sentIds), source, document, notAnExport: sent.notAnExport };
 }

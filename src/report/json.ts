@@ -23,5 +23,5 @@ export function formatJson(input: ReportInput): string {
     })),
     rules: Object.fromEntries([...file.outcomes].map(([id, o]) => [id, o.reason ? { status: o.status, reason: o.reason } : { status: o.status }])),
   }));
-  return inertJson(JSON.stringify({ tool: 'cmlint', version: input.toolVersion, summary: countBySeverity(input), files }, null, 2)) + '\n';
+  return inertJson(JSON.stringify({ tool: 'cmlint', version: input.toolVersion, summary: countBySeverity(input), files, ...(input.skipped?.length ? { skipped: input.skipped } : {}) }, null, 2)) + '\n';
 }

@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Severity } from '../findings.js';
 import { escapeControl } from './escape.js';
-import { countBySeverity, type ReportInput } from './report-input.js';
+import { countBySeverity, skippedSummary, type ReportInput } from './report-input.js';
 
 export interface TextOptions {
   color: boolean;
@@ -54,6 +54,8 @@ export function formatText(input: ReportInput, options: TextOptions): string {
     const mark = counts.error ? chalk.red.bold('✖') : chalk.yellow.bold('⚠');
     out.push(`${mark} ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')}) in ${fileCount}${tail}`);
   }
+  const skipped = skippedSummary(input.skipped);
+  if (skipped) out.push(chalk.dim(escapeControl(skipped)));
   notEvaluated = new Set();
   return out.join('\n') + '\n';
 }
