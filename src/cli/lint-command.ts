@@ -1,13 +1,13 @@
 /** `cmlint lint`: find the config and the exports, lint them, apply the baseline, report, and choose the exit code. */
 import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { applyBaseline, formatBaseline, readBaseline } from '../baseline.js';
 import { CONFIG_NAME_PATTERN } from '../config/find-config.js';
 import { checkRuleIds, isIgnored, type Config, type ExternalSuppression } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import { suppressionCoversFile } from '../suppress/external.js';
 import { createLinter, today, type FileResult, type Linter, type LintOptions } from '../lint.js';
-import { packageVersion } from '../paths.js';
+import { PACKAGE_ROOT, packageVersion, RULES_DIR } from '../paths.js';
 import { displayPath, findFiles } from '../source/find-files.js';
 import { readSource, readStreamSource, UnreadableSourceError, type Source } from '../source/read-source.js';
 import { escapeControl } from '../report/escape.js';
@@ -17,6 +17,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js'
 import { FORMATS, formatNames } from './formats.js';
 import { lintInWorkers, poolWorthwhile, takeEarlyWorker, type PoolOutcome } from './lint-pool.js';
 import { writeAtomically } from './write-output.js';
+import { checkDistinctOutputs, checkNotRead, checkOutputKind, type ReadFile } from './output-target.js';
 
 export interface LintCommandOptions {
   format: string;
@@ -157,6 +158,20 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   return { linter, results, problems, unusedSuppressions, ignoredCount, skipped };
 }
 
+/** The files a run has read, for the output checks. */
+function filesRead(run: LintRun, configPath: string | undefined, baselinePath: string | undefined): ReadFile[] {
+  const read: ReadFile[] = [];
+  if (configPath) read.push({ path: configPath, role: 'the config file' });
+  if (baselinePath !== undefined) read.push({ path: baselinePath, role: 'the baseline' });
+  for (const rule of run.linter.rules) {
+    read.push({ path: rule.builtin ? join(RULES_DIR, basename(rule.origin)) : rule.origin, role: `the rule file of ${rule.id}` });
+  }
+  read.push({ path: join(PACKAGE_ROOT, 'dist', 'rules.json'), role: "cmlint's rules" });
+  for (const result of run.results) read.push({ path: result.path, role: 'a file being linted' });
+  for (const skipped of run.skipped) read.push({ path: skipped.path, role: 'a file this run read and skipped' });
+  return read;
+}
+
 async function sequentially<T>(files: readonly string[], lintOne: (file: string) => Promise<T>): Promise<T[]> {
   const outcomes: T[] = [];
   for (const file of files) outcomes.push(await lintOne(file));
@@ -171,6 +186,13 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   checkDate('--as-of', options.asOf);
   const config = resolveConfig(options.config);
   const maxWarnings = cliMaxWarnings ?? config.maxWarnings;
+  // Where reports go, refused before any work when it is no regular file or new path (src/cli/output-target.ts).
+  const outputs = [
+    { path: options.output, option: '--output' },
+    { path: options.writeBaseline, option: '--write-baseline' },
+  ].filter((o): o is { path: string; option: string } => o.path !== undefined);
+  for (const o of outputs) checkOutputKind(o.path, o.option);
+  checkDistinctOutputs(outputs);
   // Read the baseline first: a missing one is a usage error before any work is done.
   const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
 
@@ -179,6 +201,13 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   const jobs = chosenJobs ?? availableParallelism();
   const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules, jobs, jobsChosen: chosenJobs !== undefined, onlyExports: options.onlyExports });
   const { results, problems } = run;
+
+  // Never write over a file this run read: the config, a rule file, the baseline, an export or a skipped file.
+  const read = filesRead(run, config.path, options.baseline);
+  for (const o of outputs) {
+    // --write-baseline over the --baseline it read is how a baseline is brought up to date (docs/configuration.md).
+    checkNotRead(o.path, o.option, o.option === '--write-baseline' ? read.filter((f) => f.role !== 'the baseline') : read);
+  }
 
   let baselined = 0;
   if (baseline) baselined += applyBaseline(results, baseline);
