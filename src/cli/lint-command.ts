@@ -1,5 +1,4 @@
 /** `cmlint lint`: find the config and the exports, lint them, apply the baseline, report, and choose the exit code. */
-import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { applyBaseline, formatBaseline, readBaseline } from '../baseline.js';
 import { CONFIG_NAME_PATTERN } from '../config/find-config.js';
@@ -15,7 +14,7 @@ import { colorWanted } from '../report/text.js';
 import type { SkippedFile } from '../report/report-input.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { FORMATS, formatNames } from './formats.js';
-import { lintInWorkers, poolWorthwhile, takeEarlyWorker, type PoolOutcome } from './lint-pool.js';
+import { defaultJobs, lintInWorkers, poolWorthwhile, takeEarlyWorker, type PoolOutcome } from './lint-pool.js';
 import { writeAtomically } from './write-output.js';
 import { checkDistinctOutputs, checkNotRead, checkOutputKind, type ReadFile } from './output-target.js';
 
@@ -63,6 +62,8 @@ export interface LintRunSettings {
   jobs?: number;
   /** Whether `jobs` was asked for (--jobs); if not, several threads are used only for a run long enough to gain. */
   jobsChosen?: boolean;
+  /** Why `jobs` is what it is when not asked for (defaultJobs), for CMLINT_DEBUG. */
+  jobsReason?: string;
   /** Treat named files as a folder search does: lint exports, skip the rest (--only-exports, the pre-commit hook). */
   onlyExports?: boolean;
 }
@@ -130,6 +131,10 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   // Several cores: this thread and worker threads with the same options; results come back in the order of the files.
   const pooled = poolWorthwhile(found.files, jobs, settings.jobsChosen ?? true);
   if (!pooled) void takeEarlyWorker()?.terminate();
+  if (process.env.CMLINT_DEBUG) {
+    const why = settings.jobsChosen === false ? `no --jobs, ${settings.jobsReason ?? 'default'}${jobs > 1 && !pooled ? '; too little work to split' : ''}` : '--jobs';
+    process.stderr.write(`cmlint: debug: ${found.files.length} files in ${pooled ? jobs : 1} thread${pooled && jobs > 1 ? 's' : ''} (${why})\n`);
+  }
   const linted = pooled
     ? await lintInWorkers(
         found.files,
@@ -196,10 +201,11 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   // Read the baseline first: a missing one is a usage error before any work is done.
   const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
 
-  // Without --jobs, every core may be used, but only for runs long enough to gain from it (poolWorthwhile).
+  // Without --jobs, the cores idle now may be used, but only for runs long enough to gain from it (poolWorthwhile).
   const chosenJobs = parseInteger('--jobs', options.jobs, 1);
-  const jobs = chosenJobs ?? availableParallelism();
-  const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules, jobs, jobsChosen: chosenJobs !== undefined, onlyExports: options.onlyExports });
+  const choice = chosenJobs === undefined ? defaultJobs() : undefined;
+  const jobs = chosenJobs ?? choice!.jobs;
+  const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules, jobs, jobsChosen: chosenJobs !== undefined, jobsReason: choice?.reason, onlyExports: options.onlyExports });
   const { results, problems } = run;
 
   // Never write over a file this run read: the config, a rule file, the baseline, an export or a skipped file.
