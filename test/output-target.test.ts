@@ -28,10 +28,17 @@ const refused = (run: ReturnType<typeof runCli>, pattern: RegExp) => {
 };
 
 describe('--output onto anything but a regular file or a new path is a usage error', () => {
-  test('a character device (/dev/null): refused, the device left as it is', () => {
+  // A device node of its own, made like /dev/null (character device 1:3): were the check missing, the test would
+  // replace this node, never the system's /dev/null (as root, as in CI, the code before did replace it).
+  const canMknod = (() => {
+    const probe = join(tempDir('mknod'), 'null');
+    return spawnSync('mknod', [probe, 'c', '1', '3']).status === 0 && statSync(probe).isCharacterDevice();
+  })();
+  test.skipIf(!canMknod)(`a character device like /dev/null: refused, the device left as it is${canMknod ? '' : ' (skipped: mknod needs root)'}`, () => {
     const dir = project();
-    refused(runCli(['lint', 'site.yaml', '-f', 'json', '-o', '/dev/null'], { cwd: dir }), /^cmlint: \/dev\/null: is a character device; --output writes only to a regular file or a new path$/m);
-    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(spawnSync('mknod', [join(dir, 'null'), 'c', '1', '3']).status).toBe(0);
+    refused(runCli(['lint', 'site.yaml', '-f', 'json', '-o', 'null'], { cwd: dir }), /^cmlint: null: is a character device; --output writes only to a regular file or a new path$/);
+    expect(statSync(join(dir, 'null')).isCharacterDevice()).toBe(true);
   });
 
   test('a link to /proc/self/fd/1: refused, the link left in place', () => {
@@ -51,12 +58,12 @@ describe('--output onto anything but a regular file or a new path is a usage err
 
 describe('--output and --write-baseline never write over a file the run reads', () => {
   const cases: Record<string, { args: string[]; file: string; message: RegExp }> = {
-    'the config file': { args: ['-f', 'json', '-o', 'cmlint.config.yaml'], file: 'cmlint.config.yaml', message: /refusing to write over the config file, which this run reads; choose another --output$/ },
-    'a custom rule file': { args: ['-f', 'json', '-o', 'checks/FAULTY901.yaml'], file: 'checks/FAULTY901.yaml', message: /refusing to write over the rule file of FAULTY901/ },
-    'the baseline it reads': { args: ['--baseline', 'baseline.json', '-f', 'json', '-o', 'baseline.json'], file: 'baseline.json', message: /refusing to write over the baseline, which this run reads/ },
-    'an export it lints (another path to it)': { args: ['-f', 'json', '-o', './site.yaml'], file: 'site.yaml', message: /refusing to write over a file being linted/ },
-    'an export, by --write-baseline': { args: ['--write-baseline', 'site.yaml'], file: 'site.yaml', message: /site\.yaml: refusing to write over a file being linted, which this run reads; choose another --write-baseline$/ },
-    'the config file, by --write-baseline': { args: ['--write-baseline', 'cmlint.config.yaml'], file: 'cmlint.config.yaml', message: /refusing to write over the config file/ },
+    'the config file': { args: ['-f', 'json', '-o', 'cmlint.config.yaml'], file: 'cmlint.config.yaml', message: /refusing to write the report over the config file this run reads; choose another --output$/ },
+    'a custom rule file': { args: ['-f', 'json', '-o', 'checks/FAULTY901.yaml'], file: 'checks/FAULTY901.yaml', message: /refusing to write the report over the rule file of FAULTY901/ },
+    'the baseline it reads': { args: ['--baseline', 'baseline.json', '-f', 'json', '-o', 'baseline.json'], file: 'baseline.json', message: /refusing to write the report over the baseline this run reads/ },
+    'an export it lints (another path to it)': { args: ['-f', 'json', '-o', './site.yaml'], file: 'site.yaml', message: /refusing to write the report over a file being linted/ },
+    'an export, by --write-baseline': { args: ['--write-baseline', 'site.yaml'], file: 'site.yaml', message: /site\.yaml: refusing to write the baseline over a file being linted; choose another --write-baseline$/ },
+    'the config file, by --write-baseline': { args: ['--write-baseline', 'cmlint.config.yaml'], file: 'cmlint.config.yaml', message: /refusing to write the baseline over the config file this run reads/ },
   };
   for (const [name, c] of Object.entries(cases)) {
     test(name, () => {
@@ -67,6 +74,14 @@ describe('--output and --write-baseline never write over a file the run reads', 
       expect(readFileSync(join(dir, c.file), 'utf8')).toBe(before);
     });
   }
+
+  test('a file the search skipped that is not a report (package.json) is refused; an old report is rewritten', () => {
+    const dir = project();
+    writeTree(dir, { 'package.json': '{ "name": "x" }\n' });
+    refused(runCli(['lint', '.', '-f', 'json', '-o', 'package.json'], { cwd: dir }), /package\.json: refusing to write the report over a file this run read \(no schemaVersion at the top level\); choose another --output$/);
+    expect(readFileSync(join(dir, 'package.json'), 'utf8')).toBe('{ "name": "x" }\n');
+    for (let run = 0; run < 2; run++) expect(runCli(['lint', '.', '-f', 'json', '-o', 'report.json'], { cwd: dir }).code).toBe(1);
+  });
 
   test('--write-baseline X --output X: refused before anything is written', () => {
     const dir = project();

@@ -12,6 +12,7 @@ import { readSource, readStreamSource, UnreadableSourceError, type Source } from
 import { escapeControl } from '../report/escape.js';
 import { colorWanted } from '../report/text.js';
 import type { SkippedFile } from '../report/report-input.js';
+import { REPORT_REASONS } from '../validate/what-is-an-export.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { FORMATS, formatNames } from './formats.js';
 import { defaultJobs, lintInWorkers, poolWorthwhile, takeEarlyWorker, type PoolOutcome } from './lint-pool.js';
@@ -163,17 +164,23 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   return { linter, results, problems, unusedSuppressions, ignoredCount, skipped };
 }
 
+const BASELINE_READ = 'the baseline this run reads';
+
 /** The files a run has read, for the output checks. */
 function filesRead(run: LintRun, configPath: string | undefined, baselinePath: string | undefined): ReadFile[] {
   const read: ReadFile[] = [];
-  if (configPath) read.push({ path: configPath, role: 'the config file' });
-  if (baselinePath !== undefined) read.push({ path: baselinePath, role: 'the baseline' });
+  if (configPath) read.push({ path: configPath, role: 'the config file this run reads' });
+  if (baselinePath !== undefined) read.push({ path: baselinePath, role: BASELINE_READ });
   for (const rule of run.linter.rules) {
     read.push({ path: rule.builtin ? join(RULES_DIR, basename(rule.origin)) : rule.origin, role: `the rule file of ${rule.id}` });
   }
-  read.push({ path: join(PACKAGE_ROOT, 'dist', 'rules.json'), role: "cmlint's rules" });
+  read.push({ path: join(PACKAGE_ROOT, 'dist', 'rules.json'), role: "cmlint's built-in rules" });
   for (const result of run.results) read.push({ path: result.path, role: 'a file being linted' });
-  for (const skipped of run.skipped) read.push({ path: skipped.path, role: 'a file this run read and skipped' });
+  // A report or baseline found by the search is what `-o` rewrites on every run of the same command; other skipped
+  // files (package.json) are not the user's reports.
+  for (const skipped of run.skipped) {
+    if (!REPORT_REASONS.has(skipped.reason)) read.push({ path: skipped.path, role: `a file this run read (${skipped.reason})` });
+  }
   return read;
 }
 
@@ -212,7 +219,7 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   const read = filesRead(run, config.path, options.baseline);
   for (const o of outputs) {
     // --write-baseline over the --baseline it read is how a baseline is brought up to date (docs/configuration.md).
-    checkNotRead(o.path, o.option, o.option === '--write-baseline' ? read.filter((f) => f.role !== 'the baseline') : read);
+    checkNotRead(o.path, o.option, o.option === '--write-baseline' ? read.filter((f) => f.role !== BASELINE_READ) : read);
   }
 
   let baselined = 0;

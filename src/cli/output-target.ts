@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { escapeControl } from '../report/escape.js';
 import { UsageError } from './exit-codes.js';
 
-/** A file the run reads, and what it is to the run ("the config file"). */
+/** A file the run reads, and what it is to the run ("the config file this run reads"). */
 export interface ReadFile {
   path: string;
   role: string;
@@ -73,7 +73,8 @@ export function checkNotRead(path: string, option: string, read: readonly ReadFi
     if (file.path === '-' || file.path === '<stdin>') continue;
     const stat = statOrUndefined(file.path);
     if (stat && stat.dev === target.dev && stat.ino === target.ino) {
-      throw new UsageError(`${escapeControl(path)}: refusing to write over ${file.role}, which this run reads; choose another ${option}`);
+      const what = option === '--output' ? 'the report' : 'the baseline';
+      throw new UsageError(`${escapeControl(path)}: refusing to write ${what} over ${file.role}; choose another ${option}`);
     }
   }
 }

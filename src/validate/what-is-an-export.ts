@@ -37,6 +37,9 @@ export function notAnExportReason(data: unknown, parsedCleanly: boolean, text: s
   return 'no schemaVersion at the top level';
 }
 
+/** Reasons that name a report or baseline (cmlint's own outputs): a later run may write its report over one. */
+export const REPORT_REASONS: ReadonlySet<string> = new Set(['a cmlint baseline', 'a cmlint JSON report', 'a SARIF log']);
+
 /** CML015: the finding for a file named on the command line that is not an export. */
 export function notAnExportFinding(): RawFinding {
   return {
