@@ -90,7 +90,7 @@ export async function findFiles(paths: string[], options: FindOptions = {}): Pro
       continue;
     }
     if (stat.isDirectory()) {
-      for (const file of walk(path, problems)) addFound(file);
+      for (const { path: file, real } of walk(path, problems)) addFound(file, real);
     } else {
       add(path, identity(path) ?? resolve(path), false);
     }
@@ -101,7 +101,7 @@ export async function findFiles(paths: string[], options: FindOptions = {}): Pro
 /** What makes two paths one file: its real path (links resolved); undefined when it cannot be resolved. */
 function identity(file: string): string | undefined {
   try {
-    return realpathSync(file);
+    return realpathSync.native(file);
   } catch {
     return undefined;
   }
@@ -126,12 +126,13 @@ async function globBase(pattern: string): Promise<string> {
  * Depth-first walk in name order. A link is followed only when its target (real path) lies inside the folder being
  * searched; real paths already visited are skipped, so symlink loops end.
  */
-function walk(root: string, problems: UnreadableSourceError[]): string[] {
-  const result: string[] = [];
+function walk(root: string, problems: UnreadableSourceError[]): { path: string; real: string }[] {
+  // Each file with its real path, known from the folder's (no realpath call for each of 20,000 files).
+  const result: { path: string; real: string }[] = [];
   const visited = new Set<string>();
   let realRoot: string;
   try {
-    realRoot = realpathSync(root);
+    realRoot = realpathSync.native(root);
   } catch (error) {
     problems.push(new UnreadableSourceError(root, `${root}: ${describeFsError(error)}`));
     return result;
@@ -155,7 +156,7 @@ function walk(root: string, problems: UnreadableSourceError[]): string[] {
       let target = join(real, entry.name);
       if (entry.isSymbolicLink()) {
         try {
-          target = realpathSync(path);
+          target = realpathSync.native(path);
           const stat = statSync(target);
           isDir = stat.isDirectory();
           isFile = stat.isFile();
@@ -169,7 +170,7 @@ function walk(root: string, problems: UnreadableSourceError[]): string[] {
       }
       if (isDir) visit(path, target);
       else if (isFile && EXPORT_EXTENSIONS.test(entry.name) && !/^cmlint\.config\.(ya?ml|json)$/i.test(entry.name)) {
-        result.push(path);
+        result.push({ path, real: target });
       }
     }
   };
