@@ -31,7 +31,7 @@ export interface LintCommandOptions {
   config?: string | false;
   baseline?: string;
   writeBaseline?: string;
-  /** --jobs: threads to lint in; by default the number of CPUs, for runs long enough to gain from more than one. */
+  /** --jobs: threads to lint in; by default one per CPU idle now (defaultJobs), for runs long enough to gain. */
   jobs?: string;
   /** --only-exports: named files without schemaVersion are skipped as a folder search skips them. */
   onlyExports?: boolean;
