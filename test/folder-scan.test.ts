@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT, runCli } from './support/cli.js';
+import { registrySarifValidator } from './support/sarif-schemas.js';
 import { AS_OF, BROKEN_EXPORT, BROKEN_JSON, CLEAN_EXPORT, NOT_EXPORTS, tempDir, writeTree } from './support/workspace.js';
 
 const lint = (args: string[], cwd: string) => runCli(['lint', '--no-config', '--as-of', AS_OF, ...args], { cwd });
@@ -32,6 +33,8 @@ describe('a folder search lints exports and skips, counts and names the rest', (
     const dir = repo();
     const named = (out: string) => Object.keys(NOT_EXPORTS).every((name) => out.includes(name));
     const sarif = JSON.parse(lint(['--format', 'sarif'], dir).stdout);
+    const validate = registrySarifValidator();
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const notification = sarif.runs[0].invocations[0].toolExecutionNotifications[0];
     expect(notification.message.text).toMatch(/^5 files skipped: not cmlint exports/);
     expect(notification.locations.map((l: { physicalLocation: { artifactLocation: { uri: string } } }) => l.physicalLocation.artifactLocation.uri).sort()).toEqual(Object.keys(NOT_EXPORTS).sort());
