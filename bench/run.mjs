@@ -6,6 +6,8 @@
  *   large export  `cmlint lint` on 100,000 devices           vs  the fastest plain parse of the same file in Node.js:
  *                                                                 JSON.parse (JSON), js-yaml's load (YAML)
  *   linear cost   10,000 / 100,000 / 1,000,000 devices: time and memory per device
+ *   default jobs  `cmlint lint` without --jobs (the number of threads it chose each time, and why)  vs  `--jobs 1`
+ *                 and `--jobs 2`, for 1,000 exports like the examples, 1,000 and (not with --quick) 20,000 minimal ones
  *   many files    `cmlint lint --jobs 2` on two cores, 1,000 exports  vs  `--jobs 1` pinned to one core (taskset), for
  *                 exports like the bundled examples and for minimal ones;
  *                 and vs `--jobs 1` on two cores (the reports must be equal); with two ceilings measured alike:
@@ -65,7 +67,7 @@ function once(args, options = {}) {
   const command = options.pin ? ['taskset', '--cpu-list', options.pin, process.execPath] : [process.execPath];
   const run = spawnSync(command[0], [...command.slice(1), '--require', PEAK, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, CMLINT_BENCH_OUT: usageFile, NO_COLOR: '1', FORCE_COLOR: undefined },
+    env: { ...process.env, CMLINT_BENCH_OUT: usageFile, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
   });
@@ -73,7 +75,7 @@ function once(args, options = {}) {
   if (run.error) throw run.error;
   if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
   const [cpu, rss] = readFileSync(usageFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
-  return { wall, cpu, rss, stdout: run.stdout };
+  return { wall, cpu, rss, stdout: run.stdout, stderr: run.stderr };
 }
 
 const median = (values) => {
@@ -100,6 +102,7 @@ function compare(a, b, runs, options = {}) {
   return {
     a: { wall: pick(as, 'wall'), cpu: pick(as, 'cpu'), rss: pick(as, 'rss'), stdout: as[0].stdout },
     b: { wall: pick(bs, 'wall'), cpu: pick(bs, 'cpu'), rss: pick(bs, 'rss'), stdout: bs[0].stdout },
+    runs: { a: as, b: bs },
     ratio: {
       wall: median(as.map((r, i) => r.wall / bs[i].wall)),
       cpu: median(as.map((r, i) => r.cpu / bs[i].cpu)),
@@ -206,6 +209,23 @@ if (wanted(4)) {
   await manyFiles('1,000 minimal exports (1 KB each)', 'many', smallExport, runs, canPin);
 }
 
+// 5. The default number of threads on a long run of small files ------------------------------------------------------
+// 20,000 minimal exports took 20.2 s with the former automatic pool against 11.8 s with --jobs 1 (issue 21): the
+// default must be the faster of the two on the machine as it is when the run starts.
+if (wanted(5) && !QUICK) {
+  const folder = join(INPUTS, 'many-20000');
+  if (!existsSync(folder) || readdirSync(folder).length !== 20_000) {
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    process.stderr.write('generating many-20000…\n');
+    for (let i = 0; i < 20_000; i++) writeFileSync(join(folder, `export-${String(i).padStart(5, '0')}.yaml`), smallExport(i));
+  }
+  console.log('5. Default threads: 20,000 minimal exports, `cmlint lint` without --jobs (median of 3 pairs)');
+  console.log(row(['', 'baseline', 'cmlint', 'speed-up', 'cpu', 'reports'], [44, 10, 10, 10, 9, 11]));
+  await defaultJobs(folder, 3);
+  console.log();
+} else if (wanted(5)) console.log('5. Default threads on 20,000 files: not with --quick\n');
+
 async function manyFiles(title, name, make, runs, canPin) {
   const folder = join(INPUTS, name);
   if (!existsSync(folder) || readdirSync(folder).length !== 1000) {
@@ -224,6 +244,7 @@ async function manyFiles(title, name, make, runs, canPin) {
     const mark = target ? (speedup >= target ? `ok (at least ${target})` : `UNDER ${target}`) : '';
     console.log(row([label, seconds(result.b.wall), seconds(result.a.wall), `${speedup.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, same ? 'identical' : 'DIFFERENT'], widths) + `  ${mark}`);
   };
+  await defaultJobs(folder, runs);
   // The target: the run on two cores (worker threads) against the same run on one core. taskset pins every thread of
   // the one-core run, V8's compiler and garbage-collector threads included, to one CPU (each in turn).
   if (canPin) report('two cores, --jobs 2  vs  one core, --jobs 1', compare(args(2), args(1), runs, { cwd: folder, pinB: 'each' }), 1.6);
@@ -256,12 +277,12 @@ async function manyFiles(title, name, make, runs, canPin) {
   console.log();
 }
 
-// 5. Many elements of one kind ----------------------------------------------------------------------------------------
+// 6. Many elements of one kind ----------------------------------------------------------------------------------------
 // Rules that compare elements with each other (CMG name clashes, shared certificates, CMGs in several regions) must
 // stay close to linear: 3,000 CMGs against 1,000 should cost about three times as much, not nine.
-if (wanted(5)) {
+if (wanted(6)) {
   const runs = QUICK ? 1 : 3;
-  console.log('5. Many CMGs in one export: 3,000 vs 1,000 (one site, one certificate, four regions)');
+  console.log('6. Many CMGs in one export: 3,000 vs 1,000 (one site, one certificate, four regions)');
   const widths = [30, 10, 10, 8, 9, 9];
   console.log(row(['export', '3,000', '1,000', 'ratio', 'peak', ''], widths));
   const file = (count) => input(`cmgs-${count}.yaml`, () => manyCmgsExport(count));
@@ -269,6 +290,27 @@ if (wanted(5)) {
   const result = compare(lint(3000), lint(1000), runs);
   console.log(row(['cloudManagementGateways[]', seconds(result.a.wall), seconds(result.b.wall), `${result.ratio.wall.toFixed(2)}x`, mb(result.a.rss), verdict(result.ratio.wall, 4.5)], widths));
   console.log();
+
+/**
+ * Without --jobs, cmlint chooses the number of threads from the cores idle when it starts (src/cli/lint-pool.ts,
+ * defaultJobs). The default's runs against --jobs 1 and against --jobs 2, interleaved, with the threads it chose in
+ * each run (CMLINT_DEBUG=1 makes cmlint say so) and the spread of the pairwise ratios.
+ */
+async function defaultJobs(folder, runs) {
+  const args = (jobs) => [CLI, 'lint', '.', '--no-config', '--as-of', AS_OF, ...(jobs ? ['--jobs', String(jobs)] : [])];
+  const widths = [44, 10, 10, 10, 9, 11];
+  for (const jobs of [1, 2]) {
+    const result = compare(args(undefined), args(jobs), runs, { cwd: folder, env: { CMLINT_DEBUG: '1' } });
+    const chosen = result.runs.a.map((r) => /in (\d+) threads? \(([^)]*)\)/.exec(r.stderr)?.[1] ?? '?');
+    const ratios = result.runs.a.map((r, i) => result.runs.b[i].wall / r.wall).sort((x, y) => x - y);
+    const same = result.a.stdout === result.b.stdout;
+    console.log(
+      row([`default  vs  --jobs ${jobs}`, seconds(result.b.wall), seconds(result.a.wall), `${(1 / result.ratio.wall).toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, same ? 'identical' : 'DIFFERENT'], widths) +
+        `  speed-ups ${ratios[0].toFixed(2)}x to ${ratios[ratios.length - 1].toFixed(2)}x; threads chosen: ${chosen.join(' ')}`,
+    );
+  }
+  const reason = /\(no --jobs, ([^)]*)\)/.exec(once(args(undefined), { cwd: folder, env: { CMLINT_DEBUG: '1' } }).stderr)?.[1];
+  if (reason) console.log(`   (the default's reason just now: ${reason})`);
 }
 
 /** Runs commands at the same time, each a whole process; the wall seconds until the last has ended. */

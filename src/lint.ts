@@ -16,6 +16,7 @@ import { parseSource, reparsedLater } from './source/parse.js';
 import type { ParsedDocument } from './source/parsed-document.js';
 import { decodeSource, readSource, type Source } from './source/read-source.js';
 import { validateExport } from './validate/validate-export.js';
+import { lacksExportKey, notAnExportFinding, notAnExportReason } from './validate/what-is-an-export.js';
 import { applySuppressions, type SuppressContext } from './suppress/apply.js';
 import type { ExternalSuppression } from './config/load-config.js';
 import { BUILT_IN_VERSIONS, VersionTable, type VersionFacts } from './versions/version-facts.js';
@@ -47,6 +48,11 @@ export interface FileResult {
   outcomes: Map<string, RuleOutcome>;
   source: Source;
   document: ParsedDocument;
+  /**
+   * Why the file is not a cmlint export (no schemaVersion at its top level), or undefined for an export: a folder
+   * search skips such a file (src/cli/lint-command.ts); named on the command line, its findings say so (CML015).
+   */
+  notAnExport?: string;
 }
 
 export interface Linter {
@@ -72,7 +78,10 @@ export function createLinter(options: LintOptions = {}): Linter {
       const document = parseSource(source);
       const raw: RawFinding[] = [...document.problems];
       let outcomes = new Map<string, RuleOutcome>();
-      if (document.data !== undefined || document.problems.length === 0) {
+      if (lacksExportKey(document.data)) {
+        // Not an export: one finding saying what an export is, rather than a schema finding for each of its keys.
+        raw.push(notAnExportFinding());
+      } else if (document.data !== undefined || document.problems.length === 0) {
         const schemaFindings = validateExport(document.data, versions);
         for (const f of schemaFindings) raw.push(f); // not push(...): there may be more than the stack allows
         const references = danglingReferences(document.data, new Set(schemaFindings.map((f) => (f.pointer ?? []).join('/'))));
@@ -106,7 +115,8 @@ export function createLinter(options: LintOptions = {}): Linter {
       // Once its findings are placed, a result keeps its document's problems only: not the data (1,000 exports like the
       // bundled examples held 250 MB with it) nor what positions were found with (each file's nodes made every garbage
       // collection copy them). A report that reads the data, such as the HTML topology, parses the source again.
-      return { path: source.path, findings, outcomes, source, document: reparsedLater(source, document.format, document.problems) };
+      const notAnExport = notAnExportReason(document.data, document.problems.length === 0, source.text);
+      return { path: source.path, findings, outcomes, source, document: reparsedLater(source, document.format, document.problems), notAnExport };
     },
   };
 }

@@ -11,7 +11,7 @@ import { jobSummary, markdownCell, MAX_PICTURES, MERMAID_MAX_TEXT } from '../src
 import { createLinter, type FileResult } from '../src/lint.js';
 import { decodeSource } from '../src/source/read-source.js';
 import { ROOT } from './support/cli.js';
-import { AS_OF, BROKEN_EXPORT, CLEAN_EXPORT, tempDir, writeTree } from './support/workspace.js';
+import { AS_OF, BROKEN_EXPORT, CLEAN_EXPORT, NOT_EXPORTS, tempDir, writeTree } from './support/workspace.js';
 
 const BUNDLE = join(ROOT, 'dist', 'action', 'index.js');
 
@@ -125,6 +125,18 @@ describe('running the action', () => {
     expect(run.summary).toMatch(/^\| Rule \| Severity \| Findings \| Title \|$/m);
     expect(run.summary).toMatch(/^\| \[CMG001\]\(https:\/\/learn\.microsoft\.com\/[^)]+\) \| error \| 1 \| The CMG is created at the top-tier site \|$/m);
     expect(run.summary).toContain('[exports/p01.yaml:13:15](https://github.com/contoso/configmgr-design/blob/0123456789abcdef0123456789abcdef01234567/exports/p01.yaml#L13)');
+  });
+
+  test("the default paths '.' lint the exports only: package.json, action.yml and the like are skipped and named", () => {
+    const run = runAction({ ...NOT_EXPORTS, 'cmlint.config.yaml': config, 'designs/site.yaml': CLEAN_EXPORT }, {});
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/in 1 file; SARIF written/);
+    expect(run.stdout).toMatch(/^::notice title=cmlint%3A files skipped::5 files skipped: not cmlint exports/m);
+    expect(run.summary).toContain('5 files skipped: not cmlint exports');
+    for (const name of Object.keys(NOT_EXPORTS)) expect(run.summary).toContain(markdownCell(name));
+    const sarif = JSON.parse(readFileSync(join(run.workspace, 'cmlint.sarif'), 'utf8'));
+    expect(sarif.runs[0].artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual(['designs/site.yaml']);
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].locations).toHaveLength(5);
   });
 
   test('fail-on never: the same findings, exit 0; fail-on warning fails on warnings alone', () => {

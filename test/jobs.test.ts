@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 // @ts-expect-error the benchmark's generator is plain JavaScript
 import { generateExport, smallExport } from '../bench/generate.mjs';
+import { defaultJobs } from '../src/cli/lint-pool.js';
 import { runCli } from './support/cli.js';
 import { AS_OF, tempDir, writeTree } from './support/workspace.js';
 
@@ -104,5 +105,26 @@ describe('--jobs', () => {
     const result = runCli(['lint', 'exports', '--jobs', '0'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--jobs must be a whole number of at least 1/);
+  });
+});
+
+describe('the number of threads without --jobs', () => {
+  test('one per core idle now, at least one: a busy machine lints in one thread', () => {
+    // Measured on two shared cores (docs/performance.md): a second thread is slower when other work keeps both busy.
+    expect(defaultJobs(2, 0)).toMatchObject({ jobs: 2 });
+    expect(defaultJobs(2, 0.3)).toMatchObject({ jobs: 2 });
+    expect(defaultJobs(2, 0.6)).toMatchObject({ jobs: 1 });
+    expect(defaultJobs(2, 1)).toMatchObject({ jobs: 1 });
+    expect(defaultJobs(2, 14.9)).toEqual({ jobs: 1, reason: 'load 14.90 on 2 CPUs: no idle core for a second thread' });
+    expect(defaultJobs(8, 3.2)).toEqual({ jobs: 5, reason: 'load 3.20 on 8 CPUs: 5 idle cores' });
+    expect(defaultJobs(1, 0)).toMatchObject({ jobs: 1 });
+  });
+
+  test('CMLINT_DEBUG=1 says how many threads a run used and why', () => {
+    const dir = writeTree(tempDir('jobs-debug'), { 'a.yaml': smallExport(1), 'b.yaml': smallExport(2) });
+    const run = runCli(['lint', '--no-config', '--as-of', AS_OF, '.'], { cwd: dir, env: { CMLINT_DEBUG: '1' } });
+    expect(run.stderr).toMatch(/^cmlint: debug: 2 files in 1 thread \(no --jobs, load \d+\.\d\d on \d+ CPUs?: [^)]*\)$/m);
+    const asked = runCli(['lint', '--no-config', '--as-of', AS_OF, '--jobs', '1', '.'], { cwd: dir, env: { CMLINT_DEBUG: '1' } });
+    expect(asked.stderr).toMatch(/^cmlint: debug: 2 files in 1 thread \(--jobs\)$/m);
   });
 });

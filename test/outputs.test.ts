@@ -88,21 +88,26 @@ describe('--output writes atomically', () => {
     expect(readdirSync(join(work, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
 
-  test('a symbolic link at the report path is replaced, never written through', () => {
+  test('a symbolic link at the report path is refused, never written through nor replaced', () => {
     const target = join(work, 'link-target.txt');
     writeFileSync(target, 'must stay');
     symlinkSync(target, join(work, 'out', 'linked.json'));
     const run = cmlint(['lint', '--no-config', '--format', 'json', '--output', 'out/linked.json', 'exports/CML002'], work);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('cmlint: out/linked.json: is a symbolic link; --output writes only to a regular file or a new path\n');
     expect(readFileSync(target, 'utf8')).toBe('must stay');
-    expect(lstatSync(join(work, 'out', 'linked.json')).isSymbolicLink()).toBe(false);
-    expect(JSON.parse(readFileSync(join(work, 'out', 'linked.json'), 'utf8')).tool).toBe('cmlint');
+    expect(lstatSync(join(work, 'out', 'linked.json')).isSymbolicLink()).toBe(true);
+  }, 60_000);
+
+  test('missing folders on the way to the report are made', () => {
+    const run = cmlint(['lint', '--no-config', '--format', 'json', '--output', 'no-such-folder/deeper/report.json', 'exports/CML002'], work);
+    expect(run.code, run.stderr).toBe(1);
+    expect(JSON.parse(readFileSync(join(work, 'no-such-folder', 'deeper', 'report.json'), 'utf8')).tool).toBe('cmlint');
   }, 60_000);
 
   const unwritable: Record<string, { output: string; reason: string; setup?: () => void }> = {
-    'a folder that does not exist': { output: 'no-such-folder/report.json', reason: 'no such file or directory' },
-    'a path through a regular file': { output: 'a-file/report.json', reason: 'a part of the path is not a folder', setup: () => writeFileSync(join(work, 'a-file'), 'x') },
-    'an existing folder': { output: 'out', reason: 'is a directory' },
+    'a path through a regular file': { output: 'a-file/report.json', reason: 'cannot write report: a part of the path is not a folder', setup: () => writeFileSync(join(work, 'a-file'), 'x') },
+    'an existing folder': { output: 'out', reason: 'is a folder; --output writes only to a regular file or a new path' },
   };
   for (const [name, c] of Object.entries(unwritable)) {
     test(`an unwritable output path (${name}) → exit 2, one line, nothing left behind`, () => {
@@ -111,7 +116,7 @@ describe('--output writes atomically', () => {
       const run = cmlint(['lint', '--no-config', '--format', 'json', '--output', c.output, 'exports/CML002'], work);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toBe(`cmlint: ${c.output}: cannot write report: ${c.reason}\n`);
+      expect(run.stderr).toBe(`cmlint: ${c.output}: ${c.reason}\n`);
       expect(readdirSync(work).sort()).toEqual(before);
       expect(readdirSync(join(work, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     }, 60_000);
@@ -131,10 +136,11 @@ describe('--output writes atomically', () => {
   }, 60_000);
 
   test('writeAtomically: a failure is one UsageError line with the path escaped, and the temporary file is removed', async () => {
-    const path = join(work, 'missing', 'x\u001b[2J.json');
+    writeFileSync(join(work, 'not-a-folder'), 'x');
+    const path = join(work, 'not-a-folder', 'x\u001b[2J.json');
     const error = await writeAtomically(path, '{}').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toBe(`${join(work, 'missing')}/x\\e[2J.json: cannot write report: no such file or directory`);
+    expect((error as Error).message).toBe(`${join(work, 'not-a-folder')}/x\\e[2J.json: cannot write report: a part of the path is not a folder`);
     await writeAtomically(join(work, 'out', 'direct.json'), '{"ok":true}');
     expect(readFileSync(join(work, 'out', 'direct.json'), 'utf8')).toBe('{"ok":true}');
     expect(readdirSync(join(work, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -10,7 +10,7 @@ import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ROOT } from './support/cli.js';
-import { AS_OF, BROKEN_EXPORT, CLEAN_EXPORT, tempDir, writeTree } from './support/workspace.js';
+import { AS_OF, BROKEN_EXPORT, CLEAN_EXPORT, NOT_EXPORTS, tempDir, writeTree } from './support/workspace.js';
 
 const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
 const available = preCommit.status === 0;
@@ -81,13 +81,14 @@ describe('.pre-commit-hooks.yaml', () => {
     const hooks = parseYaml(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8'));
     expect(hooks).toHaveLength(1);
     const hook = hooks[0];
-    expect(hook).toMatchObject({ id: 'cmlint', language: 'node', entry: 'cmlint lint' });
+    // Staged files are linted as a folder search lints them: exports only, the rest skipped and named.
+    expect(hook).toMatchObject({ id: 'cmlint', language: 'node', entry: 'cmlint lint --only-exports' });
     expect(hook.language_version).toBeUndefined();
     const files = new RegExp(hook.files);
     const exclude = new RegExp(hook.exclude);
     const selected = (path: string) => files.test(path) && !exclude.test(path);
     expect(['exports/site.yaml', 'site.yml', 'designs/p01.json'].filter(selected)).toHaveLength(3);
-    expect(['.pre-commit-config.yaml', 'cmlint.config.yaml', 'package.json', '.github/workflows/ci.yml', 'notes.md'].filter(selected)).toEqual([]);
+    expect(['.pre-commit-config.yaml', 'notes.md'].filter(selected)).toEqual([]);
   });
 
   test('package.json builds dist/ on install (pre-commit installs the repository with npm)', () => {
@@ -103,12 +104,15 @@ describe.skipIf(!available)(available ? 'pre-commit try-repo' : 'pre-commit try-
     async () => {
       const hookRepo = cloneOfWorkingTree();
       const config = `asOf: "${AS_OF}"\n`;
-      const clean = targetRepo({ 'cmlint.config.yaml': config, 'designs/site.yaml': CLEAN_EXPORT, 'notes.md': '# not an export\n' });
+      // Beside the export, files a repository holds that are not exports: the hook passes them, cmlint skips them.
+      const clean = targetRepo({ 'cmlint.config.yaml': config, 'designs/site.yaml': CLEAN_EXPORT, 'notes.md': '# not an export\n', ...NOT_EXPORTS });
       const broken = targetRepo({ 'cmlint.config.yaml': config, 'designs/site.yaml': CLEAN_EXPORT, 'designs/p01.yaml': BROKEN_EXPORT });
       const [pass, fail] = await Promise.all([tryRepo(hookRepo, clean), tryRepo(hookRepo, broken)]);
 
       expect(pass.code, pass.output).toBe(0);
       expect(pass.output).toMatch(/^cmlint\.+Passed$/m);
+      expect(pass.output).toContain(`${Object.keys(NOT_EXPORTS).length} files skipped: not cmlint exports`);
+      for (const name of Object.keys(NOT_EXPORTS)) expect(pass.output).toContain(name);
 
       expect(fail.code, fail.output).toBe(1);
       expect(fail.output).toMatch(/^cmlint\.+Failed$/m);

@@ -18,7 +18,7 @@ import type { FileResult } from '../lint.js';
 import { packageVersion } from '../paths.js';
 import { escapeData, escapeProperty, formatGithub } from '../report/github.js';
 import { FAIL_ON_CHOICES, failsAt, type FailOn } from '../report/fail-on.js';
-import type { ReportInput } from '../report/report-input.js';
+import { skippedSummary, type ReportInput } from '../report/report-input.js';
 import { formatSarif } from '../report/sarif.js';
 import { RuleLoadError } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
@@ -164,7 +164,7 @@ export async function runAction(env: Env = process.env): Promise<number> {
   const baseline = baselineInput ? readBaseline(resolve(workspace, baselineInput)) : undefined;
   const run = await lintProject({ paths, config, asOf, ruleSeverity });
   const baselined = baseline ? applyBaseline(run.results, baseline) : 0;
-  const input: ReportInput = { files: run.results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: workspace };
+  const input: ReportInput = { files: run.results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: workspace, skipped: run.skipped };
 
   mkdirSync(dirname(sarifFile), { recursive: true });
   writeFileSync(sarifFile, formatSarif(input), 'utf8');
@@ -176,7 +176,10 @@ export async function runAction(env: Env = process.env): Promise<number> {
 
   const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
   for (const file of run.results) for (const f of file.findings) f.suppression ? counts.suppressed++ : counts[f.severity]++;
-  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary(run.results, run.linter.rules, counts, env)).write();
+  if (env.GITHUB_STEP_SUMMARY) {
+    const skipped = skippedSummary(run.skipped);
+    await core.summary.addRaw(jobSummary(run.results, run.linter.rules, counts, env) + (skipped ? `\n${markdownCell(skipped)}\n` : '')).write();
+  }
   core.setOutput('error-count', String(counts.error));
   core.setOutput('warning-count', String(counts.warning));
   core.setOutput('note-count', String(counts.note));

@@ -1,13 +1,12 @@
 /** `cmlint lint`: find the config and the exports, lint them, apply the baseline, report, and choose the exit code. */
-import { availableParallelism } from 'node:os';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { applyBaseline, formatBaseline, readBaseline } from '../baseline.js';
 import { CONFIG_NAME_PATTERN } from '../config/find-config.js';
 import { checkRuleIds, isIgnored, type Config, type ExternalSuppression } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import { suppressionCoversFile } from '../suppress/external.js';
 import { createLinter, today, type FileResult, type Linter, type LintOptions } from '../lint.js';
-import { packageVersion } from '../paths.js';
+import { PACKAGE_ROOT, packageVersion, RULES_DIR } from '../paths.js';
 import { displayPath, findFiles } from '../source/find-files.js';
 import { readSource, readStreamSource, UnreadableSourceError, type Source } from '../source/read-source.js';
 import { escapeControl } from '../report/escape.js';
@@ -15,10 +14,13 @@ import { FAIL_ON_CHOICES, failsAt, type FailOn } from '../report/fail-on.js';
 import type { Severity } from '../findings.js';
 import { closest } from 'fastest-levenshtein';
 import { colorWanted } from '../report/text.js';
+import type { SkippedFile } from '../report/report-input.js';
+import { REPORT_REASONS } from '../validate/what-is-an-export.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { FORMATS, formatNames } from './formats.js';
-import { lintInWorkers, poolWorthwhile, takeEarlyWorker, type PoolOutcome } from './lint-pool.js';
+import { defaultJobs, lintInWorkers, poolWorthwhile, takeEarlyWorker, type PoolOutcome } from './lint-pool.js';
 import { writeAtomically } from './write-output.js';
+import { checkDistinctOutputs, checkNotRead, checkOutputKind, type ReadFile } from './output-target.js';
 
 export interface LintCommandOptions {
   format: string;
@@ -38,8 +40,10 @@ export interface LintCommandOptions {
   config?: string | false;
   baseline?: string;
   writeBaseline?: string;
-  /** --jobs: threads to lint in; by default the number of CPUs, for runs long enough to gain from more than one. */
+  /** --jobs: threads to lint in; by default one per CPU idle now (defaultJobs), for runs long enough to gain. */
   jobs?: string;
+  /** --only-exports: named files without schemaVersion are skipped as a folder search skips them. */
+  onlyExports?: boolean;
 }
 
 function parseInteger(name: string, value: string | undefined, min: number): number | undefined {
@@ -70,6 +74,10 @@ export interface LintRunSettings {
   jobs?: number;
   /** Whether `jobs` was asked for (--jobs); if not, several threads are used only for a run long enough to gain. */
   jobsChosen?: boolean;
+  /** Why `jobs` is what it is when not asked for (defaultJobs), for CMLINT_DEBUG. */
+  jobsReason?: string;
+  /** Treat named files as a folder search does: lint exports, skip the rest (--only-exports, the pre-commit hook). */
+  onlyExports?: boolean;
 }
 
 export interface LintRun {
@@ -80,6 +88,8 @@ export interface LintRun {
   /** External suppressions whose files were linted but which covered no finding. */
   unusedSuppressions: ExternalSuppression[];
   ignoredCount: number;
+  /** Files a search found that are not exports (src/validate/what-is-an-export.ts): skipped, counted and named. */
+  skipped: SkippedFile[];
 }
 
 /** The lint options of a run: the command line's settings over the config's. The lint workers build theirs here too. */
@@ -116,9 +126,11 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
     if (skip) ignoredCount++;
     return skip;
   };
-  const found = await findFiles(settings.paths.length ? settings.paths : ['.'], ignore);
+  // Rule files are never exports: a search does not enter the custom rule folders.
+  const found = await findFiles(settings.paths.length ? settings.paths : ['.'], { ignore, neverExports: lintOptions.customRuleFolders });
   const problems: UnreadableSourceError[] = [...found.problems];
   const results: FileResult[] = [];
+  const skipped: SkippedFile[] = [];
   const lintOne = async (file: string): Promise<PoolOutcome> => {
     try {
       const source: Source = file === '-' ? await readStreamSource('<stdin>', process.stdin, lintOptions.maxFileSize) : await readSource(file, lintOptions.maxFileSize);
@@ -133,6 +145,10 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   // Several cores: this thread and worker threads with the same options; results come back in the order of the files.
   const pooled = poolWorthwhile(found.files, jobs, settings.jobsChosen ?? true);
   if (!pooled) void takeEarlyWorker()?.terminate();
+  if (process.env.CMLINT_DEBUG) {
+    const why = settings.jobsChosen === false ? `no --jobs, ${settings.jobsReason ?? 'default'}${jobs > 1 && !pooled ? '; too little work to split' : ''}` : '--jobs';
+    process.stderr.write(`cmlint: debug: ${found.files.length} files in ${pooled ? jobs : 1} thread${pooled && jobs > 1 ? 's' : ''} (${why})\n`);
+  }
   const linted = pooled
     ? await lintInWorkers(
         found.files,
@@ -141,11 +157,16 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
         lintOne,
       )
     : await sequentially(found.files, lintOne);
-  for (const outcome of linted) {
+  linted.forEach((outcome, index) => {
+    const file = found.files[index]!;
+    if (outcome.result?.notAnExport && (settings.onlyExports || found.searched.has(file))) {
+      skipped.push({ path: outcome.result.path, reason: outcome.result.notAnExport });
+      return;
+    }
     if (outcome.result) results.push(outcome.result);
     if (outcome.unreadable) problems.push(outcome.unreadable);
     for (const index of outcome.usedSuppressions) if (config.suppressions[index]) used.add(config.suppressions[index]);
-  }
+  });
   if (!found.files.length && !problems.length && !ignoredCount) {
     problems.push(new UnreadableSourceError('.', `${settings.paths.join(' ') || '.'}: no .yaml, .yml or .json export found`));
   }
@@ -153,7 +174,27 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   const unusedSuppressions = config.suppressions.filter(
     (s) => !used.has(s) && lintedPaths.some((p) => suppressionCoversFile(s, p)),
   );
-  return { linter, results, problems, unusedSuppressions, ignoredCount };
+  return { linter, results, problems, unusedSuppressions, ignoredCount, skipped };
+}
+
+const BASELINE_READ = 'the baseline this run reads';
+
+/** The files a run has read, for the output checks. */
+function filesRead(run: LintRun, configPath: string | undefined, baselinePath: string | undefined): ReadFile[] {
+  const read: ReadFile[] = [];
+  if (configPath) read.push({ path: configPath, role: 'the config file this run reads' });
+  if (baselinePath !== undefined) read.push({ path: baselinePath, role: BASELINE_READ });
+  for (const rule of run.linter.rules) {
+    read.push({ path: rule.builtin ? join(RULES_DIR, basename(rule.origin)) : rule.origin, role: `the rule file of ${rule.id}` });
+  }
+  read.push({ path: join(PACKAGE_ROOT, 'dist', 'rules.json'), role: "cmlint's built-in rules" });
+  for (const result of run.results) read.push({ path: result.path, role: 'a file being linted' });
+  // A report or baseline found by the search is what `-o` rewrites on every run of the same command; other skipped
+  // files (package.json) are not the user's reports.
+  for (const skipped of run.skipped) {
+    if (!REPORT_REASONS.has(skipped.reason)) read.push({ path: skipped.path, role: `a file this run read (${skipped.reason})` });
+  }
+  return read;
 }
 
 /** --rule ID=severity options, as a severity for each rule id; a malformed one is a usage error. */
@@ -192,14 +233,29 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   checkDate('--as-of', options.asOf);
   const config = resolveConfig(options.config);
   const maxWarnings = cliMaxWarnings ?? config.maxWarnings;
+  // Where reports go, refused before any work when it is no regular file or new path (src/cli/output-target.ts).
+  const outputs = [
+    { path: options.output, option: '--output' },
+    { path: options.writeBaseline, option: '--write-baseline' },
+  ].filter((o): o is { path: string; option: string } => o.path !== undefined);
+  for (const o of outputs) checkOutputKind(o.path, o.option);
+  checkDistinctOutputs(outputs);
   // Read the baseline first: a missing one is a usage error before any work is done.
   const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
 
-  // Without --jobs, every core may be used, but only for runs long enough to gain from it (poolWorthwhile).
+  // Without --jobs, the cores idle now may be used, but only for runs long enough to gain from it (poolWorthwhile).
   const chosenJobs = parseInteger('--jobs', options.jobs, 1);
-  const jobs = chosenJobs ?? availableParallelism();
-  const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules, ruleSeverity, jobs, jobsChosen: chosenJobs !== undefined });
+  const choice = chosenJobs === undefined ? defaultJobs() : undefined;
+  const jobs = chosenJobs ?? choice!.jobs;
+  const run = await lintProject({ paths, config, asOf: options.asOf, maxFileSize, ruleFolders: options.rules, ruleSeverity, jobs, jobsChosen: chosenJobs !== undefined, jobsReason: choice?.reason, onlyExports: options.onlyExports });
   const { results, problems } = run;
+
+  // Never write over a file this run read: the config, a rule file, the baseline, an export or a skipped file.
+  const read = filesRead(run, config.path, options.baseline);
+  for (const o of outputs) {
+    // --write-baseline over the --baseline it read is how a baseline is brought up to date (docs/configuration.md).
+    checkNotRead(o.path, o.option, o.option === '--write-baseline' ? read.filter((f) => f.role !== BASELINE_READ) : read);
+  }
 
   let baselined = 0;
   if (baseline) baselined += applyBaseline(results, baseline);
@@ -215,7 +271,7 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   const color = options.color ?? (options.output ? false : colorWanted(process.stdout));
   // --quiet leaves warnings and notes out of every format alike; the exit code below still counts them.
   const reported = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  const report = formatter({ files: reported, rules: run.linter.rules, toolVersion: packageVersion(), cwd: process.cwd() }, { color, quiet: options.quiet ?? false, failOn });
+  const report = formatter({ files: reported, rules: run.linter.rules, toolVersion: packageVersion(), cwd: process.cwd(), skipped: run.skipped }, { color, quiet: options.quiet ?? false, failOn });
   // With nothing linted, a text report would only say "0 files"; the stderr lines say what went wrong.
   const nothingToSay = results.length === 0 && problems.length > 0 && options.format === 'text';
   if (options.output) await writeAtomically(options.output, report, results.map((r) => r.path));

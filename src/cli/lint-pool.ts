@@ -7,6 +7,7 @@
  * only when cmlint runs from its bundle; run from source (tests of the API), files are linted in one thread.
  */
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker as WorkerType } from 'node:worker_threads';
@@ -40,6 +41,7 @@ export interface SentResult {
   document: { format: ParsedDocument['format']; problems: ParsedDocument['problems'] };
   /** Indexes (in the config's suppressions) of the external suppressions that covered a finding here. */
   usedSuppressions: number[];
+  notAnExport?: string;
 }
 
 /**
@@ -169,6 +171,28 @@ function sizeOf(file: string): number {
   }
 }
 
+/** The number of threads a run lints in without --jobs, and why (shown with CMLINT_DEBUG=1 and by `npm run bench`). */
+export interface JobsChoice {
+  jobs: number;
+  reason: string;
+}
+
+/**
+ * Threads for a run without --jobs: one per core that is idle now, at least one. A worker thread only pays when a
+ * core has nothing else to do: measured on a shared two-core machine (docs/performance.md, "Choosing the number of
+ * threads"), a second thread made 20,000 minimal exports slower whenever other processes kept both cores busy, as
+ * it spends more CPU in all (a second warm-up of the linter, results sent between threads) and gains nothing when
+ * there is no idle core to run on. The one-minute load average (runnable threads, over the machine) tells how many
+ * cores other work leaves: on 2 CPUs with a load of 0.3, two threads; with a load of 0.6 or more, one. Where there
+ * is no load average (Windows reports 0), every core counts as idle.
+ */
+export function defaultJobs(cpus = availableParallelism(), load = loadavg()[0] ?? 0): JobsChoice {
+  const idle = Math.max(0, cpus - load);
+  const jobs = Math.max(1, Math.min(cpus, Math.round(idle)));
+  const shown = `load ${load.toFixed(2)} on ${cpus} CPU${cpus === 1 ? '' : 's'}`;
+  return { jobs, reason: jobs > 1 ? `${shown}: ${jobs} idle cores` : `${shown}: no idle core for a second thread` };
+}
+
 /**
  * Whether linting these files on `jobs` threads is likely to pay. `chosen`: the number came from --jobs, and any run
  * of MIN_FILES files or with a large one is split; otherwise only runs of at least AUTO_MIN_WORK (see there).
@@ -279,5 +303,5 @@ function fromSent(sent: SentResult, sentIds: { ids?: string[] }): FileResult {
   // The worker decoded these bytes already: they are valid, and decode to the same text here.
   const source = decodeSource(sent.source.path, bytes, Number.MAX_SAFE_INTEGER);
   const document = reparsedLater(source, sent.document.format, sent.document.problems);
-  return { path: sent.path, findings: sent.findings, outcomes: unpackOutcomes(sent.outcomes, sentIds), source, document };
+  return { path: sent.path, findings: sent.findings, outcomes: unpackOutcomes(sent.outcomes, sentIds), source, document, notAnExport: sent.notAnExport };
 }

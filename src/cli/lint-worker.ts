@@ -64,5 +64,6 @@ function toSent(result: FileResult, usedSuppressions: number[], sentIds: { ids?:
     source: { path: result.source.path, bytes: new Uint8Array(result.source.bytes) },
     document: { format: result.document.format, problems: result.document.problems },
     usedSuppressions,
+    notAnExport: result.notAnExport,
   };
 }

@@ -64,7 +64,8 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on; --color and 
     .option('--no-config', 'use no config file')
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', 'record the current findings in this baseline file (they are then not reported)')
-    .option('-j, --jobs <n>', 'lint files in n threads (default: one, or one per CPU for runs of thousands of files); the report is the same')
+    .option('--only-exports', 'skip named files that are not exports (no schemaVersion), as a folder search does; for the pre-commit hook')
+    .option('-j, --jobs <n>', 'lint files in n threads (default: one per CPU idle now, for runs of thousands of files); the report is the same')
     .action(async (paths: string[], options) => {
       rejectMistypedCommand(paths, cli);
       process.exitCode = await runLint(paths, options);

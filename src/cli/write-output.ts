@@ -20,6 +20,12 @@ export async function writeAtomically(path: string, content: string, inputs: rea
   }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
+    // Missing folders on the way are made, as `-o reports/cmlint.sarif` in a fresh checkout expects.
+    await fs.mkdir(dirname(path), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      // mkdir says EEXIST when a part of the path is a file: the same as ENOTDIR to the user.
+      if (error.code === 'EEXIST') error.code = 'ENOTDIR';
+      throw error;
+    });
     await fs.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
     await fs.rename(temporary, path);
   } catch (error) {

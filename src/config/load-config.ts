@@ -13,7 +13,7 @@ import type { Rule } from '../rules/rule.js';
 import { parseDataFile, type ParsedDataFile } from '../source/parse-data-file.js';
 import { precompiled } from '../validate/precompiled.js';
 import { createAjv } from '../validate/schemas.js';
-import { compileGlob, type GlobMatcher } from './glob.js';
+import { compileGlob, GlobSyntaxError, type GlobMatcher } from './glob.js';
 import { isCurrentBranchVersion, type VersionFacts } from '../versions/version-facts.js';
 
 /** A broken config file: exit code 2 with one line. */
@@ -172,9 +172,18 @@ export function loadConfig(path: string, cwd = process.cwd()): Config {
     namedRules.push({ id, key: `rules.${id}` });
     if (setting !== 'on') ruleSeverity[id] = setting;
   }
+  // A pattern that is no glob is a config error at its own line.
+  const glob = (pattern: string, segments: (string | number)[]): GlobMatcher => {
+    try {
+      return compileGlob(pattern);
+    } catch (error) {
+      if (!(error instanceof GlobSyntaxError)) throw error;
+      throw new ConfigError(`${shown}:${document.locate(segments, false).startLine}: ${keyPath(segments)}: not a valid glob: ${error.message}`);
+    }
+  };
   const suppressions = (file.suppressions ?? []).map((s, index): ExternalSuppression => {
     namedRules.push({ id: s.rule, key: `suppressions[${index}].rule` });
-    return { files: compileGlob(s.files), pointer: s.pointer === '/' ? '' : s.pointer, rule: s.rule, justification: s.justification.trim(), baseDir: dir, origin: `${shown}: suppressions[${index}]` };
+    return { files: glob(s.files, ['suppressions', index, 'files']), pointer: s.pointer === '/' ? '' : s.pointer, rule: s.rule, justification: s.justification.trim(), baseDir: dir, origin: `${shown}: suppressions[${index}]` };
   });
   const versionFacts = (file.versions ?? []).map((entry, index) => {
     const problem = !isCurrentBranchVersion(entry.version)
@@ -194,7 +203,7 @@ export function loadConfig(path: string, cwd = process.cwd()): Config {
     dir,
     ruleSeverity,
     namedRules,
-    ignore: (file.ignore ?? []).map(compileGlob),
+    ignore: (file.ignore ?? []).map((pattern, index) => glob(pattern, ['ignore', index])),
     asOf: file.asOf,
     maxFileSize: file.maxFileSize,
     maxWarnings: file.maxWarnings,

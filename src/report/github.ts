@@ -6,7 +6,7 @@
  */
 import type { Severity } from '../findings.js';
 import { escapeControl } from './escape.js';
-import type { ReportInput } from './report-input.js';
+import { skippedSummary, type ReportInput } from './report-input.js';
 import { isAbsolute, relative, sep } from 'node:path';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', note: 'notice' };
@@ -49,5 +49,7 @@ export function formatGithub(input: ReportInput, options: GithubOptions = {}): s
       lines.push(`::${COMMAND[f.severity]} ${props}::${escapeData(`${f.message} (${f.ruleId})`)}`);
     }
   }
+  const skipped = skippedSummary(input.skipped);
+  if (skipped) lines.push(`::notice title=${escapeProperty('cmlint: files skipped')}::${escapeData(skipped)}`);
   return lines.length ? lines.join('\n') + '\n' : '';
 }

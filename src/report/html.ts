@@ -15,7 +15,7 @@ import type { Rule } from '../rules/rule.js';
 import { familyOf } from '../rules/rule.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './html-assets.js';
 import { escapeHtml, safeHttpsUrl } from './markup-escape.js';
-import type { ReportInput } from './report-input.js';
+import { skippedSummary, type ReportInput } from './report-input.js';
 import { buildTopology, type Topology } from './topology.js';
 import { topologySvg } from './topology-svg.js';
 
@@ -350,6 +350,7 @@ export function formatHtml(input: ReportInput): string {
     `<h2 class="summary-title">Summary${escapeHtml(summaryNote)}</h2>`,
     tiles(total, 'Summary of the run'),
     views.length === 0 ? '<p class="empty">No export was linted.</p>' : '',
+    skippedSummary(input.skipped) ? `<p class="skipped">${escapeHtml(skippedSummary(input.skipped)!)}</p>` : '',
     filters(views),
     ...views.map((v) => fileSection(v, input, ruleById, multi)),
     '</main>',

@@ -35,5 +35,5 @@ export function formatJson(input: ReportInput): string {
     ),
   }));
   const summary = { ...countBySeverity(input), rules: totalRuleCounts(input) };
-  return inertJson(JSON.stringify({ tool: 'cmlint', version: input.toolVersion, summary, files }, null, 2)) + '\n';
+  return inertJson(JSON.stringify({ tool: 'cmlint', version: input.toolVersion, summary, files, ...(input.skipped?.length ? { skipped: input.skipped } : {}) }, null, 2)) + '\n';
 }

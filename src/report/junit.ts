@@ -8,7 +8,7 @@
  */
 import type { Finding } from '../findings.js';
 import { failsAt, type FailOn } from './fail-on.js';
-import type { ReportInput } from './report-input.js';
+import { skippedSummary, type ReportInput } from './report-input.js';
 
 // Characters XML 1.0 cannot hold at all, plus DEL and the C1 controls (allowed but invisible and confusing).
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
@@ -87,6 +87,13 @@ export function formatJunit(input: ReportInput, options: JunitOptions = {}): str
       `  <testsuite name="${xmlAttribute(file.path)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">` +
         (cases.length ? `\n${cases.join('\n')}\n  </testsuite>` : '</testsuite>'),
     );
+  }
+  // Files a search skipped as not exports: one skipped testcase each, under a suite that says why.
+  const skippedFiles = input.skipped ?? [];
+  if (skippedFiles.length) {
+    const cases = skippedFiles.map((s) => `    <testcase name="${xmlAttribute(s.path)}" classname="cmlint.skipped" time="0">\n      <skipped message="${xmlAttribute(`not a cmlint export: ${s.reason}`)}"/>\n    </testcase>`);
+    total = { ...total, tests: total.tests + cases.length };
+    suites.push(`  <testsuite name="${xmlAttribute(skippedSummary(skippedFiles)!)}" tests="${cases.length}" failures="0" errors="0" skipped="${cases.length}" time="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

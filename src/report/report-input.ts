@@ -8,6 +8,21 @@ export interface ReportInput {
   toolVersion: string;
   /** Directory file paths are reported relative to (SARIF's %SRCROOT%). */
   cwd: string;
+  /** Files a folder search or a glob found that are not exports: every format counts and names them. */
+  skipped?: SkippedFile[];
+}
+
+export interface SkippedFile {
+  path: string;
+  /** Why it is not an export, in a few words ("no schemaVersion at the top level", "a SARIF log"). */
+  reason: string;
+}
+
+/** The summary's line for skipped files, the same in every format: "2 files skipped: not cmlint exports (a, b)". */
+export function skippedSummary(skipped: readonly SkippedFile[] | undefined): string | undefined {
+  if (!skipped?.length) return undefined;
+  const names = skipped.map((s) => `${s.path}: ${s.reason}`).join('; ');
+  return `${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped: not cmlint exports (${names})`;
 }
 
 /** What became of the rules on one file, or added up over files: every reporter shows these same counts. */

@@ -13,7 +13,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { jsonPointer, type Severity } from '../findings.js';
 import type { Rule } from '../rules/rule.js';
 import { escapeControl, inertJson } from './escape.js';
-import { ruleCountsOf, totalRuleCounts, type ReportInput } from './report-input.js';
+import { ruleCountsOf, skippedSummary, totalRuleCounts, type ReportInput } from './report-input.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/cmlint/cmlint';
@@ -152,10 +152,20 @@ export function buildSarif(input: ReportInput) {
         properties: { ruleCounts: totalRuleCounts(input), ruleCountsByFile: input.files.map((file) => ({ path: file.path, ...ruleCountsOf(file, input.rules) })) },
         artifacts,
         results,
+        ...skippedInvocation(input),
         columnKind: 'utf16CodeUnits',
       },
     ],
   };
+}
+
+/** Files a search skipped as not exports: one tool notification naming them, so the log shows what was not linted. */
+function skippedInvocation(input: ReportInput) {
+  const text = skippedSummary(input.skipped);
+  if (!text) return {};
+  const locations = input.skipped!.map((s) => ({ physicalLocation: { artifactLocation: artifactLocation(s.path, input.cwd) } }));
+  const notification = { descriptor: { id: 'skipped-not-exports' }, level: 'note', message: { text: sentence(escapeControl(text)) }, locations };
+  return { invocations: [{ executionSuccessful: true, toolExecutionNotifications: [notification] }] };
 }
 
 export function formatSarif(input: ReportInput): string {

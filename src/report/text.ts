@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Severity } from '../findings.js';
 import { escapeControl } from './escape.js';
-import { countBySeverity, describeRuleCounts, totalRuleCounts, type ReportInput } from './report-input.js';
+import { countBySeverity, describeRuleCounts, skippedSummary, totalRuleCounts, type ReportInput } from './report-input.js';
 
 export interface TextOptions {
   color: boolean;
@@ -67,5 +67,7 @@ export function formatText(input: ReportInput, options: TextOptions): string {
     const mark = counts.error ? chalk.red.bold('✖') : chalk.yellow.bold('⚠');
     out.push(`${mark} ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')}) in ${fileCount}${tail}`);
   }
+  const skipped = skippedSummary(input.skipped);
+  if (skipped) out.push(chalk.dim(escapeControl(skipped)));
   return out.join('\n') + '\n';
 }

@@ -7,7 +7,7 @@
 import type { Severity } from '../findings.js';
 import type { FileResult } from '../lint.js';
 import { dotString } from './markup-escape.js';
-import type { ReportInput } from './report-input.js';
+import { skippedSummary, type ReportInput } from './report-input.js';
 import { buildTopology, countSeverities, NODE_KIND_LABEL, nodeFindings, worstFinding, type Topology } from './topology.js';
 
 const COLOR: Record<Severity, string> = { error: '#b3261e', warning: '#b06d00', note: '#0b57d0' };
@@ -68,5 +68,8 @@ export function topologyDotText(files: readonly FileResult[]): string {
 }
 
 export function formatDot(input: ReportInput): string {
-  return topologyDotText(input.files);
+  const dot = topologyDotText(input.files);
+  const skipped = skippedSummary(input.skipped);
+  // Files a search skipped as not exports: named in the graph's comment attribute (a quoted DOT string).
+  return skipped ? dot.replace('digraph cmlint {\n', `digraph cmlint {\n  comment=${dotString(skipped)};\n`) : dot;
 }

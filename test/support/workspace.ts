@@ -55,3 +55,12 @@ export const BROKEN_JSON = JSON.stringify(
 
 /** Pins the date so date-based rules give the same findings every day. */
 export const AS_OF = '2026-06-01';
+
+/** What a repository holds beside its exports, none of them an export: a folder search skips them all. */
+export const NOT_EXPORTS: Record<string, string> = {
+  'package.json': '{ "name": "designs", "version": "1.0.0", "private": true }\n',
+  'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n',
+  'action.yml': 'name: local\nruns:\n  using: node20\n  main: index.js\n',
+  'docker-compose.yml': 'services:\n  web:\n    image: nginx\n',
+  'deploy/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n',
+};
