@@ -6,6 +6,7 @@ import type { Pointer, RawFinding } from '../findings.js';
 import type { Model } from '../model/build.js';
 import { originOf } from '../model/pointers.js';
 import { withScope } from './cel-env.js';
+import { budgetExceeded, endBudget, startBudget } from './cost-meter.js';
 import type { CompiledCase, CompiledRule } from './compile.js';
 import { classify, unionOfPaths, type Classes, type FieldPath } from './memo.js';
 import { display } from './template.js';
@@ -76,24 +77,56 @@ export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown
   withScope({ model, asOf: options.asOf }, () => {
     for (const compiled of rules) {
       const id = compiled.rule.id;
-      const missing = compiled.requires.find((r) => !safeBool(r.test, context));
-      if (missing) {
-        outcomes.set(id, ruleOutcome('not-evaluated', missing.missing));
-        continue;
+      // Each rule has its own budget on this file (cost-meter.ts); past it, the rule is stopped here.
+      startBudget();
+      try {
+        const missing = compiled.requires.find((r) => !safeBool(r.test, context));
+        if (budgetExceeded()) {
+          stopRule(compiled, findings, outcomes, 0);
+          continue;
+        }
+        if (missing) {
+          outcomes.set(id, ruleOutcome('not-evaluated', missing.missing));
+          continue;
+        }
+        const first = findings.length;
+        let count = 0;
+        let skippedForVersion = false;
+        for (const c of compiled.cases) {
+          const result = runCase(compiled, c, context, model, data, rules, classCache);
+          count += result.findings.length;
+          for (const finding of result.findings) findings.push(finding); // not push(...): a large inventory can give more findings than arguments fit on the stack
+          skippedForVersion ||= result.skippedForVersion;
+          if (budgetExceeded()) break;
+        }
+        if (budgetExceeded()) {
+          stopRule(compiled, findings, outcomes, first);
+          continue;
+        }
+        outcomes.set(id, count > 0 ? FAILED : skippedForVersion ? ruleOutcome('not-evaluated', UNKNOWN_VERSION_REASON) : PASSED);
+        if (skippedForVersion) versionUnknown.push(id);
+      } finally {
+        endBudget();
       }
-      let count = 0;
-      let skippedForVersion = false;
-      for (const c of compiled.cases) {
-        const result = runCase(compiled, c, context, model, data, rules, classCache);
-        count += result.findings.length;
-        for (const finding of result.findings) findings.push(finding); // not push(...): a large inventory can give more findings than arguments fit on the stack
-        skippedForVersion ||= result.skippedForVersion;
-      }
-      outcomes.set(id, count > 0 ? FAILED : skippedForVersion ? ruleOutcome('not-evaluated', UNKNOWN_VERSION_REASON) : PASSED);
-      if (skippedForVersion) versionUnknown.push(id);
     }
   });
   return { findings: dedupe(findings), outcomes, versionUnknown };
+}
+
+/**
+ * A rule that spent its budget on this file: whatever it found before is dropped (it is incomplete, and the errors the
+ * budget raised in it are not the rule's), and one CML009 at the top of the file names the rule file instead.
+ */
+function stopRule(compiled: CompiledRule, findings: RawFinding[], outcomes: Map<string, RuleOutcome>, first: number): void {
+  const rule = compiled.rule;
+  findings.length = first;
+  findings.push({
+    ruleId: 'CML009',
+    severity: 'error',
+    message: `Rule ${rule.id} (${rule.builtin ? 'built in' : rule.origin}) was stopped on this file: ${budgetExceeded()}, the budget of one rule on one file. This is a fault in the rule, not in the export.`,
+    pointer: [],
+  });
+  outcomes.set(rule.id, ruleOutcome('not-evaluated', `stopped: ${budgetExceeded()}`));
 }
 
 function runCase(
@@ -141,6 +174,7 @@ function runCase(
   if (classes) {
     const outcomes: (Outcome | undefined)[] = new Array(classes.count);
     for (let index = 0; index < elements.length; index++) {
+      if (budgetExceeded()) break;
       const element = elements[index];
       const cls = classes.of[index]!;
       let outcome = outcomes[cls];
@@ -151,6 +185,7 @@ function runCase(
     }
   } else {
     for (const element of elements) {
+      if (budgetExceeded()) break;
       context.it = element;
       apply(decide(c, context, element, model), element);
     }
@@ -174,7 +209,10 @@ function decide(c: CompiledCase, context: Record<string, unknown>, element: unkn
       if (c.versions.before !== undefined && version >= BigInt(c.versions.before)) return SKIP;
     }
     if (c.where && c.where(context) !== true) return SKIP;
-    return c.report || c.assert?.(context) !== true ? FINDING : SKIP;
+    if (c.report || !c.assert) return FINDING;
+    const holds = c.assert(context);
+    if (typeof holds !== 'boolean') throw new Error(`assert gave ${describeValue(holds)}, not a boolean`);
+    return holds ? SKIP : FINDING;
   } catch (error) {
     return { error };
   }
@@ -201,6 +239,7 @@ function runSchemaCase(
   versionUnknown: (skipped: boolean) => void,
 ): void {
   for (const element of elements) {
+    if (budgetExceeded()) break;
     context.it = element;
     try {
       if (c.versions) {
@@ -292,7 +331,17 @@ function versionOf(element: unknown, model: Model): bigint | undefined {
 function toList(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
   if (value && typeof value === 'object') return [value];
-  return [];
+  if (value === undefined || value === null) return [];
+  // A string, number or boolean is nothing to check: a fault in the rule, which must not pass as "nothing found".
+  throw new Error(`forEach gave ${describeValue(value)}, not a list`);
+}
+
+/** A value's kind for a message about a rule: never the value itself, which comes from the export. */
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'bigint' || typeof value === 'number') return 'a number';
+  return typeof value === 'object' ? 'a map' : `a ${typeof value}`;
 }
 
 function safeBool(test: (context: Record<string, unknown>) => unknown, context: Record<string, unknown>): boolean {

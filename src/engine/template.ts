@@ -1,5 +1,5 @@
 /** Message templates: text with {{ CEL }} placeholders, compiled once per rule. */
-import type { Environment } from '@marcbachmann/cel-js';
+import { parseExpression } from './cel-env.js';
 
 type Evaluator = (context: Record<string, unknown>) => unknown;
 
@@ -7,7 +7,8 @@ export interface Template {
   render(context: Record<string, unknown>): string;
 }
 
-export function compileTemplate(env: Environment, text: string): Template {
+/** @param check type-check each placeholder now (custom rules), so an unknown function is an error of the rule file. */
+export function compileTemplate(text: string, check = false): Template {
   const parts: (string | Evaluator)[] = [];
   let rest = text;
   for (;;) {
@@ -16,7 +17,10 @@ export function compileTemplate(env: Environment, text: string): Template {
     const close = rest.indexOf('}}', open + 2);
     if (close < 0) throw new Error(`unclosed {{ in "${text}"`);
     if (open > 0) parts.push(rest.slice(0, open));
-    parts.push(env.parse(rest.slice(open + 2, close).trim()) as unknown as Evaluator);
+    const parsed = parseExpression(rest.slice(open + 2, close).trim());
+    const checked = check ? parsed.check?.() : undefined;
+    if (checked && !checked.valid) throw checked.error ?? new Error('invalid expression');
+    parts.push(parsed as Evaluator);
     rest = rest.slice(close + 2);
   }
   if (rest) parts.push(rest);

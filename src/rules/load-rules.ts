@@ -18,7 +18,7 @@ function validator(): ValidateFunction {
 }
 
 /** Checks one parsed rule file; throws a RuleLoadError naming the file and the first problems. */
-export function toRule(definition: unknown, origin: string, builtin: boolean): Rule {
+export function toRule(definition: unknown, origin: string, builtin: boolean, lineOf?: Rule['lineOf']): Rule {
   const validate = validator();
   if (!validate(definition)) {
     const problems = (validate.errors ?? [])
@@ -37,14 +37,15 @@ export function toRule(definition: unknown, origin: string, builtin: boolean): R
     helpUri: rule.sources[0]!.url,
     origin,
     builtin,
+    ...(lineOf ? { lineOf } : {}),
   };
 }
 
 /** Custom rule files are untrusted: read with the export's parsers and defences (src/source/parse-data-file.ts). */
-function parseRuleFile(path: string, text: string): unknown {
+function parseRuleFile(path: string, text: string): { data: unknown; lineOf: NonNullable<Rule['lineOf']> } {
   const parsed = parseDataFile(path, text);
   if (parsed.problem) throw new RuleLoadError(`${path}:${parsed.problem.line}: cannot parse rule file: ${parsed.problem.message}`);
-  return parsed.data;
+  return { data: parsed.data, lineOf: (pointer) => parsed.document.locate([...pointer], true).startLine };
 }
 
 export function loadRuleFolder(dir: string, builtin: boolean): Rule[] {
@@ -57,7 +58,8 @@ export function loadRuleFolder(dir: string, builtin: boolean): Rule[] {
   }
   return entries.map((file) => {
     const path = join(dir, file);
-    return toRule(parseRuleFile(path, readFileSync(path, 'utf8')), path, builtin);
+    const { data, lineOf } = parseRuleFile(path, readFileSync(path, 'utf8'));
+    return toRule(data, path, builtin, builtin ? undefined : lineOf);
   });
 }
 

@@ -7,6 +7,7 @@ import type { ValidateFunction } from 'ajv';
 import type addFormatsModule from 'ajv-formats';
 import { SCHEMAS_DIR } from '../paths.js';
 import { linearErrors } from './linear-errors.js';
+import { linearRegExpEngine } from './linear-regexp.js';
 import { precompiled } from './precompiled.js';
 
 export const ROOT_SCHEMA = 'export.schema.json';
@@ -46,8 +47,9 @@ function loadAjv(): { Ajv: typeof AjvModule.default; addFormats: typeof addForma
 export function createAjv(options: { unicodeRegExp?: boolean } = {}): AjvInstance {
   const { Ajv, addFormats } = loadAjv();
   // verbose: errors carry their schema, which names the allowed keys for "did you mean". allErrors reports every
-  // problem, and linearErrors keeps collecting them linear in their number (see linear-errors.ts).
-  const ajv = new Ajv({ ...AJV_OPTIONS, code: { process: linearErrors }, ...options });
+  // problem, and linearErrors keeps collecting them linear in their number (see linear-errors.ts). A rule file's
+  // `pattern` is untrusted: patterns run on RE2 (linear-regexp.ts), in linear time.
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { process: linearErrors, regExp: linearRegExpEngine }, ...options });
   addFormats(ajv);
   return ajv;
 }
