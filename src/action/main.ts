@@ -8,7 +8,7 @@
  * Bundled to dist/action/index.js by scripts/build-action.mjs; the bundle is committed and a test checks it is fresh.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../cli/exit-codes.js';
@@ -18,7 +18,7 @@ import type { FileResult } from '../lint.js';
 import { packageVersion } from '../paths.js';
 import { escapeData, escapeProperty, formatGithub } from '../report/github.js';
 import type { ReportInput } from '../report/report-input.js';
-import { formatSarif } from '../report/sarif.js';
+import { sarifPieces } from '../report/sarif.js';
 import { RuleLoadError } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
 import { topologyMermaid } from '../report/topology-mermaid.js';
@@ -66,6 +66,8 @@ function sourceLink(path: string, line: number, env: Env): string | undefined {
 }
 
 const MAX_SUMMARY_ROWS = 200;
+/** GitHub refuses a job summary over 1 MiB; cmlint's stays below it with room to spare. */
+export const MAX_SUMMARY_BYTES = 1024 * 1024 - 4096;
 
 export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<Severity, number> & { suppressed: number }, env: Env): string {
   const byRule = new Map<string, Finding[]>();
@@ -106,7 +108,32 @@ export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<
     out.push(`| ${location} | ${finding.severity} | ${finding.ruleId} | ${markdownCell(finding.message)} |`);
   }
   if (active.length > MAX_SUMMARY_ROWS) out.push('', `…and ${active.length - MAX_SUMMARY_ROWS} more; the SARIF file and the annotations have them all.`);
-  return out.join('\n') + '\n';
+  return withinSummaryLimit(out);
+}
+
+/**
+ * The summary's lines joined, at most MAX_SUMMARY_BYTES: past it, the topology (a large design's diagram) is left out
+ * first, then table rows from the end, and a line says so.
+ */
+function withinSummaryLimit(lines: string[]): string {
+  const size = (list: string[]) => list.reduce((sum, line) => sum + Buffer.byteLength(line, 'utf8') + 1, 0);
+  const note = '_Part of this summary is left out: GitHub accepts at most 1 MiB. The SARIF file and the annotations have every finding._';
+  if (size(lines) <= MAX_SUMMARY_BYTES) return lines.join('\n') + '\n';
+  let kept = [...lines];
+  const topology = kept.indexOf('<details><summary>Topology</summary>');
+  if (topology >= 0) kept.splice(topology, kept.indexOf('</details>', topology) - topology + 2);
+  const budget = MAX_SUMMARY_BYTES - Buffer.byteLength(note) - 2;
+  while (size(kept) > budget) {
+    // The last table row (every row starts with "| "); lines without one are the headline and headings.
+    let last = kept.length - 1;
+    while (last >= 0 && !kept[last]!.startsWith('| ')) last--;
+    if (last < 0) {
+      kept = kept.slice(0, 2);
+      break;
+    }
+    kept.splice(last, 1);
+  }
+  return [...kept, '', note].join('\n') + '\n';
 }
 
 export async function runAction(env: Env = process.env): Promise<number> {
@@ -126,7 +153,15 @@ export async function runAction(env: Env = process.env): Promise<number> {
   const input: ReportInput = { files: run.results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: workspace };
 
   mkdirSync(dirname(sarifFile), { recursive: true });
-  writeFileSync(sarifFile, formatSarif(input), 'utf8');
+  // Written piece by piece: the log of a large run is more text than one string holds. Within GitHub's limits, the
+  // results left out are named in a warning.
+  const notice = (message: string) => process.stdout.write(`::warning title=${escapeProperty('cmlint')}::${escapeData(message)}\n`);
+  const sarif = openSync(sarifFile, 'w');
+  try {
+    for (const piece of sarifPieces(input, { notice })) writeSync(sarif, piece);
+  } finally {
+    closeSync(sarif);
+  }
   process.stdout.write(formatGithub(input));
   for (const problem of run.problems) process.stdout.write(`::error title=${escapeProperty('cmlint')}::${escapeData(problem.message)}\n`);
   for (const s of run.unusedSuppressions) {

@@ -15,7 +15,7 @@ import { colorWanted } from '../report/text.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { FORMATS, formatNames } from './formats.js';
 import { lintInWorkers, poolWorthwhile, takeEarlyWorker, type PoolOutcome } from './lint-pool.js';
-import { writeAtomically } from './write-output.js';
+import { writeAtomically, writeToStream } from './write-output.js';
 
 export interface LintCommandOptions {
   format: string;
@@ -178,11 +178,12 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
 
   const formatter = await loadFormatter();
   const color = options.output ? false : colorWanted(process.stdout);
-  const report = formatter({ files: results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: process.cwd() }, { color, quiet: options.quiet ?? false });
+  const notice = (message: string) => process.stderr.write(`cmlint: ${escapeControl(message)}\n`);
+  const report = formatter({ files: results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: process.cwd() }, { color, quiet: options.quiet ?? false, notice });
   // With nothing linted, a text report would only say "0 files"; the stderr lines say what went wrong.
   const nothingToSay = results.length === 0 && problems.length > 0 && options.format === 'text';
   if (options.output) await writeAtomically(options.output, report, results.map((r) => r.path));
-  else if (!nothingToSay) process.stdout.write(report);
+  else if (!nothingToSay) await writeToStream(process.stdout, report);
   // Paths come from folder listings and file names are data too: shown escaped, never as raw control characters.
   for (const problem of problems) process.stderr.write(`cmlint: ${escapeControl(problem.message)}\n`);
   if (baselined && options.baseline !== undefined && !options.quiet) {

@@ -8,9 +8,10 @@
  * control or a bidirectional override from an export is shown as `\u202e`, never obeyed by a viewer.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Severity } from '../findings.js';
+import type { Finding, Severity } from '../findings.js';
 import type { Rule } from '../rules/rule.js';
 import { escapeControl, inertJson } from './escape.js';
 import type { ReportInput } from './report-input.js';
@@ -65,17 +66,41 @@ function ruleDescriptor(rule: Rule) {
   };
 }
 
-export function buildSarif(input: ReportInput) {
-  const rules = [...input.rules].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const artifacts = input.files.map((file) => ({
-    location: artifactLocation(file.path, input.cwd),
-    length: file.source.bytes.length,
-    hashes: { 'sha-256': createHash('sha256').update(file.source.bytes).digest('hex') },
-  }));
-  const results = input.files.flatMap((file, fileIndex) =>
-    file.findings.map((f) => {
-      const result: Record<string, unknown> = {
+/**
+ * GitHub code scanning's limits on an uploaded SARIF file (docs.github.com, "SARIF results exceed limit" and "SARIF
+ * file is too large"): it rejects a run of more than 25,000 results and a file of more than 10 MB gzipped. Past either,
+ * cmlint keeps the most severe results and says what it left out, in the run (a tool execution notification) and on
+ * stderr, so that it never writes a file code scanning would reject.
+ */
+export const SARIF_MAX_RESULTS = 25_000;
+export const SARIF_MAX_GZIP_BYTES = 10 * 1000 * 1000;
+
+/** The order results are kept in past a limit: errors, warnings, notes, then suppressed ones in the same order. */
+function priority(f: Finding): number {
+  return (f.suppression ? 3 : 0) + (f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2);
+}
+
+interface Located {
+  file: number;
+  finding: Finding;
+}
+
+/** The first `limit` of `all` by priority (stable within one priority), in their original order. */
+function mostSevere(all: Located[], limit: number): Located[] {
+  if (all.length <= limit) return all;
+  const kept = new Set<Located>();
+  for (let rank = 0; rank < 6 && kept.size < limit; rank++) {
+    for (const item of all) {
+      if (kept.size >= limit) break;
+      if (priority(item.finding) === rank) kept.add(item);
+    }
+  }
+  return all.filter((item) => kept.has(item));
+}
+
+function resultObject(input: ReportInput, ruleIndex: Map<string, number>, fileIndex: number, f: Finding) {
+  const file = input.files[fileIndex]!;
+  const result: Record<string, unknown> = {
         ruleId: f.ruleId,
         ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
         level: level(f.severity),
@@ -99,9 +124,23 @@ export function buildSarif(input: ReportInput) {
         result.suppressions = [{ kind: f.suppression.kind, justification: escapeControl(f.suppression.justification) }];
       }
       return result;
-    }),
-  );
-  return {
+}
+
+/** The SARIF log with its results given separately, in the order they are written, and what was left out. */
+function sarifParts(input: ReportInput) {
+  const rules = [...input.rules].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const artifacts = input.files.map((file) => ({
+    location: artifactLocation(file.path, input.cwd),
+    length: file.source.bytes.length,
+    hashes: { 'sha-256': createHash('sha256').update(file.source.bytes).digest('hex') },
+  }));
+  const all: Located[] = [];
+  input.files.forEach((file, index) => {
+    for (const finding of file.findings) all.push({ file: index, finding });
+  });
+  const kept = mostSevere(all, SARIF_MAX_RESULTS);
+  const log = (notification?: string) => ({
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -118,15 +157,81 @@ export function buildSarif(input: ReportInput) {
         originalUriBaseIds: {
           '%SRCROOT%': { uri: pathToFileURL(input.cwd.endsWith(sep) ? input.cwd : input.cwd + sep).href },
         },
+        ...(notification
+          ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: [{ level: 'warning', message: { text: notification } }] }] }
+          : {}),
         artifacts,
-        results,
+        results: RESULTS_PLACE as unknown,
         columnKind: 'utf16CodeUnits',
       },
     ],
-  };
+  });
+  return { all, kept, log, result: (item: Located) => resultObject(input, ruleIndex, item.file, item.finding) };
+}
+
+/** Where the results go in the log's text, written separately (sarifPieces). */
+const RESULTS_PLACE = '\u0000results\u0000';
+
+/** The log as an object, with at most SARIF_MAX_RESULTS results (the size limit is sarifPieces'). */
+export function buildSarif(input: ReportInput) {
+  const { all, kept, log, result } = sarifParts(input);
+  const document = log(kept.length < all.length ? leftOut(all.length, kept.length) : undefined);
+  document.runs[0]!.results = kept.map(result);
+  return document;
+}
+
+function leftOut(total: number, kept: number): string {
+  const n = (count: number) => count.toLocaleString('en-US');
+  return `${n(total - kept)} of ${n(total)} results left out: GitHub code scanning accepts at most ${n(SARIF_MAX_RESULTS)} results in a run and ${SARIF_MAX_GZIP_BYTES / 1e6} MB gzipped; the ${n(kept)} most severe are kept. The JSON report has them all.`;
 }
 
 export function formatSarif(input: ReportInput): string {
+  return [...sarifPieces(input)].join('');
+}
+
+/** JSON.stringify with two-space indentation, its lines after the first indented `indent` more. */
+function nested(value: unknown, indent: string): string {
   // Anything still invisible in a value (none should be left) is written as a \u escape, as in the JSON report.
-  return inertJson(JSON.stringify(buildSarif(input), null, 2)) + '\n';
+  return inertJson(JSON.stringify(value, null, 2)).replace(/\n/g, `\n${indent}`);
+}
+
+/**
+ * The log in pieces (one per result) for write-output.ts, within GitHub's limits: past 25,000 results or 10 MB
+ * gzipped, the most severe results are kept and `notice` is told what was left out. The text is the same as
+ * JSON.stringify(log, null, 2) would give.
+ */
+export function* sarifPieces(input: ReportInput, options: { notice?: (message: string) => void } = {}): Generator<string> {
+  const { all, log, result, kept: withinCount } = sarifParts(input);
+  let kept = withinCount;
+  const texts = new Map<Located, string>();
+  const text = (item: Located) => {
+    let value = texts.get(item);
+    if (value === undefined) texts.set(item, (value = nested(result(item), '        ')));
+    return value;
+  };
+  const frame = (notification?: string) => {
+    const whole = nested(log(notification), '');
+    const at = whole.indexOf(JSON.stringify(RESULTS_PLACE));
+    return { head: whole.slice(0, at) + '[', tail: `${kept.length ? '\n      ' : ''}]` + whole.slice(at + JSON.stringify(RESULTS_PLACE).length) + '\n' };
+  };
+  // The notice's text is at most this long, which the size check allows for.
+  const probe = frame(leftOut(all.length, 0));
+  // Measured at gzip's fastest level, which compresses less than the default level an uploader uses: an upper bound.
+  const gzipped = (items: Located[]) =>
+    gzipSync(Buffer.from(probe.head + items.map((item, i) => `${i ? ',' : ''}\n        ${text(item)}`).join('') + probe.tail), { level: 1 }).length;
+  const rawLength = (items: Located[]) => probe.head.length * 3 + probe.tail.length * 3 + items.reduce((sum, item) => sum + text(item).length * 3 + 10, 0);
+  // UTF-8 takes at most 3 bytes a UTF-16 unit: a log whose raw bound is within the limit needs no compression to tell.
+  if (rawLength(kept) > SARIF_MAX_GZIP_BYTES) {
+    // Fewer results, keeping the most severe: as many as the measured size says fit, less 2% each time it is still over.
+    for (let size = gzipped(kept); size > SARIF_MAX_GZIP_BYTES; size = gzipped(kept)) {
+      kept = mostSevere(kept, Math.floor(kept.length * Math.min(0.98, (SARIF_MAX_GZIP_BYTES / size) * 0.98)));
+    }
+  }
+  const notification = kept.length < all.length ? leftOut(all.length, kept.length) : undefined;
+  if (notification) options.notice?.(`SARIF: ${notification}`);
+  const { head, tail } = frame(notification);
+  yield head;
+  let index = 0;
+  for (const item of kept) yield `${index++ ? ',' : ''}\n        ${text(item)}`;
+  yield tail;
 }
