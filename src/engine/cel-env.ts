@@ -6,7 +6,7 @@ import { Environment } from '@marcbachmann/cel-js';
 import { hostMatches, lower } from '../model/facts.js';
 import { connectionAllows, type Model } from '../model/build.js';
 import { linearPattern } from '../validate/linear-regexp.js';
-import { chargeSteps, meterEvaluator } from './cost-meter.js';
+import { chargeSteps, markSizedOperands, meterEvaluator, type CelNode } from './cost-meter.js';
 
 export interface EvaluationScope {
   model: Model;
@@ -96,7 +96,8 @@ export type ParsedExpression = ((context: Record<string, unknown>) => unknown) &
 
 /**
  * Parses a rule's expression for evaluation in celEnvironment: `.matches(` calls use RE2, and a pattern written as a
- * literal is compiled now, so an invalid one is an error of the expression rather than of each evaluation.
+ * literal is compiled now, so an invalid one is an error of the expression rather than of each evaluation; operands
+ * that an operation walks whole are marked for the cost meter.
  */
 export function parseExpression(text: string): ParsedExpression {
   const parsed = celEnvironment().parse(text) as unknown as ParsedExpression;
@@ -113,6 +114,7 @@ export function parseExpression(text: string): ParsedExpression {
       const pattern = Array.isArray(args[2]) ? args[2][0] : undefined;
       if (isNode(pattern) && pattern.op === 'value' && typeof pattern.args === 'string') linearPattern(pattern.args);
     }
+    markSizedOperands(value as unknown as CelNode);
     if (value.op !== 'value') visit(args, depth + 1);
   };
   visit(parsed.ast, 0);

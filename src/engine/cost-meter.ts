@@ -8,8 +8,9 @@
  * step throws, which ends the evaluation however deeply nested it is; the engine (evaluate.ts) then stops the rule on
  * that file with one CML009 finding naming the rule file, and goes on with the next rule.
  *
- * The budget is a number of steps, so the same rule on the same export stops at the same point on any machine. A time
- * ceiling backs it up for the few operations whose cost one step does not reflect (`in` or `==` on a long list).
+ * An operation that walks a whole operand (`in` or `==` on a list, a method scanning a long string) costs the operand's
+ * size too. The budget is a number of steps, so the same rule on the same export stops at the same point on any
+ * machine; a time ceiling far above what any step count reaches backs it up for anything the count misses.
  */
 import type { Environment } from '@marcbachmann/cel-js';
 
@@ -18,7 +19,7 @@ import type { Environment } from '@marcbachmann/cel-js';
 export const RULE_STEP_BUDGET = 20_000_000;
 
 /** The backstop: milliseconds one rule may evaluate on one file, checked every CLOCK_INTERVAL steps. */
-export const RULE_TIME_BUDGET_MS = 10_000;
+export const RULE_TIME_BUDGET_MS = 60_000;
 const CLOCK_INTERVAL = 1 << 14;
 
 export class EvaluationBudgetExceeded extends Error {}
@@ -78,8 +79,38 @@ function exceed(reason: string): never {
   throw new EvaluationBudgetExceeded(`the rule's evaluation budget is spent (${meter.exceeded})`);
 }
 
+export interface CelNode {
+  op: string;
+  args: unknown;
+  evaluate(ev: CelEvaluator, ast: unknown, ctx: unknown): unknown;
+  /** Set by the meter on operands whose size is the cost of the operation that uses them. */
+  cmlintSized?: true;
+}
+
 interface CelEvaluator {
-  run(ast: { op: string; evaluate(ev: CelEvaluator, ast: unknown, ctx: unknown): unknown }, ctx: unknown): unknown;
+  run(ast: CelNode, ctx: unknown): unknown;
+}
+
+/**
+ * The operands an operation walks whole: `in` and `==` compare against every item of a list, and a method call may
+ * scan its receiver (`contains` on a long string, `exists` on a list). Marked when an expression is parsed
+ * (cel-env.ts: parseExpression); their values are charged by size when evaluated.
+ */
+export function markSizedOperands(ast: CelNode): void {
+  const args = ast.args;
+  if (!Array.isArray(args)) return;
+  const op = ast.op;
+  if (op === 'in') (args[1] as CelNode).cmlintSized = true;
+  else if (op === '==' || op === '!=') (args[0] as CelNode).cmlintSized = (args[1] as CelNode).cmlintSized = true;
+  else if (op === 'rcall' && args[1] && typeof args[1] === 'object') (args[1] as CelNode).cmlintSized = true;
+}
+
+/** The cost of walking a value once: a list or map by its items, a string by 64 characters a step. */
+function sizeOf(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  if (typeof value === 'string') return value.length >> 6;
+  if (value instanceof Map || value instanceof Set) return value.size;
+  return 0;
 }
 
 
@@ -99,9 +130,10 @@ export function meterEvaluator(environment: Environment): void {
   if (!evaluator || typeof evaluator.run !== 'function') throw new Error('cmlint: cannot meter CEL evaluation (has @marcbachmann/cel-js changed?)');
   evaluator.run = function run(this: CelEvaluator, ast, ctx) {
     chargeSteps(1);
-    const value = ast.evaluate(this, ast, ctx);
     const op = ast.op;
+    const value = ast.evaluate(this, ast, ctx);
     if ((op === '+' || op === 'call' || op === 'rcall') && (typeof value === 'string' || Array.isArray(value))) chargeSteps(value.length);
+    if (ast.cmlintSized) chargeSteps(sizeOf(value));
     return value;
   };
 }
