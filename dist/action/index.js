@@ -31038,6 +31038,59 @@ var init_github = __esm({
   }
 });
 
+// src/report/markup-escape.ts
+function safeHttpsUrl(value) {
+  if (typeof value !== "string") return void 0;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== "https:" || url.username || url.password) return void 0;
+    return url.href;
+  } catch {
+    return void 0;
+  }
+}
+function markdownUrl(value) {
+  if (typeof value !== "string" || /[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return void 0;
+  const href = safeHttpsUrl(value);
+  return href?.replace(/[()[\]<>"'\\`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+function codeSpan(text3) {
+  const longest = Math.max(0, ...(text3.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = text3.startsWith("`") || text3.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text3.replace(/\|/g, "\\|")}${pad}${fence}`;
+}
+function markdownText(value) {
+  const text3 = escapeControl(String(value ?? "").replace(/[\r\n\u2028\u2029]+/g, " "));
+  let out = "";
+  let last = 0;
+  for (const match of text3.matchAll(LINK_LIKE)) {
+    out += markdownPlain(text3.slice(last, match.index)) + codeSpan(match[0]);
+    last = match.index + match[0].length;
+  }
+  return out + markdownPlain(text3.slice(last));
+}
+function markdownPlain(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~@]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-=]|\d+(?=[.)]))/, (_, space, marker) => `${space}${/\d/.test(marker) ? `${marker}\\` : `\\${marker}`}`);
+}
+function mermaidString(...lines) {
+  const escaped = lines.map((line) => {
+    let out = "";
+    for (const ch of escapeControl(String(line ?? ""))) out += MERMAID_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+    return out;
+  });
+  return `"${escaped.join("<br/>")}"`;
+}
+var LINK_LIKE, MERMAID_SAFE;
+var init_markup_escape = __esm({
+  "src/report/markup-escape.ts"() {
+    "use strict";
+    init_escape();
+    LINK_LIKE = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|www\.)\S*|[^\s@]*@[^\s@]+\.[^\s@]+/gi;
+    MERMAID_SAFE = /[A-Za-z0-9 .,:/_-]/;
+  }
+});
+
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
@@ -31063,25 +31116,34 @@ function sentence(text3) {
   const trimmed = text3.trim().replace(/\s+/g, " ");
   return escapeControl(/[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`);
 }
+function messageText(text3) {
+  return text3.replace(/(\\*)([[\]])/g, (_, slashes, bracket) => `${slashes}${slashes}\\${bracket}`);
+}
 function ruleDescriptor(rule) {
-  const sources = rule.sources.map((s) => escapeControl(`- [${s.title}${s.section ? ` \u203A ${s.section}` : ""}](${s.url})`)).join("\n");
+  const prose = (text3) => rule.builtin ? sentence(text3) : markdownText(sentence(text3));
+  const sources = rule.sources.map((s) => {
+    const title = prose(`${s.title}${s.section ? ` \u203A ${s.section}` : ""}`).replace(/\.$/, "");
+    const url = markdownUrl(s.url);
+    return url ? `- [${title}](${url})` : `- ${title}`;
+  }).join("\n");
+  const helpUri = markdownUrl(rule.helpUri);
   return {
     id: rule.id,
     name: ruleName(rule),
-    shortDescription: { text: sentence(rule.title) },
-    fullDescription: { text: sentence(rule.description) },
+    shortDescription: { text: messageText(sentence(rule.title)) },
+    fullDescription: { text: messageText(sentence(rule.description)) },
     help: {
-      text: `${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)} See ${escapeControl(rule.helpUri)}`,
-      markdown: `${sentence(rule.description)}
+      text: messageText(`${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)}${helpUri ? ` See ${helpUri}` : ""}`),
+      markdown: `${prose(rule.description)}
 
-**Why:** ${sentence(rule.rationale)}
+**Why:** ${prose(rule.rationale)}
 
-**How to fix:** ${sentence(rule.fix)}
+**How to fix:** ${prose(rule.fix)}
 
 **Sources:**
 ${sources}`
     },
-    helpUri: rule.helpUri,
+    ...helpUri ? { helpUri } : {},
     defaultConfiguration: { level: level(rule.severity) },
     properties: { tags: ["cmlint", rule.family] }
   };
@@ -31106,7 +31168,7 @@ function resultObject(input, ruleIndex, fileIndex, f) {
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
     level: level(f.severity),
-    message: { text: sentence(f.message) },
+    message: { text: messageText(sentence(f.message)) },
     locations: [
       {
         physicalLocation: {
@@ -31211,29 +31273,12 @@ var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
     init_escape();
+    init_markup_escape();
     SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     INFORMATION_URI = "https://github.com/cmlint/cmlint";
     SARIF_MAX_RESULTS = 25e3;
     SARIF_MAX_GZIP_BYTES = 10 * 1e3 * 1e3;
     RESULTS_PLACE = "\0results\0";
-  }
-});
-
-// src/report/markup-escape.ts
-function mermaidString(...lines) {
-  const escaped = lines.map((line) => {
-    let out = "";
-    for (const ch of escapeControl(String(line ?? ""))) out += MERMAID_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
-    return out;
-  });
-  return `"${escaped.join("<br/>")}"`;
-}
-var MERMAID_SAFE;
-var init_markup_escape = __esm({
-  "src/report/markup-escape.ts"() {
-    "use strict";
-    init_escape();
-    MERMAID_SAFE = /[A-Za-z0-9 .,:/_-]/;
   }
 });
 
@@ -33749,6 +33794,13 @@ function toRule(definition, origin, builtin, lineOf) {
     throw new RuleLoadError(`${origin}: invalid rule file: ${problems}`);
   }
   const rule = definition;
+  rule.sources.forEach((source, i) => {
+    const problem = urlProblem(source.url);
+    if (problem) {
+      const line = lineOf?.(["sources", i, "url"]);
+      throw new RuleLoadError(`${origin}${line ? `:${line}` : ""}: sources[${i}].url ${problem}`);
+    }
+  });
   const expectedName = rule.id;
   const name = basename(origin).replace(/\.(ya?ml|json)$/i, "");
   if (name !== expectedName) throw new RuleLoadError(`${origin}: rule id ${rule.id} does not match the file name ${name}`);
@@ -33760,6 +33812,18 @@ function toRule(definition, origin, builtin, lineOf) {
     builtin,
     ...lineOf ? { lineOf } : {}
   };
+}
+function urlProblem(text3) {
+  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(text3)) return "must not contain whitespace or control characters";
+  let url;
+  try {
+    url = new URL(text3);
+  } catch {
+    return "is not a URL";
+  }
+  if (url.protocol !== "https:") return "must be an https URL";
+  if (url.username || url.password) return "must not contain a user name or password";
+  return void 0;
 }
 function parseRuleFile(path, text3) {
   const parsed = parseDataFile(path, text3);
@@ -37993,7 +38057,7 @@ init_linear_regexp();
 
 // src/engine/cost-meter.ts
 var RULE_STEP_BUDGET = 2e7;
-var RULE_TIME_BUDGET_MS = 1e4;
+var RULE_TIME_BUDGET_MS = 6e4;
 var CLOCK_INTERVAL = 1 << 14;
 var EvaluationBudgetExceeded = class extends Error {
 };
@@ -38025,6 +38089,20 @@ function exceed(reason) {
   meter.exceeded ??= reason;
   throw new EvaluationBudgetExceeded(`the rule's evaluation budget is spent (${meter.exceeded})`);
 }
+function markSizedOperands(ast) {
+  const args = ast.args;
+  if (!Array.isArray(args)) return;
+  const op = ast.op;
+  if (op === "in") args[1].cmlintSized = true;
+  else if (op === "==" || op === "!=") args[0].cmlintSized = args[1].cmlintSized = true;
+  else if (op === "rcall" && args[1] && typeof args[1] === "object") args[1].cmlintSized = true;
+}
+function sizeOf(value) {
+  if (Array.isArray(value)) return value.length;
+  if (typeof value === "string") return value.length >> 6;
+  if (value instanceof Map || value instanceof Set) return value.size;
+  return 0;
+}
 function meterEvaluator(environment2) {
   const probe = environment2.parse("true");
   let evaluator;
@@ -38036,9 +38114,10 @@ function meterEvaluator(environment2) {
   if (!evaluator || typeof evaluator.run !== "function") throw new Error("cmlint: cannot meter CEL evaluation (has @marcbachmann/cel-js changed?)");
   evaluator.run = function run(ast, ctx) {
     chargeSteps(1);
-    const value = ast.evaluate(this, ast, ctx);
     const op = ast.op;
+    const value = ast.evaluate(this, ast, ctx);
     if ((op === "+" || op === "call" || op === "rcall") && (typeof value === "string" || Array.isArray(value))) chargeSteps(value.length);
+    if (ast.cmlintSized) chargeSteps(sizeOf(value));
     return value;
   };
 }
@@ -38105,6 +38184,7 @@ function parseExpression(text3) {
       const pattern = Array.isArray(args[2]) ? args[2][0] : void 0;
       if (isNode(pattern) && pattern.op === "value" && typeof pattern.args === "string") linearPattern(pattern.args);
     }
+    markSizedOperands(value);
     if (value.op !== "value") visit3(args, depth + 1);
   };
   visit3(parsed.ast, 0);
@@ -43224,7 +43304,7 @@ function workerEntry() {
   const entry = join7(dirname5(here), "cli-loader.cjs");
   return existsSync4(entry) ? entry : void 0;
 }
-function sizeOf(file) {
+function sizeOf2(file) {
   try {
     return statSync6(file).size;
   } catch {
@@ -43233,11 +43313,11 @@ function sizeOf(file) {
 }
 function poolWorthwhile(files, jobs, chosen) {
   if (jobs < 2 || files.length < 2 || files.includes("-") || !workerEntry()) return false;
-  if (chosen) return files.length >= MIN_FILES || files.some((file) => sizeOf(file) >= LARGE_FILE_BYTES);
+  if (chosen) return files.length >= MIN_FILES || files.some((file) => sizeOf2(file) >= LARGE_FILE_BYTES);
   if (files.length >= AUTO_MIN_WORK) return true;
   let work = 0;
   for (const file of files) {
-    work += 1 + sizeOf(file) / (1024 * 1024) * WORK_PER_MIB;
+    work += 1 + sizeOf2(file) / (1024 * 1024) * WORK_PER_MIB;
     if (work >= AUTO_MIN_WORK) return true;
   }
   return false;
@@ -43450,6 +43530,7 @@ function topologyMermaid(files) {
 }
 
 // src/action/main.ts
+init_markup_escape();
 function getInput(name, env = process.env) {
   return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -43468,7 +43549,7 @@ function setOutput(name, value, env) {
 `);
 }
 function markdownCell(text3) {
-  return text3.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~@]/g, (ch) => `\\${ch}`);
+  return markdownText(text3);
 }
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -43476,7 +43557,7 @@ function plural(n, word) {
 function sourceLink(path, line, env) {
   const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA } = env;
   if (!GITHUB_REPOSITORY || !GITHUB_SHA || path === "<stdin>") return void 0;
-  const encoded = path.split(/[\\/]/).map(encodeURIComponent).join("/");
+  const encoded = path.split(/[\\/]/).map((segment) => encodeURIComponent(segment).replace(/[()'*!~]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
   return `${GITHUB_SERVER_URL || "https://github.com"}/${GITHUB_REPOSITORY}/blob/${GITHUB_SHA}/${encoded}#L${line}`;
 }
 var MAX_SUMMARY_ROWS = 200;
@@ -43507,7 +43588,8 @@ function jobSummary(results, rules, counts, env) {
   for (const [id, findings] of ruleRows) {
     const rule = ruleById.get(id);
     const severities = [...new Set(findings.map((f) => f.severity))].sort((a, b) => severityRank[a] - severityRank[b]).join(", ");
-    const link = rule?.helpUri && /^https:\/\//.test(rule.helpUri) ? `[${id}](${rule.helpUri})` : id;
+    const url = markdownUrl(rule?.helpUri);
+    const link = url ? `[${markdownText(id)}](${url})` : markdownText(id);
     out.push(`| ${link} | ${severities} | ${findings.length} | ${markdownCell(rule?.title ?? "")} |`);
   }
   out.push("", "### Findings", "", "| Location | Severity | Rule | Message |", "| --- | --- | --- | --- |");

@@ -22,6 +22,7 @@ import { sarifPieces } from '../report/sarif.js';
 import { RuleLoadError } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
 import { topologyMermaid } from '../report/topology-mermaid.js';
+import { markdownText, markdownUrl } from '../report/markup-escape.js';
 
 type Env = NodeJS.ProcessEnv;
 
@@ -44,14 +45,12 @@ function setOutput(name: string, value: string, env: Env): void {
   else process.stdout.write(`${name}=${value}\n`);
 }
 
-/** Markdown-safe text for a table cell: no HTML, no links or emphasis from export values, one line. */
+/**
+ * Markdown-safe text for a table cell: one line, no HTML, and no link, image or emphasis from export values, not even
+ * the ones GitHub makes by itself from https://…, www.… or an e-mail address (markdownText).
+ */
 export function markdownCell(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+!|~@]/g, (ch) => `\\${ch}`);
+  return markdownText(text);
 }
 
 function plural(n: number, word: string): string {
@@ -61,7 +60,11 @@ function plural(n: number, word: string): string {
 function sourceLink(path: string, line: number, env: Env): string | undefined {
   const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA } = env;
   if (!GITHUB_REPOSITORY || !GITHUB_SHA || path === '<stdin>') return undefined;
-  const encoded = path.split(/[\\/]/).map(encodeURIComponent).join('/');
+  // encodeURIComponent leaves ( ) ' * ! ~ as they are; a `)` in a file name would end the Markdown link early.
+  const encoded = path
+    .split(/[\\/]/)
+    .map((segment) => encodeURIComponent(segment).replace(/[()'*!~]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
   return `${GITHUB_SERVER_URL || 'https://github.com'}/${GITHUB_REPOSITORY}/blob/${GITHUB_SHA}/${encoded}#L${line}`;
 }
 
@@ -97,7 +100,9 @@ export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<
   for (const [id, findings] of ruleRows) {
     const rule = ruleById.get(id);
     const severities = [...new Set(findings.map((f) => f.severity))].sort((a, b) => severityRank[a] - severityRank[b]).join(', ');
-    const link = rule?.helpUri && /^https:\/\//.test(rule.helpUri) ? `[${id}](${rule.helpUri})` : id;
+    // A rule file's URL is parsed and encoded (markdownUrl): it cannot close the link and add an image or another one.
+    const url = markdownUrl(rule?.helpUri);
+    const link = url ? `[${markdownText(id)}](${url})` : markdownText(id);
     out.push(`| ${link} | ${severities} | ${findings.length} | ${markdownCell(rule?.title ?? '')} |`);
   }
   out.push('', '### Findings', '', '| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |');

@@ -14,6 +14,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding, Severity } from '../findings.js';
 import type { Rule } from '../rules/rule.js';
 import { escapeControl, inertJson } from './escape.js';
+import { markdownText, markdownUrl } from './markup-escape.js';
 import type { ReportInput } from './report-input.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -49,18 +50,38 @@ function sentence(text: string): string {
   return escapeControl(/[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`);
 }
 
+/**
+ * Plain text for a SARIF message: literal square brackets escaped with a backslash (SARIF 2.1.0 §3.11.6), so that
+ * `[text](url)` from an export stays text instead of becoming an embedded link; a backslash before a bracket is
+ * doubled so it cannot undo the escape.
+ */
+export function messageText(text: string): string {
+  return text.replace(/(\\*)([[\]])/g, (_, slashes: string, bracket: string) => `${slashes}${slashes}\\${bracket}`);
+}
+
 function ruleDescriptor(rule: Rule) {
-  const sources = rule.sources.map((s) => escapeControl(`- [${s.title}${s.section ? ` › ${s.section}` : ''}](${s.url})`)).join('\n');
+  // Code scanning shows help.markdown as Markdown: a custom rule's prose is escaped as text (markdownText) and its
+  // links encoded; the built-in rules' prose is cmlint's own Markdown.
+  const prose = (text: string) => (rule.builtin ? sentence(text) : markdownText(sentence(text)));
+  const sources = rule.sources
+    .map((s) => {
+      const title = prose(`${s.title}${s.section ? ` › ${s.section}` : ''}`).replace(/\.$/, '');
+      const url = markdownUrl(s.url);
+      return url ? `- [${title}](${url})` : `- ${title}`;
+    })
+    .join('\n');
+  // Parsed and encoded as for a Markdown link: brackets and parentheses are not valid in a URI's path (SARIF1002).
+  const helpUri = markdownUrl(rule.helpUri);
   return {
     id: rule.id,
     name: ruleName(rule),
-    shortDescription: { text: sentence(rule.title) },
-    fullDescription: { text: sentence(rule.description) },
+    shortDescription: { text: messageText(sentence(rule.title)) },
+    fullDescription: { text: messageText(sentence(rule.description)) },
     help: {
-      text: `${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)} See ${escapeControl(rule.helpUri)}`,
-      markdown: `${sentence(rule.description)}\n\n**Why:** ${sentence(rule.rationale)}\n\n**How to fix:** ${sentence(rule.fix)}\n\n**Sources:**\n${sources}`,
+      text: messageText(`${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)}${helpUri ? ` See ${helpUri}` : ''}`),
+      markdown: `${prose(rule.description)}\n\n**Why:** ${prose(rule.rationale)}\n\n**How to fix:** ${prose(rule.fix)}\n\n**Sources:**\n${sources}`,
     },
-    helpUri: rule.helpUri,
+    ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: level(rule.severity) },
     properties: { tags: ['cmlint', rule.family] },
   };
@@ -104,7 +125,7 @@ function resultObject(input: ReportInput, ruleIndex: Map<string, number>, fileIn
         ruleId: f.ruleId,
         ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
         level: level(f.severity),
-        message: { text: sentence(f.message) },
+        message: { text: messageText(sentence(f.message)) },
         locations: [
           {
             physicalLocation: {

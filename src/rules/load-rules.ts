@@ -28,6 +28,13 @@ export function toRule(definition: unknown, origin: string, builtin: boolean, li
     throw new RuleLoadError(`${origin}: invalid rule file: ${problems}`);
   }
   const rule = definition as RuleDefinition;
+  rule.sources.forEach((source, i) => {
+    const problem = urlProblem(source.url);
+    if (problem) {
+      const line = lineOf?.(['sources', i, 'url']);
+      throw new RuleLoadError(`${origin}${line ? `:${line}` : ''}: sources[${i}].url ${problem}`);
+    }
+  });
   const expectedName = rule.id;
   const name = basename(origin).replace(/\.(ya?ml|json)$/i, '');
   if (name !== expectedName) throw new RuleLoadError(`${origin}: rule id ${rule.id} does not match the file name ${name}`);
@@ -39,6 +46,23 @@ export function toRule(definition: unknown, origin: string, builtin: boolean, li
     builtin,
     ...(lineOf ? { lineOf } : {}),
   };
+}
+
+/**
+ * Why a rule's source URL cannot be used, or undefined when it can: reports put it in links (Markdown, HTML, SARIF's
+ * helpUri), so it must be an absolute https URL, without whitespace, control characters or credentials.
+ */
+function urlProblem(text: string): string | undefined {
+  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(text)) return 'must not contain whitespace or control characters';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'is not a URL';
+  }
+  if (url.protocol !== 'https:') return 'must be an https URL';
+  if (url.username || url.password) return 'must not contain a user name or password';
+  return undefined;
 }
 
 /** Custom rule files are untrusted: read with the export's parsers and defences (src/source/parse-data-file.ts). */
