@@ -14,7 +14,8 @@ export async function validatorSources(root) {
   const { default: Ajv } = await import('ajv');
   const { default: addFormats } = await import('ajv-formats');
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
-  const { AJV_OPTIONS, linearErrors, inventoryItemRef, linearRegExpEngine } = await sourceModule(root, [
+  const { _ } = await import('ajv');
+  const { AJV_OPTIONS, linearErrors, inventoryItemRef, linearRegExpEngine, addExportKeywords } = await sourceModule(root, [
     'src/validate/schemas.ts',
     'src/validate/linear-errors.ts',
     'src/validate/linear-regexp.ts',
@@ -24,8 +25,11 @@ export async function validatorSources(root) {
   const compile = (files, rootFile) => {
     // Patterns run on RE2, as at run time (schemas.ts): the code refers to the engine as `cmlint-linear-regexp`, which
     // precompiledValidators resolves to src/validate/linear-regexp.ts.
-    const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, regExp: linearRegExpEngine } });
+    // Formats (date: a calendar date) come from ajv-formats' module, which the standalone code requires.
+    const formats = _`require("ajv-formats/dist/formats").fullFormats`;
+    const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, regExp: linearRegExpEngine, formats } });
     addFormats(ajv);
+    addExportKeywords(ajv, _);
     for (const file of files) ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, file), 'utf8')), file);
     return linearErrors(standaloneCode(ajv, ajv.getSchema(rootFile)));
   };

@@ -40,7 +40,8 @@ function parseInteger(name: string, value: string | undefined, min: number): num
 }
 
 function checkDate(name: string, value: string | undefined): void {
-  if (value !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))) {
+  // Date.parse takes 2026-02-30 as 2 March: only a day that reads back the same is a calendar date.
+  if (value !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)) || new Date(Date.parse(value)).toISOString().slice(0, 10) !== value)) {
     throw new UsageError(`${name} must be a date as YYYY-MM-DD, not "${value}"`);
   }
 }

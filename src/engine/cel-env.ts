@@ -35,8 +35,10 @@ function scope(): EvaluationScope {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function dateValue(text: string): number {
-  const time = Date.parse(`${text.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(time)) throw new Error(`not a date: ${text}`);
+  const day = text.slice(0, 10);
+  const time = Date.parse(`${day}T00:00:00Z`);
+  // Date.parse takes 2026-02-30 as 2 March: only a day that reads back the same is a calendar date.
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day) throw new Error(`not a calendar date: ${day}`);
   return time;
 }
 
