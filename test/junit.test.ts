@@ -103,7 +103,8 @@ describe.skipIf(!python)(python ? '--format junit' : '--format junit (skipped: p
     expect(report.suites[0]!.name).toBe('exports/<&"odd">.yaml');
     const failure = report.suites[0]!.cases.find((c) => c.name.startsWith('CMG001: '))!.failure!;
     // Round trip: what the parser reads back is the message, with unrepresentable characters shown as escapes.
-    expect(failure.message).toContain('cmg <b>&amp;</b> "quoted" \'single\' ]]> \\u{1}\\u{8}\\u{b}\\u{1b}\\u{fffe}\\u{d800} tab\there\nnew line');
+    // The value is quoted up to 60 characters (MAX_QUOTED): its first 59 and an ellipsis.
+    expect(failure.message).toContain('cmg <b>&amp;</b> "quoted" \'single\' ]]> \\u{1}\\u{8}\\u{b}\\u{1b}\\u{fffe}\\u{d800} tab\there\nnew …');
   });
 
   test('suppressed findings and notes do not fail a testcase; the CLI writes the report', () => {

@@ -14074,6 +14074,209 @@ var init_linear_regexp = __esm({
   }
 });
 
+// node_modules/ajv-formats/dist/formats.js
+var require_formats = __commonJS({
+  "node_modules/ajv-formats/dist/formats.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
+    function fmtDef(validate, compare) {
+      return { validate, compare };
+    }
+    exports.fullFormats = {
+      // date: http://tools.ietf.org/html/rfc3339#section-5.6
+      date: fmtDef(date, compareDate),
+      // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+      time: fmtDef(getTime(true), compareTime),
+      "date-time": fmtDef(getDateTime(true), compareDateTime),
+      "iso-time": fmtDef(getTime(), compareIsoTime),
+      "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+      // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+      duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+      uri,
+      "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+      // uri-template: https://tools.ietf.org/html/rfc6570
+      "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+      // For the source: https://gist.github.com/dperini/729294
+      // For test cases: https://mathiasbynens.be/demo/url-regex
+      url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+      email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+      hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+      // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+      ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+      ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+      regex,
+      // uuid: http://tools.ietf.org/html/rfc4122
+      uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+      // JSON-pointer: https://tools.ietf.org/html/rfc6901
+      // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+      "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+      "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+      // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+      "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+      // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+      // byte: https://github.com/miguelmota/is-base64
+      byte,
+      // signed 32 bit integer
+      int32: { type: "number", validate: validateInt32 },
+      // signed 64 bit integer
+      int64: { type: "number", validate: validateInt64 },
+      // C-type float
+      float: { type: "number", validate: validateNumber },
+      // C-type double
+      double: { type: "number", validate: validateNumber },
+      // hint to the UI to hide input strings
+      password: true,
+      // unchecked string payload
+      binary: true
+    };
+    exports.fastFormats = {
+      ...exports.fullFormats,
+      date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+      time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+      "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+      "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+      "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+      // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+      uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+      "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+      // email (sources from jsen validator):
+      // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+      // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+      email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+    };
+    exports.formatNames = Object.keys(exports.fullFormats);
+    function isLeapYear(year) {
+      return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    }
+    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    function date(str2) {
+      const matches = DATE.exec(str2);
+      if (!matches)
+        return false;
+      const year = +matches[1];
+      const month = +matches[2];
+      const day = +matches[3];
+      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
+    }
+    function compareDate(d1, d2) {
+      if (!(d1 && d2))
+        return void 0;
+      if (d1 > d2)
+        return 1;
+      if (d1 < d2)
+        return -1;
+      return 0;
+    }
+    var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+    function getTime(strictTimeZone) {
+      return function time(str2) {
+        const matches = TIME.exec(str2);
+        if (!matches)
+          return false;
+        const hr = +matches[1];
+        const min = +matches[2];
+        const sec = +matches[3];
+        const tz = matches[4];
+        const tzSign = matches[5] === "-" ? -1 : 1;
+        const tzH = +(matches[6] || 0);
+        const tzM = +(matches[7] || 0);
+        if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
+          return false;
+        if (hr <= 23 && min <= 59 && sec < 60)
+          return true;
+        const utcMin = min - tzM * tzSign;
+        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+      };
+    }
+    function compareTime(s1, s2) {
+      if (!(s1 && s2))
+        return void 0;
+      const t1 = (/* @__PURE__ */ new Date("2020-01-01T" + s1)).valueOf();
+      const t2 = (/* @__PURE__ */ new Date("2020-01-01T" + s2)).valueOf();
+      if (!(t1 && t2))
+        return void 0;
+      return t1 - t2;
+    }
+    function compareIsoTime(t1, t2) {
+      if (!(t1 && t2))
+        return void 0;
+      const a1 = TIME.exec(t1);
+      const a2 = TIME.exec(t2);
+      if (!(a1 && a2))
+        return void 0;
+      t1 = a1[1] + a1[2] + a1[3];
+      t2 = a2[1] + a2[2] + a2[3];
+      if (t1 > t2)
+        return 1;
+      if (t1 < t2)
+        return -1;
+      return 0;
+    }
+    var DATE_TIME_SEPARATOR = /t|\s/i;
+    function getDateTime(strictTimeZone) {
+      const time = getTime(strictTimeZone);
+      return function date_time(str2) {
+        const dateTime = str2.split(DATE_TIME_SEPARATOR);
+        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+      };
+    }
+    function compareDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const d1 = new Date(dt1).valueOf();
+      const d2 = new Date(dt2).valueOf();
+      if (!(d1 && d2))
+        return void 0;
+      return d1 - d2;
+    }
+    function compareIsoDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+      const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+      const res = compareDate(d1, d2);
+      if (res === void 0)
+        return void 0;
+      return res || compareTime(t1, t2);
+    }
+    var NOT_URI_FRAGMENT = /\/|:/;
+    var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+    function uri(str2) {
+      return NOT_URI_FRAGMENT.test(str2) && URI.test(str2);
+    }
+    var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+    function byte(str2) {
+      BYTE.lastIndex = 0;
+      return BYTE.test(str2);
+    }
+    var MIN_INT32 = -(2 ** 31);
+    var MAX_INT32 = 2 ** 31 - 1;
+    function validateInt32(value) {
+      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+    }
+    function validateInt64(value) {
+      return Number.isInteger(value);
+    }
+    function validateNumber() {
+      return true;
+    }
+    var Z_ANCHOR = /[^\\]\\Z/;
+    function regex(str2) {
+      if (Z_ANCHOR.test(str2))
+        return false;
+      try {
+        new RegExp(str2);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+  }
+});
+
 // cmlint-validator:exportSchema
 var require_exportSchema = __commonJS({
   "cmlint-validator:exportSchema"(exports, module) {
@@ -14083,11 +14286,11 @@ var require_exportSchema = __commonJS({
     var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "CmlintExport", "description": "A Configuration Manager site design, as exported for cmlint: the hierarchy, its site systems and roles, cloud management gateways, certificates, DNS, the network path from internet clients, client settings, client populations and the features they use over the internet. Setting names follow Configuration Manager's own (Set-CM* cmdlet parameters, DSC properties).", "type": "object", "additionalProperties": false, "required": ["schemaVersion"], "properties": { "$schema": { "type": "string", "description": "Path or URL of this schema, for editors." }, "schemaVersion": { "description": "Version of the export format. This schema describes version 1.", "const": 1 }, "description": { "type": "string", "description": "Free text: what this export describes." }, "hierarchy": { "$ref": "hierarchy.schema.json" }, "siteSystems": { "type": "array", "description": "Site system servers and the roles they host (Get-CMSiteSystemServer, Get-CMSiteRole).", "items": { "$ref": "site-systems.schema.json" } }, "azureServices": { "type": "array", "description": "Azure services integration: the Cloud Management service with its Microsoft Entra ID (Azure AD) apps (Get-CMAzureService).", "items": { "$ref": "azure.schema.json#/definitions/azureService" } }, "cloudManagementGateways": { "type": "array", "description": "Cloud management gateways (Get-CMCloudManagementGateway).", "items": { "$ref": "cmg.schema.json#/definitions/cloudManagementGateway" } }, "cloudDistributionPoints": { "type": "array", "description": "Traditional cloud distribution points (Get-CMCloudDistributionPoint).", "items": { "$ref": "cmg.schema.json#/definitions/cloudDistributionPoint" } }, "boundaryGroups": { "type": "array", "description": "Boundary groups (Get-CMBoundaryGroup).", "items": { "$ref": "hierarchy.schema.json#/definitions/boundaryGroup" } }, "activeDirectory": { "$ref": "hierarchy.schema.json#/definitions/activeDirectory" }, "pki": { "$ref": "pki.schema.json" }, "dns": { "$ref": "dns.schema.json" }, "network": { "$ref": "network.schema.json" }, "clientSettings": { "type": "array", "description": "Client settings objects: the default client settings and custom device settings (Get-CMClientSetting).", "items": { "$ref": "client-settings.schema.json" } }, "clientPopulations": { "type": "array", "description": "Groups of clients that share how they are managed over the internet.", "items": { "$ref": "clients.schema.json#/definitions/clientPopulation" } }, "devices": { "type": "array", "description": "Optional per-device inventory. Each device belongs to a population and may override its facts.", "items": { "$ref": "clients.schema.json#/definitions/device" } }, "content": { "type": "array", "description": "Content that internet clients need, and where it is distributed.", "items": { "$ref": "content.schema.json" } } } };
     var schema48 = { "type": "object", "title": "ActiveDirectory", "additionalProperties": false, "properties": { "forests": { "type": "array", "items": { "type": "object", "title": "Forest", "additionalProperties": false, "required": ["ForestFqdn"], "properties": { "ForestFqdn": { "type": "string" }, "TrustedForests": { "type": "array", "items": { "type": "string" }, "description": "Forests whose accounts this forest trusts." } } } } } };
     var schema51 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Dns", "type": "object", "additionalProperties": false, "properties": { "records": { "type": "array", "items": { "type": "object", "title": "DnsRecord", "additionalProperties": false, "required": ["Name", "Type"], "properties": { "Name": { "type": "string", "description": "Host name (FQDN)." }, "Type": { "enum": ["A", "AAAA", "CNAME"] }, "Value": { "type": "string", "description": "Address, or the CNAME target." }, "Zone": { "enum": ["Public", "Internal"], "description": "Public DNS (resolvable from the internet) or internal DNS. Public when absent." } } } } } };
-    var schema57 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "ClientSettings", "description": "A client settings object (Get-CMClientSetting): the default client settings or a custom device setting. Unset values inherit the default client settings, whose own unset values are Configuration Manager's defaults.", "type": "object", "additionalProperties": false, "required": ["ClientSettingName"], "properties": { "ClientSettingName": { "type": "string", "description": "Name; the default object is 'Default Client Agent Settings'." }, "Type": { "enum": ["Default", "Device", "User"], "description": "Default client settings, or custom device or user settings." }, "Priority": { "type": "integer", "minimum": 0, "description": "Custom settings' priority (1 is highest)." }, "DeployedTo": { "type": "array", "items": { "type": "string" }, "description": "Names of the client populations (or collections named like them) this custom setting is deployed to." }, "AllowCloudManagementGateway": { "type": "boolean", "description": 'Cloud services: "Enable clients to use a cloud management gateway" (default Yes).' }, "AllowCloudDistributionPoint": { "type": "boolean", "description": 'Cloud services: "Allow access to cloud distribution point" (default Yes).' }, "AutoAzureADJoin": { "type": "boolean", "description": "Automatically register new Windows 10 domain-joined devices with Microsoft Entra ID." }, "PolicyPollingMins": { "type": "integer", "minimum": 1, "description": "Client policy polling interval in minutes (default 60)." }, "EnableUserPolicy": { "type": "boolean", "description": '"Enable user policy on clients" (user policy polling; default Yes).' }, "EnableUserPolicyOnInternet": { "type": "boolean", "description": '"Enable user policy requests from Internet clients" (default No).' }, "EnableDeltaDownload": { "type": "boolean", "description": 'Software updates: "Allow clients to download delta content when available".' } } };
+    var schema57 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "ClientSettings", "description": "A client settings object (Get-CMClientSetting): the default client settings or a custom device setting. Unset values inherit the default client settings, whose own unset values are Configuration Manager's defaults.", "type": "object", "additionalProperties": false, "required": ["ClientSettingName"], "properties": { "ClientSettingName": { "type": "string", "description": "Name; the default object is 'Default Client Agent Settings'." }, "Type": { "enum": ["Default", "Device", "User"], "description": "Default client settings, or custom device or user settings." }, "Priority": { "type": "integer", "maximum": 2147483647, "minimum": 0, "description": "Custom settings' priority (1 is highest)." }, "DeployedTo": { "type": "array", "items": { "type": "string" }, "description": "Names of the client populations (or collections named like them) this custom setting is deployed to." }, "AllowCloudManagementGateway": { "type": "boolean", "description": 'Cloud services: "Enable clients to use a cloud management gateway" (default Yes).' }, "AllowCloudDistributionPoint": { "type": "boolean", "description": 'Cloud services: "Allow access to cloud distribution point" (default Yes).' }, "AutoAzureADJoin": { "type": "boolean", "description": "Automatically register new Windows 10 domain-joined devices with Microsoft Entra ID." }, "PolicyPollingMins": { "type": "integer", "maximum": 2147483647, "minimum": 1, "description": "Client policy polling interval in minutes (default 60)." }, "EnableUserPolicy": { "type": "boolean", "description": '"Enable user policy on clients" (user policy polling; default Yes).' }, "EnableUserPolicyOnInternet": { "type": "boolean", "description": '"Enable user policy requests from Internet clients" (default No).' }, "EnableDeltaDownload": { "type": "boolean", "description": 'Software updates: "Allow clients to download delta content when available".' } } };
     var schema75 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Content", "description": "A piece of content (or a class of content) that internet clients need.", "type": "object", "additionalProperties": false, "required": ["Name", "ContentType"], "properties": { "Name": { "type": "string" }, "ContentType": { "enum": ["MicrosoftUpdates", "ThirdPartyUpdates", "Application", "Package", "OperatingSystemImage", "BootImage", "DriverPackage", "Microsoft365AppsUpdates", "TaskSequence"] }, "DistributedTo": { "type": "array", "items": { "type": "string" }, "description": "Where the content is: CMG or cloud distribution point service names, or on-premises distribution point server names." }, "UsedBy": { "type": "array", "items": { "type": "string" }, "description": "Client populations that need it on the internet." }, "Scenarios": { "type": "array", "items": { "enum": ["Pxe", "Multicast", "AppVStreaming", "Prestaged", "AlternateContentProvider", "RunFromDistributionPoint"] }, "description": "Special ways the content is delivered." } } };
     var func2 = Object.prototype.hasOwnProperty;
-    var schema12 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Hierarchy", "description": "The Configuration Manager hierarchy: its sites.", "type": "object", "additionalProperties": false, "properties": { "sites": { "type": "array", "items": { "$ref": "#/definitions/site" } } }, "definitions": { "siteCode": { "type": "string", "pattern": "^[A-Za-z0-9]{3}$", "description": "Three-character site code." }, "version": { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "Configuration Manager current-branch version as YYMM, for example 2403." }, "site": { "type": "object", "title": "Site", "additionalProperties": false, "required": ["SiteCode", "SiteType"], "properties": { "SiteCode": { "$ref": "#/definitions/siteCode" }, "SiteName": { "type": "string" }, "SiteType": { "enum": ["Cas", "Primary", "Secondary"], "description": "Central administration site, primary site or secondary site." }, "ParentSiteCode": { "$ref": "#/definitions/siteCode", "description": "The parent site: a CAS for a child primary, a primary for a secondary. Absent for the top-tier site." }, "Version": { "$ref": "#/definitions/version" }, "Location": { "type": "string", "description": "Where the site is, for people (for example New York)." }, "ClientComputerCommunicationType": { "enum": ["HttpsOnly", "HttpsOrHttp"], "description": "Site properties, Communication Security: HTTPS only, or HTTPS or HTTP (Set-CMSite -ClientComputerCommunicationType)." }, "UsePkiClientCertificate": { "type": "boolean", "description": '"Use PKI client certificate (client authentication capability) when available" (Set-CMSite -UsePkiClientCertificate).' }, "UseSmsGeneratedCert": { "type": "boolean", "description": '"Use Configuration Manager-generated certificates for HTTP site systems": Enhanced HTTP (Set-CMSite -UseSmsGeneratedCert).' }, "ClientCheckCertificateRevocationListForSiteSystem": { "type": "boolean", "description": "Clients check the certificate revocation list (CRL) for site systems." }, "TrustedRootCertificates": { "type": "array", "items": { "type": "string" }, "description": "The site's certificate trust list: ids of trusted root CA certificates (pki.certificates). Empty or absent means every root is trusted." }, "EnabledFeatures": { "type": "array", "items": { "type": "string" }, "description": "Optional features enabled in Updates and Servicing > Features, for example CloudManagementGateway." }, "IISSSLState": { "type": "integer", "description": "Raw IISSSLState bitmask from SMS_Site_Component_Manager, when exported beside the named settings." } } }, "boundaryGroup": { "type": "object", "title": "BoundaryGroup", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "DefaultSiteCode": { "$ref": "#/definitions/siteCode", "description": "Site assignment." }, "SiteSystems": { "type": "array", "items": { "type": "string" }, "description": "Site system server names (and CMG service names) in the group." } } }, "activeDirectory": { "type": "object", "title": "ActiveDirectory", "additionalProperties": false, "properties": { "forests": { "type": "array", "items": { "type": "object", "title": "Forest", "additionalProperties": false, "required": ["ForestFqdn"], "properties": { "ForestFqdn": { "type": "string" }, "TrustedForests": { "type": "array", "items": { "type": "string" }, "description": "Forests whose accounts this forest trusts." } } } } } } } };
-    var schema13 = { "type": "object", "title": "Site", "additionalProperties": false, "required": ["SiteCode", "SiteType"], "properties": { "SiteCode": { "$ref": "#/definitions/siteCode" }, "SiteName": { "type": "string" }, "SiteType": { "enum": ["Cas", "Primary", "Secondary"], "description": "Central administration site, primary site or secondary site." }, "ParentSiteCode": { "$ref": "#/definitions/siteCode", "description": "The parent site: a CAS for a child primary, a primary for a secondary. Absent for the top-tier site." }, "Version": { "$ref": "#/definitions/version" }, "Location": { "type": "string", "description": "Where the site is, for people (for example New York)." }, "ClientComputerCommunicationType": { "enum": ["HttpsOnly", "HttpsOrHttp"], "description": "Site properties, Communication Security: HTTPS only, or HTTPS or HTTP (Set-CMSite -ClientComputerCommunicationType)." }, "UsePkiClientCertificate": { "type": "boolean", "description": '"Use PKI client certificate (client authentication capability) when available" (Set-CMSite -UsePkiClientCertificate).' }, "UseSmsGeneratedCert": { "type": "boolean", "description": '"Use Configuration Manager-generated certificates for HTTP site systems": Enhanced HTTP (Set-CMSite -UseSmsGeneratedCert).' }, "ClientCheckCertificateRevocationListForSiteSystem": { "type": "boolean", "description": "Clients check the certificate revocation list (CRL) for site systems." }, "TrustedRootCertificates": { "type": "array", "items": { "type": "string" }, "description": "The site's certificate trust list: ids of trusted root CA certificates (pki.certificates). Empty or absent means every root is trusted." }, "EnabledFeatures": { "type": "array", "items": { "type": "string" }, "description": "Optional features enabled in Updates and Servicing > Features, for example CloudManagementGateway." }, "IISSSLState": { "type": "integer", "description": "Raw IISSSLState bitmask from SMS_Site_Component_Manager, when exported beside the named settings." } } };
+    var schema12 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Hierarchy", "description": "The Configuration Manager hierarchy: its sites.", "type": "object", "additionalProperties": false, "properties": { "sites": { "type": "array", "items": { "$ref": "#/definitions/site" } } }, "definitions": { "siteCode": { "type": "string", "pattern": "^[A-Za-z0-9]{3}$", "description": "Three-character site code." }, "version": { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "Configuration Manager current-branch version as YYMM, for example 2403." }, "site": { "type": "object", "title": "Site", "additionalProperties": false, "required": ["SiteCode", "SiteType"], "properties": { "SiteCode": { "$ref": "#/definitions/siteCode" }, "SiteName": { "type": "string" }, "SiteType": { "enum": ["Cas", "Primary", "Secondary"], "description": "Central administration site, primary site or secondary site." }, "ParentSiteCode": { "$ref": "#/definitions/siteCode", "description": "The parent site: a CAS for a child primary, a primary for a secondary. Absent for the top-tier site." }, "Version": { "$ref": "#/definitions/version" }, "Location": { "type": "string", "description": "Where the site is, for people (for example New York)." }, "ClientComputerCommunicationType": { "enum": ["HttpsOnly", "HttpsOrHttp"], "description": "Site properties, Communication Security: HTTPS only, or HTTPS or HTTP (Set-CMSite -ClientComputerCommunicationType)." }, "UsePkiClientCertificate": { "type": "boolean", "description": '"Use PKI client certificate (client authentication capability) when available" (Set-CMSite -UsePkiClientCertificate).' }, "UseSmsGeneratedCert": { "type": "boolean", "description": '"Use Configuration Manager-generated certificates for HTTP site systems": Enhanced HTTP (Set-CMSite -UseSmsGeneratedCert).' }, "ClientCheckCertificateRevocationListForSiteSystem": { "type": "boolean", "description": "Clients check the certificate revocation list (CRL) for site systems." }, "TrustedRootCertificates": { "type": "array", "items": { "type": "string" }, "description": "The site's certificate trust list: ids of trusted root CA certificates (pki.certificates). Empty or absent means every root is trusted." }, "EnabledFeatures": { "type": "array", "items": { "type": "string" }, "description": "Optional features enabled in Updates and Servicing > Features, for example CloudManagementGateway." }, "IISSSLState": { "type": "integer", "maximum": 2147483647, "description": "Raw IISSSLState bitmask from SMS_Site_Component_Manager, when exported beside the named settings." } } }, "boundaryGroup": { "type": "object", "title": "BoundaryGroup", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "DefaultSiteCode": { "$ref": "#/definitions/siteCode", "description": "Site assignment." }, "SiteSystems": { "type": "array", "items": { "type": "string" }, "description": "Site system server names (and CMG service names) in the group." } } }, "activeDirectory": { "type": "object", "title": "ActiveDirectory", "additionalProperties": false, "properties": { "forests": { "type": "array", "items": { "type": "object", "title": "Forest", "additionalProperties": false, "required": ["ForestFqdn"], "properties": { "ForestFqdn": { "type": "string" }, "TrustedForests": { "type": "array", "items": { "type": "string" }, "description": "Forests whose accounts this forest trusts." } } } } } } } };
+    var schema13 = { "type": "object", "title": "Site", "additionalProperties": false, "required": ["SiteCode", "SiteType"], "properties": { "SiteCode": { "$ref": "#/definitions/siteCode" }, "SiteName": { "type": "string" }, "SiteType": { "enum": ["Cas", "Primary", "Secondary"], "description": "Central administration site, primary site or secondary site." }, "ParentSiteCode": { "$ref": "#/definitions/siteCode", "description": "The parent site: a CAS for a child primary, a primary for a secondary. Absent for the top-tier site." }, "Version": { "$ref": "#/definitions/version" }, "Location": { "type": "string", "description": "Where the site is, for people (for example New York)." }, "ClientComputerCommunicationType": { "enum": ["HttpsOnly", "HttpsOrHttp"], "description": "Site properties, Communication Security: HTTPS only, or HTTPS or HTTP (Set-CMSite -ClientComputerCommunicationType)." }, "UsePkiClientCertificate": { "type": "boolean", "description": '"Use PKI client certificate (client authentication capability) when available" (Set-CMSite -UsePkiClientCertificate).' }, "UseSmsGeneratedCert": { "type": "boolean", "description": '"Use Configuration Manager-generated certificates for HTTP site systems": Enhanced HTTP (Set-CMSite -UseSmsGeneratedCert).' }, "ClientCheckCertificateRevocationListForSiteSystem": { "type": "boolean", "description": "Clients check the certificate revocation list (CRL) for site systems." }, "TrustedRootCertificates": { "type": "array", "items": { "type": "string" }, "description": "The site's certificate trust list: ids of trusted root CA certificates (pki.certificates). Empty or absent means every root is trusted." }, "EnabledFeatures": { "type": "array", "items": { "type": "string" }, "description": "Optional features enabled in Updates and Servicing > Features, for example CloudManagementGateway." }, "IISSSLState": { "type": "integer", "maximum": 2147483647, "description": "Raw IISSSLState bitmask from SMS_Site_Component_Manager, when exported beside the named settings." } } };
     var schema14 = { "type": "string", "pattern": "^[A-Za-z0-9]{3}$", "description": "Three-character site code." };
     var schema16 = { "type": "integer", "minimum": 1511, "maximum": 9912, "description": "Configuration Manager current-branch version as YYMM, for example 2403." };
     var func4 = (init_linear_regexp(), __toCommonJS(linear_regexp_exports)).linearRegExpEngine;
@@ -14195,7 +14398,7 @@ var require_exportSchema = __commonJS({
         }
         if (data.Version !== void 0) {
           let data4 = data.Version;
-          if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)))) {
+          if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
             const err9 = { instancePath: instancePath + "/Version", schemaPath: "#/definitions/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.type, parentSchema: schema16, data: data4 };
             if (vErrors === null) {
               vErrors = [err9];
@@ -14204,7 +14407,7 @@ var require_exportSchema = __commonJS({
             }
             errors++;
           }
-          if (typeof data4 == "number") {
+          if (typeof data4 == "number" && isFinite(data4)) {
             if (data4 > 9912 || isNaN(data4)) {
               const err10 = { instancePath: instancePath + "/Version", schemaPath: "#/definitions/version/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9912 }, message: "must be <= 9912", schema: 9912, parentSchema: schema16, data: data4 };
               if (vErrors === null) {
@@ -14339,7 +14542,7 @@ var require_exportSchema = __commonJS({
         }
         if (data.IISSSLState !== void 0) {
           let data14 = data.IISSSLState;
-          if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)))) {
+          if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
             const err21 = { instancePath: instancePath + "/IISSSLState", schemaPath: "#/properties/IISSSLState/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema13.properties.IISSSLState.type, parentSchema: schema13.properties.IISSSLState, data: data14 };
             if (vErrors === null) {
               vErrors = [err21];
@@ -14348,13 +14551,24 @@ var require_exportSchema = __commonJS({
             }
             errors++;
           }
+          if (typeof data14 == "number" && isFinite(data14)) {
+            if (data14 > 2147483647 || isNaN(data14)) {
+              const err22 = { instancePath: instancePath + "/IISSSLState", schemaPath: "#/properties/IISSSLState/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema13.properties.IISSSLState, data: data14 };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
         }
       } else {
-        const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
+        const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema13.type, parentSchema: schema13, data };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err23];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err23);
         }
         errors++;
       }
@@ -14408,8 +14622,8 @@ var require_exportSchema = __commonJS({
       validate11.errors = vErrors;
       return errors === 0;
     }
-    var schema17 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "SiteSystem", "description": "A site system server and the roles it hosts (New-CMSiteSystemServer, Get-CMSiteRole).", "type": "object", "additionalProperties": false, "required": ["SiteSystemServerName", "SiteCode"], "properties": { "SiteSystemServerName": { "type": "string", "description": "The server's intranet FQDN." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode" }, "PublicFqdn": { "type": "string", "description": "Internet FQDN of the site system (Set-CMSiteSystemServer -PublicFqdn)." }, "DomainFqdn": { "type": "string", "description": "Active Directory domain the server is a member of." }, "ForestFqdn": { "type": "string", "description": "Active Directory forest of that domain." }, "Workgroup": { "type": "boolean", "description": "The server is in a workgroup, not an Active Directory domain." }, "NetworkLocation": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the server sits: the intranet, a perimeter network (DMZ), directly on the internet, or in Azure." }, "OperatingSystem": { "type": "string", "description": "Operating system, for example Windows Server 2022." }, "EnableProxy": { "type": "boolean", "description": "The server uses a proxy for the internet (Set-CMSiteSystemServer -EnableProxy)." }, "ProxyServerName": { "type": "string" }, "ProxyServerPort": { "type": "integer", "minimum": 1, "maximum": 65535 }, "TcpDynamicPortRange": { "type": "object", "title": "TcpDynamicPortRange", "additionalProperties": false, "description": "Windows TCP dynamic port range (netsh int ipv4 show dynamicport tcp). Windows' default is 49152 with 16384 ports.", "properties": { "StartPort": { "type": "integer", "minimum": 1, "maximum": 65535 }, "NumberOfPorts": { "type": "integer", "minimum": 1, "maximum": 65535 } } }, "ServerCertificate": { "type": "string", "description": "Id (in pki.certificates) of the server authentication certificate bound to IIS on this server." }, "ClientCertificate": { "type": "string", "description": "Id (in pki.certificates) of the client authentication certificate in the server's computer store." }, "AspNet45Installed": { "type": "boolean", "description": "ASP.NET 4.5 (or later) is installed and enabled in IIS." }, "roles": { "$ref": "#/definitions/roles" } }, "definitions": { "clientConnectionType": { "enum": ["Intranet", "Internet", "InternetAndIntranet"], "description": "Which client connections the role accepts (-ClientConnectionType). Configuration Manager's default is Intranet." }, "enableCloudGateway": { "type": "boolean", "description": '"Allow Configuration Manager cloud management gateway traffic" (-EnableCloudGateway; WMI AllowProxyTraffic).' }, "genericRole": { "type": "object", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" } } }, "roles": { "type": "object", "title": "Roles", "additionalProperties": false, "description": "The roles on this server, keyed by role (the noun of its Add-CM* cmdlet).", "properties": { "ManagementPoint": { "type": "object", "title": "ManagementPoint", "description": "RoleName 'SMS Management Point' (Set-CMManagementPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableSsl": { "type": "boolean", "description": "Clients connect over HTTPS (-EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "AllowDevice": { "type": "boolean", "description": "Allow mobile devices and Mac computers (-AllowDevice)." } } }, "DistributionPoint": { "type": "object", "title": "DistributionPoint", "description": "RoleName 'SMS Distribution Point' (Set-CMDistributionPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "ClientCommunicationType": { "enum": ["Http", "Https"], "description": "-ClientCommunicationType." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "EnableAnonymous": { "type": "boolean" } } }, "SoftwareUpdatePoint": { "type": "object", "title": "SoftwareUpdatePoint", "description": "RoleName 'SMS Software Update Point' (Set-CMSoftwareUpdatePoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "WsusSsl": { "type": "boolean", "description": "WSUS requires SSL (-WsusSsl; Set- uses -EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "WsusIisPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTP port (default 8530)." }, "WsusIisSslPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTPS port (default 8531)." }, "NetworkLoadBalancer": { "type": "boolean", "description": "The software update point is behind a network load balancer (NLB) cluster." }, "PublicVirtualIP": { "type": "string" } } }, "FallbackStatusPoint": { "type": "object", "title": "FallbackStatusPoint", "description": "RoleName 'SMS Fallback Status Point'.", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "StateMessageCount": { "type": "integer" }, "ThrottleSec": { "type": "integer" } } }, "CloudManagementGatewayConnectionPoint": { "type": "object", "title": "CloudManagementGatewayConnectionPoint", "description": "RoleName 'SMS Cloud Proxy Connector' (Add-CMCloudManagementGatewayConnectionPoint).", "additionalProperties": false, "required": ["CloudManagementGatewayName"], "properties": { "CloudManagementGatewayName": { "type": "string", "description": "ServiceName of the CMG this connection point connects." } } }, "ServiceConnectionPoint": { "type": "object", "title": "ServiceConnectionPoint", "description": "RoleName 'SMS Dmp Connector' (Set-CMServiceConnectionPoint).", "additionalProperties": false, "properties": { "Mode": { "enum": ["Online", "Offline"] } } }, "EnrollmentPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Server'." }, "EnrollmentProxyPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Web Site'." }, "CertificateRegistrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Certificate Registration Point' (removed in 2203)." }, "ReportingServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SRS Reporting Point'." }, "ApplicationCatalogWebsitePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Portal Web Site'." }, "ApplicationCatalogWebServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Application Web Service'." }, "StateMigrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS State Migration Point'." }, "SystemHealthValidatorPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS System Health Validator'." }, "EndpointProtectionPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Endpoint Protection Point'." }, "AssetIntelligenceSynchronizationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'AI Update Service Point'." }, "DataWarehouseServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Data Warehouse Service Point'." }, "SiteServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Site Server'." }, "SmsProvider": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Provider'." }, "SiteDatabaseServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SQL Server'." } } } } };
-    var schema19 = { "type": "object", "title": "Roles", "additionalProperties": false, "description": "The roles on this server, keyed by role (the noun of its Add-CM* cmdlet).", "properties": { "ManagementPoint": { "type": "object", "title": "ManagementPoint", "description": "RoleName 'SMS Management Point' (Set-CMManagementPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableSsl": { "type": "boolean", "description": "Clients connect over HTTPS (-EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "AllowDevice": { "type": "boolean", "description": "Allow mobile devices and Mac computers (-AllowDevice)." } } }, "DistributionPoint": { "type": "object", "title": "DistributionPoint", "description": "RoleName 'SMS Distribution Point' (Set-CMDistributionPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "ClientCommunicationType": { "enum": ["Http", "Https"], "description": "-ClientCommunicationType." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "EnableAnonymous": { "type": "boolean" } } }, "SoftwareUpdatePoint": { "type": "object", "title": "SoftwareUpdatePoint", "description": "RoleName 'SMS Software Update Point' (Set-CMSoftwareUpdatePoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "WsusSsl": { "type": "boolean", "description": "WSUS requires SSL (-WsusSsl; Set- uses -EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "WsusIisPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTP port (default 8530)." }, "WsusIisSslPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTPS port (default 8531)." }, "NetworkLoadBalancer": { "type": "boolean", "description": "The software update point is behind a network load balancer (NLB) cluster." }, "PublicVirtualIP": { "type": "string" } } }, "FallbackStatusPoint": { "type": "object", "title": "FallbackStatusPoint", "description": "RoleName 'SMS Fallback Status Point'.", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "StateMessageCount": { "type": "integer" }, "ThrottleSec": { "type": "integer" } } }, "CloudManagementGatewayConnectionPoint": { "type": "object", "title": "CloudManagementGatewayConnectionPoint", "description": "RoleName 'SMS Cloud Proxy Connector' (Add-CMCloudManagementGatewayConnectionPoint).", "additionalProperties": false, "required": ["CloudManagementGatewayName"], "properties": { "CloudManagementGatewayName": { "type": "string", "description": "ServiceName of the CMG this connection point connects." } } }, "ServiceConnectionPoint": { "type": "object", "title": "ServiceConnectionPoint", "description": "RoleName 'SMS Dmp Connector' (Set-CMServiceConnectionPoint).", "additionalProperties": false, "properties": { "Mode": { "enum": ["Online", "Offline"] } } }, "EnrollmentPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Server'." }, "EnrollmentProxyPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Web Site'." }, "CertificateRegistrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Certificate Registration Point' (removed in 2203)." }, "ReportingServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SRS Reporting Point'." }, "ApplicationCatalogWebsitePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Portal Web Site'." }, "ApplicationCatalogWebServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Application Web Service'." }, "StateMigrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS State Migration Point'." }, "SystemHealthValidatorPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS System Health Validator'." }, "EndpointProtectionPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Endpoint Protection Point'." }, "AssetIntelligenceSynchronizationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'AI Update Service Point'." }, "DataWarehouseServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Data Warehouse Service Point'." }, "SiteServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Site Server'." }, "SmsProvider": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Provider'." }, "SiteDatabaseServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SQL Server'." } } };
+    var schema17 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "SiteSystem", "description": "A site system server and the roles it hosts (New-CMSiteSystemServer, Get-CMSiteRole).", "type": "object", "additionalProperties": false, "required": ["SiteSystemServerName", "SiteCode"], "properties": { "SiteSystemServerName": { "type": "string", "description": "The server's intranet FQDN." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode" }, "PublicFqdn": { "type": "string", "description": "Internet FQDN of the site system (Set-CMSiteSystemServer -PublicFqdn)." }, "DomainFqdn": { "type": "string", "description": "Active Directory domain the server is a member of." }, "ForestFqdn": { "type": "string", "description": "Active Directory forest of that domain." }, "Workgroup": { "type": "boolean", "description": "The server is in a workgroup, not an Active Directory domain." }, "NetworkLocation": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the server sits: the intranet, a perimeter network (DMZ), directly on the internet, or in Azure." }, "OperatingSystem": { "type": "string", "description": "Operating system, for example Windows Server 2022." }, "EnableProxy": { "type": "boolean", "description": "The server uses a proxy for the internet (Set-CMSiteSystemServer -EnableProxy)." }, "ProxyServerName": { "type": "string" }, "ProxyServerPort": { "type": "integer", "minimum": 1, "maximum": 65535 }, "TcpDynamicPortRange": { "type": "object", "title": "TcpDynamicPortRange", "additionalProperties": false, "description": "Windows TCP dynamic port range (netsh int ipv4 show dynamicport tcp). Windows' default is 49152 with 16384 ports.", "properties": { "StartPort": { "type": "integer", "minimum": 1, "maximum": 65535 }, "NumberOfPorts": { "type": "integer", "minimum": 1, "maximum": 65535 } } }, "ServerCertificate": { "type": "string", "description": "Id (in pki.certificates) of the server authentication certificate bound to IIS on this server." }, "ClientCertificate": { "type": "string", "description": "Id (in pki.certificates) of the client authentication certificate in the server's computer store." }, "AspNet45Installed": { "type": "boolean", "description": "ASP.NET 4.5 (or later) is installed and enabled in IIS." }, "roles": { "$ref": "#/definitions/roles" } }, "definitions": { "clientConnectionType": { "enum": ["Intranet", "Internet", "InternetAndIntranet"], "description": "Which client connections the role accepts (-ClientConnectionType). Configuration Manager's default is Intranet." }, "enableCloudGateway": { "type": "boolean", "description": '"Allow Configuration Manager cloud management gateway traffic" (-EnableCloudGateway; WMI AllowProxyTraffic).' }, "genericRole": { "type": "object", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" } } }, "roles": { "type": "object", "title": "Roles", "additionalProperties": false, "description": "The roles on this server, keyed by role (the noun of its Add-CM* cmdlet).", "properties": { "ManagementPoint": { "type": "object", "title": "ManagementPoint", "description": "RoleName 'SMS Management Point' (Set-CMManagementPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableSsl": { "type": "boolean", "description": "Clients connect over HTTPS (-EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "AllowDevice": { "type": "boolean", "description": "Allow mobile devices and Mac computers (-AllowDevice)." } } }, "DistributionPoint": { "type": "object", "title": "DistributionPoint", "description": "RoleName 'SMS Distribution Point' (Set-CMDistributionPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "ClientCommunicationType": { "enum": ["Http", "Https"], "description": "-ClientCommunicationType." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "EnableAnonymous": { "type": "boolean" } } }, "SoftwareUpdatePoint": { "type": "object", "title": "SoftwareUpdatePoint", "description": "RoleName 'SMS Software Update Point' (Set-CMSoftwareUpdatePoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "WsusSsl": { "type": "boolean", "description": "WSUS requires SSL (-WsusSsl; Set- uses -EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "WsusIisPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTP port (default 8530)." }, "WsusIisSslPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTPS port (default 8531)." }, "NetworkLoadBalancer": { "type": "boolean", "description": "The software update point is behind a network load balancer (NLB) cluster." }, "PublicVirtualIP": { "type": "string" } } }, "FallbackStatusPoint": { "type": "object", "title": "FallbackStatusPoint", "description": "RoleName 'SMS Fallback Status Point'.", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "StateMessageCount": { "type": "integer", "maximum": 2147483647 }, "ThrottleSec": { "type": "integer", "maximum": 2147483647 } } }, "CloudManagementGatewayConnectionPoint": { "type": "object", "title": "CloudManagementGatewayConnectionPoint", "description": "RoleName 'SMS Cloud Proxy Connector' (Add-CMCloudManagementGatewayConnectionPoint).", "additionalProperties": false, "required": ["CloudManagementGatewayName"], "properties": { "CloudManagementGatewayName": { "type": "string", "description": "ServiceName of the CMG this connection point connects." } } }, "ServiceConnectionPoint": { "type": "object", "title": "ServiceConnectionPoint", "description": "RoleName 'SMS Dmp Connector' (Set-CMServiceConnectionPoint).", "additionalProperties": false, "properties": { "Mode": { "enum": ["Online", "Offline"] } } }, "EnrollmentPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Server'." }, "EnrollmentProxyPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Web Site'." }, "CertificateRegistrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Certificate Registration Point' (removed in 2203)." }, "ReportingServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SRS Reporting Point'." }, "ApplicationCatalogWebsitePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Portal Web Site'." }, "ApplicationCatalogWebServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Application Web Service'." }, "StateMigrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS State Migration Point'." }, "SystemHealthValidatorPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS System Health Validator'." }, "EndpointProtectionPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Endpoint Protection Point'." }, "AssetIntelligenceSynchronizationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'AI Update Service Point'." }, "DataWarehouseServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Data Warehouse Service Point'." }, "SiteServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Site Server'." }, "SmsProvider": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Provider'." }, "SiteDatabaseServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SQL Server'." } } } } };
+    var schema19 = { "type": "object", "title": "Roles", "additionalProperties": false, "description": "The roles on this server, keyed by role (the noun of its Add-CM* cmdlet).", "properties": { "ManagementPoint": { "type": "object", "title": "ManagementPoint", "description": "RoleName 'SMS Management Point' (Set-CMManagementPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableSsl": { "type": "boolean", "description": "Clients connect over HTTPS (-EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "AllowDevice": { "type": "boolean", "description": "Allow mobile devices and Mac computers (-AllowDevice)." } } }, "DistributionPoint": { "type": "object", "title": "DistributionPoint", "description": "RoleName 'SMS Distribution Point' (Set-CMDistributionPoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "ClientCommunicationType": { "enum": ["Http", "Https"], "description": "-ClientCommunicationType." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "EnableAnonymous": { "type": "boolean" } } }, "SoftwareUpdatePoint": { "type": "object", "title": "SoftwareUpdatePoint", "description": "RoleName 'SMS Software Update Point' (Set-CMSoftwareUpdatePoint).", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "WsusSsl": { "type": "boolean", "description": "WSUS requires SSL (-WsusSsl; Set- uses -EnableSsl)." }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "WsusIisPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTP port (default 8530)." }, "WsusIisSslPort": { "type": "integer", "minimum": 1, "maximum": 65535, "description": "WSUS HTTPS port (default 8531)." }, "NetworkLoadBalancer": { "type": "boolean", "description": "The software update point is behind a network load balancer (NLB) cluster." }, "PublicVirtualIP": { "type": "string" } } }, "FallbackStatusPoint": { "type": "object", "title": "FallbackStatusPoint", "description": "RoleName 'SMS Fallback Status Point'.", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" }, "StateMessageCount": { "type": "integer", "maximum": 2147483647 }, "ThrottleSec": { "type": "integer", "maximum": 2147483647 } } }, "CloudManagementGatewayConnectionPoint": { "type": "object", "title": "CloudManagementGatewayConnectionPoint", "description": "RoleName 'SMS Cloud Proxy Connector' (Add-CMCloudManagementGatewayConnectionPoint).", "additionalProperties": false, "required": ["CloudManagementGatewayName"], "properties": { "CloudManagementGatewayName": { "type": "string", "description": "ServiceName of the CMG this connection point connects." } } }, "ServiceConnectionPoint": { "type": "object", "title": "ServiceConnectionPoint", "description": "RoleName 'SMS Dmp Connector' (Set-CMServiceConnectionPoint).", "additionalProperties": false, "properties": { "Mode": { "enum": ["Online", "Offline"] } } }, "EnrollmentPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Server'." }, "EnrollmentProxyPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Enrollment Web Site'." }, "CertificateRegistrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Certificate Registration Point' (removed in 2203)." }, "ReportingServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SRS Reporting Point'." }, "ApplicationCatalogWebsitePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Portal Web Site'." }, "ApplicationCatalogWebServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Application Web Service'." }, "StateMigrationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS State Migration Point'." }, "SystemHealthValidatorPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS System Health Validator'." }, "EndpointProtectionPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Endpoint Protection Point'." }, "AssetIntelligenceSynchronizationPoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'AI Update Service Point'." }, "DataWarehouseServicePoint": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Data Warehouse Service Point'." }, "SiteServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Site Server'." }, "SmsProvider": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS Provider'." }, "SiteDatabaseServer": { "$ref": "#/definitions/genericRole", "description": "RoleName 'SMS SQL Server'." } } };
     var schema20 = { "enum": ["Intranet", "Internet", "InternetAndIntranet"], "description": "Which client connections the role accepts (-ClientConnectionType). Configuration Manager's default is Intranet." };
     var schema21 = { "type": "boolean", "description": '"Allow Configuration Manager cloud management gateway traffic" (-EnableCloudGateway; WMI AllowProxyTraffic).' };
     var schema28 = { "type": "object", "additionalProperties": false, "properties": { "ClientConnectionType": { "$ref": "#/definitions/clientConnectionType" }, "EnableCloudGateway": { "$ref": "#/definitions/enableCloudGateway" } } };
@@ -14675,7 +14889,7 @@ var require_exportSchema = __commonJS({
             }
             if (data10.WsusIisPort !== void 0) {
               let data14 = data10.WsusIisPort;
-              if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)))) {
+              if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
                 const err17 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisPort.type, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisPort, data: data14 };
                 if (vErrors === null) {
                   vErrors = [err17];
@@ -14684,7 +14898,7 @@ var require_exportSchema = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data14 == "number") {
+              if (typeof data14 == "number" && isFinite(data14)) {
                 if (data14 > 65535 || isNaN(data14)) {
                   const err18 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisPort, data: data14 };
                   if (vErrors === null) {
@@ -14707,7 +14921,7 @@ var require_exportSchema = __commonJS({
             }
             if (data10.WsusIisSslPort !== void 0) {
               let data15 = data10.WsusIisSslPort;
-              if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)))) {
+              if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
                 const err20 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisSslPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisSslPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisSslPort.type, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisSslPort, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err20];
@@ -14716,7 +14930,7 @@ var require_exportSchema = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data15 == "number") {
+              if (typeof data15 == "number" && isFinite(data15)) {
                 if (data15 > 65535 || isNaN(data15)) {
                   const err21 = { instancePath: instancePath + "/SoftwareUpdatePoint/WsusIisSslPort", schemaPath: "#/properties/SoftwareUpdatePoint/properties/WsusIisSslPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema19.properties.SoftwareUpdatePoint.properties.WsusIisSslPort, data: data15 };
                   if (vErrors === null) {
@@ -14811,7 +15025,7 @@ var require_exportSchema = __commonJS({
             }
             if (data18.StateMessageCount !== void 0) {
               let data21 = data18.StateMessageCount;
-              if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)))) {
+              if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
                 const err29 = { instancePath: instancePath + "/FallbackStatusPoint/StateMessageCount", schemaPath: "#/properties/FallbackStatusPoint/properties/StateMessageCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.FallbackStatusPoint.properties.StateMessageCount.type, parentSchema: schema19.properties.FallbackStatusPoint.properties.StateMessageCount, data: data21 };
                 if (vErrors === null) {
                   vErrors = [err29];
@@ -14820,25 +15034,47 @@ var require_exportSchema = __commonJS({
                 }
                 errors++;
               }
+              if (typeof data21 == "number" && isFinite(data21)) {
+                if (data21 > 2147483647 || isNaN(data21)) {
+                  const err30 = { instancePath: instancePath + "/FallbackStatusPoint/StateMessageCount", schemaPath: "#/properties/FallbackStatusPoint/properties/StateMessageCount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema19.properties.FallbackStatusPoint.properties.StateMessageCount, data: data21 };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              }
             }
             if (data18.ThrottleSec !== void 0) {
               let data22 = data18.ThrottleSec;
-              if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)))) {
-                const err30 = { instancePath: instancePath + "/FallbackStatusPoint/ThrottleSec", schemaPath: "#/properties/FallbackStatusPoint/properties/ThrottleSec/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.FallbackStatusPoint.properties.ThrottleSec.type, parentSchema: schema19.properties.FallbackStatusPoint.properties.ThrottleSec, data: data22 };
+              if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+                const err31 = { instancePath: instancePath + "/FallbackStatusPoint/ThrottleSec", schemaPath: "#/properties/FallbackStatusPoint/properties/ThrottleSec/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.FallbackStatusPoint.properties.ThrottleSec.type, parentSchema: schema19.properties.FallbackStatusPoint.properties.ThrottleSec, data: data22 };
                 if (vErrors === null) {
-                  vErrors = [err30];
+                  vErrors = [err31];
                 } else {
-                  vErrors.push(err30);
+                  vErrors.push(err31);
                 }
                 errors++;
               }
+              if (typeof data22 == "number" && isFinite(data22)) {
+                if (data22 > 2147483647 || isNaN(data22)) {
+                  const err32 = { instancePath: instancePath + "/FallbackStatusPoint/ThrottleSec", schemaPath: "#/properties/FallbackStatusPoint/properties/ThrottleSec/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema19.properties.FallbackStatusPoint.properties.ThrottleSec, data: data22 };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+              }
             }
           } else {
-            const err31 = { instancePath: instancePath + "/FallbackStatusPoint", schemaPath: "#/properties/FallbackStatusPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.FallbackStatusPoint.type, parentSchema: schema19.properties.FallbackStatusPoint, data: data18 };
+            const err33 = { instancePath: instancePath + "/FallbackStatusPoint", schemaPath: "#/properties/FallbackStatusPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.FallbackStatusPoint.type, parentSchema: schema19.properties.FallbackStatusPoint, data: data18 };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err33];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err33);
             }
             errors++;
           }
@@ -14847,21 +15083,21 @@ var require_exportSchema = __commonJS({
           let data23 = data.CloudManagementGatewayConnectionPoint;
           if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
             if (data23.CloudManagementGatewayName === void 0) {
-              const err32 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/required", keyword: "required", params: { missingProperty: "CloudManagementGatewayName" }, message: "must have required property 'CloudManagementGatewayName'", schema: schema19.properties.CloudManagementGatewayConnectionPoint.required, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint, data: data23 };
+              const err34 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/required", keyword: "required", params: { missingProperty: "CloudManagementGatewayName" }, message: "must have required property 'CloudManagementGatewayName'", schema: schema19.properties.CloudManagementGatewayConnectionPoint.required, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint, data: data23 };
               if (vErrors === null) {
-                vErrors = [err32];
+                vErrors = [err34];
               } else {
-                vErrors.push(err32);
+                vErrors.push(err34);
               }
               errors++;
             }
             for (const key5 in data23) {
               if (!(key5 === "CloudManagementGatewayName")) {
-                const err33 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint, data: data23 };
+                const err35 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint, data: data23 };
                 if (vErrors === null) {
-                  vErrors = [err33];
+                  vErrors = [err35];
                 } else {
-                  vErrors.push(err33);
+                  vErrors.push(err35);
                 }
                 errors++;
               }
@@ -14869,21 +15105,21 @@ var require_exportSchema = __commonJS({
             if (data23.CloudManagementGatewayName !== void 0) {
               let data24 = data23.CloudManagementGatewayName;
               if (typeof data24 !== "string") {
-                const err34 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint/CloudManagementGatewayName", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/properties/CloudManagementGatewayName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.CloudManagementGatewayConnectionPoint.properties.CloudManagementGatewayName.type, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint.properties.CloudManagementGatewayName, data: data24 };
+                const err36 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint/CloudManagementGatewayName", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/properties/CloudManagementGatewayName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.CloudManagementGatewayConnectionPoint.properties.CloudManagementGatewayName.type, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint.properties.CloudManagementGatewayName, data: data24 };
                 if (vErrors === null) {
-                  vErrors = [err34];
+                  vErrors = [err36];
                 } else {
-                  vErrors.push(err34);
+                  vErrors.push(err36);
                 }
                 errors++;
               }
             }
           } else {
-            const err35 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.CloudManagementGatewayConnectionPoint.type, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint, data: data23 };
+            const err37 = { instancePath: instancePath + "/CloudManagementGatewayConnectionPoint", schemaPath: "#/properties/CloudManagementGatewayConnectionPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.CloudManagementGatewayConnectionPoint.type, parentSchema: schema19.properties.CloudManagementGatewayConnectionPoint, data: data23 };
             if (vErrors === null) {
-              vErrors = [err35];
+              vErrors = [err37];
             } else {
-              vErrors.push(err35);
+              vErrors.push(err37);
             }
             errors++;
           }
@@ -14893,11 +15129,11 @@ var require_exportSchema = __commonJS({
           if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
             for (const key6 in data25) {
               if (!(key6 === "Mode")) {
-                const err36 = { instancePath: instancePath + "/ServiceConnectionPoint", schemaPath: "#/properties/ServiceConnectionPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.ServiceConnectionPoint, data: data25 };
+                const err38 = { instancePath: instancePath + "/ServiceConnectionPoint", schemaPath: "#/properties/ServiceConnectionPoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.ServiceConnectionPoint, data: data25 };
                 if (vErrors === null) {
-                  vErrors = [err36];
+                  vErrors = [err38];
                 } else {
-                  vErrors.push(err36);
+                  vErrors.push(err38);
                 }
                 errors++;
               }
@@ -14905,21 +15141,21 @@ var require_exportSchema = __commonJS({
             if (data25.Mode !== void 0) {
               let data26 = data25.Mode;
               if (!(data26 === "Online" || data26 === "Offline")) {
-                const err37 = { instancePath: instancePath + "/ServiceConnectionPoint/Mode", schemaPath: "#/properties/ServiceConnectionPoint/properties/Mode/enum", keyword: "enum", params: { allowedValues: schema19.properties.ServiceConnectionPoint.properties.Mode.enum }, message: "must be equal to one of the allowed values", schema: schema19.properties.ServiceConnectionPoint.properties.Mode.enum, parentSchema: schema19.properties.ServiceConnectionPoint.properties.Mode, data: data26 };
+                const err39 = { instancePath: instancePath + "/ServiceConnectionPoint/Mode", schemaPath: "#/properties/ServiceConnectionPoint/properties/Mode/enum", keyword: "enum", params: { allowedValues: schema19.properties.ServiceConnectionPoint.properties.Mode.enum }, message: "must be equal to one of the allowed values", schema: schema19.properties.ServiceConnectionPoint.properties.Mode.enum, parentSchema: schema19.properties.ServiceConnectionPoint.properties.Mode, data: data26 };
                 if (vErrors === null) {
-                  vErrors = [err37];
+                  vErrors = [err39];
                 } else {
-                  vErrors.push(err37);
+                  vErrors.push(err39);
                 }
                 errors++;
               }
             }
           } else {
-            const err38 = { instancePath: instancePath + "/ServiceConnectionPoint", schemaPath: "#/properties/ServiceConnectionPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.ServiceConnectionPoint.type, parentSchema: schema19.properties.ServiceConnectionPoint, data: data25 };
+            const err40 = { instancePath: instancePath + "/ServiceConnectionPoint", schemaPath: "#/properties/ServiceConnectionPoint/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.ServiceConnectionPoint.type, parentSchema: schema19.properties.ServiceConnectionPoint, data: data25 };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err40];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err40);
             }
             errors++;
           }
@@ -15009,11 +15245,11 @@ var require_exportSchema = __commonJS({
           }
         }
       } else {
-        const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.type, parentSchema: schema19, data };
+        const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.type, parentSchema: schema19, data };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err41];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err41);
         }
         errors++;
       }
@@ -15185,7 +15421,7 @@ var require_exportSchema = __commonJS({
         }
         if (data.ProxyServerPort !== void 0) {
           let data10 = data.ProxyServerPort;
-          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)))) {
+          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
             const err14 = { instancePath: instancePath + "/ProxyServerPort", schemaPath: "#/properties/ProxyServerPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema17.properties.ProxyServerPort.type, parentSchema: schema17.properties.ProxyServerPort, data: data10 };
             if (vErrors === null) {
               vErrors = [err14];
@@ -15194,7 +15430,7 @@ var require_exportSchema = __commonJS({
             }
             errors++;
           }
-          if (typeof data10 == "number") {
+          if (typeof data10 == "number" && isFinite(data10)) {
             if (data10 > 65535 || isNaN(data10)) {
               const err15 = { instancePath: instancePath + "/ProxyServerPort", schemaPath: "#/properties/ProxyServerPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema17.properties.ProxyServerPort, data: data10 };
               if (vErrors === null) {
@@ -15231,7 +15467,7 @@ var require_exportSchema = __commonJS({
             }
             if (data11.StartPort !== void 0) {
               let data12 = data11.StartPort;
-              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)))) {
+              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
                 const err18 = { instancePath: instancePath + "/TcpDynamicPortRange/StartPort", schemaPath: "#/properties/TcpDynamicPortRange/properties/StartPort/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema17.properties.TcpDynamicPortRange.properties.StartPort.type, parentSchema: schema17.properties.TcpDynamicPortRange.properties.StartPort, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err18];
@@ -15240,7 +15476,7 @@ var require_exportSchema = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data12 == "number") {
+              if (typeof data12 == "number" && isFinite(data12)) {
                 if (data12 > 65535 || isNaN(data12)) {
                   const err19 = { instancePath: instancePath + "/TcpDynamicPortRange/StartPort", schemaPath: "#/properties/TcpDynamicPortRange/properties/StartPort/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema17.properties.TcpDynamicPortRange.properties.StartPort, data: data12 };
                   if (vErrors === null) {
@@ -15263,7 +15499,7 @@ var require_exportSchema = __commonJS({
             }
             if (data11.NumberOfPorts !== void 0) {
               let data13 = data11.NumberOfPorts;
-              if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)))) {
+              if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
                 const err21 = { instancePath: instancePath + "/TcpDynamicPortRange/NumberOfPorts", schemaPath: "#/properties/TcpDynamicPortRange/properties/NumberOfPorts/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema17.properties.TcpDynamicPortRange.properties.NumberOfPorts.type, parentSchema: schema17.properties.TcpDynamicPortRange.properties.NumberOfPorts, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err21];
@@ -15272,7 +15508,7 @@ var require_exportSchema = __commonJS({
                 }
                 errors++;
               }
-              if (typeof data13 == "number") {
+              if (typeof data13 == "number" && isFinite(data13)) {
                 if (data13 > 65535 || isNaN(data13)) {
                   const err22 = { instancePath: instancePath + "/TcpDynamicPortRange/NumberOfPorts", schemaPath: "#/properties/TcpDynamicPortRange/properties/NumberOfPorts/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema17.properties.TcpDynamicPortRange.properties.NumberOfPorts, data: data13 };
                   if (vErrors === null) {
@@ -15359,7 +15595,8 @@ var require_exportSchema = __commonJS({
     }
     var schema32 = { "type": "object", "title": "AzureService", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "ServiceType": { "enum": ["CloudManagement", "LogAnalyticsConnector", "MicrosoftStoreForBusiness", "Other"], "description": "Azure service kind; CloudManagement integrates the site with Microsoft Entra ID for CMG and clients." }, "EnvironmentSetting": { "$ref": "cmg.schema.json#/definitions/azureEnvironment" }, "TenantId": { "type": "string" }, "ServerApp": { "$ref": "#/definitions/app" }, "ClientApp": { "$ref": "#/definitions/app" }, "UserDiscovery": { "type": "boolean", "description": "Microsoft Entra user discovery is enabled." } } };
     var schema34 = { "enum": ["AzurePublicCloud", "AzureUSGovernmentCloud", "AzureChinaCloud", "AzureGermanCloud"], "description": "Azure cloud (-EnvironmentSetting)." };
-    var schema35 = { "type": "object", "title": "EntraApp", "additionalProperties": false, "properties": { "ClientId": { "type": "string" }, "Name": { "type": "string" }, "AppIdUri": { "type": "string", "description": "Application ID URI (default https://ConfigMgrService)." }, "SecretExpiresOn": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Expiry date of the app's client secret (YYYY-MM-DD)." } } };
+    var schema35 = { "type": "object", "title": "EntraApp", "additionalProperties": false, "properties": { "ClientId": { "type": "string" }, "Name": { "type": "string" }, "AppIdUri": { "type": "string", "description": "Application ID URI (default https://ConfigMgrService)." }, "SecretExpiresOn": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "description": "Expiry date of the app's client secret (YYYY-MM-DD)." } } };
+    var formats0 = require_formats().fullFormats.date;
     var pattern3 = func4("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
     function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
@@ -15495,22 +15732,31 @@ var require_exportSchema = __commonJS({
                   }
                   errors++;
                 }
+                if (!formats0.validate(data8)) {
+                  const err11 = { instancePath: instancePath + "/ServerApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema35.properties.SecretExpiresOn, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
               } else {
-                const err11 = { instancePath: instancePath + "/ServerApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.SecretExpiresOn.type, parentSchema: schema35.properties.SecretExpiresOn, data: data8 };
+                const err12 = { instancePath: instancePath + "/ServerApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.SecretExpiresOn.type, parentSchema: schema35.properties.SecretExpiresOn, data: data8 };
                 if (vErrors === null) {
-                  vErrors = [err11];
+                  vErrors = [err12];
                 } else {
-                  vErrors.push(err11);
+                  vErrors.push(err12);
                 }
                 errors++;
               }
             }
           } else {
-            const err12 = { instancePath: instancePath + "/ServerApp", schemaPath: "#/definitions/app/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data: data4 };
+            const err13 = { instancePath: instancePath + "/ServerApp", schemaPath: "#/definitions/app/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data: data4 };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err13];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err13);
             }
             errors++;
           }
@@ -15520,19 +15766,7 @@ var require_exportSchema = __commonJS({
           if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
             for (const key2 in data9) {
               if (!(key2 === "ClientId" || key2 === "Name" || key2 === "AppIdUri" || key2 === "SecretExpiresOn")) {
-                const err13 = { instancePath: instancePath + "/ClientApp", schemaPath: "#/definitions/app/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data: data9 };
-                if (vErrors === null) {
-                  vErrors = [err13];
-                } else {
-                  vErrors.push(err13);
-                }
-                errors++;
-              }
-            }
-            if (data9.ClientId !== void 0) {
-              let data10 = data9.ClientId;
-              if (typeof data10 !== "string") {
-                const err14 = { instancePath: instancePath + "/ClientApp/ClientId", schemaPath: "#/definitions/app/properties/ClientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.ClientId.type, parentSchema: schema35.properties.ClientId, data: data10 };
+                const err14 = { instancePath: instancePath + "/ClientApp", schemaPath: "#/definitions/app/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema35, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -15541,10 +15775,10 @@ var require_exportSchema = __commonJS({
                 errors++;
               }
             }
-            if (data9.Name !== void 0) {
-              let data11 = data9.Name;
-              if (typeof data11 !== "string") {
-                const err15 = { instancePath: instancePath + "/ClientApp/Name", schemaPath: "#/definitions/app/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.Name.type, parentSchema: schema35.properties.Name, data: data11 };
+            if (data9.ClientId !== void 0) {
+              let data10 = data9.ClientId;
+              if (typeof data10 !== "string") {
+                const err15 = { instancePath: instancePath + "/ClientApp/ClientId", schemaPath: "#/definitions/app/properties/ClientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.ClientId.type, parentSchema: schema35.properties.ClientId, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -15553,10 +15787,10 @@ var require_exportSchema = __commonJS({
                 errors++;
               }
             }
-            if (data9.AppIdUri !== void 0) {
-              let data12 = data9.AppIdUri;
-              if (typeof data12 !== "string") {
-                const err16 = { instancePath: instancePath + "/ClientApp/AppIdUri", schemaPath: "#/definitions/app/properties/AppIdUri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.AppIdUri.type, parentSchema: schema35.properties.AppIdUri, data: data12 };
+            if (data9.Name !== void 0) {
+              let data11 = data9.Name;
+              if (typeof data11 !== "string") {
+                const err16 = { instancePath: instancePath + "/ClientApp/Name", schemaPath: "#/definitions/app/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.Name.type, parentSchema: schema35.properties.Name, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -15565,34 +15799,55 @@ var require_exportSchema = __commonJS({
                 errors++;
               }
             }
+            if (data9.AppIdUri !== void 0) {
+              let data12 = data9.AppIdUri;
+              if (typeof data12 !== "string") {
+                const err17 = { instancePath: instancePath + "/ClientApp/AppIdUri", schemaPath: "#/definitions/app/properties/AppIdUri/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.AppIdUri.type, parentSchema: schema35.properties.AppIdUri, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
             if (data9.SecretExpiresOn !== void 0) {
               let data13 = data9.SecretExpiresOn;
               if (typeof data13 === "string") {
                 if (!pattern3.test(data13)) {
-                  const err17 = { instancePath: instancePath + "/ClientApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema35.properties.SecretExpiresOn, data: data13 };
+                  const err18 = { instancePath: instancePath + "/ClientApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema35.properties.SecretExpiresOn, data: data13 };
                   if (vErrors === null) {
-                    vErrors = [err17];
+                    vErrors = [err18];
                   } else {
-                    vErrors.push(err17);
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (!formats0.validate(data13)) {
+                  const err19 = { instancePath: instancePath + "/ClientApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema35.properties.SecretExpiresOn, data: data13 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
                   }
                   errors++;
                 }
               } else {
-                const err18 = { instancePath: instancePath + "/ClientApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.SecretExpiresOn.type, parentSchema: schema35.properties.SecretExpiresOn, data: data13 };
+                const err20 = { instancePath: instancePath + "/ClientApp/SecretExpiresOn", schemaPath: "#/definitions/app/properties/SecretExpiresOn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema35.properties.SecretExpiresOn.type, parentSchema: schema35.properties.SecretExpiresOn, data: data13 };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err20];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err20);
                 }
                 errors++;
               }
             }
           } else {
-            const err19 = { instancePath: instancePath + "/ClientApp", schemaPath: "#/definitions/app/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data: data9 };
+            const err21 = { instancePath: instancePath + "/ClientApp", schemaPath: "#/definitions/app/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema35.type, parentSchema: schema35, data: data9 };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err21];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err21);
             }
             errors++;
           }
@@ -15600,28 +15855,28 @@ var require_exportSchema = __commonJS({
         if (data.UserDiscovery !== void 0) {
           let data14 = data.UserDiscovery;
           if (typeof data14 !== "boolean") {
-            const err20 = { instancePath: instancePath + "/UserDiscovery", schemaPath: "#/properties/UserDiscovery/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema32.properties.UserDiscovery.type, parentSchema: schema32.properties.UserDiscovery, data: data14 };
+            const err22 = { instancePath: instancePath + "/UserDiscovery", schemaPath: "#/properties/UserDiscovery/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema32.properties.UserDiscovery.type, parentSchema: schema32.properties.UserDiscovery, data: data14 };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err22];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err22);
             }
             errors++;
           }
         }
       } else {
-        const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
+        const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema32.type, parentSchema: schema32, data };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err23];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err23);
         }
         errors++;
       }
       validate35.errors = vErrors;
       return errors === 0;
     }
-    var schema37 = { "type": "object", "title": "CloudManagementGateway", "additionalProperties": false, "required": ["ServiceName", "SiteCode"], "properties": { "ServiceName": { "type": "string", "description": "Service FQDN that clients use, the common name of the server authentication certificate (-ServiceName), for example GraniteFalls.contoso.com." }, "DeploymentName": { "type": "string", "description": "Azure deployment FQDN: <prefix>.cloudapp.net (classic, cloud service) or <prefix>.<region>.cloudapp.azure.com (virtual machine scale set)." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode", "description": "The site the CMG is created at." }, "DeploymentModel": { "enum": ["Classic", "AzureResourceManager", "VirtualMachineScaleSet"], "description": "Classic: Azure Service Manager cloud service with a management certificate (1810 and earlier). AzureResourceManager: cloud service (classic) deployed with Azure Resource Manager (1902 on). VirtualMachineScaleSet: virtual machine scale set (2010 on)." }, "Lifecycle": { "$ref": "#/definitions/lifecycle" }, "CreatedOnVersion": { "$ref": "hierarchy.schema.json#/definitions/version", "description": "Site version when the CMG was created." }, "SubscriptionId": { "type": "string" }, "SubscriptionType": { "enum": ["EnterpriseAgreement", "PayAsYouGo", "CloudSolutionProvider", "Other"], "description": "Kind of Azure subscription: CloudSolutionProvider for a CSP subscription." }, "TenantId": { "type": "string" }, "GroupName": { "type": "string", "description": "Azure resource group (-GroupName)." }, "Region": { "type": "string", "description": "Azure region (-Region), for example EastUS." }, "EnvironmentSetting": { "$ref": "#/definitions/azureEnvironment" }, "RegisteredResourceProviders": { "type": "array", "items": { "type": "string" }, "description": "Resource providers registered in the subscription, for example Microsoft.Compute." }, "VMSSVMSize": { "enum": ["B2s", "A2_v2", "A4_v2"], "description": "VM size: Lab (B2s), Standard (A2_v2), Large (A4_v2). Standard when absent." }, "VMInstanceCount": { "type": "integer", "description": "Number of VM instances (-VMInstanceCount)." }, "ServiceCertificate": { "type": "string", "description": "Id (in pki.certificates) of the CMG server authentication certificate." }, "ManagementCertificate": { "type": "string", "description": "Id (in pki.certificates) of the Azure management certificate (classic deployment)." }, "CARootCert": { "type": "array", "items": { "type": "string" }, "description": "Ids (in pki.certificates) of the trusted root and intermediate CA certificates uploaded to the CMG (-CARootCert)." }, "CheckClientCertRevocation": { "type": "boolean", "description": '"Verify client certificate revocation" (-CheckClientCertRevocation).' }, "EnforceProtocol": { "type": "boolean", "description": '"Enforce TLS 1.2" (-EnforceProtocol).' }, "EnableCloudDPFunction": { "type": "boolean", "description": '"Allow CMG to function as a cloud distribution point and serve content from Azure storage" (-EnableCloudDPFunction).' }, "ServerAppClientId": { "type": "string", "description": "Client id of the Microsoft Entra ID server app (-ServerAppClientId); matches an azureServices server app." }, "BoundaryGroups": { "type": "array", "items": { "type": "string" }, "description": "Boundary groups the CMG is associated with." }, "DeployedBy": { "type": "object", "title": "CmgDeployer", "additionalProperties": false, "description": "Who creates the CMG.", "properties": { "ConfigurationManagerRoles": { "type": "array", "items": { "type": "string" }, "description": "Configuration Manager security roles of the administrator, for example Full Administrator, Infrastructure Administrator." }, "AzureRoles": { "type": "array", "items": { "type": "string" }, "description": "Azure and Entra ID roles available for the deployment, for example Subscription Owner, Global Administrator." } } }, "Replaces": { "type": "object", "title": "CmgReplacement", "additionalProperties": false, "description": "This CMG replaces another one.", "required": ["ServiceName"], "properties": { "ServiceName": { "type": "string", "description": "ServiceName of the CMG being replaced." }, "KeepOldActiveUntilNewReady": { "type": "boolean" }, "DeleteOldAfterHours": { "type": "number", "minimum": 0, "description": "Hours after the new CMG is ready that the old one is deleted." } } }, "ConvertedFrom": { "type": "object", "title": "CmgConversion", "additionalProperties": false, "description": "This CMG is a conversion of a classic CMG to a virtual machine scale set.", "properties": { "DeploymentName": { "type": "string", "description": "Deployment name of the CMG before conversion." } } } } };
+    var schema37 = { "type": "object", "title": "CloudManagementGateway", "additionalProperties": false, "required": ["ServiceName", "SiteCode"], "properties": { "ServiceName": { "type": "string", "description": "Service FQDN that clients use, the common name of the server authentication certificate (-ServiceName), for example GraniteFalls.contoso.com." }, "DeploymentName": { "type": "string", "description": "Azure deployment FQDN: <prefix>.cloudapp.net (classic, cloud service) or <prefix>.<region>.cloudapp.azure.com (virtual machine scale set)." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode", "description": "The site the CMG is created at." }, "DeploymentModel": { "enum": ["Classic", "AzureResourceManager", "VirtualMachineScaleSet"], "description": "Classic: Azure Service Manager cloud service with a management certificate (1810 and earlier). AzureResourceManager: cloud service (classic) deployed with Azure Resource Manager (1902 on). VirtualMachineScaleSet: virtual machine scale set (2010 on)." }, "Lifecycle": { "$ref": "#/definitions/lifecycle" }, "CreatedOnVersion": { "$ref": "hierarchy.schema.json#/definitions/version", "description": "Site version when the CMG was created." }, "SubscriptionId": { "type": "string" }, "SubscriptionType": { "enum": ["EnterpriseAgreement", "PayAsYouGo", "CloudSolutionProvider", "Other"], "description": "Kind of Azure subscription: CloudSolutionProvider for a CSP subscription." }, "TenantId": { "type": "string" }, "GroupName": { "type": "string", "description": "Azure resource group (-GroupName)." }, "Region": { "type": "string", "description": "Azure region (-Region), for example EastUS." }, "EnvironmentSetting": { "$ref": "#/definitions/azureEnvironment" }, "RegisteredResourceProviders": { "type": "array", "items": { "type": "string" }, "description": "Resource providers registered in the subscription, for example Microsoft.Compute." }, "VMSSVMSize": { "enum": ["B2s", "A2_v2", "A4_v2"], "description": "VM size: Lab (B2s), Standard (A2_v2), Large (A4_v2). Standard when absent." }, "VMInstanceCount": { "type": "integer", "maximum": 2147483647, "description": "Number of VM instances (-VMInstanceCount)." }, "ServiceCertificate": { "type": "string", "description": "Id (in pki.certificates) of the CMG server authentication certificate." }, "ManagementCertificate": { "type": "string", "description": "Id (in pki.certificates) of the Azure management certificate (classic deployment)." }, "CARootCert": { "type": "array", "items": { "type": "string" }, "description": "Ids (in pki.certificates) of the trusted root and intermediate CA certificates uploaded to the CMG (-CARootCert)." }, "CheckClientCertRevocation": { "type": "boolean", "description": '"Verify client certificate revocation" (-CheckClientCertRevocation).' }, "EnforceProtocol": { "type": "boolean", "description": '"Enforce TLS 1.2" (-EnforceProtocol).' }, "EnableCloudDPFunction": { "type": "boolean", "description": '"Allow CMG to function as a cloud distribution point and serve content from Azure storage" (-EnableCloudDPFunction).' }, "ServerAppClientId": { "type": "string", "description": "Client id of the Microsoft Entra ID server app (-ServerAppClientId); matches an azureServices server app." }, "BoundaryGroups": { "type": "array", "items": { "type": "string" }, "description": "Boundary groups the CMG is associated with." }, "DeployedBy": { "type": "object", "title": "CmgDeployer", "additionalProperties": false, "description": "Who creates the CMG.", "properties": { "ConfigurationManagerRoles": { "type": "array", "items": { "type": "string" }, "description": "Configuration Manager security roles of the administrator, for example Full Administrator, Infrastructure Administrator." }, "AzureRoles": { "type": "array", "items": { "type": "string" }, "description": "Azure and Entra ID roles available for the deployment, for example Subscription Owner, Global Administrator." } } }, "Replaces": { "type": "object", "title": "CmgReplacement", "additionalProperties": false, "description": "This CMG replaces another one.", "required": ["ServiceName"], "properties": { "ServiceName": { "type": "string", "description": "ServiceName of the CMG being replaced." }, "KeepOldActiveUntilNewReady": { "type": "boolean" }, "DeleteOldAfterHours": { "type": "number", "minimum": 0, "description": "Hours after the new CMG is ready that the old one is deleted." } } }, "ConvertedFrom": { "type": "object", "title": "CmgConversion", "additionalProperties": false, "description": "This CMG is a conversion of a classic CMG to a virtual machine scale set.", "properties": { "DeploymentName": { "type": "string", "description": "Deployment name of the CMG before conversion." } } } } };
     var schema39 = { "enum": ["New", "Existing"], "description": "New: planned, not yet created. Existing: already deployed." };
     function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
@@ -15728,7 +15983,7 @@ var require_exportSchema = __commonJS({
         }
         if (data.CreatedOnVersion !== void 0) {
           let data5 = data.CreatedOnVersion;
-          if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)))) {
+          if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
             const err9 = { instancePath: instancePath + "/CreatedOnVersion", schemaPath: "hierarchy.schema.json#/definitions/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema16.type, parentSchema: schema16, data: data5 };
             if (vErrors === null) {
               vErrors = [err9];
@@ -15737,7 +15992,7 @@ var require_exportSchema = __commonJS({
             }
             errors++;
           }
-          if (typeof data5 == "number") {
+          if (typeof data5 == "number" && isFinite(data5)) {
             if (data5 > 9912 || isNaN(data5)) {
               const err10 = { instancePath: instancePath + "/CreatedOnVersion", schemaPath: "hierarchy.schema.json#/definitions/version/maximum", keyword: "maximum", params: { comparison: "<=", limit: 9912 }, message: "must be <= 9912", schema: 9912, parentSchema: schema16, data: data5 };
               if (vErrors === null) {
@@ -15870,7 +16125,7 @@ var require_exportSchema = __commonJS({
         }
         if (data.VMInstanceCount !== void 0) {
           let data15 = data.VMInstanceCount;
-          if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)))) {
+          if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
             const err21 = { instancePath: instancePath + "/VMInstanceCount", schemaPath: "#/properties/VMInstanceCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema37.properties.VMInstanceCount.type, parentSchema: schema37.properties.VMInstanceCount, data: data15 };
             if (vErrors === null) {
               vErrors = [err21];
@@ -15879,15 +16134,26 @@ var require_exportSchema = __commonJS({
             }
             errors++;
           }
+          if (typeof data15 == "number" && isFinite(data15)) {
+            if (data15 > 2147483647 || isNaN(data15)) {
+              const err22 = { instancePath: instancePath + "/VMInstanceCount", schemaPath: "#/properties/VMInstanceCount/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema37.properties.VMInstanceCount, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
         }
         if (data.ServiceCertificate !== void 0) {
           let data16 = data.ServiceCertificate;
           if (typeof data16 !== "string") {
-            const err22 = { instancePath: instancePath + "/ServiceCertificate", schemaPath: "#/properties/ServiceCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ServiceCertificate.type, parentSchema: schema37.properties.ServiceCertificate, data: data16 };
+            const err23 = { instancePath: instancePath + "/ServiceCertificate", schemaPath: "#/properties/ServiceCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ServiceCertificate.type, parentSchema: schema37.properties.ServiceCertificate, data: data16 };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err23];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err23);
             }
             errors++;
           }
@@ -15895,11 +16161,11 @@ var require_exportSchema = __commonJS({
         if (data.ManagementCertificate !== void 0) {
           let data17 = data.ManagementCertificate;
           if (typeof data17 !== "string") {
-            const err23 = { instancePath: instancePath + "/ManagementCertificate", schemaPath: "#/properties/ManagementCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ManagementCertificate.type, parentSchema: schema37.properties.ManagementCertificate, data: data17 };
+            const err24 = { instancePath: instancePath + "/ManagementCertificate", schemaPath: "#/properties/ManagementCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ManagementCertificate.type, parentSchema: schema37.properties.ManagementCertificate, data: data17 };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err24];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err24);
             }
             errors++;
           }
@@ -15911,29 +16177,17 @@ var require_exportSchema = __commonJS({
             for (let i1 = 0; i1 < len1; i1++) {
               let data19 = data18[i1];
               if (typeof data19 !== "string") {
-                const err24 = { instancePath: instancePath + "/CARootCert/" + i1, schemaPath: "#/properties/CARootCert/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.CARootCert.items.type, parentSchema: schema37.properties.CARootCert.items, data: data19 };
+                const err25 = { instancePath: instancePath + "/CARootCert/" + i1, schemaPath: "#/properties/CARootCert/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.CARootCert.items.type, parentSchema: schema37.properties.CARootCert.items, data: data19 };
                 if (vErrors === null) {
-                  vErrors = [err24];
+                  vErrors = [err25];
                 } else {
-                  vErrors.push(err24);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
             }
           } else {
-            const err25 = { instancePath: instancePath + "/CARootCert", schemaPath: "#/properties/CARootCert/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.CARootCert.type, parentSchema: schema37.properties.CARootCert, data: data18 };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data.CheckClientCertRevocation !== void 0) {
-          let data20 = data.CheckClientCertRevocation;
-          if (typeof data20 !== "boolean") {
-            const err26 = { instancePath: instancePath + "/CheckClientCertRevocation", schemaPath: "#/properties/CheckClientCertRevocation/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.CheckClientCertRevocation.type, parentSchema: schema37.properties.CheckClientCertRevocation, data: data20 };
+            const err26 = { instancePath: instancePath + "/CARootCert", schemaPath: "#/properties/CARootCert/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.CARootCert.type, parentSchema: schema37.properties.CARootCert, data: data18 };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -15942,10 +16196,10 @@ var require_exportSchema = __commonJS({
             errors++;
           }
         }
-        if (data.EnforceProtocol !== void 0) {
-          let data21 = data.EnforceProtocol;
-          if (typeof data21 !== "boolean") {
-            const err27 = { instancePath: instancePath + "/EnforceProtocol", schemaPath: "#/properties/EnforceProtocol/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.EnforceProtocol.type, parentSchema: schema37.properties.EnforceProtocol, data: data21 };
+        if (data.CheckClientCertRevocation !== void 0) {
+          let data20 = data.CheckClientCertRevocation;
+          if (typeof data20 !== "boolean") {
+            const err27 = { instancePath: instancePath + "/CheckClientCertRevocation", schemaPath: "#/properties/CheckClientCertRevocation/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.CheckClientCertRevocation.type, parentSchema: schema37.properties.CheckClientCertRevocation, data: data20 };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -15954,10 +16208,10 @@ var require_exportSchema = __commonJS({
             errors++;
           }
         }
-        if (data.EnableCloudDPFunction !== void 0) {
-          let data22 = data.EnableCloudDPFunction;
-          if (typeof data22 !== "boolean") {
-            const err28 = { instancePath: instancePath + "/EnableCloudDPFunction", schemaPath: "#/properties/EnableCloudDPFunction/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.EnableCloudDPFunction.type, parentSchema: schema37.properties.EnableCloudDPFunction, data: data22 };
+        if (data.EnforceProtocol !== void 0) {
+          let data21 = data.EnforceProtocol;
+          if (typeof data21 !== "boolean") {
+            const err28 = { instancePath: instancePath + "/EnforceProtocol", schemaPath: "#/properties/EnforceProtocol/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.EnforceProtocol.type, parentSchema: schema37.properties.EnforceProtocol, data: data21 };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -15966,14 +16220,26 @@ var require_exportSchema = __commonJS({
             errors++;
           }
         }
-        if (data.ServerAppClientId !== void 0) {
-          let data23 = data.ServerAppClientId;
-          if (typeof data23 !== "string") {
-            const err29 = { instancePath: instancePath + "/ServerAppClientId", schemaPath: "#/properties/ServerAppClientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ServerAppClientId.type, parentSchema: schema37.properties.ServerAppClientId, data: data23 };
+        if (data.EnableCloudDPFunction !== void 0) {
+          let data22 = data.EnableCloudDPFunction;
+          if (typeof data22 !== "boolean") {
+            const err29 = { instancePath: instancePath + "/EnableCloudDPFunction", schemaPath: "#/properties/EnableCloudDPFunction/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.EnableCloudDPFunction.type, parentSchema: schema37.properties.EnableCloudDPFunction, data: data22 };
             if (vErrors === null) {
               vErrors = [err29];
             } else {
               vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data.ServerAppClientId !== void 0) {
+          let data23 = data.ServerAppClientId;
+          if (typeof data23 !== "string") {
+            const err30 = { instancePath: instancePath + "/ServerAppClientId", schemaPath: "#/properties/ServerAppClientId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ServerAppClientId.type, parentSchema: schema37.properties.ServerAppClientId, data: data23 };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
             }
             errors++;
           }
@@ -15985,21 +16251,21 @@ var require_exportSchema = __commonJS({
             for (let i2 = 0; i2 < len2; i2++) {
               let data25 = data24[i2];
               if (typeof data25 !== "string") {
-                const err30 = { instancePath: instancePath + "/BoundaryGroups/" + i2, schemaPath: "#/properties/BoundaryGroups/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.BoundaryGroups.items.type, parentSchema: schema37.properties.BoundaryGroups.items, data: data25 };
+                const err31 = { instancePath: instancePath + "/BoundaryGroups/" + i2, schemaPath: "#/properties/BoundaryGroups/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.BoundaryGroups.items.type, parentSchema: schema37.properties.BoundaryGroups.items, data: data25 };
                 if (vErrors === null) {
-                  vErrors = [err30];
+                  vErrors = [err31];
                 } else {
-                  vErrors.push(err30);
+                  vErrors.push(err31);
                 }
                 errors++;
               }
             }
           } else {
-            const err31 = { instancePath: instancePath + "/BoundaryGroups", schemaPath: "#/properties/BoundaryGroups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.BoundaryGroups.type, parentSchema: schema37.properties.BoundaryGroups, data: data24 };
+            const err32 = { instancePath: instancePath + "/BoundaryGroups", schemaPath: "#/properties/BoundaryGroups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.BoundaryGroups.type, parentSchema: schema37.properties.BoundaryGroups, data: data24 };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err32];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err32);
             }
             errors++;
           }
@@ -16009,11 +16275,11 @@ var require_exportSchema = __commonJS({
           if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
             for (const key1 in data26) {
               if (!(key1 === "ConfigurationManagerRoles" || key1 === "AzureRoles")) {
-                const err32 = { instancePath: instancePath + "/DeployedBy", schemaPath: "#/properties/DeployedBy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.DeployedBy, data: data26 };
+                const err33 = { instancePath: instancePath + "/DeployedBy", schemaPath: "#/properties/DeployedBy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.DeployedBy, data: data26 };
                 if (vErrors === null) {
-                  vErrors = [err32];
+                  vErrors = [err33];
                 } else {
-                  vErrors.push(err32);
+                  vErrors.push(err33);
                 }
                 errors++;
               }
@@ -16025,21 +16291,21 @@ var require_exportSchema = __commonJS({
                 for (let i3 = 0; i3 < len3; i3++) {
                   let data28 = data27[i3];
                   if (typeof data28 !== "string") {
-                    const err33 = { instancePath: instancePath + "/DeployedBy/ConfigurationManagerRoles/" + i3, schemaPath: "#/properties/DeployedBy/properties/ConfigurationManagerRoles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles.items.type, parentSchema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles.items, data: data28 };
+                    const err34 = { instancePath: instancePath + "/DeployedBy/ConfigurationManagerRoles/" + i3, schemaPath: "#/properties/DeployedBy/properties/ConfigurationManagerRoles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles.items.type, parentSchema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles.items, data: data28 };
                     if (vErrors === null) {
-                      vErrors = [err33];
+                      vErrors = [err34];
                     } else {
-                      vErrors.push(err33);
+                      vErrors.push(err34);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err34 = { instancePath: instancePath + "/DeployedBy/ConfigurationManagerRoles", schemaPath: "#/properties/DeployedBy/properties/ConfigurationManagerRoles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles.type, parentSchema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles, data: data27 };
+                const err35 = { instancePath: instancePath + "/DeployedBy/ConfigurationManagerRoles", schemaPath: "#/properties/DeployedBy/properties/ConfigurationManagerRoles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles.type, parentSchema: schema37.properties.DeployedBy.properties.ConfigurationManagerRoles, data: data27 };
                 if (vErrors === null) {
-                  vErrors = [err34];
+                  vErrors = [err35];
                 } else {
-                  vErrors.push(err34);
+                  vErrors.push(err35);
                 }
                 errors++;
               }
@@ -16051,31 +16317,31 @@ var require_exportSchema = __commonJS({
                 for (let i4 = 0; i4 < len4; i4++) {
                   let data30 = data29[i4];
                   if (typeof data30 !== "string") {
-                    const err35 = { instancePath: instancePath + "/DeployedBy/AzureRoles/" + i4, schemaPath: "#/properties/DeployedBy/properties/AzureRoles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.DeployedBy.properties.AzureRoles.items.type, parentSchema: schema37.properties.DeployedBy.properties.AzureRoles.items, data: data30 };
+                    const err36 = { instancePath: instancePath + "/DeployedBy/AzureRoles/" + i4, schemaPath: "#/properties/DeployedBy/properties/AzureRoles/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.DeployedBy.properties.AzureRoles.items.type, parentSchema: schema37.properties.DeployedBy.properties.AzureRoles.items, data: data30 };
                     if (vErrors === null) {
-                      vErrors = [err35];
+                      vErrors = [err36];
                     } else {
-                      vErrors.push(err35);
+                      vErrors.push(err36);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err36 = { instancePath: instancePath + "/DeployedBy/AzureRoles", schemaPath: "#/properties/DeployedBy/properties/AzureRoles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.DeployedBy.properties.AzureRoles.type, parentSchema: schema37.properties.DeployedBy.properties.AzureRoles, data: data29 };
+                const err37 = { instancePath: instancePath + "/DeployedBy/AzureRoles", schemaPath: "#/properties/DeployedBy/properties/AzureRoles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema37.properties.DeployedBy.properties.AzureRoles.type, parentSchema: schema37.properties.DeployedBy.properties.AzureRoles, data: data29 };
                 if (vErrors === null) {
-                  vErrors = [err36];
+                  vErrors = [err37];
                 } else {
-                  vErrors.push(err36);
+                  vErrors.push(err37);
                 }
                 errors++;
               }
             }
           } else {
-            const err37 = { instancePath: instancePath + "/DeployedBy", schemaPath: "#/properties/DeployedBy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.DeployedBy.type, parentSchema: schema37.properties.DeployedBy, data: data26 };
+            const err38 = { instancePath: instancePath + "/DeployedBy", schemaPath: "#/properties/DeployedBy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.DeployedBy.type, parentSchema: schema37.properties.DeployedBy, data: data26 };
             if (vErrors === null) {
-              vErrors = [err37];
+              vErrors = [err38];
             } else {
-              vErrors.push(err37);
+              vErrors.push(err38);
             }
             errors++;
           }
@@ -16084,29 +16350,17 @@ var require_exportSchema = __commonJS({
           let data31 = data.Replaces;
           if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
             if (data31.ServiceName === void 0) {
-              const err38 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/required", keyword: "required", params: { missingProperty: "ServiceName" }, message: "must have required property 'ServiceName'", schema: schema37.properties.Replaces.required, parentSchema: schema37.properties.Replaces, data: data31 };
+              const err39 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/required", keyword: "required", params: { missingProperty: "ServiceName" }, message: "must have required property 'ServiceName'", schema: schema37.properties.Replaces.required, parentSchema: schema37.properties.Replaces, data: data31 };
               if (vErrors === null) {
-                vErrors = [err38];
+                vErrors = [err39];
               } else {
-                vErrors.push(err38);
+                vErrors.push(err39);
               }
               errors++;
             }
             for (const key2 in data31) {
               if (!(key2 === "ServiceName" || key2 === "KeepOldActiveUntilNewReady" || key2 === "DeleteOldAfterHours")) {
-                const err39 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.Replaces, data: data31 };
-                if (vErrors === null) {
-                  vErrors = [err39];
-                } else {
-                  vErrors.push(err39);
-                }
-                errors++;
-              }
-            }
-            if (data31.ServiceName !== void 0) {
-              let data32 = data31.ServiceName;
-              if (typeof data32 !== "string") {
-                const err40 = { instancePath: instancePath + "/Replaces/ServiceName", schemaPath: "#/properties/Replaces/properties/ServiceName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.Replaces.properties.ServiceName.type, parentSchema: schema37.properties.Replaces.properties.ServiceName, data: data32 };
+                const err40 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.Replaces, data: data31 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -16115,10 +16369,10 @@ var require_exportSchema = __commonJS({
                 errors++;
               }
             }
-            if (data31.KeepOldActiveUntilNewReady !== void 0) {
-              let data33 = data31.KeepOldActiveUntilNewReady;
-              if (typeof data33 !== "boolean") {
-                const err41 = { instancePath: instancePath + "/Replaces/KeepOldActiveUntilNewReady", schemaPath: "#/properties/Replaces/properties/KeepOldActiveUntilNewReady/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.Replaces.properties.KeepOldActiveUntilNewReady.type, parentSchema: schema37.properties.Replaces.properties.KeepOldActiveUntilNewReady, data: data33 };
+            if (data31.ServiceName !== void 0) {
+              let data32 = data31.ServiceName;
+              if (typeof data32 !== "string") {
+                const err41 = { instancePath: instancePath + "/Replaces/ServiceName", schemaPath: "#/properties/Replaces/properties/ServiceName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.Replaces.properties.ServiceName.type, parentSchema: schema37.properties.Replaces.properties.ServiceName, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err41];
                 } else {
@@ -16127,34 +16381,46 @@ var require_exportSchema = __commonJS({
                 errors++;
               }
             }
+            if (data31.KeepOldActiveUntilNewReady !== void 0) {
+              let data33 = data31.KeepOldActiveUntilNewReady;
+              if (typeof data33 !== "boolean") {
+                const err42 = { instancePath: instancePath + "/Replaces/KeepOldActiveUntilNewReady", schemaPath: "#/properties/Replaces/properties/KeepOldActiveUntilNewReady/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema37.properties.Replaces.properties.KeepOldActiveUntilNewReady.type, parentSchema: schema37.properties.Replaces.properties.KeepOldActiveUntilNewReady, data: data33 };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+            }
             if (data31.DeleteOldAfterHours !== void 0) {
               let data34 = data31.DeleteOldAfterHours;
-              if (typeof data34 == "number") {
+              if (typeof data34 == "number" && isFinite(data34)) {
                 if (data34 < 0 || isNaN(data34)) {
-                  const err42 = { instancePath: instancePath + "/Replaces/DeleteOldAfterHours", schemaPath: "#/properties/Replaces/properties/DeleteOldAfterHours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema37.properties.Replaces.properties.DeleteOldAfterHours, data: data34 };
+                  const err43 = { instancePath: instancePath + "/Replaces/DeleteOldAfterHours", schemaPath: "#/properties/Replaces/properties/DeleteOldAfterHours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema37.properties.Replaces.properties.DeleteOldAfterHours, data: data34 };
                   if (vErrors === null) {
-                    vErrors = [err42];
+                    vErrors = [err43];
                   } else {
-                    vErrors.push(err42);
+                    vErrors.push(err43);
                   }
                   errors++;
                 }
               } else {
-                const err43 = { instancePath: instancePath + "/Replaces/DeleteOldAfterHours", schemaPath: "#/properties/Replaces/properties/DeleteOldAfterHours/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema37.properties.Replaces.properties.DeleteOldAfterHours.type, parentSchema: schema37.properties.Replaces.properties.DeleteOldAfterHours, data: data34 };
+                const err44 = { instancePath: instancePath + "/Replaces/DeleteOldAfterHours", schemaPath: "#/properties/Replaces/properties/DeleteOldAfterHours/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema37.properties.Replaces.properties.DeleteOldAfterHours.type, parentSchema: schema37.properties.Replaces.properties.DeleteOldAfterHours, data: data34 };
                 if (vErrors === null) {
-                  vErrors = [err43];
+                  vErrors = [err44];
                 } else {
-                  vErrors.push(err43);
+                  vErrors.push(err44);
                 }
                 errors++;
               }
             }
           } else {
-            const err44 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.Replaces.type, parentSchema: schema37.properties.Replaces, data: data31 };
+            const err45 = { instancePath: instancePath + "/Replaces", schemaPath: "#/properties/Replaces/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.Replaces.type, parentSchema: schema37.properties.Replaces, data: data31 };
             if (vErrors === null) {
-              vErrors = [err44];
+              vErrors = [err45];
             } else {
-              vErrors.push(err44);
+              vErrors.push(err45);
             }
             errors++;
           }
@@ -16164,19 +16430,7 @@ var require_exportSchema = __commonJS({
           if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
             for (const key3 in data35) {
               if (!(key3 === "DeploymentName")) {
-                const err45 = { instancePath: instancePath + "/ConvertedFrom", schemaPath: "#/properties/ConvertedFrom/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.ConvertedFrom, data: data35 };
-                if (vErrors === null) {
-                  vErrors = [err45];
-                } else {
-                  vErrors.push(err45);
-                }
-                errors++;
-              }
-            }
-            if (data35.DeploymentName !== void 0) {
-              let data36 = data35.DeploymentName;
-              if (typeof data36 !== "string") {
-                const err46 = { instancePath: instancePath + "/ConvertedFrom/DeploymentName", schemaPath: "#/properties/ConvertedFrom/properties/DeploymentName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ConvertedFrom.properties.DeploymentName.type, parentSchema: schema37.properties.ConvertedFrom.properties.DeploymentName, data: data36 };
+                const err46 = { instancePath: instancePath + "/ConvertedFrom", schemaPath: "#/properties/ConvertedFrom/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema37.properties.ConvertedFrom, data: data35 };
                 if (vErrors === null) {
                   vErrors = [err46];
                 } else {
@@ -16185,22 +16439,34 @@ var require_exportSchema = __commonJS({
                 errors++;
               }
             }
+            if (data35.DeploymentName !== void 0) {
+              let data36 = data35.DeploymentName;
+              if (typeof data36 !== "string") {
+                const err47 = { instancePath: instancePath + "/ConvertedFrom/DeploymentName", schemaPath: "#/properties/ConvertedFrom/properties/DeploymentName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.properties.ConvertedFrom.properties.DeploymentName.type, parentSchema: schema37.properties.ConvertedFrom.properties.DeploymentName, data: data36 };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err47 = { instancePath: instancePath + "/ConvertedFrom", schemaPath: "#/properties/ConvertedFrom/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.ConvertedFrom.type, parentSchema: schema37.properties.ConvertedFrom, data: data35 };
+            const err48 = { instancePath: instancePath + "/ConvertedFrom", schemaPath: "#/properties/ConvertedFrom/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.properties.ConvertedFrom.type, parentSchema: schema37.properties.ConvertedFrom, data: data35 };
             if (vErrors === null) {
-              vErrors = [err47];
+              vErrors = [err48];
             } else {
-              vErrors.push(err47);
+              vErrors.push(err48);
             }
             errors++;
           }
         }
       } else {
-        const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
+        const err49 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema37.type, parentSchema: schema37, data };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err49];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err49);
         }
         errors++;
       }
@@ -16432,8 +16698,8 @@ var require_exportSchema = __commonJS({
       validate42.errors = vErrors;
       return errors === 0;
     }
-    var schema49 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Pki", "description": "Certificates that the design uses and how revocation information is published.", "type": "object", "additionalProperties": false, "properties": { "CrlPublishedOnInternet": { "type": "boolean", "description": "The certificate revocation list of the CA that issues client certificates is published where internet clients and the CMG can reach it." }, "CrlDistributionPoints": { "type": "array", "items": { "type": "string" }, "description": "CRL distribution point URLs." }, "certificates": { "type": "array", "items": { "$ref": "#/definitions/certificate" } } }, "definitions": { "certificate": { "type": "object", "title": "Certificate", "additionalProperties": false, "required": ["Id"], "properties": { "Id": { "type": "string", "description": "Name that other parts of the export use to refer to this certificate." }, "Description": { "type": "string" }, "IssuedTo": { "type": "string", "description": "Who holds it: a server name, a CMG, or a client population." }, "Issuer": { "enum": ["EnterpriseCA", "PublicCA", "SelfSigned", "ConfigurationManager"], "description": "Kind of issuer: an enterprise (internal) PKI, a public certificate provider, self-signed, or generated by Configuration Manager." }, "IssuerCertificate": { "type": "string", "description": "Id of the issuing CA certificate (the next link of the chain)." }, "IsCertificateAuthority": { "type": "boolean", "description": "This is a CA certificate (root or intermediate)." }, "SubjectName": { "type": "string", "description": "Subject common name (CN)." }, "SubjectAlternativeNames": { "type": "array", "items": { "type": "string" }, "description": "DNS names in the subject alternative name." }, "EnhancedKeyUsages": { "type": "array", "items": { "type": "string" }, "description": "EKU OIDs or names: 1.3.6.1.5.5.7.3.1 (Server Authentication), 1.3.6.1.5.5.7.3.2 (Client Authentication)." }, "KeyAlgorithm": { "enum": ["RSA", "ECDSA"] }, "KeyLength": { "type": "integer", "minimum": 1 }, "SignatureAlgorithm": { "type": "string", "description": "For example sha256RSA, sha1RSA." }, "NotAfter": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Expiry date (YYYY-MM-DD)." }, "Template": { "type": "string", "description": "Certificate template name." } } } } };
-    var schema50 = { "type": "object", "title": "Certificate", "additionalProperties": false, "required": ["Id"], "properties": { "Id": { "type": "string", "description": "Name that other parts of the export use to refer to this certificate." }, "Description": { "type": "string" }, "IssuedTo": { "type": "string", "description": "Who holds it: a server name, a CMG, or a client population." }, "Issuer": { "enum": ["EnterpriseCA", "PublicCA", "SelfSigned", "ConfigurationManager"], "description": "Kind of issuer: an enterprise (internal) PKI, a public certificate provider, self-signed, or generated by Configuration Manager." }, "IssuerCertificate": { "type": "string", "description": "Id of the issuing CA certificate (the next link of the chain)." }, "IsCertificateAuthority": { "type": "boolean", "description": "This is a CA certificate (root or intermediate)." }, "SubjectName": { "type": "string", "description": "Subject common name (CN)." }, "SubjectAlternativeNames": { "type": "array", "items": { "type": "string" }, "description": "DNS names in the subject alternative name." }, "EnhancedKeyUsages": { "type": "array", "items": { "type": "string" }, "description": "EKU OIDs or names: 1.3.6.1.5.5.7.3.1 (Server Authentication), 1.3.6.1.5.5.7.3.2 (Client Authentication)." }, "KeyAlgorithm": { "enum": ["RSA", "ECDSA"] }, "KeyLength": { "type": "integer", "minimum": 1 }, "SignatureAlgorithm": { "type": "string", "description": "For example sha256RSA, sha1RSA." }, "NotAfter": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "Expiry date (YYYY-MM-DD)." }, "Template": { "type": "string", "description": "Certificate template name." } } };
+    var schema49 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Pki", "description": "Certificates that the design uses and how revocation information is published.", "type": "object", "additionalProperties": false, "properties": { "CrlPublishedOnInternet": { "type": "boolean", "description": "The certificate revocation list of the CA that issues client certificates is published where internet clients and the CMG can reach it." }, "CrlDistributionPoints": { "type": "array", "items": { "type": "string" }, "description": "CRL distribution point URLs." }, "certificates": { "type": "array", "items": { "$ref": "#/definitions/certificate" } } }, "definitions": { "certificate": { "type": "object", "title": "Certificate", "additionalProperties": false, "required": ["Id"], "properties": { "Id": { "type": "string", "description": "Name that other parts of the export use to refer to this certificate." }, "Description": { "type": "string" }, "IssuedTo": { "type": "string", "description": "Who holds it: a server name, a CMG, or a client population." }, "Issuer": { "enum": ["EnterpriseCA", "PublicCA", "SelfSigned", "ConfigurationManager"], "description": "Kind of issuer: an enterprise (internal) PKI, a public certificate provider, self-signed, or generated by Configuration Manager." }, "IssuerCertificate": { "type": "string", "description": "Id of the issuing CA certificate (the next link of the chain)." }, "IsCertificateAuthority": { "type": "boolean", "description": "This is a CA certificate (root or intermediate)." }, "SubjectName": { "type": "string", "description": "Subject common name (CN)." }, "SubjectAlternativeNames": { "type": "array", "items": { "type": "string" }, "description": "DNS names in the subject alternative name." }, "EnhancedKeyUsages": { "type": "array", "items": { "type": "string" }, "description": "EKU OIDs or names: 1.3.6.1.5.5.7.3.1 (Server Authentication), 1.3.6.1.5.5.7.3.2 (Client Authentication)." }, "KeyAlgorithm": { "enum": ["RSA", "ECDSA"] }, "KeyLength": { "type": "integer", "maximum": 16384, "minimum": 1 }, "SignatureAlgorithm": { "type": "string", "description": "For example sha256RSA, sha1RSA." }, "NotAfter": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "description": "Expiry date (YYYY-MM-DD)." }, "Template": { "type": "string", "description": "Certificate template name." } } } } };
+    var schema50 = { "type": "object", "title": "Certificate", "additionalProperties": false, "required": ["Id"], "properties": { "Id": { "type": "string", "description": "Name that other parts of the export use to refer to this certificate." }, "Description": { "type": "string" }, "IssuedTo": { "type": "string", "description": "Who holds it: a server name, a CMG, or a client population." }, "Issuer": { "enum": ["EnterpriseCA", "PublicCA", "SelfSigned", "ConfigurationManager"], "description": "Kind of issuer: an enterprise (internal) PKI, a public certificate provider, self-signed, or generated by Configuration Manager." }, "IssuerCertificate": { "type": "string", "description": "Id of the issuing CA certificate (the next link of the chain)." }, "IsCertificateAuthority": { "type": "boolean", "description": "This is a CA certificate (root or intermediate)." }, "SubjectName": { "type": "string", "description": "Subject common name (CN)." }, "SubjectAlternativeNames": { "type": "array", "items": { "type": "string" }, "description": "DNS names in the subject alternative name." }, "EnhancedKeyUsages": { "type": "array", "items": { "type": "string" }, "description": "EKU OIDs or names: 1.3.6.1.5.5.7.3.1 (Server Authentication), 1.3.6.1.5.5.7.3.2 (Client Authentication)." }, "KeyAlgorithm": { "enum": ["RSA", "ECDSA"] }, "KeyLength": { "type": "integer", "maximum": 16384, "minimum": 1 }, "SignatureAlgorithm": { "type": "string", "description": "For example sha256RSA, sha1RSA." }, "NotAfter": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date", "description": "Expiry date (YYYY-MM-DD)." }, "Template": { "type": "string", "description": "Certificate template name." } } };
     function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -16664,7 +16930,7 @@ var require_exportSchema = __commonJS({
                 }
                 if (data4.KeyLength !== void 0) {
                   let data17 = data4.KeyLength;
-                  if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)))) {
+                  if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
                     const err18 = { instancePath: instancePath + "/certificates/" + i1 + "/KeyLength", schemaPath: "#/definitions/certificate/properties/KeyLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema50.properties.KeyLength.type, parentSchema: schema50.properties.KeyLength, data: data17 };
                     if (vErrors === null) {
                       vErrors = [err18];
@@ -16673,13 +16939,22 @@ var require_exportSchema = __commonJS({
                     }
                     errors++;
                   }
-                  if (typeof data17 == "number") {
-                    if (data17 < 1 || isNaN(data17)) {
-                      const err19 = { instancePath: instancePath + "/certificates/" + i1 + "/KeyLength", schemaPath: "#/definitions/certificate/properties/KeyLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema50.properties.KeyLength, data: data17 };
+                  if (typeof data17 == "number" && isFinite(data17)) {
+                    if (data17 > 16384 || isNaN(data17)) {
+                      const err19 = { instancePath: instancePath + "/certificates/" + i1 + "/KeyLength", schemaPath: "#/definitions/certificate/properties/KeyLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 16384 }, message: "must be <= 16384", schema: 16384, parentSchema: schema50.properties.KeyLength, data: data17 };
                       if (vErrors === null) {
                         vErrors = [err19];
                       } else {
                         vErrors.push(err19);
+                      }
+                      errors++;
+                    }
+                    if (data17 < 1 || isNaN(data17)) {
+                      const err20 = { instancePath: instancePath + "/certificates/" + i1 + "/KeyLength", schemaPath: "#/definitions/certificate/properties/KeyLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema50.properties.KeyLength, data: data17 };
+                      if (vErrors === null) {
+                        vErrors = [err20];
+                      } else {
+                        vErrors.push(err20);
                       }
                       errors++;
                     }
@@ -16688,11 +16963,11 @@ var require_exportSchema = __commonJS({
                 if (data4.SignatureAlgorithm !== void 0) {
                   let data18 = data4.SignatureAlgorithm;
                   if (typeof data18 !== "string") {
-                    const err20 = { instancePath: instancePath + "/certificates/" + i1 + "/SignatureAlgorithm", schemaPath: "#/definitions/certificate/properties/SignatureAlgorithm/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.SignatureAlgorithm.type, parentSchema: schema50.properties.SignatureAlgorithm, data: data18 };
+                    const err21 = { instancePath: instancePath + "/certificates/" + i1 + "/SignatureAlgorithm", schemaPath: "#/definitions/certificate/properties/SignatureAlgorithm/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.SignatureAlgorithm.type, parentSchema: schema50.properties.SignatureAlgorithm, data: data18 };
                     if (vErrors === null) {
-                      vErrors = [err20];
+                      vErrors = [err21];
                     } else {
-                      vErrors.push(err20);
+                      vErrors.push(err21);
                     }
                     errors++;
                   }
@@ -16701,20 +16976,29 @@ var require_exportSchema = __commonJS({
                   let data19 = data4.NotAfter;
                   if (typeof data19 === "string") {
                     if (!pattern3.test(data19)) {
-                      const err21 = { instancePath: instancePath + "/certificates/" + i1 + "/NotAfter", schemaPath: "#/definitions/certificate/properties/NotAfter/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema50.properties.NotAfter, data: data19 };
+                      const err22 = { instancePath: instancePath + "/certificates/" + i1 + "/NotAfter", schemaPath: "#/definitions/certificate/properties/NotAfter/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema50.properties.NotAfter, data: data19 };
                       if (vErrors === null) {
-                        vErrors = [err21];
+                        vErrors = [err22];
                       } else {
-                        vErrors.push(err21);
+                        vErrors.push(err22);
+                      }
+                      errors++;
+                    }
+                    if (!formats0.validate(data19)) {
+                      const err23 = { instancePath: instancePath + "/certificates/" + i1 + "/NotAfter", schemaPath: "#/definitions/certificate/properties/NotAfter/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema50.properties.NotAfter, data: data19 };
+                      if (vErrors === null) {
+                        vErrors = [err23];
+                      } else {
+                        vErrors.push(err23);
                       }
                       errors++;
                     }
                   } else {
-                    const err22 = { instancePath: instancePath + "/certificates/" + i1 + "/NotAfter", schemaPath: "#/definitions/certificate/properties/NotAfter/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.NotAfter.type, parentSchema: schema50.properties.NotAfter, data: data19 };
+                    const err24 = { instancePath: instancePath + "/certificates/" + i1 + "/NotAfter", schemaPath: "#/definitions/certificate/properties/NotAfter/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.NotAfter.type, parentSchema: schema50.properties.NotAfter, data: data19 };
                     if (vErrors === null) {
-                      vErrors = [err22];
+                      vErrors = [err24];
                     } else {
-                      vErrors.push(err22);
+                      vErrors.push(err24);
                     }
                     errors++;
                   }
@@ -16722,49 +17006,49 @@ var require_exportSchema = __commonJS({
                 if (data4.Template !== void 0) {
                   let data20 = data4.Template;
                   if (typeof data20 !== "string") {
-                    const err23 = { instancePath: instancePath + "/certificates/" + i1 + "/Template", schemaPath: "#/definitions/certificate/properties/Template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.Template.type, parentSchema: schema50.properties.Template, data: data20 };
+                    const err25 = { instancePath: instancePath + "/certificates/" + i1 + "/Template", schemaPath: "#/definitions/certificate/properties/Template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema50.properties.Template.type, parentSchema: schema50.properties.Template, data: data20 };
                     if (vErrors === null) {
-                      vErrors = [err23];
+                      vErrors = [err25];
                     } else {
-                      vErrors.push(err23);
+                      vErrors.push(err25);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/certificates/" + i1, schemaPath: "#/definitions/certificate/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema50.type, parentSchema: schema50, data: data4 };
+                const err26 = { instancePath: instancePath + "/certificates/" + i1, schemaPath: "#/definitions/certificate/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema50.type, parentSchema: schema50, data: data4 };
                 if (vErrors === null) {
-                  vErrors = [err24];
+                  vErrors = [err26];
                 } else {
-                  vErrors.push(err24);
+                  vErrors.push(err26);
                 }
                 errors++;
               }
             }
           } else {
-            const err25 = { instancePath: instancePath + "/certificates", schemaPath: "#/properties/certificates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema49.properties.certificates.type, parentSchema: schema49.properties.certificates, data: data3 };
+            const err27 = { instancePath: instancePath + "/certificates", schemaPath: "#/properties/certificates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema49.properties.certificates.type, parentSchema: schema49.properties.certificates, data: data3 };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err27];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err27);
             }
             errors++;
           }
         }
       } else {
-        const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema49.type, parentSchema: schema49, data };
+        const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema49.type, parentSchema: schema49, data };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err28];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err28);
         }
         errors++;
       }
       validate44.errors = vErrors;
       return errors === 0;
     }
-    var schema52 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Network", "description": "The path between internet clients and the site: firewalls and web proxies, and the connections open through them.", "type": "object", "additionalProperties": false, "properties": { "devices": { "type": "array", "items": { "$ref": "#/definitions/device" } }, "connections": { "type": "array", "description": "Connections the firewalls allow. Absent means the export says nothing about ports, and port rules are not evaluated.", "items": { "$ref": "#/definitions/connection" } } }, "definitions": { "roleKinds": { "type": "object", "additionalProperties": false, "properties": { "ManagementPoint": { "type": "array", "items": { "type": "string" } }, "DistributionPoint": { "type": "array", "items": { "type": "string" } }, "FallbackStatusPoint": { "type": "array", "items": { "type": "string" } }, "SoftwareUpdatePoint": { "type": "array", "items": { "type": "string" } } } }, "device": { "type": "object", "title": "NetworkDevice", "additionalProperties": false, "required": ["Name", "Type"], "properties": { "Name": { "type": "string" }, "Type": { "enum": ["Firewall", "WebProxy", "ReverseProxy", "LoadBalancer", "WebApplicationFirewall"] }, "Vendor": { "type": "string", "description": "For example Microsoft, F5, Citrix." }, "Product": { "type": "string", "description": "For example BIG-IP, NetScaler." }, "Location": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the device sits." }, "FrontOf": { "type": "array", "items": { "type": "string" }, "description": "What traffic through this device reaches: site system server names (SiteSystemServerName) or CMG service names." }, "SupportsHttp11": { "type": "boolean", "description": "The device supports HTTP 1.1." }, "AllowedContentTypes": { "type": "array", "items": { "type": "string" }, "description": "MIME content types allowed through, for example multipart/mixed, application/octet-stream; * for any." }, "AllowedVerbs": { "$ref": "#/definitions/roleKinds", "description": "HTTP verbs allowed to each kind of role; * for any." }, "AllowedHeaders": { "$ref": "#/definitions/roleKinds", "description": "HTTP headers allowed to each kind of role; * for any." }, "SslMode": { "enum": ["Bridging", "Tunneling", "HttpToHttps", "HttpsToHttp", "None"], "description": "Bridging: SSL terminated and re-encrypted (SSL bridging to SSL). Tunneling: packets forwarded unopened. HttpToHttps / HttpsToHttp: bridging that changes the protocol." }, "Certificate": { "type": "string", "description": "Id (in pki.certificates) of the certificate the device presents when it bridges SSL." } } }, "connection": { "type": "object", "title": "NetworkConnection", "additionalProperties": false, "required": ["From", "To", "Ports"], "properties": { "Direction": { "enum": ["Outbound", "Inbound"], "description": "Seen from the on-premises network." }, "From": { "type": "string", "description": "Source: a server name, a client population name, or Internet (any internet client)." }, "To": { "type": "string", "description": "Destination: a server name, a CMG service or deployment name, a host such as management.azure.com, a pattern such as *.blob.core.windows.net, or Azure (any Azure endpoint)." }, "Protocol": { "enum": ["TCP", "HTTPS", "HTTP", "TCP-TLS"] }, "Ports": { "type": "array", "minItems": 1, "items": { "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 65535 }, { "type": "string", "pattern": "^[0-9]{1,5}-[0-9]{1,5}$" }] }, "description": 'Ports or ranges ("10140-10143").' }, "Via": { "type": "string", "description": "Name of the proxy (network.devices) this connection goes through." }, "Purpose": { "type": "string" } } } } };
-    var schema56 = { "type": "object", "title": "NetworkConnection", "additionalProperties": false, "required": ["From", "To", "Ports"], "properties": { "Direction": { "enum": ["Outbound", "Inbound"], "description": "Seen from the on-premises network." }, "From": { "type": "string", "description": "Source: a server name, a client population name, or Internet (any internet client)." }, "To": { "type": "string", "description": "Destination: a server name, a CMG service or deployment name, a host such as management.azure.com, a pattern such as *.blob.core.windows.net, or Azure (any Azure endpoint)." }, "Protocol": { "enum": ["TCP", "HTTPS", "HTTP", "TCP-TLS"] }, "Ports": { "type": "array", "minItems": 1, "items": { "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 65535 }, { "type": "string", "pattern": "^[0-9]{1,5}-[0-9]{1,5}$" }] }, "description": 'Ports or ranges ("10140-10143").' }, "Via": { "type": "string", "description": "Name of the proxy (network.devices) this connection goes through." }, "Purpose": { "type": "string" } } };
+    var schema52 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Network", "description": "The path between internet clients and the site: firewalls and web proxies, and the connections open through them.", "type": "object", "additionalProperties": false, "properties": { "devices": { "type": "array", "items": { "$ref": "#/definitions/device" } }, "connections": { "type": "array", "description": "Connections the firewalls allow. Absent means the export says nothing about ports, and port rules are not evaluated.", "items": { "$ref": "#/definitions/connection" } } }, "definitions": { "roleKinds": { "type": "object", "additionalProperties": false, "properties": { "ManagementPoint": { "type": "array", "items": { "type": "string" } }, "DistributionPoint": { "type": "array", "items": { "type": "string" } }, "FallbackStatusPoint": { "type": "array", "items": { "type": "string" } }, "SoftwareUpdatePoint": { "type": "array", "items": { "type": "string" } } } }, "device": { "type": "object", "title": "NetworkDevice", "additionalProperties": false, "required": ["Name", "Type"], "properties": { "Name": { "type": "string" }, "Type": { "enum": ["Firewall", "WebProxy", "ReverseProxy", "LoadBalancer", "WebApplicationFirewall"] }, "Vendor": { "type": "string", "description": "For example Microsoft, F5, Citrix." }, "Product": { "type": "string", "description": "For example BIG-IP, NetScaler." }, "Location": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the device sits." }, "FrontOf": { "type": "array", "items": { "type": "string" }, "description": "What traffic through this device reaches: site system server names (SiteSystemServerName) or CMG service names." }, "SupportsHttp11": { "type": "boolean", "description": "The device supports HTTP 1.1." }, "AllowedContentTypes": { "type": "array", "items": { "type": "string" }, "description": "MIME content types allowed through, for example multipart/mixed, application/octet-stream; * for any." }, "AllowedVerbs": { "$ref": "#/definitions/roleKinds", "description": "HTTP verbs allowed to each kind of role; * for any." }, "AllowedHeaders": { "$ref": "#/definitions/roleKinds", "description": "HTTP headers allowed to each kind of role; * for any." }, "SslMode": { "enum": ["Bridging", "Tunneling", "HttpToHttps", "HttpsToHttp", "None"], "description": "Bridging: SSL terminated and re-encrypted (SSL bridging to SSL). Tunneling: packets forwarded unopened. HttpToHttps / HttpsToHttp: bridging that changes the protocol." }, "Certificate": { "type": "string", "description": "Id (in pki.certificates) of the certificate the device presents when it bridges SSL." } } }, "connection": { "type": "object", "title": "NetworkConnection", "additionalProperties": false, "required": ["From", "To", "Ports"], "properties": { "Direction": { "enum": ["Outbound", "Inbound"], "description": "Seen from the on-premises network." }, "From": { "type": "string", "description": "Source: a server name, a client population name, or Internet (any internet client)." }, "To": { "type": "string", "description": "Destination: a server name, a CMG service or deployment name, a host such as management.azure.com, a pattern such as *.blob.core.windows.net, or Azure (any Azure endpoint)." }, "Protocol": { "enum": ["TCP", "HTTPS", "HTTP", "TCP-TLS"] }, "Ports": { "type": "array", "minItems": 1, "items": { "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 65535 }, { "type": "string", "pattern": "^[0-9]{1,5}-[0-9]{1,5}$", "portRange": true }] }, "description": 'Ports or ranges ("10140-10143").' }, "Via": { "type": "string", "description": "Name of the proxy (network.devices) this connection goes through." }, "Purpose": { "type": "string" } } } } };
+    var schema56 = { "type": "object", "title": "NetworkConnection", "additionalProperties": false, "required": ["From", "To", "Ports"], "properties": { "Direction": { "enum": ["Outbound", "Inbound"], "description": "Seen from the on-premises network." }, "From": { "type": "string", "description": "Source: a server name, a client population name, or Internet (any internet client)." }, "To": { "type": "string", "description": "Destination: a server name, a CMG service or deployment name, a host such as management.azure.com, a pattern such as *.blob.core.windows.net, or Azure (any Azure endpoint)." }, "Protocol": { "enum": ["TCP", "HTTPS", "HTTP", "TCP-TLS"] }, "Ports": { "type": "array", "minItems": 1, "items": { "anyOf": [{ "type": "integer", "minimum": 1, "maximum": 65535 }, { "type": "string", "pattern": "^[0-9]{1,5}-[0-9]{1,5}$", "portRange": true }] }, "description": 'Ports or ranges ("10140-10143").' }, "Via": { "type": "string", "description": "Name of the proxy (network.devices) this connection goes through." }, "Purpose": { "type": "string" } } };
     var schema53 = { "type": "object", "title": "NetworkDevice", "additionalProperties": false, "required": ["Name", "Type"], "properties": { "Name": { "type": "string" }, "Type": { "enum": ["Firewall", "WebProxy", "ReverseProxy", "LoadBalancer", "WebApplicationFirewall"] }, "Vendor": { "type": "string", "description": "For example Microsoft, F5, Citrix." }, "Product": { "type": "string", "description": "For example BIG-IP, NetScaler." }, "Location": { "enum": ["Intranet", "Perimeter", "Internet", "Azure"], "description": "Where the device sits." }, "FrontOf": { "type": "array", "items": { "type": "string" }, "description": "What traffic through this device reaches: site system server names (SiteSystemServerName) or CMG service names." }, "SupportsHttp11": { "type": "boolean", "description": "The device supports HTTP 1.1." }, "AllowedContentTypes": { "type": "array", "items": { "type": "string" }, "description": "MIME content types allowed through, for example multipart/mixed, application/octet-stream; * for any." }, "AllowedVerbs": { "$ref": "#/definitions/roleKinds", "description": "HTTP verbs allowed to each kind of role; * for any." }, "AllowedHeaders": { "$ref": "#/definitions/roleKinds", "description": "HTTP headers allowed to each kind of role; * for any." }, "SslMode": { "enum": ["Bridging", "Tunneling", "HttpToHttps", "HttpsToHttp", "None"], "description": "Bridging: SSL terminated and re-encrypted (SSL bridging to SSL). Tunneling: packets forwarded unopened. HttpToHttps / HttpsToHttp: bridging that changes the protocol." }, "Certificate": { "type": "string", "description": "Id (in pki.certificates) of the certificate the device presents when it bridges SSL." } } };
     var schema54 = { "type": "object", "additionalProperties": false, "properties": { "ManagementPoint": { "type": "array", "items": { "type": "string" } }, "DistributionPoint": { "type": "array", "items": { "type": "string" } }, "FallbackStatusPoint": { "type": "array", "items": { "type": "string" } }, "SoftwareUpdatePoint": { "type": "array", "items": { "type": "string" } } } };
     function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -17363,7 +17647,7 @@ var require_exportSchema = __commonJS({
                       const _errs20 = errors;
                       let valid9 = false;
                       const _errs21 = errors;
-                      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)))) {
+                      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
                         const err11 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema56.properties.Ports.items.anyOf[0].type, parentSchema: schema56.properties.Ports.items.anyOf[0], data: data9 };
                         if (vErrors === null) {
                           vErrors = [err11];
@@ -17372,7 +17656,7 @@ var require_exportSchema = __commonJS({
                         }
                         errors++;
                       }
-                      if (typeof data9 == "number") {
+                      if (typeof data9 == "number" && isFinite(data9)) {
                         if (data9 > 65535 || isNaN(data9)) {
                           const err12 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/0/maximum", keyword: "maximum", params: { comparison: "<=", limit: 65535 }, message: "must be <= 65535", schema: 65535, parentSchema: schema56.properties.Ports.items.anyOf[0], data: data9 };
                           if (vErrors === null) {
@@ -17406,12 +17690,21 @@ var require_exportSchema = __commonJS({
                             }
                             errors++;
                           }
+                          if (((p) => !(p.length === 2 && +p[0] >= 1 && +p[1] <= 65535 && +p[0] <= +p[1]))(data9.split("-"))) {
+                            const err15 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/1/portRange", keyword: "portRange", params: {}, message: "must be a range of ports from the lower to the higher, each from 1 to 65535", schema: true, parentSchema: schema56.properties.Ports.items.anyOf[1], data: data9 };
+                            if (vErrors === null) {
+                              vErrors = [err15];
+                            } else {
+                              vErrors.push(err15);
+                            }
+                            errors++;
+                          }
                         } else {
-                          const err15 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Ports.items.anyOf[1].type, parentSchema: schema56.properties.Ports.items.anyOf[1], data: data9 };
+                          const err16 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Ports.items.anyOf[1].type, parentSchema: schema56.properties.Ports.items.anyOf[1], data: data9 };
                           if (vErrors === null) {
-                            vErrors = [err15];
+                            vErrors = [err16];
                           } else {
-                            vErrors.push(err15);
+                            vErrors.push(err16);
                           }
                           errors++;
                         }
@@ -17419,11 +17712,11 @@ var require_exportSchema = __commonJS({
                         valid9 = valid9 || _valid0;
                       }
                       if (!valid9) {
-                        const err16 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema56.properties.Ports.items.anyOf, parentSchema: schema56.properties.Ports.items, data: data9 };
+                        const err17 = { instancePath: instancePath + "/connections/" + i1 + "/Ports/" + i2, schemaPath: "#/definitions/connection/properties/Ports/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema56.properties.Ports.items.anyOf, parentSchema: schema56.properties.Ports.items, data: data9 };
                         if (vErrors === null) {
-                          vErrors = [err16];
+                          vErrors = [err17];
                         } else {
-                          vErrors.push(err16);
+                          vErrors.push(err17);
                         }
                         errors++;
                       } else {
@@ -17438,19 +17731,7 @@ var require_exportSchema = __commonJS({
                       }
                     }
                   } else {
-                    const err17 = { instancePath: instancePath + "/connections/" + i1 + "/Ports", schemaPath: "#/definitions/connection/properties/Ports/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.Ports.type, parentSchema: schema56.properties.Ports, data: data8 };
-                    if (vErrors === null) {
-                      vErrors = [err17];
-                    } else {
-                      vErrors.push(err17);
-                    }
-                    errors++;
-                  }
-                }
-                if (data3.Via !== void 0) {
-                  let data10 = data3.Via;
-                  if (typeof data10 !== "string") {
-                    const err18 = { instancePath: instancePath + "/connections/" + i1 + "/Via", schemaPath: "#/definitions/connection/properties/Via/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Via.type, parentSchema: schema56.properties.Via, data: data10 };
+                    const err18 = { instancePath: instancePath + "/connections/" + i1 + "/Ports", schemaPath: "#/definitions/connection/properties/Ports/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.Ports.type, parentSchema: schema56.properties.Ports, data: data8 };
                     if (vErrors === null) {
                       vErrors = [err18];
                     } else {
@@ -17459,10 +17740,10 @@ var require_exportSchema = __commonJS({
                     errors++;
                   }
                 }
-                if (data3.Purpose !== void 0) {
-                  let data11 = data3.Purpose;
-                  if (typeof data11 !== "string") {
-                    const err19 = { instancePath: instancePath + "/connections/" + i1 + "/Purpose", schemaPath: "#/definitions/connection/properties/Purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Purpose.type, parentSchema: schema56.properties.Purpose, data: data11 };
+                if (data3.Via !== void 0) {
+                  let data10 = data3.Via;
+                  if (typeof data10 !== "string") {
+                    const err19 = { instancePath: instancePath + "/connections/" + i1 + "/Via", schemaPath: "#/definitions/connection/properties/Via/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Via.type, parentSchema: schema56.properties.Via, data: data10 };
                     if (vErrors === null) {
                       vErrors = [err19];
                     } else {
@@ -17471,39 +17752,51 @@ var require_exportSchema = __commonJS({
                     errors++;
                   }
                 }
+                if (data3.Purpose !== void 0) {
+                  let data11 = data3.Purpose;
+                  if (typeof data11 !== "string") {
+                    const err20 = { instancePath: instancePath + "/connections/" + i1 + "/Purpose", schemaPath: "#/definitions/connection/properties/Purpose/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.Purpose.type, parentSchema: schema56.properties.Purpose, data: data11 };
+                    if (vErrors === null) {
+                      vErrors = [err20];
+                    } else {
+                      vErrors.push(err20);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err20 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.type, parentSchema: schema56, data: data3 };
+                const err21 = { instancePath: instancePath + "/connections/" + i1, schemaPath: "#/definitions/connection/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.type, parentSchema: schema56, data: data3 };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err21);
                 }
                 errors++;
               }
             }
           } else {
-            const err21 = { instancePath: instancePath + "/connections", schemaPath: "#/properties/connections/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.connections.type, parentSchema: schema52.properties.connections, data: data2 };
+            const err22 = { instancePath: instancePath + "/connections", schemaPath: "#/properties/connections/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema52.properties.connections.type, parentSchema: schema52.properties.connections, data: data2 };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err22];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err22);
             }
             errors++;
           }
         }
       } else {
-        const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
+        const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema52.type, parentSchema: schema52, data };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err23];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err23);
         }
         errors++;
       }
       validate46.errors = vErrors;
       return errors === 0;
     }
-    var schema59 = { "type": "object", "title": "ClientPopulation", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "Count": { "type": "integer", "minimum": 0, "description": "Number of clients; the device inventory's count when absent." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode", "description": "Assigned site." }, "OperatingSystem": { "$ref": "#/definitions/osFamily" }, "OsVersion": { "type": "string", "description": "For Windows: 10, 11, 8.1 ..." }, "Identity": { "$ref": "#/definitions/identity" }, "ForestFqdn": { "type": "string", "description": "Forest of the devices' and users' accounts." }, "Authentication": { "type": "array", "items": { "$ref": "#/definitions/authentication" } }, "Network": { "$ref": "#/definitions/network" }, "ClientConnection": { "enum": ["InternetOnly", "InternetAndIntranet"], "description": "Chosen at client installation: always internet (CCMALWAYSINF=1) or roaming between intranet and internet." }, "MobileDevice": { "type": "boolean", "description": "Mobile devices enrolled by Configuration Manager." }, "Channels": { "type": "array", "items": { "$ref": "#/definitions/channel" } }, "CloudManagementGateway": { "type": "string", "description": "ServiceName of the CMG these clients use." }, "UsesProxy": { "type": "boolean", "description": "The devices reach the internet through a web proxy." }, "WantsUserPolicy": { "type": "boolean", "description": "User policy (user-targeted deployments) is wanted while on the internet." }, "ClientCertificate": { "type": "string", "description": "Id (in pki.certificates) of the client authentication certificate the devices hold." }, "BulkRegistrationTokenLifetimeMins": { "type": "integer", "minimum": 1, "description": "Validity of the bulk registration token used to install them (minutes)." }, "Features": { "type": "array", "items": { "$ref": "#/definitions/featureUse" }, "description": "Management features used for these clients over the internet." } } };
+    var schema59 = { "type": "object", "title": "ClientPopulation", "additionalProperties": false, "required": ["Name"], "properties": { "Name": { "type": "string" }, "Count": { "type": "integer", "maximum": 2147483647, "minimum": 0, "description": "Number of clients; the device inventory's count when absent." }, "SiteCode": { "$ref": "hierarchy.schema.json#/definitions/siteCode", "description": "Assigned site." }, "OperatingSystem": { "$ref": "#/definitions/osFamily" }, "OsVersion": { "type": "string", "description": "For Windows: 10, 11, 8.1 ..." }, "Identity": { "$ref": "#/definitions/identity" }, "ForestFqdn": { "type": "string", "description": "Forest of the devices' and users' accounts." }, "Authentication": { "type": "array", "items": { "$ref": "#/definitions/authentication" } }, "Network": { "$ref": "#/definitions/network" }, "ClientConnection": { "enum": ["InternetOnly", "InternetAndIntranet"], "description": "Chosen at client installation: always internet (CCMALWAYSINF=1) or roaming between intranet and internet." }, "MobileDevice": { "type": "boolean", "description": "Mobile devices enrolled by Configuration Manager." }, "Channels": { "type": "array", "items": { "$ref": "#/definitions/channel" } }, "CloudManagementGateway": { "type": "string", "description": "ServiceName of the CMG these clients use." }, "UsesProxy": { "type": "boolean", "description": "The devices reach the internet through a web proxy." }, "WantsUserPolicy": { "type": "boolean", "description": "User policy (user-targeted deployments) is wanted while on the internet." }, "ClientCertificate": { "type": "string", "description": "Id (in pki.certificates) of the client authentication certificate the devices hold." }, "BulkRegistrationTokenLifetimeMins": { "type": "integer", "maximum": 2147483647, "minimum": 1, "description": "Validity of the bulk registration token used to install them (minutes)." }, "Features": { "type": "array", "items": { "$ref": "#/definitions/featureUse" }, "description": "Management features used for these clients over the internet." } } };
     var schema61 = { "enum": ["Windows", "WindowsServer", "macOS", "Linux", "Unix", "iOS", "Android", "WindowsMobile"] };
     var schema62 = { "enum": ["ActiveDirectory", "HybridEntraId", "EntraId", "Workgroup"], "description": "How the devices are joined: on-premises Active Directory domain, hybrid Microsoft Entra joined, Microsoft Entra joined, or workgroup." };
     var schema63 = { "enum": ["Pki", "EntraId", "Token"], "description": "How the clients authenticate to the CMG or internet-facing site systems: PKI client certificate, Microsoft Entra ID, or Configuration Manager token." };
@@ -17708,7 +18001,7 @@ var require_exportSchema = __commonJS({
         }
         if (data.Count !== void 0) {
           let data1 = data.Count;
-          if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)))) {
+          if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
             const err3 = { instancePath: instancePath + "/Count", schemaPath: "#/properties/Count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema59.properties.Count.type, parentSchema: schema59.properties.Count, data: data1 };
             if (vErrors === null) {
               vErrors = [err3];
@@ -17717,13 +18010,22 @@ var require_exportSchema = __commonJS({
             }
             errors++;
           }
-          if (typeof data1 == "number") {
-            if (data1 < 0 || isNaN(data1)) {
-              const err4 = { instancePath: instancePath + "/Count", schemaPath: "#/properties/Count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema59.properties.Count, data: data1 };
+          if (typeof data1 == "number" && isFinite(data1)) {
+            if (data1 > 2147483647 || isNaN(data1)) {
+              const err4 = { instancePath: instancePath + "/Count", schemaPath: "#/properties/Count/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema59.properties.Count, data: data1 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
                 vErrors.push(err4);
+              }
+              errors++;
+            }
+            if (data1 < 0 || isNaN(data1)) {
+              const err5 = { instancePath: instancePath + "/Count", schemaPath: "#/properties/Count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema59.properties.Count, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
               }
               errors++;
             }
@@ -17733,28 +18035,16 @@ var require_exportSchema = __commonJS({
           let data2 = data.SiteCode;
           if (typeof data2 === "string") {
             if (!pattern0.test(data2)) {
-              const err5 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data2 };
+              const err6 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9]{3}$" }, message: 'must match pattern "^[A-Za-z0-9]{3}$"', schema: "^[A-Za-z0-9]{3}$", parentSchema: schema14, data: data2 };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err6];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err6);
               }
               errors++;
             }
           } else {
-            const err6 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data2 };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
-        if (data.OperatingSystem !== void 0) {
-          let data3 = data.OperatingSystem;
-          if (!(data3 === "Windows" || data3 === "WindowsServer" || data3 === "macOS" || data3 === "Linux" || data3 === "Unix" || data3 === "iOS" || data3 === "Android" || data3 === "WindowsMobile")) {
-            const err7 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/definitions/osFamily/enum", keyword: "enum", params: { allowedValues: schema61.enum }, message: "must be equal to one of the allowed values", schema: schema61.enum, parentSchema: schema61, data: data3 };
+            const err7 = { instancePath: instancePath + "/SiteCode", schemaPath: "hierarchy.schema.json#/definitions/siteCode/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema14.type, parentSchema: schema14, data: data2 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -17763,10 +18053,10 @@ var require_exportSchema = __commonJS({
             errors++;
           }
         }
-        if (data.OsVersion !== void 0) {
-          let data4 = data.OsVersion;
-          if (typeof data4 !== "string") {
-            const err8 = { instancePath: instancePath + "/OsVersion", schemaPath: "#/properties/OsVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.OsVersion.type, parentSchema: schema59.properties.OsVersion, data: data4 };
+        if (data.OperatingSystem !== void 0) {
+          let data3 = data.OperatingSystem;
+          if (!(data3 === "Windows" || data3 === "WindowsServer" || data3 === "macOS" || data3 === "Linux" || data3 === "Unix" || data3 === "iOS" || data3 === "Android" || data3 === "WindowsMobile")) {
+            const err8 = { instancePath: instancePath + "/OperatingSystem", schemaPath: "#/definitions/osFamily/enum", keyword: "enum", params: { allowedValues: schema61.enum }, message: "must be equal to one of the allowed values", schema: schema61.enum, parentSchema: schema61, data: data3 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -17775,10 +18065,10 @@ var require_exportSchema = __commonJS({
             errors++;
           }
         }
-        if (data.Identity !== void 0) {
-          let data5 = data.Identity;
-          if (!(data5 === "ActiveDirectory" || data5 === "HybridEntraId" || data5 === "EntraId" || data5 === "Workgroup")) {
-            const err9 = { instancePath: instancePath + "/Identity", schemaPath: "#/definitions/identity/enum", keyword: "enum", params: { allowedValues: schema62.enum }, message: "must be equal to one of the allowed values", schema: schema62.enum, parentSchema: schema62, data: data5 };
+        if (data.OsVersion !== void 0) {
+          let data4 = data.OsVersion;
+          if (typeof data4 !== "string") {
+            const err9 = { instancePath: instancePath + "/OsVersion", schemaPath: "#/properties/OsVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.OsVersion.type, parentSchema: schema59.properties.OsVersion, data: data4 };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -17787,14 +18077,26 @@ var require_exportSchema = __commonJS({
             errors++;
           }
         }
-        if (data.ForestFqdn !== void 0) {
-          let data6 = data.ForestFqdn;
-          if (typeof data6 !== "string") {
-            const err10 = { instancePath: instancePath + "/ForestFqdn", schemaPath: "#/properties/ForestFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.ForestFqdn.type, parentSchema: schema59.properties.ForestFqdn, data: data6 };
+        if (data.Identity !== void 0) {
+          let data5 = data.Identity;
+          if (!(data5 === "ActiveDirectory" || data5 === "HybridEntraId" || data5 === "EntraId" || data5 === "Workgroup")) {
+            const err10 = { instancePath: instancePath + "/Identity", schemaPath: "#/definitions/identity/enum", keyword: "enum", params: { allowedValues: schema62.enum }, message: "must be equal to one of the allowed values", schema: schema62.enum, parentSchema: schema62, data: data5 };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
               vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data.ForestFqdn !== void 0) {
+          let data6 = data.ForestFqdn;
+          if (typeof data6 !== "string") {
+            const err11 = { instancePath: instancePath + "/ForestFqdn", schemaPath: "#/properties/ForestFqdn/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.ForestFqdn.type, parentSchema: schema59.properties.ForestFqdn, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
             }
             errors++;
           }
@@ -17806,29 +18108,17 @@ var require_exportSchema = __commonJS({
             for (let i0 = 0; i0 < len0; i0++) {
               let data8 = data7[i0];
               if (!(data8 === "Pki" || data8 === "EntraId" || data8 === "Token")) {
-                const err11 = { instancePath: instancePath + "/Authentication/" + i0, schemaPath: "#/definitions/authentication/enum", keyword: "enum", params: { allowedValues: schema63.enum }, message: "must be equal to one of the allowed values", schema: schema63.enum, parentSchema: schema63, data: data8 };
+                const err12 = { instancePath: instancePath + "/Authentication/" + i0, schemaPath: "#/definitions/authentication/enum", keyword: "enum", params: { allowedValues: schema63.enum }, message: "must be equal to one of the allowed values", schema: schema63.enum, parentSchema: schema63, data: data8 };
                 if (vErrors === null) {
-                  vErrors = [err11];
+                  vErrors = [err12];
                 } else {
-                  vErrors.push(err11);
+                  vErrors.push(err12);
                 }
                 errors++;
               }
             }
           } else {
-            const err12 = { instancePath: instancePath + "/Authentication", schemaPath: "#/properties/Authentication/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.Authentication.type, parentSchema: schema59.properties.Authentication, data: data7 };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-        }
-        if (data.Network !== void 0) {
-          let data9 = data.Network;
-          if (!(data9 === "IPv4" || data9 === "DualStack" || data9 === "IPv6Only")) {
-            const err13 = { instancePath: instancePath + "/Network", schemaPath: "#/definitions/network/enum", keyword: "enum", params: { allowedValues: schema64.enum }, message: "must be equal to one of the allowed values", schema: schema64.enum, parentSchema: schema64, data: data9 };
+            const err13 = { instancePath: instancePath + "/Authentication", schemaPath: "#/properties/Authentication/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.Authentication.type, parentSchema: schema59.properties.Authentication, data: data7 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -17837,10 +18127,10 @@ var require_exportSchema = __commonJS({
             errors++;
           }
         }
-        if (data.ClientConnection !== void 0) {
-          let data10 = data.ClientConnection;
-          if (!(data10 === "InternetOnly" || data10 === "InternetAndIntranet")) {
-            const err14 = { instancePath: instancePath + "/ClientConnection", schemaPath: "#/properties/ClientConnection/enum", keyword: "enum", params: { allowedValues: schema59.properties.ClientConnection.enum }, message: "must be equal to one of the allowed values", schema: schema59.properties.ClientConnection.enum, parentSchema: schema59.properties.ClientConnection, data: data10 };
+        if (data.Network !== void 0) {
+          let data9 = data.Network;
+          if (!(data9 === "IPv4" || data9 === "DualStack" || data9 === "IPv6Only")) {
+            const err14 = { instancePath: instancePath + "/Network", schemaPath: "#/definitions/network/enum", keyword: "enum", params: { allowedValues: schema64.enum }, message: "must be equal to one of the allowed values", schema: schema64.enum, parentSchema: schema64, data: data9 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -17849,14 +18139,26 @@ var require_exportSchema = __commonJS({
             errors++;
           }
         }
-        if (data.MobileDevice !== void 0) {
-          let data11 = data.MobileDevice;
-          if (typeof data11 !== "boolean") {
-            const err15 = { instancePath: instancePath + "/MobileDevice", schemaPath: "#/properties/MobileDevice/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema59.properties.MobileDevice.type, parentSchema: schema59.properties.MobileDevice, data: data11 };
+        if (data.ClientConnection !== void 0) {
+          let data10 = data.ClientConnection;
+          if (!(data10 === "InternetOnly" || data10 === "InternetAndIntranet")) {
+            const err15 = { instancePath: instancePath + "/ClientConnection", schemaPath: "#/properties/ClientConnection/enum", keyword: "enum", params: { allowedValues: schema59.properties.ClientConnection.enum }, message: "must be equal to one of the allowed values", schema: schema59.properties.ClientConnection.enum, parentSchema: schema59.properties.ClientConnection, data: data10 };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
               vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data.MobileDevice !== void 0) {
+          let data11 = data.MobileDevice;
+          if (typeof data11 !== "boolean") {
+            const err16 = { instancePath: instancePath + "/MobileDevice", schemaPath: "#/properties/MobileDevice/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema59.properties.MobileDevice.type, parentSchema: schema59.properties.MobileDevice, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
             }
             errors++;
           }
@@ -17868,29 +18170,17 @@ var require_exportSchema = __commonJS({
             for (let i1 = 0; i1 < len1; i1++) {
               let data13 = data12[i1];
               if (!(data13 === "CMG" || data13 === "IBCM")) {
-                const err16 = { instancePath: instancePath + "/Channels/" + i1, schemaPath: "#/definitions/channel/enum", keyword: "enum", params: { allowedValues: schema65.enum }, message: "must be equal to one of the allowed values", schema: schema65.enum, parentSchema: schema65, data: data13 };
+                const err17 = { instancePath: instancePath + "/Channels/" + i1, schemaPath: "#/definitions/channel/enum", keyword: "enum", params: { allowedValues: schema65.enum }, message: "must be equal to one of the allowed values", schema: schema65.enum, parentSchema: schema65, data: data13 };
                 if (vErrors === null) {
-                  vErrors = [err16];
+                  vErrors = [err17];
                 } else {
-                  vErrors.push(err16);
+                  vErrors.push(err17);
                 }
                 errors++;
               }
             }
           } else {
-            const err17 = { instancePath: instancePath + "/Channels", schemaPath: "#/properties/Channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.Channels.type, parentSchema: schema59.properties.Channels, data: data12 };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data.CloudManagementGateway !== void 0) {
-          let data14 = data.CloudManagementGateway;
-          if (typeof data14 !== "string") {
-            const err18 = { instancePath: instancePath + "/CloudManagementGateway", schemaPath: "#/properties/CloudManagementGateway/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.CloudManagementGateway.type, parentSchema: schema59.properties.CloudManagementGateway, data: data14 };
+            const err18 = { instancePath: instancePath + "/Channels", schemaPath: "#/properties/Channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.Channels.type, parentSchema: schema59.properties.Channels, data: data12 };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -17899,10 +18189,10 @@ var require_exportSchema = __commonJS({
             errors++;
           }
         }
-        if (data.UsesProxy !== void 0) {
-          let data15 = data.UsesProxy;
-          if (typeof data15 !== "boolean") {
-            const err19 = { instancePath: instancePath + "/UsesProxy", schemaPath: "#/properties/UsesProxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema59.properties.UsesProxy.type, parentSchema: schema59.properties.UsesProxy, data: data15 };
+        if (data.CloudManagementGateway !== void 0) {
+          let data14 = data.CloudManagementGateway;
+          if (typeof data14 !== "string") {
+            const err19 = { instancePath: instancePath + "/CloudManagementGateway", schemaPath: "#/properties/CloudManagementGateway/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.CloudManagementGateway.type, parentSchema: schema59.properties.CloudManagementGateway, data: data14 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -17911,10 +18201,10 @@ var require_exportSchema = __commonJS({
             errors++;
           }
         }
-        if (data.WantsUserPolicy !== void 0) {
-          let data16 = data.WantsUserPolicy;
-          if (typeof data16 !== "boolean") {
-            const err20 = { instancePath: instancePath + "/WantsUserPolicy", schemaPath: "#/properties/WantsUserPolicy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema59.properties.WantsUserPolicy.type, parentSchema: schema59.properties.WantsUserPolicy, data: data16 };
+        if (data.UsesProxy !== void 0) {
+          let data15 = data.UsesProxy;
+          if (typeof data15 !== "boolean") {
+            const err20 = { instancePath: instancePath + "/UsesProxy", schemaPath: "#/properties/UsesProxy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema59.properties.UsesProxy.type, parentSchema: schema59.properties.UsesProxy, data: data15 };
             if (vErrors === null) {
               vErrors = [err20];
             } else {
@@ -17923,10 +18213,10 @@ var require_exportSchema = __commonJS({
             errors++;
           }
         }
-        if (data.ClientCertificate !== void 0) {
-          let data17 = data.ClientCertificate;
-          if (typeof data17 !== "string") {
-            const err21 = { instancePath: instancePath + "/ClientCertificate", schemaPath: "#/properties/ClientCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.ClientCertificate.type, parentSchema: schema59.properties.ClientCertificate, data: data17 };
+        if (data.WantsUserPolicy !== void 0) {
+          let data16 = data.WantsUserPolicy;
+          if (typeof data16 !== "boolean") {
+            const err21 = { instancePath: instancePath + "/WantsUserPolicy", schemaPath: "#/properties/WantsUserPolicy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema59.properties.WantsUserPolicy.type, parentSchema: schema59.properties.WantsUserPolicy, data: data16 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -17935,10 +18225,10 @@ var require_exportSchema = __commonJS({
             errors++;
           }
         }
-        if (data.BulkRegistrationTokenLifetimeMins !== void 0) {
-          let data18 = data.BulkRegistrationTokenLifetimeMins;
-          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)))) {
-            const err22 = { instancePath: instancePath + "/BulkRegistrationTokenLifetimeMins", schemaPath: "#/properties/BulkRegistrationTokenLifetimeMins/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema59.properties.BulkRegistrationTokenLifetimeMins.type, parentSchema: schema59.properties.BulkRegistrationTokenLifetimeMins, data: data18 };
+        if (data.ClientCertificate !== void 0) {
+          let data17 = data.ClientCertificate;
+          if (typeof data17 !== "string") {
+            const err22 = { instancePath: instancePath + "/ClientCertificate", schemaPath: "#/properties/ClientCertificate/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema59.properties.ClientCertificate.type, parentSchema: schema59.properties.ClientCertificate, data: data17 };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -17946,13 +18236,34 @@ var require_exportSchema = __commonJS({
             }
             errors++;
           }
-          if (typeof data18 == "number") {
-            if (data18 < 1 || isNaN(data18)) {
-              const err23 = { instancePath: instancePath + "/BulkRegistrationTokenLifetimeMins", schemaPath: "#/properties/BulkRegistrationTokenLifetimeMins/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema59.properties.BulkRegistrationTokenLifetimeMins, data: data18 };
+        }
+        if (data.BulkRegistrationTokenLifetimeMins !== void 0) {
+          let data18 = data.BulkRegistrationTokenLifetimeMins;
+          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+            const err23 = { instancePath: instancePath + "/BulkRegistrationTokenLifetimeMins", schemaPath: "#/properties/BulkRegistrationTokenLifetimeMins/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema59.properties.BulkRegistrationTokenLifetimeMins.type, parentSchema: schema59.properties.BulkRegistrationTokenLifetimeMins, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+          if (typeof data18 == "number" && isFinite(data18)) {
+            if (data18 > 2147483647 || isNaN(data18)) {
+              const err24 = { instancePath: instancePath + "/BulkRegistrationTokenLifetimeMins", schemaPath: "#/properties/BulkRegistrationTokenLifetimeMins/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema59.properties.BulkRegistrationTokenLifetimeMins, data: data18 };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err24];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+            if (data18 < 1 || isNaN(data18)) {
+              const err25 = { instancePath: instancePath + "/BulkRegistrationTokenLifetimeMins", schemaPath: "#/properties/BulkRegistrationTokenLifetimeMins/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema59.properties.BulkRegistrationTokenLifetimeMins, data: data18 };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
               }
               errors++;
             }
@@ -17969,21 +18280,21 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err24 = { instancePath: instancePath + "/Features", schemaPath: "#/properties/Features/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.Features.type, parentSchema: schema59.properties.Features, data: data19 };
+            const err26 = { instancePath: instancePath + "/Features", schemaPath: "#/properties/Features/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema59.properties.Features.type, parentSchema: schema59.properties.Features, data: data19 };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err26];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
       } else {
-        const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema59.type, parentSchema: schema59, data };
+        const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema59.type, parentSchema: schema59, data };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err27];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err27);
         }
         errors++;
       }
@@ -18593,7 +18904,7 @@ var require_exportSchema = __commonJS({
                 }
                 if (data30.Priority !== void 0) {
                   let data33 = data30.Priority;
-                  if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)))) {
+                  if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
                     const err34 = { instancePath: instancePath + "/clientSettings/" + i8 + "/Priority", schemaPath: "client-settings.schema.json/properties/Priority/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema57.properties.Priority.type, parentSchema: schema57.properties.Priority, data: data33 };
                     if (vErrors === null) {
                       vErrors = [err34];
@@ -18602,13 +18913,22 @@ var require_exportSchema = __commonJS({
                     }
                     errors++;
                   }
-                  if (typeof data33 == "number") {
-                    if (data33 < 0 || isNaN(data33)) {
-                      const err35 = { instancePath: instancePath + "/clientSettings/" + i8 + "/Priority", schemaPath: "client-settings.schema.json/properties/Priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema57.properties.Priority, data: data33 };
+                  if (typeof data33 == "number" && isFinite(data33)) {
+                    if (data33 > 2147483647 || isNaN(data33)) {
+                      const err35 = { instancePath: instancePath + "/clientSettings/" + i8 + "/Priority", schemaPath: "client-settings.schema.json/properties/Priority/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema57.properties.Priority, data: data33 };
                       if (vErrors === null) {
                         vErrors = [err35];
                       } else {
                         vErrors.push(err35);
+                      }
+                      errors++;
+                    }
+                    if (data33 < 0 || isNaN(data33)) {
+                      const err36 = { instancePath: instancePath + "/clientSettings/" + i8 + "/Priority", schemaPath: "client-settings.schema.json/properties/Priority/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema57.properties.Priority, data: data33 };
+                      if (vErrors === null) {
+                        vErrors = [err36];
+                      } else {
+                        vErrors.push(err36);
                       }
                       errors++;
                     }
@@ -18621,29 +18941,17 @@ var require_exportSchema = __commonJS({
                     for (let i9 = 0; i9 < len9; i9++) {
                       let data35 = data34[i9];
                       if (typeof data35 !== "string") {
-                        const err36 = { instancePath: instancePath + "/clientSettings/" + i8 + "/DeployedTo/" + i9, schemaPath: "client-settings.schema.json/properties/DeployedTo/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.DeployedTo.items.type, parentSchema: schema57.properties.DeployedTo.items, data: data35 };
+                        const err37 = { instancePath: instancePath + "/clientSettings/" + i8 + "/DeployedTo/" + i9, schemaPath: "client-settings.schema.json/properties/DeployedTo/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema57.properties.DeployedTo.items.type, parentSchema: schema57.properties.DeployedTo.items, data: data35 };
                         if (vErrors === null) {
-                          vErrors = [err36];
+                          vErrors = [err37];
                         } else {
-                          vErrors.push(err36);
+                          vErrors.push(err37);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err37 = { instancePath: instancePath + "/clientSettings/" + i8 + "/DeployedTo", schemaPath: "client-settings.schema.json/properties/DeployedTo/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.DeployedTo.type, parentSchema: schema57.properties.DeployedTo, data: data34 };
-                    if (vErrors === null) {
-                      vErrors = [err37];
-                    } else {
-                      vErrors.push(err37);
-                    }
-                    errors++;
-                  }
-                }
-                if (data30.AllowCloudManagementGateway !== void 0) {
-                  let data36 = data30.AllowCloudManagementGateway;
-                  if (typeof data36 !== "boolean") {
-                    const err38 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AllowCloudManagementGateway", schemaPath: "client-settings.schema.json/properties/AllowCloudManagementGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.AllowCloudManagementGateway.type, parentSchema: schema57.properties.AllowCloudManagementGateway, data: data36 };
+                    const err38 = { instancePath: instancePath + "/clientSettings/" + i8 + "/DeployedTo", schemaPath: "client-settings.schema.json/properties/DeployedTo/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema57.properties.DeployedTo.type, parentSchema: schema57.properties.DeployedTo, data: data34 };
                     if (vErrors === null) {
                       vErrors = [err38];
                     } else {
@@ -18652,10 +18960,10 @@ var require_exportSchema = __commonJS({
                     errors++;
                   }
                 }
-                if (data30.AllowCloudDistributionPoint !== void 0) {
-                  let data37 = data30.AllowCloudDistributionPoint;
-                  if (typeof data37 !== "boolean") {
-                    const err39 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AllowCloudDistributionPoint", schemaPath: "client-settings.schema.json/properties/AllowCloudDistributionPoint/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.AllowCloudDistributionPoint.type, parentSchema: schema57.properties.AllowCloudDistributionPoint, data: data37 };
+                if (data30.AllowCloudManagementGateway !== void 0) {
+                  let data36 = data30.AllowCloudManagementGateway;
+                  if (typeof data36 !== "boolean") {
+                    const err39 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AllowCloudManagementGateway", schemaPath: "client-settings.schema.json/properties/AllowCloudManagementGateway/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.AllowCloudManagementGateway.type, parentSchema: schema57.properties.AllowCloudManagementGateway, data: data36 };
                     if (vErrors === null) {
                       vErrors = [err39];
                     } else {
@@ -18664,10 +18972,10 @@ var require_exportSchema = __commonJS({
                     errors++;
                   }
                 }
-                if (data30.AutoAzureADJoin !== void 0) {
-                  let data38 = data30.AutoAzureADJoin;
-                  if (typeof data38 !== "boolean") {
-                    const err40 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AutoAzureADJoin", schemaPath: "client-settings.schema.json/properties/AutoAzureADJoin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.AutoAzureADJoin.type, parentSchema: schema57.properties.AutoAzureADJoin, data: data38 };
+                if (data30.AllowCloudDistributionPoint !== void 0) {
+                  let data37 = data30.AllowCloudDistributionPoint;
+                  if (typeof data37 !== "boolean") {
+                    const err40 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AllowCloudDistributionPoint", schemaPath: "client-settings.schema.json/properties/AllowCloudDistributionPoint/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.AllowCloudDistributionPoint.type, parentSchema: schema57.properties.AllowCloudDistributionPoint, data: data37 };
                     if (vErrors === null) {
                       vErrors = [err40];
                     } else {
@@ -18676,10 +18984,10 @@ var require_exportSchema = __commonJS({
                     errors++;
                   }
                 }
-                if (data30.PolicyPollingMins !== void 0) {
-                  let data39 = data30.PolicyPollingMins;
-                  if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)))) {
-                    const err41 = { instancePath: instancePath + "/clientSettings/" + i8 + "/PolicyPollingMins", schemaPath: "client-settings.schema.json/properties/PolicyPollingMins/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema57.properties.PolicyPollingMins.type, parentSchema: schema57.properties.PolicyPollingMins, data: data39 };
+                if (data30.AutoAzureADJoin !== void 0) {
+                  let data38 = data30.AutoAzureADJoin;
+                  if (typeof data38 !== "boolean") {
+                    const err41 = { instancePath: instancePath + "/clientSettings/" + i8 + "/AutoAzureADJoin", schemaPath: "client-settings.schema.json/properties/AutoAzureADJoin/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.AutoAzureADJoin.type, parentSchema: schema57.properties.AutoAzureADJoin, data: data38 };
                     if (vErrors === null) {
                       vErrors = [err41];
                     } else {
@@ -18687,13 +18995,34 @@ var require_exportSchema = __commonJS({
                     }
                     errors++;
                   }
-                  if (typeof data39 == "number") {
-                    if (data39 < 1 || isNaN(data39)) {
-                      const err42 = { instancePath: instancePath + "/clientSettings/" + i8 + "/PolicyPollingMins", schemaPath: "client-settings.schema.json/properties/PolicyPollingMins/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema57.properties.PolicyPollingMins, data: data39 };
+                }
+                if (data30.PolicyPollingMins !== void 0) {
+                  let data39 = data30.PolicyPollingMins;
+                  if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)) && isFinite(data39))) {
+                    const err42 = { instancePath: instancePath + "/clientSettings/" + i8 + "/PolicyPollingMins", schemaPath: "client-settings.schema.json/properties/PolicyPollingMins/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema57.properties.PolicyPollingMins.type, parentSchema: schema57.properties.PolicyPollingMins, data: data39 };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
+                  }
+                  if (typeof data39 == "number" && isFinite(data39)) {
+                    if (data39 > 2147483647 || isNaN(data39)) {
+                      const err43 = { instancePath: instancePath + "/clientSettings/" + i8 + "/PolicyPollingMins", schemaPath: "client-settings.schema.json/properties/PolicyPollingMins/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647", schema: 2147483647, parentSchema: schema57.properties.PolicyPollingMins, data: data39 };
                       if (vErrors === null) {
-                        vErrors = [err42];
+                        vErrors = [err43];
                       } else {
-                        vErrors.push(err42);
+                        vErrors.push(err43);
+                      }
+                      errors++;
+                    }
+                    if (data39 < 1 || isNaN(data39)) {
+                      const err44 = { instancePath: instancePath + "/clientSettings/" + i8 + "/PolicyPollingMins", schemaPath: "client-settings.schema.json/properties/PolicyPollingMins/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema57.properties.PolicyPollingMins, data: data39 };
+                      if (vErrors === null) {
+                        vErrors = [err44];
+                      } else {
+                        vErrors.push(err44);
                       }
                       errors++;
                     }
@@ -18702,31 +19031,7 @@ var require_exportSchema = __commonJS({
                 if (data30.EnableUserPolicy !== void 0) {
                   let data40 = data30.EnableUserPolicy;
                   if (typeof data40 !== "boolean") {
-                    const err43 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableUserPolicy", schemaPath: "client-settings.schema.json/properties/EnableUserPolicy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.EnableUserPolicy.type, parentSchema: schema57.properties.EnableUserPolicy, data: data40 };
-                    if (vErrors === null) {
-                      vErrors = [err43];
-                    } else {
-                      vErrors.push(err43);
-                    }
-                    errors++;
-                  }
-                }
-                if (data30.EnableUserPolicyOnInternet !== void 0) {
-                  let data41 = data30.EnableUserPolicyOnInternet;
-                  if (typeof data41 !== "boolean") {
-                    const err44 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableUserPolicyOnInternet", schemaPath: "client-settings.schema.json/properties/EnableUserPolicyOnInternet/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.EnableUserPolicyOnInternet.type, parentSchema: schema57.properties.EnableUserPolicyOnInternet, data: data41 };
-                    if (vErrors === null) {
-                      vErrors = [err44];
-                    } else {
-                      vErrors.push(err44);
-                    }
-                    errors++;
-                  }
-                }
-                if (data30.EnableDeltaDownload !== void 0) {
-                  let data42 = data30.EnableDeltaDownload;
-                  if (typeof data42 !== "boolean") {
-                    const err45 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableDeltaDownload", schemaPath: "client-settings.schema.json/properties/EnableDeltaDownload/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.EnableDeltaDownload.type, parentSchema: schema57.properties.EnableDeltaDownload, data: data42 };
+                    const err45 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableUserPolicy", schemaPath: "client-settings.schema.json/properties/EnableUserPolicy/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.EnableUserPolicy.type, parentSchema: schema57.properties.EnableUserPolicy, data: data40 };
                     if (vErrors === null) {
                       vErrors = [err45];
                     } else {
@@ -18735,22 +19040,46 @@ var require_exportSchema = __commonJS({
                     errors++;
                   }
                 }
+                if (data30.EnableUserPolicyOnInternet !== void 0) {
+                  let data41 = data30.EnableUserPolicyOnInternet;
+                  if (typeof data41 !== "boolean") {
+                    const err46 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableUserPolicyOnInternet", schemaPath: "client-settings.schema.json/properties/EnableUserPolicyOnInternet/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.EnableUserPolicyOnInternet.type, parentSchema: schema57.properties.EnableUserPolicyOnInternet, data: data41 };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                }
+                if (data30.EnableDeltaDownload !== void 0) {
+                  let data42 = data30.EnableDeltaDownload;
+                  if (typeof data42 !== "boolean") {
+                    const err47 = { instancePath: instancePath + "/clientSettings/" + i8 + "/EnableDeltaDownload", schemaPath: "client-settings.schema.json/properties/EnableDeltaDownload/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema57.properties.EnableDeltaDownload.type, parentSchema: schema57.properties.EnableDeltaDownload, data: data42 };
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err46 = { instancePath: instancePath + "/clientSettings/" + i8, schemaPath: "client-settings.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema57.type, parentSchema: schema57, data: data30 };
+                const err48 = { instancePath: instancePath + "/clientSettings/" + i8, schemaPath: "client-settings.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema57.type, parentSchema: schema57, data: data30 };
                 if (vErrors === null) {
-                  vErrors = [err46];
+                  vErrors = [err48];
                 } else {
-                  vErrors.push(err46);
+                  vErrors.push(err48);
                 }
                 errors++;
               }
             }
           } else {
-            const err47 = { instancePath: instancePath + "/clientSettings", schemaPath: "#/properties/clientSettings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.clientSettings.type, parentSchema: schema11.properties.clientSettings, data: data29 };
+            const err49 = { instancePath: instancePath + "/clientSettings", schemaPath: "#/properties/clientSettings/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.clientSettings.type, parentSchema: schema11.properties.clientSettings, data: data29 };
             if (vErrors === null) {
-              vErrors = [err47];
+              vErrors = [err49];
             } else {
-              vErrors.push(err47);
+              vErrors.push(err49);
             }
             errors++;
           }
@@ -18766,11 +19095,11 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err48 = { instancePath: instancePath + "/clientPopulations", schemaPath: "#/properties/clientPopulations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.clientPopulations.type, parentSchema: schema11.properties.clientPopulations, data: data43 };
+            const err50 = { instancePath: instancePath + "/clientPopulations", schemaPath: "#/properties/clientPopulations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.clientPopulations.type, parentSchema: schema11.properties.clientPopulations, data: data43 };
             if (vErrors === null) {
-              vErrors = [err48];
+              vErrors = [err50];
             } else {
-              vErrors.push(err48);
+              vErrors.push(err50);
             }
             errors++;
           }
@@ -18786,11 +19115,11 @@ var require_exportSchema = __commonJS({
               }
             }
           } else {
-            const err49 = { instancePath: instancePath + "/devices", schemaPath: "#/properties/devices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.devices.type, parentSchema: schema11.properties.devices, data: data45 };
+            const err51 = { instancePath: instancePath + "/devices", schemaPath: "#/properties/devices/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.devices.type, parentSchema: schema11.properties.devices, data: data45 };
             if (vErrors === null) {
-              vErrors = [err49];
+              vErrors = [err51];
             } else {
-              vErrors.push(err49);
+              vErrors.push(err51);
             }
             errors++;
           }
@@ -18803,30 +19132,30 @@ var require_exportSchema = __commonJS({
               let data48 = data47[i12];
               if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
                 if (data48.Name === void 0) {
-                  const err50 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema75.required, parentSchema: schema75, data: data48 };
+                  const err52 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'", schema: schema75.required, parentSchema: schema75, data: data48 };
                   if (vErrors === null) {
-                    vErrors = [err50];
+                    vErrors = [err52];
                   } else {
-                    vErrors.push(err50);
+                    vErrors.push(err52);
                   }
                   errors++;
                 }
                 if (data48.ContentType === void 0) {
-                  const err51 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/required", keyword: "required", params: { missingProperty: "ContentType" }, message: "must have required property 'ContentType'", schema: schema75.required, parentSchema: schema75, data: data48 };
+                  const err53 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/required", keyword: "required", params: { missingProperty: "ContentType" }, message: "must have required property 'ContentType'", schema: schema75.required, parentSchema: schema75, data: data48 };
                   if (vErrors === null) {
-                    vErrors = [err51];
+                    vErrors = [err53];
                   } else {
-                    vErrors.push(err51);
+                    vErrors.push(err53);
                   }
                   errors++;
                 }
                 for (const key6 in data48) {
                   if (!(key6 === "Name" || key6 === "ContentType" || key6 === "DistributedTo" || key6 === "UsedBy" || key6 === "Scenarios")) {
-                    const err52 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema75, data: data48 };
+                    const err54 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema75, data: data48 };
                     if (vErrors === null) {
-                      vErrors = [err52];
+                      vErrors = [err54];
                     } else {
-                      vErrors.push(err52);
+                      vErrors.push(err54);
                     }
                     errors++;
                   }
@@ -18834,11 +19163,11 @@ var require_exportSchema = __commonJS({
                 if (data48.Name !== void 0) {
                   let data49 = data48.Name;
                   if (typeof data49 !== "string") {
-                    const err53 = { instancePath: instancePath + "/content/" + i12 + "/Name", schemaPath: "content.schema.json/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.Name.type, parentSchema: schema75.properties.Name, data: data49 };
+                    const err55 = { instancePath: instancePath + "/content/" + i12 + "/Name", schemaPath: "content.schema.json/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.Name.type, parentSchema: schema75.properties.Name, data: data49 };
                     if (vErrors === null) {
-                      vErrors = [err53];
+                      vErrors = [err55];
                     } else {
-                      vErrors.push(err53);
+                      vErrors.push(err55);
                     }
                     errors++;
                   }
@@ -18846,11 +19175,11 @@ var require_exportSchema = __commonJS({
                 if (data48.ContentType !== void 0) {
                   let data50 = data48.ContentType;
                   if (!(data50 === "MicrosoftUpdates" || data50 === "ThirdPartyUpdates" || data50 === "Application" || data50 === "Package" || data50 === "OperatingSystemImage" || data50 === "BootImage" || data50 === "DriverPackage" || data50 === "Microsoft365AppsUpdates" || data50 === "TaskSequence")) {
-                    const err54 = { instancePath: instancePath + "/content/" + i12 + "/ContentType", schemaPath: "content.schema.json/properties/ContentType/enum", keyword: "enum", params: { allowedValues: schema75.properties.ContentType.enum }, message: "must be equal to one of the allowed values", schema: schema75.properties.ContentType.enum, parentSchema: schema75.properties.ContentType, data: data50 };
+                    const err56 = { instancePath: instancePath + "/content/" + i12 + "/ContentType", schemaPath: "content.schema.json/properties/ContentType/enum", keyword: "enum", params: { allowedValues: schema75.properties.ContentType.enum }, message: "must be equal to one of the allowed values", schema: schema75.properties.ContentType.enum, parentSchema: schema75.properties.ContentType, data: data50 };
                     if (vErrors === null) {
-                      vErrors = [err54];
+                      vErrors = [err56];
                     } else {
-                      vErrors.push(err54);
+                      vErrors.push(err56);
                     }
                     errors++;
                   }
@@ -18862,21 +19191,21 @@ var require_exportSchema = __commonJS({
                     for (let i13 = 0; i13 < len13; i13++) {
                       let data52 = data51[i13];
                       if (typeof data52 !== "string") {
-                        const err55 = { instancePath: instancePath + "/content/" + i12 + "/DistributedTo/" + i13, schemaPath: "content.schema.json/properties/DistributedTo/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.DistributedTo.items.type, parentSchema: schema75.properties.DistributedTo.items, data: data52 };
+                        const err57 = { instancePath: instancePath + "/content/" + i12 + "/DistributedTo/" + i13, schemaPath: "content.schema.json/properties/DistributedTo/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.DistributedTo.items.type, parentSchema: schema75.properties.DistributedTo.items, data: data52 };
                         if (vErrors === null) {
-                          vErrors = [err55];
+                          vErrors = [err57];
                         } else {
-                          vErrors.push(err55);
+                          vErrors.push(err57);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err56 = { instancePath: instancePath + "/content/" + i12 + "/DistributedTo", schemaPath: "content.schema.json/properties/DistributedTo/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.DistributedTo.type, parentSchema: schema75.properties.DistributedTo, data: data51 };
+                    const err58 = { instancePath: instancePath + "/content/" + i12 + "/DistributedTo", schemaPath: "content.schema.json/properties/DistributedTo/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.DistributedTo.type, parentSchema: schema75.properties.DistributedTo, data: data51 };
                     if (vErrors === null) {
-                      vErrors = [err56];
+                      vErrors = [err58];
                     } else {
-                      vErrors.push(err56);
+                      vErrors.push(err58);
                     }
                     errors++;
                   }
@@ -18888,21 +19217,21 @@ var require_exportSchema = __commonJS({
                     for (let i14 = 0; i14 < len14; i14++) {
                       let data54 = data53[i14];
                       if (typeof data54 !== "string") {
-                        const err57 = { instancePath: instancePath + "/content/" + i12 + "/UsedBy/" + i14, schemaPath: "content.schema.json/properties/UsedBy/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.UsedBy.items.type, parentSchema: schema75.properties.UsedBy.items, data: data54 };
+                        const err59 = { instancePath: instancePath + "/content/" + i12 + "/UsedBy/" + i14, schemaPath: "content.schema.json/properties/UsedBy/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.properties.UsedBy.items.type, parentSchema: schema75.properties.UsedBy.items, data: data54 };
                         if (vErrors === null) {
-                          vErrors = [err57];
+                          vErrors = [err59];
                         } else {
-                          vErrors.push(err57);
+                          vErrors.push(err59);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err58 = { instancePath: instancePath + "/content/" + i12 + "/UsedBy", schemaPath: "content.schema.json/properties/UsedBy/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.UsedBy.type, parentSchema: schema75.properties.UsedBy, data: data53 };
+                    const err60 = { instancePath: instancePath + "/content/" + i12 + "/UsedBy", schemaPath: "content.schema.json/properties/UsedBy/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.UsedBy.type, parentSchema: schema75.properties.UsedBy, data: data53 };
                     if (vErrors === null) {
-                      vErrors = [err58];
+                      vErrors = [err60];
                     } else {
-                      vErrors.push(err58);
+                      vErrors.push(err60);
                     }
                     errors++;
                   }
@@ -18914,51 +19243,51 @@ var require_exportSchema = __commonJS({
                     for (let i15 = 0; i15 < len15; i15++) {
                       let data56 = data55[i15];
                       if (!(data56 === "Pxe" || data56 === "Multicast" || data56 === "AppVStreaming" || data56 === "Prestaged" || data56 === "AlternateContentProvider" || data56 === "RunFromDistributionPoint")) {
-                        const err59 = { instancePath: instancePath + "/content/" + i12 + "/Scenarios/" + i15, schemaPath: "content.schema.json/properties/Scenarios/items/enum", keyword: "enum", params: { allowedValues: schema75.properties.Scenarios.items.enum }, message: "must be equal to one of the allowed values", schema: schema75.properties.Scenarios.items.enum, parentSchema: schema75.properties.Scenarios.items, data: data56 };
+                        const err61 = { instancePath: instancePath + "/content/" + i12 + "/Scenarios/" + i15, schemaPath: "content.schema.json/properties/Scenarios/items/enum", keyword: "enum", params: { allowedValues: schema75.properties.Scenarios.items.enum }, message: "must be equal to one of the allowed values", schema: schema75.properties.Scenarios.items.enum, parentSchema: schema75.properties.Scenarios.items, data: data56 };
                         if (vErrors === null) {
-                          vErrors = [err59];
+                          vErrors = [err61];
                         } else {
-                          vErrors.push(err59);
+                          vErrors.push(err61);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err60 = { instancePath: instancePath + "/content/" + i12 + "/Scenarios", schemaPath: "content.schema.json/properties/Scenarios/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.Scenarios.type, parentSchema: schema75.properties.Scenarios, data: data55 };
+                    const err62 = { instancePath: instancePath + "/content/" + i12 + "/Scenarios", schemaPath: "content.schema.json/properties/Scenarios/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.properties.Scenarios.type, parentSchema: schema75.properties.Scenarios, data: data55 };
                     if (vErrors === null) {
-                      vErrors = [err60];
+                      vErrors = [err62];
                     } else {
-                      vErrors.push(err60);
+                      vErrors.push(err62);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err61 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.type, parentSchema: schema75, data: data48 };
+                const err63 = { instancePath: instancePath + "/content/" + i12, schemaPath: "content.schema.json/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.type, parentSchema: schema75, data: data48 };
                 if (vErrors === null) {
-                  vErrors = [err61];
+                  vErrors = [err63];
                 } else {
-                  vErrors.push(err61);
+                  vErrors.push(err63);
                 }
                 errors++;
               }
             }
           } else {
-            const err62 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.content.type, parentSchema: schema11.properties.content, data: data47 };
+            const err64 = { instancePath: instancePath + "/content", schemaPath: "#/properties/content/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.content.type, parentSchema: schema11.properties.content, data: data47 };
             if (vErrors === null) {
-              vErrors = [err62];
+              vErrors = [err64];
             } else {
-              vErrors.push(err62);
+              vErrors.push(err64);
             }
             errors++;
           }
         }
       } else {
-        const err63 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+        const err65 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
         if (vErrors === null) {
-          vErrors = [err63];
+          vErrors = [err65];
         } else {
-          vErrors.push(err63);
+          vErrors.push(err65);
         }
         errors++;
       }
@@ -19148,13 +19477,14 @@ var require_configSchema = __commonJS({
     "use strict";
     module.exports = validate10;
     module.exports.default = validate10;
-    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/cmlint/cmlint/blob/main/schemas/config.schema.json", "title": "CmlintConfig", "description": "cmlint's configuration file: cmlint.config.yaml (or .yml, .json), found from the working directory upward or named with --config. Paths and globs are relative to the folder holding the file.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "type": "object", "description": `Rules turned off or on, or given another severity, by rule id: { CMG009: off, NET010: error }. "on" keeps the rule's own severity.`, "propertyNames": { "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "enum": ["off", "on", "error", "warning", "note"] } }, "ignore": { "type": "array", "description": "Globs of files not to lint, relative to this file's folder (a name without / matches at any depth; a folder covers its contents).", "items": { "type": "string", "minLength": 1 } }, "asOf": { "type": "string", "description": "The date date-based rules compare with (YYYY-MM-DD); --as-of overrides it.", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, "maxFileSize": { "type": "integer", "description": "Refuse exports larger than this many bytes; --max-file-size overrides it.", "minimum": 1 }, "maxWarnings": { "type": "integer", "description": "Exit 1 when there are more warnings than this; --max-warnings overrides it.", "minimum": 0 }, "customRuleFolders": { "type": "array", "description": "Folders of custom rule files (the same declarative YAML or JSON as the built-in rules), relative to this file's folder.", "items": { "type": "string", "minLength": 1 } }, "suppressions": { "type": "array", "description": "External suppressions, for exports that cannot carry comments (JSON): a finding of the rule at the pointer (or below it) in a matching file is reported as suppressed with the justification.", "items": { "type": "object", "additionalProperties": false, "required": ["files", "pointer", "rule", "justification"], "properties": { "files": { "type": "string", "minLength": 1, "description": "Glob of the exports, relative to this file's folder." }, "pointer": { "type": "string", "pattern": "^(/.*)?$", "description": 'JSON pointer (RFC 6901) of the node, e.g. /cloudManagementGateways/0/SiteCode; "" is the whole export.' }, "rule": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "justification": { "type": "string", "pattern": "\\S", "description": "Why the finding is accepted; shown in SARIF and JSON reports." } } } } } };
+    var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/cmlint/cmlint/blob/main/schemas/config.schema.json", "title": "CmlintConfig", "description": "cmlint's configuration file: cmlint.config.yaml (or .yml, .json), found from the working directory upward or named with --config. Paths and globs are relative to the folder holding the file.", "type": "object", "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "rules": { "type": "object", "description": `Rules turned off or on, or given another severity, by rule id: { CMG009: off, NET010: error }. "on" keeps the rule's own severity.`, "propertyNames": { "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "additionalProperties": { "enum": ["off", "on", "error", "warning", "note"] } }, "ignore": { "type": "array", "description": "Globs of files not to lint, relative to this file's folder (a name without / matches at any depth; a folder covers its contents).", "items": { "type": "string", "minLength": 1 } }, "asOf": { "type": "string", "description": "The date date-based rules compare with (YYYY-MM-DD); --as-of overrides it.", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date" }, "maxFileSize": { "type": "integer", "description": "Refuse exports larger than this many bytes; --max-file-size overrides it.", "minimum": 1 }, "maxWarnings": { "type": "integer", "description": "Exit 1 when there are more warnings than this; --max-warnings overrides it.", "minimum": 0 }, "customRuleFolders": { "type": "array", "description": "Folders of custom rule files (the same declarative YAML or JSON as the built-in rules), relative to this file's folder.", "items": { "type": "string", "minLength": 1 } }, "suppressions": { "type": "array", "description": "External suppressions, for exports that cannot carry comments (JSON): a finding of the rule at the pointer (or below it) in a matching file is reported as suppressed with the justification.", "items": { "type": "object", "additionalProperties": false, "required": ["files", "pointer", "rule", "justification"], "properties": { "files": { "type": "string", "minLength": 1, "description": "Glob of the exports, relative to this file's folder." }, "pointer": { "type": "string", "pattern": "^(/.*)?$", "description": 'JSON pointer (RFC 6901) of the node, e.g. /cloudManagementGateways/0/SiteCode; "" is the whole export.' }, "rule": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$" }, "justification": { "type": "string", "pattern": "\\S", "description": "Why the finding is accepted; shown in SARIF and JSON reports." } } } } } };
     var func2 = (init_linear_regexp(), __toCommonJS(linear_regexp_exports)).linearRegExpEngine;
     var func3 = require_ucs2length().default;
     var pattern0 = func2("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
     var pattern1 = func2("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
     var pattern2 = func2("^(/.*)?$", "u");
     var pattern4 = func2("\\S", "u");
+    var formats0 = require_formats().fullFormats.date;
     function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       ;
       let vErrors = null;
@@ -19280,20 +19610,17 @@ var require_configSchema = __commonJS({
               }
               errors++;
             }
-          } else {
-            const err10 = { instancePath: instancePath + "/asOf", schemaPath: "#/properties/asOf/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.asOf.type, parentSchema: schema11.properties.asOf, data: data5 };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
+            if (!formats0.validate(data5)) {
+              const err10 = { instancePath: instancePath + "/asOf", schemaPath: "#/properties/asOf/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema11.properties.asOf, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
             }
-            errors++;
-          }
-        }
-        if (data.maxFileSize !== void 0) {
-          let data6 = data.maxFileSize;
-          if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)))) {
-            const err11 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.maxFileSize.type, parentSchema: schema11.properties.maxFileSize, data: data6 };
+          } else {
+            const err11 = { instancePath: instancePath + "/asOf", schemaPath: "#/properties/asOf/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.asOf.type, parentSchema: schema11.properties.asOf, data: data5 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -19301,13 +19628,25 @@ var require_configSchema = __commonJS({
             }
             errors++;
           }
-          if (typeof data6 == "number") {
+        }
+        if (data.maxFileSize !== void 0) {
+          let data6 = data.maxFileSize;
+          if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+            const err12 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.maxFileSize.type, parentSchema: schema11.properties.maxFileSize, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+          if (typeof data6 == "number" && isFinite(data6)) {
             if (data6 < 1 || isNaN(data6)) {
-              const err12 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.maxFileSize, data: data6 };
+              const err13 = { instancePath: instancePath + "/maxFileSize", schemaPath: "#/properties/maxFileSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema11.properties.maxFileSize, data: data6 };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err13];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err13);
               }
               errors++;
             }
@@ -19315,22 +19654,22 @@ var require_configSchema = __commonJS({
         }
         if (data.maxWarnings !== void 0) {
           let data7 = data.maxWarnings;
-          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)))) {
-            const err13 = { instancePath: instancePath + "/maxWarnings", schemaPath: "#/properties/maxWarnings/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.maxWarnings.type, parentSchema: schema11.properties.maxWarnings, data: data7 };
+          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+            const err14 = { instancePath: instancePath + "/maxWarnings", schemaPath: "#/properties/maxWarnings/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema11.properties.maxWarnings.type, parentSchema: schema11.properties.maxWarnings, data: data7 };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err14];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err14);
             }
             errors++;
           }
-          if (typeof data7 == "number") {
+          if (typeof data7 == "number" && isFinite(data7)) {
             if (data7 < 0 || isNaN(data7)) {
-              const err14 = { instancePath: instancePath + "/maxWarnings", schemaPath: "#/properties/maxWarnings/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.maxWarnings, data: data7 };
+              const err15 = { instancePath: instancePath + "/maxWarnings", schemaPath: "#/properties/maxWarnings/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema11.properties.maxWarnings, data: data7 };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err15];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err15);
               }
               errors++;
             }
@@ -19344,30 +19683,30 @@ var require_configSchema = __commonJS({
               let data9 = data8[i1];
               if (typeof data9 === "string") {
                 if (func3(data9) < 1) {
-                  const err15 = { instancePath: instancePath + "/customRuleFolders/" + i1, schemaPath: "#/properties/customRuleFolders/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.customRuleFolders.items, data: data9 };
+                  const err16 = { instancePath: instancePath + "/customRuleFolders/" + i1, schemaPath: "#/properties/customRuleFolders/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.customRuleFolders.items, data: data9 };
                   if (vErrors === null) {
-                    vErrors = [err15];
+                    vErrors = [err16];
                   } else {
-                    vErrors.push(err15);
+                    vErrors.push(err16);
                   }
                   errors++;
                 }
               } else {
-                const err16 = { instancePath: instancePath + "/customRuleFolders/" + i1, schemaPath: "#/properties/customRuleFolders/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.customRuleFolders.items.type, parentSchema: schema11.properties.customRuleFolders.items, data: data9 };
+                const err17 = { instancePath: instancePath + "/customRuleFolders/" + i1, schemaPath: "#/properties/customRuleFolders/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.customRuleFolders.items.type, parentSchema: schema11.properties.customRuleFolders.items, data: data9 };
                 if (vErrors === null) {
-                  vErrors = [err16];
+                  vErrors = [err17];
                 } else {
-                  vErrors.push(err16);
+                  vErrors.push(err17);
                 }
                 errors++;
               }
             }
           } else {
-            const err17 = { instancePath: instancePath + "/customRuleFolders", schemaPath: "#/properties/customRuleFolders/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.customRuleFolders.type, parentSchema: schema11.properties.customRuleFolders, data: data8 };
+            const err18 = { instancePath: instancePath + "/customRuleFolders", schemaPath: "#/properties/customRuleFolders/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.customRuleFolders.type, parentSchema: schema11.properties.customRuleFolders, data: data8 };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err18];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err18);
             }
             errors++;
           }
@@ -19380,16 +19719,7 @@ var require_configSchema = __commonJS({
               let data11 = data10[i2];
               if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
                 if (data11.files === void 0) {
-                  const err18 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-                if (data11.pointer === void 0) {
-                  const err19 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "pointer" }, message: "must have required property 'pointer'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                  const err19 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "files" }, message: "must have required property 'files'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -19397,8 +19727,8 @@ var require_configSchema = __commonJS({
                   }
                   errors++;
                 }
-                if (data11.rule === void 0) {
-                  const err20 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                if (data11.pointer === void 0) {
+                  const err20 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "pointer" }, message: "must have required property 'pointer'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err20];
                   } else {
@@ -19406,8 +19736,8 @@ var require_configSchema = __commonJS({
                   }
                   errors++;
                 }
-                if (data11.justification === void 0) {
-                  const err21 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "justification" }, message: "must have required property 'justification'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                if (data11.rule === void 0) {
+                  const err21 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err21];
                   } else {
@@ -19415,13 +19745,22 @@ var require_configSchema = __commonJS({
                   }
                   errors++;
                 }
+                if (data11.justification === void 0) {
+                  const err22 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/required", keyword: "required", params: { missingProperty: "justification" }, message: "must have required property 'justification'", schema: schema11.properties.suppressions.items.required, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
                 for (const key3 in data11) {
                   if (!(key3 === "files" || key3 === "pointer" || key3 === "rule" || key3 === "justification")) {
-                    const err22 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                    const err23 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.suppressions.items, data: data11 };
                     if (vErrors === null) {
-                      vErrors = [err22];
+                      vErrors = [err23];
                     } else {
-                      vErrors.push(err22);
+                      vErrors.push(err23);
                     }
                     errors++;
                   }
@@ -19430,20 +19769,20 @@ var require_configSchema = __commonJS({
                   let data12 = data11.files;
                   if (typeof data12 === "string") {
                     if (func3(data12) < 1) {
-                      const err23 = { instancePath: instancePath + "/suppressions/" + i2 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suppressions.items.properties.files, data: data12 };
+                      const err24 = { instancePath: instancePath + "/suppressions/" + i2 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.suppressions.items.properties.files, data: data12 };
                       if (vErrors === null) {
-                        vErrors = [err23];
+                        vErrors = [err24];
                       } else {
-                        vErrors.push(err23);
+                        vErrors.push(err24);
                       }
                       errors++;
                     }
                   } else {
-                    const err24 = { instancePath: instancePath + "/suppressions/" + i2 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.files.type, parentSchema: schema11.properties.suppressions.items.properties.files, data: data12 };
+                    const err25 = { instancePath: instancePath + "/suppressions/" + i2 + "/files", schemaPath: "#/properties/suppressions/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.files.type, parentSchema: schema11.properties.suppressions.items.properties.files, data: data12 };
                     if (vErrors === null) {
-                      vErrors = [err24];
+                      vErrors = [err25];
                     } else {
-                      vErrors.push(err24);
+                      vErrors.push(err25);
                     }
                     errors++;
                   }
@@ -19452,20 +19791,20 @@ var require_configSchema = __commonJS({
                   let data13 = data11.pointer;
                   if (typeof data13 === "string") {
                     if (!pattern2.test(data13)) {
-                      const err25 = { instancePath: instancePath + "/suppressions/" + i2 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/.*)?$" }, message: 'must match pattern "^(/.*)?$"', schema: "^(/.*)?$", parentSchema: schema11.properties.suppressions.items.properties.pointer, data: data13 };
+                      const err26 = { instancePath: instancePath + "/suppressions/" + i2 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/.*)?$" }, message: 'must match pattern "^(/.*)?$"', schema: "^(/.*)?$", parentSchema: schema11.properties.suppressions.items.properties.pointer, data: data13 };
                       if (vErrors === null) {
-                        vErrors = [err25];
+                        vErrors = [err26];
                       } else {
-                        vErrors.push(err25);
+                        vErrors.push(err26);
                       }
                       errors++;
                     }
                   } else {
-                    const err26 = { instancePath: instancePath + "/suppressions/" + i2 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.pointer.type, parentSchema: schema11.properties.suppressions.items.properties.pointer, data: data13 };
+                    const err27 = { instancePath: instancePath + "/suppressions/" + i2 + "/pointer", schemaPath: "#/properties/suppressions/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.pointer.type, parentSchema: schema11.properties.suppressions.items.properties.pointer, data: data13 };
                     if (vErrors === null) {
-                      vErrors = [err26];
+                      vErrors = [err27];
                     } else {
-                      vErrors.push(err26);
+                      vErrors.push(err27);
                     }
                     errors++;
                   }
@@ -19474,20 +19813,20 @@ var require_configSchema = __commonJS({
                   let data14 = data11.rule;
                   if (typeof data14 === "string") {
                     if (!pattern0.test(data14)) {
-                      const err27 = { instancePath: instancePath + "/suppressions/" + i2 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', schema: "^[A-Z][A-Z0-9]*[0-9]{3}$", parentSchema: schema11.properties.suppressions.items.properties.rule, data: data14 };
+                      const err28 = { instancePath: instancePath + "/suppressions/" + i2 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Z0-9]*[0-9]{3}$" }, message: 'must match pattern "^[A-Z][A-Z0-9]*[0-9]{3}$"', schema: "^[A-Z][A-Z0-9]*[0-9]{3}$", parentSchema: schema11.properties.suppressions.items.properties.rule, data: data14 };
                       if (vErrors === null) {
-                        vErrors = [err27];
+                        vErrors = [err28];
                       } else {
-                        vErrors.push(err27);
+                        vErrors.push(err28);
                       }
                       errors++;
                     }
                   } else {
-                    const err28 = { instancePath: instancePath + "/suppressions/" + i2 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.rule.type, parentSchema: schema11.properties.suppressions.items.properties.rule, data: data14 };
+                    const err29 = { instancePath: instancePath + "/suppressions/" + i2 + "/rule", schemaPath: "#/properties/suppressions/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.rule.type, parentSchema: schema11.properties.suppressions.items.properties.rule, data: data14 };
                     if (vErrors === null) {
-                      vErrors = [err28];
+                      vErrors = [err29];
                     } else {
-                      vErrors.push(err28);
+                      vErrors.push(err29);
                     }
                     errors++;
                   }
@@ -19496,50 +19835,50 @@ var require_configSchema = __commonJS({
                   let data15 = data11.justification;
                   if (typeof data15 === "string") {
                     if (!pattern4.test(data15)) {
-                      const err29 = { instancePath: instancePath + "/suppressions/" + i2 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema11.properties.suppressions.items.properties.justification, data: data15 };
+                      const err30 = { instancePath: instancePath + "/suppressions/" + i2 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"', schema: "\\S", parentSchema: schema11.properties.suppressions.items.properties.justification, data: data15 };
                       if (vErrors === null) {
-                        vErrors = [err29];
+                        vErrors = [err30];
                       } else {
-                        vErrors.push(err29);
+                        vErrors.push(err30);
                       }
                       errors++;
                     }
                   } else {
-                    const err30 = { instancePath: instancePath + "/suppressions/" + i2 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.justification.type, parentSchema: schema11.properties.suppressions.items.properties.justification, data: data15 };
+                    const err31 = { instancePath: instancePath + "/suppressions/" + i2 + "/justification", schemaPath: "#/properties/suppressions/items/properties/justification/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.suppressions.items.properties.justification.type, parentSchema: schema11.properties.suppressions.items.properties.justification, data: data15 };
                     if (vErrors === null) {
-                      vErrors = [err30];
+                      vErrors = [err31];
                     } else {
-                      vErrors.push(err30);
+                      vErrors.push(err31);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err31 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.suppressions.items.type, parentSchema: schema11.properties.suppressions.items, data: data11 };
+                const err32 = { instancePath: instancePath + "/suppressions/" + i2, schemaPath: "#/properties/suppressions/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.suppressions.items.type, parentSchema: schema11.properties.suppressions.items, data: data11 };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err32];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err32);
                 }
                 errors++;
               }
             }
           } else {
-            const err32 = { instancePath: instancePath + "/suppressions", schemaPath: "#/properties/suppressions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suppressions.type, parentSchema: schema11.properties.suppressions, data: data10 };
+            const err33 = { instancePath: instancePath + "/suppressions", schemaPath: "#/properties/suppressions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.suppressions.type, parentSchema: schema11.properties.suppressions, data: data10 };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err33];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err33);
             }
             errors++;
           }
         }
       } else {
-        const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+        const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err34];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err34);
         }
         errors++;
       }
@@ -19912,7 +20251,7 @@ var require_ruleSchema = __commonJS({
             }
             if (data10.from !== void 0) {
               let data11 = data10.from;
-              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)))) {
+              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
                 const err21 = { instancePath: instancePath + "/versions/from", schemaPath: "#/definitions/versions/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema25.properties.from.type, parentSchema: schema25.properties.from, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err21];
@@ -19924,7 +20263,7 @@ var require_ruleSchema = __commonJS({
             }
             if (data10.before !== void 0) {
               let data12 = data10.before;
-              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)))) {
+              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
                 const err22 = { instancePath: instancePath + "/versions/before", schemaPath: "#/definitions/versions/properties/before/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema25.properties.before.type, parentSchema: schema25.properties.before, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err22];
@@ -27327,209 +27666,6 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/formats.js
-var require_formats = __commonJS({
-  "node_modules/ajv-formats/dist/formats.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
-    function fmtDef(validate, compare) {
-      return { validate, compare };
-    }
-    exports.fullFormats = {
-      // date: http://tools.ietf.org/html/rfc3339#section-5.6
-      date: fmtDef(date, compareDate),
-      // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
-      time: fmtDef(getTime(true), compareTime),
-      "date-time": fmtDef(getDateTime(true), compareDateTime),
-      "iso-time": fmtDef(getTime(), compareIsoTime),
-      "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
-      // duration: https://tools.ietf.org/html/rfc3339#appendix-A
-      duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
-      uri,
-      "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
-      // uri-template: https://tools.ietf.org/html/rfc6570
-      "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
-      // For the source: https://gist.github.com/dperini/729294
-      // For test cases: https://mathiasbynens.be/demo/url-regex
-      url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
-      email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
-      hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
-      // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
-      ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
-      ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
-      regex,
-      // uuid: http://tools.ietf.org/html/rfc4122
-      uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
-      // JSON-pointer: https://tools.ietf.org/html/rfc6901
-      // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
-      "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
-      "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
-      // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
-      "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
-      // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
-      // byte: https://github.com/miguelmota/is-base64
-      byte,
-      // signed 32 bit integer
-      int32: { type: "number", validate: validateInt32 },
-      // signed 64 bit integer
-      int64: { type: "number", validate: validateInt64 },
-      // C-type float
-      float: { type: "number", validate: validateNumber },
-      // C-type double
-      double: { type: "number", validate: validateNumber },
-      // hint to the UI to hide input strings
-      password: true,
-      // unchecked string payload
-      binary: true
-    };
-    exports.fastFormats = {
-      ...exports.fullFormats,
-      date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
-      time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
-      "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
-      "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
-      "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
-      // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
-      uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
-      "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
-      // email (sources from jsen validator):
-      // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
-      // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
-      email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
-    };
-    exports.formatNames = Object.keys(exports.fullFormats);
-    function isLeapYear(year) {
-      return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    }
-    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
-    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    function date(str2) {
-      const matches = DATE.exec(str2);
-      if (!matches)
-        return false;
-      const year = +matches[1];
-      const month = +matches[2];
-      const day = +matches[3];
-      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
-    }
-    function compareDate(d1, d2) {
-      if (!(d1 && d2))
-        return void 0;
-      if (d1 > d2)
-        return 1;
-      if (d1 < d2)
-        return -1;
-      return 0;
-    }
-    var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
-    function getTime(strictTimeZone) {
-      return function time(str2) {
-        const matches = TIME.exec(str2);
-        if (!matches)
-          return false;
-        const hr = +matches[1];
-        const min = +matches[2];
-        const sec = +matches[3];
-        const tz = matches[4];
-        const tzSign = matches[5] === "-" ? -1 : 1;
-        const tzH = +(matches[6] || 0);
-        const tzM = +(matches[7] || 0);
-        if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
-          return false;
-        if (hr <= 23 && min <= 59 && sec < 60)
-          return true;
-        const utcMin = min - tzM * tzSign;
-        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
-        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
-      };
-    }
-    function compareTime(s1, s2) {
-      if (!(s1 && s2))
-        return void 0;
-      const t1 = (/* @__PURE__ */ new Date("2020-01-01T" + s1)).valueOf();
-      const t2 = (/* @__PURE__ */ new Date("2020-01-01T" + s2)).valueOf();
-      if (!(t1 && t2))
-        return void 0;
-      return t1 - t2;
-    }
-    function compareIsoTime(t1, t2) {
-      if (!(t1 && t2))
-        return void 0;
-      const a1 = TIME.exec(t1);
-      const a2 = TIME.exec(t2);
-      if (!(a1 && a2))
-        return void 0;
-      t1 = a1[1] + a1[2] + a1[3];
-      t2 = a2[1] + a2[2] + a2[3];
-      if (t1 > t2)
-        return 1;
-      if (t1 < t2)
-        return -1;
-      return 0;
-    }
-    var DATE_TIME_SEPARATOR = /t|\s/i;
-    function getDateTime(strictTimeZone) {
-      const time = getTime(strictTimeZone);
-      return function date_time(str2) {
-        const dateTime = str2.split(DATE_TIME_SEPARATOR);
-        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
-      };
-    }
-    function compareDateTime(dt1, dt2) {
-      if (!(dt1 && dt2))
-        return void 0;
-      const d1 = new Date(dt1).valueOf();
-      const d2 = new Date(dt2).valueOf();
-      if (!(d1 && d2))
-        return void 0;
-      return d1 - d2;
-    }
-    function compareIsoDateTime(dt1, dt2) {
-      if (!(dt1 && dt2))
-        return void 0;
-      const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
-      const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
-      const res = compareDate(d1, d2);
-      if (res === void 0)
-        return void 0;
-      return res || compareTime(t1, t2);
-    }
-    var NOT_URI_FRAGMENT = /\/|:/;
-    var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
-    function uri(str2) {
-      return NOT_URI_FRAGMENT.test(str2) && URI.test(str2);
-    }
-    var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
-    function byte(str2) {
-      BYTE.lastIndex = 0;
-      return BYTE.test(str2);
-    }
-    var MIN_INT32 = -(2 ** 31);
-    var MAX_INT32 = 2 ** 31 - 1;
-    function validateInt32(value) {
-      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
-    }
-    function validateInt64(value) {
-      return Number.isInteger(value);
-    }
-    function validateNumber() {
-      return true;
-    }
-    var Z_ANCHOR = /[^\\]\\Z/;
-    function regex(str2) {
-      if (Z_ANCHOR.test(str2))
-        return false;
-      try {
-        new RegExp(str2);
-        return true;
-      } catch (e) {
-        return false;
-      }
-    }
-  }
-});
-
 // node_modules/ajv-formats/dist/limit.js
 var require_limit = __commonJS({
   "node_modules/ajv-formats/dist/limit.js"(exports) {
@@ -27652,11 +27788,12 @@ function parseJsonPointer(text3) {
   if (text3 === "" || text3 === "/") return [];
   return text3.replace(/^\//, "").split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).map((part) => /^(0|[1-9][0-9]*)$/.test(part) ? Number(part) : part);
 }
-var FILE_START;
+var FILE_START, MAX_QUOTED;
 var init_findings = __esm({
   "src/findings.ts"() {
     "use strict";
     FILE_START = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
+    MAX_QUOTED = 60;
   }
 });
 
@@ -31330,7 +31467,27 @@ function buildTopology(file) {
     }
   }
   attach(topology, file.findings.filter((f) => !f.suppression));
+  boundText(topology);
   return topology;
+}
+function bounded2(text3) {
+  return text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED - 1)}\u2026` : text3;
+}
+function boundText(topology) {
+  for (const zone of topology.zones) {
+    zone.title = bounded2(zone.title);
+    if (zone.subtitle !== void 0) zone.subtitle = bounded2(zone.subtitle);
+  }
+  for (const node of topology.nodes) {
+    node.title = bounded2(node.title);
+    node.name = bounded2(node.name);
+    if (node.subtitle !== void 0) node.subtitle = bounded2(node.subtitle);
+    for (const row of node.rows) {
+      row.text = bounded2(row.text);
+      if (row.detail !== void 0) row.detail = bounded2(row.detail);
+    }
+  }
+  for (const edge of topology.edges) edge.label = bounded2(edge.label);
 }
 function populate(topology, model) {
   const zones = /* @__PURE__ */ new Map();
@@ -31659,6 +31816,7 @@ var NODE_KIND_LABEL, ROLE_NAMES, CLIENT_ROLES, SEVERITY_ORDER, AZURE_SUFFIXES;
 var init_topology = __esm({
   "src/report/topology.ts"() {
     "use strict";
+    init_findings();
     init_build2();
     init_facts();
     init_pointers();
@@ -33356,17 +33514,31 @@ function loadExportSchemas(dir = SCHEMAS_DIR) {
   }
   return result;
 }
-var AJV_OPTIONS = { allErrors: true, verbose: true, strict: false };
+var AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, strictNumbers: true };
+function addExportKeywords(ajv, _) {
+  ajv.addKeyword({
+    keyword: "portRange",
+    type: "string",
+    schemaType: "boolean",
+    error: { message: "must be a range of ports from the lower to the higher, each from 1 to 65535" },
+    code(cxt) {
+      if (!cxt.schema) return;
+      const { data } = cxt;
+      cxt.fail(_`((p) => !(p.length === 2 && +p[0] >= 1 && +p[1] <= 65535 && +p[0] <= +p[1]))(${data}.split("-"))`);
+    }
+  });
+}
 function loadAjv() {
   const local = typeof __require === "function";
   const ajv = local ? require_ajv() : createRequire(import.meta.url)("ajv");
   const formats = local ? require_dist2() : createRequire(import.meta.url)("ajv-formats");
-  return { Ajv: ajv.default ?? ajv, addFormats: formats.default ?? formats };
+  return { Ajv: ajv.default ?? ajv, addFormats: formats.default ?? formats, _: ajv._ };
 }
 function createAjv(options = {}) {
-  const { Ajv, addFormats } = loadAjv();
+  const { Ajv, addFormats, _ } = loadAjv();
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { process: linearErrors, regExp: linearRegExpEngine }, ...options });
   addFormats(ajv);
+  addExportKeywords(ajv, _);
   return ajv;
 }
 var INVENTORY = "devices";
@@ -38139,8 +38311,9 @@ function scope() {
 }
 var DAY_MS = 24 * 60 * 60 * 1e3;
 function dateValue(text3) {
-  const time = Date.parse(`${text3.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(time)) throw new Error(`not a date: ${text3}`);
+  const day = text3.slice(0, 10);
+  const time = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day) throw new Error(`not a calendar date: ${day}`);
   return time;
 }
 var environment;
@@ -38367,6 +38540,7 @@ function unionOfPaths(lists) {
 }
 
 // src/engine/template.ts
+init_findings();
 function compileTemplate(text3, check2 = false) {
   const parts = [];
   let rest = text3;
@@ -38379,26 +38553,42 @@ function compileTemplate(text3, check2 = false) {
     const parsed = parseExpression(rest.slice(open + 2, close).trim());
     const checked = check2 ? parsed.check?.() : void 0;
     if (checked && !checked.valid) throw checked.error ?? new Error("invalid expression");
-    parts.push(parsed);
+    const op = parsed.ast?.op;
+    const reads = op === "id" || op === "." || op === ".?" || op === "[]" || op === "[?]";
+    parts.push(reads ? (context) => display(parsed(context)) : (context) => composed(parsed(context)));
     rest = rest.slice(close + 2);
   }
   if (rest) parts.push(rest);
   return {
     render(context) {
-      return parts.map((part) => typeof part === "string" ? part : display(part(context))).join("");
+      return parts.map((part) => typeof part === "string" ? part : part(context)).join("");
     }
   };
 }
+var MAX_COMPOSED = 600;
+function composed(value) {
+  if (typeof value !== "string") return display(value);
+  const words2 = value.replace(new RegExp(`\\S{${MAX_QUOTED + 1},}`, "g"), (run) => `${run.slice(0, MAX_QUOTED - 1)}\u2026`);
+  return words2.length > MAX_COMPOSED ? `${words2.slice(0, MAX_COMPOSED - 1)}\u2026` : words2;
+}
+var MAX_LISTED = 10;
+function bounded(text3) {
+  return text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED - 1)}\u2026` : text3;
+}
 function display(value) {
   if (value === void 0 || value === null) return "(none)";
-  if (typeof value === "bigint" || typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return value.length ? value.map(display).join(", ") : "(none)";
+  if (typeof value === "bigint" || typeof value === "number" || typeof value === "boolean") return bounded(String(value));
+  if (typeof value === "string") return bounded(value);
+  if (Array.isArray(value)) {
+    if (!value.length) return "(none)";
+    const shown = value.slice(0, MAX_LISTED).map(display).join(", ");
+    return value.length > MAX_LISTED ? `${shown} and ${value.length - MAX_LISTED} more` : shown;
+  }
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
     const named = value;
     for (const key of ["ServiceName", "SiteSystemServerName", "SiteCode", "Name", "Id", "ClientSettingName", "name", "id"]) {
-      if (typeof named[key] === "string") return named[key];
+      if (typeof named[key] === "string") return bounded(named[key]);
     }
   }
   return typeof value === "object" ? Object.prototype.toString.call(value) : String(value);
@@ -42920,10 +43110,10 @@ function toFinding2(error) {
   }
 }
 function quote(text3) {
-  return JSON.stringify(text3.length > 60 ? text3.slice(0, 57) + "..." : text3);
+  return JSON.stringify(text3.length > MAX_QUOTED ? text3.slice(0, MAX_QUOTED - 3) + "..." : text3);
 }
 function clip(text3) {
-  return text3.length > 80 ? text3.slice(0, 77) + "..." : text3;
+  return text3.length > MAX_QUOTED ? text3.slice(0, MAX_QUOTED - 3) + "..." : text3;
 }
 function suggest(word, candidates) {
   if (!candidates.length || word.length > 100) return "";
@@ -43400,7 +43590,7 @@ init_escape();
 
 // src/cli/lint-command.ts
 function checkDate(name, value) {
-  if (value !== void 0 && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))) {
+  if (value !== void 0 && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)) || new Date(Date.parse(value)).toISOString().slice(0, 10) !== value)) {
     throw new UsageError(`${name} must be a date as YYYY-MM-DD, not "${value}"`);
   }
 }
