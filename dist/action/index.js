@@ -31223,7 +31223,7 @@ var init_markup_escape = __esm({
   "src/report/markup-escape.ts"() {
     "use strict";
     init_escape();
-    LINK_LIKE = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|www\.)\S*|[^\s@]*@[^\s@]+\.[^\s@]+/gi;
+    LINK_LIKE = /(?:[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/|www\.)\S*|[^\s@]{0,64}@[^\s@]+\.[^\s@]+/gi;
     MERMAID_SAFE = /[A-Za-z0-9 .,:/_-]/;
   }
 });

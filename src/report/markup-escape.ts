@@ -39,8 +39,12 @@ export function markdownUrl(value: unknown): string | undefined {
   return href?.replace(/[()[\]<>"'\\`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-/** What GitHub's Markdown would turn into a link by itself: a URL with a scheme, `www.`, or an e-mail address. */
-const LINK_LIKE = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|www\.)\S*|[^\s@]*@[^\s@]+\.[^\s@]+/gi;
+/**
+ * What GitHub's Markdown would turn into a link by itself: a URL with a scheme, `www.`, or an e-mail address. The
+ * scheme and the address's local part are bounded (32 and 64 characters), so that a long run of letters costs linear
+ * time to scan rather than quadratic.
+ */
+const LINK_LIKE = /(?:[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/|www\.)\S*|[^\s@]{0,64}@[^\s@]+\.[^\s@]+/gi;
 
 /** Text in a Markdown code span: shown as it is, never a link, image, emphasis or HTML. */
 function codeSpan(text: string): string {
