@@ -103,6 +103,27 @@ describe('a hostile rule ends within its budget and the run goes on', () => {
     expect(result.outcomes.get('EVIL003')?.status).toBe('not-evaluated');
   });
 
+  test('`in` over a long list inside nested loops is charged by the list, not as one step', () => {
+    const rule = compileRule(
+      toRule(
+        {
+          id: 'EVIL005',
+          title: 'A custom rule',
+          severity: 'error',
+          sources: [{ title: 'Docs', url: 'https://example.com/rules' }],
+          description: 'd',
+          rationale: 'r',
+          fix: 'f',
+          check: { cases: [{ assert: `${THOUSAND}.all(a, ${THOUSAND}.all(b, ${THOUSAND}.all(c, c in ${THOUSAND})))`, message: 'never' }] },
+        },
+        'custom/EVIL005.yaml',
+        false,
+      ),
+    );
+    const result = evaluateRules([rule], { hierarchy: {} } as never, {}, { asOf: AS_OF });
+    expect(result.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^Rule EVIL005 \(custom\/EVIL005\.yaml\) was stopped on this file: more than 20,000,000 evaluation steps/)]);
+  }, 120_000);
+
   test('reachableRange over 2^62 ports is charged per port', () => {
     const dir = writeTree(tempDir('hostile-range'), {
       'custom/EVIL004.yaml': ruleFile('EVIL004', ["assert: \"reachableRange('a', 'b', 0, 4611686018427387904) || true\"", 'message: never']),
