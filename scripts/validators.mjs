@@ -14,12 +14,22 @@ export async function validatorSources(root) {
   const { default: Ajv } = await import('ajv');
   const { default: addFormats } = await import('ajv-formats');
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
-  const { AJV_OPTIONS, linearErrors, inventoryItemRef, addCmlintKeywords } = await sourceModule(root, ['src/validate/schemas.ts', 'src/validate/linear-errors.ts']);
+  const { _ } = await import('ajv');
+  const { AJV_OPTIONS, linearErrors, inventoryItemRef, linearRegExpEngine, addExportKeywords, addCmlintKeywords } = await sourceModule(root, [
+    'src/validate/schemas.ts',
+    'src/validate/linear-errors.ts',
+    'src/validate/linear-regexp.ts',
+  ]);
   const schemaDir = join(root, 'schemas');
   const schemaFiles = readdirSync(schemaDir).filter((file) => file.endsWith('.schema.json')).sort();
   const compile = (files, rootFile) => {
-    const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+    // Patterns run on RE2, as at run time (schemas.ts): the code refers to the engine as `cmlint-linear-regexp`, which
+    // precompiledValidators resolves to src/validate/linear-regexp.ts.
+    // Formats (date: a calendar date) come from ajv-formats' module, which the standalone code requires.
+    const formats = _`require("ajv-formats/dist/formats").fullFormats`;
+    const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, regExp: linearRegExpEngine, formats } });
     addFormats(ajv);
+    addExportKeywords(ajv, _);
     addCmlintKeywords(ajv);
     for (const file of files) ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, file), 'utf8')), file);
     return linearErrors(standaloneCode(ajv, ajv.getSchema(rootFile)));
@@ -35,7 +45,8 @@ export async function validatorSources(root) {
 
 /**
  * The named exports of some TypeScript sources, bundled into one ES module and imported from a data: URL, so the build
- * uses the very options and rewrite the sources define. Their imports of packages stay imports (resolved from here).
+ * uses the very options and rewrite the sources define. Their imports of packages stay imports (resolved from here),
+ * but for re2js, which is bundled.
  */
 async function sourceModule(root, files) {
   const entry = files.map((file) => `export * from ${JSON.stringify(join(root, file))};`).join('\n');
@@ -45,7 +56,15 @@ async function sourceModule(root, files) {
     write: false,
     format: 'esm',
     platform: 'node',
-    packages: 'external',
+    // Packages stay imports, except re2js (linear-regexp.ts): a module imported from a data: URL cannot resolve it.
+    plugins: [
+      {
+        name: 'packages outside, but re2js',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) => (args.path === 're2js' ? undefined : { path: args.path, external: true }));
+        },
+      },
+    ],
     logLevel: 'warning',
     define: { 'import.meta.url': JSON.stringify(`file://${join(root, 'src', 'validate', 'schemas.ts')}`) },
   });
@@ -72,6 +91,7 @@ export function precompiledValidators(sources, root) {
         loader: 'js',
         resolveDir: root,
       }));
+      b.onResolve({ filter: /^cmlint-linear-regexp$/ }, () => ({ path: join(root, 'src', 'validate', 'linear-regexp.ts') }));
       b.onResolve({ filter: /^cmlint-validator:/ }, (args) => ({ path: args.path.slice('cmlint-validator:'.length), namespace: 'cmlint-validator' }));
       b.onLoad({ filter: /.*/, namespace: 'cmlint-validator' }, (args) => ({ contents: sources[args.path], loader: 'js', resolveDir: root }));
     },

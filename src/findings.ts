@@ -74,3 +74,9 @@ export function parseJsonPointer(text: string): (string | number)[] {
 }
 
 export const FILE_START: Region = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
+
+/**
+ * The most characters of one value, or of one source line, that any output quotes (SECURITY.md): a report names a
+ * value, it does not repeat a megabyte of it. Longer text is cut, with an ellipsis.
+ */
+export const MAX_QUOTED = 60;

@@ -66,7 +66,8 @@ describe('--format github', () => {
 
   test('export values cannot inject workflow commands (newlines, ::error::, ::set-output, %0A, commas, colons)', () => {
     const result = linter.lintSource(decodeSource(HOSTILE_FILE, Buffer.from(HOSTILE_EXPORT)));
-    expect(result.findings.some((f) => f.message.includes(HOSTILE))).toBe(true);
+    // Messages quote at most 60 characters of a value (MAX_QUOTED): the first 59 and an ellipsis.
+    expect(result.findings.some((f) => f.message.includes(`${HOSTILE.slice(0, 59)}…`))).toBe(true);
     const out = formatGithub({ files: [result], rules: linter.rules, toolVersion: '0', cwd: process.cwd() });
     const lines = out.trimEnd().split(/\r\n|\r|\n/);
     // As many lines as findings: no value broke a line.
@@ -81,7 +82,7 @@ describe('--format github', () => {
     expect(out).not.toMatch(/^\s*::(set-output|add-mask|stop-commands|error::owned)/m);
     // Decoded as the runner decodes it, the annotation says exactly what the export holds.
     const messages = lines.map((l) => parseCommand(l)!.message);
-    expect(messages.some((m) => m.includes(HOSTILE))).toBe(true);
+    expect(messages.some((m) => m.includes(`${HOSTILE.slice(0, 59)}…`))).toBe(true);
     expect(out).toContain('%250A');
   });
 

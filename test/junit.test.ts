@@ -62,6 +62,11 @@ describe('escaping', () => {
   test('characters XML 1.0 cannot carry are shown as escapes', () => {
     expect(xmlText('\u0001\u001b\ufffe\ud800 ok 😀')).toBe('\\u{1}\\u{1b}\\u{fffe}\\u{d800} ok 😀');
   });
+
+  test('bidirectional and zero-width characters are shown as escapes, as in every other format', () => {
+    expect(xmlText('a\u202eb\u2066c\u200bd\u200de\ufefff\u061cg\u2028h')).toBe('a\\u{202e}b\\u{2066}c\\u{200b}d\\u{200d}e\\u{feff}f\\u{61c}g\\u{2028}h');
+    expect(xmlAttribute('name\u202Etxt.exe')).toBe('name\\u{202e}txt.exe');
+  });
 });
 
 describe.skipIf(!python)(python ? '--format junit' : '--format junit (skipped: python3, used as the XML parser, is not installed)', () => {
@@ -98,7 +103,8 @@ describe.skipIf(!python)(python ? '--format junit' : '--format junit (skipped: p
     expect(report.suites[0]!.name).toBe('exports/<&"odd">.yaml');
     const failure = report.suites[0]!.cases.find((c) => c.name.startsWith('CMG001: '))!.failure!;
     // Round trip: what the parser reads back is the message, with unrepresentable characters shown as escapes.
-    expect(failure.message).toContain('cmg <b>&amp;</b> "quoted" \'single\' ]]> \\u{1}\\u{8}\\u{b}\\u{1b}\\u{fffe}\\u{d800} tab\there\nnew line');
+    // The value is quoted up to 60 characters (MAX_QUOTED): its first 59 and an ellipsis.
+    expect(failure.message).toContain('cmg <b>&amp;</b> "quoted" \'single\' ]]> \\u{1}\\u{8}\\u{b}\\u{1b}\\u{fffe}\\u{d800} tab\there\nnew …');
   });
 
   test('suppressed findings and notes do not fail a testcase; the CLI writes the report', () => {

@@ -8,7 +8,7 @@
  * dist/action/index.js, which is committed (a test checks it is fresh).
  */
 import * as core from '@actions/core';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { applyBaseline, readBaseline } from '../baseline.js';
 import { UsageError } from '../cli/exit-codes.js';
@@ -19,10 +19,11 @@ import { packageVersion } from '../paths.js';
 import { escapeData, escapeProperty, formatGithub } from '../report/github.js';
 import { FAIL_ON_CHOICES, failsAt, type FailOn } from '../report/fail-on.js';
 import { skippedSummary, type ReportInput } from '../report/report-input.js';
-import { formatSarif } from '../report/sarif.js';
+import { sarifPieces } from '../report/sarif.js';
 import { RuleLoadError } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
 import { topologyMermaid } from '../report/topology-mermaid.js';
+import { markdownText, markdownUrl } from '../report/markup-escape.js';
 
 type Env = NodeJS.ProcessEnv;
 
@@ -31,14 +32,12 @@ function listInput(name: string): string[] {
   return core.getInput(name).split(/\s+/).filter(Boolean);
 }
 
-/** Markdown-safe text for a table cell: no HTML, no links or emphasis from export values, one line. */
+/**
+ * Markdown-safe text for a table cell: one line, no HTML, and no link, image or emphasis from export values, not even
+ * the ones GitHub makes by itself from https://…, www.… or an e-mail address (markdownText).
+ */
 export function markdownCell(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+!|~@]/g, (ch) => `\\${ch}`);
+  return markdownText(text);
 }
 
 function plural(n: number, word: string): string {
@@ -48,7 +47,11 @@ function plural(n: number, word: string): string {
 function sourceLink(path: string, line: number, env: Env): string | undefined {
   const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA } = env;
   if (!GITHUB_REPOSITORY || !GITHUB_SHA || path === '<stdin>') return undefined;
-  const encoded = path.split(/[\\/]/).map(encodeURIComponent).join('/');
+  // encodeURIComponent leaves ( ) ' * ! ~ as they are; a `)` in a file name would end the Markdown link early.
+  const encoded = path
+    .split(/[\\/]/)
+    .map((segment) => encodeURIComponent(segment).replace(/[()'*!~]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
   return `${GITHUB_SERVER_URL || 'https://github.com'}/${GITHUB_REPOSITORY}/blob/${GITHUB_SHA}/${encoded}#L${line}`;
 }
 
@@ -95,6 +98,8 @@ export function topologySection(parsed: FileResult[]): string[] {
   }
   return out;
 }
+/** The same limit under the name the size tests use. */
+export const MAX_SUMMARY_BYTES = SUMMARY_MAX_BYTES;
 
 export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<Severity, number> & { suppressed: number }, env: Env): string {
   const byRule = new Map<string, Finding[]>();
@@ -124,7 +129,9 @@ export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<
   for (const [id, findings] of ruleRows) {
     const rule = ruleById.get(id);
     const severities = [...new Set(findings.map((f) => f.severity))].sort((a, b) => severityRank[a] - severityRank[b]).join(', ');
-    const link = rule?.helpUri && /^https:\/\//.test(rule.helpUri) ? `[${id}](${rule.helpUri})` : id;
+    // A rule file's URL is parsed and encoded (markdownUrl): it cannot close the link and add an image or another one.
+    const url = markdownUrl(rule?.helpUri);
+    const link = url ? `[${markdownText(id)}](${url})` : markdownText(id);
     out.push(`| ${link} | ${severities} | ${findings.length} | ${markdownCell(rule?.title ?? '')} |`);
   }
   out.push('', '### Findings', '', '| Location | Severity | Rule | Message |', '| --- | --- | --- | --- |');
@@ -167,7 +174,15 @@ export async function runAction(env: Env = process.env): Promise<number> {
   const input: ReportInput = { files: run.results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: workspace, skipped: run.skipped };
 
   mkdirSync(dirname(sarifFile), { recursive: true });
-  writeFileSync(sarifFile, formatSarif(input), 'utf8');
+  // Written piece by piece: the log of a large run is more text than one string holds. Within GitHub's limits, the
+  // results left out are named in a warning.
+  const notice = (message: string) => process.stdout.write(`::warning title=${escapeProperty('cmlint')}::${escapeData(message)}\n`);
+  const sarif = openSync(sarifFile, 'w');
+  try {
+    for (const piece of sarifPieces(input, { notice })) writeSync(sarif, piece);
+  } finally {
+    closeSync(sarif);
+  }
   process.stdout.write(formatGithub(input));
   for (const problem of run.problems) process.stdout.write(`::error title=${escapeProperty('cmlint')}::${escapeData(problem.message)}\n`);
   for (const s of run.unusedSuppressions) {

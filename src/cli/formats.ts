@@ -7,17 +7,23 @@ export interface FormatOptions {
   quiet: boolean;
   /** Findings at or above this severity fail the run (JUnit marks their testcases failed). */
   failOn: FailOn;
+  /** Where a report says what it left out (SARIF past GitHub's limits): one line on stderr. */
+  notice?: (message: string) => void;
 }
 
-export type Formatter = (input: ReportInput, options: FormatOptions) => string;
+/** A report as one string, or as pieces in order for the formats that can be too large for one (write-output.ts). */
+export type Formatter = (input: ReportInput, options: FormatOptions) => string | Iterable<string>;
 
 export const FORMATS: Record<string, () => Promise<Formatter>> = {
   text: async () => {
     const { formatText } = await import('../report/text.js');
     return (input, options) => formatText(input, options);
   },
-  json: async () => (await import('../report/json.js')).formatJson,
-  sarif: async () => (await import('../report/sarif.js')).formatSarif,
+  json: async () => (await import('../report/json.js')).jsonPieces,
+  sarif: async () => {
+    const { sarifPieces } = await import('../report/sarif.js');
+    return (input, options) => sarifPieces(input, { notice: options.notice });
+  },
   github: async () => {
     const { formatGithub } = await import('../report/github.js');
     return (input, options) => formatGithub(input, options);

@@ -19,7 +19,7 @@ import { REPORT_REASONS } from '../validate/what-is-an-export.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './exit-codes.js';
 import { FORMATS, formatNames } from './formats.js';
 import { defaultJobs, lintInWorkers, poolWorthwhile, takeEarlyWorker, type PoolOutcome } from './lint-pool.js';
-import { writeAtomically } from './write-output.js';
+import { writeAtomically, writeToStream } from './write-output.js';
 import { checkDistinctOutputs, checkNotRead, checkOutputKind, type ReadFile } from './output-target.js';
 
 export interface LintCommandOptions {
@@ -53,7 +53,8 @@ function parseInteger(name: string, value: string | undefined, min: number): num
 }
 
 function checkDate(name: string, value: string | undefined): void {
-  if (value !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))) {
+  // Date.parse takes 2026-02-30 as 2 March: only a day that reads back the same is a calendar date.
+  if (value !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)) || new Date(Date.parse(value)).toISOString().slice(0, 10) !== value)) {
     throw new UsageError(`${name} must be a date as YYYY-MM-DD, not "${value}"`);
   }
 }
@@ -271,11 +272,12 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   const color = options.color ?? (options.output ? false : colorWanted(process.stdout));
   // --quiet leaves warnings and notes out of every format alike; the exit code below still counts them.
   const reported = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  const report = formatter({ files: reported, rules: run.linter.rules, toolVersion: packageVersion(), cwd: process.cwd(), skipped: run.skipped }, { color, quiet: options.quiet ?? false, failOn });
+  const notice = (message: string) => process.stderr.write(`cmlint: ${escapeControl(message)}\n`);
+  const report = formatter({ files: reported, rules: run.linter.rules, toolVersion: packageVersion(), cwd: process.cwd(), skipped: run.skipped }, { color, quiet: options.quiet ?? false, failOn, notice });
   // With nothing linted, a text report would only say "0 files"; the stderr lines say what went wrong.
   const nothingToSay = results.length === 0 && problems.length > 0 && options.format === 'text';
   if (options.output) await writeAtomically(options.output, report, results.map((r) => r.path));
-  else if (!nothingToSay) process.stdout.write(report);
+  else if (!nothingToSay) await writeToStream(process.stdout, report);
   // Paths come from folder listings and file names are data too: shown escaped, never as raw control characters.
   for (const problem of problems) process.stderr.write(`cmlint: ${escapeControl(problem.message)}\n`);
   if (baselined && options.baseline !== undefined && !options.quiet) {

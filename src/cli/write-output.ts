@@ -13,7 +13,7 @@ import { UsageError } from './exit-codes.js';
  * @param inputs the files being linted: cmlint never writes to its inputs, so a report path that is one of them (by
  *   its real path, through links) is refused before anything is written.
  */
-export async function writeAtomically(path: string, content: string, inputs: readonly string[] = []): Promise<void> {
+export async function writeAtomically(path: string, content: ReportText, inputs: readonly string[] = []): Promise<void> {
   const shown = escapeControl(path);
   if (await isOneOf(path, inputs)) {
     throw new UsageError(`${shown}: refusing to write the report over a file being linted; choose another --output`);
@@ -26,11 +26,63 @@ export async function writeAtomically(path: string, content: string, inputs: rea
       if (error.code === 'EEXIST') error.code = 'ENOTDIR';
       throw error;
     });
-    await fs.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
+    if (typeof content === 'string') await fs.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
+    else {
+      const file = await fs.open(temporary, 'wx');
+      try {
+        for (const block of blocks(content)) await file.write(block, null, 'utf8');
+      } finally {
+        await file.close();
+      }
+    }
     await fs.rename(temporary, path);
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
     throw new UsageError(`${shown}: cannot write report: ${describeFsError(error)}`);
+  }
+}
+
+/**
+ * A report as one string, or as pieces in order (json.ts, sarif.ts): a report of a million findings is larger than the
+ * longest string V8 can hold (about 512 MB), so the big formats are written piece by piece.
+ */
+export type ReportText = string | Iterable<string>;
+
+/** Pieces joined into blocks of about a megabyte, so that a million small pieces are not a million writes. */
+function* blocks(pieces: Iterable<string>): Generator<string> {
+  let block: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    block.push(piece);
+    size += piece.length;
+    if (size >= 1 << 20) {
+      yield block.join('');
+      block = [];
+      size = 0;
+    }
+  }
+  if (block.length) yield block.join('');
+}
+
+/** Writes a report to a stream (stdout), block by block, waiting whenever the reader is behind. */
+export async function writeToStream(stream: NodeJS.WritableStream, content: ReportText): Promise<void> {
+  if (typeof content === 'string') {
+    stream.write(content);
+    return;
+  }
+  for (const block of blocks(content)) {
+    if (!stream.write(block)) await new Promise<void>((resolve) => {
+      // 'close' or 'error' too: a reader that went away (closed-output.ts) must not leave the run waiting.
+      const done = () => {
+        stream.off('drain', done);
+        stream.off('close', done);
+        stream.off('error', done);
+        resolve();
+      };
+      stream.on('drain', done);
+      stream.on('close', done);
+      stream.on('error', done);
+    });
   }
 }
 

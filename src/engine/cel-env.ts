@@ -7,6 +7,8 @@ import { hostMatches, lower } from '../model/facts.js';
 import { connectionAllows, type Model } from '../model/build.js';
 import { originOf } from '../model/pointers.js';
 import { BUILT_IN_VERSIONS, isCurrentBranchVersion, type VersionTable } from '../versions/version-facts.js';
+import { linearPattern } from '../validate/linear-regexp.js';
+import { chargeSteps, markSizedOperands, meterEvaluator, type CelNode } from './cost-meter.js';
 
 export interface EvaluationScope {
   model: Model;
@@ -37,8 +39,10 @@ function scope(): EvaluationScope {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function dateValue(text: string): number {
-  const time = Date.parse(`${text.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(time)) throw new Error(`not a date: ${text}`);
+  const day = text.slice(0, 10);
+  const time = Date.parse(`${day}T00:00:00Z`);
+  // Date.parse takes 2026-02-30 as 2 March: only a day that reads back the same is a calendar date.
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day) throw new Error(`not a calendar date: ${day}`);
   return time;
 }
 
@@ -120,7 +124,11 @@ export function celEnvironment(): Environment {
       description: 'network.connections allow `from` to open a connection to `to` on `port`.',
     })
     .registerFunction('reachableRange(string, string, int, int): bool', (from: string, to: string, start: bigint, count: bigint) => {
-      for (let port = start; port < start + count; port++) if (!connectionAllows(scope().model, from, to, port)) return false;
+      // Each port costs a step of the rule's budget (cost-meter.ts): a count from a rule file can be 2^63.
+      for (let port = start; port < start + count; port++) {
+        chargeSteps(1);
+        if (!connectionAllows(scope().model, from, to, port)) return false;
+      }
       return true;
     }, { description: 'Every port from `start` to `start + count - 1` is open from `from` to `to`.' })
     .registerFunction('ceilDiv(int, int): int', (a: bigint, b: bigint) => (b === 0n ? 0n : (a + b - 1n) / b))
@@ -167,6 +175,62 @@ export function celEnvironment(): Environment {
     })
     .registerFunction('latestKnownVersion(): int', () => BigInt(versions().latest.version), {
       description: 'The newest version in the version facts.',
-    });
+    })
+    .registerFunction(`string.${LINEAR_MATCHES}(string): bool`, (text: string, pattern: string) => linearPattern(pattern).test(text));
+  meterEvaluator(environment);
   return environment;
+}
+
+/**
+ * CEL's `matches`, run on RE2 (src/validate/linear-regexp.ts) in linear time. cel-js runs `matches` on JavaScript's
+ * backtracking RegExp and lets no overload be replaced, so parseExpression renames each `.matches(` call in a parsed
+ * expression to this function before it is checked; errors name it `matches` again (celErrorText).
+ */
+const LINEAR_MATCHES = 'matchesLinear';
+
+interface AstNode {
+  op: string;
+  args: unknown;
+}
+
+function isNode(value: unknown): value is AstNode {
+  return value !== null && typeof value === 'object' && typeof (value as AstNode).op === 'string' && 'args' in value;
+}
+
+export type ParsedExpression = ((context: Record<string, unknown>) => unknown) & {
+  ast?: unknown;
+  check?: () => { valid: boolean; type?: string; error?: Error };
+};
+
+/**
+ * Parses a rule's expression for evaluation in celEnvironment: `.matches(` calls use RE2, and a pattern written as a
+ * literal is compiled now, so an invalid one is an error of the expression rather than of each evaluation; operands
+ * that an operation walks whole are marked for the cost meter.
+ */
+export function parseExpression(text: string): ParsedExpression {
+  const parsed = celEnvironment().parse(text) as unknown as ParsedExpression;
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 1000) return; // the parser's maxDepth limit keeps real expressions far shallower
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    if (!isNode(value)) return;
+    const args = value.args;
+    if (value.op === 'rcall' && Array.isArray(args) && args[0] === 'matches') {
+      args[0] = LINEAR_MATCHES;
+      const pattern = Array.isArray(args[2]) ? args[2][0] : undefined;
+      if (isNode(pattern) && pattern.op === 'value' && typeof pattern.args === 'string') linearPattern(pattern.args);
+    }
+    markSizedOperands(value as unknown as CelNode);
+    if (value.op !== 'value') visit(args, depth + 1);
+  };
+  visit(parsed.ast, 0);
+  return parsed;
+}
+
+/** The first line of a CEL error, with `matches` named as the rule wrote it. */
+export function celErrorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? '').replaceAll(LINEAR_MATCHES, 'matches');
 }

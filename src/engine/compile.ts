@@ -4,7 +4,7 @@ import type { Severity } from '../findings.js';
 import { RuleLoadError } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
 import { createAjv, type AjvInstance } from '../validate/schemas.js';
-import { celEnvironment } from './cel-env.js';
+import { celErrorText, parseExpression, type ParsedExpression } from './cel-env.js';
 import { factGuards, type FactGuard } from './fact-guards.js';
 import { fieldPathsOfIt, type FieldPath } from './memo.js';
 import { compileTemplate, type Template } from './template.js';
@@ -82,25 +82,50 @@ function guardsOf(where: string, compile: (text: string) => Evaluator): Compiled
   }
 }
 
+/** What an expression must give, by where it is in a case: checked when a custom rule is loaded. */
+type Expected = 'list' | 'bool' | 'any';
+
+/** Whether cel-js's type name of an expression (from check()) can be what `expected` asks for. */
+function typeFits(type: string | undefined, expected: Expected): boolean {
+  if (expected === 'any' || type === undefined || type === 'dyn') return true;
+  if (expected === 'bool') return type === 'bool';
+  return type === 'list' || type.startsWith('list<') || type === 'map' || type.startsWith('map<');
+}
+
+/** `check.cases[0].assert` for ['check', 'cases', 0, 'assert']. */
+function fieldName(pointer: readonly (string | number)[]): string {
+  return pointer.map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${part}` : part)).join('');
+}
+
 export function compileRule(rule: Rule): CompiledRule {
-  const env = celEnvironment();
-  const where = (field: string) => `${rule.origin}: ${field}`;
-  const expr = (field: string, text: string): Evaluator => {
+  // A custom rule's errors name its file and the line of the field (rule.lineOf); a built-in rule's its origin.
+  const where = (pointer: readonly (string | number)[]) => {
+    const line = rule.lineOf?.(pointer);
+    return `${rule.origin}${line ? `:${line}` : ''}: ${fieldName(pointer)}`;
+  };
+  const expr = (pointer: (string | number)[], text: string, expected: Expected = 'any'): Evaluator => {
     // Built-in rules are checked when cmlint is built and tested, so their expressions are parsed when first run:
-    // a run parses only what the export needs (most lists are empty in most exports). Custom rules are parsed now,
-    // so that a broken one is reported before anything is linted.
-    let parsed: ((context: Record<string, unknown>) => unknown) & { ast?: unknown } | undefined;
+    // a run parses only what the export needs (most lists are empty in most exports). Custom rules are parsed and
+    // type-checked now, so that a rule that can only be wrong (an unknown function, a forEach that is not a list, an
+    // assert that is not a boolean) is reported before anything is linted, once, instead of on every element.
+    let parsed: ParsedExpression | undefined;
     const parse = () => {
       if (!parsed) {
         try {
-          parsed = env.parse(text) as unknown as typeof parsed;
+          parsed = parseExpression(text);
         } catch (error) {
-          throw new RuleLoadError(`${where(field)}: ${(error as Error).message.split('\n')[0]}`);
+          throw new RuleLoadError(`${where(pointer)}: ${celErrorText(error)}`);
         }
       }
       return parsed!;
     };
-    if (!rule.builtin) parse();
+    if (!rule.builtin) {
+      const checked = parse().check?.();
+      if (checked && !checked.valid) throw new RuleLoadError(`${where(pointer)}: ${celErrorText(checked.error)}`);
+      if (checked && !typeFits(checked.type, expected)) {
+        throw new RuleLoadError(`${where(pointer)}: gives ${checked.type}, where ${expected === 'list' ? 'a list' : 'a boolean'} is needed`);
+      }
+    }
     // A variable, a chain of field names or a presence test of one (forEach: devices, requires:
     // hierarchy.hasNetworkDevices, requires: has(export.pki)) is read directly, without parsing; CEL runs only when a
     // step is missing or not a map, to give its own result or error.
@@ -117,26 +142,26 @@ export function compileRule(rule: Rule): CompiledRule {
       itPaths: () => (paths === null ? (paths = fieldPathsOfIt(parse().ast)) : paths),
     });
   };
-  const compileNow = (field: string, text: string): Template => {
+  const compileNow = (pointer: (string | number)[], text: string): Template => {
     try {
-      return compileTemplate(env, text);
+      return compileTemplate(text, !rule.builtin);
     } catch (error) {
-      throw new RuleLoadError(`${where(field)}: ${(error as Error).message.split('\n')[0]}`);
+      throw new RuleLoadError(`${where(pointer)}: ${celErrorText(error)}`);
     }
   };
-  const template = (field: string, text: string): Template => {
-    if (!rule.builtin) return compileNow(field, text);
+  const template = (pointer: (string | number)[], text: string): Template => {
+    if (!rule.builtin) return compileNow(pointer, text);
     // Messages of built-in rules are compiled when the first finding needs them.
     let compiled: Template | undefined;
-    return { render: (context) => (compiled ??= compileNow(field, text)).render(context) };
+    return { render: (context) => (compiled ??= compileNow(pointer, text)).render(context) };
   };
   const check = rule.check ?? { cases: [] };
   return {
     rule,
-    requires: (check.requires ?? []).map((r, i) => ({ test: expr(`check.requires[${i}]`, r.expression), missing: r.missing })),
-    lets: Object.entries(check.let ?? {}).map(([name, text]) => ({ name, value: expr(`check.let.${name}`, text) })),
+    requires: (check.requires ?? []).map((r, i) => ({ test: expr(['check', 'requires', i, 'expression'], r.expression, 'bool'), missing: r.missing })),
+    lets: Object.entries(check.let ?? {}).map(([name, text]) => ({ name, value: expr(['check', 'let', name], text) })),
     cases: check.cases.map((c, i) => {
-      const field = (name: string) => `check.cases[${i}].${name}`;
+      const field = (name: string) => ['check', 'cases', i, name];
       let schema: ValidateFunction | undefined;
       if (c.schema) {
         try {
@@ -148,11 +173,11 @@ export function compileRule(rule: Rule): CompiledRule {
       }
       return {
         index: i,
-        forEach: c.forEach ? expr(field('forEach'), c.forEach) : undefined,
+        forEach: c.forEach ? expr(field('forEach'), c.forEach, 'list') : undefined,
         forEachText: c.forEach?.trim(),
-        where: c.where ? expr(field('where'), c.where) : undefined,
+        where: c.where ? expr(field('where'), c.where, 'bool') : undefined,
         guarded: c.where ? guardsOf(c.where, (text) => expr(field('where'), text)) : undefined,
-        assert: c.assert ? expr(field('assert'), c.assert) : undefined,
+        assert: c.assert ? expr(field('assert'), c.assert, 'bool') : undefined,
         schema,
         report: c.report === true,
         at: c.at ? template(field('at'), c.at) : undefined,

@@ -9,6 +9,7 @@ import type { Model } from '../model/build.js';
 import { EVERY_FACT, NO_BROKEN_FACTS, type BrokenFacts } from '../model/broken-facts.js';
 import { originOf } from '../model/pointers.js';
 import { withScope } from './cel-env.js';
+import { budgetExceeded, endBudget, startBudget } from './cost-meter.js';
 import type { CompiledCase, CompiledRule } from './compile.js';
 import { classify, unionOfPaths, type Classes, type FieldPath } from './memo.js';
 import { jsonPointer } from '../findings.js';
@@ -140,29 +141,53 @@ export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown
   withScope({ model, asOf: options.asOf, versions: options.versions }, () => {
     for (const compiled of rules) {
       const id = compiled.rule.id;
-      const missing = compiled.requires.find((r) => !safeBool(r.test, context));
-      if (missing) {
-        outcomes.set(id, ruleOutcome('not-evaluated', missing.missing));
-        continue;
+      // Each rule has its own budget on this file (cost-meter.ts); past it, the rule is stopped here.
+      startBudget();
+      try {
+        const missing = compiled.requires.find((r) => !safeBool(r.test, context));
+        if (budgetExceeded()) {
+          stopRule(compiled, findings, outcomes, 0);
+          continue;
+        }
+        if (missing) {
+          outcomes.set(id, ruleOutcome('not-evaluated', missing.missing));
+          continue;
+        }
+        const first = findings.length;
+        let count = 0;
+        let skippedForVersion = false;
+        const shadowed = bindLets(compiled, context);
+        if (budgetExceeded()) {
+          if (!(shadowed instanceof Error)) for (const [name, value] of shadowed) context[name] = value;
+          stopRule(compiled, findings, outcomes, first);
+          continue;
+        }
+        if (shadowed instanceof Error) {
+          findings.push(letError(id, shadowed));
+          outcomes.set(id, ruleOutcome('not-evaluated', LET_FAILED_REASON));
+          continue;
+        }
+        const tally = new Tally();
+        try {
+          for (const c of compiled.cases) {
+            const result = runCase(compiled, c, context, model, data, rules, classCache, tally, broken);
+            count += result.findings.length;
+            for (const finding of result.findings) findings.push(finding); // not push(...): a large inventory can give more findings than arguments fit on the stack
+            skippedForVersion ||= result.skippedForVersion;
+            if (budgetExceeded()) break;
+          }
+        } finally {
+          for (const [name, value] of shadowed) context[name] = value;
+        }
+        if (budgetExceeded()) {
+          stopRule(compiled, findings, outcomes, first);
+          continue;
+        }
+        outcomes.set(id, outcomeOf(count, tally));
+        if (skippedForVersion) versionUnknown.push(id);
+      } finally {
+        endBudget();
       }
-      let count = 0;
-      let skippedForVersion = false;
-      const shadowed = bindLets(compiled, context);
-      if (shadowed instanceof Error) {
-        findings.push(letError(id, shadowed));
-        outcomes.set(id, ruleOutcome('not-evaluated', LET_FAILED_REASON));
-        continue;
-      }
-      const tally = new Tally();
-      for (const c of compiled.cases) {
-        const result = runCase(compiled, c, context, model, data, rules, classCache, tally, broken);
-        count += result.findings.length;
-        for (const finding of result.findings) findings.push(finding); // not push(...): a large inventory can give more findings than arguments fit on the stack
-        skippedForVersion ||= result.skippedForVersion;
-      }
-      for (const [name, value] of shadowed) context[name] = value;
-      outcomes.set(id, outcomeOf(count, tally));
-      if (skippedForVersion) versionUnknown.push(id);
     }
   });
   return { findings: dedupe(findings), outcomes, versionUnknown };
@@ -193,6 +218,22 @@ function letError(ruleId: string, error: Error): RawFinding {
     message: `Rule ${ruleId} could not be evaluated: ${error.message}. This is a fault in the rule, not in the export.`,
     pointer: [],
   };
+}
+
+/**
+ * A rule that spent its budget on this file: whatever it found before is dropped (it is incomplete, and the errors the
+ * budget raised in it are not the rule's), and one CML009 at the top of the file names the rule file instead.
+ */
+function stopRule(compiled: CompiledRule, findings: RawFinding[], outcomes: Map<string, RuleOutcome>, first: number): void {
+  const rule = compiled.rule;
+  findings.length = first;
+  findings.push({
+    ruleId: 'CML009',
+    severity: 'error',
+    message: `Rule ${rule.id} (${rule.builtin ? 'built in' : rule.origin}) was stopped on this file: ${budgetExceeded()}, the budget of one rule on one file. This is a fault in the rule, not in the export.`,
+    pointer: [],
+  });
+  outcomes.set(rule.id, ruleOutcome('not-evaluated', `stopped: ${budgetExceeded()}`));
 }
 
 function runCase(
@@ -256,6 +297,7 @@ function runCase(
     // Whether `where` holds, per class, for elements whose broken fact is read only by `assert`.
     const whereHolds: (boolean | undefined)[] = brokenRead ? new Array(classes.count) : [];
     for (let index = 0; index < elements.length; index++) {
+      if (budgetExceeded()) break;
       const element = elements[index];
       const cls = classes.of[index]!;
       if (brokenRead) {
@@ -275,6 +317,7 @@ function runCase(
     }
   } else {
     for (const element of elements) {
+      if (budgetExceeded()) break;
       context.it = element;
       const broken = brokenRead?.(element);
       if (!broken) apply(decide(c, context, element, model), element);
@@ -308,7 +351,10 @@ function decide(c: CompiledCase, context: Record<string, unknown>, element: unkn
       if (c.versions.before !== undefined && version >= BigInt(c.versions.before)) return SKIP;
     }
     if (c.where && c.where(context) !== true) return c.guarded ? missingFacts(c.guarded, context, element) : SKIP;
-    return c.report || c.assert?.(context) !== true ? FINDING : PASS;
+    if (c.report || !c.assert) return FINDING;
+    const holds = c.assert(context);
+    if (typeof holds !== 'boolean') throw new Error(`assert gave ${describeValue(holds)}, not a boolean`);
+    return holds ? PASS : FINDING;
   } catch (error) {
     return { error };
   }
@@ -446,6 +492,7 @@ function runSchemaCase(
   tally: Tally,
 ): void {
   for (const element of elements) {
+    if (budgetExceeded()) break;
     context.it = element;
     try {
       if (c.versions) {
@@ -554,7 +601,17 @@ function versionOf(element: unknown, model: Model): bigint | undefined {
 function toList(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
   if (value && typeof value === 'object') return [value];
-  return [];
+  if (value === undefined || value === null) return [];
+  // A string, number or boolean is nothing to check: a fault in the rule, which must not pass as "nothing found".
+  throw new Error(`forEach gave ${describeValue(value)}, not a list`);
+}
+
+/** A value's kind for a message about a rule: never the value itself, which comes from the export. */
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'bigint' || typeof value === 'number') return 'a number';
+  return typeof value === 'object' ? 'a map' : `a ${typeof value}`;
 }
 
 function safeBool(test: (context: Record<string, unknown>) => unknown, context: Record<string, unknown>): boolean {

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../findings.js';
-import { jsonPointer } from '../findings.js';
+import { jsonPointer, MAX_QUOTED } from '../findings.js';
 import type { FileResult } from '../lint.js';
 import type { Rule } from '../rules/rule.js';
 import { familyOf } from '../rules/rule.js';
@@ -151,9 +151,13 @@ function contextLines(v: FileView, finding: Finding): string {
   const from = Math.max(1, startLine - 2);
   const to = Math.min(v.lines.length, last + 2);
   const out: string[] = [];
+  // At most MAX_QUOTED characters of each line, as messages quote values (SECURITY.md): from the start of the lines,
+  // or, when the finding is further right, from a little before its column, the same for every line so they align.
+  const start = finding.region.startColumn > MAX_QUOTED - 20 ? finding.region.startColumn - 21 : 0;
   for (let n = from; n <= to; n++) {
     const raw = v.lines[n - 1] ?? '';
-    const line = raw.length > 240 ? `${raw.slice(0, 239)}…` : raw;
+    const piece = raw.slice(start, start + MAX_QUOTED);
+    const line = `${start > 0 && raw.length > 0 ? '…' : ''}${piece}${raw.length > start + MAX_QUOTED ? '…' : ''}`;
     const hit = n >= startLine && n <= last;
     out.push(`<span${hit ? ' class="hit"' : ''}><span class="ln">${n}${hit ? ' ›' : ''}</span>${escapeHtml(line)}</span>`);
   }

@@ -12,9 +12,13 @@ import { skippedSummary, type ReportInput } from './report-input.js';
 
 // Characters XML 1.0 cannot hold at all, plus DEL and the C1 controls (allowed but invisible and confusing).
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+// Characters XML carries but a reader would not see, as every other format escapes them (escape.ts): bidirectional
+// overrides and isolates, which reorder the text around them, zero-width and other invisible format characters.
+const INVISIBLE = /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
 
 function visible(text: string): string {
-  return text.replace(NOT_XML, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+  const escape = (ch: string) => `\\u{${ch.codePointAt(0)!.toString(16)}}`;
+  return text.replace(NOT_XML, escape).replace(INVISIBLE, escape);
 }
 
 export function xmlText(text: string): string {

@@ -29,6 +29,60 @@ export function safeHttpsUrl(value: unknown): string | undefined {
 }
 
 /**
+ * A URL from a rule file as the destination of a Markdown link `[text](url)`, or undefined when it is not plain https
+ * (safeHttpsUrl) or holds whitespace. Characters that end or break a link destination (parentheses, brackets, angle
+ * brackets, quotes, backslashes) are percent-encoded, so the link cannot close early and add an image or another link.
+ */
+export function markdownUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || /[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return undefined;
+  const href = safeHttpsUrl(value);
+  return href?.replace(/[()[\]<>"'\\`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/**
+ * What GitHub's Markdown would turn into a link by itself: a URL with a scheme, `www.`, or an e-mail address. The
+ * scheme and the address's local part are bounded (32 and 64 characters), so that a long run of letters costs linear
+ * time to scan rather than quadratic.
+ */
+const LINK_LIKE = /(?:[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/|www\.)\S*|[^\s@]{0,64}@[^\s@]+\.[^\s@]+/gi;
+
+/** Text in a Markdown code span: shown as it is, never a link, image, emphasis or HTML. */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  // A pipe ends a table cell even in a code span unless escaped (GitHub Flavored Markdown tables).
+  return `${fence}${pad}${text.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+/**
+ * A value as one line of Markdown text (a table cell, a paragraph): line breaks become spaces, control and
+ * bidirectional characters are made visible, `&` and `<` are entities, every other character Markdown gives a meaning
+ * is backslash-escaped, and whatever GitHub would link by itself (https://…, www.…, an e-mail address) is put in a code
+ * span. Nothing in it can become a link, an image, emphasis, a table cell or HTML.
+ */
+export function markdownText(value: unknown): string {
+  const text = escapeControl(String(value ?? '').replace(/[\r\n\u2028\u2029]+/g, ' '));
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(LINK_LIKE)) {
+    out += markdownPlain(text.slice(last, match.index)) + codeSpan(match[0]);
+    last = match.index + match[0].length;
+  }
+  return out + markdownPlain(text.slice(last));
+}
+
+/** Escapes for plain text; `@` and `#` too, which GitHub turns into mentions and references. */
+function markdownPlain(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+!|~@]/g, (ch) => `\\${ch}`)
+    .replace(/^(\s*)([-=]|\d+(?=[.)]))/, (_, space: string, marker: string) => `${space}${/\d/.test(marker) ? `${marker}\\` : `\\${marker}`}`);
+}
+
+/**
  * A Graphviz DOT double-quoted string (with the quotes). Backslashes are doubled first so `\n`, `\l` or `\N` in a
  * value stay literal; `&` is written as an entity because Graphviz decodes entities in labels; line breaks that are
  * ours (the `lines` joined) become `\n`.

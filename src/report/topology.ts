@@ -8,6 +8,7 @@
  * kept as they are in the export; each writer escapes them for its own language.
  */
 import type { Finding, Pointer, Severity } from '../findings.js';
+import { MAX_QUOTED } from '../findings.js';
 import type { FileResult } from '../lint.js';
 import { buildModel, type Element, type Model } from '../model/build.js';
 import { lower } from '../model/facts.js';
@@ -170,7 +171,34 @@ export function buildTopology(file: FileResult): Topology {
     }
   }
   attach(topology, file.findings.filter((f) => !f.suppression));
+  boundText(topology);
   return topology;
+}
+
+/** Text from an export cut to MAX_QUOTED characters, as messages quote values (SECURITY.md). */
+function bounded(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
+}
+
+/**
+ * Every text of the picture bounded, once it is built (names are its keys until then): the DOT, Mermaid and SVG
+ * outputs show no more of a value than a message does.
+ */
+function boundText(topology: Topology): void {
+  for (const zone of topology.zones) {
+    zone.title = bounded(zone.title);
+    if (zone.subtitle !== undefined) zone.subtitle = bounded(zone.subtitle);
+  }
+  for (const node of topology.nodes) {
+    node.title = bounded(node.title);
+    node.name = bounded(node.name);
+    if (node.subtitle !== undefined) node.subtitle = bounded(node.subtitle);
+    for (const row of node.rows) {
+      row.text = bounded(row.text);
+      if (row.detail !== undefined) row.detail = bounded(row.detail);
+    }
+  }
+  for (const edge of topology.edges) edge.label = bounded(edge.label);
 }
 
 function populate(topology: Topology, model: Model): void {

@@ -18,7 +18,7 @@ function validator(): ValidateFunction {
 }
 
 /** Checks one parsed rule file; throws a RuleLoadError naming the file and the first problems. */
-export function toRule(definition: unknown, origin: string, builtin: boolean): Rule {
+export function toRule(definition: unknown, origin: string, builtin: boolean, lineOf?: Rule['lineOf']): Rule {
   const validate = validator();
   if (!validate(definition)) {
     const problems = (validate.errors ?? [])
@@ -28,6 +28,13 @@ export function toRule(definition: unknown, origin: string, builtin: boolean): R
     throw new RuleLoadError(`${origin}: invalid rule file: ${problems}`);
   }
   const rule = definition as RuleDefinition;
+  rule.sources.forEach((source, i) => {
+    const problem = urlProblem(source.url);
+    if (problem) {
+      const line = lineOf?.(['sources', i, 'url']);
+      throw new RuleLoadError(`${origin}${line ? `:${line}` : ''}: sources[${i}].url ${problem}`);
+    }
+  });
   const expectedName = rule.id;
   const name = basename(origin).replace(/\.(ya?ml|json)$/i, '');
   if (name !== expectedName) throw new RuleLoadError(`${origin}: rule id ${rule.id} does not match the file name ${name}`);
@@ -37,14 +44,32 @@ export function toRule(definition: unknown, origin: string, builtin: boolean): R
     helpUri: rule.sources[0]!.url,
     origin,
     builtin,
+    ...(lineOf ? { lineOf } : {}),
   };
 }
 
+/**
+ * Why a rule's source URL cannot be used, or undefined when it can: reports put it in links (Markdown, HTML, SARIF's
+ * helpUri), so it must be an absolute https URL, without whitespace, control characters or credentials.
+ */
+function urlProblem(text: string): string | undefined {
+  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(text)) return 'must not contain whitespace or control characters';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'is not a URL';
+  }
+  if (url.protocol !== 'https:') return 'must be an https URL';
+  if (url.username || url.password) return 'must not contain a user name or password';
+  return undefined;
+}
+
 /** Custom rule files are untrusted: read with the export's parsers and defences (src/source/parse-data-file.ts). */
-function parseRuleFile(path: string, text: string): unknown {
+function parseRuleFile(path: string, text: string): { data: unknown; lineOf: NonNullable<Rule['lineOf']> } {
   const parsed = parseDataFile(path, text);
   if (parsed.problem) throw new RuleLoadError(`${path}:${parsed.problem.line}: cannot parse rule file: ${parsed.problem.message}`);
-  return parsed.data;
+  return { data: parsed.data, lineOf: (pointer) => parsed.document.locate([...pointer], true).startLine };
 }
 
 export function loadRuleFolder(dir: string, builtin: boolean): Rule[] {
@@ -57,7 +82,8 @@ export function loadRuleFolder(dir: string, builtin: boolean): Rule[] {
   }
   return entries.map((file) => {
     const path = join(dir, file);
-    return toRule(parseRuleFile(path, readFileSync(path, 'utf8')), path, builtin);
+    const { data, lineOf } = parseRuleFile(path, readFileSync(path, 'utf8'));
+    return toRule(data, path, builtin, builtin ? undefined : lineOf);
   });
 }
 

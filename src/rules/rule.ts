@@ -48,6 +48,8 @@ export interface Rule extends RuleDefinition {
   /** Where the rule was loaded from ("<builtin>/SITE001.yaml" or a custom folder's path). */
   origin: string;
   builtin: boolean;
+  /** The line of a key of a custom rule file, for load errors that name it (not kept for built-in rules). */
+  lineOf?: (pointer: readonly (string | number)[]) => number;
 }
 
 export function familyOf(id: string): string {

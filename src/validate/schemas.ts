@@ -3,10 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type AjvModule from 'ajv';
-import type { ValidateFunction } from 'ajv';
+import type { KeywordCxt, KeywordDefinition, ValidateFunction } from 'ajv';
 import type addFormatsModule from 'ajv-formats';
 import { SCHEMAS_DIR } from '../paths.js';
 import { linearErrors } from './linear-errors.js';
+import { linearRegExpEngine } from './linear-regexp.js';
 import { precompiled } from './precompiled.js';
 
 export const ROOT_SCHEMA = 'export.schema.json';
@@ -25,7 +26,29 @@ export function loadExportSchemas(dir = SCHEMAS_DIR): Record<string, object> {
  * The options every validator is compiled with, here and by the build's standalone code (scripts/validators.mjs, which
  * also passes that code through linearErrors, since ajv applies `code.process` only to code it runs itself).
  */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false } as const;
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, strictNumbers: true } as const;
+
+/** What addExportKeywords needs of ajv: its code generator's template tag (`_` of 'ajv'). */
+type CodeTag = (strings: TemplateStringsArray, ...values: unknown[]) => unknown;
+
+/**
+ * Keywords of cmlint's schemas beyond JSON Schema, as ajv code so that the precompiled validators carry them too
+ * (scripts/validators.mjs adds them the same way). `portRange`: a "from-to" string of two ports within 1-65535, from
+ * the lower to the higher (the pattern checks its shape).
+ */
+export function addExportKeywords(ajv: AjvInstance, _: CodeTag): void {
+  ajv.addKeyword({
+    keyword: 'portRange',
+    type: 'string',
+    schemaType: 'boolean',
+    error: { message: 'must be a range of ports from the lower to the higher, each from 1 to 65535' },
+    code(cxt: KeywordCxt) {
+      if (!cxt.schema) return;
+      const { data } = cxt;
+      cxt.fail(_`((p) => !(p.length === 2 && +p[0] >= 1 && +p[1] <= 65535 && +p[0] <= +p[1]))(${data}.split("-"))` as Parameters<KeywordCxt['fail']>[0]);
+    },
+  } as KeywordDefinition);
+}
 
 export type AjvInstance = InstanceType<typeof AjvModule.default>;
 
@@ -72,21 +95,23 @@ export function addCmlintKeywords(ajv: AjvInstance): AjvInstance {
  * from source), since the build precompiles the schemas cmlint itself checks (precompiled.ts). The bundles keep the
  * require() below and so include ajv, but run its code only when called.
  */
-function loadAjv(): { Ajv: typeof AjvModule.default; addFormats: typeof addFormatsModule.default } {
+function loadAjv(): { Ajv: typeof AjvModule.default; addFormats: typeof addFormatsModule.default; _: CodeTag } {
   // Literal require('…') calls, which the bundler resolves; run from source under plain Node.js, createRequire's.
   // CommonJS modules whose default export sits under .default when imported from ESM.
   const local = typeof require === 'function';
   const ajv = (local ? require('ajv') : createRequire(import.meta.url)('ajv')) as { default?: typeof AjvModule.default } & typeof AjvModule.default;
   const formats = (local ? require('ajv-formats') : createRequire(import.meta.url)('ajv-formats')) as { default?: typeof addFormatsModule.default } & typeof addFormatsModule.default;
-  return { Ajv: ajv.default ?? ajv, addFormats: formats.default ?? formats };
+  return { Ajv: ajv.default ?? ajv, addFormats: formats.default ?? formats, _: (ajv as unknown as { _: CodeTag })._ };
 }
 
 export function createAjv(options: { unicodeRegExp?: boolean } = {}): AjvInstance {
-  const { Ajv, addFormats } = loadAjv();
+  const { Ajv, addFormats, _ } = loadAjv();
   // verbose: errors carry their schema, which names the allowed keys for "did you mean". allErrors reports every
-  // problem, and linearErrors keeps collecting them linear in their number (see linear-errors.ts).
-  const ajv = new Ajv({ ...AJV_OPTIONS, code: { process: linearErrors }, ...options });
+  // problem, and linearErrors keeps collecting them linear in their number (see linear-errors.ts). A rule file's
+  // `pattern` is untrusted: patterns run on RE2 (linear-regexp.ts), in linear time.
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { process: linearErrors, regExp: linearRegExpEngine }, ...options });
   addFormats(ajv);
+  addExportKeywords(ajv, _);
   return addCmlintKeywords(ajv);
 }
 

@@ -1,7 +1,7 @@
 /** Validates parsed data against the export schema and turns each schema error into a finding at its own position. */
 import type { DataValidationCxt, ErrorObject } from 'ajv/dist/types/index.js';
 import { closest, distance } from 'fastest-levenshtein';
-import { parseJsonPointer, type RawFinding } from '../findings.js';
+import { MAX_QUOTED, parseJsonPointer, type RawFinding } from '../findings.js';
 import { exportValidator, INVENTORY, inventoryItemValidator } from './schemas.js';
 import { BUILT_IN_VERSIONS, buildNumberIn, isCurrentBranchVersion, type VersionTable } from '../versions/version-facts.js';
 
@@ -207,11 +207,11 @@ function toFinding(error: ErrorObject): RawFinding {
 
 /** Export text quoted for a message, cut short: a message names a value, it does not repeat a megabyte of it. */
 function quote(text: string): string {
-  return JSON.stringify(text.length > 60 ? text.slice(0, 57) + '...' : text);
+  return JSON.stringify(text.length > MAX_QUOTED ? text.slice(0, MAX_QUOTED - 3) + '...' : text);
 }
 
 function clip(text: string): string {
-  return text.length > 80 ? text.slice(0, 77) + '...' : text;
+  return text.length > MAX_QUOTED ? text.slice(0, MAX_QUOTED - 3) + '...' : text;
 }
 
 function suggest(word: string, candidates: string[]): string {
