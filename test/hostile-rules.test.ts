@@ -141,8 +141,10 @@ describe('regular expressions from rules run in linear time (RE2)', () => {
   test('CEL matches with a backtracking pattern', () => {
     const dir = writeTree(tempDir('hostile-regex'), {
       'custom/EVIL010.yaml': ruleFile('EVIL010', ['forEach: sites', `assert: "!('${EVIL_INPUT}'.matches('^(a+)+$'))"`, 'message: never']),
-      'custom/EVIL011.yaml': ruleFile('EVIL011', ['forEach: sites', "assert: \"it.SiteCode.matches('^(a|a)*$')\"", 'message: "{{ it.SiteCode }} does not match"']),
-      'site.yaml': CLEAN_EXPORT.replace('SiteCode: P01', `SiteCode: ${EVIL_INPUT}`),
+      'custom/EVIL011.yaml': ruleFile('EVIL011', ['forEach: sites', "assert: \"it.SiteName.matches('^(a|a)*$')\"", 'message: "{{ it.SiteName }} does not match"']),
+      // In SiteName, which the schema takes as any text: a SiteCode this long is a schema finding, which the rule
+      // would then not judge (no cascades).
+      'site.yaml': CLEAN_EXPORT.replace('SiteCode: P01', `SiteCode: P01\n      SiteName: ${EVIL_INPUT}`),
     });
     const run = runCli(['lint', '--no-config', '--as-of', AS_OF, '--rules', 'custom', '--format', 'json', 'site.yaml'], { cwd: dir, timeout: 60_000 });
     expect(run.stderr).not.toMatch(STACK_TRACE);

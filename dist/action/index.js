@@ -33176,7 +33176,6 @@ function linearPattern(pattern) {
 var cache, CACHE_LIMIT, InvalidPatternError, linearRegExpEngine;
 var init_linear_regexp = __esm({
   "src/validate/linear-regexp.ts"() {
-    "use strict";
     init_build();
     cache = /* @__PURE__ */ new Map();
     CACHE_LIMIT = 512;
@@ -59429,7 +59428,8 @@ function evaluateRules(rules, model, data, options) {
   withScope({ model, asOf: options.asOf, versions: options.versions }, () => {
     for (const compiled2 of rules) {
       const id = compiled2.rule.id;
-      startBudget();
+      if (compiled2.rule.builtin) startBudget(Infinity, Infinity);
+      else startBudget();
       try {
         const missing = compiled2.requires.find((r) => !safeBool(r.test, context));
         if (budgetExceeded()) {
@@ -64839,16 +64839,21 @@ function jobSummary(results, rules, counts, env) {
   out.push("", "### Findings", "", "| Location | Severity | Rule | Message |", "| --- | --- | --- | --- |");
   let bytes = Buffer.byteLength(out.join("\n"));
   let rows = 0;
+  let truncated = false;
   for (const { file, finding } of active.slice(0, MAX_SUMMARY_ROWS)) {
     const where = `${file.path}:${finding.region.startLine}:${finding.region.startColumn}`;
     const url = sourceLink(file.path, finding.region.startLine, env);
     const location = url ? `[${markdownCell(where)}](${url})` : markdownCell(where);
     const row = `| ${location} | ${finding.severity} | ${finding.ruleId} | ${markdownCell(finding.message)} |`;
     bytes += Buffer.byteLength(row) + 1;
-    if (bytes > SUMMARY_MAX_BYTES) break;
+    if (bytes > SUMMARY_MAX_BYTES) {
+      truncated = true;
+      break;
+    }
     out.push(row);
     rows++;
   }
+  if (truncated) out.push("", "_Part of this summary is left out: GitHub accepts at most 1 MiB. The SARIF file and the annotations have every finding._");
   if (active.length > rows) out.push("", `\u2026and ${active.length - rows} more; the SARIF file and the annotations have them all.`);
   return out.join("\n") + "\n";
 }

@@ -138,16 +138,21 @@ export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<
   // Rows until MAX_SUMMARY_ROWS or the summary's size limit, whichever comes first.
   let bytes = Buffer.byteLength(out.join('\n'));
   let rows = 0;
+  let truncated = false;
   for (const { file, finding } of active.slice(0, MAX_SUMMARY_ROWS)) {
     const where = `${file.path}:${finding.region.startLine}:${finding.region.startColumn}`;
     const url = sourceLink(file.path, finding.region.startLine, env);
     const location = url ? `[${markdownCell(where)}](${url})` : markdownCell(where);
     const row = `| ${location} | ${finding.severity} | ${finding.ruleId} | ${markdownCell(finding.message)} |`;
     bytes += Buffer.byteLength(row) + 1;
-    if (bytes > SUMMARY_MAX_BYTES) break;
+    if (bytes > SUMMARY_MAX_BYTES) {
+      truncated = true;
+      break;
+    }
     out.push(row);
     rows++;
   }
+  if (truncated) out.push('', '_Part of this summary is left out: GitHub accepts at most 1 MiB. The SARIF file and the annotations have every finding._');
   if (active.length > rows) out.push('', `…and ${active.length - rows} more; the SARIF file and the annotations have them all.`);
   return out.join('\n') + '\n';
 }
