@@ -22,6 +22,8 @@ import { topologySvg } from './topology-svg.js';
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', note: 'ℹ' };
 const WHOLE_DESIGN = 'Design as a whole';
+/** Findings of one export laid out when the page opens; the rest wait in a closed <details> (moreFindings). */
+export const FIRST_PAGE = 250;
 
 export function findingAnchor(finding: Finding): string {
   return `finding-${finding.fingerprint.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -205,8 +207,26 @@ function findingsTable(v: FileView, ruleById: Map<string, Rule>): string {
     '<th scope="col">Finding</th>' +
     th('line', 'Where', 'col-where') +
     th('part', 'Site part', 'col-part') +
-    `</tr></thead><tbody>${v.active.map((f, i) => findingRow(v, f, i, ruleById)).join('')}</tbody></table></div>` +
+    `</tr></thead><tbody>${v.active.slice(0, FIRST_PAGE).map((f, i) => findingRow(v, f, i, ruleById)).join('')}</tbody></table></div>` +
+    moreFindings(v, id, ruleById) +
     `<p class="empty filtered-out" data-table="${id}" hidden>Every finding of this export is hidden by the filters.</p>`
+  );
+}
+
+/**
+ * Findings past the first page, in a second table inside a closed <details> and a <noscript>: a browser without
+ * scripts shows them when the reader opens the details; a browser with scripts reads the <noscript> as plain text
+ * (builds no element from it) and the report's script makes the rows only when they are needed (the details opened,
+ * a filter, a sort, a link to one of them). So a page of 40,000 findings opens about as fast as one of a thousand,
+ * and every finding keeps its row, anchor and context. Export values are escaped, so none can end the <noscript>.
+ */
+function moreFindings(v: FileView, id: string, ruleById: Map<string, Rule>): string {
+  if (v.active.length <= FIRST_PAGE) return '';
+  const rest = v.active.slice(FIRST_PAGE);
+  return (
+    `<details class="more-findings" data-table="${id}" data-count="${rest.length}"><summary>${escapeHtml(`Show the other ${plural(rest.length, 'finding')} (${(FIRST_PAGE + 1).toLocaleString('en-US')} to ${v.active.length.toLocaleString('en-US')})`)}</summary>` +
+    `<noscript class="more-rows"><div class="table-wrap"><table class="findings" data-continues="${id}"><caption class="mono">${escapeHtml(`More findings in ${v.file.path}`)}</caption><tbody>` +
+    `${rest.map((f, i) => findingRow(v, f, FIRST_PAGE + i, ruleById)).join('')}</tbody></table></div></noscript></details>`
   );
 }
 
