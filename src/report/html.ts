@@ -13,6 +13,7 @@ import { jsonPointer } from '../findings.js';
 import type { FileResult } from '../lint.js';
 import type { Rule } from '../rules/rule.js';
 import { familyOf } from '../rules/rule.js';
+import { LineIndex } from '../source/parsed-document.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './html-assets.js';
 import { escapeHtml, safeHttpsUrl } from './markup-escape.js';
 import type { ReportInput } from './report-input.js';
@@ -56,7 +57,8 @@ interface FileView {
   suppressed: Finding[];
   passed: RuleOutcomeRow[];
   notEvaluated: RuleOutcomeRow[];
-  lines: string[];
+  /** Where each line of the export starts and ends: the context shown around each finding. */
+  lines: LineIndex;
 }
 
 function view(file: FileResult, index: number, rules: Rule[]): FileView {
@@ -96,7 +98,7 @@ function view(file: FileResult, index: number, rules: Rule[]): FileView {
     suppressed: file.findings.filter((f) => f.suppression),
     passed,
     notEvaluated,
-    lines: file.source.text.split(/\r\n|\r|\n/),
+    lines: new LineIndex(file.source.text),
   };
 }
 
@@ -139,13 +141,13 @@ function sitesOf(file: FileResult): string {
 
 function contextLines(v: FileView, finding: Finding): string {
   const { startLine, endLine } = finding.region;
-  if (!v.file.source.text || startLine < 1 || startLine > v.lines.length) return '';
+  if (!v.file.source.text || startLine < 1 || startLine > v.lines.lineCount) return '';
   const last = Math.min(endLine, startLine + 2);
   const from = Math.max(1, startLine - 2);
-  const to = Math.min(v.lines.length, last + 2);
+  const to = Math.min(v.lines.lineCount, last + 2);
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
-    const raw = v.lines[n - 1] ?? '';
+    const raw = v.lines.lineText(v.file.source.text, n);
     const line = raw.length > 240 ? `${raw.slice(0, 239)}…` : raw;
     const hit = n >= startLine && n <= last;
     out.push(`<span${hit ? ' class="hit"' : ''}><span class="ln">${n}${hit ? ' ›' : ''}</span>${escapeHtml(line)}</span>`);
