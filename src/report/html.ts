@@ -177,7 +177,12 @@ function severityBadge(severity: Severity): string {
   return `<span class="sev sev-${severity}"><span aria-hidden="true">${SEVERITY_ICON[severity]}</span> ${severity}</span>`;
 }
 
-function findingRow(v: FileView, finding: Finding, index: number, ruleById: Map<string, Rule>): string {
+/**
+ * One finding's row. Past the first page (`brief`), a row leaves out the export lines around the finding (its
+ * file:line:column stays) and repeats a rule's documentation link only on the rule's first row there: what makes a
+ * page of 40,000 findings as heavy as a few hundred full ones.
+ */
+function findingRow(v: FileView, finding: Finding, index: number, ruleById: Map<string, Rule>, brief?: Set<string>): string {
   const rule = ruleById.get(finding.ruleId);
   const part = v.part.get(finding) ?? WHOLE_DESIGN;
   const family = familyOf(finding.ruleId);
@@ -191,7 +196,7 @@ function findingRow(v: FileView, finding: Finding, index: number, ruleById: Map<
     ` data-sort-severity="${SEVERITY_RANK[finding.severity]}" data-sort-rule="${escapeHtml(finding.ruleId)}" data-sort-line="${finding.region.startLine}" data-sort-part="${escapeHtml(part)}">` +
     `<td>${severityBadge(finding.severity)}</td>` +
     `<td>${ruleCell(finding.ruleId, rule)}</td>` +
-    `<td><p class="message">${escapeHtml(finding.message)}</p>${ef}${contextLines(v, finding)}${docLink(rule)}</td>` +
+    `<td><p class="message">${escapeHtml(finding.message)}</p>${ef}${brief ? '' : contextLines(v, finding)}${brief?.has(finding.ruleId) ? '' : docLink(rule)}</td>` +
     `<td class="where"><code>${breakable(`${location}:${finding.region.startColumn}`)}</code>${finding.pointer ? `<span class="pointer">${escapeHtml(jsonPointer(finding.pointer) || '/')}</span>` : ''}</td>` +
     `<td>${escapeHtml(part)}</td>` +
     '</tr>'
@@ -220,15 +225,22 @@ function findingsTable(v: FileView, ruleById: Map<string, Rule>): string {
  * scripts shows them when the reader opens the details; a browser with scripts reads the <noscript> as plain text
  * (builds no element from it) and the report's script makes the rows only when they are needed (the details opened,
  * a filter, a sort, a link to one of them). So a page of 40,000 findings opens about as fast as one of a thousand,
- * and every finding keeps its row, anchor and context. Export values are escaped, so none can end the <noscript>.
+ * and every finding keeps its row, anchor and place (brief rows: see findingRow). Export values are escaped, so none
+ * can end the <noscript>.
  */
 function moreFindings(v: FileView, id: string, ruleById: Map<string, Rule>): string {
   if (v.active.length <= FIRST_PAGE) return '';
   const rest = v.active.slice(FIRST_PAGE);
+  const documented = new Set<string>();
+  const row = (f: Finding, i: number) => {
+    const html = findingRow(v, f, FIRST_PAGE + i, ruleById, documented);
+    documented.add(f.ruleId);
+    return html;
+  };
   return (
     `<details class="more-findings" data-table="${id}" data-count="${rest.length}"><summary>${escapeHtml(`Show the other ${plural(rest.length, 'finding')} (${(FIRST_PAGE + 1).toLocaleString('en-US')} to ${v.active.length.toLocaleString('en-US')})`)}</summary>` +
     `<noscript class="more-rows"><div class="table-wrap"><table class="findings" data-continues="${id}"><caption class="mono">${escapeHtml(`More findings in ${v.file.path}`)}</caption><tbody>` +
-    `${rest.map((f, i) => findingRow(v, f, FIRST_PAGE + i, ruleById)).join('')}</tbody></table></div></noscript></details>`
+    `${rest.map(row).join('')}</tbody></table></div></noscript></details>`
   );
 }
 
