@@ -114,3 +114,36 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   writeFileSync(output, generateExport(Number(count), format));
 }
+
+/**
+ * A large hierarchy: a central administration site with `primaries` primary sites, each with its share of
+ * `siteSystems` site systems (a management point and a distribution point each, every fifth also a software update
+ * point; every tenth faces the internet over HTTP, so the IBCM rules have something to say), and one CMG at the top
+ * with a connection point at every primary. What a large organisation's export looks like to the topology.
+ */
+export function hierarchyExport(primaries, siteSystems) {
+  const codes = Array.from({ length: primaries }, (_, i) => (i < 99 ? `P${String(i + 1).padStart(2, '0')}` : `Q${String(i - 98).padStart(2, '0')}`));
+  const sites = [{ SiteCode: 'CAS', SiteName: 'Central', SiteType: 'Cas', Version: 2503 }, ...codes.map((c, i) => ({ SiteCode: c, SiteName: `Region ${i + 1}`, SiteType: 'Primary', ParentSiteCode: 'CAS', Version: 2503 }))];
+  const cmg = 'cmg.contoso.com';
+  const systems = [];
+  for (let i = 0; i < siteSystems; i++) {
+    const site = codes[i % primaries];
+    const internet = i % 10 === 0;
+    const roles = {
+      ManagementPoint: { ClientConnectionType: internet ? 'Internet' : 'Intranet', EnableSsl: !internet, EnableCloudGateway: !internet },
+      DistributionPoint: { ClientConnectionType: 'Intranet', EnableSsl: true },
+    };
+    if (i % 5 === 0) roles.SoftwareUpdatePoint = { ClientConnectionType: 'Intranet', EnableSsl: true };
+    if (i < primaries) roles.CloudManagementGatewayConnectionPoint = { CloudManagementGatewayName: cmg };
+    systems.push({ SiteSystemServerName: `cm${String(i).padStart(4, '0')}.${site.toLowerCase()}.contoso.com`, SiteCode: site, NetworkLocation: internet ? 'Perimeter' : 'Intranet', ...(internet ? { PublicFqdn: `cm${i}.contoso.com` } : {}), roles });
+  }
+  const design = {
+    schemaVersion: 1,
+    description: `A hierarchy of ${primaries} primary sites and ${siteSystems} site systems`,
+    hierarchy: { sites },
+    siteSystems: systems,
+    cloudManagementGateways: [{ ServiceName: cmg, SiteCode: 'CAS', VMInstanceCount: 2, EnableCloudDPFunction: true }],
+    clientPopulations: codes.slice(0, 20).map((c, i) => ({ Name: `Laptops ${c}`, Count: 1000 + i, SiteCode: c, OperatingSystem: 'Windows', Identity: 'HybridEntraId', Authentication: ['EntraId'], Network: 'IPv4', Channels: ['CMG'], CloudManagementGateway: cmg })),
+  };
+  return YAML.stringify(design, { lineWidth: 0 });
+}

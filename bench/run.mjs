@@ -11,21 +11,29 @@
  *   many files    `cmlint lint --jobs 2` on two cores, 1,000 exports  vs  `--jobs 1` pinned to one core (taskset), for
  *                 exports like the bundled examples and for minimal ones;
  *                 and vs `--jobs 1` on two cores (the reports must be equal); with two ceilings measured alike:
- *                 one core's time for 1,000 files over its time for 500, and two processes of 500 at once
+ *                 one core's time for 1,000 files over its time for 500, and two processes of 500 at once;
+ *                 and the default run vs an absolute baseline: reading and parsing the same 1,000 files (js-yaml)
+ *   finding-dense 10,000 / 100,000 devices with 3 findings in every 10 devices  vs  the plain parse (target 3x)
+ *   formats       every report format vs the JSON report of the same input (time and peak memory, target 2x), on
+ *                 the 100,000-device JSON, the finding-dense exports and hierarchies of 50 and 200 primaries
+ *   page          the HTML report of about 40,000 findings opening in Chromium  vs  examples/contoso.yaml's (target 5x)
  *   many elements 3,000 CMGs in one export  vs  1,000 (rules comparing elements with each other stay near linear)
  *
  * Each command runs as a whole process, start-up included, several times in turn with its baseline (A B A B …);
  * figures are medians. Wall time is the headline; CPU time (all threads) and peak memory (RSS) come from the process
  * itself (bench/peak.cjs, preloaded into cmlint and baselines alike). Inputs are generated into bench/.inputs/.
  *
- *   node bench/run.mjs [--quick] [--case N]   (--quick: fewer runs, no 1,000,000-device case; --case: only case N)
+ *   node bench/run.mjs [--quick] [--case N]   (--quick: fewer runs, no 1,000,000-device case, finding-dense up to
+ *                                              30,000 devices; --case: only case N)
+ *
+ * Ratios near a target are printed with their spread (lowest-highest of the pairwise ratios) and the number of pairs.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { generateExport, smallExport } from './generate.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateExport, hierarchyExport, smallExport } from './generate.mjs';
 import { manyCmgsExport } from './many-cmgs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,7 +46,7 @@ const CASES = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--case'
 const wanted = (n) => CASES.length === 0 || CASES.includes(n);
 const AS_OF = '2026-06-01';
 /** Bumped when the generator changes, so that old inputs are made again. */
-const INPUT_VERSION = '1';
+const INPUT_VERSION = '2';
 
 mkdirSync(INPUTS, { recursive: true });
 const stamp = join(INPUTS, 'version');
@@ -106,8 +114,17 @@ function compare(a, b, runs, options = {}) {
     ratio: {
       wall: median(as.map((r, i) => r.wall / bs[i].wall)),
       cpu: median(as.map((r, i) => r.cpu / bs[i].cpu)),
+      rss: median(as.map((r, i) => r.rss / bs[i].rss)),
     },
+    // The spread of the pairwise ratios, so that a figure near its threshold shows whether its verdict could flip.
+    spread: spreadOf(as.map((r, i) => r.wall / bs[i].wall)),
+    runs,
   };
+}
+
+/** Lowest and highest of a list of ratios, as "1.62-1.81x". */
+function spreadOf(ratios) {
+  return `${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x`;
 }
 
 const seconds = (s) => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
@@ -209,10 +226,10 @@ if (wanted(4)) {
   await manyFiles('1,000 minimal exports (1 KB each)', 'many', smallExport, runs, canPin);
 }
 
-// 5. The default number of threads on a long run of small files ------------------------------------------------------
+// 8. The default number of threads on a long run of small files ------------------------------------------------------
 // 20,000 minimal exports took 20.2 s with the former automatic pool against 11.8 s with --jobs 1 (issue 21): the
 // default must be the faster of the two on the machine as it is when the run starts.
-if (wanted(5) && !QUICK) {
+if (wanted(8) && !QUICK) {
   const folder = join(INPUTS, 'many-20000');
   if (!existsSync(folder) || readdirSync(folder).length !== 20_000) {
     rmSync(folder, { recursive: true, force: true });
@@ -220,11 +237,11 @@ if (wanted(5) && !QUICK) {
     process.stderr.write('generating many-20000…\n');
     for (let i = 0; i < 20_000; i++) writeFileSync(join(folder, `export-${String(i).padStart(5, '0')}.yaml`), smallExport(i));
   }
-  console.log('5. Default threads: 20,000 minimal exports, `cmlint lint` without --jobs (median of 3 pairs)');
+  console.log('8. Default threads: 20,000 minimal exports, `cmlint lint` without --jobs (median of 3 pairs)');
   console.log(row(['', 'baseline', 'cmlint', 'speed-up', 'cpu', 'reports'], [44, 10, 10, 10, 9, 11]));
   await defaultJobs(folder, 3);
   console.log();
-} else if (wanted(5)) console.log('5. Default threads on 20,000 files: not with --quick\n');
+} else if (wanted(8)) console.log('8. Default threads on 20,000 files: not with --quick\n');
 
 async function manyFiles(title, name, make, runs, canPin) {
   const folder = join(INPUTS, name);
@@ -245,6 +262,22 @@ async function manyFiles(title, name, make, runs, canPin) {
     console.log(row([label, seconds(result.b.wall), seconds(result.a.wall), `${speedup.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, same ? 'identical' : 'DIFFERENT'], widths) + `  ${mark}`);
   };
   await defaultJobs(folder, runs);
+  // An absolute baseline: reading and parsing the same files in one plain Node.js process (js-yaml), against
+  // cmlint's run with its default number of threads.
+  const readAll = input('read-all.mjs', () =>
+    [
+      '// The many-files baseline: read and parse every export of a folder with js-yaml, and nothing else.',
+      "import { readdirSync, readFileSync } from 'node:fs';",
+      "const { load } = await import('js-yaml');",
+      "for (const name of readdirSync('.').sort()) load(readFileSync(name, 'utf8'));",
+      '',
+    ].join('\n'),
+  );
+  {
+    const defaultArgs = [CLI, 'lint', '.', '--no-config', '--as-of', AS_OF];
+    const result = compare(defaultArgs, [readAll], runs, { cwd: folder });
+    console.log(row(['default threads  vs  reading + parsing them', seconds(result.b.wall), seconds(result.a.wall), `${result.ratio.wall.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, ''], widths) + `  (slower by; spread ${result.spread}, ${result.runs} pairs)`);
+  }
   // The target: the run on two cores (worker threads) against the same run on one core. taskset pins every thread of
   // the one-core run, V8's compiler and garbage-collector threads included, to one CPU (each in turn).
   if (canPin) report('two cores, --jobs 2  vs  one core, --jobs 1', compare(args(2), args(1), runs, { cwd: folder, pinB: 'each' }), 1.6);
@@ -277,12 +310,12 @@ async function manyFiles(title, name, make, runs, canPin) {
   console.log();
 }
 
-// 6. Many elements of one kind ----------------------------------------------------------------------------------------
+// 9. Many elements of one kind ----------------------------------------------------------------------------------------
 // Rules that compare elements with each other (CMG name clashes, shared certificates, CMGs in several regions) must
 // stay close to linear: 3,000 CMGs against 1,000 should cost about three times as much, not nine.
-if (wanted(6)) {
+if (wanted(9)) {
   const runs = QUICK ? 1 : 3;
-  console.log('6. Many CMGs in one export: 3,000 vs 1,000 (one site, one certificate, four regions)');
+  console.log('9. Many CMGs in one export: 3,000 vs 1,000 (one site, one certificate, four regions)');
   const widths = [30, 10, 10, 8, 9, 9];
   console.log(row(['export', '3,000', '1,000', 'ratio', 'peak', ''], widths));
   const file = (count) => input(`cmgs-${count}.yaml`, () => manyCmgsExport(count));
@@ -290,6 +323,7 @@ if (wanted(6)) {
   const result = compare(lint(3000), lint(1000), runs);
   console.log(row(['cloudManagementGateways[]', seconds(result.a.wall), seconds(result.b.wall), `${result.ratio.wall.toFixed(2)}x`, mb(result.a.rss), verdict(result.ratio.wall, 4.5)], widths));
   console.log();
+}
 
 /**
  * Without --jobs, cmlint chooses the number of threads from the cores idle when it starts (src/cli/lint-pool.ts,
@@ -326,6 +360,100 @@ function together(commands, options) {
         }),
     ),
   ).then(() => Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+// 5. Finding-dense exports ------------------------------------------------------------------------------------------
+// 3 findings in every 10 devices: placing each finding at its line and column is most of the extra work here.
+const denseSizes = QUICK ? [10_000, 30_000] : [10_000, 100_000];
+const denseInput = (devices, format) => input(`dense-${devices}.${format}`, () => generateExport(devices, format, 10));
+const lintArgs = (file, format = 'json') => [CLI, 'lint', file, '--no-config', '--as-of', AS_OF, '--format', format, '--max-file-size', String(1024 ** 3)];
+if (wanted(5)) {
+  const runs = QUICK ? 3 : 5;
+  console.log(`5. Finding-dense exports (3 findings in every 10 devices): \`cmlint lint\` vs the plain parse (median of ${runs} pairs)`);
+  const widths = [28, 10, 10, 8, 14, 9, 9, 16];
+  console.log(row(['export', 'cmlint', 'parse', 'ratio', 'spread', 'peak', 'findings', ''], widths));
+  for (const devices of denseSizes) {
+    for (const format of ['yaml', 'json']) {
+      const file = denseInput(devices, format);
+      const result = compare(lintArgs(file), [join(INPUTS, 'parse.mjs'), file], runs);
+      console.log(row([`${devices.toLocaleString('en-US')} devices ${format.toUpperCase()}`, seconds(result.a.wall), seconds(result.b.wall), `${result.ratio.wall.toFixed(2)}x`, result.spread, mb(result.a.rss), findingsOf(result.a.stdout), verdict(result.ratio.wall, 3)], widths));
+    }
+  }
+  console.log();
+}
+
+// 6. Every report format at scale ------------------------------------------------------------------------------------
+if (wanted(6)) {
+  const runs = QUICK ? 3 : 5;
+  const inputs = [
+    // --quick: the finding-dense inputs stand for the large one.
+    ...(QUICK ? [] : [['100,000 devices JSON', input('devices-100000.json', () => generateExport(100_000, 'json'))]]),
+    [`${denseSizes[0].toLocaleString('en-US')} devices, finding-dense YAML`, denseInput(denseSizes[0], 'yaml')],
+    [`${denseSizes[1].toLocaleString('en-US')} devices, finding-dense JSON`, denseInput(denseSizes[1], 'json')],
+    ['50 primaries, 500 site systems', input('hierarchy-50.yaml', () => hierarchyExport(50, 500))],
+    ['200 primaries, 2,000 site systems', input('hierarchy-200.yaml', () => hierarchyExport(200, 2000))],
+  ];
+  console.log(`6. Every report format vs the JSON report of the same input: time and peak memory (median of ${runs} pairs; target 2x)`);
+  const widths = [40, 7, 10, 8, 14, 8, 16];
+  console.log(row(['input', 'format', 'time', 'ratio', 'spread', 'memory', ''], widths));
+  for (const [name, file] of inputs) {
+    for (const format of ['sarif', 'html', 'dot', 'junit', 'text', 'github']) {
+      const result = compare(lintArgs(file, format), lintArgs(file, 'json'), runs);
+      const worst = Math.max(result.ratio.wall, result.ratio.rss);
+      console.log(row([name, format, seconds(result.a.wall), `${result.ratio.wall.toFixed(2)}x`, result.spread, `${result.ratio.rss.toFixed(2)}x`, verdict(worst, 2)], widths));
+    }
+  }
+  console.log();
+}
+
+// 7. The HTML page of many findings in Chromium ---------------------------------------------------------------------
+if (wanted(7)) {
+  const runs = QUICK ? 3 : 5;
+  let playwright;
+  try {
+    playwright = await import('playwright-core');
+  } catch {
+    playwright = undefined;
+  }
+  if (!playwright || !existsSync('/usr/bin/chromium')) console.log('7. HTML page in Chromium: skipped (needs playwright-core and /usr/bin/chromium)\n');
+  else {
+    // 134,000 devices with 3 findings in every 10: about 40,000 findings.
+    const big = denseInput(134_000, 'json');
+    const pages = join(INPUTS, 'pages');
+    mkdirSync(pages, { recursive: true });
+    const bigPage = join(pages, 'dense.html');
+    const smallPage = join(pages, 'contoso.html');
+    const big_ = once(lintArgs(big, 'html'));
+    writeFileSync(bigPage, big_.stdout);
+    writeFileSync(smallPage, once(lintArgs(join(ROOT, 'examples', 'contoso.yaml'), 'html')).stdout);
+    const findings = (big_.stdout.match(/<tr class="finding"/g) ?? []).length;
+    const browser = await playwright.chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    const openPage = async (file) => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const started = process.hrtime.bigint();
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 600_000 });
+      // Until the first frame after load is drawn.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const wall = Number(process.hrtime.bigint() - started) / 1e9;
+      await page.close();
+      return wall;
+    };
+    await openPage(smallPage);
+    const ratios = [];
+    const bigs = [];
+    const smalls = [];
+    for (let i = 0; i < runs; i++) {
+      bigs.push(await openPage(bigPage));
+      smalls.push(await openPage(smallPage));
+      ratios.push(bigs[i] / smalls[i]);
+    }
+    await browser.close();
+    const bytes = statSync(bigPage).size;
+    console.log(`7. HTML page in Chromium, opened until its first frame (median of ${runs} pairs; target 5x)`);
+    console.log(`   ${mb(bytes)} page, ${findings.toLocaleString('en-US')} findings (rows made on demand past the first page): ${seconds(median(bigs))}`);
+    console.log(`   examples/contoso.yaml's page: ${seconds(median(smalls))}`);
+    console.log(`   ratio ${median(ratios).toFixed(2)}x, spread ${spreadOf(ratios)}  ${verdict(median(ratios), 5)}\n`);
+  }
 }
 
 rmSync(usageFile, { force: true });

@@ -27,10 +27,12 @@ const ROOT = join(import.meta.dirname, '..');
 const AS_OF = '2026-06-01';
 const defaultThreshold = largeSource.threshold;
 const defaultIndexLength = nodeIndex.maxLength;
+const defaultSlicesBeforeIndex = nodeIndex.slicesBeforeIndex;
 
 afterEach(() => {
   largeSource.threshold = defaultThreshold;
   nodeIndex.maxLength = defaultIndexLength;
+  nodeIndex.slicesBeforeIndex = defaultSlicesBeforeIndex;
 });
 
 /**
@@ -38,11 +40,13 @@ afterEach(() => {
  * default, and with every position found by parsing a collection's text, as large texts are.
  */
 function bothWaysOfPlacing(check: (way: string) => void): void {
-  for (const [way, maxLength] of [['node index', defaultIndexLength], ['collection parses', 0]] as const) {
+  for (const [way, maxLength, slicesBeforeIndex] of [['node index', defaultIndexLength, defaultSlicesBeforeIndex], ['collection parses', 0, Infinity], ['collection parses, then an index of the whole text', 0, 3]] as const) {
     nodeIndex.maxLength = maxLength;
+    nodeIndex.slicesBeforeIndex = slicesBeforeIndex;
     check(way);
   }
   nodeIndex.maxLength = defaultIndexLength;
+  nodeIndex.slicesBeforeIndex = defaultSlicesBeforeIndex;
 }
 
 /** Every pointer into the data (and, for each mapping, one key that is not there), up to `limit` of them. */
@@ -185,6 +189,7 @@ describe('many findings in a large YAML file', () => {
   test('a finding on every device: each device parsed at most once, the same findings as the precise way', () => {
     // 3,000 devices, a finding on three in every ten; each device also holds a flow list, cut from its skeleton.
     nodeIndex.maxLength = 0; // a text this short would be placed by its node index
+    nodeIndex.slicesBeforeIndex = Infinity; // and this many findings by a second reading of the whole text
     const text: string = generateExport(3000, 'yaml', 10);
     const before = fastYamlCounters.sliceParses;
     const { fast, precise } = lintBothWays(text, 'inventory.yaml');
@@ -194,6 +199,23 @@ describe('many findings in a large YAML file', () => {
     const devicesWithFindings = new Set(deviceFindings.map((f) => f.pointer![1])).size;
     // Findings come rule by rule, each over every device; positions are still worked out collection by collection.
     expect(parses).toBeLessThanOrEqual(devicesWithFindings + 50);
+    expect(fast.findings).toEqual(precise.findings);
+  });
+});
+
+describe('finding-dense YAML above the index threshold', () => {
+  test('after a few collection parses the whole text is read once more with every node noted; positions as the precise way', () => {
+    // 3 findings in every 10 devices; the text counts as large (no index while reading), as 10,000 devices would.
+    nodeIndex.maxLength = 0;
+    const text: string = generateExport(3000, 'yaml', 10);
+    const parsesBefore = fastYamlCounters.sliceParses;
+    const answersBefore = fastYamlCounters.indexAnswers;
+    const { fast, precise } = lintBothWays(text, 'dense.yaml');
+    const deviceFindings = fast.findings.filter((f) => f.pointer?.[0] === 'devices');
+    expect(deviceFindings.length).toBeGreaterThanOrEqual(900);
+    // At most the threshold's parses (and a few the index cannot answer), the rest from the index.
+    expect(fastYamlCounters.sliceParses - parsesBefore).toBeLessThanOrEqual(nodeIndex.slicesBeforeIndex + 10);
+    expect(fastYamlCounters.indexAnswers - answersBefore).toBeGreaterThan(deviceFindings.length / 2);
     expect(fast.findings).toEqual(precise.findings);
   });
 });
@@ -243,7 +265,7 @@ describe('every fixture and example', () => {
     });
     // The node index placed most of them (it leaves some to the parses: empty values, comments after a collection).
     expect(fastYamlCounters.indexAnswers - answersBefore).toBeGreaterThan(10_000);
-  });
+  }, 240_000);
 
   test('files the precise way reports anything about are never read the fast way', () => {
     for (const file of files) {

@@ -12285,13 +12285,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap];
         }
         const headers = [];
-        const names = this.#headersList.toSortedArray();
+        const names2 = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
-          return this.#headersList[kHeadersSortedMap] = names;
+          return this.#headersList[kHeadersSortedMap] = names2;
         }
-        for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value } = names[i];
+        for (let i = 0; i < names2.length; ++i) {
+          const { 0: name, 1: value } = names2[i];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
@@ -19151,6 +19151,113 @@ var require_undici = __commonJS({
     module.exports.mockErrors = mockErrors;
     var { EventSource } = require_eventsource();
     module.exports.EventSource = EventSource;
+  }
+});
+
+// src/source/parsed-document.ts
+function maxJsonDepth(text3, stopAt) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text3.length; i++) {
+    const ch = text3.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++;
+      else if (ch === 34 || ch === 10 || ch === 13) inString = false;
+      continue;
+    }
+    if (ch === 34) inString = true;
+    else if (ch === 47 && text3.charCodeAt(i + 1) === 47) {
+      while (i < text3.length && text3.charCodeAt(i) !== 10 && text3.charCodeAt(i) !== 13) i++;
+    } else if (ch === 47 && text3.charCodeAt(i + 1) === 42) {
+      const close = text3.indexOf("*/", i + 2);
+      i = close < 0 ? text3.length : close + 1;
+    } else if (ch === 91 || ch === 123) {
+      depth++;
+      if (depth > stopAt) return { depth, offset: i };
+    } else if (ch === 93 || ch === 125) depth = Math.max(0, depth - 1);
+  }
+  return { depth, offset: -1 };
+}
+function lastAtOrBefore(sorted, offset) {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = low + high + 1 >> 1;
+    if (sorted[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+function regionBetween(lines, start, end) {
+  const a = lines.position(start);
+  const b = lines.position(Math.max(start, end));
+  return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+}
+var LineIndex, MAX_NESTING;
+var init_parsed_document = __esm({
+  "src/source/parsed-document.ts"() {
+    "use strict";
+    LineIndex = class {
+      /** Where each line starts, and where its text ends (its line break, or the end of the text). */
+      starts;
+      ends;
+      length;
+      constructor(text3) {
+        this.length = text3.length;
+        const crlf = text3.includes("\r");
+        let count = 0;
+        if (!crlf) for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) count++;
+        else {
+          for (let i = 0; i < text3.length; i++) {
+            const ch = text3.charCodeAt(i);
+            if (ch === 10 || ch === 13 && text3.charCodeAt(i + 1) !== 10) count++;
+          }
+        }
+        const starts = new Uint32Array(count + 1);
+        const ends = new Uint32Array(count + 1);
+        let line = 0;
+        if (!crlf) {
+          for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) {
+            ends[line++] = i;
+            starts[line] = i + 1;
+          }
+        } else {
+          for (let i = 0; i < text3.length; i++) {
+            const ch = text3.charCodeAt(i);
+            if (ch === 10) {
+              ends[line++] = i > 0 && text3.charCodeAt(i - 1) === 13 ? i - 1 : i;
+              starts[line] = i + 1;
+            } else if (ch === 13 && text3.charCodeAt(i + 1) !== 10) {
+              ends[line++] = i;
+              starts[line] = i + 1;
+            }
+          }
+        }
+        ends[line] = text3.length;
+        this.starts = starts;
+        this.ends = ends;
+      }
+      /**
+       * Offsets outside the text and offsets on a line break are clamped to the nearest place in a line, so every position
+       * lies inside the file: line <= line count, column <= that line's length + 1.
+       */
+      position(offset) {
+        offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.length));
+        const line = lastAtOrBefore(this.starts, offset);
+        return { line: line + 1, column: Math.min(offset, this.ends[line]) - this.starts[line] + 1 };
+      }
+      region(start, end) {
+        return regionBetween(this, start, end);
+      }
+      get lineCount() {
+        return this.starts.length;
+      }
+      /** Line `line` (1-based) of `text`, the text this index was made from, without its line break. */
+      lineText(text3, line) {
+        return text3.slice(this.starts[line - 1], this.ends[line - 1]);
+      }
+    };
+    MAX_NESTING = 256;
   }
 });
 
@@ -33176,6 +33283,7 @@ function linearPattern(pattern) {
 var cache, CACHE_LIMIT, InvalidPatternError, linearRegExpEngine;
 var init_linear_regexp = __esm({
   "src/validate/linear-regexp.ts"() {
+    "use strict";
     init_build();
     cache = /* @__PURE__ */ new Map();
     CACHE_LIMIT = 512;
@@ -40195,10 +40303,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names2, c) => {
           if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
-          return names;
+            names2[c.str] = (names2[c.str] || 0) + 1;
+          return names2;
         }, {});
       }
     };
@@ -40524,11 +40632,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
-        if (!names[this.name.str])
+      optimizeNames(names2, constants3) {
+        if (!names2[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names2, constants3);
         return this;
       }
       get names() {
@@ -40545,15 +40653,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names2, constants3) {
+        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names2, constants3);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names2, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -40609,8 +40717,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names2, constants3) {
+        this.code = optimizeExpr(this.code, names2, constants3);
         return this;
       }
       get names() {
@@ -40639,20 +40747,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names2, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
+          if (n.optimizeNames(names2, constants3))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names2, n.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -40697,20 +40805,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names2, constants3) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants3);
+        if (!(super.optimizeNames(names2, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names2, constants3);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names2 = super.names;
+        addExprNames(names2, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names2, this.else.names);
+        return names2;
       }
     };
     If.kind = "if";
@@ -40725,10 +40833,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names2, constants3) {
+        if (!super.optimizeNames(names2, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names2, constants3);
         return this;
       }
       get names() {
@@ -40749,8 +40857,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names2 = addExprNames(super.names, this.from);
+        return addExprNames(names2, this.to);
       }
     };
     var ForIter = class extends For {
@@ -40764,10 +40872,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names2, constants3) {
+        if (!super.optimizeNames(names2, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names2, constants3);
         return this;
       }
       get names() {
@@ -40809,20 +40917,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names2, constants3) {
         var _a, _b;
-        super.optimizeNames(names, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
+        super.optimizeNames(names2, constants3);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants3);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names2 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names2, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names2, this.finally.names);
+        return names2;
       }
     };
     var Catch = class extends BlockNode {
@@ -41106,15 +41214,15 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names2[n] = (names2[n] || 0) + (from[n] || 0);
+      return names2;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names2, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
     }
-    function optimizeExpr(expr, names, constants3) {
+    function optimizeExpr(expr, names2, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -41130,18 +41238,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants3[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        if (c === void 0 || names2[n.str] !== 1)
           return n;
-        delete names[n.str];
+        delete names2[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names2, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names2[n] = (names2[n] || 0) - (from[n] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
@@ -41339,7 +41447,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names2 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -41368,7 +41476,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names;
+    exports.default = names2;
   }
 });
 
@@ -47466,7 +47574,7 @@ function inventoryOf(data) {
   const found = isMapLike(data) ? data.devices : void 0;
   const items = Array.isArray(found) ? found : [];
   const nameOf = new Int32Array(items.length);
-  const names = [];
+  const names2 = [];
   const numberOf = /* @__PURE__ */ new Map();
   const counts = [];
   let aligned = true;
@@ -47480,15 +47588,15 @@ function inventoryOf(data) {
     const name = text(raw.Population ?? "");
     let n = numberOf.get(name);
     if (n === void 0) {
-      n = names.length;
-      names.push(name);
+      n = names2.length;
+      names2.push(name);
       counts.push(0);
       numberOf.set(name, n);
     }
     nameOf[index] = n;
     counts[n]++;
   }
-  return { items, aligned, nameOf, names, countOf: new Map(names.map((name, n) => [name, name ? counts[n] : 0])) };
+  return { items, aligned, nameOf, names: names2, countOf: new Map(names2.map((name, n) => [name, name ? counts[n] : 0])) };
 }
 function isMapLike(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -47608,13 +47716,13 @@ function buildCertificates(exp) {
   const pki = exp.pki ?? {};
   const certificates = list(pki.certificates).map((raw) => {
     const ekus = Array.isArray(raw.EnhancedKeyUsages) ? raw.EnhancedKeyUsages.map((e) => ekuOid(text(e))) : [];
-    const names = [raw.SubjectName, ...Array.isArray(raw.SubjectAlternativeNames) ? raw.SubjectAlternativeNames : []].filter((n) => typeof n === "string").map(lower);
+    const names2 = [raw.SubjectName, ...Array.isArray(raw.SubjectAlternativeNames) ? raw.SubjectAlternativeNames : []].filter((n) => typeof n === "string").map(lower);
     return derive(raw, {
       id: text(raw.Id),
       ekus,
       serverAuth: ekus.includes(SERVER_AUTH_OID),
       clientAuth: ekus.includes(CLIENT_AUTH_OID),
-      names,
+      names: names2,
       isWildcard: typeof raw.SubjectName === "string" && raw.SubjectName.startsWith("*.")
     });
   });
@@ -50582,8 +50690,8 @@ var init_fail_on = __esm({
 // src/report/report-input.ts
 function skippedSummary(skipped) {
   if (!skipped?.length) return void 0;
-  const names = skipped.map((s) => `${s.path}: ${s.reason}`).join("; ");
-  return `${skipped.length} file${skipped.length === 1 ? "" : "s"} skipped: not cmlint exports (${names})`;
+  const names2 = skipped.map((s) => `${s.path}: ${s.reason}`).join("; ");
+  return `${skipped.length} file${skipped.length === 1 ? "" : "s"} skipped: not cmlint exports (${names2})`;
 }
 function ruleCountsOf(file, rules) {
   const counts = { passed: 0, failed: 0, partlyEvaluated: 0, notEvaluated: 0 };
@@ -50958,6 +51066,163 @@ var init_sarif = __esm({
   }
 });
 
+// src/report/topology-condense.ts
+function condense(topology) {
+  groupSites(topology);
+  groupServers(topology);
+  groupOthers(topology);
+}
+function mergeZones(topology, members, title) {
+  const [first] = members;
+  if (!first || members.length < 2) return;
+  const gone = new Set(members.slice(1).map((z) => z.id));
+  const codes = members.map((z) => z.title.replace(/^Site /, "").replace(/ \(.*$/, ""));
+  first.title = title;
+  first.subtitle = codes.length > 8 ? `${codes.slice(0, 8).join(", ")} and ${codes.length - 8} more` : codes.join(", ");
+  first.pointers = members.flatMap((z) => z.pointers);
+  first.members = members.length;
+  for (const node of topology.nodes) if (gone.has(node.zone)) node.zone = first.id;
+  for (const zone of topology.zones) if (zone.parent && gone.has(zone.parent)) zone.parent = first.id;
+  topology.zones = topology.zones.filter((z) => !gone.has(z.id));
+}
+function groupSites(topology) {
+  const sites = () => topology.zones.filter((z) => z.kind === "site");
+  if (sites().length <= LEGIBLE.sites) return;
+  const titleOf = (id) => topology.zones.find((z) => z.id === id)?.title.replace(/^Site /, "").replace(/ \(.*$/, "") ?? "no parent";
+  const ranks = [...new Set(sites().map((z) => z.rank))].sort((a, b) => a - b);
+  for (const rank of ranks) {
+    const byParent = /* @__PURE__ */ new Map();
+    for (const zone of sites().filter((z) => z.rank === rank)) {
+      const key = zone.parent ?? "";
+      byParent.set(key, [...byParent.get(key) ?? [], zone]);
+    }
+    for (const [parent, children] of byParent) {
+      if (children.length > LEGIBLE.childSites) mergeZones(topology, children, `${children.length} sites under ${parent ? titleOf(parent) : "no parent"}`);
+    }
+  }
+  if (sites().length <= LEGIBLE.sites) return;
+  for (const rank of ranks) {
+    const zones = sites().filter((z) => z.rank === rank);
+    const count = zones.reduce((n, z) => n + (z.members ?? 1), 0);
+    mergeZones(topology, zones, `${count} sites at depth ${rank - 2}`);
+  }
+}
+function replaceNodes(topology, members, group) {
+  const ids = new Set(members.map((n) => n.id));
+  const at = topology.nodes.findIndex((n) => ids.has(n.id));
+  topology.nodes = topology.nodes.filter((n) => !ids.has(n.id));
+  topology.nodes.splice(at, 0, group);
+  const edges = /* @__PURE__ */ new Map();
+  for (const edge of topology.edges) {
+    const from = ids.has(edge.from) ? group.id : edge.from;
+    const to = ids.has(edge.to) ? group.id : edge.to;
+    if (from === to) continue;
+    const key = `${from}>${to}>${edge.kind}`;
+    const existing = edges.get(key);
+    if (!existing) {
+      edges.set(key, { ...edge, from, to });
+      continue;
+    }
+    existing.stated ||= edge.stated;
+    const parts = existing.label.split(", ");
+    for (const part of edge.label.split(", ")) if (!parts.includes(part) && parts.length < 4) parts.push(part);
+    existing.label = parts.join(", ");
+  }
+  topology.edges = [...edges.values()];
+}
+function names(members) {
+  const shown = members.slice(0, 2).map((n) => n.title);
+  return members.length > 2 ? `${shown.join(", ")} and ${members.length - 2} more` : shown.join(", ");
+}
+function serverGroup(members, rowsOf) {
+  const [first] = members;
+  const template = rowsOf(first);
+  const rows = template.map((same, i) => {
+    const all = members.flatMap((m) => rowsOf(m)[i] ?? []);
+    const details = new Set(all.map((r) => r.detail).filter(Boolean));
+    const detail = details.size > 1 ? `${details.size} different settings` : [...details][0];
+    return { text: `${same[0].text} \xD7${all.length}`, ...detail ? { detail } : {}, pointers: all.flatMap((r) => r.pointers), findings: [] };
+  });
+  return {
+    id: first.id,
+    kind: "server",
+    zone: first.zone,
+    title: `${members.length} site systems`,
+    name: `${members.length} site systems`,
+    subtitle: names(members),
+    rows,
+    pointers: members.flatMap((m) => m.pointers),
+    findings: [],
+    members: members.length
+  };
+}
+function groupServers(topology) {
+  for (const zone of topology.zones) {
+    let servers = topology.nodes.filter((n) => n.zone === zone.id && n.kind === "server");
+    if (servers.length <= LEGIBLE.servers) continue;
+    const bySignature = /* @__PURE__ */ new Map();
+    for (const node of servers) {
+      const key = `${node.subtitle ? "public" : ""}|${node.rows.map((r) => `${r.text}\0${r.detail ?? ""}`).join("")}`;
+      bySignature.set(key, [...bySignature.get(key) ?? [], node]);
+    }
+    for (const members of bySignature.values()) if (members.length > 1) replaceNodes(topology, members, serverGroup(members, (n) => n.rows.map((r) => [r])));
+    servers = topology.nodes.filter((n) => n.zone === zone.id && n.kind === "server");
+    if (servers.length <= LEGIBLE.servers) continue;
+    const roles = [...new Set(servers.flatMap((n) => n.rows.map((r) => r.text.replace(/ ×\d+$/, ""))))].sort();
+    const byRole = (n) => roles.map((role) => n.rows.filter((r) => r.text.replace(/ ×\d+$/, "") === role));
+    const total = servers.reduce((sum, n) => sum + (n.members ?? 1), 0);
+    const group = serverGroup(servers, byRole);
+    group.title = group.name = `${total} site systems`;
+    group.rows = group.rows.map((r, i) => ({ ...r, text: `${roles[i]} \xD7${servers.flatMap((n) => byRole(n)[i]).reduce((sum, row) => sum + Number(/ ×(\d+)$/.exec(row.text)?.[1] ?? 1), 0)}` }));
+    group.members = total;
+    replaceNodes(topology, servers, group);
+  }
+}
+function groupOthers(topology) {
+  const kinds = ["clients", "cmg", "cloud-dp", "azure-service", "firewall", "proxy"];
+  for (const zone of topology.zones) {
+    for (const kind of kinds) {
+      const members = topology.nodes.filter((n) => n.zone === zone.id && n.kind === kind);
+      if (members.length <= LEGIBLE.sameKind) continue;
+      const shown = members.slice(0, LEGIBLE.rows);
+      const rest = members.slice(LEGIBLE.rows);
+      const rowOf = (n) => ({ text: n.title, ...n.rows[0] ? { detail: n.rows[0].text } : {}, pointers: [...n.pointers, ...n.rows.flatMap((r) => r.pointers)], findings: [] });
+      const label = NODE_KIND_LABEL[kind];
+      const group = {
+        id: members[0].id,
+        kind,
+        zone: zone.id,
+        title: `${members.length} \xD7 ${label}`,
+        name: `${members.length} \xD7 ${label}`,
+        rows: [...shown.map(rowOf), { text: `and ${rest.length} more`, pointers: rest.flatMap((n) => rowOf(n).pointers), findings: [] }],
+        pointers: [],
+        findings: [],
+        members: members.length
+      };
+      replaceNodes(topology, members, group);
+    }
+  }
+}
+var LEGIBLE;
+var init_topology_condense = __esm({
+  "src/report/topology-condense.ts"() {
+    "use strict";
+    init_topology();
+    LEGIBLE = {
+      /** Site zones in one picture. */
+      sites: 12,
+      /** Child sites of one parent drawn one by one. */
+      childSites: 6,
+      /** Site-system nodes in one zone. */
+      servers: 8,
+      /** Other nodes of one kind in one zone. */
+      sameKind: 6,
+      /** Member rows a grouped node lists by name. */
+      rows: 5
+    };
+  }
+});
+
 // src/report/topology.ts
 function roleName(kind) {
   return ROLE_NAMES[kind] ?? kind.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());
@@ -51005,6 +51270,7 @@ function buildTopology(file) {
       topology.edges = [];
     }
   }
+  condense(topology);
   attach(topology, file.findings.filter((f) => !f.suppression));
   boundText(topology);
   return topology;
@@ -51057,6 +51323,11 @@ function populate(topology, model) {
       pointers: pointerOf(site)
     });
     siteZoneByCode.set(lower(code), zone);
+  }
+  for (const site of model.sites) {
+    const zone = siteZoneByCode.get(lower(text2(site.SiteCode) ?? "?"));
+    const parent = site.parent ? siteZoneByCode.get(lower(site.parent.SiteCode)) : void 0;
+    if (zone && parent && parent !== zone) zone.parent = parent.id;
   }
   const topSiteZone = () => {
     const top = model.hierarchy.topSite;
@@ -51327,25 +51598,28 @@ function populate(topology, model) {
 function protocolOf(role) {
   return role.https === true ? "HTTPS" : role.https === false ? "HTTP" : "HTTP(S)";
 }
-function isPrefix(prefix, pointer) {
-  if (prefix.length > pointer.length) return false;
-  return prefix.every((part, i) => String(part) === String(pointer[i]));
+function keyPart(part) {
+  return `/${String(part).replace(/~/g, "~0").replace(/\//g, "~1")}`;
 }
 function attach(topology, findings) {
   const targets = [...topology.zones, ...topology.nodes.flatMap((n) => [n, ...n.rows])];
+  const byPointer = /* @__PURE__ */ new Map();
+  for (const target of targets) {
+    for (const p of target.pointers) {
+      if (!p.length) continue;
+      let key = "";
+      for (const part of p) key += keyPart(part);
+      if (!byPointer.has(key)) byPointer.set(key, target);
+    }
+  }
   for (const finding of findings) {
     const pointer = finding.pointer;
     let best;
-    let bestLength = 0;
     if (pointer && pointer.length) {
-      for (const target of targets) {
-        for (const p of target.pointers) {
-          if (p.length > bestLength && isPrefix(p, pointer)) {
-            best = target;
-            bestLength = p.length;
-          }
-        }
-      }
+      const prefixes = [];
+      let key = "";
+      for (const part of pointer) prefixes.push(key += keyPart(part));
+      for (let i = prefixes.length - 1; i >= 0 && !best; i--) best = byPointer.get(prefixes[i]);
     }
     if (best) best.findings.push(finding);
     else topology.unattached.push(finding);
@@ -51359,6 +51633,7 @@ var init_topology = __esm({
     init_build2();
     init_facts();
     init_pointers();
+    init_topology_condense();
     NODE_KIND_LABEL = {
       clients: "clients",
       cmg: "CMG",
@@ -53081,104 +53356,8 @@ function printParseErrorCode(code) {
   return "<unknown ParseErrorCode>";
 }
 
-// src/source/parsed-document.ts
-var LineIndex = class {
-  /** Where each line starts, and where its text ends (its line break, or the end of the text). */
-  starts;
-  ends;
-  length;
-  constructor(text3) {
-    this.length = text3.length;
-    const crlf = text3.includes("\r");
-    let count = 0;
-    if (!crlf) for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) count++;
-    else {
-      for (let i = 0; i < text3.length; i++) {
-        const ch = text3.charCodeAt(i);
-        if (ch === 10 || ch === 13 && text3.charCodeAt(i + 1) !== 10) count++;
-      }
-    }
-    const starts = new Uint32Array(count + 1);
-    const ends = new Uint32Array(count + 1);
-    let line = 0;
-    if (!crlf) {
-      for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) {
-        ends[line++] = i;
-        starts[line] = i + 1;
-      }
-    } else {
-      for (let i = 0; i < text3.length; i++) {
-        const ch = text3.charCodeAt(i);
-        if (ch === 10) {
-          ends[line++] = i > 0 && text3.charCodeAt(i - 1) === 13 ? i - 1 : i;
-          starts[line] = i + 1;
-        } else if (ch === 13 && text3.charCodeAt(i + 1) !== 10) {
-          ends[line++] = i;
-          starts[line] = i + 1;
-        }
-      }
-    }
-    ends[line] = text3.length;
-    this.starts = starts;
-    this.ends = ends;
-  }
-  /**
-   * Offsets outside the text and offsets on a line break are clamped to the nearest place in a line, so every position
-   * lies inside the file: line <= line count, column <= that line's length + 1.
-   */
-  position(offset) {
-    offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.length));
-    const line = lastAtOrBefore(this.starts, offset);
-    return { line: line + 1, column: Math.min(offset, this.ends[line]) - this.starts[line] + 1 };
-  }
-  region(start, end) {
-    return regionBetween(this, start, end);
-  }
-  get lineCount() {
-    return this.starts.length;
-  }
-};
-function maxJsonDepth(text3, stopAt) {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text3.length; i++) {
-    const ch = text3.charCodeAt(i);
-    if (inString) {
-      if (ch === 92) i++;
-      else if (ch === 34 || ch === 10 || ch === 13) inString = false;
-      continue;
-    }
-    if (ch === 34) inString = true;
-    else if (ch === 47 && text3.charCodeAt(i + 1) === 47) {
-      while (i < text3.length && text3.charCodeAt(i) !== 10 && text3.charCodeAt(i) !== 13) i++;
-    } else if (ch === 47 && text3.charCodeAt(i + 1) === 42) {
-      const close = text3.indexOf("*/", i + 2);
-      i = close < 0 ? text3.length : close + 1;
-    } else if (ch === 91 || ch === 123) {
-      depth++;
-      if (depth > stopAt) return { depth, offset: i };
-    } else if (ch === 93 || ch === 125) depth = Math.max(0, depth - 1);
-  }
-  return { depth, offset: -1 };
-}
-var MAX_NESTING = 256;
-function lastAtOrBefore(sorted, offset) {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low < high) {
-    const mid = low + high + 1 >> 1;
-    if (sorted[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-function regionBetween(lines, start, end) {
-  const a = lines.position(start);
-  const b = lines.position(Math.max(start, end));
-  return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
-}
-
 // src/source/parse-json.ts
+init_parsed_document();
 var MESSAGES = {
   InvalidCommentToken: "JSON has no comments; remove it (or write the export as YAML, which has).",
   PropertyNameExpected: "Property name expected.",
@@ -53317,6 +53496,7 @@ function locateJson(tree, pointer, atKey, lines) {
 
 // src/source/parse-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
+init_parsed_document();
 var MAX_ALIAS_COUNT = 1e3;
 var YAML_OPTIONS = {
   version: "1.2",
@@ -54414,9 +54594,9 @@ function brokenFacts(model, schemaFindings, references) {
       if (!facts.has(as)) facts.set(as, reason);
     }
   }
-  const names = /* @__PURE__ */ new Set();
-  for (const facts of broken.values()) for (const name of facts.keys()) names.add(name);
-  return { size: broken.size, names, of: (element) => element !== null && typeof element === "object" ? broken.get(element) : void 0 };
+  const names2 = /* @__PURE__ */ new Set();
+  for (const facts of broken.values()) for (const name of facts.keys()) names2.add(name);
+  return { size: broken.size, names: names2, of: (element) => element !== null && typeof element === "object" ? broken.get(element) : void 0 };
 }
 function fieldOf(finding, pointer, origin) {
   if (finding.ruleId === "CML004") return finding.expected;
@@ -58875,13 +59055,13 @@ function before(items, element) {
 }
 function summarize(shown, total) {
   if (!shown.length) return "(none)";
-  const names = shown.map(String).join(", ");
-  return total > shown.length ? `${names} and ${total - shown.length} more` : names;
+  const names2 = shown.map(String).join(", ");
+  return total > shown.length ? `${names2} and ${total - shown.length} more` : names2;
 }
-function listSome(names, max) {
-  if (!names.length) return "(none)";
-  const shown = names.slice(0, Math.max(1, max)).map(String);
-  const more = names.length - shown.length;
+function listSome(names2, max) {
+  if (!names2.length) return "(none)";
+  const shown = names2.slice(0, Math.max(1, max)).map(String);
+  const more = names2.length - shown.length;
   return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
 }
 var environment;
@@ -58916,7 +59096,7 @@ function celEnvironment() {
     description: "The first `count` elements of a list: what a message names and a finding points at, when the list may be long."
   }).registerFunction("summarize(list, int): string", (shown, total) => summarize(shown, Number(total)), {
     description: 'Names joined with commas, then "and N more" when `total` is larger than the number of names: a message names a few of many.'
-  }).registerFunction("listSome(list, int): string", (names, max) => listSome(names, Number(max)), {
+  }).registerFunction("listSome(list, int): string", (names2, max) => listSome(names2, Number(max)), {
     description: 'At most `max` names joined with commas, then "and N more": a message names a few related elements, never all of them.'
   }).registerFunction("isVersion(dyn): bool", (value) => isCurrentBranchVersion(value), {
     description: "A current-branch version: YYMM from 1511 on, with a month from 01 to 12 (a build number such as 9122 is not)."
@@ -59184,8 +59364,8 @@ function keyOf(element, plain, path, tokens) {
 function unionOfPaths(lists) {
   const seen = /* @__PURE__ */ new Map();
   for (const list3 of lists) for (const path of list3) seen.set(path.join("\0"), path);
-  const names = [...seen.keys()].sort();
-  return names.filter((name) => !names.some((other) => other !== name && name.startsWith(other + "\0"))).map((name) => seen.get(name));
+  const names2 = [...seen.keys()].sort();
+  return names2.filter((name) => !names2.some((other) => other !== name && name.startsWith(other + "\0"))).map((name) => seen.get(name));
 }
 
 // src/engine/template.ts
@@ -59844,6 +60024,7 @@ function dedupe(findings) {
 }
 
 // src/source/sparse-lines.ts
+init_parsed_document();
 var EVERY = 256;
 function linesOf(text3) {
   return text3.includes("\r") ? new LineIndex(text3) : new SparseLines(text3);
@@ -59878,6 +60059,7 @@ var SparseLines = class {
 };
 
 // src/source/fast-json.ts
+init_parsed_document();
 var SPACE = 32;
 var TAB = 9;
 var LF = 10;
@@ -61334,9 +61516,9 @@ function requireLoader() {
     const transactions = state.anchorMapTransactions;
     if (transactions.length === 0) return;
     const parent = transactions[transactions.length - 1];
-    const names = Object.keys(transaction);
-    for (let index = 0, length = names.length; index < length; index += 1) {
-      const name = names[index];
+    const names2 = Object.keys(transaction);
+    for (let index = 0, length = names2.length; index < length; index += 1) {
+      const name = names2[index];
       if (!_hasOwnProperty.call(parent, name)) {
         parent[name] = transaction[name];
       }
@@ -61344,13 +61526,13 @@ function requireLoader() {
   }
   function rollbackAnchorTransaction(state) {
     const transaction = state.anchorMapTransactions.pop();
-    const names = Object.keys(transaction);
-    for (let index = names.length - 1; index >= 0; index -= 1) {
-      const entry = transaction[names[index]];
+    const names2 = Object.keys(transaction);
+    for (let index = names2.length - 1; index >= 0; index -= 1) {
+      const entry = transaction[names2[index]];
       if (entry.existed) {
-        state.anchorMap[names[index]] = entry.value;
+        state.anchorMap[names2[index]] = entry.value;
       } else {
-        delete state.anchorMap[names[index]];
+        delete state.anchorMap[names2[index]];
       }
     }
   }
@@ -63404,7 +63586,7 @@ function isSpace2(ch) {
 }
 
 // src/source/fast-yaml.ts
-var nodeIndex = { maxLength: 1024 * 1024 };
+var nodeIndex = { maxLength: 1024 * 1024, slicesBeforeIndex: 64 };
 var MAX_FAST_DEPTH = 64;
 var CORE_SCALARS = [
   new Type2("tag:yaml.org,2002:null", {
@@ -63508,6 +63690,24 @@ function parseYamlFast(text3) {
     comments: () => commentsOf(text3)
   };
 }
+function indexNodes(text3) {
+  const shift = text3.charCodeAt(0) === 65279 ? 1 : 0;
+  const nodes = new YamlNodeIndex(text3, shift);
+  try {
+    load(shift ? text3.slice(1) : text3, {
+      schema: SCHEMA,
+      json: false,
+      listener(event, state) {
+        if (event === "open") nodes.opened(state.position);
+        else nodes.closed(state.position, state.result);
+      },
+      maxDepth: MAX_FAST_DEPTH
+    });
+  } catch {
+    return void 0;
+  }
+  return nodes;
+}
 function commentsOf(text3) {
   if (!text3.includes("#")) return [];
   const lines = linesOf(text3);
@@ -63540,11 +63740,14 @@ var YamlLocator = class {
     this.ends = ends;
     this.nodes = nodes;
     this.lines = linesOf(text3);
+    this.slicesAtStart = fastYamlCounters.sliceParses;
   }
   lines;
   /** Parsed skeletons by collection: with the collection's last child kept whole (wholeSlices) or cut (slices). */
   slices = /* @__PURE__ */ new Map();
   wholeSlices = /* @__PURE__ */ new Map();
+  /** The slice-parse counter when this locator began: its own parses are the difference. */
+  slicesAtStart;
   locate(pointer, atKey) {
     const known = this.nodes?.locate(pointer, atKey, this.lines);
     if (known) {
@@ -63576,6 +63779,14 @@ var YamlLocator = class {
       }
     }
     if (anchor < 0) return this.lines.region(0, 0);
+    if (!this.nodes && fastYamlCounters.sliceParses - this.slicesAtStart >= nodeIndex.slicesBeforeIndex) {
+      this.nodes = indexNodes(this.text);
+      const known2 = this.nodes?.locate(pointer, atKey, this.lines);
+      if (known2) {
+        fastYamlCounters.indexAnswers++;
+        return known2;
+      }
+    }
     const slice = this.parsedSlice(chain[anchor], anchor === chain.length - 1);
     return locateYaml(slice.doc, pointer.slice(anchor), atKey, slice.lines);
   }

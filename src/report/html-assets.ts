@@ -125,25 +125,53 @@ export const REPORT_SCRIPT = `
   var form = document.getElementById('filters');
   if (!form) return;
   var rows = Array.prototype.slice.call(document.querySelectorAll('tr.finding'));
+  // Findings past the first page arrive as the text of a <noscript> (see moreFindings in html.ts): made into rows
+  // only when needed, the page opens without building them.
+  function materialize(details) {
+    var source = details.querySelector('noscript.more-rows');
+    if (!source) return;
+    var template = document.createElement('template');
+    template.innerHTML = source.textContent;
+    source.parentNode.replaceChild(template.content, source);
+    rows = Array.prototype.slice.call(document.querySelectorAll('tr.finding'));
+  }
+  function materializeAll() {
+    Array.prototype.forEach.call(document.querySelectorAll('details.more-findings'), materialize);
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('details.more-findings'), function (d) {
+    d.addEventListener('toggle', function () { if (d.open && d.querySelector('noscript.more-rows')) { materialize(d); apply(); } });
+  });
   var status = document.getElementById('filter-status');
-  var texts = new Map(rows.map(function (r) { return [r, r.textContent.toLowerCase()]; }));
+  // Each row's text, read on the first search rather than when the page opens.
+  var texts = new Map();
+  function textOf(r) { if (!texts.has(r)) texts.set(r, r.textContent.toLowerCase()); return texts.get(r); }
   form.hidden = false;
   function apply() {
+    if (filtersActive()) materializeAll();
     var severities = Array.prototype.map.call(form.querySelectorAll('input[name=severity]:checked'), function (i) { return i.value; });
     var family = form.elements.family.value;
     var part = form.elements.part.value;
     var query = form.elements.q.value.trim().toLowerCase();
     var shown = 0;
     rows.forEach(function (r) {
-      var visible = severities.indexOf(r.dataset.severity) >= 0 && (!family || r.dataset.family === family) && (!part || r.dataset.part === part) && (!query || texts.get(r).indexOf(query) >= 0);
+      var visible = severities.indexOf(r.dataset.severity) >= 0 && (!family || r.dataset.family === family) && (!part || r.dataset.part === part) && (!query || textOf(r).indexOf(query) >= 0);
       r.hidden = !visible;
       if (visible) shown++;
     });
     Array.prototype.forEach.call(document.querySelectorAll('.filtered-out'), function (p) {
       var table = document.getElementById(p.dataset.table);
-      p.hidden = !table || !table.querySelector('tr.finding') || !!table.querySelector('tr.finding:not([hidden])');
+      var more = document.querySelector('table[data-continues="' + p.dataset.table + '"]');
+      p.hidden = !table || !table.querySelector('tr.finding') || !!table.querySelector('tr.finding:not([hidden])') || !!(more && more.querySelector('tr.finding:not([hidden])'));
     });
-    status.textContent = shown === rows.length ? 'Showing all ' + rows.length + ' findings.' : 'Showing ' + shown + ' of ' + rows.length + ' findings.';
+    // A filter shows what it found among the findings past the first page too.
+    var filtering = shown < rows.length;
+    Array.prototype.forEach.call(document.querySelectorAll('details.more-findings'), function (d) { if (filtering) d.open = true; });
+    var waiting = 0;
+    Array.prototype.forEach.call(document.querySelectorAll('details.more-findings'), function (d) { if (d.querySelector('noscript.more-rows')) waiting += Number(d.dataset.count) || 0; });
+    status.textContent = shown === rows.length ? 'Showing all ' + (rows.length + waiting) + ' findings.' : 'Showing ' + shown + ' of ' + rows.length + ' findings.';
+  }
+  function filtersActive() {
+    return form.querySelectorAll('input[name=severity]:not(:checked)').length > 0 || !!form.elements.family.value || !!form.elements.part.value || !!form.elements.q.value.trim();
   }
   function clearFilters() { form.reset(); apply(); }
   form.addEventListener('input', apply);
@@ -155,8 +183,15 @@ export const REPORT_SCRIPT = `
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
     if (id.indexOf('finding-') !== 0) return;
     var row = document.getElementById(id);
+    if (!row && document.querySelector('noscript.more-rows')) {
+      materializeAll();
+      apply();
+      row = document.getElementById(id);
+    }
     if (!row) return;
     if (row.hidden) clearFilters();
+    var more = row.closest('details');
+    if (more) more.open = true;
     row.classList.remove('flash');
     void row.offsetWidth;
     row.classList.add('flash');
@@ -176,15 +211,20 @@ export const REPORT_SCRIPT = `
       var direction = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
       Array.prototype.forEach.call(table.querySelectorAll('th[aria-sort]'), function (other) { other.removeAttribute('aria-sort'); });
       th.setAttribute('aria-sort', direction);
+      materializeAll();
       var body = table.tBodies[0];
-      var list = Array.prototype.slice.call(body.rows);
+      // The findings past the first page (a second table, in a closed details) are sorted with the first page.
+      var more = document.querySelector('table[data-continues="' + table.id + '"]');
+      var moreBody = more ? more.tBodies[0] : null;
+      var page = body.rows.length;
+      var list = Array.prototype.slice.call(body.rows).concat(moreBody ? Array.prototype.slice.call(moreBody.rows) : []);
       var value = function (r) { var v = r.dataset['sort' + key.charAt(0).toUpperCase() + key.slice(1)] || ''; return /^[0-9]+$/.test(v) ? Number(v) : v.toLowerCase(); };
       list.sort(function (a, b) {
         var x = value(a), y = value(b);
         var c = x < y ? -1 : x > y ? 1 : Number(a.dataset.index) - Number(b.dataset.index);
         return direction === 'ascending' ? c : -c;
       });
-      list.forEach(function (r) { body.appendChild(r); });
+      list.forEach(function (r, i) { (moreBody && i >= page ? moreBody : body).appendChild(r); });
     });
   });
   apply();

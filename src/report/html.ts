@@ -13,6 +13,7 @@ import { jsonPointer, MAX_QUOTED } from '../findings.js';
 import type { FileResult } from '../lint.js';
 import type { Rule } from '../rules/rule.js';
 import { familyOf } from '../rules/rule.js';
+import { LineIndex } from '../source/parsed-document.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './html-assets.js';
 import { escapeHtml, safeHttpsUrl } from './markup-escape.js';
 import { skippedSummary, type ReportInput } from './report-input.js';
@@ -22,6 +23,8 @@ import { topologySvg } from './topology-svg.js';
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', note: 'ℹ' };
 const WHOLE_DESIGN = 'Design as a whole';
+/** Findings of one export laid out when the page opens; the rest wait in a closed <details> (moreFindings). */
+export const FIRST_PAGE = 250;
 
 export function findingAnchor(finding: Finding): string {
   return `finding-${finding.fingerprint.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -57,7 +60,8 @@ interface FileView {
   notEvaluated: RuleOutcomeRow[];
   /** Rules turned off in the configuration: listed, not counted. */
   off: RuleOutcomeRow[];
-  lines: string[];
+  /** Where each line of the export starts and ends: the context shown around each finding. */
+  lines: LineIndex;
 }
 
 function view(file: FileResult, index: number, rules: Rule[]): FileView {
@@ -102,7 +106,7 @@ function view(file: FileResult, index: number, rules: Rule[]): FileView {
     partlyEvaluated,
     notEvaluated,
     off,
-    lines: file.source.text.split(/\r\n|\r|\n/),
+    lines: new LineIndex(file.source.text),
   };
 }
 
@@ -146,16 +150,16 @@ function sitesOf(file: FileResult): string {
 
 function contextLines(v: FileView, finding: Finding): string {
   const { startLine, endLine } = finding.region;
-  if (!v.file.source.text || startLine < 1 || startLine > v.lines.length) return '';
+  if (!v.file.source.text || startLine < 1 || startLine > v.lines.lineCount) return '';
   const last = Math.min(endLine, startLine + 2);
   const from = Math.max(1, startLine - 2);
-  const to = Math.min(v.lines.length, last + 2);
+  const to = Math.min(v.lines.lineCount, last + 2);
   const out: string[] = [];
   // At most MAX_QUOTED characters of each line, as messages quote values (SECURITY.md): from the start of the lines,
   // or, when the finding is further right, from a little before its column, the same for every line so they align.
   const start = finding.region.startColumn > MAX_QUOTED - 20 ? finding.region.startColumn - 21 : 0;
   for (let n = from; n <= to; n++) {
-    const raw = v.lines[n - 1] ?? '';
+    const raw = v.lines.lineText(v.file.source.text, n);
     const piece = raw.slice(start, start + MAX_QUOTED);
     const line = `${start > 0 && raw.length > 0 ? '…' : ''}${piece}${raw.length > start + MAX_QUOTED ? '…' : ''}`;
     const hit = n >= startLine && n <= last;
@@ -186,7 +190,12 @@ function severityBadge(severity: Severity): string {
   return `<span class="sev sev-${severity}"><span aria-hidden="true">${SEVERITY_ICON[severity]}</span> ${severity}</span>`;
 }
 
-function findingRow(v: FileView, finding: Finding, index: number, ruleById: Map<string, Rule>): string {
+/**
+ * One finding's row. Past the first page (`brief`), a row leaves out the export lines around the finding (its
+ * file:line:column stays) and repeats a rule's documentation link only on the rule's first row there: what makes a
+ * page of 40,000 findings as heavy as a few hundred full ones.
+ */
+function findingRow(v: FileView, finding: Finding, index: number, ruleById: Map<string, Rule>, brief?: Set<string>): string {
   const rule = ruleById.get(finding.ruleId);
   const part = v.part.get(finding) ?? WHOLE_DESIGN;
   const family = familyOf(finding.ruleId);
@@ -200,7 +209,7 @@ function findingRow(v: FileView, finding: Finding, index: number, ruleById: Map<
     ` data-sort-severity="${SEVERITY_RANK[finding.severity]}" data-sort-rule="${escapeHtml(finding.ruleId)}" data-sort-line="${finding.region.startLine}" data-sort-part="${escapeHtml(part)}">` +
     `<td>${severityBadge(finding.severity)}</td>` +
     `<td>${ruleCell(finding.ruleId, rule)}</td>` +
-    `<td><p class="message">${escapeHtml(finding.message)}</p>${ef}${contextLines(v, finding)}${docLink(rule)}</td>` +
+    `<td><p class="message">${escapeHtml(finding.message)}</p>${ef}${brief ? '' : contextLines(v, finding)}${brief?.has(finding.ruleId) ? '' : docLink(rule)}</td>` +
     `<td class="where"><code>${breakable(`${location}:${finding.region.startColumn}`)}</code>${finding.pointer ? `<span class="pointer">${escapeHtml(jsonPointer(finding.pointer) || '/')}</span>` : ''}</td>` +
     `<td>${escapeHtml(part)}</td>` +
     '</tr>'
@@ -218,8 +227,33 @@ function findingsTable(v: FileView, ruleById: Map<string, Rule>): string {
     '<th scope="col">Finding</th>' +
     th('line', 'Where', 'col-where') +
     th('part', 'Site part', 'col-part') +
-    `</tr></thead><tbody>${v.active.map((f, i) => findingRow(v, f, i, ruleById)).join('')}</tbody></table></div>` +
+    `</tr></thead><tbody>${v.active.slice(0, FIRST_PAGE).map((f, i) => findingRow(v, f, i, ruleById)).join('')}</tbody></table></div>` +
+    moreFindings(v, id, ruleById) +
     `<p class="empty filtered-out" data-table="${id}" hidden>Every finding of this export is hidden by the filters.</p>`
+  );
+}
+
+/**
+ * Findings past the first page, in a second table inside a closed <details> and a <noscript>: a browser without
+ * scripts shows them when the reader opens the details; a browser with scripts reads the <noscript> as plain text
+ * (builds no element from it) and the report's script makes the rows only when they are needed (the details opened,
+ * a filter, a sort, a link to one of them). So a page of 40,000 findings opens about as fast as one of a thousand,
+ * and every finding keeps its row, anchor and place (brief rows: see findingRow). Export values are escaped, so none
+ * can end the <noscript>.
+ */
+function moreFindings(v: FileView, id: string, ruleById: Map<string, Rule>): string {
+  if (v.active.length <= FIRST_PAGE) return '';
+  const rest = v.active.slice(FIRST_PAGE);
+  const documented = new Set<string>();
+  const row = (f: Finding, i: number) => {
+    const html = findingRow(v, f, FIRST_PAGE + i, ruleById, documented);
+    documented.add(f.ruleId);
+    return html;
+  };
+  return (
+    `<details class="more-findings" data-table="${id}" data-count="${rest.length}"><summary>${escapeHtml(`Show the other ${plural(rest.length, 'finding')} (${(FIRST_PAGE + 1).toLocaleString('en-US')} to ${v.active.length.toLocaleString('en-US')})`)}</summary>` +
+    `<noscript class="more-rows"><div class="table-wrap"><table class="findings" data-continues="${id}"><caption class="mono">${escapeHtml(`More findings in ${v.file.path}`)}</caption><tbody>` +
+    `${rest.map(row).join('')}</tbody></table></div></noscript></details>`
   );
 }
 

@@ -158,9 +158,10 @@ export function topologySvg(topology: Topology, options: SvgOptions): string {
 
   const zoneById = new Map(topology.zones.map((z) => [z.id, z]));
   const boxes = new Map<string, NodeBox>();
+  const occupied = new Set(topology.nodes.map((n) => n.zone));
   for (const zone of topology.zones) {
     // A zone with no node (a site with no site systems yet) is a leaf for dagre: it needs a size of its own.
-    const empty = !topology.nodes.some((n) => n.zone === zone.id);
+    const empty = !occupied.has(zone.id);
     g.setNode(zone.id, empty ? { width: Math.max(240, width(clip(zone.title, CLIP.zoneTitle), FONT.zoneTitle) + 24), height: ZONE_HEADER + 30 } : {});
   }
   for (const node of topology.nodes) {
@@ -169,7 +170,8 @@ export function topologySvg(topology: Topology, options: SvgOptions): string {
     g.setNode(node.id, { width: box.width, height: box.height });
     g.setParent(node.id, node.zone);
   }
-  const rankOf = (nodeId: string) => zoneById.get(topology.nodes.find((n) => n.id === nodeId)?.zone ?? '')?.rank ?? 0;
+  const zoneOfNode = new Map(topology.nodes.map((n) => [n.id, n.zone]));
+  const rankOf = (nodeId: string) => zoneById.get(zoneOfNode.get(nodeId) ?? '')?.rank ?? 0;
   const edgeLabels = new Map<string, string>();
   for (const edge of topology.edges) {
     // Lay out from the outside in (internet, Azure, sites) whatever the traffic's direction, so zones read left to right.
@@ -196,7 +198,7 @@ export function topologySvg(topology: Topology, options: SvgOptions): string {
     if (!z || ![z.x, z.y, z.width, z.height].every(Number.isFinite)) continue;
     const x = z.x - z.width / 2;
     const y = z.y - z.height / 2;
-    out.push(zoneSvg(zone, x, y, z.width, z.height, options, !topology.nodes.some((n) => n.zone === zone.id)));
+    out.push(zoneSvg(zone, x, y, z.width, z.height, options, !occupied.has(zone.id)));
   }
   out.push('</g>');
 

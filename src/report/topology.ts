@@ -13,6 +13,7 @@ import type { FileResult } from '../lint.js';
 import { buildModel, type Element, type Model } from '../model/build.js';
 import { lower } from '../model/facts.js';
 import { originOf } from '../model/pointers.js';
+import { condense } from './topology-condense.js';
 
 export type ZoneKind = 'internet' | 'azure' | 'site';
 export type NodeKind =
@@ -41,6 +42,10 @@ export interface TopologyZone extends Attachable {
   subtitle?: string;
   /** Left to right: the internet, Azure, then sites by depth in the hierarchy. */
   rank: number;
+  /** A site's parent site zone, when the export names one. */
+  parent?: string;
+  /** How many sites a grouped zone stands for (topology-condense.ts). */
+  members?: number;
 }
 
 /** A line inside a node: a role of a site system, a DNS record, a CRL location. */
@@ -58,6 +63,8 @@ export interface TopologyNode extends Attachable {
   name: string;
   subtitle?: string;
   rows: TopologyRow[];
+  /** How many parts a grouped node stands for (topology-condense.ts). */
+  members?: number;
 }
 
 export interface TopologyEdge {
@@ -170,6 +177,7 @@ export function buildTopology(file: FileResult): Topology {
       topology.edges = [];
     }
   }
+  condense(topology);
   attach(topology, file.findings.filter((f) => !f.suppression));
   boundText(topology);
   return topology;
@@ -232,6 +240,11 @@ function populate(topology: Topology, model: Model): void {
       pointers: pointerOf(site),
     });
     siteZoneByCode.set(lower(code), zone);
+  }
+  for (const site of model.sites) {
+    const zone = siteZoneByCode.get(lower(text(site.SiteCode) ?? '?'));
+    const parent = site.parent ? siteZoneByCode.get(lower((site.parent as Element).SiteCode)) : undefined;
+    if (zone && parent && parent !== zone) zone.parent = parent.id;
   }
   const topSiteZone = (): TopologyZone => {
     const top = model.hierarchy.topSite as Element | undefined;
@@ -526,27 +539,35 @@ function protocolOf(role: Element): string {
   return role.https === true ? 'HTTPS' : role.https === false ? 'HTTP' : 'HTTP(S)';
 }
 
-function isPrefix(prefix: Pointer, pointer: Pointer): boolean {
-  if (prefix.length > pointer.length) return false;
-  return prefix.every((part, i) => String(part) === String(pointer[i]));
+/** One pointer part in a lookup key: escaped as in a JSON pointer, so that keys of different pointers never collide. */
+function keyPart(part: string | number): string {
+  return `/${String(part).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
-/** Gives each finding to the zone, node or row with the longest pointer that is a prefix of its own; ties go to the first. */
+/**
+ * Gives each finding to the zone, node or row with the longest pointer that is a prefix of its own; ties go to the
+ * first. Every target pointer is indexed once by its key; each finding then looks up its own prefixes, longest first,
+ * so attaching costs the findings' pointer lengths, not findings times pointers.
+ */
 function attach(topology: Topology, findings: Finding[]): void {
   const targets: Attachable[] = [...topology.zones, ...topology.nodes.flatMap((n) => [n, ...n.rows])];
+  const byPointer = new Map<string, Attachable>();
+  for (const target of targets) {
+    for (const p of target.pointers) {
+      if (!p.length) continue;
+      let key = '';
+      for (const part of p) key += keyPart(part);
+      if (!byPointer.has(key)) byPointer.set(key, target);
+    }
+  }
   for (const finding of findings) {
     const pointer = finding.pointer;
     let best: Attachable | undefined;
-    let bestLength = 0;
     if (pointer && pointer.length) {
-      for (const target of targets) {
-        for (const p of target.pointers) {
-          if (p.length > bestLength && isPrefix(p, pointer)) {
-            best = target;
-            bestLength = p.length;
-          }
-        }
-      }
+      const prefixes: string[] = [];
+      let key = '';
+      for (const part of pointer) prefixes.push((key += keyPart(part)));
+      for (let i = prefixes.length - 1; i >= 0 && !best; i--) best = byPointer.get(prefixes[i]!);
     }
     if (best) best.findings.push(finding);
     else topology.unattached.push(finding);

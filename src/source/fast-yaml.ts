@@ -29,7 +29,7 @@ import type { LineIndex, ParsedDocument } from './parsed-document.js';
  * parsing any text again; longer ones, where that would cost memory for every device, parse a collection's text per
  * finding instead.
  */
-export const nodeIndex = { maxLength: 1024 * 1024 };
+export const nodeIndex = { maxLength: 1024 * 1024, slicesBeforeIndex: 64 };
 
 /** An export is about ten levels deep; a file nested deeper than this goes the precise way. */
 const MAX_FAST_DEPTH = 64;
@@ -175,6 +175,26 @@ export function parseYamlFast(text: string): ParsedDocument | undefined {
   };
 }
 
+/** Every node of a YAML text that parseYamlFast already read once, noted by a second reading; undefined if it fails. */
+function indexNodes(text: string): YamlNodeIndex | undefined {
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const nodes = new YamlNodeIndex(text, shift);
+  try {
+    load(shift ? text.slice(1) : text, {
+      schema: SCHEMA,
+      json: false,
+      listener(event, state: State) {
+        if (event === 'open') nodes.opened(state.position);
+        else nodes.closed(state.position, state.result);
+      },
+      maxDepth: MAX_FAST_DEPTH,
+    } as Parameters<typeof load>[1]);
+  } catch {
+    return undefined;
+  }
+  return nodes;
+}
+
 /** scanComments (parse-yaml.ts) on only the lines that hold a `#`: the same result without splitting a large file. */
 function commentsOf(text: string): { line: number; text: string }[] {
   if (!text.includes('#')) return [];
@@ -227,10 +247,14 @@ class YamlLocator {
     private readonly spans: Map<object, number>,
     private readonly starts: number[],
     private readonly ends: number[],
-    private readonly nodes: YamlNodeIndex | undefined,
+    private nodes: YamlNodeIndex | undefined,
   ) {
     this.lines = linesOf(text);
+    this.slicesAtStart = fastYamlCounters.sliceParses;
   }
+
+  /** The slice-parse counter when this locator began: its own parses are the difference. */
+  private readonly slicesAtStart: number;
 
   locate(pointer: Pointer, atKey: boolean): Region {
     const known = this.nodes?.locate(pointer, atKey, this.lines);
@@ -265,6 +289,16 @@ class YamlLocator {
       }
     }
     if (anchor < 0) return this.lines.region(0, 0);
+    // Many findings in a large file (a finding-dense inventory): one more reading of the whole text with every node
+    // noted costs about one plain parse, where a parse of one collection per finding costs tens of microseconds each.
+    if (!this.nodes && fastYamlCounters.sliceParses - this.slicesAtStart >= nodeIndex.slicesBeforeIndex) {
+      this.nodes = indexNodes(this.text);
+      const known = this.nodes?.locate(pointer, atKey, this.lines);
+      if (known) {
+        fastYamlCounters.indexAnswers++;
+        return known;
+      }
+    }
     const slice = this.parsedSlice(chain[anchor] as Data, anchor === chain.length - 1);
     return locateYaml(slice.doc, pointer.slice(anchor), atKey, slice.lines);
   }

@@ -75,6 +75,11 @@ export class LineIndex {
   get lineCount(): number {
     return this.starts.length;
   }
+
+  /** Line `line` (1-based) of `text`, the text this index was made from, without its line break. */
+  lineText(text: string, line: number): string {
+    return text.slice(this.starts[line - 1], this.ends[line - 1]);
+  }
 }
 
 /**
