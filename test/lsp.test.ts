@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, Location } from 'vscode-languageserver-protocol';
 import { ROOT } from './support/cli.js';
 import { applyEdits, LspClient } from './support/lsp-client.js';
-import { tempDir } from './support/workspace.js';
+import { BROKEN_JSON, CLEAN_EXPORT, tempDir } from './support/workspace.js';
 
 const example = readFileSync(join(ROOT, 'examples', 'contoso.yaml'), 'utf8');
 const lines = example.split('\n');
@@ -128,5 +128,40 @@ describe('cmlint lsp', () => {
     const other = pathToFileURL(join(dir, 'pipeline.yaml')).href;
     client.open(other, 'steps:\n  - run: npm test\nschemaVersoin: 1\n');
     expect(await client.diagnostics(other, 1)).toEqual([]);
+  });
+});
+
+describe('cmlint lsp on other exports', () => {
+  test('a JSON export: diagnostics, and the did-you-mean fix keeps the value a JSON string', async () => {
+    const jsonDir = tempDir('lsp-json');
+    const text = BROKEN_JSON.replace('"SiteCode": "P01"\n    }', '"SiteCode": "P0l"\n    }');
+    expect(text).not.toBe(BROKEN_JSON);
+    const jsonUri = pathToFileURL(join(jsonDir, 'design.json')).href;
+    client.open(jsonUri, text, 'json');
+    const [dangling] = ours(await client.diagnostics(jsonUri, 1), 'CML012');
+    expect(dangling!.message).toContain('did you mean "P01"');
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: jsonUri }, range: dangling!.range, context: { diagnostics: [dangling] } })) as CodeAction[];
+    // JSON takes no comments: only the correction is offered.
+    expect(actions.map((a) => a.title)).toEqual(['Change to "P01"']);
+    const fixed = applyEdits(text, actions[0]!.edit!.changes![jsonUri]!);
+    expect(JSON.parse(fixed)).toEqual(JSON.parse(BROKEN_JSON));
+  });
+
+  test('related locations become related information', async () => {
+    const fixture = join(ROOT, 'fixtures', 'rules', 'CMG007', 'fires-scale-set-2103-with-cloud-service.yaml');
+    const fixtureUri = pathToFileURL(join(tempDir('lsp-related'), 'design.yaml')).href;
+    client.open(fixtureUri, readFileSync(fixture, 'utf8'));
+    const [finding] = ours(await client.diagnostics(fixtureUri, 1), 'CMG007');
+    expect(finding!.relatedInformation).toEqual([{ location: { uri: fixtureUri, range: expect.objectContaining({ start: { line: 12, character: 4 } }) }, message: expect.stringContaining('cloudManagementGateways') }]);
+  });
+
+  test('a broken config file is said in one line where the findings would be', async () => {
+    const badDir = tempDir('lsp-badconfig');
+    writeFileSync(join(badDir, 'cmlint.config.yaml'), 'rules:\n  NOPE001: off\n');
+    const badUri = pathToFileURL(join(badDir, 'design.yaml')).href;
+    client.open(badUri, CLEAN_EXPORT);
+    const diagnostics = await client.diagnostics(badUri, 1);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.message).toMatch(/^cmlint could not lint this file: .*NOPE001/);
   });
 });
