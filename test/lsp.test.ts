@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, Location } from 'vscode-languageserver-protocol';
 import { ROOT } from './support/cli.js';
 import { applyEdits, LspClient } from './support/lsp-client.js';
-import { BROKEN_JSON, CLEAN_EXPORT, tempDir } from './support/workspace.js';
+import { BROKEN_JSON, CLEAN_EXPORT, tempDir, writeTree } from './support/workspace.js';
 
 const example = readFileSync(join(ROOT, 'examples', 'contoso.yaml'), 'utf8');
 const lines = example.split('\n');
@@ -153,6 +153,21 @@ describe('cmlint lsp on other exports', () => {
     client.open(fixtureUri, readFileSync(fixture, 'utf8'));
     const [finding] = ours(await client.diagnostics(fixtureUri, 1), 'CMG007');
     expect(finding!.relatedInformation).toEqual([{ location: { uri: fixtureUri, range: expect.objectContaining({ start: { line: 12, character: 4 } }) }, message: expect.stringContaining('cloudManagementGateways') }]);
+  });
+
+  test('custom rule folders are loaded as lint loads them, and read again when a rule file changes', async () => {
+    const rule = (message: string) =>
+      ['id: ACME001', 'title: Site codes are not P01 in this company', 'severity: warning', 'sources:', '  - title: Our naming standard', '    url: https://example.com/naming',
+        'description: Site codes follow the company standard.', 'rationale: P01 is reserved for the lab.', 'fix: Rename the site.', 'check:', '  cases:', '    - forEach: sites',
+        "      assert: it.SiteCode != 'P01'", '      at: SiteCode', `      message: ${message}`].join('\n');
+    const ruleDir = writeTree(tempDir('lsp-rules'), { 'cmlint.config.yaml': 'customRuleFolders: [rules]\n', 'rules/ACME001.yaml': rule('Site code P01 is reserved.') });
+    const ruleUri = pathToFileURL(join(ruleDir, 'site.yaml')).href;
+    client.open(ruleUri, CLEAN_EXPORT);
+    const [custom] = ours(await client.diagnostics(ruleUri, 1), 'ACME001');
+    expect(custom).toMatchObject({ message: 'Site code P01 is reserved.', range: { start: { line: 3, character: 16 } }, codeDescription: { href: 'https://example.com/naming' } });
+    writeFileSync(join(ruleDir, 'rules', 'ACME001.yaml'), rule('P01 belongs to the lab.'));
+    client.change(ruleUri, CLEAN_EXPORT + '\n', 2);
+    expect(ours(await client.diagnostics(ruleUri, 2), 'ACME001')[0]!.message).toBe('P01 belongs to the lab.');
   });
 
   test('a broken config file is said in one line where the findings would be', async () => {

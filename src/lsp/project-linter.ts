@@ -1,11 +1,12 @@
 /**
  * The linter for a document, set up as `cmlint lint` run from the document's folder would set it up: the nearest
  * config file above it, its rule severities, suppressions, version facts and custom rule folders. A linter (every rule
- * loaded and compiled) is made once per config file and kept; it is made again only when the config file changes,
- * which is checked on each lint by its modification time (one stat) and when the editor reports a change to it.
+ * loaded and compiled) is made once per config file and kept; it is made again only when the config file or a file of
+ * its custom rule folders changes, which is checked on each lint by modification times (a stat each) and when the
+ * editor reports a change to the config file.
  */
-import { statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { findConfig } from '../config/find-config.js';
 import { checkRuleIds, emptyConfig, loadConfig, type Config } from '../config/load-config.js';
 import { createLinter, today, type Linter } from '../lint.js';
@@ -16,8 +17,8 @@ export interface ProjectLinter {
 }
 
 interface Cached extends ProjectLinter {
-  /** The config file's modification time when it was read; -1 without a config file. */
-  mtime: number;
+  /** The config file's modification time and size when it was read, then its rule folders' files'. */
+  stamp: string;
   /** The day the linter was made for: date-based rules compare with today unless the config fixes asOf. */
   day: string;
 }
@@ -34,9 +35,8 @@ export class ProjectLinters {
   forFile(path: string): ProjectLinter {
     const dir = dirname(path);
     const configPath = findConfig(dir) ?? NO_CONFIG;
-    const mtime = configPath ? modified(configPath) : -1;
     const cached = this.cache.get(configPath);
-    if (cached && cached.mtime === mtime && cached.day === today()) return cached;
+    if (cached && cached.stamp === stampOf(configPath, cached.config.customRuleFolders) && cached.day === today()) return cached;
     const config = configPath ? loadConfig(configPath, dir) : emptyConfig(dir);
     const linter = createLinter({
       asOf: config.asOf ?? today(),
@@ -47,7 +47,7 @@ export class ProjectLinters {
       versionFacts: config.versionFacts,
     });
     checkRuleIds(config, linter.rules);
-    const made: Cached = { config, linter, mtime, day: today() };
+    const made: Cached = { config, linter, stamp: stampOf(configPath, config.customRuleFolders), day: today() };
     this.cache.set(configPath, made);
     return made;
   }
@@ -58,10 +58,27 @@ export class ProjectLinters {
   }
 }
 
-function modified(path: string): number {
+/** What tells a change: the modification times of the config file and of every file in its custom rule folders. */
+function stampOf(configPath: string, ruleFolders: readonly string[]): string {
+  const times: (string | number)[] = [configPath ? modified(configPath) : '-'];
+  for (const folder of ruleFolders) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(folder).sort();
+    } catch {
+      // a folder that went away: the next load says so
+    }
+    times.push(names.length, ...names.map((name) => modified(join(folder, name))));
+  }
+  return times.join(' ');
+}
+
+/** A file's modification time and size (two saves within the clock's resolution seldom keep the size). */
+function modified(path: string): string {
   try {
-    return statSync(path).mtimeMs;
+    const stat = statSync(path);
+    return `${stat.mtimeMs}:${stat.size}`;
   } catch {
-    return -1;
+    return '-';
   }
 }
