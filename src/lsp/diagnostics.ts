@@ -1,6 +1,7 @@
 /** A finding as an LSP diagnostic: its region, severity, rule id and documentation page, related locations. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Severity } from '../findings.js';
+import { escapeControl } from '../report/escape.js';
 import type { Rule } from '../rules/rule.js';
 import { rangeOf } from './positions.js';
 
@@ -26,7 +27,8 @@ export function toDiagnostic(finding: Finding, uri: string, rules: ReadonlyMap<s
     severity: SEVERITIES[finding.severity],
     code: finding.ruleId,
     source: 'cmlint',
-    message: finding.message,
+    // Messages quote the export's values: control characters are shown escaped, as in every other output.
+    message: escapeControl(finding.message),
   };
   if (href) diagnostic.codeDescription = { href };
   const related = (finding.related ?? []).filter((r) => r.region);

@@ -5,13 +5,15 @@ import type { Hover, Position } from 'vscode-languageserver';
 import { renderRuleDoc } from '../docs/rule-doc.js';
 import type { Finding } from '../findings.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { escapeControlLines } from '../report/escape.js';
 import type { Rule } from '../rules/rule.js';
 import { contains, rangeOf } from './positions.js';
 
 /** The documentation of a rule, as `cmlint explain` gives it: the generated page of a built-in rule, else rendered. */
 export function ruleDocumentation(rule: Rule): string {
   const page = join(PACKAGE_ROOT, 'docs', 'rules', `${rule.id}.md`);
-  return (rule.builtin && existsSync(page) ? readFileSync(page, 'utf8') : renderRuleDoc(rule)).replace(/\r\n/g, '\n');
+  // A custom rule's documentation is text from its file: lines stay lines, other control characters are escaped.
+  return escapeControlLines((rule.builtin && existsSync(page) ? readFileSync(page, 'utf8') : renderRuleDoc(rule)).replace(/\r\n/g, '\n'));
 }
 
 export function hoverAt(findings: readonly Finding[], position: Position, rules: ReadonlyMap<string, Rule>): Hover | null {
