@@ -18,6 +18,7 @@
  *                 the 100,000-device JSON, the finding-dense exports and hierarchies of 50 and 200 primaries
  *   page          the HTML report of about 40,000 findings opening in Chromium  vs  examples/contoso.yaml's (target 5x)
  *   many elements 3,000 CMGs in one export  vs  1,000 (rules comparing elements with each other stay near linear)
+ *   editor        `cmlint lsp`: a change to an open example until its diagnostics  vs  a cold `cmlint lint` of the file
  *
  * Each command runs as a whole process, start-up included, several times in turn with its baseline (A B A B …);
  * figures are medians. Wall time is the headline; CPU time (all threads) and peak memory (RSS) come from the process
@@ -345,6 +346,57 @@ async function defaultJobs(folder, runs) {
   }
   const reason = /\(no --jobs, ([^)]*)\)/.exec(once(args(undefined), { cwd: folder, env: { CMLINT_DEBUG: '1' } }).stderr)?.[1];
   if (reason) console.log(`   (the default's reason just now: ${reason})`);
+}
+
+// 10. Findings as you type -----------------------------------------------------------------------------------------------
+// The language server keeps its rules compiled and re-lints only the changed document: from a change sent by the
+// client to the diagnostics of that change, against a whole cold `cmlint lint` of the same file, in turn.
+if (wanted(10)) {
+  const runs = QUICK ? 5 : 15;
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');
+  const { pathToFileURL } = await import('node:url');
+  console.log(`10. Editor: \`cmlint lsp\` change to diagnostics vs a cold \`cmlint lint\` of the same file (median of ${runs} pairs)`);
+  const widths = [28, 12, 12, 8, 14];
+  console.log(row(['export', 'lsp change', 'cold lint', 'ratio', ''], widths));
+  const folder = join(INPUTS, 'editor');
+  mkdirSync(folder, { recursive: true });
+  const server = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  const waiting = new Map();
+  connection.onNotification('textDocument/publishDiagnostics', (params) => waiting.get(`${params.uri}#${params.version}`)?.(params));
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {} });
+  await connection.sendNotification('initialized', {});
+  const published = (uri, version) => new Promise((resolve) => waiting.set(`${uri}#${version}`, resolve));
+  for (const name of ['contoso.yaml', 'fourth-coffee.yaml']) {
+    const file = join(folder, name);
+    const text = readFileSync(join(ROOT, 'examples', name), 'utf8');
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    let version = 1;
+    let done = published(uri, version);
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+    await done;
+    const pairs = [];
+    for (let i = 0; i <= runs; i++) {
+      const cold = once([CLI, 'lint', file, '--no-config'], { cwd: folder }).wall;
+      version++;
+      done = published(uri, version);
+      const started = process.hrtime.bigint();
+      // An edit a person makes: one value changed in place (the description grows a word each time).
+      const edited = text.replace(/^description: >-\n  /m, `description: >-\n  edit ${i} `);
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
+      await done;
+      const change = Number(process.hrtime.bigint() - started) / 1e9;
+      if (i > 0) pairs.push({ change, cold }); // the first pair warms up
+    }
+    const ratio = median(pairs.map((p) => p.change / p.cold));
+    console.log(row([`examples/${name}`, seconds(median(pairs.map((p) => p.change))), seconds(median(pairs.map((p) => p.cold))), `${ratio.toFixed(3)}x`, verdict(Number(ratio.toFixed(3)), 0.2)], widths));
+  }
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  connection.dispose();
+  console.log();
 }
 
 /** Runs commands at the same time, each a whole process; the wall seconds until the last has ended. */

@@ -114,6 +114,15 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on; --color and 
     });
 
   cli
+    .command('lsp')
+    .description('run the language server for editors (Language Server Protocol over stdio): findings as you type')
+    .option('--stdio', 'talk over stdin and stdout (the default and only transport; editors pass it)')
+    .action(async () => {
+      const { startServer } = await import('../lsp/server.js');
+      startServer(); // runs until the editor ends it (exit notification, or stdin closed)
+    });
+
+  cli
     .command('explain')
     .description("print a rule's documentation: what it checks, why, how to fix, examples and sources")
     .argument('<id>', 'rule id, for example CMG001')
