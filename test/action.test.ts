@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { jobSummary, markdownCell, MAX_PICTURES, MERMAID_MAX_TEXT } from '../src/action/main.js';
+import { jobSummary, markdownCell, MAX_PICTURES, MERMAID_MAX_TEXT, topologySection } from '../src/action/main.js';
 import { createLinter, type FileResult } from '../src/lint.js';
 import { decodeSource } from '../src/source/read-source.js';
 import { ROOT } from './support/cli.js';
@@ -253,13 +253,22 @@ describe('the job summary stays within what GitHub and Mermaid take', () => {
     expect(summary).toMatch(/^\| exports\/site-24\.yaml \| over the 10 pictures a summary shows \|$/m);
   });
 
-  test('an export too large for Mermaid on its own is listed with its size, not drawn', () => {
+  test('a hierarchy of 400 primary sites is drawn as one grouped picture, within Mermaid\'s limit', () => {
     const sites = ['schemaVersion: 1', 'hierarchy:', '  sites:', '    - SiteCode: CAS', '      SiteType: CentralAdministration', '      Version: 2403'];
     for (let i = 0; i < 400; i++) sites.push(`    - SiteCode: P${i.toString(36).toUpperCase().padStart(2, '0')}`, '      SiteType: Primary', '      ParentSiteCode: CAS', '      Version: 2403', `      SiteName: Site number ${i}`);
     const results = [linter.lintSource(decodeSource('big.yaml', Buffer.from(`${sites.join('\n')}\n`))), linter.lintSource(decodeSource('contoso.yaml', contoso))];
     const summary = jobSummary(results, linter.rules, counts(results), {});
     expect(summary.match(/```mermaid/g)).toHaveLength(1);
-    expect(summary).toMatch(/^\| big\.yaml \| [\d,]+ characters of Mermaid, over its 50,000 \|$/m);
+    expect(summary).toContain('400 sites under CAS');
+  });
+
+  test('an export too large for Mermaid on its own is listed with its size, not drawn', () => {
+    const results = [linter.lintSource(decodeSource('big.yaml', Buffer.from(BROKEN_EXPORT))), linter.lintSource(decodeSource('contoso.yaml', contoso))];
+    // A writer that makes big.yaml's picture longer than Mermaid takes, as an ungrouped design could be.
+    const render = (files: FileResult[]) => (files.some((f) => f.path === 'big.yaml') ? 'x'.repeat(MERMAID_MAX_TEXT + 1) : 'flowchart LR\n  a\n');
+    const section = topologySection(results, render).join('\n');
+    expect(section.match(/```mermaid/g)).toHaveLength(1);
+    expect(section).toMatch(/^\| big\.yaml \| [\d,]+ characters of Mermaid, over its 50,000 \|$/m);
   });
 
   test('the whole summary stays under 1 MiB, however long the messages', () => {

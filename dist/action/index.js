@@ -64990,14 +64990,14 @@ var SUMMARY_MAX_BYTES = 1024 * 1024 - 4 * 1024;
 function mermaidBlock(title, text3) {
   return [`<details><summary>${title}</summary>`, "", "```mermaid", text3.trimEnd(), "```", "", "</details>", ""];
 }
-function topologySection(parsed) {
-  const whole = topologyMermaid(parsed);
+function topologySection(parsed, render = topologyMermaid) {
+  const whole = render(parsed);
   if (whole.length <= MERMAID_MAX_TEXT) return mermaidBlock("Topology", whole);
   const out = [];
   const notDrawn = [];
   let drawn = 0;
   for (const file of parsed) {
-    const text3 = topologyMermaid([file]);
+    const text3 = render([file]);
     if (text3.length > MERMAID_MAX_TEXT) notDrawn.push({ path: file.path, reason: `${text3.length.toLocaleString("en-US")} characters of Mermaid, over its ${MERMAID_MAX_TEXT.toLocaleString("en-US")}` });
     else if (drawn >= MAX_PICTURES) notDrawn.push({ path: file.path, reason: `over the ${MAX_PICTURES} pictures a summary shows` });
     else {
