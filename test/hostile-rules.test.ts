@@ -42,6 +42,13 @@ const EVIL_INPUT = `${'a'.repeat(40)}!`;
 
 const STACK_TRACE = /^\s+at .+[:(]|node:internal/m;
 
+/** A custom rule (from custom/<id>.yaml) with one case that asserts `assert` and never says more. */
+function customRule(id: string, assert: string) {
+  const check = { cases: [{ assert, message: 'never' }] };
+  const fields = { id, title: 'A custom rule', severity: 'error', sources: [{ title: 'Docs', url: 'https://example.com/rules' }], description: 'd', rationale: 'r', fix: 'f', check };
+  return compileRule(toRule(fields, `custom/${id}.yaml`, false));
+}
+
 describe('a hostile rule ends within its budget and the run goes on', () => {
   test('three nested map/all over a 1,000-item literal list: one CML009 naming the rule file, other rules still report', () => {
     const dir = writeTree(tempDir('hostile-rule'), {
@@ -82,44 +89,14 @@ describe('a hostile rule ends within its budget and the run goes on', () => {
   }, 180_000);
 
   test('a list or string doubled in a loop is charged by its length, so memory stays bounded too', () => {
-    const rule = compileRule(
-      toRule(
-        {
-          id: 'EVIL003',
-          title: 'A custom rule',
-          severity: 'error',
-          sources: [{ title: 'Docs', url: 'https://example.com/rules' }],
-          description: 'd',
-          rationale: 'r',
-          fix: 'f',
-          check: { cases: [{ assert: `${THOUSAND}.map(a, ${THOUSAND} + ${THOUSAND} + ${THOUSAND}).map(l, l + l + l).size() == 0`, message: 'never' }] },
-        },
-        'custom/EVIL003.yaml',
-        false,
-      ),
-    );
+    const rule = customRule('EVIL003', `${THOUSAND}.map(a, ${THOUSAND} + ${THOUSAND} + ${THOUSAND}).map(l, l + l + l).size() == 0`);
     const result = evaluateRules([rule], { hierarchy: {} } as never, {}, { asOf: AS_OF });
     expect(result.findings.map((f) => f.ruleId)).toEqual(['CML009']);
     expect(result.outcomes.get('EVIL003')?.status).toBe('not-evaluated');
   });
 
   test('`in` over a long list inside nested loops is charged by the list, not as one step', () => {
-    const rule = compileRule(
-      toRule(
-        {
-          id: 'EVIL005',
-          title: 'A custom rule',
-          severity: 'error',
-          sources: [{ title: 'Docs', url: 'https://example.com/rules' }],
-          description: 'd',
-          rationale: 'r',
-          fix: 'f',
-          check: { cases: [{ assert: `${THOUSAND}.all(a, ${THOUSAND}.all(b, ${THOUSAND}.all(c, c in ${THOUSAND})))`, message: 'never' }] },
-        },
-        'custom/EVIL005.yaml',
-        false,
-      ),
-    );
+    const rule = customRule('EVIL005', `${THOUSAND}.all(a, ${THOUSAND}.all(b, ${THOUSAND}.all(c, c in ${THOUSAND})))`);
     const result = evaluateRules([rule], { hierarchy: {} } as never, {}, { asOf: AS_OF });
     expect(result.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^Rule EVIL005 \(custom\/EVIL005\.yaml\) was stopped on this file: more than 20,000,000 evaluation steps/)]);
   }, 120_000);
