@@ -50901,6 +50901,10 @@ function mostSevere(all, limit) {
   }
   return all.filter((item) => kept.has(item));
 }
+function sarifRegion(region) {
+  const endColumn = Math.max(region.endColumn, region.endLine === region.startLine ? region.startColumn + 1 : 1);
+  return { startLine: region.startLine, startColumn: region.startColumn, endLine: region.endLine, endColumn };
+}
 function resultObject(input, ruleIndex, fileIndex, f) {
   const file = input.files[fileIndex];
   const result = {
@@ -50912,12 +50916,7 @@ function resultObject(input, ruleIndex, fileIndex, f) {
       {
         physicalLocation: {
           artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
-          region: {
-            startLine: f.region.startLine,
-            startColumn: f.region.startColumn,
-            endLine: f.region.endLine,
-            endColumn: Math.max(f.region.endColumn, f.region.endLine === f.region.startLine ? f.region.startColumn + 1 : 1)
-          }
+          region: sarifRegion(f.region)
         }
       }
     ],
@@ -50930,12 +50929,7 @@ function resultObject(input, ruleIndex, fileIndex, f) {
       message: { text: `Also involved: ${jsonPointer(r.pointer)}` },
       physicalLocation: {
         artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
-        region: {
-          startLine: r.region.startLine,
-          startColumn: r.region.startColumn,
-          endLine: r.region.endLine,
-          endColumn: Math.max(r.region.endColumn, r.region.endLine === r.region.startLine ? r.region.startColumn + 1 : 1)
-        }
+        region: sarifRegion(r.region)
       }
     }));
   }

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { jsonPointer, type Finding, type Severity } from '../findings.js';
+import { jsonPointer, type Finding, type Region, type Severity } from '../findings.js';
 import type { Rule } from '../rules/rule.js';
 import { escapeControl, inertJson } from './escape.js';
 import { markdownText, markdownUrl } from './markup-escape.js';
@@ -119,6 +119,12 @@ function mostSevere(all: Located[], limit: number): Located[] {
   return all.filter((item) => kept.has(item));
 }
 
+/** A region as SARIF takes it: a one-line region ends at least one column after it starts. */
+function sarifRegion(region: Region) {
+  const endColumn = Math.max(region.endColumn, region.endLine === region.startLine ? region.startColumn + 1 : 1);
+  return { startLine: region.startLine, startColumn: region.startColumn, endLine: region.endLine, endColumn };
+}
+
 function resultObject(input: ReportInput, ruleIndex: Map<string, number>, fileIndex: number, f: Finding) {
   const file = input.files[fileIndex]!;
   const result: Record<string, unknown> = {
@@ -130,12 +136,7 @@ function resultObject(input: ReportInput, ruleIndex: Map<string, number>, fileIn
           {
             physicalLocation: {
               artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
-              region: {
-                startLine: f.region.startLine,
-                startColumn: f.region.startColumn,
-                endLine: f.region.endLine,
-                endColumn: Math.max(f.region.endColumn, f.region.endLine === f.region.startLine ? f.region.startColumn + 1 : 1),
-              },
+              region: sarifRegion(f.region),
             },
           },
         ],
@@ -149,12 +150,7 @@ function resultObject(input: ReportInput, ruleIndex: Map<string, number>, fileIn
           message: { text: `Also involved: ${jsonPointer(r.pointer)}` },
           physicalLocation: {
             artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
-            region: {
-              startLine: r.region!.startLine,
-              startColumn: r.region!.startColumn,
-              endLine: r.region!.endLine,
-              endColumn: Math.max(r.region!.endColumn, r.region!.endLine === r.region!.startLine ? r.region!.startColumn + 1 : 1),
-            },
+            region: sarifRegion(r.region!),
           },
         }));
       }
