@@ -37,7 +37,7 @@ function jobsAsked(argv) {
 // A lint run that asks for several jobs starts its first worker thread now, before this thread loads the bundle: the
 // worker's own start (Node.js, then this loader and the bundle) overlaps with this thread's, where started from the
 // lint it competed with this thread's first files for the cores and began linting about 0.1 s later. The lint hands
-// it the files once it has found them (src/cli/lint-pool.ts: takeEarlyWorker); a run too small for workers stops it.
+// it the files once it has found them (src/project/lint-pool.ts: takeEarlyWorker); a run too small for workers stops it.
 // Unreferenced until then: it never keeps the process alive.
 if (jobsAsked(process.argv) >= 2) {
   const { Worker } = require('node:worker_threads');

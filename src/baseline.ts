@@ -4,7 +4,7 @@
  * from line numbers, so inserting or moving lines does not make an old finding new.
  */
 import { readFileSync } from 'node:fs';
-import { UsageError } from './cli/exit-codes.js';
+import { UsageError } from './errors.js';
 import type { FileResult } from './lint.js';
 
 export const BASELINE_FORMAT = 1;

@@ -50,7 +50,7 @@ export interface FileResult {
   document: ParsedDocument;
   /**
    * Why the file is not a cmlint export (no schemaVersion at its top level), or undefined for an export: a folder
-   * search skips such a file (src/cli/lint-command.ts); named on the command line, its findings say so (CML015).
+   * search skips such a file (src/project/lint-project.ts); named on the command line, its findings say so (CML015).
    */
   notAnExport?: string;
 }

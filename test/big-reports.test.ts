@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { jobSummary, MAX_SUMMARY_BYTES } from '../src/action/main.js';
-import { writeAtomically } from '../src/cli/write-output.js';
+import { writeAtomically } from '../src/write-output.js';
 import type { Finding, Severity } from '../src/findings.js';
 import type { FileResult } from '../src/lint.js';
 import { jsonPieces } from '../src/report/json.js';

@@ -1,5 +1,5 @@
 /**
- * `cmlint lint --jobs N` lints in worker threads (src/cli/lint-pool.ts); the report must be the one a single thread
+ * `cmlint lint --jobs N` lints in worker threads (src/project/lint-pool.ts); the report must be the one a single thread
  * writes, byte for byte, in every format, with suppressions, a config file, unreadable files and a large export.
  */
 import { writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 // @ts-expect-error the benchmark's generator is plain JavaScript
 import { generateExport, smallExport } from '../bench/generate.mjs';
-import { defaultJobs } from '../src/cli/lint-pool.js';
+import { defaultJobs } from '../src/project/lint-pool.js';
 import { runCli } from './support/cli.js';
 import { AS_OF, tempDir, writeTree } from './support/workspace.js';
 

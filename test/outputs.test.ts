@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeAtomically } from '../src/cli/write-output.js';
+import { writeAtomically } from '../src/write-output.js';
 import { UsageError } from '../src/cli/exit-codes.js';
 import { escapeControl } from '../src/report/escape.js';
 import { ROOT, runCli } from './support/cli.js';

@@ -19154,113 +19154,6 @@ var require_undici = __commonJS({
   }
 });
 
-// src/source/parsed-document.ts
-function maxJsonDepth(text3, stopAt) {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text3.length; i++) {
-    const ch = text3.charCodeAt(i);
-    if (inString) {
-      if (ch === 92) i++;
-      else if (ch === 34 || ch === 10 || ch === 13) inString = false;
-      continue;
-    }
-    if (ch === 34) inString = true;
-    else if (ch === 47 && text3.charCodeAt(i + 1) === 47) {
-      while (i < text3.length && text3.charCodeAt(i) !== 10 && text3.charCodeAt(i) !== 13) i++;
-    } else if (ch === 47 && text3.charCodeAt(i + 1) === 42) {
-      const close = text3.indexOf("*/", i + 2);
-      i = close < 0 ? text3.length : close + 1;
-    } else if (ch === 91 || ch === 123) {
-      depth++;
-      if (depth > stopAt) return { depth, offset: i };
-    } else if (ch === 93 || ch === 125) depth = Math.max(0, depth - 1);
-  }
-  return { depth, offset: -1 };
-}
-function lastAtOrBefore(sorted, offset) {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low < high) {
-    const mid = low + high + 1 >> 1;
-    if (sorted[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-function regionBetween(lines, start, end) {
-  const a = lines.position(start);
-  const b = lines.position(Math.max(start, end));
-  return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
-}
-var LineIndex, MAX_NESTING;
-var init_parsed_document = __esm({
-  "src/source/parsed-document.ts"() {
-    "use strict";
-    LineIndex = class {
-      /** Where each line starts, and where its text ends (its line break, or the end of the text). */
-      starts;
-      ends;
-      length;
-      constructor(text3) {
-        this.length = text3.length;
-        const crlf = text3.includes("\r");
-        let count = 0;
-        if (!crlf) for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) count++;
-        else {
-          for (let i = 0; i < text3.length; i++) {
-            const ch = text3.charCodeAt(i);
-            if (ch === 10 || ch === 13 && text3.charCodeAt(i + 1) !== 10) count++;
-          }
-        }
-        const starts = new Uint32Array(count + 1);
-        const ends = new Uint32Array(count + 1);
-        let line = 0;
-        if (!crlf) {
-          for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) {
-            ends[line++] = i;
-            starts[line] = i + 1;
-          }
-        } else {
-          for (let i = 0; i < text3.length; i++) {
-            const ch = text3.charCodeAt(i);
-            if (ch === 10) {
-              ends[line++] = i > 0 && text3.charCodeAt(i - 1) === 13 ? i - 1 : i;
-              starts[line] = i + 1;
-            } else if (ch === 13 && text3.charCodeAt(i + 1) !== 10) {
-              ends[line++] = i;
-              starts[line] = i + 1;
-            }
-          }
-        }
-        ends[line] = text3.length;
-        this.starts = starts;
-        this.ends = ends;
-      }
-      /**
-       * Offsets outside the text and offsets on a line break are clamped to the nearest place in a line, so every position
-       * lies inside the file: line <= line count, column <= that line's length + 1.
-       */
-      position(offset) {
-        offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.length));
-        const line = lastAtOrBefore(this.starts, offset);
-        return { line: line + 1, column: Math.min(offset, this.ends[line]) - this.starts[line] + 1 };
-      }
-      region(start, end) {
-        return regionBetween(this, start, end);
-      }
-      get lineCount() {
-        return this.starts.length;
-      }
-      /** Line `line` (1-based) of `text`, the text this index was made from, without its line break. */
-      lineText(text3, line) {
-        return text3.slice(this.starts[line - 1], this.ends[line - 1]);
-      }
-    };
-    MAX_NESTING = 256;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -47248,831 +47141,6 @@ var require_dist2 = __commonJS({
   }
 });
 
-// src/versions/version-facts.ts
-function isCurrentBranchVersion(value) {
-  const n = typeof value === "bigint" ? Number(value) : value;
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 1511 || n > 9912) return false;
-  const month = n % 100;
-  return month >= 1 && month <= 12;
-}
-function buildNumberIn(value) {
-  const text3 = typeof value === "bigint" || typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
-  const match = /^(?:5\.0{1,2}\.)?(\d{4})(?:\.\d+)?$/.exec(text3);
-  return match ? Number(match[1]) : void 0;
-}
-function supportEndOf(facts) {
-  if (facts.supportEnds) return facts.supportEnds;
-  if (!facts.available) return void 0;
-  const [year, month, day] = facts.available.split("-").map(Number);
-  const end = new Date(Date.UTC(year, month - 1 + 18, day));
-  return end.toISOString().slice(0, 10);
-}
-var VERSION_FACTS, VersionTable, BUILT_IN_VERSIONS;
-var init_version_facts = __esm({
-  "src/versions/version-facts.ts"() {
-    "use strict";
-    VERSION_FACTS = [
-      { version: "1511", buildNumber: 8325, available: "2015-12-08", supportEnds: "2016-12-08" },
-      { version: "1602", buildNumber: 8355, available: "2016-03-11", supportEnds: "2017-03-11" },
-      { version: "1606", buildNumber: 8412, available: "2016-07-22", supportEnds: "2017-07-22" },
-      { version: "1610", buildNumber: 8458, available: "2016-11-18", supportEnds: "2017-11-18" },
-      { version: "1702", buildNumber: 8498, available: "2017-03-27", supportEnds: "2018-03-27" },
-      { version: "1706", buildNumber: 8540, available: "2017-07-31", supportEnds: "2018-07-31" },
-      { version: "1710", buildNumber: 8577, available: "2017-11-20", supportEnds: "2019-05-20" },
-      { version: "1802", buildNumber: 8634, available: "2018-03-22", supportEnds: "2019-09-22" },
-      { version: "1806", buildNumber: 8692, available: "2018-07-31", supportEnds: "2020-01-31" },
-      // Support was extended past 18 months for 1810 (the table gives December 1, 2020).
-      { version: "1810", buildNumber: 8740, available: "2018-11-27", supportEnds: "2020-12-01" },
-      { version: "1902", buildNumber: 8790, available: "2019-03-27", supportEnds: "2020-09-27" },
-      { version: "1906", buildNumber: 8853, available: "2019-07-26", supportEnds: "2021-01-26" },
-      { version: "1910", buildNumber: 8913, available: "2019-11-29", supportEnds: "2021-05-29" },
-      { version: "2002", buildNumber: 8968, available: "2020-04-01", supportEnds: "2021-10-01" },
-      { version: "2006", buildNumber: 9012, available: "2020-08-11", supportEnds: "2022-02-11" },
-      { version: "2010", buildNumber: 9040, available: "2020-11-30", supportEnds: "2022-05-30" },
-      // The current table gives April 19, 2021 to October 19, 2022 (earlier revisions: April 5 to October 5).
-      { version: "2103", buildNumber: 9049, available: "2021-04-19", supportEnds: "2022-10-19" },
-      { version: "2107", buildNumber: 9058, available: "2021-08-02", supportEnds: "2023-02-02" },
-      { version: "2111", buildNumber: 9068, available: "2021-12-01", supportEnds: "2023-06-01" },
-      { version: "2203", buildNumber: 9078, available: "2022-04-06", supportEnds: "2023-10-06" },
-      { version: "2207", buildNumber: 9088, available: "2022-08-12", supportEnds: "2024-02-12" },
-      { version: "2211", buildNumber: 9096, available: "2022-12-05", supportEnds: "2024-06-05" },
-      { version: "2303", buildNumber: 9106, available: "2023-04-10", supportEnds: "2024-10-10" },
-      { version: "2309", buildNumber: 9122, available: "2023-10-09", supportEnds: "2025-04-09" },
-      { version: "2403", buildNumber: 9128, available: "2024-04-22", supportEnds: "2025-10-22" },
-      { version: "2409", buildNumber: 9132, available: "2024-12-04", supportEnds: "2026-06-04" },
-      { version: "2503", buildNumber: 9135, available: "2025-03-31", supportEnds: "2026-09-30" },
-      { version: "2509", buildNumber: 9141, available: "2025-11-12", supportEnds: "2027-05-12" },
-      { version: "2603", buildNumber: 9146, available: "2026-05-05", supportEnds: "2027-11-05" }
-    ];
-    VersionTable = class {
-      byVersion = /* @__PURE__ */ new Map();
-      byBuild = /* @__PURE__ */ new Map();
-      latest;
-      constructor(extra = []) {
-        for (const facts of [...VERSION_FACTS, ...extra]) this.byVersion.set(facts.version, facts);
-        const all = [...this.byVersion.values()].sort((a, b) => Number(a.version) - Number(b.version));
-        for (const facts of all) this.byBuild.set(facts.buildNumber, facts);
-        this.latest = all[all.length - 1];
-      }
-      facts(version) {
-        return this.byVersion.get(String(version));
-      }
-      /** The version a site build number stands for, in any of the forms buildNumberIn accepts. */
-      forBuildNumber(build2) {
-        const number = buildNumberIn(build2);
-        return number === void 0 ? void 0 : this.byBuild.get(number);
-      }
-      /** The last day of support of a version (YYYY-MM-DD), or undefined when the table cannot say. */
-      supportEnds(version) {
-        const facts = this.facts(version);
-        return facts && supportEndOf(facts);
-      }
-    };
-    BUILT_IN_VERSIONS = new VersionTable();
-  }
-});
-
-// src/findings.ts
-function jsonPointer(pointer) {
-  return pointer.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-}
-function parseJsonPointer(text3) {
-  if (text3 === "" || text3 === "/") return [];
-  return text3.replace(/^\//, "").split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).map((part) => /^(0|[1-9][0-9]*)$/.test(part) ? Number(part) : part);
-}
-var MAX_RELATED, FILE_START, MAX_QUOTED;
-var init_findings = __esm({
-  "src/findings.ts"() {
-    "use strict";
-    MAX_RELATED = 5;
-    FILE_START = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
-    MAX_QUOTED = 60;
-  }
-});
-
-// src/model/facts.ts
-function ekuOid(value) {
-  return EKU_NAMES[value.trim().toLowerCase()] ?? value.trim();
-}
-function text(value) {
-  return value !== null && typeof value === "object" ? "" : String(value);
-}
-function integer(value, fallback) {
-  const n = typeof value === "bigint" ? Number(value) : typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d{1,15}\s*$/.test(value) ? Number(value) : NaN;
-  return Number.isSafeInteger(n) ? n : fallback;
-}
-function roleUsesHttps(kind, role) {
-  switch (kind) {
-    case "ManagementPoint":
-      return typeof role.EnableSsl === "boolean" ? role.EnableSsl : void 0;
-    case "SoftwareUpdatePoint":
-      return typeof role.WsusSsl === "boolean" ? role.WsusSsl : void 0;
-    case "DistributionPoint":
-      return role.ClientCommunicationType === void 0 ? void 0 : role.ClientCommunicationType === "Https";
-    case "FallbackStatusPoint":
-      return false;
-    // the fallback status point always uses HTTP
-    default:
-      return void 0;
-  }
-}
-function rolePort(kind, role, https) {
-  if (kind === "SoftwareUpdatePoint") {
-    return https ? integer(role.WsusIisSslPort ?? 8531, 8531) : integer(role.WsusIisPort ?? 8530, 8530);
-  }
-  return https ? 443 : 80;
-}
-function lower(value) {
-  return typeof value === "string" ? value.trim().toLowerCase() : "";
-}
-function portRange(value) {
-  if (typeof value === "bigint" || typeof value === "number" && Number.isSafeInteger(value)) return { from: Number(value), to: Number(value) };
-  if (typeof value !== "string") return void 0;
-  const match = /^(\d{1,5})-(\d{1,5})$/.exec(value);
-  if (!match) return void 0;
-  return { from: Number(match[1]), to: Number(match[2]) };
-}
-function hostMatches(pattern, host) {
-  const p = lower(pattern);
-  const h = lower(host);
-  if (p === h) return true;
-  if (p.startsWith("*.")) return h.endsWith(p.slice(1)) && h.length > p.length - 1;
-  return false;
-}
-var SERVER_AUTH_OID, CLIENT_AUTH_OID, EKU_NAMES;
-var init_facts = __esm({
-  "src/model/facts.ts"() {
-    "use strict";
-    SERVER_AUTH_OID = "1.3.6.1.5.5.7.3.1";
-    CLIENT_AUTH_OID = "1.3.6.1.5.5.7.3.2";
-    EKU_NAMES = {
-      "server authentication": SERVER_AUTH_OID,
-      serverauthentication: SERVER_AUTH_OID,
-      serverauth: SERVER_AUTH_OID,
-      "client authentication": CLIENT_AUTH_OID,
-      clientauthentication: CLIENT_AUTH_OID,
-      clientauth: CLIENT_AUTH_OID
-    };
-  }
-});
-
-// src/model/pointers.ts
-function store(value, symbol, origin) {
-  value[symbol] = origin;
-  return value;
-}
-function setOrigin(value, pointer) {
-  return store(value, POINTER, pointer);
-}
-function setParent(value, parent) {
-  return store(value, PARENT, parent);
-}
-function sameOrigin(value, like) {
-  return store(value, LIKE, like);
-}
-function listPrototype(prototype, list3, pointer) {
-  setOrigin(list3, pointer);
-  return store(Object.create(prototype), PARENT, list3);
-}
-function originOf(value) {
-  const keys = [];
-  let current2 = value;
-  for (let steps = 0; steps < 1e4; steps++) {
-    if (current2 === null || typeof current2 !== "object") return void 0;
-    const tagged = current2;
-    const pointer = tagged[POINTER];
-    if (pointer) return keys.length ? [...pointer, ...keys.reverse()] : pointer;
-    const like = tagged[LIKE];
-    if (like) {
-      current2 = like;
-      continue;
-    }
-    const parent = tagged[PARENT];
-    if (!parent) return void 0;
-    const key = keyIn(parent, current2);
-    if (key === void 0) return void 0;
-    keys.push(key);
-    current2 = parent;
-  }
-  return void 0;
-}
-function keyIn(parent, child2) {
-  let keys = reverse.get(parent);
-  const count = (lookups.get(parent) ?? 0) + 1;
-  if (!keys && count <= REVERSE_FROM) {
-    lookups.set(parent, count);
-    if (Array.isArray(parent)) {
-      const index = parent.indexOf(child2);
-      return index < 0 ? void 0 : index;
-    }
-    for (const name in parent) {
-      if (Object.prototype.hasOwnProperty.call(parent, name) && parent[name] === child2) return name;
-    }
-    return void 0;
-  }
-  if (!keys) {
-    keys = /* @__PURE__ */ new Map();
-    if (Array.isArray(parent)) for (let index = 0; index < parent.length; index++) keys.set(parent[index], index);
-    else for (const name of Object.keys(parent)) keys.set(parent[name], name);
-    reverse.set(parent, keys);
-  }
-  return keys.get(child2);
-}
-var POINTER, PARENT, LIKE, reverse, lookups, REVERSE_FROM;
-var init_pointers = __esm({
-  "src/model/pointers.ts"() {
-    "use strict";
-    POINTER = Symbol("cmlint.pointer");
-    PARENT = Symbol("cmlint.parent");
-    LIKE = Symbol("cmlint.like");
-    reverse = /* @__PURE__ */ new WeakMap();
-    lookups = /* @__PURE__ */ new WeakMap();
-    REVERSE_FROM = 64;
-  }
-});
-
-// src/model/to-cel.ts
-function celMap() {
-  return Object.create(CEL_MAP_PROTOTYPE);
-}
-function setKey(map2, key, value) {
-  if (key === "__proto__") Object.defineProperty(map2, key, { value, enumerable: true, writable: true, configurable: true });
-  else map2[key] = value;
-}
-function toCel(value, pointer, lazyKeys = []) {
-  const lazy = lazyKeys.length > 0 && value !== null && typeof value === "object" && !Array.isArray(value);
-  const result = lazy ? convertMap(value, void 0, lazyKeys) : convert(value, void 0);
-  if (result !== null && typeof result === "object") setOrigin(result, pointer);
-  return result;
-}
-function toCelChild(value, parent) {
-  return convert(value, parent);
-}
-function convert(value, parent) {
-  switch (typeof value) {
-    case "number":
-      return Number.isInteger(value) ? BigInt(value) : value;
-    case "string":
-    case "boolean":
-      return value;
-    case "object": {
-      if (value === null) return null;
-      if (Array.isArray(value)) {
-        const list3 = new Array(value.length);
-        if (parent) setParent(list3, parent);
-        for (let i = 0; i < value.length; i++) list3[i] = convert(value[i], list3);
-        return list3;
-      }
-      return convertMap(value, parent, NO_KEYS);
-    }
-    default:
-      return null;
-  }
-}
-function convertMap(value, parent, lazyKeys) {
-  const map2 = celMap();
-  if (parent) setParent(map2, parent);
-  for (const k in value) {
-    if (!hasOwn.call(value, k)) continue;
-    if (lazyKeys.length && lazyKeys.includes(k)) {
-      const source = value[k];
-      Object.defineProperty(map2, k, {
-        get() {
-          const converted = convert(source, map2);
-          Object.defineProperty(map2, k, { value: converted, enumerable: true, writable: true, configurable: true });
-          return converted;
-        },
-        enumerable: true,
-        configurable: true
-      });
-    } else {
-      setKey(map2, k, convert(value[k], map2));
-    }
-  }
-  return map2;
-}
-var CEL_MAP_PROTOTYPE, hasOwn, NO_KEYS;
-var init_to_cel = __esm({
-  "src/model/to-cel.ts"() {
-    "use strict";
-    init_pointers();
-    CEL_MAP_PROTOTYPE = Object.freeze(/* @__PURE__ */ Object.create(null));
-    hasOwn = Object.prototype.hasOwnProperty;
-    NO_KEYS = [];
-  }
-});
-
-// src/model/build.ts
-function list(value) {
-  return Array.isArray(value) ? value.filter((v) => v && typeof v === "object" && !Array.isArray(v)) : [];
-}
-function derive(raw, facts, pointer) {
-  const element = Object.assign(celMap(), raw, facts);
-  return pointer ? setOrigin(element, pointer) : sameOrigin(element, raw);
-}
-function inventoryOf(data) {
-  const found = isMapLike(data) ? data.devices : void 0;
-  const items = Array.isArray(found) ? found : [];
-  const nameOf = new Int32Array(items.length);
-  const names2 = [];
-  const numberOf = /* @__PURE__ */ new Map();
-  const counts = [];
-  let aligned = true;
-  for (let index = 0; index < items.length; index++) {
-    const raw = items[index];
-    if (!isMapLike(raw)) {
-      aligned = false;
-      nameOf[index] = -1;
-      continue;
-    }
-    const name = text(raw.Population ?? "");
-    let n = numberOf.get(name);
-    if (n === void 0) {
-      n = names2.length;
-      names2.push(name);
-      counts.push(0);
-      numberOf.set(name, n);
-    }
-    nameOf[index] = n;
-    counts[n]++;
-  }
-  return { items, aligned, nameOf, names: names2, countOf: new Map(names2.map((name, n) => [name, name ? counts[n] : 0])) };
-}
-function isMapLike(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-function groupBy(items, key) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-function byKey(items, key) {
-  const map2 = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const k = key(item);
-    if (k && !map2.has(k)) map2.set(k, item);
-  }
-  return map2;
-}
-function buildModel(data) {
-  const exp = toCel(data ?? {}, [], ["devices"]) ?? celMap();
-  const hierarchy = buildSites(exp);
-  const pki = buildCertificates(exp);
-  const lookups2 = { hierarchy, pki };
-  const forests = buildForests(exp);
-  const { servers, roles } = buildServers(exp, lookups2);
-  linkServers(hierarchy.sites, servers, roles);
-  const cloud = buildCmgs(exp, lookups2, roles);
-  const cloudDistributionPoints = list(exp.cloudDistributionPoints).map(
-    (raw) => derive(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === "New", ...siteFacts(hierarchy, raw.SiteCode), ...certFacts(pki, "serviceCertificate", raw.ServiceCertificate) })
-  );
-  const azureServices = list(exp.azureServices).map((raw) => derive(raw, { isCloudManagement: raw.ServiceType === "CloudManagement" }));
-  const boundaryGroups = list(exp.boundaryGroups).map((raw) => derive(raw, { name: lower(raw.Name) }));
-  const dnsRecords = list((exp.dns ?? {}).records).map(
-    (raw) => derive(raw, { name: lower(raw.Name), value: lower(raw.Value), isPublic: raw.Zone !== "Internal" })
-  );
-  const network = exp.network ?? {};
-  const networkDevices = buildNetworkDevices(network, lookups2, servers, cloud);
-  const connections = buildConnections(network);
-  const clientSettings = list(exp.clientSettings).map(
-    (raw) => derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === "Default" || raw.ClientSettingName === "Default Client Agent Settings" })
-  );
-  const inventory = inventoryOf(data);
-  const populations = buildPopulations(exp, lookups2, cloud, clientSettings, inventory);
-  linkPopulations(hierarchy.sites, roles, cloud, populations);
-  const featureUses = buildFeatureUses(populations);
-  const populationByName = byKey(populations, (p) => p.name);
-  const devices = buildDevices(inventory, populationByName);
-  const content = buildContent(exp, cloud, cloudDistributionPoints, populationByName);
-  return {
-    export: exp,
-    sites: hierarchy.sites,
-    servers,
-    roles,
-    connectionPoints: cloud.connectionPoints,
-    cmgs: cloud.cmgs,
-    cloudDistributionPoints,
-    azureServices,
-    boundaryGroups,
-    forests,
-    certificates: pki.certificates,
-    dnsRecords,
-    networkDevices,
-    connections,
-    clientSettings,
-    populations,
-    featureUses,
-    devices,
-    content,
-    hierarchy: hierarchyFacts(hierarchy, network, populations)
-  };
-}
-function buildSites(exp) {
-  const hierarchyRaw = exp.hierarchy ?? {};
-  const sites = list(hierarchyRaw.sites).map(
-    (raw) => derive(raw, {
-      code: lower(raw.SiteCode),
-      isTopTier: raw.ParentSiteCode === void 0,
-      isCas: raw.SiteType === "Cas",
-      isPrimary: raw.SiteType === "Primary",
-      isSecondary: raw.SiteType === "Secondary"
-    })
-  );
-  const siteByCode = byKey(sites, (s) => s.code);
-  const childrenOf = groupBy(sites, (s) => lower(s.ParentSiteCode));
-  for (const site of sites) {
-    const parent = siteByCode.get(lower(site.ParentSiteCode));
-    if (parent) site.parent = parent;
-    site.children = childrenOf.get(site.code) ?? [];
-    site.isChildPrimary = site.isPrimary === true && parent?.isCas === true;
-    site.isStandalonePrimary = site.isPrimary === true && site.isTopTier === true;
-  }
-  const topSites = sites.filter((s) => s.isTopTier);
-  const topSite = topSites.find((s) => s.isCas) ?? topSites[0];
-  const stated = (site) => site?.Version !== void 0 && site.Version !== null;
-  const valid = (v) => typeof v === "bigint" && isCurrentBranchVersion(v);
-  const versions2 = sites.map((s) => s.Version).filter(valid);
-  const hierarchyVersion = valid(topSite?.Version) ? topSite.Version : stated(topSite) ? void 0 : versions2.length ? versions2.reduce((a, b) => a > b ? a : b) : void 0;
-  for (const site of sites) {
-    const version = valid(site.Version) ? site.Version : stated(site) ? void 0 : hierarchyVersion;
-    if (version !== void 0) site.version = version;
-  }
-  return { sites, siteByCode, topSite, hierarchyVersion };
-}
-function siteFacts({ siteByCode, hierarchyVersion }, code) {
-  const site = siteByCode.get(lower(code));
-  const facts = {};
-  if (site) facts.site = site;
-  const version = site?.version ?? hierarchyVersion;
-  if (version !== void 0) facts.version = version;
-  return facts;
-}
-function buildCertificates(exp) {
-  const pki = exp.pki ?? {};
-  const certificates = list(pki.certificates).map((raw) => {
-    const ekus = Array.isArray(raw.EnhancedKeyUsages) ? raw.EnhancedKeyUsages.map((e) => ekuOid(text(e))) : [];
-    const names2 = [raw.SubjectName, ...Array.isArray(raw.SubjectAlternativeNames) ? raw.SubjectAlternativeNames : []].filter((n) => typeof n === "string").map(lower);
-    return derive(raw, {
-      id: text(raw.Id),
-      ekus,
-      serverAuth: ekus.includes(SERVER_AUTH_OID),
-      clientAuth: ekus.includes(CLIENT_AUTH_OID),
-      names: names2,
-      isWildcard: typeof raw.SubjectName === "string" && raw.SubjectName.startsWith("*.")
-    });
-  });
-  const certById = byKey(certificates, (c) => c.id);
-  for (const cert of certificates) {
-    const chain = [];
-    let next = certById.get(text(cert.IssuerCertificate ?? ""));
-    while (next && chain.length < MAX_CHAIN && !chain.includes(next) && next !== cert) {
-      chain.push(next);
-      next = certById.get(text(next.IssuerCertificate ?? ""));
-    }
-    cert.chain = chain;
-  }
-  return { certificates, certById };
-}
-function certFacts({ certById }, name, id) {
-  const cert = certById.get(text(id ?? ""));
-  return cert ? { [name]: cert } : {};
-}
-function buildForests(exp) {
-  return list((exp.activeDirectory ?? {}).forests).map(
-    (raw) => derive(raw, {
-      name: lower(raw.ForestFqdn),
-      trusts: Array.isArray(raw.TrustedForests) ? raw.TrustedForests.map(lower) : []
-    })
-  );
-}
-function buildServers(exp, { hierarchy, pki }) {
-  const roles = [];
-  const servers = list(exp.siteSystems).map((raw) => {
-    const server = derive(raw, {
-      name: lower(raw.SiteSystemServerName),
-      isDomainMember: raw.Workgroup !== true && (typeof raw.DomainFqdn === "string" || raw.Workgroup === false),
-      ...siteFacts(hierarchy, raw.SiteCode),
-      ...certFacts(pki, "serverCertificate", raw.ServerCertificate),
-      ...certFacts(pki, "clientCertificate", raw.ClientCertificate)
-    });
-    const serverRoles = buildRoles(raw, server, hierarchy);
-    for (const role of serverRoles) roles.push(role);
-    server.allRoles = serverRoles;
-    server.internetFacing = serverRoles.some((r) => r.acceptsInternet);
-    return server;
-  });
-  return { servers, roles };
-}
-function buildRoles(raw, server, hierarchy) {
-  const roleMap = isMapLike(raw.roles) ? raw.roles : celMap();
-  const roles = [];
-  for (const [kind, value] of Object.entries(roleMap)) {
-    const props = isMapLike(value) ? value : celMap();
-    const connectionType = text(props.ClientConnectionType ?? "Intranet");
-    const https = roleUsesHttps(kind, props);
-    const role = derive(
-      props,
-      {
-        kind,
-        server,
-        serverName: server.name,
-        SiteCode: raw.SiteCode ?? null,
-        ...siteFacts(hierarchy, raw.SiteCode),
-        connectionType,
-        acceptsInternet: connectionType !== "Intranet",
-        acceptsIntranet: connectionType !== "Internet",
-        cmgTraffic: props.EnableCloudGateway === true,
-        port: BigInt(rolePort(kind, props, https))
-      },
-      [...originOf(raw) ?? [], "roles", kind]
-    );
-    if (https !== void 0) role.https = https;
-    roles.push(role);
-  }
-  return roles;
-}
-function linkServers(sites, servers, roles) {
-  const serversBySite = groupBy(servers, (s) => s.site);
-  const rolesBySite = groupBy(roles, (r) => r.site);
-  for (const site of sites) {
-    site.servers = serversBySite.get(site) ?? [];
-    site.roles = rolesBySite.get(site) ?? [];
-  }
-}
-function buildCmgs(exp, { hierarchy, pki }, roles) {
-  const connectionPoints = roles.filter((r) => r.kind === "CloudManagementGatewayConnectionPoint");
-  const cmgs = list(exp.cloudManagementGateways).map(
-    (raw) => derive(raw, {
-      name: lower(raw.ServiceName),
-      instances: typeof raw.VMInstanceCount === "bigint" ? raw.VMInstanceCount : 1n,
-      contentEnabled: raw.EnableCloudDPFunction === true,
-      isNew: raw.Lifecycle === "New",
-      ...siteFacts(hierarchy, raw.SiteCode),
-      ...certFacts(pki, "serviceCertificate", raw.ServiceCertificate),
-      ...certFacts(pki, "managementCertificate", raw.ManagementCertificate),
-      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => pki.certById.get(text(id)) ? [pki.certById.get(text(id))] : [])
-    })
-  );
-  const cmgByName = byKey(cmgs, (c) => c.name);
-  const cmgByDeploymentName = byKey(cmgs, (c) => lower(c.DeploymentName));
-  const cmgByAnyName = (name) => (
-    // An absent name matches nothing (a CMG without DeploymentName must not match a population without
-    // CloudManagementGateway).
-    lower(name) === "" ? void 0 : cmgByName.get(lower(name)) ?? cmgByDeploymentName.get(lower(name))
-  );
-  for (const cp of connectionPoints) {
-    const cmg = cmgByAnyName(cp.CloudManagementGatewayName);
-    if (cmg) cp.cmg = cmg;
-  }
-  const connectionPointsByCmg = groupBy(connectionPoints, (cp) => cp.cmg);
-  for (const cmg of cmgs) cmg.connectionPoints = connectionPointsByCmg.get(cmg) ?? [];
-  const cmgsBySite = groupBy(cmgs, (c) => c.site);
-  for (const site of hierarchy.sites) site.cmgs = cmgsBySite.get(site) ?? [];
-  return { connectionPoints, cmgs, cmgByAnyName };
-}
-function buildNetworkDevices(network, { pki }, servers, { cmgByAnyName }) {
-  const serverByName = byKey(servers, (s) => s.name);
-  return list(network.devices).map((raw) => {
-    const front = Array.isArray(raw.FrontOf) ? raw.FrontOf.map(lower) : [];
-    const frontServers = front.flatMap((n) => serverByName.get(n) ? [serverByName.get(n)] : []);
-    const frontCmgs = front.flatMap((n) => cmgByAnyName(n) ? [cmgByAnyName(n)] : []);
-    return derive(raw, {
-      name: text(raw.Name),
-      servers: frontServers,
-      frontCmgs,
-      roles: frontServers.flatMap((s) => s.allRoles),
-      ...certFacts(pki, "certificate", raw.Certificate)
-    });
-  });
-}
-function buildConnections(network) {
-  return list(network.connections).map(
-    (raw) => derive(raw, {
-      from: lower(raw.From),
-      to: lower(raw.To),
-      ranges: (Array.isArray(raw.Ports) ? raw.Ports : []).flatMap((p) => {
-        const r = portRange(p);
-        return r ? [{ from: BigInt(r.from), to: BigInt(r.to) }] : [];
-      })
-    })
-  );
-}
-function buildPopulations(exp, { hierarchy, pki }, { cmgByAnyName }, clientSettings, inventory) {
-  const defaultSettings = clientSettings.find((s) => s.isDefault);
-  const settingsByPopulation = deployedSettings(clientSettings);
-  return list(exp.clientPopulations).map((raw) => {
-    const name = text(raw.Name);
-    const deviceCount = BigInt(inventory.countOf.get(name) ?? 0);
-    const channels = Array.isArray(raw.Channels) ? raw.Channels.map(text) : [];
-    const auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(text) : [];
-    return derive(raw, {
-      name,
-      count: typeof raw.Count === "bigint" ? raw.Count : deviceCount,
-      channels,
-      usesCmg: channels.includes("CMG"),
-      usesIbcm: channels.includes("IBCM"),
-      auth,
-      settings: effectiveSettings(defaultSettings, settingsByPopulation.get(name) ?? []),
-      ...siteFacts(hierarchy, raw.SiteCode),
-      ...certFacts(pki, "clientCertificate", raw.ClientCertificate),
-      ...cmgByAnyName(raw.CloudManagementGateway) ? { cmg: cmgByAnyName(raw.CloudManagementGateway) } : {}
-    });
-  });
-}
-function linkPopulations(sites, roles, { connectionPoints, cmgs }, populations) {
-  const populationsByCmg = groupBy(populations, (p) => p.cmg === void 0 && p.usesCmg && cmgs.length === 1 ? cmgs[0] : p.cmg);
-  for (const cmg of cmgs) {
-    cmg.populations = populationsByCmg.get(cmg) ?? [];
-    cmg.clientCount = cmg.populations.reduce((sum, p) => sum + p.count, 0n);
-  }
-  for (const cmg of cmgs) {
-    const points = cmg.connectionPoints;
-    const oneSite = new Set(points.map((cp) => cp.site)).size <= 1;
-    const bySite = /* @__PURE__ */ new Map();
-    let unsited = 0n;
-    for (const p of cmg.populations) {
-      if (p.site === void 0) unsited += p.count;
-      else bySite.set(p.site, (bySite.get(p.site) ?? 0n) + p.count);
-    }
-    for (const cp of points) cp.clientCount = (oneSite ? unsited : 0n) + (cp.site === void 0 ? 0n : bySite.get(cp.site) ?? 0n);
-  }
-  for (const cp of connectionPoints) cp.clientCount ??= 0n;
-  const populationsBySite = groupBy(populations, (p) => p.site);
-  for (const site of sites) {
-    site.populations = populationsBySite.get(site) ?? [];
-    site.clientCount = site.populations.reduce((sum, p) => sum + p.count, 0n);
-    site.usesIbcm = site.populations.some((p) => p.usesIbcm) || site.servers.some((s) => typeof s.PublicFqdn === "string");
-  }
-  for (const role of roles) {
-    const site = role.site;
-    role.ibcm = role.acceptsInternet === true && (site?.usesIbcm === true || role.cmgTraffic !== true);
-  }
-}
-function buildFeatureUses(populations) {
-  const featureUses = [];
-  for (const population of populations) {
-    const uses = Array.isArray(population.Features) ? population.Features : [];
-    uses.forEach((use, index) => {
-      const pointer = [...originOf(population) ?? [], "Features", index];
-      const facts = typeof use === "string" ? { Feature: use } : isMapLike(use) ? use : celMap();
-      const channels = Array.isArray(facts.Channels) ? facts.Channels.map(text) : population.channels;
-      const element = derive(facts, {
-        feature: text(facts.Feature),
-        population,
-        channels,
-        viaCmg: channels.includes("CMG"),
-        viaIbcm: channels.includes("IBCM"),
-        ...population.version !== void 0 ? { version: population.version } : {}
-      }, pointer);
-      featureUses.push(element);
-    });
-  }
-  return featureUses;
-}
-function buildDevices(inventory, populationByName) {
-  const devices = [];
-  const { items, aligned, nameOf } = inventory;
-  const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ["devices"]) : CEL_MAP_PROTOTYPE;
-  const populationOf = inventory.names.map((name) => populationByName.get(name));
-  const Device = constructorOf(devicePrototype);
-  for (let index = 0; index < items.length; index++) {
-    const raw = items[index];
-    if (!isMapLike(raw)) continue;
-    const element = Object.assign(new Device(), raw);
-    if (!aligned) setOrigin(element, ["devices", index]);
-    for (const key in raw) {
-      const value = raw[key];
-      if (typeof value !== "string" && typeof value !== "boolean" && Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(value, element));
-    }
-    const population = populationOf[nameOf[index]];
-    if (population) {
-      element.population = population;
-      if (element.OperatingSystem == null && population.OperatingSystem !== void 0) element.OperatingSystem = population.OperatingSystem;
-      if (element.OsVersion == null && population.OsVersion !== void 0) element.OsVersion = population.OsVersion;
-      if (element.Identity == null && population.Identity !== void 0) element.Identity = population.Identity;
-      if (element.Network == null && population.Network !== void 0) element.Network = population.Network;
-    }
-    element.auth = Array.isArray(element.Authentication) ? textList(element.Authentication) : population?.auth ?? [];
-    element.usesCmg = population?.usesCmg === true;
-    devices.push(element);
-  }
-  return devices;
-}
-function constructorOf(prototype) {
-  const make = function() {
-  };
-  make.prototype = prototype;
-  return make;
-}
-function textList(items) {
-  for (const item of items) if (typeof item !== "string") return items.map(text);
-  return items;
-}
-function buildContent(exp, { cmgByAnyName }, cloudDistributionPoints, populationByName) {
-  const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
-  return list(exp.content).map((raw) => {
-    const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];
-    const users = Array.isArray(raw.UsedBy) ? raw.UsedBy.map(text) : [];
-    return derive(raw, {
-      onCmg: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true),
-      onCloudDistributionPoint: targets.some((t) => cloudDistributionPointNames.has(t)),
-      onCloud: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true || cloudDistributionPointNames.has(t)),
-      populations: users.flatMap((u) => populationByName.get(u) ? [populationByName.get(u)] : [])
-    });
-  });
-}
-function hierarchyFacts({ sites, topSite, hierarchyVersion }, network, populations) {
-  return setOrigin(
-    Object.assign(celMap(), {
-      hasCas: sites.some((s) => s.isCas),
-      siteCount: BigInt(sites.length),
-      ...topSite ? { topSite } : {},
-      ...hierarchyVersion !== void 0 ? { version: hierarchyVersion } : {},
-      hasNetworkConnections: Array.isArray(network.connections),
-      hasNetworkDevices: Array.isArray(network.devices),
-      hasPopulations: populations.length > 0
-    }),
-    ["hierarchy"]
-  );
-}
-function deployedSettings(all) {
-  const byPopulation = /* @__PURE__ */ new Map();
-  for (const settings of all) {
-    if (settings.isDefault || !Array.isArray(settings.DeployedTo)) continue;
-    for (const name of new Set(settings.DeployedTo.map(text))) {
-      const list3 = byPopulation.get(name);
-      if (list3) list3.push(settings);
-      else byPopulation.set(name, [settings]);
-    }
-  }
-  return byPopulation;
-}
-function effectiveSettings(defaults, deployed) {
-  const result = Object.assign(celMap(), CLIENT_SETTING_DEFAULTS);
-  const explicit = [];
-  const apply = (settings) => {
-    for (const key of CLIENT_SETTING_KEYS) {
-      if (settings[key] !== void 0) {
-        result[key] = settings[key];
-        if (!explicit.includes(key)) explicit.push(key);
-      }
-    }
-  };
-  if (defaults) apply(defaults);
-  const custom = [...deployed].sort((a, b) => integer(b.Priority, 0) - integer(a.Priority, 0));
-  for (const settings of custom) apply(settings);
-  result.explicit = explicit;
-  return result;
-}
-function connectionAllows(model, from, to, port) {
-  const source = lower(from);
-  return model.connections.some(
-    (c) => (c.from === source || c.from === "any" || c.from === "internet" && isInternetSource(model, source)) && (hostMatches(String(c.to), to) || c.to === "azure" && isAzureHost(to)) && c.ranges.some((r) => r.from <= port && port <= r.to)
-  );
-}
-function isInternetSource(model, source) {
-  return source === "internet" || model.populations.some((p) => lower(p.name) === source);
-}
-function isAzureHost(host) {
-  const h = lower(host);
-  return [".cloudapp.net", ".cloudapp.azure.com", ".windows.net", ".azure.com", ".azure.net", ".usgovcloudapp.net", ".usgovcloudapi.net", ".azure.us"].some((d) => h.endsWith(d));
-}
-var CLIENT_SETTING_DEFAULTS, CLIENT_SETTING_KEYS, MAX_CHAIN;
-var init_build2 = __esm({
-  "src/model/build.ts"() {
-    "use strict";
-    init_facts();
-    init_pointers();
-    init_version_facts();
-    init_to_cel();
-    CLIENT_SETTING_DEFAULTS = {
-      AllowCloudManagementGateway: true,
-      AllowCloudDistributionPoint: true,
-      PolicyPollingMins: 60n,
-      EnableUserPolicy: true,
-      EnableUserPolicyOnInternet: false,
-      EnableDeltaDownload: false
-    };
-    CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
-    MAX_CHAIN = 32;
-  }
-});
-
-// src/rules/rule.ts
-function familyOf(id) {
-  return id.replace(/[0-9]+$/, "");
-}
-var init_rule = __esm({
-  "src/rules/rule.ts"() {
-    "use strict";
-  }
-});
-
 // node_modules/fdir/dist/index.mjs
 import { createRequire as createRequire2 } from "module";
 import { basename as basename2, dirname as dirname4, normalize, relative as relative3, resolve as resolve4, sep as sep3 } from "path";
@@ -50652,1027 +49720,6 @@ var init_dist2 = __esm({
   }
 });
 
-// src/report/escape.ts
-function escapeControl(text3) {
-  return text3.replace(UNSAFE, (ch) => {
-    const code = ch.charCodeAt(0);
-    if (ch === "\n") return "\\n";
-    if (ch === "\r") return "\\r";
-    if (ch === "\x1B") return "\\e";
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-function inertJson(json2) {
-  return json2.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-var UNSAFE, INVISIBLE;
-var init_escape = __esm({
-  "src/report/escape.ts"() {
-    "use strict";
-    UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-    INVISIBLE = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-  }
-});
-
-// src/report/fail-on.ts
-function failsAt(severity, failOn) {
-  return failOn !== "never" && RANK[severity] <= RANK[failOn];
-}
-var FAIL_ON_CHOICES, RANK;
-var init_fail_on = __esm({
-  "src/report/fail-on.ts"() {
-    "use strict";
-    FAIL_ON_CHOICES = ["error", "warning", "note", "never"];
-    RANK = { error: 0, warning: 1, note: 2 };
-  }
-});
-
-// src/report/report-input.ts
-function skippedSummary(skipped) {
-  if (!skipped?.length) return void 0;
-  const names2 = skipped.map((s) => `${s.path}: ${s.reason}`).join("; ");
-  return `${skipped.length} file${skipped.length === 1 ? "" : "s"} skipped: not cmlint exports (${names2})`;
-}
-function ruleCountsOf(file, rules) {
-  const counts = { passed: 0, failed: 0, partlyEvaluated: 0, notEvaluated: 0 };
-  if (file.outcomes.size === 0) {
-    counts.notEvaluated = rules.filter((r) => r.check).length;
-    return counts;
-  }
-  for (const outcome of file.outcomes.values()) {
-    if (outcome.status === "passed") counts.passed++;
-    else if (outcome.status === "failed") counts.failed++;
-    else if (outcome.status === "partly-evaluated") counts.partlyEvaluated++;
-    else counts.notEvaluated++;
-  }
-  return counts;
-}
-function totalRuleCounts(input) {
-  const total = { passed: 0, failed: 0, partlyEvaluated: 0, notEvaluated: 0 };
-  for (const file of input.files) {
-    const counts = ruleCountsOf(file, input.rules);
-    total.passed += counts.passed;
-    total.failed += counts.failed;
-    total.partlyEvaluated += counts.partlyEvaluated;
-    total.notEvaluated += counts.notEvaluated;
-  }
-  return total;
-}
-var init_report_input = __esm({
-  "src/report/report-input.ts"() {
-    "use strict";
-  }
-});
-
-// src/report/text.ts
-var init_text = __esm({
-  "src/report/text.ts"() {
-    "use strict";
-    init_escape();
-    init_report_input();
-  }
-});
-
-// src/report/github.ts
-import { isAbsolute as isAbsolute4, relative as relative5, sep as sep5 } from "node:path";
-function escapeData2(text3) {
-  return escapeControl(text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
-}
-function escapeProperty2(text3) {
-  return escapeData2(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function annotationPath(path, cwd) {
-  if (path === "<stdin>" || path === "-") return void 0;
-  const rel = relative5(cwd, path);
-  const usable = rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : path;
-  return usable.split(sep5).join("/");
-}
-function formatGithub(input, options = {}) {
-  const lines = [];
-  const titles = new Map(input.rules.map((r) => [r.id, r.title]));
-  for (const file of input.files) {
-    const path = annotationPath(file.path, input.cwd);
-    for (const f of file.findings) {
-      if (f.suppression || options.quiet && f.severity !== "error") continue;
-      const properties = [];
-      if (path !== void 0) properties.push(["file", path]);
-      properties.push(["line", f.region.startLine], ["col", f.region.startColumn], ["endLine", f.region.endLine], ["endColumn", f.region.endColumn]);
-      const title = titles.get(f.ruleId);
-      properties.push(["title", title ? `${f.ruleId}: ${title}` : f.ruleId]);
-      const props = properties.map(([key, value]) => `${key}=${escapeProperty2(String(value))}`).join(",");
-      lines.push(`::${COMMAND[f.severity]} ${props}::${escapeData2(`${f.message} (${f.ruleId})`)}`);
-    }
-  }
-  const skipped = skippedSummary(input.skipped);
-  if (skipped) lines.push(`::notice title=${escapeProperty2("cmlint: files skipped")}::${escapeData2(skipped)}`);
-  return lines.length ? lines.join("\n") + "\n" : "";
-}
-var COMMAND;
-var init_github = __esm({
-  "src/report/github.ts"() {
-    "use strict";
-    init_escape();
-    init_report_input();
-    COMMAND = { error: "error", warning: "warning", note: "notice" };
-  }
-});
-
-// src/report/markup-escape.ts
-function safeHttpsUrl(value) {
-  if (typeof value !== "string") return void 0;
-  try {
-    const url = new URL(value);
-    if (url.protocol !== "https:" || url.username || url.password) return void 0;
-    return url.href;
-  } catch {
-    return void 0;
-  }
-}
-function markdownUrl(value) {
-  if (typeof value !== "string" || /[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return void 0;
-  const href = safeHttpsUrl(value);
-  return href?.replace(/[()[\]<>"'\\`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-}
-function codeSpan(text3) {
-  const longest = Math.max(0, ...(text3.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = text3.startsWith("`") || text3.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text3.replace(/\|/g, "\\|")}${pad}${fence}`;
-}
-function markdownText(value) {
-  const text3 = escapeControl(String(value ?? "").replace(/[\r\n\u2028\u2029]+/g, " "));
-  let out = "";
-  let last = 0;
-  for (const match of text3.matchAll(LINK_LIKE)) {
-    out += markdownPlain(text3.slice(last, match.index)) + codeSpan(match[0]);
-    last = match.index + match[0].length;
-  }
-  return out + markdownPlain(text3.slice(last));
-}
-function markdownPlain(text3) {
-  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~@]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-=]|\d+(?=[.)]))/, (_, space, marker) => `${space}${/\d/.test(marker) ? `${marker}\\` : `\\${marker}`}`);
-}
-function mermaidString(...lines) {
-  const escaped = lines.map((line) => {
-    let out = "";
-    for (const ch of escapeControl(String(line ?? ""))) out += MERMAID_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
-    return out;
-  });
-  return `"${escaped.join("<br/>")}"`;
-}
-var LINK_LIKE, MERMAID_SAFE;
-var init_markup_escape = __esm({
-  "src/report/markup-escape.ts"() {
-    "use strict";
-    init_escape();
-    LINK_LIKE = /(?:[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/|www\.)\S*|[^\s@]{0,64}@[^\s@]+\.[^\s@]+/gi;
-    MERMAID_SAFE = /[A-Za-z0-9 .,:/_-]/;
-  }
-});
-
-// src/report/sarif.ts
-import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
-import { pathToFileURL } from "node:url";
-import { isAbsolute as isAbsolute5, relative as relative6, resolve as resolve7, sep as sep6 } from "node:path";
-function level(severity) {
-  return severity;
-}
-function artifactLocation(path, cwd) {
-  if (path === "<stdin>" || path === "-") return { uri: "stdin", uriBaseId: "%SRCROOT%" };
-  const full = resolve7(cwd, path);
-  const rel = relative6(cwd, full).split(sep6).join("/");
-  if (rel && !rel.startsWith("..") && !isAbsolute5(rel)) {
-    return { uri: rel.split("/").map((segment) => encodeURIComponent(segment)).join("/"), uriBaseId: "%SRCROOT%" };
-  }
-  return { uri: pathToFileURL(full).href };
-}
-function ruleName(rule) {
-  const words2 = rule.title.normalize("NFKD").replace(/[^A-Za-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
-  return words2.map((w) => w[0].toUpperCase() + w.slice(1)).join("") || `Rule${rule.id}`;
-}
-function sentence(text3) {
-  const trimmed = text3.trim().replace(/\s+/g, " ");
-  return escapeControl(/[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`);
-}
-function messageText(text3) {
-  return text3.replace(/(\\*)([[\]])/g, (_, slashes, bracket2) => `${slashes}${slashes}\\${bracket2}`);
-}
-function ruleDescriptor(rule) {
-  const prose = (text3) => rule.builtin ? sentence(text3) : markdownText(sentence(text3));
-  const sources = rule.sources.map((s) => {
-    const title = prose(`${s.title}${s.section ? ` \u203A ${s.section}` : ""}`).replace(/\.$/, "");
-    const url = markdownUrl(s.url);
-    return url ? `- [${title}](${url})` : `- ${title}`;
-  }).join("\n");
-  const helpUri = markdownUrl(rule.helpUri);
-  return {
-    id: rule.id,
-    name: ruleName(rule),
-    shortDescription: { text: messageText(sentence(rule.title)) },
-    fullDescription: { text: messageText(sentence(rule.description)) },
-    help: {
-      text: messageText(`${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)}${helpUri ? ` See ${helpUri}` : ""}`),
-      markdown: `${prose(rule.description)}
-
-**Why:** ${prose(rule.rationale)}
-
-**How to fix:** ${prose(rule.fix)}
-
-**Sources:**
-${sources}`
-    },
-    ...helpUri ? { helpUri } : {},
-    defaultConfiguration: { level: level(rule.severity) },
-    properties: { tags: ["cmlint", rule.family] }
-  };
-}
-function priority(f) {
-  return (f.suppression ? 3 : 0) + (f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 2);
-}
-function mostSevere(all, limit) {
-  if (all.length <= limit) return all;
-  const kept = /* @__PURE__ */ new Set();
-  for (let rank = 0; rank < 6 && kept.size < limit; rank++) {
-    for (const item of all) {
-      if (kept.size >= limit) break;
-      if (priority(item.finding) === rank) kept.add(item);
-    }
-  }
-  return all.filter((item) => kept.has(item));
-}
-function sarifRegion(region) {
-  const endColumn = Math.max(region.endColumn, region.endLine === region.startLine ? region.startColumn + 1 : 1);
-  return { startLine: region.startLine, startColumn: region.startColumn, endLine: region.endLine, endColumn };
-}
-function resultObject(input, ruleIndex, fileIndex, f) {
-  const file = input.files[fileIndex];
-  const result = {
-    ruleId: f.ruleId,
-    ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
-    level: level(f.severity),
-    message: { text: messageText(sentence(f.message)) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
-          region: sarifRegion(f.region)
-        }
-      }
-    ],
-    partialFingerprints: { "cmlint/v1": f.fingerprint }
-  };
-  const related = f.related?.filter((r) => r.region);
-  if (related?.length) {
-    result.relatedLocations = related.map((r, id) => ({
-      id,
-      message: { text: `Also involved: ${jsonPointer(r.pointer)}` },
-      physicalLocation: {
-        artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
-        region: sarifRegion(r.region)
-      }
-    }));
-  }
-  if (f.suppression) {
-    result.suppressions = [{ kind: f.suppression.kind, justification: escapeControl(f.suppression.justification) }];
-  }
-  return result;
-}
-function sarifParts(input) {
-  const rules = [...input.rules].sort((a, b) => a.id < b.id ? -1 : 1);
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const artifacts = input.files.map((file) => ({
-    location: artifactLocation(file.path, input.cwd),
-    length: file.source.bytes.length,
-    hashes: { "sha-256": createHash("sha256").update(file.source.bytes).digest("hex") }
-  }));
-  const all = [];
-  input.files.forEach((file, index) => {
-    for (const finding of file.findings) all.push({ file: index, finding });
-  });
-  const kept = mostSevere(all, SARIF_MAX_RESULTS);
-  const outcomeNotifications = input.files.flatMap(
-    (file, fileIndex) => [...file.outcomes].filter(([, o]) => o.status === "partly-evaluated" || o.status === "not-evaluated").map(([id, o]) => ({
-      descriptor: { id: o.status },
-      associatedRule: { id, index: ruleIndex.get(id) ?? -1 },
-      level: "note",
-      message: { text: messageText(sentence(`${id} ${o.status === "not-evaluated" ? "was not evaluated" : "was partly evaluated"} on ${file.path}: ${o.reason ?? "the export lacks a fact it needs"}`)) },
-      locations: [{ physicalLocation: { artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex } } }],
-      properties: { status: o.status, ...o.checked !== void 0 ? { checked: o.checked, notJudged: o.skipped, elements: o.elements } : {} }
-    }))
-  );
-  const log2 = (notification) => ({
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "cmlint",
-            version: input.toolVersion,
-            semanticVersion: input.toolVersion,
-            informationUri: INFORMATION_URI,
-            rules: rules.map(ruleDescriptor)
-          }
-        },
-        originalUriBaseIds: {
-          "%SRCROOT%": { uri: pathToFileURL(input.cwd.endsWith(sep6) ? input.cwd : input.cwd + sep6).href }
-        },
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: [
-              ...outcomeNotifications,
-              ...skippedNotifications(input),
-              ...notification ? [{ descriptor: { id: "results-left-out" }, level: "warning", message: { text: notification } }] : []
-            ]
-          }
-        ],
-        properties: { ruleCounts: totalRuleCounts(input), ruleCountsByFile: input.files.map((file) => ({ path: file.path, ...ruleCountsOf(file, input.rules) })) },
-        artifacts,
-        results: RESULTS_PLACE,
-        columnKind: "utf16CodeUnits"
-      }
-    ]
-  });
-  return { all, kept, log: log2, result: (item) => resultObject(input, ruleIndex, item.file, item.finding) };
-}
-function leftOut(total, kept) {
-  const n = (count) => count.toLocaleString("en-US");
-  return `${n(total - kept)} of ${n(total)} results left out: GitHub code scanning accepts at most ${n(SARIF_MAX_RESULTS)} results in a run and ${SARIF_MAX_GZIP_BYTES / 1e6} MB gzipped; the ${n(kept)} most severe are kept. The JSON report has them all.`;
-}
-function skippedNotifications(input) {
-  const text3 = skippedSummary(input.skipped);
-  if (!text3) return [];
-  const locations = input.skipped.map((s) => ({ physicalLocation: { artifactLocation: artifactLocation(s.path, input.cwd) } }));
-  const notification = { descriptor: { id: "skipped-not-exports" }, level: "note", message: { text: messageText(sentence(escapeControl(text3))) }, locations };
-  return [notification];
-}
-function nested(value, indent) {
-  return inertJson(JSON.stringify(value, null, 2)).replace(/\n/g, `
-${indent}`);
-}
-function* sarifPieces(input, options = {}) {
-  const { all, log: log2, result, kept: withinCount } = sarifParts(input);
-  let kept = withinCount;
-  const texts = /* @__PURE__ */ new Map();
-  const text3 = (item) => {
-    let value = texts.get(item);
-    if (value === void 0) texts.set(item, value = nested(result(item), "        "));
-    return value;
-  };
-  const frame = (notification2) => {
-    const whole = nested(log2(notification2), "");
-    const at = whole.indexOf(JSON.stringify(RESULTS_PLACE));
-    return { head: whole.slice(0, at) + "[", tail: `${kept.length ? "\n      " : ""}]` + whole.slice(at + JSON.stringify(RESULTS_PLACE).length) + "\n" };
-  };
-  const probe = frame(leftOut(all.length, 0));
-  const gzipped = (items) => gzipSync(Buffer.from(probe.head + items.map((item, i) => `${i ? "," : ""}
-        ${text3(item)}`).join("") + probe.tail), { level: 1 }).length;
-  const rawLength = (items) => probe.head.length * 3 + probe.tail.length * 3 + items.reduce((sum, item) => sum + text3(item).length * 3 + 10, 0);
-  if (rawLength(kept) > SARIF_MAX_GZIP_BYTES) {
-    for (let size = gzipped(kept); size > SARIF_MAX_GZIP_BYTES; size = gzipped(kept)) {
-      kept = mostSevere(kept, Math.floor(kept.length * Math.min(0.98, SARIF_MAX_GZIP_BYTES / size * 0.98)));
-    }
-  }
-  const notification = kept.length < all.length ? leftOut(all.length, kept.length) : void 0;
-  if (notification) options.notice?.(`SARIF: ${notification}`);
-  const { head, tail } = frame(notification);
-  yield head;
-  let index = 0;
-  for (const item of kept) yield `${index++ ? "," : ""}
-        ${text3(item)}`;
-  yield tail;
-}
-var SARIF_SCHEMA, INFORMATION_URI, SARIF_MAX_RESULTS, SARIF_MAX_GZIP_BYTES, RESULTS_PLACE;
-var init_sarif = __esm({
-  "src/report/sarif.ts"() {
-    "use strict";
-    init_findings();
-    init_escape();
-    init_markup_escape();
-    init_report_input();
-    SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    INFORMATION_URI = "https://github.com/cmlint/cmlint";
-    SARIF_MAX_RESULTS = 25e3;
-    SARIF_MAX_GZIP_BYTES = 10 * 1e3 * 1e3;
-    RESULTS_PLACE = "\0results\0";
-  }
-});
-
-// src/report/topology-condense.ts
-function condense(topology) {
-  groupSites(topology);
-  groupServers(topology);
-  groupOthers(topology);
-}
-function mergeZones(topology, members, title) {
-  const [first] = members;
-  if (!first || members.length < 2) return;
-  const gone = new Set(members.slice(1).map((z) => z.id));
-  const codes = members.map((z) => z.title.replace(/^Site /, "").replace(/ \(.*$/, ""));
-  first.title = title;
-  first.subtitle = codes.length > 8 ? `${codes.slice(0, 8).join(", ")} and ${codes.length - 8} more` : codes.join(", ");
-  first.pointers = members.flatMap((z) => z.pointers);
-  first.members = members.length;
-  for (const node of topology.nodes) if (gone.has(node.zone)) node.zone = first.id;
-  for (const zone of topology.zones) if (zone.parent && gone.has(zone.parent)) zone.parent = first.id;
-  topology.zones = topology.zones.filter((z) => !gone.has(z.id));
-}
-function groupSites(topology) {
-  const sites = () => topology.zones.filter((z) => z.kind === "site");
-  if (sites().length <= LEGIBLE.sites) return;
-  const titleOf = (id) => topology.zones.find((z) => z.id === id)?.title.replace(/^Site /, "").replace(/ \(.*$/, "") ?? "no parent";
-  const ranks = [...new Set(sites().map((z) => z.rank))].sort((a, b) => a - b);
-  for (const rank of ranks) {
-    const byParent = /* @__PURE__ */ new Map();
-    for (const zone of sites().filter((z) => z.rank === rank)) {
-      const key = zone.parent ?? "";
-      byParent.set(key, [...byParent.get(key) ?? [], zone]);
-    }
-    for (const [parent, children] of byParent) {
-      if (children.length > LEGIBLE.childSites) mergeZones(topology, children, `${children.length} sites under ${parent ? titleOf(parent) : "no parent"}`);
-    }
-  }
-  if (sites().length <= LEGIBLE.sites) return;
-  for (const rank of ranks) {
-    const zones = sites().filter((z) => z.rank === rank);
-    const count = zones.reduce((n, z) => n + (z.members ?? 1), 0);
-    mergeZones(topology, zones, `${count} sites at depth ${rank - 2}`);
-  }
-}
-function replaceNodes(topology, members, group) {
-  const ids = new Set(members.map((n) => n.id));
-  const at = topology.nodes.findIndex((n) => ids.has(n.id));
-  topology.nodes = topology.nodes.filter((n) => !ids.has(n.id));
-  topology.nodes.splice(at, 0, group);
-  const edges = /* @__PURE__ */ new Map();
-  for (const edge of topology.edges) {
-    const from = ids.has(edge.from) ? group.id : edge.from;
-    const to = ids.has(edge.to) ? group.id : edge.to;
-    if (from === to) continue;
-    const key = `${from}>${to}>${edge.kind}`;
-    const existing = edges.get(key);
-    if (!existing) {
-      edges.set(key, { ...edge, from, to });
-      continue;
-    }
-    existing.stated ||= edge.stated;
-    const parts = existing.label.split(", ");
-    for (const part of edge.label.split(", ")) if (!parts.includes(part) && parts.length < 4) parts.push(part);
-    existing.label = parts.join(", ");
-  }
-  topology.edges = [...edges.values()];
-}
-function names(members) {
-  const shown = members.slice(0, 2).map((n) => n.title);
-  return members.length > 2 ? `${shown.join(", ")} and ${members.length - 2} more` : shown.join(", ");
-}
-function serverGroup(members, rowsOf) {
-  const [first] = members;
-  const template = rowsOf(first);
-  const rows = template.map((same, i) => {
-    const all = members.flatMap((m) => rowsOf(m)[i] ?? []);
-    const details = new Set(all.map((r) => r.detail).filter(Boolean));
-    const detail = details.size > 1 ? `${details.size} different settings` : [...details][0];
-    return { text: `${same[0].text} \xD7${all.length}`, ...detail ? { detail } : {}, pointers: all.flatMap((r) => r.pointers), findings: [] };
-  });
-  return {
-    id: first.id,
-    kind: "server",
-    zone: first.zone,
-    title: `${members.length} site systems`,
-    name: `${members.length} site systems`,
-    subtitle: names(members),
-    rows,
-    pointers: members.flatMap((m) => m.pointers),
-    findings: [],
-    members: members.length
-  };
-}
-function groupServers(topology) {
-  for (const zone of topology.zones) {
-    let servers = topology.nodes.filter((n) => n.zone === zone.id && n.kind === "server");
-    if (servers.length <= LEGIBLE.servers) continue;
-    const bySignature = /* @__PURE__ */ new Map();
-    for (const node of servers) {
-      const key = `${node.subtitle ? "public" : ""}|${node.rows.map((r) => `${r.text}\0${r.detail ?? ""}`).join("")}`;
-      bySignature.set(key, [...bySignature.get(key) ?? [], node]);
-    }
-    for (const members of bySignature.values()) if (members.length > 1) replaceNodes(topology, members, serverGroup(members, (n) => n.rows.map((r) => [r])));
-    servers = topology.nodes.filter((n) => n.zone === zone.id && n.kind === "server");
-    if (servers.length <= LEGIBLE.servers) continue;
-    const roles = [...new Set(servers.flatMap((n) => n.rows.map((r) => r.text.replace(/ ×\d+$/, ""))))].sort();
-    const byRole = (n) => roles.map((role) => n.rows.filter((r) => r.text.replace(/ ×\d+$/, "") === role));
-    const total = servers.reduce((sum, n) => sum + (n.members ?? 1), 0);
-    const group = serverGroup(servers, byRole);
-    group.title = group.name = `${total} site systems`;
-    group.rows = group.rows.map((r, i) => ({ ...r, text: `${roles[i]} \xD7${servers.flatMap((n) => byRole(n)[i]).reduce((sum, row) => sum + Number(/ ×(\d+)$/.exec(row.text)?.[1] ?? 1), 0)}` }));
-    group.members = total;
-    replaceNodes(topology, servers, group);
-  }
-}
-function groupOthers(topology) {
-  const kinds = ["clients", "cmg", "cloud-dp", "azure-service", "firewall", "proxy"];
-  for (const zone of topology.zones) {
-    for (const kind of kinds) {
-      const members = topology.nodes.filter((n) => n.zone === zone.id && n.kind === kind);
-      if (members.length <= LEGIBLE.sameKind) continue;
-      const shown = members.slice(0, LEGIBLE.rows);
-      const rest = members.slice(LEGIBLE.rows);
-      const rowOf = (n) => ({ text: n.title, ...n.rows[0] ? { detail: n.rows[0].text } : {}, pointers: [...n.pointers, ...n.rows.flatMap((r) => r.pointers)], findings: [] });
-      const label = NODE_KIND_LABEL[kind];
-      const group = {
-        id: members[0].id,
-        kind,
-        zone: zone.id,
-        title: `${members.length} \xD7 ${label}`,
-        name: `${members.length} \xD7 ${label}`,
-        rows: [...shown.map(rowOf), { text: `and ${rest.length} more`, pointers: rest.flatMap((n) => rowOf(n).pointers), findings: [] }],
-        pointers: [],
-        findings: [],
-        members: members.length
-      };
-      replaceNodes(topology, members, group);
-    }
-  }
-}
-var LEGIBLE;
-var init_topology_condense = __esm({
-  "src/report/topology-condense.ts"() {
-    "use strict";
-    init_topology();
-    LEGIBLE = {
-      /** Site zones in one picture. */
-      sites: 12,
-      /** Child sites of one parent drawn one by one. */
-      childSites: 6,
-      /** Site-system nodes in one zone. */
-      servers: 8,
-      /** Other nodes of one kind in one zone. */
-      sameKind: 6,
-      /** Member rows a grouped node lists by name. */
-      rows: 5
-    };
-  }
-});
-
-// src/report/topology.ts
-function roleName(kind) {
-  return ROLE_NAMES[kind] ?? kind.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());
-}
-function worstFinding(findings) {
-  let worst;
-  for (const f of findings) {
-    if (!worst || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst.severity]) worst = f;
-  }
-  return worst;
-}
-function nodeFindings(node) {
-  return [...node.findings, ...node.rows.flatMap((r) => r.findings)];
-}
-function countSeverities(findings) {
-  const counts = { error: 0, warning: 0, note: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-function isAzureHost2(host) {
-  const h = lower(host);
-  return h === "azure" || AZURE_SUFFIXES.some((d) => h.endsWith(d) || `.${h}` === d);
-}
-function text2(value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "bigint" || typeof value === "number" || typeof value === "boolean") return String(value);
-  return void 0;
-}
-function pointerOf(element) {
-  const p = originOf(element);
-  return p && p.length ? [p] : [];
-}
-function list2(value) {
-  return Array.isArray(value) ? value : [];
-}
-function buildTopology(file) {
-  const topology = { zones: [], nodes: [], edges: [], unattached: [] };
-  const data = file.document?.data;
-  if (data !== null && typeof data === "object" && !Array.isArray(data)) {
-    try {
-      populate(topology, buildModel(data));
-    } catch {
-      topology.zones = [];
-      topology.nodes = [];
-      topology.edges = [];
-    }
-  }
-  condense(topology);
-  attach(topology, file.findings.filter((f) => !f.suppression));
-  boundText(topology);
-  return topology;
-}
-function bounded2(text3) {
-  return text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED - 1)}\u2026` : text3;
-}
-function boundText(topology) {
-  for (const zone of topology.zones) {
-    zone.title = bounded2(zone.title);
-    if (zone.subtitle !== void 0) zone.subtitle = bounded2(zone.subtitle);
-  }
-  for (const node of topology.nodes) {
-    node.title = bounded2(node.title);
-    node.name = bounded2(node.name);
-    if (node.subtitle !== void 0) node.subtitle = bounded2(node.subtitle);
-    for (const row of node.rows) {
-      row.text = bounded2(row.text);
-      if (row.detail !== void 0) row.detail = bounded2(row.detail);
-    }
-  }
-  for (const edge of topology.edges) edge.label = bounded2(edge.label);
-}
-function populate(topology, model) {
-  const zones = /* @__PURE__ */ new Map();
-  const addZone = (key, zone) => {
-    const existing = zones.get(key);
-    if (existing) return existing;
-    const created = { ...zone, id: `z${zones.size}`, findings: [] };
-    zones.set(key, created);
-    return created;
-  };
-  const internetZone = () => addZone("internet", { kind: "internet", title: "Internet", rank: 0, pointers: [] });
-  const azureZone = () => addZone("azure", { kind: "azure", title: "Microsoft Azure", rank: 1, pointers: [] });
-  const depth = (site) => {
-    let d = 0;
-    for (let s = site.parent; s && d < 10; s = s.parent) d++;
-    return d;
-  };
-  const siteZoneByCode = /* @__PURE__ */ new Map();
-  for (const site of model.sites) {
-    const code = text2(site.SiteCode) ?? "?";
-    if (siteZoneByCode.has(lower(code))) continue;
-    const facts = [text2(site.SiteType), site.version !== void 0 ? `version ${String(site.version)}` : "version not stated", text2(site.ParentSiteCode) ? `parent ${text2(site.ParentSiteCode)}` : void 0];
-    const zone = addZone(`site:${lower(code)}`, {
-      kind: "site",
-      title: `Site ${code}${text2(site.SiteName) ? ` (${text2(site.SiteName)})` : ""}`,
-      subtitle: facts.filter(Boolean).join(" \xB7 "),
-      rank: 2 + depth(site),
-      pointers: pointerOf(site)
-    });
-    siteZoneByCode.set(lower(code), zone);
-  }
-  for (const site of model.sites) {
-    const zone = siteZoneByCode.get(lower(text2(site.SiteCode) ?? "?"));
-    const parent = site.parent ? siteZoneByCode.get(lower(site.parent.SiteCode)) : void 0;
-    if (zone && parent && parent !== zone) zone.parent = parent.id;
-  }
-  const topSiteZone = () => {
-    const top = model.hierarchy.topSite;
-    const zone = top ? siteZoneByCode.get(lower(top.SiteCode)) : [...siteZoneByCode.values()][0];
-    return zone ?? addZone("site:?", { kind: "site", title: "On-premises", subtitle: "no site in hierarchy.sites", rank: 2, pointers: [] });
-  };
-  const siteZone = (code) => {
-    const key = lower(code);
-    const known = siteZoneByCode.get(key);
-    if (known) return known;
-    if (!key) return topSiteZone();
-    const zone = addZone(`site:${key}`, { kind: "site", title: `Site ${text2(code) ?? key}`, subtitle: "not in hierarchy.sites", rank: 2, pointers: [] });
-    siteZoneByCode.set(key, zone);
-    return zone;
-  };
-  const nodes = [];
-  const addNode = (node) => {
-    const created = { ...node, id: `n${nodes.length}`, findings: [] };
-    nodes.push(created);
-    return created;
-  };
-  const row = (textValue, detail, pointers = []) => ({ text: textValue, ...detail ? { detail } : {}, pointers, findings: [] });
-  const certPointers = (...certs) => certs.flatMap((c) => pointerOf(c));
-  const nodeOf = /* @__PURE__ */ new Map();
-  for (const population of model.populations) {
-    const channels = population.channels.join(" + ") || "no channel";
-    const auth = population.auth.join(", ");
-    const facts = [`${String(population.count)} clients`, channels].join(" \xB7 ");
-    const node = addNode({
-      kind: "clients",
-      zone: internetZone().id,
-      title: String(population.name),
-      name: String(population.name),
-      subtitle: text2(population.SiteCode) ? `assigned to ${text2(population.SiteCode)}` : void 0,
-      rows: [row(facts, auth ? `authentication: ${auth}` : void 0)],
-      pointers: [...pointerOf(population), ...certPointers(population.clientCertificate)]
-    });
-    nodeOf.set(population, node);
-  }
-  for (const device of model.devices) {
-    const owner = device.population ? nodeOf.get(device.population) : void 0;
-    if (owner) owner.pointers.push(...pointerOf(device));
-  }
-  for (const cmg of model.cmgs) {
-    const model_ = text2(cmg.DeploymentModel) === "VirtualMachineScaleSet" ? "scale set" : text2(cmg.DeploymentModel) === "Classic" ? "classic" : text2(cmg.DeploymentModel) === "AzureResourceManager" ? "cloud service (ARM)" : void 0;
-    const facts = [model_, `${String(cmg.instances)} VM${cmg.instances === 1n ? "" : "s"}`, text2(cmg.Region), cmg.contentEnabled ? "content" : void 0].filter(Boolean).join(" \xB7 ");
-    const node = addNode({
-      kind: "cmg",
-      zone: azureZone().id,
-      title: text2(cmg.ServiceName) ?? "(no service name)",
-      name: text2(cmg.ServiceName) ?? "",
-      subtitle: text2(cmg.DeploymentName),
-      rows: [row(facts, `site ${text2(cmg.SiteCode) ?? "?"}${cmg.Lifecycle === "New" ? " \xB7 planned" : ""}`)],
-      pointers: [...pointerOf(cmg), ...certPointers(cmg.serviceCertificate, cmg.managementCertificate)]
-    });
-    nodeOf.set(cmg, node);
-  }
-  for (const cdp of model.cloudDistributionPoints) {
-    const node = addNode({
-      kind: "cloud-dp",
-      zone: azureZone().id,
-      title: text2(cdp.ServiceName) ?? "(no service name)",
-      name: text2(cdp.ServiceName) ?? "",
-      rows: [row("Cloud distribution point", `site ${text2(cdp.SiteCode) ?? "?"}`)],
-      pointers: [...pointerOf(cdp), ...certPointers(cdp.serviceCertificate)]
-    });
-    nodeOf.set(cdp, node);
-  }
-  for (const service of model.azureServices) {
-    addNode({
-      kind: "azure-service",
-      zone: azureZone().id,
-      title: text2(service.Name) ?? "(no name)",
-      name: text2(service.Name) ?? "",
-      rows: [row(text2(service.ServiceType) === "CloudManagement" ? "Cloud management (Entra ID apps)" : text2(service.ServiceType) ?? "Azure service")],
-      pointers: pointerOf(service)
-    });
-  }
-  const serverNodes = /* @__PURE__ */ new Map();
-  for (const server of model.servers) {
-    const roles = server.allRoles ?? [];
-    const rows = roles.map((role) => {
-      const kind = String(role.kind);
-      let detail;
-      if (CLIENT_ROLES.has(kind)) {
-        const where = role.connectionType === "Internet" ? "internet" : role.connectionType === "InternetAndIntranet" ? "internet & intranet" : "intranet";
-        detail = [`${protocolOf(role)} ${String(role.port)}`, where, role.cmgTraffic ? "CMG traffic" : void 0].filter(Boolean).join(" \xB7 ");
-      } else if (kind === "CloudManagementGatewayConnectionPoint") {
-        detail = `to ${text2(role.CloudManagementGatewayName) ?? "(no CMG named)"}${role.cmg ? "" : " (not in the export)"}`;
-      } else if (kind === "ServiceConnectionPoint") {
-        detail = text2(role.Mode) ? `${text2(role.Mode)} mode` : void 0;
-      }
-      return row(roleName(kind), detail, pointerOf(role));
-    });
-    const facts = [text2(server.PublicFqdn) ? `public ${text2(server.PublicFqdn)}` : void 0, text2(server.NetworkLocation) && server.NetworkLocation !== "Intranet" ? `in ${text2(server.NetworkLocation)}` : void 0];
-    const node = addNode({
-      kind: "server",
-      zone: siteZone(server.SiteCode).id,
-      title: text2(server.SiteSystemServerName) ?? "(no name)",
-      name: text2(server.SiteSystemServerName) ?? "",
-      subtitle: facts.filter(Boolean).join(" \xB7 ") || void 0,
-      rows: rows.length ? rows : [row("no roles")],
-      pointers: [...pointerOf(server), ...certPointers(server.serverCertificate, server.clientCertificate)]
-    });
-    serverNodes.set(server, node);
-  }
-  const deviceByName = /* @__PURE__ */ new Map();
-  for (const device of model.networkDevices) {
-    const type2 = text2(device.Type) ?? "Firewall";
-    const kind = type2 === "WebProxy" || type2 === "ReverseProxy" ? "proxy" : "firewall";
-    const location = text2(device.Location);
-    const firstServer = device.servers[0];
-    const zone = location === "Internet" ? internetZone() : location === "Azure" ? azureZone() : firstServer ? siteZone(firstServer.SiteCode) : topSiteZone();
-    const product = [text2(device.Vendor), text2(device.Product)].filter(Boolean).join(" ");
-    const node = addNode({
-      kind,
-      zone: zone.id,
-      title: text2(device.Name) ?? "(no name)",
-      name: text2(device.Name) ?? "",
-      subtitle: location ? `${location.toLowerCase()}` : void 0,
-      rows: [row(type2.replace(/([a-z])([A-Z])/g, "$1 $2") + (product ? ` (${product})` : ""), text2(device.SslMode) ? `SSL: ${text2(device.SslMode)}` : void 0)],
-      pointers: [...pointerOf(device), ...certPointers(device.certificate)]
-    });
-    deviceByName.set(lower(device.Name), node);
-    nodeOf.set(device, node);
-  }
-  const publicRecords = model.dnsRecords.filter((r) => r.isPublic === true);
-  let dnsNode;
-  if (publicRecords.length) {
-    const shown = publicRecords.slice(0, 6);
-    dnsNode = addNode({
-      kind: "dns",
-      zone: internetZone().id,
-      title: `${publicRecords.length} public record${publicRecords.length === 1 ? "" : "s"}`,
-      name: "Public DNS",
-      rows: [
-        ...shown.map((r) => row(`${text2(r.Name) ?? "?"}`, `${text2(r.Type) ?? "?"} ${text2(r.Value) ?? ""}`.trim(), pointerOf(r))),
-        ...publicRecords.length > shown.length ? [row(`and ${publicRecords.length - shown.length} more`, void 0, publicRecords.slice(shown.length).flatMap(pointerOf))] : []
-      ],
-      pointers: [["dns"]]
-    });
-  }
-  const pki = model.export.pki ?? void 0;
-  let pkiNode;
-  if (pki && typeof pki === "object") {
-    const crlOnInternet = pki.CrlPublishedOnInternet;
-    const urls = list2(pki.CrlDistributionPoints).map((u) => text2(u) ?? "").filter(Boolean);
-    pkiNode = addNode({
-      kind: "pki",
-      zone: crlOnInternet === true ? internetZone().id : topSiteZone().id,
-      title: "Certificates and CRL",
-      name: "PKI",
-      subtitle: `CRL on the internet: ${crlOnInternet === true ? "yes" : crlOnInternet === false ? "no" : "not stated"}`,
-      rows: [
-        ...urls.slice(0, 3).map((u, i) => row(u, void 0, [["pki", "CrlDistributionPoints", i]])),
-        row(`${model.certificates.length} certificate${model.certificates.length === 1 ? "" : "s"}`, void 0, [["pki", "certificates"]])
-      ],
-      pointers: [["pki"]]
-    });
-  }
-  const edges = /* @__PURE__ */ new Map();
-  const addEdge = (from, to, label, kind = "traffic", stated = false) => {
-    if (!from || !to || from === to) return;
-    const key = `${from.id}>${to.id}>${kind}`;
-    const existing = edges.get(key);
-    if (existing) {
-      if (stated && !existing.stated) {
-        existing.label = label;
-        existing.stated = true;
-      } else if (stated === existing.stated) {
-        const parts = existing.label.split(", ");
-        for (const part of label.split(", ")) if (!parts.includes(part)) parts.push(part);
-        existing.label = parts.join(", ");
-      }
-      return;
-    }
-    edges.set(key, { id: `e${edges.size}`, from: from.id, to: to.id, label, stated, kind });
-  };
-  const serverOf = (role) => serverNodes.get(role.server);
-  for (const cmg of model.cmgs) {
-    for (const population of cmg.populations ?? []) addEdge(nodeOf.get(population), nodeOf.get(cmg), "HTTPS 443");
-  }
-  for (const population of model.populations) {
-    if (!population.usesIbcm) continue;
-    for (const role of model.roles) {
-      if (!CLIENT_ROLES.has(String(role.kind)) || role.acceptsInternet !== true) continue;
-      if (population.site !== void 0 && role.site !== population.site) continue;
-      addEdge(nodeOf.get(population), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
-    }
-  }
-  for (const cp of model.connectionPoints) {
-    const cmg = cp.cmg;
-    if (cmg) addEdge(serverOf(cp), nodeOf.get(cmg), "TCP-TLS 10140-10155, HTTPS 443");
-    for (const role of model.roles) {
-      if (role.site === cp.site && role.cmgTraffic === true && CLIENT_ROLES.has(String(role.kind))) addEdge(serverOf(cp), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
-    }
-  }
-  for (const scp of model.roles.filter((r) => r.kind === "ServiceConnectionPoint")) {
-    for (const cmg of model.cmgs) addEdge(serverOf(scp), nodeOf.get(cmg), "HTTPS 443");
-  }
-  for (const device of model.networkDevices) {
-    const node = nodeOf.get(device);
-    const ssl = text2(device.SslMode) === "Bridging" ? " (bridged)" : text2(device.SslMode) === "Tunneling" ? " (tunnelled)" : "";
-    for (const server of device.servers) {
-      const ports = (server.allRoles ?? []).filter((r) => CLIENT_ROLES.has(String(r.kind))).map((r) => `${protocolOf(r)} ${String(r.port)}`);
-      addEdge(node, serverNodes.get(server), [...new Set(ports.length ? ports : ["HTTPS 443"])].join(", ") + ssl);
-    }
-    for (const cmg of device.frontCmgs) addEdge(node, nodeOf.get(cmg), "HTTPS 443" + ssl);
-  }
-  for (const server of model.servers) {
-    if (server.EnableProxy !== true || !text2(server.ProxyServerName)) continue;
-    let proxy = deviceByName.get(lower(server.ProxyServerName));
-    const proxyPointer = pointerOf(server).map((p) => [...p, "ProxyServerName"]);
-    if (!proxy) {
-      proxy = addNode({ kind: "proxy", zone: siteZone(server.SiteCode).id, title: text2(server.ProxyServerName), name: text2(server.ProxyServerName), rows: [row("Web proxy", "named by a site system")], pointers: proxyPointer });
-      deviceByName.set(lower(server.ProxyServerName), proxy);
-    }
-    addEdge(serverNodes.get(server), proxy, `HTTP proxy ${text2(server.ProxyServerPort) ?? ""}`.trim(), "proxy");
-  }
-  if (dnsNode) {
-    for (const record of publicRecords) {
-      const name = lower(record.Name);
-      const target = model.cmgs.find((c) => lower(c.ServiceName) === name || lower(c.DeploymentName) === name) ?? model.servers.find((s) => lower(s.PublicFqdn) === name || s.internetFacing === true && lower(s.SiteSystemServerName) === name);
-      const targetNode = target ? nodeOf.get(target) ?? serverNodes.get(target) : void 0;
-      addEdge(dnsNode, targetNode, `DNS ${text2(record.Type) ?? ""}`.trim(), "dns");
-    }
-  }
-  if (pkiNode) {
-    for (const cmg of model.cmgs) if (cmg.CheckClientCertRevocation === true) addEdge(nodeOf.get(cmg), pkiNode, "HTTP 80 (CRL)");
-  }
-  let anyInternet;
-  let azureEndpoints;
-  const resolve9 = (name, end) => {
-    const n = lower(name);
-    if (!n) return void 0;
-    const server = model.servers.find((s) => s.name === n || lower(s.PublicFqdn) === n);
-    if (server) return serverNodes.get(server);
-    const cmg = model.cmgs.find((c) => c.name === n || lower(c.DeploymentName) === n);
-    if (cmg) return nodeOf.get(cmg);
-    const population = model.populations.find((p) => lower(p.name) === n);
-    if (population) return nodeOf.get(population);
-    const cdp = model.cloudDistributionPoints.find((c) => c.name === n);
-    if (cdp) return nodeOf.get(cdp);
-    if (deviceByName.has(n)) return deviceByName.get(n);
-    if (n === "internet" || n === "any" && end === "from") {
-      anyInternet ??= addNode({ kind: "internet-clients", zone: internetZone().id, title: "Any internet host", name: "Internet", rows: [], pointers: [] });
-      return anyInternet;
-    }
-    if (isAzureHost2(n) || n.startsWith("*.") && isAzureHost2(n.slice(1))) {
-      azureEndpoints ??= addNode({ kind: "azure-endpoints", zone: azureZone().id, title: "Azure endpoints", name: "Azure", rows: [], pointers: [] });
-      if (n !== "azure" && !azureEndpoints.rows.some((r) => r.text === text2(name)) && azureEndpoints.rows.length < 6) azureEndpoints.rows.push(row(text2(name)));
-      return azureEndpoints;
-    }
-    return void 0;
-  };
-  for (const connection of model.connections) {
-    const from = resolve9(connection.From, "from");
-    const to = resolve9(connection.To, "to");
-    const ports = list2(connection.Ports).map((p) => text2(p)).filter(Boolean).join(",");
-    const label = `${text2(connection.Protocol) ?? "TCP"} ${ports}`.trim();
-    addEdge(from, to, label, "traffic", true);
-    (to ?? from)?.pointers.push(...pointerOf(connection));
-  }
-  topology.edges = [...edges.values()];
-  topology.zones = [...zones.values()].filter((z) => z.kind === "site" || nodes.some((n) => n.zone === z.id));
-  topology.nodes = nodes;
-}
-function protocolOf(role) {
-  return role.https === true ? "HTTPS" : role.https === false ? "HTTP" : "HTTP(S)";
-}
-function keyPart(part) {
-  return `/${String(part).replace(/~/g, "~0").replace(/\//g, "~1")}`;
-}
-function attach(topology, findings) {
-  const targets = [...topology.zones, ...topology.nodes.flatMap((n) => [n, ...n.rows])];
-  const byPointer = /* @__PURE__ */ new Map();
-  for (const target of targets) {
-    for (const p of target.pointers) {
-      if (!p.length) continue;
-      let key = "";
-      for (const part of p) key += keyPart(part);
-      if (!byPointer.has(key)) byPointer.set(key, target);
-    }
-  }
-  for (const finding of findings) {
-    const pointer = finding.pointer;
-    let best;
-    if (pointer && pointer.length) {
-      const prefixes = [];
-      let key = "";
-      for (const part of pointer) prefixes.push(key += keyPart(part));
-      for (let i = prefixes.length - 1; i >= 0 && !best; i--) best = byPointer.get(prefixes[i]);
-    }
-    if (best) best.findings.push(finding);
-    else topology.unattached.push(finding);
-  }
-}
-var NODE_KIND_LABEL, ROLE_NAMES, CLIENT_ROLES, SEVERITY_ORDER, AZURE_SUFFIXES;
-var init_topology = __esm({
-  "src/report/topology.ts"() {
-    "use strict";
-    init_findings();
-    init_build2();
-    init_facts();
-    init_pointers();
-    init_topology_condense();
-    NODE_KIND_LABEL = {
-      clients: "clients",
-      cmg: "CMG",
-      "cloud-dp": "cloud DP",
-      "azure-service": "Azure service",
-      "azure-endpoints": "Azure endpoints",
-      "internet-clients": "internet",
-      server: "site system",
-      firewall: "firewall",
-      proxy: "proxy",
-      dns: "public DNS",
-      pki: "PKI / CRL"
-    };
-    ROLE_NAMES = {
-      ManagementPoint: "Management point",
-      DistributionPoint: "Distribution point",
-      SoftwareUpdatePoint: "Software update point",
-      FallbackStatusPoint: "Fallback status point",
-      CloudManagementGatewayConnectionPoint: "CMG connection point",
-      ServiceConnectionPoint: "Service connection point",
-      SiteServer: "Site server",
-      SmsProvider: "SMS Provider",
-      SiteDatabaseServer: "Site database server"
-    };
-    CLIENT_ROLES = /* @__PURE__ */ new Set(["ManagementPoint", "DistributionPoint", "SoftwareUpdatePoint", "FallbackStatusPoint"]);
-    SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
-    AZURE_SUFFIXES = [".cloudapp.net", ".cloudapp.azure.com", ".windows.net", ".azure.com", ".azure.net", ".usgovcloudapp.net", ".usgovcloudapi.net", ".azure.us", ".microsoftonline.com"];
-  }
-});
-
-// src/report/topology-dot.ts
-function findingCue(findings) {
-  const counts = countSeverities(findings);
-  const parts = ["error", "warning", "note"].filter((s) => counts[s]).map((s) => `${counts[s]} ${s}${counts[s] === 1 ? "" : "s"}`);
-  return `[${parts.length ? parts.join(", ") : "no findings"}]`;
-}
-var init_topology_dot = __esm({
-  "src/report/topology-dot.ts"() {
-    "use strict";
-    init_markup_escape();
-    init_report_input();
-    init_topology();
-  }
-});
-
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -52173,8 +50220,18 @@ import { dirname as dirname6, resolve as resolve8 } from "node:path";
 // src/baseline.ts
 import { readFileSync } from "node:fs";
 
-// src/cli/exit-codes.ts
+// src/errors.ts
 var UsageError = class extends Error {
+};
+var ConfigError = class extends UsageError {
+};
+var RuleLoadError = class extends Error {
+};
+var UnreadableSourceError = class extends Error {
+  constructor(path, message) {
+    super(message);
+    this.path = path;
+  }
 };
 
 // src/baseline.ts
@@ -52214,9 +50271,6 @@ function applyBaseline(results, fingerprints) {
   }
   return dropped;
 }
-
-// src/cli/lint-command.ts
-import { basename as basename3, join as join8 } from "node:path";
 
 // src/config/find-config.ts
 import { existsSync as existsSync3, statSync } from "node:fs";
@@ -53350,8 +51404,108 @@ function printParseErrorCode(code) {
   return "<unknown ParseErrorCode>";
 }
 
+// src/source/parsed-document.ts
+var LineIndex = class {
+  /** Where each line starts, and where its text ends (its line break, or the end of the text). */
+  starts;
+  ends;
+  length;
+  constructor(text3) {
+    this.length = text3.length;
+    const crlf = text3.includes("\r");
+    let count = 0;
+    if (!crlf) for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) count++;
+    else {
+      for (let i = 0; i < text3.length; i++) {
+        const ch = text3.charCodeAt(i);
+        if (ch === 10 || ch === 13 && text3.charCodeAt(i + 1) !== 10) count++;
+      }
+    }
+    const starts = new Uint32Array(count + 1);
+    const ends = new Uint32Array(count + 1);
+    let line = 0;
+    if (!crlf) {
+      for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) {
+        ends[line++] = i;
+        starts[line] = i + 1;
+      }
+    } else {
+      for (let i = 0; i < text3.length; i++) {
+        const ch = text3.charCodeAt(i);
+        if (ch === 10) {
+          ends[line++] = i > 0 && text3.charCodeAt(i - 1) === 13 ? i - 1 : i;
+          starts[line] = i + 1;
+        } else if (ch === 13 && text3.charCodeAt(i + 1) !== 10) {
+          ends[line++] = i;
+          starts[line] = i + 1;
+        }
+      }
+    }
+    ends[line] = text3.length;
+    this.starts = starts;
+    this.ends = ends;
+  }
+  /**
+   * Offsets outside the text and offsets on a line break are clamped to the nearest place in a line, so every position
+   * lies inside the file: line <= line count, column <= that line's length + 1.
+   */
+  position(offset) {
+    offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.length));
+    const line = lastAtOrBefore(this.starts, offset);
+    return { line: line + 1, column: Math.min(offset, this.ends[line]) - this.starts[line] + 1 };
+  }
+  region(start, end) {
+    return regionBetween(this, start, end);
+  }
+  get lineCount() {
+    return this.starts.length;
+  }
+  /** Line `line` (1-based) of `text`, the text this index was made from, without its line break. */
+  lineText(text3, line) {
+    return text3.slice(this.starts[line - 1], this.ends[line - 1]);
+  }
+};
+function maxJsonDepth(text3, stopAt) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text3.length; i++) {
+    const ch = text3.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++;
+      else if (ch === 34 || ch === 10 || ch === 13) inString = false;
+      continue;
+    }
+    if (ch === 34) inString = true;
+    else if (ch === 47 && text3.charCodeAt(i + 1) === 47) {
+      while (i < text3.length && text3.charCodeAt(i) !== 10 && text3.charCodeAt(i) !== 13) i++;
+    } else if (ch === 47 && text3.charCodeAt(i + 1) === 42) {
+      const close = text3.indexOf("*/", i + 2);
+      i = close < 0 ? text3.length : close + 1;
+    } else if (ch === 91 || ch === 123) {
+      depth++;
+      if (depth > stopAt) return { depth, offset: i };
+    } else if (ch === 93 || ch === 125) depth = Math.max(0, depth - 1);
+  }
+  return { depth, offset: -1 };
+}
+var MAX_NESTING = 256;
+function lastAtOrBefore(sorted, offset) {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = low + high + 1 >> 1;
+    if (sorted[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+function regionBetween(lines, start, end) {
+  const a = lines.position(start);
+  const b = lines.position(Math.max(start, end));
+  return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+}
+
 // src/source/parse-json.ts
-init_parsed_document();
 var MESSAGES = {
   InvalidCommentToken: "JSON has no comments; remove it (or write the export as YAML, which has).",
   PropertyNameExpected: "Property name expected.",
@@ -53490,7 +51644,6 @@ function locateJson(tree, pointer, atKey, lines) {
 
 // src/source/parse-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
-init_parsed_document();
 var MAX_ALIAS_COUNT = 1e3;
 var YAML_OPTIONS = {
   version: "1.2",
@@ -53928,10 +52081,85 @@ function compileGlob(pattern) {
   return { pattern, matches: (path) => regex.matches(normalizeGlobPath(path)) };
 }
 
-// src/config/load-config.ts
-init_version_facts();
-var ConfigError = class extends UsageError {
+// src/versions/version-facts.ts
+var VERSION_FACTS = [
+  { version: "1511", buildNumber: 8325, available: "2015-12-08", supportEnds: "2016-12-08" },
+  { version: "1602", buildNumber: 8355, available: "2016-03-11", supportEnds: "2017-03-11" },
+  { version: "1606", buildNumber: 8412, available: "2016-07-22", supportEnds: "2017-07-22" },
+  { version: "1610", buildNumber: 8458, available: "2016-11-18", supportEnds: "2017-11-18" },
+  { version: "1702", buildNumber: 8498, available: "2017-03-27", supportEnds: "2018-03-27" },
+  { version: "1706", buildNumber: 8540, available: "2017-07-31", supportEnds: "2018-07-31" },
+  { version: "1710", buildNumber: 8577, available: "2017-11-20", supportEnds: "2019-05-20" },
+  { version: "1802", buildNumber: 8634, available: "2018-03-22", supportEnds: "2019-09-22" },
+  { version: "1806", buildNumber: 8692, available: "2018-07-31", supportEnds: "2020-01-31" },
+  // Support was extended past 18 months for 1810 (the table gives December 1, 2020).
+  { version: "1810", buildNumber: 8740, available: "2018-11-27", supportEnds: "2020-12-01" },
+  { version: "1902", buildNumber: 8790, available: "2019-03-27", supportEnds: "2020-09-27" },
+  { version: "1906", buildNumber: 8853, available: "2019-07-26", supportEnds: "2021-01-26" },
+  { version: "1910", buildNumber: 8913, available: "2019-11-29", supportEnds: "2021-05-29" },
+  { version: "2002", buildNumber: 8968, available: "2020-04-01", supportEnds: "2021-10-01" },
+  { version: "2006", buildNumber: 9012, available: "2020-08-11", supportEnds: "2022-02-11" },
+  { version: "2010", buildNumber: 9040, available: "2020-11-30", supportEnds: "2022-05-30" },
+  // The current table gives April 19, 2021 to October 19, 2022 (earlier revisions: April 5 to October 5).
+  { version: "2103", buildNumber: 9049, available: "2021-04-19", supportEnds: "2022-10-19" },
+  { version: "2107", buildNumber: 9058, available: "2021-08-02", supportEnds: "2023-02-02" },
+  { version: "2111", buildNumber: 9068, available: "2021-12-01", supportEnds: "2023-06-01" },
+  { version: "2203", buildNumber: 9078, available: "2022-04-06", supportEnds: "2023-10-06" },
+  { version: "2207", buildNumber: 9088, available: "2022-08-12", supportEnds: "2024-02-12" },
+  { version: "2211", buildNumber: 9096, available: "2022-12-05", supportEnds: "2024-06-05" },
+  { version: "2303", buildNumber: 9106, available: "2023-04-10", supportEnds: "2024-10-10" },
+  { version: "2309", buildNumber: 9122, available: "2023-10-09", supportEnds: "2025-04-09" },
+  { version: "2403", buildNumber: 9128, available: "2024-04-22", supportEnds: "2025-10-22" },
+  { version: "2409", buildNumber: 9132, available: "2024-12-04", supportEnds: "2026-06-04" },
+  { version: "2503", buildNumber: 9135, available: "2025-03-31", supportEnds: "2026-09-30" },
+  { version: "2509", buildNumber: 9141, available: "2025-11-12", supportEnds: "2027-05-12" },
+  { version: "2603", buildNumber: 9146, available: "2026-05-05", supportEnds: "2027-11-05" }
+];
+function isCurrentBranchVersion(value) {
+  const n = typeof value === "bigint" ? Number(value) : value;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1511 || n > 9912) return false;
+  const month = n % 100;
+  return month >= 1 && month <= 12;
+}
+function buildNumberIn(value) {
+  const text3 = typeof value === "bigint" || typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+  const match = /^(?:5\.0{1,2}\.)?(\d{4})(?:\.\d+)?$/.exec(text3);
+  return match ? Number(match[1]) : void 0;
+}
+function supportEndOf(facts) {
+  if (facts.supportEnds) return facts.supportEnds;
+  if (!facts.available) return void 0;
+  const [year, month, day] = facts.available.split("-").map(Number);
+  const end = new Date(Date.UTC(year, month - 1 + 18, day));
+  return end.toISOString().slice(0, 10);
+}
+var VersionTable = class {
+  byVersion = /* @__PURE__ */ new Map();
+  byBuild = /* @__PURE__ */ new Map();
+  latest;
+  constructor(extra = []) {
+    for (const facts of [...VERSION_FACTS, ...extra]) this.byVersion.set(facts.version, facts);
+    const all = [...this.byVersion.values()].sort((a, b) => Number(a.version) - Number(b.version));
+    for (const facts of all) this.byBuild.set(facts.buildNumber, facts);
+    this.latest = all[all.length - 1];
+  }
+  facts(version) {
+    return this.byVersion.get(String(version));
+  }
+  /** The version a site build number stands for, in any of the forms buildNumberIn accepts. */
+  forBuildNumber(build2) {
+    const number = buildNumberIn(build2);
+    return number === void 0 ? void 0 : this.byBuild.get(number);
+  }
+  /** The last day of support of a version (YYYY-MM-DD), or undefined when the table cannot say. */
+  supportEnds(version) {
+    const facts = this.facts(version);
+    return facts && supportEndOf(facts);
+  }
 };
+var BUILT_IN_VERSIONS = new VersionTable();
+
+// src/config/load-config.ts
 function emptyConfig(dir = process.cwd()) {
   return { dir, ruleSeverity: {}, namedRules: [], ignore: [], customRuleFolders: [], suppressions: [] };
 }
@@ -54109,28 +52337,20 @@ function resolveConfig(config, cwd = process.cwd()) {
   return found ? loadConfig(found, cwd) : emptyConfig(cwd);
 }
 
-// src/suppress/external.ts
-init_findings();
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-function suppressionCoversFile(s, file, cwd = process.cwd()) {
-  if (file === "<stdin>" || file === "-") return false;
-  const rel = relative2(s.baseDir, resolve3(cwd, file));
-  if (rel.startsWith("..") || isAbsolute2(rel)) return false;
-  return s.files.matches(rel.split(sep2).join("/"));
-}
-function matchExternal(finding, file, suppressions, cwd = process.cwd()) {
-  if (!suppressions.length) return void 0;
-  const pointer = finding.pointer ? jsonPointer(finding.pointer) : "";
-  return suppressions.find(
-    (s) => s.rule === finding.ruleId && (s.pointer === "" || pointer === s.pointer || pointer.startsWith(`${s.pointer}/`)) && suppressionCoversFile(s, file, cwd)
-  );
-}
+// src/project/lint-project.ts
+import { basename as basename3 } from "node:path";
 
-// src/lint.ts
-init_findings();
-
-// src/fingerprint.ts
-init_findings();
+// src/findings.ts
+var MAX_RELATED = 5;
+function jsonPointer(pointer) {
+  return pointer.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+function parseJsonPointer(text3) {
+  if (text3 === "" || text3 === "/") return [];
+  return text3.replace(/^\//, "").split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).map((part) => /^(0|[1-9][0-9]*)$/.test(part) ? Number(part) : part);
+}
+var FILE_START = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
+var MAX_QUOTED = 60;
 
 // src/sha256.ts
 var K = new Uint32Array([
@@ -54257,8 +52477,689 @@ function fingerprintOf(file, finding, occurrence) {
   return sha256Hex(`${finding.ruleId}\0${file.replace(/\\/g, "/")}\0${where}\0${occurrence}`).slice(0, 32);
 }
 
-// src/lint.ts
-init_build2();
+// src/model/facts.ts
+var SERVER_AUTH_OID = "1.3.6.1.5.5.7.3.1";
+var CLIENT_AUTH_OID = "1.3.6.1.5.5.7.3.2";
+var EKU_NAMES = {
+  "server authentication": SERVER_AUTH_OID,
+  serverauthentication: SERVER_AUTH_OID,
+  serverauth: SERVER_AUTH_OID,
+  "client authentication": CLIENT_AUTH_OID,
+  clientauthentication: CLIENT_AUTH_OID,
+  clientauth: CLIENT_AUTH_OID
+};
+function ekuOid(value) {
+  return EKU_NAMES[value.trim().toLowerCase()] ?? value.trim();
+}
+function text(value) {
+  return value !== null && typeof value === "object" ? "" : String(value);
+}
+function integer(value, fallback) {
+  const n = typeof value === "bigint" ? Number(value) : typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d{1,15}\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) ? n : fallback;
+}
+function roleUsesHttps(kind, role) {
+  switch (kind) {
+    case "ManagementPoint":
+      return typeof role.EnableSsl === "boolean" ? role.EnableSsl : void 0;
+    case "SoftwareUpdatePoint":
+      return typeof role.WsusSsl === "boolean" ? role.WsusSsl : void 0;
+    case "DistributionPoint":
+      return role.ClientCommunicationType === void 0 ? void 0 : role.ClientCommunicationType === "Https";
+    case "FallbackStatusPoint":
+      return false;
+    // the fallback status point always uses HTTP
+    default:
+      return void 0;
+  }
+}
+function rolePort(kind, role, https) {
+  if (kind === "SoftwareUpdatePoint") {
+    return https ? integer(role.WsusIisSslPort ?? 8531, 8531) : integer(role.WsusIisPort ?? 8530, 8530);
+  }
+  return https ? 443 : 80;
+}
+function lower(value) {
+  return typeof value === "string" ? value.trim().toLowerCase() : "";
+}
+function portRange(value) {
+  if (typeof value === "bigint" || typeof value === "number" && Number.isSafeInteger(value)) return { from: Number(value), to: Number(value) };
+  if (typeof value !== "string") return void 0;
+  const match = /^(\d{1,5})-(\d{1,5})$/.exec(value);
+  if (!match) return void 0;
+  return { from: Number(match[1]), to: Number(match[2]) };
+}
+function hostMatches(pattern, host) {
+  const p = lower(pattern);
+  const h = lower(host);
+  if (p === h) return true;
+  if (p.startsWith("*.")) return h.endsWith(p.slice(1)) && h.length > p.length - 1;
+  return false;
+}
+
+// src/model/pointers.ts
+var POINTER = Symbol("cmlint.pointer");
+var PARENT = Symbol("cmlint.parent");
+var LIKE = Symbol("cmlint.like");
+function store(value, symbol, origin) {
+  value[symbol] = origin;
+  return value;
+}
+function setOrigin(value, pointer) {
+  return store(value, POINTER, pointer);
+}
+function setParent(value, parent) {
+  return store(value, PARENT, parent);
+}
+function sameOrigin(value, like) {
+  return store(value, LIKE, like);
+}
+function listPrototype(prototype, list3, pointer) {
+  setOrigin(list3, pointer);
+  return store(Object.create(prototype), PARENT, list3);
+}
+function originOf(value) {
+  const keys = [];
+  let current2 = value;
+  for (let steps = 0; steps < 1e4; steps++) {
+    if (current2 === null || typeof current2 !== "object") return void 0;
+    const tagged = current2;
+    const pointer = tagged[POINTER];
+    if (pointer) return keys.length ? [...pointer, ...keys.reverse()] : pointer;
+    const like = tagged[LIKE];
+    if (like) {
+      current2 = like;
+      continue;
+    }
+    const parent = tagged[PARENT];
+    if (!parent) return void 0;
+    const key = keyIn(parent, current2);
+    if (key === void 0) return void 0;
+    keys.push(key);
+    current2 = parent;
+  }
+  return void 0;
+}
+var reverse = /* @__PURE__ */ new WeakMap();
+var lookups = /* @__PURE__ */ new WeakMap();
+var REVERSE_FROM = 64;
+function keyIn(parent, child2) {
+  let keys = reverse.get(parent);
+  const count = (lookups.get(parent) ?? 0) + 1;
+  if (!keys && count <= REVERSE_FROM) {
+    lookups.set(parent, count);
+    if (Array.isArray(parent)) {
+      const index = parent.indexOf(child2);
+      return index < 0 ? void 0 : index;
+    }
+    for (const name in parent) {
+      if (Object.prototype.hasOwnProperty.call(parent, name) && parent[name] === child2) return name;
+    }
+    return void 0;
+  }
+  if (!keys) {
+    keys = /* @__PURE__ */ new Map();
+    if (Array.isArray(parent)) for (let index = 0; index < parent.length; index++) keys.set(parent[index], index);
+    else for (const name of Object.keys(parent)) keys.set(parent[name], name);
+    reverse.set(parent, keys);
+  }
+  return keys.get(child2);
+}
+
+// src/model/to-cel.ts
+var CEL_MAP_PROTOTYPE = Object.freeze(/* @__PURE__ */ Object.create(null));
+function celMap() {
+  return Object.create(CEL_MAP_PROTOTYPE);
+}
+function setKey(map2, key, value) {
+  if (key === "__proto__") Object.defineProperty(map2, key, { value, enumerable: true, writable: true, configurable: true });
+  else map2[key] = value;
+}
+function toCel(value, pointer, lazyKeys = []) {
+  const lazy = lazyKeys.length > 0 && value !== null && typeof value === "object" && !Array.isArray(value);
+  const result = lazy ? convertMap(value, void 0, lazyKeys) : convert(value, void 0);
+  if (result !== null && typeof result === "object") setOrigin(result, pointer);
+  return result;
+}
+function toCelChild(value, parent) {
+  return convert(value, parent);
+}
+var hasOwn = Object.prototype.hasOwnProperty;
+function convert(value, parent) {
+  switch (typeof value) {
+    case "number":
+      return Number.isInteger(value) ? BigInt(value) : value;
+    case "string":
+    case "boolean":
+      return value;
+    case "object": {
+      if (value === null) return null;
+      if (Array.isArray(value)) {
+        const list3 = new Array(value.length);
+        if (parent) setParent(list3, parent);
+        for (let i = 0; i < value.length; i++) list3[i] = convert(value[i], list3);
+        return list3;
+      }
+      return convertMap(value, parent, NO_KEYS);
+    }
+    default:
+      return null;
+  }
+}
+var NO_KEYS = [];
+function convertMap(value, parent, lazyKeys) {
+  const map2 = celMap();
+  if (parent) setParent(map2, parent);
+  for (const k in value) {
+    if (!hasOwn.call(value, k)) continue;
+    if (lazyKeys.length && lazyKeys.includes(k)) {
+      const source = value[k];
+      Object.defineProperty(map2, k, {
+        get() {
+          const converted = convert(source, map2);
+          Object.defineProperty(map2, k, { value: converted, enumerable: true, writable: true, configurable: true });
+          return converted;
+        },
+        enumerable: true,
+        configurable: true
+      });
+    } else {
+      setKey(map2, k, convert(value[k], map2));
+    }
+  }
+  return map2;
+}
+
+// src/model/build.ts
+var CLIENT_SETTING_DEFAULTS = {
+  AllowCloudManagementGateway: true,
+  AllowCloudDistributionPoint: true,
+  PolicyPollingMins: 60n,
+  EnableUserPolicy: true,
+  EnableUserPolicyOnInternet: false,
+  EnableDeltaDownload: false
+};
+var CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
+function list(value) {
+  return Array.isArray(value) ? value.filter((v) => v && typeof v === "object" && !Array.isArray(v)) : [];
+}
+function derive(raw, facts, pointer) {
+  const element = Object.assign(celMap(), raw, facts);
+  return pointer ? setOrigin(element, pointer) : sameOrigin(element, raw);
+}
+function inventoryOf(data) {
+  const found = isMapLike(data) ? data.devices : void 0;
+  const items = Array.isArray(found) ? found : [];
+  const nameOf = new Int32Array(items.length);
+  const names2 = [];
+  const numberOf = /* @__PURE__ */ new Map();
+  const counts = [];
+  let aligned = true;
+  for (let index = 0; index < items.length; index++) {
+    const raw = items[index];
+    if (!isMapLike(raw)) {
+      aligned = false;
+      nameOf[index] = -1;
+      continue;
+    }
+    const name = text(raw.Population ?? "");
+    let n = numberOf.get(name);
+    if (n === void 0) {
+      n = names2.length;
+      names2.push(name);
+      counts.push(0);
+      numberOf.set(name, n);
+    }
+    nameOf[index] = n;
+    counts[n]++;
+  }
+  return { items, aligned, nameOf, names: names2, countOf: new Map(names2.map((name, n) => [name, name ? counts[n] : 0])) };
+}
+function isMapLike(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function groupBy(items, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+var MAX_CHAIN = 32;
+function byKey(items, key) {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const k = key(item);
+    if (k && !map2.has(k)) map2.set(k, item);
+  }
+  return map2;
+}
+function buildModel(data) {
+  const exp = toCel(data ?? {}, [], ["devices"]) ?? celMap();
+  const hierarchy = buildSites(exp);
+  const pki = buildCertificates(exp);
+  const lookups2 = { hierarchy, pki };
+  const forests = buildForests(exp);
+  const { servers, roles } = buildServers(exp, lookups2);
+  linkServers(hierarchy.sites, servers, roles);
+  const cloud = buildCmgs(exp, lookups2, roles);
+  const cloudDistributionPoints = list(exp.cloudDistributionPoints).map(
+    (raw) => derive(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === "New", ...siteFacts(hierarchy, raw.SiteCode), ...certFacts(pki, "serviceCertificate", raw.ServiceCertificate) })
+  );
+  const azureServices = list(exp.azureServices).map((raw) => derive(raw, { isCloudManagement: raw.ServiceType === "CloudManagement" }));
+  const boundaryGroups = list(exp.boundaryGroups).map((raw) => derive(raw, { name: lower(raw.Name) }));
+  const dnsRecords = list((exp.dns ?? {}).records).map(
+    (raw) => derive(raw, { name: lower(raw.Name), value: lower(raw.Value), isPublic: raw.Zone !== "Internal" })
+  );
+  const network = exp.network ?? {};
+  const networkDevices = buildNetworkDevices(network, lookups2, servers, cloud);
+  const connections = buildConnections(network);
+  const clientSettings = list(exp.clientSettings).map(
+    (raw) => derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === "Default" || raw.ClientSettingName === "Default Client Agent Settings" })
+  );
+  const inventory = inventoryOf(data);
+  const populations = buildPopulations(exp, lookups2, cloud, clientSettings, inventory);
+  linkPopulations(hierarchy.sites, roles, cloud, populations);
+  const featureUses = buildFeatureUses(populations);
+  const populationByName = byKey(populations, (p) => p.name);
+  const devices = buildDevices(inventory, populationByName);
+  const content = buildContent(exp, cloud, cloudDistributionPoints, populationByName);
+  return {
+    export: exp,
+    sites: hierarchy.sites,
+    servers,
+    roles,
+    connectionPoints: cloud.connectionPoints,
+    cmgs: cloud.cmgs,
+    cloudDistributionPoints,
+    azureServices,
+    boundaryGroups,
+    forests,
+    certificates: pki.certificates,
+    dnsRecords,
+    networkDevices,
+    connections,
+    clientSettings,
+    populations,
+    featureUses,
+    devices,
+    content,
+    hierarchy: hierarchyFacts(hierarchy, network, populations)
+  };
+}
+function buildSites(exp) {
+  const hierarchyRaw = exp.hierarchy ?? {};
+  const sites = list(hierarchyRaw.sites).map(
+    (raw) => derive(raw, {
+      code: lower(raw.SiteCode),
+      isTopTier: raw.ParentSiteCode === void 0,
+      isCas: raw.SiteType === "Cas",
+      isPrimary: raw.SiteType === "Primary",
+      isSecondary: raw.SiteType === "Secondary"
+    })
+  );
+  const siteByCode = byKey(sites, (s) => s.code);
+  const childrenOf = groupBy(sites, (s) => lower(s.ParentSiteCode));
+  for (const site of sites) {
+    const parent = siteByCode.get(lower(site.ParentSiteCode));
+    if (parent) site.parent = parent;
+    site.children = childrenOf.get(site.code) ?? [];
+    site.isChildPrimary = site.isPrimary === true && parent?.isCas === true;
+    site.isStandalonePrimary = site.isPrimary === true && site.isTopTier === true;
+  }
+  const topSites = sites.filter((s) => s.isTopTier);
+  const topSite = topSites.find((s) => s.isCas) ?? topSites[0];
+  const stated = (site) => site?.Version !== void 0 && site.Version !== null;
+  const valid = (v) => typeof v === "bigint" && isCurrentBranchVersion(v);
+  const versions2 = sites.map((s) => s.Version).filter(valid);
+  const hierarchyVersion = valid(topSite?.Version) ? topSite.Version : stated(topSite) ? void 0 : versions2.length ? versions2.reduce((a, b) => a > b ? a : b) : void 0;
+  for (const site of sites) {
+    const version = valid(site.Version) ? site.Version : stated(site) ? void 0 : hierarchyVersion;
+    if (version !== void 0) site.version = version;
+  }
+  return { sites, siteByCode, topSite, hierarchyVersion };
+}
+function siteFacts({ siteByCode, hierarchyVersion }, code) {
+  const site = siteByCode.get(lower(code));
+  const facts = {};
+  if (site) facts.site = site;
+  const version = site?.version ?? hierarchyVersion;
+  if (version !== void 0) facts.version = version;
+  return facts;
+}
+function buildCertificates(exp) {
+  const pki = exp.pki ?? {};
+  const certificates = list(pki.certificates).map((raw) => {
+    const ekus = Array.isArray(raw.EnhancedKeyUsages) ? raw.EnhancedKeyUsages.map((e) => ekuOid(text(e))) : [];
+    const names2 = [raw.SubjectName, ...Array.isArray(raw.SubjectAlternativeNames) ? raw.SubjectAlternativeNames : []].filter((n) => typeof n === "string").map(lower);
+    return derive(raw, {
+      id: text(raw.Id),
+      ekus,
+      serverAuth: ekus.includes(SERVER_AUTH_OID),
+      clientAuth: ekus.includes(CLIENT_AUTH_OID),
+      names: names2,
+      isWildcard: typeof raw.SubjectName === "string" && raw.SubjectName.startsWith("*.")
+    });
+  });
+  const certById = byKey(certificates, (c) => c.id);
+  for (const cert of certificates) {
+    const chain = [];
+    let next = certById.get(text(cert.IssuerCertificate ?? ""));
+    while (next && chain.length < MAX_CHAIN && !chain.includes(next) && next !== cert) {
+      chain.push(next);
+      next = certById.get(text(next.IssuerCertificate ?? ""));
+    }
+    cert.chain = chain;
+  }
+  return { certificates, certById };
+}
+function certFacts({ certById }, name, id) {
+  const cert = certById.get(text(id ?? ""));
+  return cert ? { [name]: cert } : {};
+}
+function buildForests(exp) {
+  return list((exp.activeDirectory ?? {}).forests).map(
+    (raw) => derive(raw, {
+      name: lower(raw.ForestFqdn),
+      trusts: Array.isArray(raw.TrustedForests) ? raw.TrustedForests.map(lower) : []
+    })
+  );
+}
+function buildServers(exp, { hierarchy, pki }) {
+  const roles = [];
+  const servers = list(exp.siteSystems).map((raw) => {
+    const server = derive(raw, {
+      name: lower(raw.SiteSystemServerName),
+      isDomainMember: raw.Workgroup !== true && (typeof raw.DomainFqdn === "string" || raw.Workgroup === false),
+      ...siteFacts(hierarchy, raw.SiteCode),
+      ...certFacts(pki, "serverCertificate", raw.ServerCertificate),
+      ...certFacts(pki, "clientCertificate", raw.ClientCertificate)
+    });
+    const serverRoles = buildRoles(raw, server, hierarchy);
+    for (const role of serverRoles) roles.push(role);
+    server.allRoles = serverRoles;
+    server.internetFacing = serverRoles.some((r) => r.acceptsInternet);
+    return server;
+  });
+  return { servers, roles };
+}
+function buildRoles(raw, server, hierarchy) {
+  const roleMap = isMapLike(raw.roles) ? raw.roles : celMap();
+  const roles = [];
+  for (const [kind, value] of Object.entries(roleMap)) {
+    const props = isMapLike(value) ? value : celMap();
+    const connectionType = text(props.ClientConnectionType ?? "Intranet");
+    const https = roleUsesHttps(kind, props);
+    const role = derive(
+      props,
+      {
+        kind,
+        server,
+        serverName: server.name,
+        SiteCode: raw.SiteCode ?? null,
+        ...siteFacts(hierarchy, raw.SiteCode),
+        connectionType,
+        acceptsInternet: connectionType !== "Intranet",
+        acceptsIntranet: connectionType !== "Internet",
+        cmgTraffic: props.EnableCloudGateway === true,
+        port: BigInt(rolePort(kind, props, https))
+      },
+      [...originOf(raw) ?? [], "roles", kind]
+    );
+    if (https !== void 0) role.https = https;
+    roles.push(role);
+  }
+  return roles;
+}
+function linkServers(sites, servers, roles) {
+  const serversBySite = groupBy(servers, (s) => s.site);
+  const rolesBySite = groupBy(roles, (r) => r.site);
+  for (const site of sites) {
+    site.servers = serversBySite.get(site) ?? [];
+    site.roles = rolesBySite.get(site) ?? [];
+  }
+}
+function buildCmgs(exp, { hierarchy, pki }, roles) {
+  const connectionPoints = roles.filter((r) => r.kind === "CloudManagementGatewayConnectionPoint");
+  const cmgs = list(exp.cloudManagementGateways).map(
+    (raw) => derive(raw, {
+      name: lower(raw.ServiceName),
+      instances: typeof raw.VMInstanceCount === "bigint" ? raw.VMInstanceCount : 1n,
+      contentEnabled: raw.EnableCloudDPFunction === true,
+      isNew: raw.Lifecycle === "New",
+      ...siteFacts(hierarchy, raw.SiteCode),
+      ...certFacts(pki, "serviceCertificate", raw.ServiceCertificate),
+      ...certFacts(pki, "managementCertificate", raw.ManagementCertificate),
+      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => pki.certById.get(text(id)) ? [pki.certById.get(text(id))] : [])
+    })
+  );
+  const cmgByName = byKey(cmgs, (c) => c.name);
+  const cmgByDeploymentName = byKey(cmgs, (c) => lower(c.DeploymentName));
+  const cmgByAnyName = (name) => (
+    // An absent name matches nothing (a CMG without DeploymentName must not match a population without
+    // CloudManagementGateway).
+    lower(name) === "" ? void 0 : cmgByName.get(lower(name)) ?? cmgByDeploymentName.get(lower(name))
+  );
+  for (const cp of connectionPoints) {
+    const cmg = cmgByAnyName(cp.CloudManagementGatewayName);
+    if (cmg) cp.cmg = cmg;
+  }
+  const connectionPointsByCmg = groupBy(connectionPoints, (cp) => cp.cmg);
+  for (const cmg of cmgs) cmg.connectionPoints = connectionPointsByCmg.get(cmg) ?? [];
+  const cmgsBySite = groupBy(cmgs, (c) => c.site);
+  for (const site of hierarchy.sites) site.cmgs = cmgsBySite.get(site) ?? [];
+  return { connectionPoints, cmgs, cmgByAnyName };
+}
+function buildNetworkDevices(network, { pki }, servers, { cmgByAnyName }) {
+  const serverByName = byKey(servers, (s) => s.name);
+  return list(network.devices).map((raw) => {
+    const front = Array.isArray(raw.FrontOf) ? raw.FrontOf.map(lower) : [];
+    const frontServers = front.flatMap((n) => serverByName.get(n) ? [serverByName.get(n)] : []);
+    const frontCmgs = front.flatMap((n) => cmgByAnyName(n) ? [cmgByAnyName(n)] : []);
+    return derive(raw, {
+      name: text(raw.Name),
+      servers: frontServers,
+      frontCmgs,
+      roles: frontServers.flatMap((s) => s.allRoles),
+      ...certFacts(pki, "certificate", raw.Certificate)
+    });
+  });
+}
+function buildConnections(network) {
+  return list(network.connections).map(
+    (raw) => derive(raw, {
+      from: lower(raw.From),
+      to: lower(raw.To),
+      ranges: (Array.isArray(raw.Ports) ? raw.Ports : []).flatMap((p) => {
+        const r = portRange(p);
+        return r ? [{ from: BigInt(r.from), to: BigInt(r.to) }] : [];
+      })
+    })
+  );
+}
+function buildPopulations(exp, { hierarchy, pki }, { cmgByAnyName }, clientSettings, inventory) {
+  const defaultSettings = clientSettings.find((s) => s.isDefault);
+  const settingsByPopulation = deployedSettings(clientSettings);
+  return list(exp.clientPopulations).map((raw) => {
+    const name = text(raw.Name);
+    const deviceCount = BigInt(inventory.countOf.get(name) ?? 0);
+    const channels = Array.isArray(raw.Channels) ? raw.Channels.map(text) : [];
+    const auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(text) : [];
+    return derive(raw, {
+      name,
+      count: typeof raw.Count === "bigint" ? raw.Count : deviceCount,
+      channels,
+      usesCmg: channels.includes("CMG"),
+      usesIbcm: channels.includes("IBCM"),
+      auth,
+      settings: effectiveSettings(defaultSettings, settingsByPopulation.get(name) ?? []),
+      ...siteFacts(hierarchy, raw.SiteCode),
+      ...certFacts(pki, "clientCertificate", raw.ClientCertificate),
+      ...cmgByAnyName(raw.CloudManagementGateway) ? { cmg: cmgByAnyName(raw.CloudManagementGateway) } : {}
+    });
+  });
+}
+function linkPopulations(sites, roles, { connectionPoints, cmgs }, populations) {
+  const populationsByCmg = groupBy(populations, (p) => p.cmg === void 0 && p.usesCmg && cmgs.length === 1 ? cmgs[0] : p.cmg);
+  for (const cmg of cmgs) {
+    cmg.populations = populationsByCmg.get(cmg) ?? [];
+    cmg.clientCount = cmg.populations.reduce((sum, p) => sum + p.count, 0n);
+  }
+  for (const cmg of cmgs) {
+    const points = cmg.connectionPoints;
+    const oneSite = new Set(points.map((cp) => cp.site)).size <= 1;
+    const bySite = /* @__PURE__ */ new Map();
+    let unsited = 0n;
+    for (const p of cmg.populations) {
+      if (p.site === void 0) unsited += p.count;
+      else bySite.set(p.site, (bySite.get(p.site) ?? 0n) + p.count);
+    }
+    for (const cp of points) cp.clientCount = (oneSite ? unsited : 0n) + (cp.site === void 0 ? 0n : bySite.get(cp.site) ?? 0n);
+  }
+  for (const cp of connectionPoints) cp.clientCount ??= 0n;
+  const populationsBySite = groupBy(populations, (p) => p.site);
+  for (const site of sites) {
+    site.populations = populationsBySite.get(site) ?? [];
+    site.clientCount = site.populations.reduce((sum, p) => sum + p.count, 0n);
+    site.usesIbcm = site.populations.some((p) => p.usesIbcm) || site.servers.some((s) => typeof s.PublicFqdn === "string");
+  }
+  for (const role of roles) {
+    const site = role.site;
+    role.ibcm = role.acceptsInternet === true && (site?.usesIbcm === true || role.cmgTraffic !== true);
+  }
+}
+function buildFeatureUses(populations) {
+  const featureUses = [];
+  for (const population of populations) {
+    const uses = Array.isArray(population.Features) ? population.Features : [];
+    uses.forEach((use, index) => {
+      const pointer = [...originOf(population) ?? [], "Features", index];
+      const facts = typeof use === "string" ? { Feature: use } : isMapLike(use) ? use : celMap();
+      const channels = Array.isArray(facts.Channels) ? facts.Channels.map(text) : population.channels;
+      const element = derive(facts, {
+        feature: text(facts.Feature),
+        population,
+        channels,
+        viaCmg: channels.includes("CMG"),
+        viaIbcm: channels.includes("IBCM"),
+        ...population.version !== void 0 ? { version: population.version } : {}
+      }, pointer);
+      featureUses.push(element);
+    });
+  }
+  return featureUses;
+}
+function buildDevices(inventory, populationByName) {
+  const devices = [];
+  const { items, aligned, nameOf } = inventory;
+  const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ["devices"]) : CEL_MAP_PROTOTYPE;
+  const populationOf = inventory.names.map((name) => populationByName.get(name));
+  const Device = constructorOf(devicePrototype);
+  for (let index = 0; index < items.length; index++) {
+    const raw = items[index];
+    if (!isMapLike(raw)) continue;
+    const element = Object.assign(new Device(), raw);
+    if (!aligned) setOrigin(element, ["devices", index]);
+    for (const key in raw) {
+      const value = raw[key];
+      if (typeof value !== "string" && typeof value !== "boolean" && Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(value, element));
+    }
+    const population = populationOf[nameOf[index]];
+    if (population) {
+      element.population = population;
+      if (element.OperatingSystem == null && population.OperatingSystem !== void 0) element.OperatingSystem = population.OperatingSystem;
+      if (element.OsVersion == null && population.OsVersion !== void 0) element.OsVersion = population.OsVersion;
+      if (element.Identity == null && population.Identity !== void 0) element.Identity = population.Identity;
+      if (element.Network == null && population.Network !== void 0) element.Network = population.Network;
+    }
+    element.auth = Array.isArray(element.Authentication) ? textList(element.Authentication) : population?.auth ?? [];
+    element.usesCmg = population?.usesCmg === true;
+    devices.push(element);
+  }
+  return devices;
+}
+function constructorOf(prototype) {
+  const make = function() {
+  };
+  make.prototype = prototype;
+  return make;
+}
+function textList(items) {
+  for (const item of items) if (typeof item !== "string") return items.map(text);
+  return items;
+}
+function buildContent(exp, { cmgByAnyName }, cloudDistributionPoints, populationByName) {
+  const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
+  return list(exp.content).map((raw) => {
+    const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];
+    const users = Array.isArray(raw.UsedBy) ? raw.UsedBy.map(text) : [];
+    return derive(raw, {
+      onCmg: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true),
+      onCloudDistributionPoint: targets.some((t) => cloudDistributionPointNames.has(t)),
+      onCloud: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true || cloudDistributionPointNames.has(t)),
+      populations: users.flatMap((u) => populationByName.get(u) ? [populationByName.get(u)] : [])
+    });
+  });
+}
+function hierarchyFacts({ sites, topSite, hierarchyVersion }, network, populations) {
+  return setOrigin(
+    Object.assign(celMap(), {
+      hasCas: sites.some((s) => s.isCas),
+      siteCount: BigInt(sites.length),
+      ...topSite ? { topSite } : {},
+      ...hierarchyVersion !== void 0 ? { version: hierarchyVersion } : {},
+      hasNetworkConnections: Array.isArray(network.connections),
+      hasNetworkDevices: Array.isArray(network.devices),
+      hasPopulations: populations.length > 0
+    }),
+    ["hierarchy"]
+  );
+}
+function deployedSettings(all) {
+  const byPopulation = /* @__PURE__ */ new Map();
+  for (const settings of all) {
+    if (settings.isDefault || !Array.isArray(settings.DeployedTo)) continue;
+    for (const name of new Set(settings.DeployedTo.map(text))) {
+      const list3 = byPopulation.get(name);
+      if (list3) list3.push(settings);
+      else byPopulation.set(name, [settings]);
+    }
+  }
+  return byPopulation;
+}
+function effectiveSettings(defaults, deployed) {
+  const result = Object.assign(celMap(), CLIENT_SETTING_DEFAULTS);
+  const explicit = [];
+  const apply = (settings) => {
+    for (const key of CLIENT_SETTING_KEYS) {
+      if (settings[key] !== void 0) {
+        result[key] = settings[key];
+        if (!explicit.includes(key)) explicit.push(key);
+      }
+    }
+  };
+  if (defaults) apply(defaults);
+  const custom = [...deployed].sort((a, b) => integer(b.Priority, 0) - integer(a.Priority, 0));
+  for (const settings of custom) apply(settings);
+  result.explicit = explicit;
+  return result;
+}
+function connectionAllows(model, from, to, port) {
+  const source = lower(from);
+  return model.connections.some(
+    (c) => (c.from === source || c.from === "any" || c.from === "internet" && isInternetSource(model, source)) && (hostMatches(String(c.to), to) || c.to === "azure" && isAzureHost(to)) && c.ranges.some((r) => r.from <= port && port <= r.to)
+  );
+}
+function isInternetSource(model, source) {
+  return source === "internet" || model.populations.some((p) => lower(p.name) === source);
+}
+function isAzureHost(host) {
+  const h = lower(host);
+  return [".cloudapp.net", ".cloudapp.azure.com", ".windows.net", ".azure.com", ".azure.net", ".usgovcloudapp.net", ".usgovcloudapi.net", ".azure.us"].some((d) => h.endsWith(d));
+}
 
 // src/model/reference-table.ts
 var REFERENCE_TABLE = {
@@ -54489,7 +53390,6 @@ function clip(text3) {
 }
 
 // src/model/broken-facts.ts
-init_pointers();
 var DERIVED = {
   SiteCode: ["code", "version"],
   ParentSiteCode: ["isTopTier", "isChildPrimary", "isStandalonePrimary", "children"],
@@ -54631,94 +53531,6 @@ function ownerIndex(model) {
 }
 function clip2(text3) {
   return text3.length > 40 ? text3.slice(0, 37) + "..." : text3;
-}
-
-// src/rules/load-rules.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
-import { basename, join as join5 } from "node:path";
-init_rule();
-var RuleLoadError = class extends Error {
-};
-var ruleValidator;
-function validator2() {
-  ruleValidator ??= precompiled.ruleSchema ?? createAjv().compile(JSON.parse(readFileSync5(join5(SCHEMAS_DIR, "rule.schema.json"), "utf8")));
-  return ruleValidator;
-}
-function toRule(definition, origin, builtin, lineOf) {
-  const validate = validator2();
-  if (!validate(definition)) {
-    const problems = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || "/"} ${e.message}${e.keyword === "additionalProperties" ? ` (${String(e.params.additionalProperty)})` : ""}`).join("; ");
-    throw new RuleLoadError(`${origin}: invalid rule file: ${problems}`);
-  }
-  const rule = definition;
-  rule.sources.forEach((source, i) => {
-    const problem = urlProblem(source.url);
-    if (problem) {
-      const line = lineOf?.(["sources", i, "url"]);
-      throw new RuleLoadError(`${origin}${line ? `:${line}` : ""}: sources[${i}].url ${problem}`);
-    }
-  });
-  const expectedName = rule.id;
-  const name = basename(origin).replace(/\.(ya?ml|json)$/i, "");
-  if (name !== expectedName) throw new RuleLoadError(`${origin}: rule id ${rule.id} does not match the file name ${name}`);
-  return {
-    ...rule,
-    family: familyOf(rule.id),
-    helpUri: rule.sources[0].url,
-    origin,
-    builtin,
-    ...lineOf ? { lineOf } : {}
-  };
-}
-function urlProblem(text3) {
-  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(text3)) return "must not contain whitespace or control characters";
-  let url;
-  try {
-    url = new URL(text3);
-  } catch {
-    return "is not a URL";
-  }
-  if (url.protocol !== "https:") return "must be an https URL";
-  if (url.username || url.password) return "must not contain a user name or password";
-  return void 0;
-}
-function parseRuleFile(path, text3) {
-  const parsed = parseDataFile(path, text3);
-  if (parsed.problem) throw new RuleLoadError(`${path}:${parsed.problem.line}: cannot parse rule file: ${parsed.problem.message}`);
-  return { data: parsed.data, lineOf: (pointer) => parsed.document.locate([...pointer], true).startLine };
-}
-function loadRuleFolder(dir, builtin) {
-  let entries;
-  try {
-    if (!statSync2(dir).isDirectory()) throw new Error();
-    entries = readdirSync2(dir).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
-  } catch {
-    throw new RuleLoadError(`${dir}: rule folder not found or not a directory`);
-  }
-  return entries.map((file) => {
-    const path = join5(dir, file);
-    const { data, lineOf } = parseRuleFile(path, readFileSync5(path, "utf8"));
-    return toRule(data, path, builtin, builtin ? void 0 : lineOf);
-  });
-}
-function loadBuiltinRules() {
-  const bundled = join5(PACKAGE_ROOT, "dist", "rules.json");
-  if (import.meta.url.includes("/dist/") && existsSync4(bundled)) {
-    return JSON.parse(readFileSync5(bundled, "utf8"));
-  }
-  return loadRuleFolder(RULES_DIR, true);
-}
-function loadRules(customFolders = []) {
-  const rules = loadBuiltinRules();
-  const ids = new Set(rules.map((r) => r.id));
-  for (const folder of customFolders) {
-    for (const rule of loadRuleFolder(folder, false)) {
-      if (ids.has(rule.id)) throw new RuleLoadError(`${rule.origin}: rule id ${rule.id} is already defined`);
-      ids.add(rule.id);
-      rules.push(rule);
-    }
-  }
-  return rules;
 }
 
 // node_modules/@marcbachmann/cel-js/lib/errors.js
@@ -58908,10 +57720,6 @@ var globalEnvironment = new Environment({
 });
 
 // src/engine/cel-env.ts
-init_facts();
-init_build2();
-init_pointers();
-init_version_facts();
 init_linear_regexp();
 
 // src/engine/cost-meter.ts
@@ -59363,7 +58171,6 @@ function unionOfPaths(lists) {
 }
 
 // src/engine/template.ts
-init_findings();
 function compileTemplate(text3, check2 = false) {
   const parts = [];
   let rest = text3;
@@ -59539,9 +58346,6 @@ function compileRule(rule) {
 }
 
 // src/engine/evaluate.ts
-init_findings();
-init_pointers();
-init_findings();
 var MEMO_MIN_ELEMENTS = 64;
 var MAX_LISTED2 = 20;
 var PASSED = Object.freeze({ status: "passed" });
@@ -60017,8 +58821,99 @@ function dedupe(findings) {
   });
 }
 
+// src/rules/load-rules.ts
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
+import { basename, join as join5 } from "node:path";
+
+// src/rules/rule.ts
+function familyOf(id) {
+  return id.replace(/[0-9]+$/, "");
+}
+
+// src/rules/load-rules.ts
+var ruleValidator;
+function validator2() {
+  ruleValidator ??= precompiled.ruleSchema ?? createAjv().compile(JSON.parse(readFileSync5(join5(SCHEMAS_DIR, "rule.schema.json"), "utf8")));
+  return ruleValidator;
+}
+function toRule(definition, origin, builtin, lineOf) {
+  const validate = validator2();
+  if (!validate(definition)) {
+    const problems = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || "/"} ${e.message}${e.keyword === "additionalProperties" ? ` (${String(e.params.additionalProperty)})` : ""}`).join("; ");
+    throw new RuleLoadError(`${origin}: invalid rule file: ${problems}`);
+  }
+  const rule = definition;
+  rule.sources.forEach((source, i) => {
+    const problem = urlProblem(source.url);
+    if (problem) {
+      const line = lineOf?.(["sources", i, "url"]);
+      throw new RuleLoadError(`${origin}${line ? `:${line}` : ""}: sources[${i}].url ${problem}`);
+    }
+  });
+  const expectedName = rule.id;
+  const name = basename(origin).replace(/\.(ya?ml|json)$/i, "");
+  if (name !== expectedName) throw new RuleLoadError(`${origin}: rule id ${rule.id} does not match the file name ${name}`);
+  return {
+    ...rule,
+    family: familyOf(rule.id),
+    helpUri: rule.sources[0].url,
+    origin,
+    builtin,
+    ...lineOf ? { lineOf } : {}
+  };
+}
+function urlProblem(text3) {
+  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(text3)) return "must not contain whitespace or control characters";
+  let url;
+  try {
+    url = new URL(text3);
+  } catch {
+    return "is not a URL";
+  }
+  if (url.protocol !== "https:") return "must be an https URL";
+  if (url.username || url.password) return "must not contain a user name or password";
+  return void 0;
+}
+function parseRuleFile(path, text3) {
+  const parsed = parseDataFile(path, text3);
+  if (parsed.problem) throw new RuleLoadError(`${path}:${parsed.problem.line}: cannot parse rule file: ${parsed.problem.message}`);
+  return { data: parsed.data, lineOf: (pointer) => parsed.document.locate([...pointer], true).startLine };
+}
+function loadRuleFolder(dir, builtin) {
+  let entries;
+  try {
+    if (!statSync2(dir).isDirectory()) throw new Error();
+    entries = readdirSync2(dir).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+  } catch {
+    throw new RuleLoadError(`${dir}: rule folder not found or not a directory`);
+  }
+  return entries.map((file) => {
+    const path = join5(dir, file);
+    const { data, lineOf } = parseRuleFile(path, readFileSync5(path, "utf8"));
+    return toRule(data, path, builtin, builtin ? void 0 : lineOf);
+  });
+}
+function loadBuiltinRules() {
+  const bundled = join5(PACKAGE_ROOT, "dist", "rules.json");
+  if (import.meta.url.includes("/dist/") && existsSync4(bundled)) {
+    return JSON.parse(readFileSync5(bundled, "utf8"));
+  }
+  return loadRuleFolder(RULES_DIR, true);
+}
+function loadRules(customFolders = []) {
+  const rules = loadBuiltinRules();
+  const ids = new Set(rules.map((r) => r.id));
+  for (const folder of customFolders) {
+    for (const rule of loadRuleFolder(folder, false)) {
+      if (ids.has(rule.id)) throw new RuleLoadError(`${rule.origin}: rule id ${rule.id} is already defined`);
+      ids.add(rule.id);
+      rules.push(rule);
+    }
+  }
+  return rules;
+}
+
 // src/source/sparse-lines.ts
-init_parsed_document();
 var EVERY = 256;
 function linesOf(text3) {
   return text3.includes("\r") ? new LineIndex(text3) : new SparseLines(text3);
@@ -60053,7 +58948,6 @@ var SparseLines = class {
 };
 
 // src/source/fast-json.ts
-init_parsed_document();
 var SPACE = 32;
 var TAB = 9;
 var LF = 10;
@@ -63928,12 +62822,6 @@ function reparsedLater(source, format2, problems) {
 import { readFileSync as readFileSync6, statSync as statSync3 } from "node:fs";
 import { isAscii } from "node:buffer";
 var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
-var UnreadableSourceError = class extends Error {
-  constructor(path, message) {
-    super(message);
-    this.path = path;
-  }
-};
 function decodeSource(path, bytes, maxBytes = DEFAULT_MAX_BYTES) {
   if (bytes.length > maxBytes) {
     throw new UnreadableSourceError(
@@ -64052,8 +62940,6 @@ function firstInvalidUtf8Offset(bytes) {
 }
 
 // src/validate/validate-export.ts
-init_findings();
-init_version_facts();
 function validateExport(data, versions2 = BUILT_IN_VERSIONS) {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     const found = data === void 0 ? "nothing (the file is empty or holds only comments)" : data === null ? "an empty document" : Array.isArray(data) ? "a list" : describeValue2(data);
@@ -64291,6 +63177,22 @@ function notAnExportFinding() {
   };
 }
 
+// src/suppress/external.ts
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+function suppressionCoversFile(s, file, cwd = process.cwd()) {
+  if (file === "<stdin>" || file === "-") return false;
+  const rel = relative2(s.baseDir, resolve3(cwd, file));
+  if (rel.startsWith("..") || isAbsolute2(rel)) return false;
+  return s.files.matches(rel.split(sep2).join("/"));
+}
+function matchExternal(finding, file, suppressions, cwd = process.cwd()) {
+  if (!suppressions.length) return void 0;
+  const pointer = finding.pointer ? jsonPointer(finding.pointer) : "";
+  return suppressions.find(
+    (s) => s.rule === finding.ruleId && (s.pointer === "" || pointer === s.pointer || pointer.startsWith(`${s.pointer}/`)) && suppressionCoversFile(s, file, cwd)
+  );
+}
+
 // src/suppress/inline.ts
 var INVALID_SUPPRESSION = "CML010";
 var UNUSED_SUPPRESSION = "CML011";
@@ -64395,7 +63297,6 @@ function applySuppressions(findings, context) {
 }
 
 // src/lint.ts
-init_version_facts();
 function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
@@ -64657,12 +63558,7 @@ function displayPath(file, cwd = process.cwd()) {
   return rel && !rel.startsWith("..") ? rel : file;
 }
 
-// src/cli/lint-command.ts
-init_escape();
-init_fail_on();
-init_text();
-
-// src/cli/lint-pool.ts
+// src/project/lint-pool.ts
 import { existsSync as existsSync5, statSync as statSync6 } from "node:fs";
 import { dirname as dirname5, join as join7 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
@@ -64792,13 +63688,7 @@ function fromSent(sent, sentIds) {
   return { path: sent.path, findings: sent.findings, outcomes: unpackOutcomes(sent.outcomes, sentIds), source, document, notAnExport: sent.notAnExport };
 }
 
-// src/cli/write-output.ts
-init_escape();
-
-// src/cli/output-target.ts
-init_escape();
-
-// src/cli/lint-command.ts
+// src/project/lint-project.ts
 function checkDate(name, value) {
   if (value !== void 0 && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)) || new Date(Date.parse(value)).toISOString().slice(0, 10) !== value)) {
     throw new UsageError(`${name} must be a date as YYYY-MM-DD, not "${value}"`);
@@ -64898,16 +63788,953 @@ async function sequentially(files, lintOne) {
   return outcomes;
 }
 
-// src/action/main.ts
-init_github();
-init_fail_on();
-init_report_input();
-init_sarif();
+// src/report/escape.ts
+var UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+function escapeControl(text3) {
+  return text3.replace(UNSAFE, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (ch === "\n") return "\\n";
+    if (ch === "\r") return "\\r";
+    if (ch === "\x1B") return "\\e";
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+var INVISIBLE = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+function inertJson(json2) {
+  return json2.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// src/report/report-input.ts
+function skippedSummary(skipped) {
+  if (!skipped?.length) return void 0;
+  const names2 = skipped.map((s) => `${s.path}: ${s.reason}`).join("; ");
+  return `${skipped.length} file${skipped.length === 1 ? "" : "s"} skipped: not cmlint exports (${names2})`;
+}
+function ruleCountsOf(file, rules) {
+  const counts = { passed: 0, failed: 0, partlyEvaluated: 0, notEvaluated: 0 };
+  if (file.outcomes.size === 0) {
+    counts.notEvaluated = rules.filter((r) => r.check).length;
+    return counts;
+  }
+  for (const outcome of file.outcomes.values()) {
+    if (outcome.status === "passed") counts.passed++;
+    else if (outcome.status === "failed") counts.failed++;
+    else if (outcome.status === "partly-evaluated") counts.partlyEvaluated++;
+    else counts.notEvaluated++;
+  }
+  return counts;
+}
+function totalRuleCounts(input) {
+  const total = { passed: 0, failed: 0, partlyEvaluated: 0, notEvaluated: 0 };
+  for (const file of input.files) {
+    const counts = ruleCountsOf(file, input.rules);
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.partlyEvaluated += counts.partlyEvaluated;
+    total.notEvaluated += counts.notEvaluated;
+  }
+  return total;
+}
+
+// src/report/github.ts
+import { isAbsolute as isAbsolute4, relative as relative5, sep as sep5 } from "node:path";
+var COMMAND = { error: "error", warning: "warning", note: "notice" };
+function escapeData2(text3) {
+  return escapeControl(text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
+}
+function escapeProperty2(text3) {
+  return escapeData2(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function annotationPath(path, cwd) {
+  if (path === "<stdin>" || path === "-") return void 0;
+  const rel = relative5(cwd, path);
+  const usable = rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : path;
+  return usable.split(sep5).join("/");
+}
+function formatGithub(input, options = {}) {
+  const lines = [];
+  const titles = new Map(input.rules.map((r) => [r.id, r.title]));
+  for (const file of input.files) {
+    const path = annotationPath(file.path, input.cwd);
+    for (const f of file.findings) {
+      if (f.suppression || options.quiet && f.severity !== "error") continue;
+      const properties = [];
+      if (path !== void 0) properties.push(["file", path]);
+      properties.push(["line", f.region.startLine], ["col", f.region.startColumn], ["endLine", f.region.endLine], ["endColumn", f.region.endColumn]);
+      const title = titles.get(f.ruleId);
+      properties.push(["title", title ? `${f.ruleId}: ${title}` : f.ruleId]);
+      const props = properties.map(([key, value]) => `${key}=${escapeProperty2(String(value))}`).join(",");
+      lines.push(`::${COMMAND[f.severity]} ${props}::${escapeData2(`${f.message} (${f.ruleId})`)}`);
+    }
+  }
+  const skipped = skippedSummary(input.skipped);
+  if (skipped) lines.push(`::notice title=${escapeProperty2("cmlint: files skipped")}::${escapeData2(skipped)}`);
+  return lines.length ? lines.join("\n") + "\n" : "";
+}
+
+// src/report/fail-on.ts
+var FAIL_ON_CHOICES = ["error", "warning", "note", "never"];
+var RANK = { error: 0, warning: 1, note: 2 };
+function failsAt(severity, failOn) {
+  return failOn !== "never" && RANK[severity] <= RANK[failOn];
+}
+
+// src/report/sarif.ts
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import { pathToFileURL } from "node:url";
+import { isAbsolute as isAbsolute5, relative as relative6, resolve as resolve7, sep as sep6 } from "node:path";
+
+// src/report/markup-escape.ts
+function safeHttpsUrl(value) {
+  if (typeof value !== "string") return void 0;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== "https:" || url.username || url.password) return void 0;
+    return url.href;
+  } catch {
+    return void 0;
+  }
+}
+function markdownUrl(value) {
+  if (typeof value !== "string" || /[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return void 0;
+  const href = safeHttpsUrl(value);
+  return href?.replace(/[()[\]<>"'\\`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+var LINK_LIKE = /(?:[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/|www\.)\S*|[^\s@]{0,64}@[^\s@]+\.[^\s@]+/gi;
+function codeSpan(text3) {
+  const longest = Math.max(0, ...(text3.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = text3.startsWith("`") || text3.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text3.replace(/\|/g, "\\|")}${pad}${fence}`;
+}
+function markdownText(value) {
+  const text3 = escapeControl(String(value ?? "").replace(/[\r\n\u2028\u2029]+/g, " "));
+  let out = "";
+  let last = 0;
+  for (const match of text3.matchAll(LINK_LIKE)) {
+    out += markdownPlain(text3.slice(last, match.index)) + codeSpan(match[0]);
+    last = match.index + match[0].length;
+  }
+  return out + markdownPlain(text3.slice(last));
+}
+function markdownPlain(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~@]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-=]|\d+(?=[.)]))/, (_, space, marker) => `${space}${/\d/.test(marker) ? `${marker}\\` : `\\${marker}`}`);
+}
+var MERMAID_SAFE = /[A-Za-z0-9 .,:/_-]/;
+function mermaidString(...lines) {
+  const escaped = lines.map((line) => {
+    let out = "";
+    for (const ch of escapeControl(String(line ?? ""))) out += MERMAID_SAFE.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+    return out;
+  });
+  return `"${escaped.join("<br/>")}"`;
+}
+
+// src/report/sarif.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://github.com/cmlint/cmlint";
+function level(severity) {
+  return severity;
+}
+function artifactLocation(path, cwd) {
+  if (path === "<stdin>" || path === "-") return { uri: "stdin", uriBaseId: "%SRCROOT%" };
+  const full = resolve7(cwd, path);
+  const rel = relative6(cwd, full).split(sep6).join("/");
+  if (rel && !rel.startsWith("..") && !isAbsolute5(rel)) {
+    return { uri: rel.split("/").map((segment) => encodeURIComponent(segment)).join("/"), uriBaseId: "%SRCROOT%" };
+  }
+  return { uri: pathToFileURL(full).href };
+}
+function ruleName(rule) {
+  const words2 = rule.title.normalize("NFKD").replace(/[^A-Za-z0-9 ]+/g, " ").split(/\s+/).filter(Boolean);
+  return words2.map((w) => w[0].toUpperCase() + w.slice(1)).join("") || `Rule${rule.id}`;
+}
+function sentence(text3) {
+  const trimmed = text3.trim().replace(/\s+/g, " ");
+  return escapeControl(/[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`);
+}
+function messageText(text3) {
+  return text3.replace(/(\\*)([[\]])/g, (_, slashes, bracket2) => `${slashes}${slashes}\\${bracket2}`);
+}
+function ruleDescriptor(rule) {
+  const prose = (text3) => rule.builtin ? sentence(text3) : markdownText(sentence(text3));
+  const sources = rule.sources.map((s) => {
+    const title = prose(`${s.title}${s.section ? ` \u203A ${s.section}` : ""}`).replace(/\.$/, "");
+    const url = markdownUrl(s.url);
+    return url ? `- [${title}](${url})` : `- ${title}`;
+  }).join("\n");
+  const helpUri = markdownUrl(rule.helpUri);
+  return {
+    id: rule.id,
+    name: ruleName(rule),
+    shortDescription: { text: messageText(sentence(rule.title)) },
+    fullDescription: { text: messageText(sentence(rule.description)) },
+    help: {
+      text: messageText(`${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)}${helpUri ? ` See ${helpUri}` : ""}`),
+      markdown: `${prose(rule.description)}
+
+**Why:** ${prose(rule.rationale)}
+
+**How to fix:** ${prose(rule.fix)}
+
+**Sources:**
+${sources}`
+    },
+    ...helpUri ? { helpUri } : {},
+    defaultConfiguration: { level: level(rule.severity) },
+    properties: { tags: ["cmlint", rule.family] }
+  };
+}
+var SARIF_MAX_RESULTS = 25e3;
+var SARIF_MAX_GZIP_BYTES = 10 * 1e3 * 1e3;
+function priority(f) {
+  return (f.suppression ? 3 : 0) + (f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 2);
+}
+function mostSevere(all, limit) {
+  if (all.length <= limit) return all;
+  const kept = /* @__PURE__ */ new Set();
+  for (let rank = 0; rank < 6 && kept.size < limit; rank++) {
+    for (const item of all) {
+      if (kept.size >= limit) break;
+      if (priority(item.finding) === rank) kept.add(item);
+    }
+  }
+  return all.filter((item) => kept.has(item));
+}
+function sarifRegion(region) {
+  const endColumn = Math.max(region.endColumn, region.endLine === region.startLine ? region.startColumn + 1 : 1);
+  return { startLine: region.startLine, startColumn: region.startColumn, endLine: region.endLine, endColumn };
+}
+function resultObject(input, ruleIndex, fileIndex, f) {
+  const file = input.files[fileIndex];
+  const result = {
+    ruleId: f.ruleId,
+    ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
+    level: level(f.severity),
+    message: { text: messageText(sentence(f.message)) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
+          region: sarifRegion(f.region)
+        }
+      }
+    ],
+    partialFingerprints: { "cmlint/v1": f.fingerprint }
+  };
+  const related = f.related?.filter((r) => r.region);
+  if (related?.length) {
+    result.relatedLocations = related.map((r, id) => ({
+      id,
+      message: { text: `Also involved: ${jsonPointer(r.pointer)}` },
+      physicalLocation: {
+        artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
+        region: sarifRegion(r.region)
+      }
+    }));
+  }
+  if (f.suppression) {
+    result.suppressions = [{ kind: f.suppression.kind, justification: escapeControl(f.suppression.justification) }];
+  }
+  return result;
+}
+function sarifParts(input) {
+  const rules = [...input.rules].sort((a, b) => a.id < b.id ? -1 : 1);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const artifacts = input.files.map((file) => ({
+    location: artifactLocation(file.path, input.cwd),
+    length: file.source.bytes.length,
+    hashes: { "sha-256": createHash("sha256").update(file.source.bytes).digest("hex") }
+  }));
+  const all = [];
+  input.files.forEach((file, index) => {
+    for (const finding of file.findings) all.push({ file: index, finding });
+  });
+  const kept = mostSevere(all, SARIF_MAX_RESULTS);
+  const outcomeNotifications = input.files.flatMap(
+    (file, fileIndex) => [...file.outcomes].filter(([, o]) => o.status === "partly-evaluated" || o.status === "not-evaluated").map(([id, o]) => ({
+      descriptor: { id: o.status },
+      associatedRule: { id, index: ruleIndex.get(id) ?? -1 },
+      level: "note",
+      message: { text: messageText(sentence(`${id} ${o.status === "not-evaluated" ? "was not evaluated" : "was partly evaluated"} on ${file.path}: ${o.reason ?? "the export lacks a fact it needs"}`)) },
+      locations: [{ physicalLocation: { artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex } } }],
+      properties: { status: o.status, ...o.checked !== void 0 ? { checked: o.checked, notJudged: o.skipped, elements: o.elements } : {} }
+    }))
+  );
+  const log2 = (notification) => ({
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "cmlint",
+            version: input.toolVersion,
+            semanticVersion: input.toolVersion,
+            informationUri: INFORMATION_URI,
+            rules: rules.map(ruleDescriptor)
+          }
+        },
+        originalUriBaseIds: {
+          "%SRCROOT%": { uri: pathToFileURL(input.cwd.endsWith(sep6) ? input.cwd : input.cwd + sep6).href }
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: [
+              ...outcomeNotifications,
+              ...skippedNotifications(input),
+              ...notification ? [{ descriptor: { id: "results-left-out" }, level: "warning", message: { text: notification } }] : []
+            ]
+          }
+        ],
+        properties: { ruleCounts: totalRuleCounts(input), ruleCountsByFile: input.files.map((file) => ({ path: file.path, ...ruleCountsOf(file, input.rules) })) },
+        artifacts,
+        results: RESULTS_PLACE,
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  });
+  return { all, kept, log: log2, result: (item) => resultObject(input, ruleIndex, item.file, item.finding) };
+}
+var RESULTS_PLACE = "\0results\0";
+function leftOut(total, kept) {
+  const n = (count) => count.toLocaleString("en-US");
+  return `${n(total - kept)} of ${n(total)} results left out: GitHub code scanning accepts at most ${n(SARIF_MAX_RESULTS)} results in a run and ${SARIF_MAX_GZIP_BYTES / 1e6} MB gzipped; the ${n(kept)} most severe are kept. The JSON report has them all.`;
+}
+function skippedNotifications(input) {
+  const text3 = skippedSummary(input.skipped);
+  if (!text3) return [];
+  const locations = input.skipped.map((s) => ({ physicalLocation: { artifactLocation: artifactLocation(s.path, input.cwd) } }));
+  const notification = { descriptor: { id: "skipped-not-exports" }, level: "note", message: { text: messageText(sentence(escapeControl(text3))) }, locations };
+  return [notification];
+}
+function nested(value, indent) {
+  return inertJson(JSON.stringify(value, null, 2)).replace(/\n/g, `
+${indent}`);
+}
+function* sarifPieces(input, options = {}) {
+  const { all, log: log2, result, kept: withinCount } = sarifParts(input);
+  let kept = withinCount;
+  const texts = /* @__PURE__ */ new Map();
+  const text3 = (item) => {
+    let value = texts.get(item);
+    if (value === void 0) texts.set(item, value = nested(result(item), "        "));
+    return value;
+  };
+  const frame = (notification2) => {
+    const whole = nested(log2(notification2), "");
+    const at = whole.indexOf(JSON.stringify(RESULTS_PLACE));
+    return { head: whole.slice(0, at) + "[", tail: `${kept.length ? "\n      " : ""}]` + whole.slice(at + JSON.stringify(RESULTS_PLACE).length) + "\n" };
+  };
+  const probe = frame(leftOut(all.length, 0));
+  const gzipped = (items) => gzipSync(Buffer.from(probe.head + items.map((item, i) => `${i ? "," : ""}
+        ${text3(item)}`).join("") + probe.tail), { level: 1 }).length;
+  const rawLength = (items) => probe.head.length * 3 + probe.tail.length * 3 + items.reduce((sum, item) => sum + text3(item).length * 3 + 10, 0);
+  if (rawLength(kept) > SARIF_MAX_GZIP_BYTES) {
+    for (let size = gzipped(kept); size > SARIF_MAX_GZIP_BYTES; size = gzipped(kept)) {
+      kept = mostSevere(kept, Math.floor(kept.length * Math.min(0.98, SARIF_MAX_GZIP_BYTES / size * 0.98)));
+    }
+  }
+  const notification = kept.length < all.length ? leftOut(all.length, kept.length) : void 0;
+  if (notification) options.notice?.(`SARIF: ${notification}`);
+  const { head, tail } = frame(notification);
+  yield head;
+  let index = 0;
+  for (const item of kept) yield `${index++ ? "," : ""}
+        ${text3(item)}`;
+  yield tail;
+}
+
+// src/report/topology-condense.ts
+var LEGIBLE = {
+  /** Site zones in one picture. */
+  sites: 12,
+  /** Child sites of one parent drawn one by one. */
+  childSites: 6,
+  /** Site-system nodes in one zone. */
+  servers: 8,
+  /** Other nodes of one kind in one zone. */
+  sameKind: 6,
+  /** Member rows a grouped node lists by name. */
+  rows: 5
+};
+function condense(topology) {
+  groupSites(topology);
+  groupServers(topology);
+  groupOthers(topology);
+}
+function mergeZones(topology, members, title) {
+  const [first] = members;
+  if (!first || members.length < 2) return;
+  const gone = new Set(members.slice(1).map((z) => z.id));
+  const codes = members.map((z) => z.title.replace(/^Site /, "").replace(/ \(.*$/, ""));
+  first.title = title;
+  first.subtitle = codes.length > 8 ? `${codes.slice(0, 8).join(", ")} and ${codes.length - 8} more` : codes.join(", ");
+  first.pointers = members.flatMap((z) => z.pointers);
+  first.members = members.length;
+  for (const node of topology.nodes) if (gone.has(node.zone)) node.zone = first.id;
+  for (const zone of topology.zones) if (zone.parent && gone.has(zone.parent)) zone.parent = first.id;
+  topology.zones = topology.zones.filter((z) => !gone.has(z.id));
+}
+function groupSites(topology) {
+  const sites = () => topology.zones.filter((z) => z.kind === "site");
+  if (sites().length <= LEGIBLE.sites) return;
+  const titleOf = (id) => topology.zones.find((z) => z.id === id)?.title.replace(/^Site /, "").replace(/ \(.*$/, "") ?? "no parent";
+  const ranks = [...new Set(sites().map((z) => z.rank))].sort((a, b) => a - b);
+  for (const rank of ranks) {
+    const byParent = /* @__PURE__ */ new Map();
+    for (const zone of sites().filter((z) => z.rank === rank)) {
+      const key = zone.parent ?? "";
+      byParent.set(key, [...byParent.get(key) ?? [], zone]);
+    }
+    for (const [parent, children] of byParent) {
+      if (children.length > LEGIBLE.childSites) mergeZones(topology, children, `${children.length} sites under ${parent ? titleOf(parent) : "no parent"}`);
+    }
+  }
+  if (sites().length <= LEGIBLE.sites) return;
+  for (const rank of ranks) {
+    const zones = sites().filter((z) => z.rank === rank);
+    const count = zones.reduce((n, z) => n + (z.members ?? 1), 0);
+    mergeZones(topology, zones, `${count} sites at depth ${rank - 2}`);
+  }
+}
+function replaceNodes(topology, members, group) {
+  const ids = new Set(members.map((n) => n.id));
+  const at = topology.nodes.findIndex((n) => ids.has(n.id));
+  topology.nodes = topology.nodes.filter((n) => !ids.has(n.id));
+  topology.nodes.splice(at, 0, group);
+  const edges = /* @__PURE__ */ new Map();
+  for (const edge of topology.edges) {
+    const from = ids.has(edge.from) ? group.id : edge.from;
+    const to = ids.has(edge.to) ? group.id : edge.to;
+    if (from === to) continue;
+    const key = `${from}>${to}>${edge.kind}`;
+    const existing = edges.get(key);
+    if (!existing) {
+      edges.set(key, { ...edge, from, to });
+      continue;
+    }
+    existing.stated ||= edge.stated;
+    const parts = existing.label.split(", ");
+    for (const part of edge.label.split(", ")) if (!parts.includes(part) && parts.length < 4) parts.push(part);
+    existing.label = parts.join(", ");
+  }
+  topology.edges = [...edges.values()];
+}
+function names(members) {
+  const shown = members.slice(0, 2).map((n) => n.title);
+  return members.length > 2 ? `${shown.join(", ")} and ${members.length - 2} more` : shown.join(", ");
+}
+function serverGroup(members, rowsOf) {
+  const [first] = members;
+  const template = rowsOf(first);
+  const rows = template.map((same, i) => {
+    const all = members.flatMap((m) => rowsOf(m)[i] ?? []);
+    const details = new Set(all.map((r) => r.detail).filter(Boolean));
+    const detail = details.size > 1 ? `${details.size} different settings` : [...details][0];
+    return { text: `${same[0].text} \xD7${all.length}`, ...detail ? { detail } : {}, pointers: all.flatMap((r) => r.pointers), findings: [] };
+  });
+  return {
+    id: first.id,
+    kind: "server",
+    zone: first.zone,
+    title: `${members.length} site systems`,
+    name: `${members.length} site systems`,
+    subtitle: names(members),
+    rows,
+    pointers: members.flatMap((m) => m.pointers),
+    findings: [],
+    members: members.length
+  };
+}
+function groupServers(topology) {
+  for (const zone of topology.zones) {
+    let servers = topology.nodes.filter((n) => n.zone === zone.id && n.kind === "server");
+    if (servers.length <= LEGIBLE.servers) continue;
+    const bySignature = /* @__PURE__ */ new Map();
+    for (const node of servers) {
+      const key = `${node.subtitle ? "public" : ""}|${node.rows.map((r) => `${r.text}\0${r.detail ?? ""}`).join("")}`;
+      bySignature.set(key, [...bySignature.get(key) ?? [], node]);
+    }
+    for (const members of bySignature.values()) if (members.length > 1) replaceNodes(topology, members, serverGroup(members, (n) => n.rows.map((r) => [r])));
+    servers = topology.nodes.filter((n) => n.zone === zone.id && n.kind === "server");
+    if (servers.length <= LEGIBLE.servers) continue;
+    const roles = [...new Set(servers.flatMap((n) => n.rows.map((r) => r.text.replace(/ ×\d+$/, ""))))].sort();
+    const byRole = (n) => roles.map((role) => n.rows.filter((r) => r.text.replace(/ ×\d+$/, "") === role));
+    const total = servers.reduce((sum, n) => sum + (n.members ?? 1), 0);
+    const group = serverGroup(servers, byRole);
+    group.title = group.name = `${total} site systems`;
+    group.rows = group.rows.map((r, i) => ({ ...r, text: `${roles[i]} \xD7${servers.flatMap((n) => byRole(n)[i]).reduce((sum, row) => sum + Number(/ ×(\d+)$/.exec(row.text)?.[1] ?? 1), 0)}` }));
+    group.members = total;
+    replaceNodes(topology, servers, group);
+  }
+}
+function groupOthers(topology) {
+  const kinds = ["clients", "cmg", "cloud-dp", "azure-service", "firewall", "proxy"];
+  for (const zone of topology.zones) {
+    for (const kind of kinds) {
+      const members = topology.nodes.filter((n) => n.zone === zone.id && n.kind === kind);
+      if (members.length <= LEGIBLE.sameKind) continue;
+      const shown = members.slice(0, LEGIBLE.rows);
+      const rest = members.slice(LEGIBLE.rows);
+      const rowOf = (n) => ({ text: n.title, ...n.rows[0] ? { detail: n.rows[0].text } : {}, pointers: [...n.pointers, ...n.rows.flatMap((r) => r.pointers)], findings: [] });
+      const label = NODE_KIND_LABEL[kind];
+      const group = {
+        id: members[0].id,
+        kind,
+        zone: zone.id,
+        title: `${members.length} \xD7 ${label}`,
+        name: `${members.length} \xD7 ${label}`,
+        rows: [...shown.map(rowOf), { text: `and ${rest.length} more`, pointers: rest.flatMap((n) => rowOf(n).pointers), findings: [] }],
+        pointers: [],
+        findings: [],
+        members: members.length
+      };
+      replaceNodes(topology, members, group);
+    }
+  }
+}
+
+// src/report/topology.ts
+var NODE_KIND_LABEL = {
+  clients: "clients",
+  cmg: "CMG",
+  "cloud-dp": "cloud DP",
+  "azure-service": "Azure service",
+  "azure-endpoints": "Azure endpoints",
+  "internet-clients": "internet",
+  server: "site system",
+  firewall: "firewall",
+  proxy: "proxy",
+  dns: "public DNS",
+  pki: "PKI / CRL"
+};
+var ROLE_NAMES = {
+  ManagementPoint: "Management point",
+  DistributionPoint: "Distribution point",
+  SoftwareUpdatePoint: "Software update point",
+  FallbackStatusPoint: "Fallback status point",
+  CloudManagementGatewayConnectionPoint: "CMG connection point",
+  ServiceConnectionPoint: "Service connection point",
+  SiteServer: "Site server",
+  SmsProvider: "SMS Provider",
+  SiteDatabaseServer: "Site database server"
+};
+var CLIENT_ROLES = /* @__PURE__ */ new Set(["ManagementPoint", "DistributionPoint", "SoftwareUpdatePoint", "FallbackStatusPoint"]);
+function roleName(kind) {
+  return ROLE_NAMES[kind] ?? kind.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());
+}
+var SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+function worstFinding(findings) {
+  let worst;
+  for (const f of findings) {
+    if (!worst || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst.severity]) worst = f;
+  }
+  return worst;
+}
+function nodeFindings(node) {
+  return [...node.findings, ...node.rows.flatMap((r) => r.findings)];
+}
+function countSeverities(findings) {
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+var AZURE_SUFFIXES = [".cloudapp.net", ".cloudapp.azure.com", ".windows.net", ".azure.com", ".azure.net", ".usgovcloudapp.net", ".usgovcloudapi.net", ".azure.us", ".microsoftonline.com"];
+function isAzureHost2(host) {
+  const h = lower(host);
+  return h === "azure" || AZURE_SUFFIXES.some((d) => h.endsWith(d) || `.${h}` === d);
+}
+function text2(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "bigint" || typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function pointerOf(element) {
+  const p = originOf(element);
+  return p && p.length ? [p] : [];
+}
+function list2(value) {
+  return Array.isArray(value) ? value : [];
+}
+function buildTopology(file) {
+  const topology = { zones: [], nodes: [], edges: [], unattached: [] };
+  const data = file.document?.data;
+  if (data !== null && typeof data === "object" && !Array.isArray(data)) {
+    try {
+      populate(topology, buildModel(data));
+    } catch {
+      topology.zones = [];
+      topology.nodes = [];
+      topology.edges = [];
+    }
+  }
+  condense(topology);
+  attach(topology, file.findings.filter((f) => !f.suppression));
+  boundText(topology);
+  return topology;
+}
+function bounded2(text3) {
+  return text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED - 1)}\u2026` : text3;
+}
+function boundText(topology) {
+  for (const zone of topology.zones) {
+    zone.title = bounded2(zone.title);
+    if (zone.subtitle !== void 0) zone.subtitle = bounded2(zone.subtitle);
+  }
+  for (const node of topology.nodes) {
+    node.title = bounded2(node.title);
+    node.name = bounded2(node.name);
+    if (node.subtitle !== void 0) node.subtitle = bounded2(node.subtitle);
+    for (const row of node.rows) {
+      row.text = bounded2(row.text);
+      if (row.detail !== void 0) row.detail = bounded2(row.detail);
+    }
+  }
+  for (const edge of topology.edges) edge.label = bounded2(edge.label);
+}
+function populate(topology, model) {
+  const zones = /* @__PURE__ */ new Map();
+  const addZone = (key, zone) => {
+    const existing = zones.get(key);
+    if (existing) return existing;
+    const created = { ...zone, id: `z${zones.size}`, findings: [] };
+    zones.set(key, created);
+    return created;
+  };
+  const internetZone = () => addZone("internet", { kind: "internet", title: "Internet", rank: 0, pointers: [] });
+  const azureZone = () => addZone("azure", { kind: "azure", title: "Microsoft Azure", rank: 1, pointers: [] });
+  const depth = (site) => {
+    let d = 0;
+    for (let s = site.parent; s && d < 10; s = s.parent) d++;
+    return d;
+  };
+  const siteZoneByCode = /* @__PURE__ */ new Map();
+  for (const site of model.sites) {
+    const code = text2(site.SiteCode) ?? "?";
+    if (siteZoneByCode.has(lower(code))) continue;
+    const facts = [text2(site.SiteType), site.version !== void 0 ? `version ${String(site.version)}` : "version not stated", text2(site.ParentSiteCode) ? `parent ${text2(site.ParentSiteCode)}` : void 0];
+    const zone = addZone(`site:${lower(code)}`, {
+      kind: "site",
+      title: `Site ${code}${text2(site.SiteName) ? ` (${text2(site.SiteName)})` : ""}`,
+      subtitle: facts.filter(Boolean).join(" \xB7 "),
+      rank: 2 + depth(site),
+      pointers: pointerOf(site)
+    });
+    siteZoneByCode.set(lower(code), zone);
+  }
+  for (const site of model.sites) {
+    const zone = siteZoneByCode.get(lower(text2(site.SiteCode) ?? "?"));
+    const parent = site.parent ? siteZoneByCode.get(lower(site.parent.SiteCode)) : void 0;
+    if (zone && parent && parent !== zone) zone.parent = parent.id;
+  }
+  const topSiteZone = () => {
+    const top = model.hierarchy.topSite;
+    const zone = top ? siteZoneByCode.get(lower(top.SiteCode)) : [...siteZoneByCode.values()][0];
+    return zone ?? addZone("site:?", { kind: "site", title: "On-premises", subtitle: "no site in hierarchy.sites", rank: 2, pointers: [] });
+  };
+  const siteZone = (code) => {
+    const key = lower(code);
+    const known = siteZoneByCode.get(key);
+    if (known) return known;
+    if (!key) return topSiteZone();
+    const zone = addZone(`site:${key}`, { kind: "site", title: `Site ${text2(code) ?? key}`, subtitle: "not in hierarchy.sites", rank: 2, pointers: [] });
+    siteZoneByCode.set(key, zone);
+    return zone;
+  };
+  const nodes = [];
+  const addNode = (node) => {
+    const created = { ...node, id: `n${nodes.length}`, findings: [] };
+    nodes.push(created);
+    return created;
+  };
+  const row = (textValue, detail, pointers = []) => ({ text: textValue, ...detail ? { detail } : {}, pointers, findings: [] });
+  const certPointers = (...certs) => certs.flatMap((c) => pointerOf(c));
+  const nodeOf = /* @__PURE__ */ new Map();
+  for (const population of model.populations) {
+    const channels = population.channels.join(" + ") || "no channel";
+    const auth = population.auth.join(", ");
+    const facts = [`${String(population.count)} clients`, channels].join(" \xB7 ");
+    const node = addNode({
+      kind: "clients",
+      zone: internetZone().id,
+      title: String(population.name),
+      name: String(population.name),
+      subtitle: text2(population.SiteCode) ? `assigned to ${text2(population.SiteCode)}` : void 0,
+      rows: [row(facts, auth ? `authentication: ${auth}` : void 0)],
+      pointers: [...pointerOf(population), ...certPointers(population.clientCertificate)]
+    });
+    nodeOf.set(population, node);
+  }
+  for (const device of model.devices) {
+    const owner = device.population ? nodeOf.get(device.population) : void 0;
+    if (owner) owner.pointers.push(...pointerOf(device));
+  }
+  for (const cmg of model.cmgs) {
+    const model_ = text2(cmg.DeploymentModel) === "VirtualMachineScaleSet" ? "scale set" : text2(cmg.DeploymentModel) === "Classic" ? "classic" : text2(cmg.DeploymentModel) === "AzureResourceManager" ? "cloud service (ARM)" : void 0;
+    const facts = [model_, `${String(cmg.instances)} VM${cmg.instances === 1n ? "" : "s"}`, text2(cmg.Region), cmg.contentEnabled ? "content" : void 0].filter(Boolean).join(" \xB7 ");
+    const node = addNode({
+      kind: "cmg",
+      zone: azureZone().id,
+      title: text2(cmg.ServiceName) ?? "(no service name)",
+      name: text2(cmg.ServiceName) ?? "",
+      subtitle: text2(cmg.DeploymentName),
+      rows: [row(facts, `site ${text2(cmg.SiteCode) ?? "?"}${cmg.Lifecycle === "New" ? " \xB7 planned" : ""}`)],
+      pointers: [...pointerOf(cmg), ...certPointers(cmg.serviceCertificate, cmg.managementCertificate)]
+    });
+    nodeOf.set(cmg, node);
+  }
+  for (const cdp of model.cloudDistributionPoints) {
+    const node = addNode({
+      kind: "cloud-dp",
+      zone: azureZone().id,
+      title: text2(cdp.ServiceName) ?? "(no service name)",
+      name: text2(cdp.ServiceName) ?? "",
+      rows: [row("Cloud distribution point", `site ${text2(cdp.SiteCode) ?? "?"}`)],
+      pointers: [...pointerOf(cdp), ...certPointers(cdp.serviceCertificate)]
+    });
+    nodeOf.set(cdp, node);
+  }
+  for (const service of model.azureServices) {
+    addNode({
+      kind: "azure-service",
+      zone: azureZone().id,
+      title: text2(service.Name) ?? "(no name)",
+      name: text2(service.Name) ?? "",
+      rows: [row(text2(service.ServiceType) === "CloudManagement" ? "Cloud management (Entra ID apps)" : text2(service.ServiceType) ?? "Azure service")],
+      pointers: pointerOf(service)
+    });
+  }
+  const serverNodes = /* @__PURE__ */ new Map();
+  for (const server of model.servers) {
+    const roles = server.allRoles ?? [];
+    const rows = roles.map((role) => {
+      const kind = String(role.kind);
+      let detail;
+      if (CLIENT_ROLES.has(kind)) {
+        const where = role.connectionType === "Internet" ? "internet" : role.connectionType === "InternetAndIntranet" ? "internet & intranet" : "intranet";
+        detail = [`${protocolOf(role)} ${String(role.port)}`, where, role.cmgTraffic ? "CMG traffic" : void 0].filter(Boolean).join(" \xB7 ");
+      } else if (kind === "CloudManagementGatewayConnectionPoint") {
+        detail = `to ${text2(role.CloudManagementGatewayName) ?? "(no CMG named)"}${role.cmg ? "" : " (not in the export)"}`;
+      } else if (kind === "ServiceConnectionPoint") {
+        detail = text2(role.Mode) ? `${text2(role.Mode)} mode` : void 0;
+      }
+      return row(roleName(kind), detail, pointerOf(role));
+    });
+    const facts = [text2(server.PublicFqdn) ? `public ${text2(server.PublicFqdn)}` : void 0, text2(server.NetworkLocation) && server.NetworkLocation !== "Intranet" ? `in ${text2(server.NetworkLocation)}` : void 0];
+    const node = addNode({
+      kind: "server",
+      zone: siteZone(server.SiteCode).id,
+      title: text2(server.SiteSystemServerName) ?? "(no name)",
+      name: text2(server.SiteSystemServerName) ?? "",
+      subtitle: facts.filter(Boolean).join(" \xB7 ") || void 0,
+      rows: rows.length ? rows : [row("no roles")],
+      pointers: [...pointerOf(server), ...certPointers(server.serverCertificate, server.clientCertificate)]
+    });
+    serverNodes.set(server, node);
+  }
+  const deviceByName = /* @__PURE__ */ new Map();
+  for (const device of model.networkDevices) {
+    const type2 = text2(device.Type) ?? "Firewall";
+    const kind = type2 === "WebProxy" || type2 === "ReverseProxy" ? "proxy" : "firewall";
+    const location = text2(device.Location);
+    const firstServer = device.servers[0];
+    const zone = location === "Internet" ? internetZone() : location === "Azure" ? azureZone() : firstServer ? siteZone(firstServer.SiteCode) : topSiteZone();
+    const product = [text2(device.Vendor), text2(device.Product)].filter(Boolean).join(" ");
+    const node = addNode({
+      kind,
+      zone: zone.id,
+      title: text2(device.Name) ?? "(no name)",
+      name: text2(device.Name) ?? "",
+      subtitle: location ? `${location.toLowerCase()}` : void 0,
+      rows: [row(type2.replace(/([a-z])([A-Z])/g, "$1 $2") + (product ? ` (${product})` : ""), text2(device.SslMode) ? `SSL: ${text2(device.SslMode)}` : void 0)],
+      pointers: [...pointerOf(device), ...certPointers(device.certificate)]
+    });
+    deviceByName.set(lower(device.Name), node);
+    nodeOf.set(device, node);
+  }
+  const publicRecords = model.dnsRecords.filter((r) => r.isPublic === true);
+  let dnsNode;
+  if (publicRecords.length) {
+    const shown = publicRecords.slice(0, 6);
+    dnsNode = addNode({
+      kind: "dns",
+      zone: internetZone().id,
+      title: `${publicRecords.length} public record${publicRecords.length === 1 ? "" : "s"}`,
+      name: "Public DNS",
+      rows: [
+        ...shown.map((r) => row(`${text2(r.Name) ?? "?"}`, `${text2(r.Type) ?? "?"} ${text2(r.Value) ?? ""}`.trim(), pointerOf(r))),
+        ...publicRecords.length > shown.length ? [row(`and ${publicRecords.length - shown.length} more`, void 0, publicRecords.slice(shown.length).flatMap(pointerOf))] : []
+      ],
+      pointers: [["dns"]]
+    });
+  }
+  const pki = model.export.pki ?? void 0;
+  let pkiNode;
+  if (pki && typeof pki === "object") {
+    const crlOnInternet = pki.CrlPublishedOnInternet;
+    const urls = list2(pki.CrlDistributionPoints).map((u) => text2(u) ?? "").filter(Boolean);
+    pkiNode = addNode({
+      kind: "pki",
+      zone: crlOnInternet === true ? internetZone().id : topSiteZone().id,
+      title: "Certificates and CRL",
+      name: "PKI",
+      subtitle: `CRL on the internet: ${crlOnInternet === true ? "yes" : crlOnInternet === false ? "no" : "not stated"}`,
+      rows: [
+        ...urls.slice(0, 3).map((u, i) => row(u, void 0, [["pki", "CrlDistributionPoints", i]])),
+        row(`${model.certificates.length} certificate${model.certificates.length === 1 ? "" : "s"}`, void 0, [["pki", "certificates"]])
+      ],
+      pointers: [["pki"]]
+    });
+  }
+  const edges = /* @__PURE__ */ new Map();
+  const addEdge = (from, to, label, kind = "traffic", stated = false) => {
+    if (!from || !to || from === to) return;
+    const key = `${from.id}>${to.id}>${kind}`;
+    const existing = edges.get(key);
+    if (existing) {
+      if (stated && !existing.stated) {
+        existing.label = label;
+        existing.stated = true;
+      } else if (stated === existing.stated) {
+        const parts = existing.label.split(", ");
+        for (const part of label.split(", ")) if (!parts.includes(part)) parts.push(part);
+        existing.label = parts.join(", ");
+      }
+      return;
+    }
+    edges.set(key, { id: `e${edges.size}`, from: from.id, to: to.id, label, stated, kind });
+  };
+  const serverOf = (role) => serverNodes.get(role.server);
+  for (const cmg of model.cmgs) {
+    for (const population of cmg.populations ?? []) addEdge(nodeOf.get(population), nodeOf.get(cmg), "HTTPS 443");
+  }
+  for (const population of model.populations) {
+    if (!population.usesIbcm) continue;
+    for (const role of model.roles) {
+      if (!CLIENT_ROLES.has(String(role.kind)) || role.acceptsInternet !== true) continue;
+      if (population.site !== void 0 && role.site !== population.site) continue;
+      addEdge(nodeOf.get(population), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
+    }
+  }
+  for (const cp of model.connectionPoints) {
+    const cmg = cp.cmg;
+    if (cmg) addEdge(serverOf(cp), nodeOf.get(cmg), "TCP-TLS 10140-10155, HTTPS 443");
+    for (const role of model.roles) {
+      if (role.site === cp.site && role.cmgTraffic === true && CLIENT_ROLES.has(String(role.kind))) addEdge(serverOf(cp), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
+    }
+  }
+  for (const scp of model.roles.filter((r) => r.kind === "ServiceConnectionPoint")) {
+    for (const cmg of model.cmgs) addEdge(serverOf(scp), nodeOf.get(cmg), "HTTPS 443");
+  }
+  for (const device of model.networkDevices) {
+    const node = nodeOf.get(device);
+    const ssl = text2(device.SslMode) === "Bridging" ? " (bridged)" : text2(device.SslMode) === "Tunneling" ? " (tunnelled)" : "";
+    for (const server of device.servers) {
+      const ports = (server.allRoles ?? []).filter((r) => CLIENT_ROLES.has(String(r.kind))).map((r) => `${protocolOf(r)} ${String(r.port)}`);
+      addEdge(node, serverNodes.get(server), [...new Set(ports.length ? ports : ["HTTPS 443"])].join(", ") + ssl);
+    }
+    for (const cmg of device.frontCmgs) addEdge(node, nodeOf.get(cmg), "HTTPS 443" + ssl);
+  }
+  for (const server of model.servers) {
+    if (server.EnableProxy !== true || !text2(server.ProxyServerName)) continue;
+    let proxy = deviceByName.get(lower(server.ProxyServerName));
+    const proxyPointer = pointerOf(server).map((p) => [...p, "ProxyServerName"]);
+    if (!proxy) {
+      proxy = addNode({ kind: "proxy", zone: siteZone(server.SiteCode).id, title: text2(server.ProxyServerName), name: text2(server.ProxyServerName), rows: [row("Web proxy", "named by a site system")], pointers: proxyPointer });
+      deviceByName.set(lower(server.ProxyServerName), proxy);
+    }
+    addEdge(serverNodes.get(server), proxy, `HTTP proxy ${text2(server.ProxyServerPort) ?? ""}`.trim(), "proxy");
+  }
+  if (dnsNode) {
+    for (const record of publicRecords) {
+      const name = lower(record.Name);
+      const target = model.cmgs.find((c) => lower(c.ServiceName) === name || lower(c.DeploymentName) === name) ?? model.servers.find((s) => lower(s.PublicFqdn) === name || s.internetFacing === true && lower(s.SiteSystemServerName) === name);
+      const targetNode = target ? nodeOf.get(target) ?? serverNodes.get(target) : void 0;
+      addEdge(dnsNode, targetNode, `DNS ${text2(record.Type) ?? ""}`.trim(), "dns");
+    }
+  }
+  if (pkiNode) {
+    for (const cmg of model.cmgs) if (cmg.CheckClientCertRevocation === true) addEdge(nodeOf.get(cmg), pkiNode, "HTTP 80 (CRL)");
+  }
+  let anyInternet;
+  let azureEndpoints;
+  const resolve9 = (name, end) => {
+    const n = lower(name);
+    if (!n) return void 0;
+    const server = model.servers.find((s) => s.name === n || lower(s.PublicFqdn) === n);
+    if (server) return serverNodes.get(server);
+    const cmg = model.cmgs.find((c) => c.name === n || lower(c.DeploymentName) === n);
+    if (cmg) return nodeOf.get(cmg);
+    const population = model.populations.find((p) => lower(p.name) === n);
+    if (population) return nodeOf.get(population);
+    const cdp = model.cloudDistributionPoints.find((c) => c.name === n);
+    if (cdp) return nodeOf.get(cdp);
+    if (deviceByName.has(n)) return deviceByName.get(n);
+    if (n === "internet" || n === "any" && end === "from") {
+      anyInternet ??= addNode({ kind: "internet-clients", zone: internetZone().id, title: "Any internet host", name: "Internet", rows: [], pointers: [] });
+      return anyInternet;
+    }
+    if (isAzureHost2(n) || n.startsWith("*.") && isAzureHost2(n.slice(1))) {
+      azureEndpoints ??= addNode({ kind: "azure-endpoints", zone: azureZone().id, title: "Azure endpoints", name: "Azure", rows: [], pointers: [] });
+      if (n !== "azure" && !azureEndpoints.rows.some((r) => r.text === text2(name)) && azureEndpoints.rows.length < 6) azureEndpoints.rows.push(row(text2(name)));
+      return azureEndpoints;
+    }
+    return void 0;
+  };
+  for (const connection of model.connections) {
+    const from = resolve9(connection.From, "from");
+    const to = resolve9(connection.To, "to");
+    const ports = list2(connection.Ports).map((p) => text2(p)).filter(Boolean).join(",");
+    const label = `${text2(connection.Protocol) ?? "TCP"} ${ports}`.trim();
+    addEdge(from, to, label, "traffic", true);
+    (to ?? from)?.pointers.push(...pointerOf(connection));
+  }
+  topology.edges = [...edges.values()];
+  topology.zones = [...zones.values()].filter((z) => z.kind === "site" || nodes.some((n) => n.zone === z.id));
+  topology.nodes = nodes;
+}
+function protocolOf(role) {
+  return role.https === true ? "HTTPS" : role.https === false ? "HTTP" : "HTTP(S)";
+}
+function keyPart(part) {
+  return `/${String(part).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+}
+function attach(topology, findings) {
+  const targets = [...topology.zones, ...topology.nodes.flatMap((n) => [n, ...n.rows])];
+  const byPointer = /* @__PURE__ */ new Map();
+  for (const target of targets) {
+    for (const p of target.pointers) {
+      if (!p.length) continue;
+      let key = "";
+      for (const part of p) key += keyPart(part);
+      if (!byPointer.has(key)) byPointer.set(key, target);
+    }
+  }
+  for (const finding of findings) {
+    const pointer = finding.pointer;
+    let best;
+    if (pointer && pointer.length) {
+      const prefixes = [];
+      let key = "";
+      for (const part of pointer) prefixes.push(key += keyPart(part));
+      for (let i = prefixes.length - 1; i >= 0 && !best; i--) best = byPointer.get(prefixes[i]);
+    }
+    if (best) best.findings.push(finding);
+    else topology.unattached.push(finding);
+  }
+}
+
+// src/report/topology-dot.ts
+function findingCue(findings) {
+  const counts = countSeverities(findings);
+  const parts = ["error", "warning", "note"].filter((s) => counts[s]).map((s) => `${counts[s]} ${s}${counts[s] === 1 ? "" : "s"}`);
+  return `[${parts.length ? parts.join(", ") : "no findings"}]`;
+}
 
 // src/report/topology-mermaid.ts
-init_markup_escape();
-init_topology_dot();
-init_topology();
 var CLASS_DEFS = {
   error: "classDef error stroke:#b3261e,stroke-width:3px",
   warning: "classDef warning stroke:#b06d00,stroke-width:2px,stroke-dasharray:6 3",
@@ -64961,7 +64788,6 @@ function topologyMermaid(files) {
 }
 
 // src/action/main.ts
-init_markup_escape();
 function listInput(name) {
   return getInput(name).split(/\s+/).filter(Boolean);
 }

@@ -4,5 +4,5 @@ export const EXIT_FINDINGS = 1;
 /** Usage errors, unreadable paths, broken rule or config files, internal faults. */
 export const EXIT_USAGE = 2;
 
-/** An error the CLI reports as one line and exit code 2. */
-export class UsageError extends Error {}
+// Thrown below the CLI too (config, importer, Action): defined with the other run-ending errors.
+export { UsageError } from '../errors.js';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest } from 'fastest-levenshtein';
-import { UsageError } from '../cli/exit-codes.js';
+import { ConfigError } from '../errors.js';
 import type { Severity } from '../findings.js';
 import { SCHEMAS_DIR } from '../paths.js';
 import type { Rule } from '../rules/rule.js';
@@ -16,8 +16,7 @@ import { createAjv } from '../validate/schemas.js';
 import { compileGlob, GlobSyntaxError, type GlobMatcher } from './glob.js';
 import { isCurrentBranchVersion, type VersionFacts } from '../versions/version-facts.js';
 
-/** A broken config file: exit code 2 with one line. */
-export class ConfigError extends UsageError {}
+export { ConfigError };
 
 export type RuleSetting = Severity | 'off' | 'on';
 

@@ -1,7 +1,7 @@
 /** Compiles a rule's CEL expressions, templates and schemas once, reporting any error by rule and field. */
 import type { ValidateFunction } from 'ajv';
 import type { Severity } from '../findings.js';
-import { RuleLoadError } from '../rules/load-rules.js';
+import { RuleLoadError } from '../errors.js';
 import type { Rule } from '../rules/rule.js';
 import { createAjv, type AjvInstance } from '../validate/schemas.js';
 import { celErrorText, parseExpression, type ParsedExpression } from './cel-env.js';

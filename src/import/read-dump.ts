@@ -9,6 +9,7 @@ import { DUMP_CLASSES, MANIFEST_FILE } from './classes.js';
 import { isRecord, Row } from './row.js';
 import { show } from './values.js';
 import type { Warnings } from './warnings.js';
+import { DumpError } from '../errors.js';
 
 export interface Manifest {
   collectorVersion?: string;
@@ -25,8 +26,7 @@ export interface Dump {
   readonly manifest?: Manifest;
 }
 
-/** A dump that cannot be read at all: one line for the user. */
-export class DumpError extends Error {}
+export { DumpError };
 
 /** The rows of a class; none when the class was not read (a warning already said so). */
 export function rowsOf(dump: Dump, className: string): Row[] {

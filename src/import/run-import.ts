@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { UsageError } from '../cli/exit-codes.js';
-import { writeAtomically } from '../cli/write-output.js';
+import { UsageError } from '../errors.js';
+import { writeAtomically } from '../write-output.js';
 import { escapeControl } from '../report/escape.js';
 import { validateExport } from '../validate/validate-export.js';
 import { mapDump } from './map-dump.js';

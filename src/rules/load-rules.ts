@@ -8,7 +8,8 @@ import { precompiled } from '../validate/precompiled.js';
 import { createAjv } from '../validate/schemas.js';
 import { familyOf, type Rule, type RuleDefinition } from './rule.js';
 
-export class RuleLoadError extends Error {}
+import { RuleLoadError } from '../errors.js';
+export { RuleLoadError };
 
 let ruleValidator: ValidateFunction | undefined;
 

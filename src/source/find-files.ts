@@ -4,7 +4,7 @@
  * What a folder search or a glob turns up is only a candidate: it is linted when it is an export (its top level has
  * schemaVersion, decided when it is parsed: see notAnExport in src/lint.ts) and skipped, counted and named in the
  * report otherwise. A file named on the command line is linted whatever it holds. Candidates that are never exports
- * are left out here already: files in the custom rule folders, and the config file (lint-command.ts).
+ * are left out here already: files in the custom rule folders, and the config file (src/project/lint-project.ts).
  *
  * A search stays inside the folder it searches: a symbolic link whose target lies outside it (a link in a repository
  * to ../.git/config) is not followed, whether it leads to a file or a folder. A link that stays inside is followed,

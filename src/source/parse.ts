@@ -43,7 +43,7 @@ function hasLineLongerThan(text: string, limit: number): boolean {
 /**
  * A document that keeps only its format and problems, and parses its source again, once, when its data, a position or
  * its comments are asked for. A run over many files holds every result until it reports: this is what a result keeps
- * of its document, whether linted in this thread (src/lint.ts) or sent back by a worker (src/cli/lint-pool.ts).
+ * of its document, whether linted in this thread (src/lint.ts) or sent back by a worker (src/project/lint-pool.ts).
  */
 export function reparsedLater(source: Source, format: ParsedDocument['format'], problems: ParsedDocument['problems']): ParsedDocument {
   let again: ParsedDocument | undefined;

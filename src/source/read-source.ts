@@ -3,6 +3,7 @@
 // costs start-up the loading of Node.js's promise-based fs and a thread pool.
 import { readFileSync, statSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
+import { UnreadableSourceError } from '../errors.js';
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -14,15 +15,7 @@ export interface Source {
   bytes: Buffer;
 }
 
-/** A file that cannot be linted at all. The CLI prints `message` as one line and exits 2. */
-export class UnreadableSourceError extends Error {
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { UnreadableSourceError };
 
 /** Decodes bytes as UTF-8 text or explains, in one line, why they are not a text export. */
 export function decodeSource(path: string, bytes: Buffer, maxBytes = DEFAULT_MAX_BYTES): Source {

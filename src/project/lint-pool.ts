@@ -17,7 +17,7 @@ import { reparsedLater } from '../source/parse.js';
 import type { ParsedDocument } from '../source/parsed-document.js';
 import { decodeSource, UnreadableSourceError } from '../source/read-source.js';
 
-/** What a worker needs to build the same linter as the main thread (src/cli/lint-worker.ts). */
+/** What a worker needs to build the same linter as the main thread (src/project/lint-worker.ts). */
 export interface PoolSettings {
   cwd: string;
   /** The config file the run uses (absolute), or none. */

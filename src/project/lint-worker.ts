@@ -1,5 +1,5 @@
 /**
- * A lint worker thread (src/cli/lint-pool.ts): builds the run's linter once, as the main thread built its own (same
+ * A lint worker thread (src/project/lint-pool.ts): builds the run's linter once, as the main thread built its own (same
  * config file, same options), then takes files from the queue it shares with the other threads, lints each, and sends
  * the results back a few at a time. It ends when the queue is empty.
  */
@@ -8,7 +8,7 @@ import { emptyConfig, loadConfig } from '../config/load-config.js';
 import { createLinter, type FileResult } from '../lint.js';
 import { displayPath } from '../source/find-files.js';
 import { readSource, UnreadableSourceError } from '../source/read-source.js';
-import { lintOptionsFor } from './lint-command.js';
+import { lintOptionsFor } from './lint-project.js';
 import { packOutcomes, takeFile, type SentResult, type WorkerMessage, type WorkerReply, type WorkerStart } from './lint-pool.js';
 
 /** Results are sent in messages of this many files (fewer, larger messages cost less), or sooner (SEND_AFTER_MS). */

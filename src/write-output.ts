@@ -5,9 +5,9 @@
  */
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { escapeControl } from '../report/escape.js';
-import { describeFsError } from '../source/read-source.js';
-import { UsageError } from './exit-codes.js';
+import { escapeControl } from './report/escape.js';
+import { UsageError } from './errors.js';
+import { describeFsError } from './source/read-source.js';
 
 /**
  * @param inputs the files being linted: cmlint never writes to its inputs, so a report path that is one of them (by
