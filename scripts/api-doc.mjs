@@ -1,6 +1,6 @@
 // Writes docs/api.md from the types of the package's entry point (src/index.ts): every export with its signature,
 // its properties (interfaces) and its doc comment, read with the TypeScript compiler API. The page is the types; a
-// test (test/api-doc.test.ts) fails when it is stale.
+// test (test/unit/api-doc.test.ts) fails when it is stale.
 //   node scripts/api-doc.mjs            write docs/api.md
 //   node scripts/api-doc.mjs --check    exit 1 if docs/api.md differs from what the types give
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -7,7 +7,7 @@
  *
  * The model is built from exports the schema rejected as well (rules still report on the parts that are sound), so
  * nothing here may assume a shape: every value is read through list(), isMapLike(), text(), lower() or integer(),
- * which turn a value of the wrong kind into "nothing" instead of an exception (test/fuzz-model.test.ts).
+ * which turn a value of the wrong kind into "nothing" instead of an exception (test/e2e/fuzz-model.test.ts).
  */
 import type { Pointer } from '../findings.js';
 import { CLIENT_AUTH_OID, ekuOid, hostMatches, integer, lower, portRange, roleUsesHttps, rolePort, SERVER_AUTH_OID, text } from './facts.js';

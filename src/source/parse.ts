@@ -10,7 +10,7 @@ import { parseYamlFast } from './fast-yaml.js';
  * Files of at least this many characters are read the fast way (fast-json.ts, fast-yaml.ts): plain parsers for the
  * data, positions worked out only for findings. Any file the fast way has a remark about is read by parseJson or
  * parseYaml, which keep every node's position and report it. The fast way gives the same data and positions (the
- * tests of test/large-export.test.ts hold it to that on every fixture and example, awkward and random documents), and
+ * tests of test/e2e/large-export.test.ts hold it to that on every fixture and example, awkward and random documents), and
  * is faster for small files too: keeping a node with its range for every value was the larger part of linting a small
  * export. So every file takes it; tests raise the threshold to exercise the precise way alone.
  */

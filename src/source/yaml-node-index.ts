@@ -6,7 +6,7 @@
  * begins before the whitespace and comments in front of it, and ends after the whitespace behind it. Both are
  * trimmed here. Where the index cannot say for certain (an empty value, a block scalar, comment lines after a block
  * collection, a collection whose nodes do not line up with its items), locate answers undefined, and the caller parses
- * the collection's text as before. test/large-export.test.ts holds this to parseYaml's locate on every fixture and
+ * the collection's text as before. test/e2e/large-export.test.ts holds this to parseYaml's locate on every fixture and
  * example, on awkward YAML and on random documents.
  *
  * A collection's children and a mapping's keys are listed once, when first needed, so that many findings in one long

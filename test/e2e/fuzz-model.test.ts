@@ -6,7 +6,7 @@
  * - exhaustively, every node of the example exports replaced in turn by each value of the wrong kind;
  * - by property, random wrong-kind values at several places at once, with the built-in rules then run on the model.
  *
- * The property's budget is fixed like test/fuzz.test.ts's (200 runs or 10 s; CMLINT_FUZZ_RUNS, CMLINT_FUZZ_SECONDS).
+ * The property's budget is fixed like test/e2e/fuzz.test.ts's (200 runs or 10 s; CMLINT_FUZZ_RUNS, CMLINT_FUZZ_SECONDS).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
