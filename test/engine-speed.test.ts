@@ -14,7 +14,7 @@ import { buildModel } from '../src/model/build.js';
 import { celMap } from '../src/model/to-cel.js';
 import { loadRules } from '../src/rules/load-rules.js';
 import type { Rule } from '../src/rules/rule.js';
-import { largeSource, parseSource } from '../src/source/parse.js';
+import { PARSE_DEFAULTS, parseSource } from '../src/parse/parse.js';
 import { decodeSource } from '../src/source/read-source.js';
 
 function ruleWith(expression: string): Rule {
@@ -127,10 +127,7 @@ describe('outcomes decided per class of alike elements', () => {
 
   test('every built-in rule gives the same findings with and without classes, on an inventory with findings', () => {
     const text: string = generateExport(4000, 'yaml', 400);
-    const threshold = largeSource.threshold;
-    largeSource.threshold = 0;
-    const data = parseSource(decodeSource('inventory.yaml', Buffer.from(text))).data;
-    largeSource.threshold = threshold;
+    const data = parseSource(decodeSource('inventory.yaml', Buffer.from(text)), { ...PARSE_DEFAULTS, fastFrom: 0 }).data;
     const rules = loadRules().filter((r) => r.check).map(compileRule);
     const options = { asOf: '2026-06-01' };
     const classed = evaluateRules(rules, buildModel(data), data, options);

@@ -2,7 +2,7 @@
  * The fast way through a large JSON export: JSON.parse for the data, positions worked out afterwards, only for the
  * findings that need one.
  *
- * parseJson (parse-json.ts) builds jsonc-parser's tree of the whole file, with an offset for every node; for a file of
+ * parseJson (precise.ts) builds jsonc-parser's tree of the whole file, with an offset for every node; for a file of
  * 100,000 devices that takes ten times as long as JSON.parse and three times the memory. Here the file is checked in
  * one pass (nesting depth and the number of object keys), parsed with JSON.parse, and the keys counted again in the
  * data: fewer keys in the data than in the text means a key is given twice, which JSON.parse silently accepts. Any
@@ -15,10 +15,10 @@
  * that holds it, and located exactly as parseJson's locate does.
  */
 import { parseTree, type Node } from 'jsonc-parser';
-import type { Pointer, Region } from '../findings.js';
-import { locateJson } from './parse-json.js';
-import { linesOf, type Lines } from './sparse-lines.js';
-import { LineIndex, MAX_NESTING, type ParsedDocument } from './parsed-document.js';
+import type { Pointer, Region } from '../../findings.js';
+import { linesOf, type Lines } from '../lines.js';
+import { MAX_NESTING, type ParsedDocument } from '../parsed-document.js';
+import { locateJson } from './locate.js';
 
 const SPACE = 32;
 const TAB = 9;
@@ -93,8 +93,23 @@ function take(value: object, depth: number, census: Census): boolean {
   return true;
 }
 
+/** The work a fast document did to place positions, counted for tests (no timing assertions: the count shows the work). */
+export interface FastJsonCounters {
+  /** Parses of values below the index. */
+  treeParses: number;
+  /** Runs between brackets too long for the regular expression, taken character by character. */
+  bracketLoops: number;
+  /** Bracket scans by indexOf (no string holds a bracket). */
+  bracketOnlyScans: number;
+}
+
+/** A JSON document read the fast way, with what its positions cost so far. */
+export interface FastJsonDocument extends ParsedDocument {
+  counters: Readonly<FastJsonCounters>;
+}
+
 /** The data of a well-formed JSON export without duplicate keys, with lazy positions; undefined otherwise. */
-export function parseJsonFast(text: string): ParsedDocument | undefined {
+export function parseJsonFast(text: string): FastJsonDocument | undefined {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -108,12 +123,14 @@ export function parseJsonFast(text: string): ParsedDocument | undefined {
   if (data !== null && typeof data === 'object' && !take(data, 1, census)) return undefined;
   if (census.keys !== countKeyColons(text)) return undefined;
   let locator: JsonLocator | undefined;
+  const counters: FastJsonCounters = { treeParses: 0, bracketLoops: 0, bracketOnlyScans: 0 };
   return {
     format: 'json',
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new JsonLocator(text, census.containers)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) => (locator ??= new JsonLocator(text, counters, census.containers)).locate(pointer, atKey ?? false),
     comments: () => [],
+    counters,
   };
 }
 
@@ -124,14 +141,14 @@ export function parseJsonFast(text: string): ParsedDocument | undefined {
 const UP_TO_BRACKET = /[^{}[\]"]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^{}[\]"]*)*/y;
 
 /** Offset of the next bracket outside strings at or after `i`, or the text's length. */
-function nextBracket(text: string, i: number): number {
+function nextBracket(text: string, i: number, counters: FastJsonCounters): number {
   UP_TO_BRACKET.lastIndex = i;
   try {
     if (UP_TO_BRACKET.test(text)) return UP_TO_BRACKET.lastIndex;
   } catch {
     // A RangeError: irregexp's backtracking stack overflows on a very long run without brackets (an object of a
     // million strings, say). Such a run is rare; the loop below takes it, character by character.
-    fastJsonCounters.bracketLoops++;
+    counters.bracketLoops++;
   }
   for (; i < text.length; i++) {
     const ch = text.charCodeAt(i);
@@ -148,11 +165,11 @@ interface ThirdLevel {
 }
 
 /** The third level found by a scan that skips strings (nextBracket): right for any text JSON.parse accepts. */
-function thirdLevelSkippingStrings(text: string): ThirdLevel {
+function thirdLevelSkippingStrings(text: string, counters: FastJsonCounters): ThirdLevel {
   const starts: number[] = [];
   const ends: number[] = [];
   let depth = 0;
-  for (let i = nextBracket(text, 0); i < text.length; i = nextBracket(text, i + 1)) {
+  for (let i = nextBracket(text, 0, counters); i < text.length; i = nextBracket(text, i + 1, counters)) {
     const ch = text.charCodeAt(i);
     if (ch === 123 || ch === 91) {
       if (++depth === 3) starts.push(i);
@@ -174,7 +191,7 @@ function nextOf(text: string, ch: string, from: number): number {
  * of the four each time. Undefined when the count differs: a string holds a bracket, and thirdLevelSkippingStrings
  * takes over.
  */
-function thirdLevelByBrackets(text: string, brackets: number): ThirdLevel | undefined {
+function thirdLevelByBrackets(text: string, brackets: number, counters: FastJsonCounters): ThirdLevel | undefined {
   const starts: number[] = [];
   const ends: number[] = [];
   const end = text.length;
@@ -197,7 +214,7 @@ function thirdLevelByBrackets(text: string, brackets: number): ThirdLevel | unde
     } else if (depth-- === 3) ends.push(at + 1);
   }
   if (seen !== brackets) return undefined;
-  fastJsonCounters.bracketOnlyScans++;
+  counters.bracketOnlyScans++;
   return { starts, ends };
 }
 
@@ -221,9 +238,6 @@ interface Entry {
   itemEnds?: number[];
 }
 
-/** Parses of values below the index, counted for tests (no timing assertions: the count shows the work). */
-export const fastJsonCounters = { treeParses: 0, bracketLoops: 0, bracketOnlyScans: 0 };
-
 /** How many parse trees of values below the index a locator keeps. */
 const KEPT_TREES = 32;
 
@@ -241,9 +255,13 @@ export class JsonLocator {
   private readonly trees = new Map<number, { tree: Node | undefined }>();
 
   /** `containers`: how many objects and lists the text's data holds, when known (it makes the scan quicker). */
-  constructor(private readonly text: string, containers?: number) {
+  constructor(
+    private readonly text: string,
+    private readonly counters: FastJsonCounters,
+    containers?: number,
+  ) {
     this.lines = linesOf(text);
-    this.thirdLevel = (containers !== undefined ? thirdLevelByBrackets(text, 2 * containers) : undefined) ?? thirdLevelSkippingStrings(text);
+    this.thirdLevel = (containers !== undefined ? thirdLevelByBrackets(text, 2 * containers, counters) : undefined) ?? thirdLevelSkippingStrings(text, counters);
     let start = 0;
     while (start < text.length && isSpace(text.charCodeAt(start))) start++;
     this.root = start < text.length ? this.entry(start, 1, -1, -1) : undefined;
@@ -281,7 +299,7 @@ export class JsonLocator {
   private treeOf(entry: Entry): Node | undefined {
     const cached = this.trees.get(entry.start);
     if (cached) return cached.tree;
-    fastJsonCounters.treeParses++;
+    this.counters.treeParses++;
     const tree = parseTree(this.text.slice(entry.start, entry.end), [], { disallowComments: true, allowTrailingComma: false });
     if (this.trees.size >= KEPT_TREES) this.trees.delete(this.trees.keys().next().value!);
     this.trees.set(entry.start, { tree });
@@ -303,10 +321,10 @@ export class JsonLocator {
     return ch === 123 || ch === 91;
   }
 
-  /** A LineIndex stand-in for a slice of the text that starts at `offset`. */
-  private shifted(offset: number): LineIndex {
+  /** The file's lines for a slice of the text that starts at `offset`. */
+  private shifted(offset: number): Lines {
     const lines = this.lines;
-    return { region: (start: number, end: number) => lines.region(start + offset, end + offset) } as LineIndex;
+    return { region: (start: number, end: number) => lines.region(start + offset, end + offset) };
   }
 
   /** The value at `start` (depth counts from 1 at the root), with its children when it is shallow enough. */
@@ -379,7 +397,7 @@ export class JsonLocator {
     if (ch === QUOTE) return skipString(text, start);
     if (ch === 123 || ch === 91) {
       let depth = 0;
-      for (let i = start; i < text.length; i = nextBracket(text, i + 1)) {
+      for (let i = start; i < text.length; i = nextBracket(text, i + 1, this.counters)) {
         const c = text.charCodeAt(i);
         if (c === 123 || c === 91) depth++;
         else if (--depth === 0) return i + 1;
