@@ -21,6 +21,9 @@ export function linesOf(text: string): Lines {
 class SparseLines implements Lines {
   /** Offset of the start of line 1 + k * EVERY (0-based: line k * EVERY). */
   private readonly checkpoints: number[] = [0];
+  /** The line (0-based) and its start of the last position found. */
+  private lastLine = 0;
+  private lastStart = 0;
 
   constructor(private readonly text: string) {
     let line = 0;
@@ -35,10 +38,18 @@ class SparseLines implements Lines {
     const low = lastAtOrBefore(this.checkpoints, offset);
     let line = low * EVERY;
     let start = this.checkpoints[low]!;
+    // Positions are mostly asked for in text order (findings in pointer order, a region's start before its end):
+    // counting on from the last line found, when it lies between the checkpoint and the offset, reads each line once.
+    if (this.lastStart > start && this.lastStart <= offset) {
+      line = this.lastLine;
+      start = this.lastStart;
+    }
     for (let i = text.indexOf('\n', start); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
       line++;
       start = i + 1;
     }
+    this.lastLine = line;
+    this.lastStart = start;
     const next = text.indexOf('\n', start);
     const end = next < 0 ? text.length : next;
     return { line: line + 1, column: Math.min(offset, end) - start + 1 };
