@@ -2,7 +2,7 @@
  * The pipeline for one export: read → parse with positions → validate against the schemas → build the model →
  * evaluate rules → positioned findings. Each stage is its own module; this file only connects them.
  */
-import type { Finding, Pointer, RawFinding, Region, Severity } from './findings.js';
+import type { Finding, RawFinding, Region, Severity } from './findings.js';
 import { FILE_START } from './findings.js';
 import { fingerprintOf } from './fingerprint.js';
 import { buildModel } from './model/build.js';
@@ -12,8 +12,9 @@ import { compileRule, type CompiledRule } from './engine/compile.js';
 import { evaluateRules, type RuleOutcome } from './engine/evaluate.js';
 import { loadRules } from './rules/load-rules.js';
 import type { Rule } from './rules/rule.js';
-import { parseSource, reparsedLater } from './source/parse.js';
-import type { ParsedDocument } from './source/parsed-document.js';
+import { locateAll } from './parse/locate-all.js';
+import { PARSE_DEFAULTS, parseSource, reparsedLater, type ParseOptions } from './parse/parse.js';
+import type { ParsedDocument } from './parse/parsed-document.js';
 import { decodeSource, readSource, type Source } from './source/read-source.js';
 import { validateExport } from './validate/validate-export.js';
 import { lacksExportKey, notAnExportFinding, notAnExportReason } from './validate/what-is-an-export.js';
@@ -38,6 +39,8 @@ export interface LintOptions {
   onExternalSuppressionUsed?: SuppressContext['onExternalUsed'];
   /** Versions released after this cmlint, or corrections (the config file's `versions`), added to the built-in table. */
   versionFacts?: readonly VersionFacts[];
+  /** How exports are parsed (src/parse/parse.ts); the defaults when absent. Tests compare the fast and precise ways. */
+  parse?: Readonly<ParseOptions>;
 }
 
 export interface FileResult {
@@ -75,7 +78,7 @@ export function createLinter(options: LintOptions = {}): Linter {
   return {
     rules,
     lintSource(source) {
-      const document = parseSource(source);
+      const document = parseSource(source, options.parse ?? PARSE_DEFAULTS);
       const raw: RawFinding[] = [...document.problems];
       let outcomes = new Map<string, RuleOutcome>();
       if (lacksExportKey(document.data)) {
@@ -166,12 +169,7 @@ function position(file: string, document: ParsedDocument, raw: RawFinding[], sev
   );
 }
 
-/**
- * Each finding's region. Pointers are located in their sorted order, so that the findings inside one collection are
- * located one after another: the fast YAML path parses a collection once for a run of them (src/source/fast-yaml.ts),
- * which keeps a file with hundreds of thousands of findings linear. locate is a pure function of the pointer, so the
- * order changes no region.
- */
+/** Each finding's region: its own, else its pointer's (located all at once, src/parse/locate-all.ts), else the file's start. */
 function regionsOf(document: ParsedDocument, raw: RawFinding[]): Region[] {
   const regions: Region[] = new Array(raw.length);
   const pending: number[] = [];
@@ -180,32 +178,18 @@ function regionsOf(document: ParsedDocument, raw: RawFinding[]): Region[] {
     else if (f.pointer) pending.push(i);
     else regions[i] = FILE_START;
   });
-  if (pending.length > 1) pending.sort((a, b) => comparePointers(raw[a]!.pointer!, raw[b]!.pointer!));
-  for (const i of pending) regions[i] = document.locate(raw[i]!.pointer!, raw[i]!.atKey);
+  const located = locateAll(document, pending.map((i) => ({ pointer: raw[i]!.pointer!, atKey: raw[i]!.atKey })));
+  pending.forEach((i, n) => (regions[i] = located[n]!));
   locateRelated(document, raw);
   return regions;
 }
 
-/** The regions of the findings' related locations, located in sorted order too (a few per finding at most). */
+/** The regions of the findings' related locations (a few per finding at most). */
 function locateRelated(document: ParsedDocument, raw: RawFinding[]): void {
   const related = raw.flatMap((f) => f.related ?? []);
   if (!related.length) return;
-  related.sort((a, b) => comparePointers(a.pointer, b.pointer));
-  for (const r of related) r.region = document.locate(r.pointer, false);
-}
-
-/** Pointers in document order of their parts: numbers by value, before strings, strings by code unit; a prefix first. */
-function comparePointers(a: Pointer, b: Pointer): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x === y) continue;
-    if (typeof x === 'number') return typeof y === 'number' ? x - y : -1;
-    if (typeof y === 'number') return 1;
-    return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
+  const located = locateAll(document, related);
+  related.forEach((r, n) => (r.region = located[n]!));
 }
 
 /** Lints text that is already in memory (an editor buffer, stdin). */

@@ -10,7 +10,7 @@ import { ConfigError } from '../errors.js';
 import type { Severity } from '../findings.js';
 import { SCHEMAS_DIR } from '../paths.js';
 import type { Rule } from '../rules/rule.js';
-import { parseDataFile, type ParsedDataFile } from '../source/parse-data-file.js';
+import { parseDataFile, type ParsedDataFile } from '../parse/data-file.js';
 import { precompiled } from '../validate/precompiled.js';
 import { createAjv } from '../validate/schemas.js';
 import { compileGlob, GlobSyntaxError, type GlobMatcher } from './glob.js';
@@ -130,7 +130,7 @@ function describeError(error: ErrorObject): { segments: (string | number)[]; mes
 }
 
 /**
- * Parses the config with the export's parsers and their defences (src/source/parse-data-file.ts): a config file can
+ * Parses the config with the export's parsers and their defences (src/parse/data-file.ts): a config file can
  * arrive in a pull request like any export.
  */
 function parseConfigText(path: string, text: string, shown: string): ParsedDataFile {

@@ -8,7 +8,7 @@ import type { Pointer } from '../findings.js';
 import type { ReferenceDeclaration } from '../generate/reference-table.js';
 import { REFERENCE_TABLE } from '../model/reference-table.js';
 import { candidatesFor, ExportIndex, listReferences, placeOf, type NamedElement, type Reference } from '../model/references.js';
-import type { ParsedDocument } from '../source/parsed-document.js';
+import type { ParsedDocument } from '../parse/parsed-document.js';
 import { contains, rangeOf } from './positions.js';
 
 const COLLECTIONS = new Map(REFERENCE_TABLE.collections.map((c) => [c.name, c]));

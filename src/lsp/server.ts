@@ -11,7 +11,7 @@ import { isIgnored } from '../config/load-config.js';
 import { CONFIG_NAME_PATTERN } from '../config/find-config.js';
 import type { Finding } from '../findings.js';
 import type { Rule } from '../rules/rule.js';
-import { parseSource } from '../source/parse.js';
+import { parseSource } from '../parse/parse.js';
 import { decodeSource } from '../source/read-source.js';
 import { codeActionsFor } from './code-actions.js';
 import { toDiagnostic } from './diagnostics.js';

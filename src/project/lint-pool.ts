@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import type { Worker as WorkerType } from 'node:worker_threads';
 import { ruleOutcome, type RuleOutcome } from '../engine/evaluate.js';
 import type { FileResult } from '../lint.js';
-import { reparsedLater } from '../source/parse.js';
-import type { ParsedDocument } from '../source/parsed-document.js';
+import { reparsedLater } from '../parse/parse.js';
+import type { ParsedDocument } from '../parse/parsed-document.js';
 import { decodeSource, UnreadableSourceError } from '../source/read-source.js';
 
 /** What a worker needs to build the same linter as the main thread (src/project/lint-worker.ts). */

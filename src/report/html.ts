@@ -13,7 +13,7 @@ import { jsonPointer, MAX_QUOTED } from '../findings.js';
 import type { FileResult } from '../lint.js';
 import type { Rule } from '../rules/rule.js';
 import { familyOf } from '../rules/rule.js';
-import { LineIndex } from '../source/parsed-document.js';
+import { LineIndex } from '../parse/lines.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './html-assets.js';
 import { escapeHtml, safeHttpsUrl } from './markup-escape.js';
 import { skippedSummary, type ReportInput } from './report-input.js';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { PACKAGE_ROOT, RULES_DIR, SCHEMAS_DIR } from '../paths.js';
-import { parseDataFile } from '../source/parse-data-file.js';
+import { parseDataFile } from '../parse/data-file.js';
 import { precompiled } from '../validate/precompiled.js';
 import { createAjv } from '../validate/schemas.js';
 import { familyOf, type Rule, type RuleDefinition } from './rule.js';
@@ -66,7 +66,7 @@ function urlProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** Custom rule files are untrusted: read with the export's parsers and defences (src/source/parse-data-file.ts). */
+/** Custom rule files are untrusted: read with the export's parsers and defences (src/parse/data-file.ts). */
 function parseRuleFile(path: string, text: string): { data: unknown; lineOf: NonNullable<Rule['lineOf']> } {
   const parsed = parseDataFile(path, text);
   if (parsed.problem) throw new RuleLoadError(`${path}:${parsed.problem.line}: cannot parse rule file: ${parsed.problem.message}`);

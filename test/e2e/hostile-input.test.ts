@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { display } from '../../src/engine/template.js';
 import { lintText } from '../../src/lint.js';
-import { parseSource } from '../../src/source/parse.js';
+import { parseSource } from '../../src/parse/parse.js';
 import { runCliAsync, type AsyncCliResult } from '../support/cli.js';
 
 /** Each run must end well within this; a hang or a slow blow-up fails the case. */

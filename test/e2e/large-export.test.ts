@@ -1,5 +1,5 @@
 /**
- * Large exports are read the fast way (src/source/fast-json.ts, fast-yaml.ts): plain parsers for the data, positions
+ * Large exports are read the fast way (src/parse/json/fast.ts, yaml/fast.ts): plain parsers for the data, positions
  * located afterwards. These tests hold the fast way to the precise one (parseJson, parseYaml): the same data, the same
  * findings at the same positions, and for any pointer the same region, on generated inventories with findings deep in
  * the file, on every fixture and example, on hand-picked awkward YAML, and on random documents.
@@ -8,45 +8,38 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify as toYaml } from 'yaml';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 // @ts-expect-error the benchmark's generator is plain JavaScript
 import { generateExport } from '../../bench/generate.mjs';
 import type { Pointer, Region } from '../../src/findings.js';
 import { createLinter } from '../../src/lint.js';
-import { fastJsonCounters, parseJsonFast } from '../../src/source/fast-json.js';
-import { fastYamlCounters, nodeIndex, parseYamlFast } from '../../src/source/fast-yaml.js';
-import { largeSource, parseSource } from '../../src/source/parse.js';
-import { parseJson } from '../../src/source/parse-json.js';
-import { parseYaml } from '../../src/source/parse-yaml.js';
-import { LineIndex, type ParsedDocument } from '../../src/source/parsed-document.js';
-import { nodeIndexCounters } from '../../src/source/yaml-node-index.js';
-import { linesOf } from '../../src/source/sparse-lines.js';
+import { parseJsonFast } from '../../src/parse/json/fast.js';
+import { parseJson } from '../../src/parse/json/precise.js';
+import { LineIndex, linesOf } from '../../src/parse/lines.js';
+import { locateAll } from '../../src/parse/locate-all.js';
+import { PARSE_DEFAULTS, parseSource } from '../../src/parse/parse.js';
+import type { ParsedDocument } from '../../src/parse/parsed-document.js';
+import { FAST_YAML_DEFAULTS, parseYamlFast, type FastYamlOptions } from '../../src/parse/yaml/fast.js';
+import { parseYaml } from '../../src/parse/yaml/precise.js';
 import { decodeSource } from '../../src/source/read-source.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const AS_OF = '2026-06-01';
-const defaultThreshold = largeSource.threshold;
-const defaultIndexLength = nodeIndex.maxLength;
-const defaultSlicesBeforeIndex = nodeIndex.slicesBeforeIndex;
-
-afterEach(() => {
-  largeSource.threshold = defaultThreshold;
-  nodeIndex.maxLength = defaultIndexLength;
-  nodeIndex.slicesBeforeIndex = defaultSlicesBeforeIndex;
-});
+/** The fast YAML way as it reads a large text: no node index while reading, and never one afterwards. */
+const SLICES_ONLY: FastYamlOptions = { nodeIndexBelow: 0, slicesBeforeIndex: Infinity };
 
 /**
- * Runs a check twice: with small YAML texts placed by the node index (src/source/yaml-node-index.ts), as they are by
- * default, and with every position found by parsing a collection's text, as large texts are.
+ * Runs a check three ways: with small YAML texts placed by the node index (src/parse/yaml/node-index.ts), as they are
+ * by default, with every position found by parsing a collection's text, as large texts are, and with a few such
+ * parses before an index of the whole text.
  */
-function bothWaysOfPlacing(check: (way: string) => void): void {
-  for (const [way, maxLength, slicesBeforeIndex] of [['node index', defaultIndexLength, defaultSlicesBeforeIndex], ['collection parses', 0, Infinity], ['collection parses, then an index of the whole text', 0, 3]] as const) {
-    nodeIndex.maxLength = maxLength;
-    nodeIndex.slicesBeforeIndex = slicesBeforeIndex;
-    check(way);
-  }
-  nodeIndex.maxLength = defaultIndexLength;
-  nodeIndex.slicesBeforeIndex = defaultSlicesBeforeIndex;
+function bothWaysOfPlacing(check: (way: string, options: FastYamlOptions) => void): void {
+  const ways: [string, FastYamlOptions][] = [
+    ['node index', FAST_YAML_DEFAULTS],
+    ['collection parses', SLICES_ONLY],
+    ['collection parses, then an index of the whole text', { nodeIndexBelow: 0, slicesBeforeIndex: 3 }],
+  ];
+  for (const [way, options] of ways) check(way, options);
 }
 
 /** Every pointer into the data (and, for each mapping, one key that is not there), up to `limit` of them. */
@@ -81,15 +74,23 @@ function expectSameDocument(fast: ParsedDocument, precise: ParsedDocument, point
   }
 }
 
-function lintBothWays(text: string, path: string) {
-  const linter = createLinter({ asOf: AS_OF });
+/** Lints the text the fast way (with these YAML options) and the precise way. */
+function lintBothWays(text: string, path: string, yaml: FastYamlOptions = FAST_YAML_DEFAULTS) {
   const source = () => decodeSource(path, Buffer.from(text, 'utf8'));
-  largeSource.threshold = 0;
-  const fast = linter.lintSource(source());
-  largeSource.threshold = Infinity;
-  const precise = linter.lintSource(source());
-  largeSource.threshold = defaultThreshold;
+  const fast = createLinter({ asOf: AS_OF, parse: { fastFrom: 0, yaml } }).lintSource(source());
+  const precise = createLinter({ asOf: AS_OF, parse: { ...PARSE_DEFAULTS, fastFrom: Infinity } }).lintSource(source());
   return { fast, precise };
+}
+
+/**
+ * The regions of the findings' pointers placed in one fast document as lint places them (all at once, in pointer
+ * order), held to the precise lint's regions; the document, to read what the placing cost.
+ */
+function placeAsLintDoes<D extends ParsedDocument>(document: D, findings: { pointer?: Pointer; atKey?: boolean; region: Region }[]): D {
+  const placed = findings.filter((f) => f.pointer);
+  const regions = locateAll(document, placed.map((f) => ({ pointer: f.pointer!, atKey: f.atKey })));
+  expect(regions).toEqual(placed.map((f) => f.region));
+  return document;
 }
 
 describe('a generated inventory with findings deep in the file', () => {
@@ -98,8 +99,7 @@ describe('a generated inventory with findings deep in the file', () => {
       // 3,000 devices, a finding on three in every 500 (CMG013, CLIENT003, CLIENT002 and whatever else they trip).
       const text: string = generateExport(3000, format, 500);
       const path = `inventory.${format}`;
-      largeSource.threshold = 0;
-      const fastDoc = parseSource(decodeSource(path, Buffer.from(text)));
+      const fastDoc = parseSource(decodeSource(path, Buffer.from(text)), { ...PARSE_DEFAULTS, fastFrom: 0 });
       expect(fastDoc.problems).toEqual([]);
       // The fast way was taken (parseJson and parseYaml build every position up front; the fast documents do not).
       expect(format === 'json' ? parseJsonFast(text) : parseYamlFast(text)).toBeDefined();
@@ -144,14 +144,15 @@ describe('many findings in a large YAML file', () => {
    * A list of 5,000 items read the fast way; `locateAll` locates every item, value and key alike, in a scrambled order,
    * and `expectAsPrecise` holds a sample of those regions to the precise way's.
    */
-  function longList() {
+  function longList(options: FastYamlOptions) {
     const items = 5000;
     const text = `schemaVersion: 1\nboundaries:\n${Array.from({ length: items }, (_, i) => `  - boundary-${i}\n`).join('')}`;
-    const fast = parseYamlFast(text)!;
+    const fast = parseYamlFast(text, options)!;
     expect(fast).toBeDefined();
     const order = Array.from({ length: items }, (_, i) => (i * 2399) % items);
     return {
       items,
+      counters: fast.counters,
       locateAll: () => order.flatMap((i) => [fast.locate(['boundaries', i], false), fast.locate(['boundaries', i], true)]),
       expectAsPrecise: (regions: ReturnType<ParsedDocument['locate']>[]) => {
         const precise = parseYaml(text);
@@ -165,35 +166,29 @@ describe('many findings in a large YAML file', () => {
   }
 
   test('findings throughout one long list parse the list once, in any order', () => {
-    nodeIndex.maxLength = 0; // a text this short would be placed by its node index
-    const list = longList();
-    const before = fastYamlCounters.sliceParses;
+    // A text this short would be placed by its node index.
+    const list = longList({ ...FAST_YAML_DEFAULTS, nodeIndexBelow: 0 });
     const regions = list.locateAll();
-    expect(fastYamlCounters.sliceParses - before).toBe(1);
+    expect(list.counters.sliceParses).toBe(1);
     list.expectAsPrecise(regions);
   });
 
   test('placed by the node index, findings throughout one long list list its items once', () => {
-    const list = longList();
-    const listingsBefore = nodeIndexCounters.listings;
-    const answersBefore = fastYamlCounters.indexAnswers;
-    const parsesBefore = fastYamlCounters.sliceParses;
+    const list = longList(FAST_YAML_DEFAULTS);
     const regions = list.locateAll();
     // The root and the list: each listed once, however many findings.
-    expect(nodeIndexCounters.listings - listingsBefore).toBe(2);
-    expect(fastYamlCounters.indexAnswers - answersBefore).toBe(2 * list.items);
-    expect(fastYamlCounters.sliceParses - parsesBefore).toBe(0);
+    expect(list.counters.listings).toBe(2);
+    expect(list.counters.indexAnswers).toBe(2 * list.items);
+    expect(list.counters.sliceParses).toBe(0);
     list.expectAsPrecise(regions);
   });
 
   test('a finding on every device: each device parsed at most once, the same findings as the precise way', () => {
     // 3,000 devices, a finding on three in every ten; each device also holds a flow list, cut from its skeleton.
-    nodeIndex.maxLength = 0; // a text this short would be placed by its node index
-    nodeIndex.slicesBeforeIndex = Infinity; // and this many findings by a second reading of the whole text
+    // A text this short would be placed by its node index, and this many findings by a second reading of the whole text.
     const text: string = generateExport(3000, 'yaml', 10);
-    const before = fastYamlCounters.sliceParses;
-    const { fast, precise } = lintBothWays(text, 'inventory.yaml');
-    const parses = fastYamlCounters.sliceParses - before;
+    const { fast, precise } = lintBothWays(text, 'inventory.yaml', SLICES_ONLY);
+    const parses = placeAsLintDoes(parseYamlFast(text, SLICES_ONLY)!, precise.findings).counters.sliceParses;
     const deviceFindings = fast.findings.filter((f) => f.pointer?.[0] === 'devices');
     expect(deviceFindings.length).toBeGreaterThanOrEqual(900);
     const devicesWithFindings = new Set(deviceFindings.map((f) => f.pointer![1])).size;
@@ -206,30 +201,29 @@ describe('many findings in a large YAML file', () => {
 describe('finding-dense YAML above the index threshold', () => {
   test('after a few collection parses the whole text is read once more with every node noted; positions as the precise way', () => {
     // 3 findings in every 10 devices; the text counts as large (no index while reading), as 10,000 devices would.
-    nodeIndex.maxLength = 0;
+    const options = { ...FAST_YAML_DEFAULTS, nodeIndexBelow: 0 };
     const text: string = generateExport(3000, 'yaml', 10);
-    const parsesBefore = fastYamlCounters.sliceParses;
-    const answersBefore = fastYamlCounters.indexAnswers;
-    const { fast, precise } = lintBothWays(text, 'dense.yaml');
+    const { fast, precise } = lintBothWays(text, 'dense.yaml', options);
+    const { counters } = placeAsLintDoes(parseYamlFast(text, options)!, precise.findings);
     const deviceFindings = fast.findings.filter((f) => f.pointer?.[0] === 'devices');
     expect(deviceFindings.length).toBeGreaterThanOrEqual(900);
     // At most the threshold's parses (and a few the index cannot answer), the rest from the index.
-    expect(fastYamlCounters.sliceParses - parsesBefore).toBeLessThanOrEqual(nodeIndex.slicesBeforeIndex + 10);
-    expect(fastYamlCounters.indexAnswers - answersBefore).toBeGreaterThan(deviceFindings.length / 2);
+    expect(counters.sliceParses).toBeLessThanOrEqual(options.slicesBeforeIndex + 10);
+    expect(counters.indexAnswers).toBeGreaterThan(deviceFindings.length / 2);
     expect(fast.findings).toEqual(precise.findings);
   });
 });
 
 describe('many findings in one JSON list below the index', () => {
-  test('3,000 sites under hierarchy.sites, each with findings: the list is parsed once, positions as the precise way', () => {
+  test('3,000 sites under hierarchy.sites, each with findings: the list is listed once, positions as the precise way', () => {
     // hierarchy.sites lies below the index (the root's members and their members), so its items are located by
-    // parsing the list's text; once for every finding made a 400 KB file take minutes.
+    // listing them from the list's text; once for every finding made a 400 KB file take minutes.
     const sites = Array.from({ length: 3000 }, (_, i) => ({ SiteCode: `S${i}`, SiteType: 'Secondary', ParentSiteCode: 'P01', Version: 2403 }));
     const text = JSON.stringify({ schemaVersion: 1, hierarchy: { sites: [{ SiteCode: 'P01', SiteType: 'Primary', Version: 2403 }, ...sites] } }, null, 2);
-    const before = fastJsonCounters.treeParses;
     const { fast, precise } = lintBothWays(text, 'sites.json');
     expect(fast.findings.filter((f) => f.pointer?.[1] === 'sites').length).toBeGreaterThanOrEqual(3000);
-    expect(fastJsonCounters.treeParses - before).toBeLessThanOrEqual(5);
+    // The list once, and each site whose fields hold a finding once: never a listing per finding.
+    expect(placeAsLintDoes(parseJsonFast(text)!, precise.findings).counters.listings).toBeLessThanOrEqual(sites.length + 5);
     expect(fast.findings).toEqual(precise.findings);
   });
 });
@@ -247,24 +241,25 @@ function exportFiles(dir: string): string[] {
 describe('every fixture and example', () => {
   const files = [...exportFiles(join(ROOT, 'fixtures')), ...exportFiles(join(ROOT, 'examples'))];
   test('read the fast way, gives what the precise way gives, or is left to the precise way', () => {
-    const answersBefore = fastYamlCounters.indexAnswers;
-    bothWaysOfPlacing((way) => {
+    let indexAnswers = 0;
+    bothWaysOfPlacing((way, options) => {
       let fastCount = 0;
       for (const file of files) {
         const raw = readFileSync(file, 'utf8');
         const json = file.endsWith('.json');
         const text = json && raw.charCodeAt(0) === 0xfeff ? ' ' + raw.slice(1) : raw;
-        const fast = json ? parseJsonFast(text) : parseYamlFast(text);
+        const fast = json ? parseJsonFast(text) : parseYamlFast(text, options);
         if (!fast) continue;
         fastCount++;
         const precise = json ? parseJson(text) : parseYaml(text);
         expectSameDocument(fast, precise, pointersOf(precise.data, 400), `${file} (${way})`);
+        if ('indexAnswers' in fast.counters) indexAnswers += fast.counters.indexAnswers;
       }
       // Most fixtures are ordinary exports; the hostile ones (tags, anchors, duplicates, syntax errors) are not read fast.
       expect(fastCount).toBeGreaterThan(files.length / 2);
     });
     // The node index placed most of them (it leaves some to the parses: empty values, comments after a collection).
-    expect(fastYamlCounters.indexAnswers - answersBefore).toBeGreaterThan(10_000);
+    expect(indexAnswers).toBeGreaterThan(10_000);
   }, 240_000);
 
   test('files the precise way reports anything about are never read the fast way', () => {
@@ -311,7 +306,7 @@ describe('awkward YAML', () => {
         return;
       }
       expect(fast, 'read the fast way').toBeDefined();
-      bothWaysOfPlacing((way) => expectSameDocument(parseYamlFast(text)!, precise, pointersOf(precise.data), `${name} (${way})`));
+      bothWaysOfPlacing((way, options) => expectSameDocument(parseYamlFast(text, options)!, precise, pointersOf(precise.data), `${name} (${way})`));
     });
   }
 
@@ -406,12 +401,11 @@ describe('the bracket scan by indexOf', () => {
   ];
   for (const [name, text, quick] of cases) {
     test(`${name}: ${quick ? 'indexOf' : 'the scan that skips strings'}`, () => {
-      const before = fastJsonCounters.bracketOnlyScans;
       const fast = parseJsonFast(text);
       expect(fast, 'read the fast way').toBeDefined();
       const precise = parseJson(text);
       expectSameDocument(fast!, precise, pointersOf(precise.data), name);
-      expect(fastJsonCounters.bracketOnlyScans - before).toBe(quick ? 1 : 0);
+      expect(fast!.counters.bracketOnlyScans).toBe(quick ? 1 : 0);
     });
   }
 });
@@ -420,7 +414,6 @@ describe('a JSON text with a very long run of strings between brackets', () => {
   test('is placed as the precise way would place it (the bracket scan takes such a run character by character)', () => {
     const members = Array.from({ length: 1_200_000 }, (_, i) => `"k${i}": "v\\"}${i}]"`).join(', ');
     const text = `{"a": {"b": [{"x": 1}, [2]]},\n "flat": [{${members}}],\n "c": {"d": [{"e": [3]}, {"f": 4}]}}\n`;
-    const before = fastJsonCounters.bracketLoops;
     const fast = parseJsonFast(text)!;
     const lines = new LineIndex(text);
     // Where `needle` is in the text (it is there once), from `skip` characters into it, `length` long.
@@ -434,7 +427,7 @@ describe('a JSON text with a very long run of strings between brackets', () => {
       [['c', 'd', 2], at('[{"e": [3]}, {"f": 4}]')],
     ];
     for (const [pointer, region] of expected) expect(fast.locate(pointer, false), JSON.stringify(pointer)).toEqual(region);
-    expect(fastJsonCounters.bracketLoops).toBeGreaterThan(before);
+    expect(fast.counters.bracketLoops).toBeGreaterThan(0);
   });
 });
 
@@ -459,8 +452,8 @@ describe('random documents', () => {
           if (fast) expectSameDocument(fast, precise, pointersOf(precise.data, 200), `${style}:\n${text}`);
           return;
         }
-        bothWaysOfPlacing((way) => {
-          const fast = parseYamlFast(text);
+        bothWaysOfPlacing((way, options) => {
+          const fast = parseYamlFast(text, options);
           if (fast) expectSameDocument(fast, precise, pointersOf(precise.data, 200), `${style} (${way}):\n${text}`);
         });
       }),

@@ -14,7 +14,7 @@ import { buildModel } from '../../src/model/build.js';
 import { celMap } from '../../src/model/to-cel.js';
 import { loadRules } from '../../src/rules/load-rules.js';
 import type { Rule } from '../../src/rules/rule.js';
-import { parseSource } from '../../src/source/parse.js';
+import { PARSE_DEFAULTS, parseSource } from '../../src/parse/parse.js';
 import { decodeSource } from '../../src/source/read-source.js';
 
 function ruleWith(expression: string): Rule {
@@ -128,7 +128,7 @@ describe('outcomes decided per class of alike elements', () => {
   test('every built-in rule gives the same findings with and without classes, on an inventory with findings', () => {
     // Long enough a list that classes are made (MEMO_MIN_ELEMENTS), whatever that limit becomes.
     const text: string = generateExport(Math.max(4000, 2 * MEMO_MIN_ELEMENTS), 'yaml', 400);
-    const data = parseSource(decodeSource('inventory.yaml', Buffer.from(text))).data;
+    const data = parseSource(decodeSource('inventory.yaml', Buffer.from(text)), { ...PARSE_DEFAULTS, fastFrom: 0 }).data;
     const rules = loadRules().filter((r) => r.check).map(compileRule);
     const options = { asOf: '2026-06-01' };
     const classed = evaluateRules(rules, buildModel(data), data, options);

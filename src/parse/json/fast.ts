@@ -2,7 +2,7 @@
  * The fast way through a large JSON export: JSON.parse for the data, positions worked out afterwards, only for the
  * findings that need one.
  *
- * parseJson (parse-json.ts) builds jsonc-parser's tree of the whole file, with an offset for every node; for a file of
+ * parseJson (precise.ts) builds jsonc-parser's tree of the whole file, with an offset for every node; for a file of
  * 100,000 devices that takes ten times as long as JSON.parse and three times the memory. Here the file is checked in
  * one pass (nesting depth and the number of object keys), parsed with JSON.parse, and the keys counted again in the
  * data: fewer keys in the data than in the text means a key is given twice, which JSON.parse silently accepts. Any
@@ -11,14 +11,13 @@
  *
  * A position is found by an index of the first levels of the file (built the first time one is asked for, from a
  * scan for brackets: by indexOf when no string holds one, which the count of brackets against the data's objects and
- * lists tells, else by a regular expression that skips strings), then by jsonc-parser on the text of the one value
- * that holds it, and located exactly as parseJson's locate does.
- */
-import { parseTree, type Node } from 'jsonc-parser';
-import type { Pointer, Region } from '../findings.js';
-import { locateJson } from './parse-json.js';
-import { linesOf, type Lines } from './sparse-lines.js';
-import { LineIndex, MAX_NESTING, type ParsedDocument } from './parsed-document.js';
+ * lists tells, else by a regular expression that skips strings), then, below it, by listing the children of each value
+ * on the way from its text (where each starts and ends, and its key): what parseJson's tree would say of them, without
+ * building a tree for every finding (jsonc-parser on one device's text per finding was most of placing a
+ * finding-dense export). */
+import type { Pointer, Region } from '../../findings.js';
+import { linesOf, type Lines } from '../lines.js';
+import { MAX_NESTING, type ParsedDocument } from '../parsed-document.js';
 
 const SPACE = 32;
 const TAB = 9;
@@ -93,8 +92,23 @@ function take(value: object, depth: number, census: Census): boolean {
   return true;
 }
 
+/** The work a fast document did to place positions, counted for tests (no timing assertions: the count shows the work). */
+export interface FastJsonCounters {
+  /** Values below the index whose children were listed. */
+  listings: number;
+  /** Runs between brackets too long for the regular expression, taken character by character. */
+  bracketLoops: number;
+  /** Bracket scans by indexOf (no string holds a bracket). */
+  bracketOnlyScans: number;
+}
+
+/** A JSON document read the fast way, with what its positions cost so far. */
+export interface FastJsonDocument extends ParsedDocument {
+  counters: Readonly<FastJsonCounters>;
+}
+
 /** The data of a well-formed JSON export without duplicate keys, with lazy positions; undefined otherwise. */
-export function parseJsonFast(text: string): ParsedDocument | undefined {
+export function parseJsonFast(text: string): FastJsonDocument | undefined {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -108,12 +122,14 @@ export function parseJsonFast(text: string): ParsedDocument | undefined {
   if (data !== null && typeof data === 'object' && !take(data, 1, census)) return undefined;
   if (census.keys !== countKeyColons(text)) return undefined;
   let locator: JsonLocator | undefined;
+  const counters: FastJsonCounters = { listings: 0, bracketLoops: 0, bracketOnlyScans: 0 };
   return {
     format: 'json',
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new JsonLocator(text, census.containers)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) => (locator ??= new JsonLocator(text, counters, census.containers)).locate(pointer, atKey ?? false),
     comments: () => [],
+    counters,
   };
 }
 
@@ -124,14 +140,14 @@ export function parseJsonFast(text: string): ParsedDocument | undefined {
 const UP_TO_BRACKET = /[^{}[\]"]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^{}[\]"]*)*/y;
 
 /** Offset of the next bracket outside strings at or after `i`, or the text's length. */
-function nextBracket(text: string, i: number): number {
+function nextBracket(text: string, i: number, counters: FastJsonCounters): number {
   UP_TO_BRACKET.lastIndex = i;
   try {
     if (UP_TO_BRACKET.test(text)) return UP_TO_BRACKET.lastIndex;
   } catch {
     // A RangeError: irregexp's backtracking stack overflows on a very long run without brackets (an object of a
     // million strings, say). Such a run is rare; the loop below takes it, character by character.
-    fastJsonCounters.bracketLoops++;
+    counters.bracketLoops++;
   }
   for (; i < text.length; i++) {
     const ch = text.charCodeAt(i);
@@ -148,11 +164,11 @@ interface ThirdLevel {
 }
 
 /** The third level found by a scan that skips strings (nextBracket): right for any text JSON.parse accepts. */
-function thirdLevelSkippingStrings(text: string): ThirdLevel {
+function thirdLevelSkippingStrings(text: string, counters: FastJsonCounters): ThirdLevel {
   const starts: number[] = [];
   const ends: number[] = [];
   let depth = 0;
-  for (let i = nextBracket(text, 0); i < text.length; i = nextBracket(text, i + 1)) {
+  for (let i = nextBracket(text, 0, counters); i < text.length; i = nextBracket(text, i + 1, counters)) {
     const ch = text.charCodeAt(i);
     if (ch === 123 || ch === 91) {
       if (++depth === 3) starts.push(i);
@@ -174,7 +190,7 @@ function nextOf(text: string, ch: string, from: number): number {
  * of the four each time. Undefined when the count differs: a string holds a bracket, and thirdLevelSkippingStrings
  * takes over.
  */
-function thirdLevelByBrackets(text: string, brackets: number): ThirdLevel | undefined {
+function thirdLevelByBrackets(text: string, brackets: number, counters: FastJsonCounters): ThirdLevel | undefined {
   const starts: number[] = [];
   const ends: number[] = [];
   const end = text.length;
@@ -197,15 +213,8 @@ function thirdLevelByBrackets(text: string, brackets: number): ThirdLevel | unde
     } else if (depth-- === 3) ends.push(at + 1);
   }
   if (seen !== brackets) return undefined;
-  fastJsonCounters.bracketOnlyScans++;
+  counters.bracketOnlyScans++;
   return { starts, ends };
-}
-
-/** Whether locateJson would take a step from `node` to `part`. */
-function hasChild(node: Node, part: string | number): boolean {
-  if (node.type === 'array') return typeof part === 'number' && node.children?.[part] !== undefined;
-  if (node.type !== 'object') return false;
-  return (node.children ?? []).some((property) => property.children?.[1] !== undefined && property.children[0] !== undefined && String(property.children[0].value) === String(part));
 }
 
 /** A value found in the index: where its text starts and ends, where its key is (object members), its children. */
@@ -221,29 +230,30 @@ interface Entry {
   itemEnds?: number[];
 }
 
-/** Parses of values below the index, counted for tests (no timing assertions: the count shows the work). */
-export const fastJsonCounters = { treeParses: 0, bracketLoops: 0, bracketOnlyScans: 0 };
-
-/** How many parse trees of values below the index a locator keeps. */
-const KEPT_TREES = 32;
+/** How many listings of values below the index a locator keeps: more than an export is deep. */
+const KEPT_LISTINGS = 32;
 
 /** Children are indexed for the values this deep (the root is 1): the root's keys and the items of its lists. */
 const INDEX_DEPTH = 2;
 
-/** Positions in a large JSON text: an index of its first levels, and jsonc-parser on one value's text for the rest. */
+/** Positions in a large JSON text: an index of its first levels, and below it each value's children listed from its text. */
 export class JsonLocator {
   private readonly lines: Lines;
   private readonly root: Entry | undefined;
   /** Where the objects and lists three levels deep are, and the next one not yet used (values are met in order). */
   private readonly thirdLevel: ThirdLevel;
   private third = 0;
-  /** Parse trees of values below the index, by where their text starts (see treeOf). */
-  private readonly trees = new Map<number, { tree: Node | undefined }>();
+  /** Values below the index with their children listed, by where their text starts (see listed). */
+  private readonly listings = new Map<number, Entry>();
 
   /** `containers`: how many objects and lists the text's data holds, when known (it makes the scan quicker). */
-  constructor(private readonly text: string, containers?: number) {
+  constructor(
+    private readonly text: string,
+    private readonly counters: FastJsonCounters,
+    containers?: number,
+  ) {
     this.lines = linesOf(text);
-    this.thirdLevel = (containers !== undefined ? thirdLevelByBrackets(text, 2 * containers) : undefined) ?? thirdLevelSkippingStrings(text);
+    this.thirdLevel = (containers !== undefined ? thirdLevelByBrackets(text, 2 * containers, counters) : undefined) ?? thirdLevelSkippingStrings(text, counters);
     let start = 0;
     while (start < text.length && isSpace(text.charCodeAt(start))) start++;
     this.root = start < text.length ? this.entry(start, 1, -1, -1) : undefined;
@@ -251,46 +261,25 @@ export class JsonLocator {
 
   locate(pointer: Pointer, atKey: boolean): Region {
     if (!this.root) return this.lines.region(0, 0);
-    // Down the index as far as it goes, stepping as locateJson does (an index only into a list, a key as text).
+    // Down as far as the pointer exists, stepping as parseJson's locate does (an index only into a list, a key as
+    // text); the deepest existing value stands in for a missing one.
     let entry = this.root;
-    let depth = 0;
-    while (depth < pointer.length) {
-      const next = this.child(entry, pointer[depth]!);
+    for (const part of pointer) {
+      const next = this.child(entry, part);
       if (!next) break;
       entry = next;
-      depth++;
-    }
-    const rest = pointer.slice(depth);
-    // An indexed value lists all its children, so a step the index lacks does not exist; a deeper value is parsed.
-    if (rest.length && !entry.members && !entry.items && !entry.itemStarts && this.isContainer(entry)) {
-      // The rest of the path lies in this value's text: parse just that, as parseJson would have parsed it all.
-      const tree = this.treeOf(entry);
-      if (tree && hasChild(tree, rest[0]!)) {
-        return locateJson(tree, rest, atKey, this.shifted(entry.start));
-      }
     }
     if (atKey && entry.keyStart >= 0) return this.lines.region(entry.keyStart, entry.keyEnd);
     return this.lines.region(entry.start, entry.end);
   }
 
-  /**
-   * The parse tree of one value's text, kept for the next findings: findings come in pointer order, so many in one
-   * value (3,000 sites in hierarchy.sites, say) parse it once rather than once each, which made such a file take
-   * minutes. A few recent trees are kept, as the YAML locator does.
-   */
-  private treeOf(entry: Entry): Node | undefined {
-    const cached = this.trees.get(entry.start);
-    if (cached) return cached.tree;
-    fastJsonCounters.treeParses++;
-    const tree = parseTree(this.text.slice(entry.start, entry.end), [], { disallowComments: true, allowTrailingComma: false });
-    if (this.trees.size >= KEPT_TREES) this.trees.delete(this.trees.keys().next().value!);
-    this.trees.set(entry.start, { tree });
-    return tree;
-  }
-
   private child(entry: Entry, part: string | number): Entry | undefined {
+    if (!entry.members && !entry.items && !entry.itemStarts) {
+      if (!this.isContainer(entry)) return undefined;
+      entry = this.listed(entry);
+    }
     if (entry.members) return entry.members.get(String(part));
-    if (typeof part !== 'number') return undefined;
+    if (typeof part !== 'number' || !Number.isInteger(part) || part < 0) return undefined;
     if (entry.items) return entry.items[part];
     if (entry.itemStarts && part < entry.itemStarts.length) {
       return { start: entry.itemStarts[part]!, end: entry.itemEnds![part]!, keyStart: -1, keyEnd: -1 };
@@ -298,15 +287,55 @@ export class JsonLocator {
     return undefined;
   }
 
+  /**
+   * An object or list below the index with its children listed (each with where its text starts and ends, and its
+   * key), read from its text: kept for the next findings, which come in pointer order, so that many findings in one
+   * value (3,000 sites in hierarchy.sites, say) list it once rather than once each. A few recent listings are kept.
+   */
+  private listed(entry: Entry): Entry {
+    const cached = this.listings.get(entry.start);
+    if (cached) {
+      // Most recently used last: a Map iterates in insertion order, so the first entry is the one to drop.
+      this.listings.delete(entry.start);
+      this.listings.set(entry.start, cached);
+      return cached;
+    }
+    this.counters.listings++;
+    const text = this.text;
+    const listing: Entry = { ...entry };
+    let i = this.skipSpace(entry.start + 1);
+    if (text.charCodeAt(entry.start) === 123) {
+      const members = new Map<string, Entry>();
+      while (text.charCodeAt(i) === QUOTE) {
+        const nameEnd = skipString(text, i);
+        const raw = text.slice(i + 1, nameEnd - 1);
+        const name = raw.includes('\\') ? (JSON.parse(text.slice(i, nameEnd)) as string) : raw;
+        const valueStart = this.skipSpace(this.skipSpace(nameEnd) + 1);
+        const valueEnd = this.skipValue(valueStart);
+        if (!members.has(name)) members.set(name, { start: valueStart, end: valueEnd, keyStart: i, keyEnd: nameEnd });
+        i = this.skipSpace(valueEnd);
+        if (text.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
+      }
+      listing.members = members;
+    } else {
+      const items: Entry[] = [];
+      while (i < text.length && text.charCodeAt(i) !== 93) {
+        // At least one character on: with a well-formed text every value has one, and the walk can never stand still.
+        const end = Math.max(this.skipValue(i), i + 1);
+        items.push({ start: i, end, keyStart: -1, keyEnd: -1 });
+        i = this.skipSpace(end);
+        if (text.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
+      }
+      listing.items = items;
+    }
+    if (this.listings.size >= KEPT_LISTINGS) this.listings.delete(this.listings.keys().next().value!);
+    this.listings.set(entry.start, listing);
+    return listing;
+  }
+
   private isContainer(entry: Entry): boolean {
     const ch = this.text.charCodeAt(entry.start);
     return ch === 123 || ch === 91;
-  }
-
-  /** A LineIndex stand-in for a slice of the text that starts at `offset`. */
-  private shifted(offset: number): LineIndex {
-    const lines = this.lines;
-    return { region: (start: number, end: number) => lines.region(start + offset, end + offset) } as LineIndex;
   }
 
   /** The value at `start` (depth counts from 1 at the root), with its children when it is shallow enough. */
@@ -379,7 +408,7 @@ export class JsonLocator {
     if (ch === QUOTE) return skipString(text, start);
     if (ch === 123 || ch === 91) {
       let depth = 0;
-      for (let i = start; i < text.length; i = nextBracket(text, i + 1)) {
+      for (let i = start; i < text.length; i = nextBracket(text, i + 1, this.counters)) {
         const c = text.charCodeAt(i);
         if (c === 123 || c === 91) depth++;
         else if (--depth === 0) return i + 1;

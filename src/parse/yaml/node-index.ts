@@ -1,6 +1,6 @@
 /**
  * Positions in a small YAML export without parsing it a second time: every node js-yaml reads, in document order,
- * with where its reading began and ended (src/source/fast-yaml.ts records them with js-yaml's listener).
+ * with where its reading began and ended (fast.ts records them with js-yaml's listener).
  *
  * js-yaml's positions are not yet the `yaml` package's ranges, which parseYaml's locate reports: a node's reading
  * begins before the whitespace and comments in front of it, and ends after the whitespace behind it. Both are
@@ -12,11 +12,14 @@
  * A collection's children and a mapping's keys are listed once, when first needed, so that many findings in one long
  * list cost one pass over it, not one each.
  */
-import type { Pointer, Region } from '../findings.js';
-import type { Lines } from './sparse-lines.js';
+import type { Pointer, Region } from '../../findings.js';
+import type { Lines } from '../lines.js';
 
-/** How many collections had their children listed, for tests: findings in one long list must list it once. */
-export const nodeIndexCounters = { listings: 0 };
+/** What the index did, counted for tests (no timing assertions: the count shows the work). */
+export interface NodeIndexCounters {
+  /** Collections whose children were listed: findings in one long list must list it once. */
+  listings: number;
+}
 
 export class YamlNodeIndex {
   /** Where reading each node began and ended; the index just after its last descendant; what it read. */
@@ -34,6 +37,7 @@ export class YamlNodeIndex {
   constructor(
     private readonly text: string,
     private readonly shift: number,
+    private readonly counters: NodeIndexCounters,
   ) {}
 
   opened(position: number): void {
@@ -92,7 +96,7 @@ export class YamlNodeIndex {
   private children(node: number): number[] {
     let list = this.childLists.get(node);
     if (!list) {
-      nodeIndexCounters.listings++;
+      this.counters.listings++;
       list = [];
       for (let at = node + 1; at < this.afters[node]!; at = this.afters[at]!) list.push(at);
       this.childLists.set(node, list);

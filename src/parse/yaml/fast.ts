@@ -2,7 +2,7 @@
  * The fast way through a large YAML export: js-yaml for the data, positions worked out afterwards, only for the
  * findings that need one.
  *
- * parseYaml (parse-yaml.ts) keeps a node with its source range for every value; for a file of 100,000 devices that
+ * parseYaml (precise.ts) keeps a node with its source range for every value; for a file of 100,000 devices that
  * takes more than ten times as long as js-yaml and a gigabyte of memory. Here js-yaml reads the data, with a schema
  * that resolves plain scalars exactly as the `yaml` package's YAML 1.2 core schema does (no YAML 1.1 octals, binary
  * numbers or underscores, no timestamps). While it reads, a listener notes where each mapping and sequence starts and
@@ -11,25 +11,47 @@
  * a collection, a directive, a second document, deep nesting.
  *
  * In a text under a megabyte, the listener also notes where js-yaml read every node, and most positions come from
- * those notes (yaml-node-index.ts), without parsing anything again. Otherwise, and wherever the notes cannot tell, a
+ * those notes (node-index.ts), without parsing anything again. Otherwise, and wherever the notes cannot tell, a
  * position is found by taking the text of the innermost mapping or sequence that holds the pointed node (collections
  * inside it that do not hold it are cut down to `~`), parsing that small text with the `yaml` package, and locating
  * in it exactly as parseYaml's locate does; offsets are then mapped back to the file.
  */
 import { FAILSAFE_SCHEMA, load, Type, type State } from 'js-yaml';
 import { parseDocument, type Document } from 'yaml';
-import type { Pointer, Region } from '../findings.js';
-import { locateYaml, scanComments, YAML_OPTIONS } from './parse-yaml.js';
-import { linesOf, type Lines } from './sparse-lines.js';
-import { YamlNodeIndex } from './yaml-node-index.js';
-import type { LineIndex, ParsedDocument } from './parsed-document.js';
+import type { Pointer, Region } from '../../findings.js';
+import { linesOf, type Lines } from '../lines.js';
+import type { ParsedDocument } from '../parsed-document.js';
+import { commentsOf } from './comments.js';
+import { locateYaml } from './locate.js';
+import { YamlNodeIndex, type NodeIndexCounters } from './node-index.js';
+import { YAML_OPTIONS } from './options.js';
 
-/**
- * Texts shorter than this keep every node's reading (yaml-node-index.ts), so that most findings are placed without
- * parsing any text again; longer ones, where that would cost memory for every device, parse a collection's text per
- * finding instead.
- */
-export const nodeIndex = { maxLength: 1024 * 1024, slicesBeforeIndex: 64 };
+/** How the fast YAML way places positions. */
+export interface FastYamlOptions {
+  /**
+   * Texts shorter than this keep every node's reading (node-index.ts), so that most findings are placed without
+   * parsing any text again; longer ones, where that would cost memory for every device, parse a collection's text per
+   * finding instead.
+   */
+  nodeIndexBelow: number;
+  /** After this many collection parses, the whole text is read once more with every node noted (finding-dense files). */
+  slicesBeforeIndex: number;
+}
+
+export const FAST_YAML_DEFAULTS: Readonly<FastYamlOptions> = { nodeIndexBelow: 1024 * 1024, slicesBeforeIndex: 64 };
+
+/** The work a fast document did to place positions, counted for tests (no timing assertions: the count shows the work). */
+export interface FastYamlCounters extends NodeIndexCounters {
+  /** Collection texts parsed with the `yaml` package. */
+  sliceParses: number;
+  /** Positions the node index gave. */
+  indexAnswers: number;
+}
+
+/** A YAML document read the fast way, with what its positions cost so far. */
+export interface FastYamlDocument extends ParsedDocument {
+  counters: Readonly<FastYamlCounters>;
+}
 
 /** An export is about ten levels deep; a file nested deeper than this goes the precise way. */
 const MAX_FAST_DEPTH = 64;
@@ -96,7 +118,7 @@ function mayHoldIndicator(text: string, ch: string, needsSpaceAfter: boolean): b
 }
 
 /** The data of a large YAML export that parseYaml would read without any remark, with lazy positions; else undefined. */
-export function parseYamlFast(text: string): ParsedDocument | undefined {
+export function parseYamlFast(text: string, options: Readonly<FastYamlOptions> = FAST_YAML_DEFAULTS): FastYamlDocument | undefined {
   // Tags, anchors, aliases, explicit keys and directives: rare in exports, and all handled by parseYaml.
   if (
     mayHoldIndicator(text, '!', false) ||
@@ -115,7 +137,8 @@ export function parseYamlFast(text: string): ParsedDocument | undefined {
   const spans = new Map<object, number>();
   const starts: number[] = [];
   const ends: number[] = [];
-  const nodes = input.length < nodeIndex.maxLength ? new YamlNodeIndex(text, shift) : undefined;
+  const counters: FastYamlCounters = { sliceParses: 0, indexAnswers: 0, listings: 0 };
+  const nodes = input.length < options.nodeIndexBelow ? new YamlNodeIndex(text, shift, counters) : undefined;
   /** A node that closes just before `:` is a key. */
   const isKey = (position: number): boolean => {
     let at = position;
@@ -170,15 +193,16 @@ export function parseYamlFast(text: string): ParsedDocument | undefined {
     format: 'yaml',
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new YamlLocator(text, data, spans, starts, ends, nodes)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) => (locator ??= new YamlLocator(text, data, spans, starts, ends, nodes, options, counters)).locate(pointer, atKey ?? false),
     comments: () => commentsOf(text),
+    counters,
   };
 }
 
 /** Every node of a YAML text that parseYamlFast already read once, noted by a second reading; undefined if it fails. */
-function indexNodes(text: string): YamlNodeIndex | undefined {
+function indexNodes(text: string, counters: NodeIndexCounters): YamlNodeIndex | undefined {
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const nodes = new YamlNodeIndex(text, shift);
+  const nodes = new YamlNodeIndex(text, shift, counters);
   try {
     load(shift ? text.slice(1) : text, {
       schema: SCHEMA,
@@ -195,26 +219,6 @@ function indexNodes(text: string): YamlNodeIndex | undefined {
   return nodes;
 }
 
-/** scanComments (parse-yaml.ts) on only the lines that hold a `#`: the same result without splitting a large file. */
-function commentsOf(text: string): { line: number; text: string }[] {
-  if (!text.includes('#')) return [];
-  const lines = linesOf(text);
-  const result: { line: number; text: string }[] = [];
-  let lastLine = 0;
-  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
-    const line = lines.region(at, at).startLine;
-    if (line === lastLine) continue;
-    lastLine = line;
-    let start = at;
-    while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
-    let end = at;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    for (const comment of scanComments(text.slice(start, end))) result.push({ line, text: comment.text });
-    at = end;
-  }
-  return result;
-}
-
 type Data = Record<string, unknown> | unknown[];
 
 function isCollection(value: unknown): value is Data {
@@ -224,14 +228,11 @@ function isCollection(value: unknown): value is Data {
 /** A collection's skeleton parsed with the `yaml` package, and its regions in the file's lines. */
 interface ParsedSlice {
   doc: Document.Parsed;
-  lines: LineIndex;
+  lines: Lines;
 }
 
 /** How many parsed skeletons a locator keeps: more than an export is deep, so a pointer's ancestors all fit. */
 const SLICE_CACHE_SIZE = 32;
-
-/** How many skeletons were parsed, for tests: locating many findings in one collection must parse it once. */
-export const fastYamlCounters = { sliceParses: 0, indexAnswers: 0 };
 
 /** Positions in a large YAML text, from the spans js-yaml's listener noted and the `yaml` package on one slice. */
 class YamlLocator {
@@ -248,18 +249,16 @@ class YamlLocator {
     private readonly starts: number[],
     private readonly ends: number[],
     private nodes: YamlNodeIndex | undefined,
+    private readonly options: Readonly<FastYamlOptions>,
+    private readonly counters: FastYamlCounters,
   ) {
     this.lines = linesOf(text);
-    this.slicesAtStart = fastYamlCounters.sliceParses;
   }
-
-  /** The slice-parse counter when this locator began: its own parses are the difference. */
-  private readonly slicesAtStart: number;
 
   locate(pointer: Pointer, atKey: boolean): Region {
     const known = this.nodes?.locate(pointer, atKey, this.lines);
     if (known) {
-      fastYamlCounters.indexAnswers++;
+      this.counters.indexAnswers++;
       return known;
     }
     // The values along the pointer, stepping as locateYaml does: a key as text into a mapping, an index into a list.
@@ -291,11 +290,11 @@ class YamlLocator {
     if (anchor < 0) return this.lines.region(0, 0);
     // Many findings in a large file (a finding-dense inventory): one more reading of the whole text with every node
     // noted costs about one plain parse, where a parse of one collection per finding costs tens of microseconds each.
-    if (!this.nodes && fastYamlCounters.sliceParses - this.slicesAtStart >= nodeIndex.slicesBeforeIndex) {
-      this.nodes = indexNodes(this.text);
+    if (!this.nodes && this.counters.sliceParses >= this.options.slicesBeforeIndex) {
+      this.nodes = indexNodes(this.text, this.counters);
       const known = this.nodes?.locate(pointer, atKey, this.lines);
       if (known) {
-        fastYamlCounters.indexAnswers++;
+        this.counters.indexAnswers++;
         return known;
       }
     }
@@ -319,11 +318,11 @@ class YamlLocator {
       return cached;
     }
     const skeleton = this.skeleton(node, keepEnd);
-    fastYamlCounters.sliceParses++;
+    this.counters.sliceParses++;
     const doc = parseDocument(skeleton.text, YAML_OPTIONS);
     const lines = this.lines;
     const map = skeleton.map;
-    const slice: ParsedSlice = { doc, lines: { region: (start: number, end: number) => lines.region(map(start), map(end)) } as LineIndex };
+    const slice: ParsedSlice = { doc, lines: { region: (start: number, end: number) => lines.region(map(start), map(end)) } };
     if (cache.size >= SLICE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(node, slice);
     return slice;

@@ -6,26 +6,13 @@
  * reported and have no effect; aliases expand a bounded number of times; nesting is measured while the file is
  * tokenised (the tokeniser keeps its own stack), before the recursive steps that build the document run.
  */
-import { Composer, isMap, isPair, isScalar, isSeq, Lexer, Parser, visit, type CST, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
-import type { Pointer, RawFinding, Region } from '../findings.js';
-import { LineIndex, MAX_NESTING, type ParsedDocument } from './parsed-document.js';
-
-/** Aliases may be expanded at most this many times: a "billion laughs" file stops here instead of filling memory. */
-export const MAX_ALIAS_COUNT = 1000;
-
-/**
- * Plain data only: YAML 1.2 core schema even under `%YAML 1.1` (no !!binary, !!set, !!omap, !!timestamp), no merging.
- * Exports, rule files and the config file are all read with these (rule and config files through parse-data-file.ts).
- */
-export const YAML_OPTIONS = {
-  version: '1.2',
-  schema: 'core',
-  merge: false,
-  // Duplicate keys are found by findDuplicateKeys below, in linear time (the package's own check is quadratic).
-  uniqueKeys: false,
-  strict: true,
-  prettyErrors: false,
-} as const;
+import { Composer, isScalar, Lexer, Parser, visit, type CST, type Document, type YAMLError } from 'yaml';
+import type { RawFinding } from '../../findings.js';
+import { LineIndex } from '../lines.js';
+import { MAX_NESTING, type ParsedDocument } from '../parsed-document.js';
+import { scanComments } from './comments.js';
+import { locateYaml } from './locate.js';
+import { MAX_ALIAS_COUNT, YAML_OPTIONS } from './options.js';
 
 const NESTING_MESSAGE = `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.`;
 
@@ -204,78 +191,4 @@ function firstLine(message: string): string {
 
 function emptyDocument(problems: RawFinding[], text: string, lines: LineIndex): ParsedDocument {
   return { format: 'yaml', data: undefined, problems, locate: () => lines.region(0, 0), comments: () => scanComments(text) };
-}
-
-/** Each mapping's pairs by key, built on first use: locating many findings in one large mapping stays linear. */
-const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
-
-function pairFor(map: YAMLMap, key: string): Pair | undefined {
-  let index = pairIndexes.get(map);
-  if (!index) {
-    index = new Map();
-    for (const pair of map.items) {
-      // The first pair with a key, like the search this replaces; duplicates are reported separately.
-      if (isPair(pair) && isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair as Pair);
-    }
-    pairIndexes.set(map, index);
-  }
-  return index.get(key);
-}
-
-/** Exported for the fast path (fast-yaml.ts), which locates within one collection's text the same way. */
-export function locateYaml(doc: Document.Parsed, pointer: Pointer, atKey: boolean, lines: LineIndex): Region {
-  let node: Node | null | undefined = doc.contents;
-  let keyNode: Node | undefined;
-  for (const part of pointer) {
-    let next: Node | undefined;
-    let nextKey: Node | undefined;
-    if (isMap(node)) {
-      const pair = pairFor(node as YAMLMap, String(part));
-      if (pair) {
-        nextKey = pair.key as Node;
-        next = (pair.value as Node | null) ?? undefined;
-        if (!next) {
-          // `Key:` with no value: the key is the best position for both.
-          return rangeOf(nextKey, lines);
-        }
-      }
-    } else if (isSeq(node) && typeof part === 'number') {
-      next = (node.items[part] as Node | undefined) ?? undefined;
-    }
-    if (!next) break;
-    node = next;
-    keyNode = nextKey;
-  }
-  const target = atKey && keyNode ? keyNode : node;
-  return target ? rangeOf(target, lines) : lines.region(0, 0);
-}
-
-function rangeOf(node: Node, lines: LineIndex): Region {
-  const range = node.range;
-  if (!range) return lines.region(0, 0);
-  return lines.region(range[0], range[1]);
-}
-
-/** Comments with the line they are on. Comments are found by a light scan: `#` after whitespace or at line start, outside quotes. */
-export function scanComments(text: string): { line: number; text: string }[] {
-  const result: { line: number; text: string }[] = [];
-  const rows = text.split(/\r\n|\r|\n/);
-  rows.forEach((row, index) => {
-    const hash = commentStart(row);
-    if (hash >= 0) result.push({ line: index + 1, text: row.slice(hash + 1).trim() });
-  });
-  return result;
-}
-
-function commentStart(row: string): number {
-  let quote = '';
-  for (let i = 0; i < row.length; i++) {
-    const ch = row[i]!;
-    if (quote) {
-      if (ch === '\\' && quote === '"') i++;
-      else if (ch === quote) quote = '';
-    } else if (ch === '"' || (ch === "'" && (i === 0 || /[\s:[{,-]/.test(row[i - 1]!)))) quote = ch;
-    else if (ch === '#' && (i === 0 || /\s/.test(row[i - 1]!))) return i;
-  }
-  return -1;
 }

@@ -5,9 +5,9 @@
  * number of times, nesting measured before anything recursive runs, duplicate keys refused; JSON without comments,
  * trailing commas or duplicate keys. Where an export gets findings for these, such a file is refused, naming the line.
  */
-import { parseJson } from './parse-json.js';
-import { parseYaml } from './parse-yaml.js';
+import { parseJson } from './json/precise.js';
 import type { ParsedDocument } from './parsed-document.js';
+import { parseYaml } from './yaml/precise.js';
 
 export interface ParsedDataFile {
   /** The parsed value; undefined for an empty file. */

@@ -1,16 +1,63 @@
-/** What every parser hands to the rest of the pipeline: the data, the problems found while parsing, and a way back from a pointer to a position. */
-import type { Pointer, RawFinding, Region } from '../findings.js';
+/**
+ * Offsets to lines and columns. LineIndex keeps every line's start; linesOf gives line and column of a few offsets in
+ * a large text, without LineIndex's table of every line: a position is needed
+ * only for the findings of a large export, and indexing 700,000 lines costs more than finding a few dozen offsets.
+ * Every 256th line start is kept (one pass of indexOf); the rest is counted from the nearest kept one. Gives exactly
+ * what LineIndex gives; a text with carriage returns (where the two differ in how lines break) uses LineIndex itself.
+ */
+import type { Region } from '../findings.js';
 
-export interface ParsedDocument {
-  format: 'yaml' | 'json';
-  /** The export's data; undefined when the file could not be parsed at all. */
-  data: unknown;
-  /** Syntax problems (CML001), duplicate keys (CML008) and the like, already positioned. */
-  problems: RawFinding[];
-  /** Position of the node at `pointer`, or of its deepest existing ancestor. */
-  locate(pointer: Pointer, atKey?: boolean): Region;
-  /** Comments in the source, with the line each ends on (for suppressions). */
-  comments(): { line: number; text: string }[];
+const EVERY = 256;
+
+/** Converts offsets to regions; what every locator needs of a line index. */
+export interface Lines {
+  region(start: number, end: number): Region;
+}
+
+export function linesOf(text: string): Lines {
+  return text.includes('\r') ? new LineIndex(text) : new SparseLines(text);
+}
+
+class SparseLines implements Lines {
+  /** Offset of the start of line 1 + k * EVERY (0-based: line k * EVERY). */
+  private readonly checkpoints: number[] = [0];
+  /** The line (0-based) and its start of the last position found. */
+  private lastLine = 0;
+  private lastStart = 0;
+
+  constructor(private readonly text: string) {
+    let line = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (++line % EVERY === 0) this.checkpoints.push(i + 1);
+    }
+  }
+
+  position(offset: number): { line: number; column: number } {
+    const text = this.text;
+    offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text.length));
+    const low = lastAtOrBefore(this.checkpoints, offset);
+    let line = low * EVERY;
+    let start = this.checkpoints[low]!;
+    // Positions are mostly asked for in text order (findings in pointer order, a region's start before its end):
+    // counting on from the last line found, when it lies between the checkpoint and the offset, reads each line once.
+    if (this.lastStart > start && this.lastStart <= offset) {
+      line = this.lastLine;
+      start = this.lastStart;
+    }
+    for (let i = text.indexOf('\n', start); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      start = i + 1;
+    }
+    this.lastLine = line;
+    this.lastStart = start;
+    const next = text.indexOf('\n', start);
+    const end = next < 0 ? text.length : next;
+    return { line: line + 1, column: Math.min(offset, end) - start + 1 };
+  }
+
+  region(start: number, end: number): Region {
+    return regionBetween(this, start, end);
+  }
 }
 
 /** Converts a character offset to a 1-based line and column, by binary search over line starts. */
@@ -81,39 +128,6 @@ export class LineIndex {
     return text.slice(this.starts[line - 1], this.ends[line - 1]);
   }
 }
-
-/**
- * Deepest nesting of a JSON text, counting brackets outside strings and comments (comments are errors in an export,
- * but the parser still skips them). jsonc-parser recurses once per level, so measuring first turns a hostile file
- * into a finding instead of a stack overflow. YAML is measured by its own tokeniser instead (parse-yaml.ts).
- */
-export function maxJsonDepth(text: string, stopAt: number): { depth: number; offset: number } {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 92) i++; // backslash escape
-      else if (ch === 34 || ch === 10 || ch === 13) inString = false; // a string never spans lines in JSON
-      continue;
-    }
-    if (ch === 34) inString = true;
-    else if (ch === 47 && text.charCodeAt(i + 1) === 47) {
-      // Comments are errors in an export, but the parser still skips them as comments: so must this scan.
-      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-    } else if (ch === 47 && text.charCodeAt(i + 1) === 42) {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? text.length : close + 1;
-    } else if (ch === 91 || ch === 123) {
-      depth++;
-      if (depth > stopAt) return { depth, offset: i };
-    } else if (ch === 93 || ch === 125) depth = Math.max(0, depth - 1);
-  }
-  return { depth, offset: -1 };
-}
-
-/** Deepest nesting cmlint reads; the export format needs about ten levels. */
-export const MAX_NESTING = 256;
 
 /** The index of the last of `sorted` (ascending, starting at or below `offset`) that is at most `offset`. */
 export function lastAtOrBefore(sorted: ArrayLike<number>, offset: number): number {

@@ -1,7 +1,10 @@
 /** Parses a JSON export with jsonc-parser, which keeps offsets for every node and reports every syntax error. */
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { Pointer, RawFinding, Region } from '../findings.js';
-import { LineIndex, maxJsonDepth, MAX_NESTING, type ParsedDocument } from './parsed-document.js';
+import type { RawFinding } from '../../findings.js';
+import { LineIndex } from '../lines.js';
+import { MAX_NESTING, type ParsedDocument } from '../parsed-document.js';
+import { maxJsonDepth } from './depth.js';
+import { locateJson } from './locate.js';
 
 const MESSAGES: Record<string, string> = {
   InvalidCommentToken: 'JSON has no comments; remove it (or write the export as YAML, which has).',
@@ -118,38 +121,4 @@ function findDuplicateKeys(node: Node, problems: RawFinding[], lines: LineIndex)
     }
     for (const child of current.children ?? []) stack.push(child);
   }
-}
-
-/** Each object's property nodes by key, built on first use: locating many findings in one large object stays linear. */
-const propertyIndexes = new WeakMap<Node, Map<string, Node>>();
-
-function child(node: Node, part: string | number): Node | undefined {
-  if (node.type === 'array') return typeof part === 'number' ? node.children?.[part] : undefined;
-  if (node.type !== 'object') return undefined;
-  let index = propertyIndexes.get(node);
-  if (!index) {
-    index = new Map();
-    for (const property of node.children ?? []) {
-      const key = property.children?.[0];
-      // The first property with a key, as findNodeAtLocation does; duplicates are reported separately.
-      if (key && property.children?.[1] && !index.has(String(key.value))) index.set(String(key.value), property.children[1]);
-    }
-    propertyIndexes.set(node, index);
-  }
-  return index.get(String(part));
-}
-
-/** Exported for the fast path (fast-json.ts), which locates within one value's text the same way. */
-export function locateJson(tree: Node | undefined, pointer: Pointer, atKey: boolean, lines: LineIndex): Region {
-  if (!tree) return lines.region(0, 0);
-  // Walk down as far as the pointer exists; the deepest existing ancestor stands in for a missing node.
-  let node = tree;
-  for (const part of pointer) {
-    const next = child(node, part);
-    if (!next) break;
-    node = next;
-  }
-  const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
-  const target = atKey && key ? key : node;
-  return lines.region(target.offset, target.offset + target.length);
 }
