@@ -19180,7 +19180,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode3(node) {
+    function isNode4(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -19204,7 +19204,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
     exports.isMap = isMap3;
-    exports.isNode = isNode3;
+    exports.isNode = isNode4;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
     exports.isSeq = isSeq2;
@@ -33176,7 +33176,6 @@ function linearPattern(pattern) {
 var cache, CACHE_LIMIT, InvalidPatternError, linearRegExpEngine;
 var init_linear_regexp = __esm({
   "src/validate/linear-regexp.ts"() {
-    "use strict";
     init_build();
     cache = /* @__PURE__ */ new Map();
     CACHE_LIMIT = 512;
@@ -39173,14 +39172,14 @@ var require_ruleSchema = __commonJS({
     "use strict";
     module.exports = validate13;
     module.exports.default = validate13;
-    var schema14 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "CmlintRule", "description": "One cmlint rule: its metadata and a declarative check over the model of an export. Checks are CEL expressions (side-effect free, not Turing-complete) and JSON Schemas; loading a rule never runs code.", "type": "object", "additionalProperties": false, "required": ["id", "title", "severity", "sources", "description", "rationale", "fix"], "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "Rule id: a family (letters) and a three-digit number, e.g. SITE001." }, "title": { "type": "string", "minLength": 5, "maxLength": 120 }, "severity": { "$ref": "#/definitions/severity" }, "sources": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["title", "url"], "properties": { "title": { "type": "string" }, "section": { "type": "string" }, "url": { "type": "string", "pattern": "^https://" } } } }, "description": { "type": "string", "description": "What the rule checks." }, "rationale": { "type": "string", "description": "Why: the documented reason." }, "fix": { "type": "string", "description": "How to fix a finding." }, "versions": { "type": "string", "description": "How the rule depends on the site version, for its documentation." }, "check": { "$ref": "#/definitions/check" }, "emittedBy": { "enum": ["parser", "schema", "engine", "suppressions", "references"], "description": "For cmlint's own CML rules: the pipeline stage that reports this rule instead of a check." } }, "definitions": { "severity": { "enum": ["error", "warning", "note"] }, "cel": { "type": "string", "minLength": 1, "description": "A CEL expression over the model (see docs/rule-authoring.md)." }, "template": { "type": "string", "description": "Text with {{ CEL expression }} placeholders." }, "requirement": { "type": "object", "additionalProperties": false, "required": ["expression", "missing"], "properties": { "expression": { "$ref": "#/definitions/cel" }, "missing": { "type": "string", "description": "What the export lacks when the expression is false; the rule is then reported as not evaluated." } } }, "versions": { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } }, "case": { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Report every selected element (for notes that state a fact, such as a cost estimate)." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" }, "related": { "$ref": "#/definitions/cel", "description": "The other model elements involved in the finding (a list of elements, or one): the finding is reported once, at the element to change, and these become its related locations (SARIF relatedLocations, at most 5)." } } }, "check": { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "let": { "type": "object", "description": "CEL values computed once per export before the cases run, available to the cases under their names (for example an index of CMGs by site, from groupBy), so that comparing elements with each other stays linear. Names must not be those of model collections.", "propertyNames": { "pattern": "^[a-z][A-Za-z0-9]*$" }, "additionalProperties": { "$ref": "#/definitions/cel" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } } }, "oneOf": [{ "required": ["check"] }, { "required": ["emittedBy"] }] };
+    var schema14 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "CmlintRule", "description": "One cmlint rule: its metadata and a declarative check over the model of an export. Checks are CEL expressions (side-effect free, not Turing-complete) and JSON Schemas; loading a rule never runs code.", "type": "object", "additionalProperties": false, "required": ["id", "title", "severity", "sources", "description", "rationale", "fix"], "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[A-Z][A-Z0-9]*[0-9]{3}$", "description": "Rule id: a family (letters) and a three-digit number, e.g. SITE001." }, "title": { "type": "string", "minLength": 5, "maxLength": 120 }, "severity": { "$ref": "#/definitions/severity" }, "sources": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["title", "url"], "properties": { "title": { "type": "string" }, "section": { "type": "string" }, "url": { "type": "string", "pattern": "^https://" } } } }, "description": { "type": "string", "description": "What the rule checks." }, "rationale": { "type": "string", "description": "Why: the documented reason." }, "fix": { "type": "string", "description": "How to fix a finding." }, "versions": { "type": "string", "description": "How the rule depends on the site version, for its documentation." }, "check": { "$ref": "#/definitions/check" }, "emittedBy": { "enum": ["parser", "schema", "engine", "suppressions", "references"], "description": "For cmlint's own CML rules: the pipeline stage that reports this rule instead of a check." } }, "definitions": { "severity": { "enum": ["error", "warning", "note"] }, "cel": { "type": "string", "minLength": 1, "description": "A CEL expression over the model (see docs/rule-authoring.md)." }, "template": { "type": "string", "description": "Text with {{ CEL expression }} placeholders." }, "requirement": { "type": "object", "additionalProperties": false, "required": ["expression", "missing"], "properties": { "expression": { "$ref": "#/definitions/cel" }, "missing": { "type": "string", "description": "What the export lacks when the expression is false; the rule is then reported as not evaluated." } } }, "versions": { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } }, "case": { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "let": { "type": "object", "description": "CEL values named for this case, over the element `it`: computed for each element when first read (at most once), and readable by where, assert, related and the templates. In order: a let may read the rule's lets and this case's earlier ones. A name may not be it, a model collection, a function or a let of the rule.", "propertyNames": { "pattern": "^[a-z][A-Za-z0-9]*$" }, "additionalProperties": { "$ref": "#/definitions/cel" } }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise. To report every element in scope, write report: true instead of an assert that is always false." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Every element in scope (forEach, where and versions) is a finding: the one way to say so (assert: 'false' is refused). Takes no assert or schema." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" }, "related": { "$ref": "#/definitions/cel", "description": "The other model elements involved in the finding (a list of elements, or one): the finding is reported once, at the element to change, and these become its related locations (SARIF relatedLocations, at most 5)." } } }, "check": { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "let": { "type": "object", "description": "CEL values computed once per export before the cases run, available to the cases under their names (for example an index of CMGs by site, from groupBy), so that comparing elements with each other stays linear. A name may not be it, a model collection or a function.", "propertyNames": { "pattern": "^[a-z][A-Za-z0-9]*$" }, "additionalProperties": { "$ref": "#/definitions/cel" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } } }, "oneOf": [{ "required": ["check"] }, { "required": ["emittedBy"] }] };
     var schema15 = { "enum": ["error", "warning", "note"] };
     var func2 = Object.prototype.hasOwnProperty;
     var func3 = (init_linear_regexp(), __toCommonJS(linear_regexp_exports)).linearRegExpEngine;
     var func4 = require_ucs2length().default;
     var pattern0 = func3("^[A-Z][A-Z0-9]*[0-9]{3}$", "u");
     var pattern1 = func3("^https://", "u");
-    var schema16 = { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "let": { "type": "object", "description": "CEL values computed once per export before the cases run, available to the cases under their names (for example an index of CMGs by site, from groupBy), so that comparing elements with each other stays linear. Names must not be those of model collections.", "propertyNames": { "pattern": "^[a-z][A-Za-z0-9]*$" }, "additionalProperties": { "$ref": "#/definitions/cel" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } };
+    var schema16 = { "type": "object", "additionalProperties": false, "required": ["cases"], "properties": { "requires": { "type": "array", "items": { "$ref": "#/definitions/requirement" } }, "let": { "type": "object", "description": "CEL values computed once per export before the cases run, available to the cases under their names (for example an index of CMGs by site, from groupBy), so that comparing elements with each other stays linear. A name may not be it, a model collection or a function.", "propertyNames": { "pattern": "^[a-z][A-Za-z0-9]*$" }, "additionalProperties": { "$ref": "#/definitions/cel" } }, "cases": { "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/case" } } } };
     var schema18 = { "type": "string", "minLength": 1, "description": "A CEL expression over the model (see docs/rule-authoring.md)." };
     var schema17 = { "type": "object", "additionalProperties": false, "required": ["expression", "missing"], "properties": { "expression": { "$ref": "#/definitions/cel" }, "missing": { "type": "string", "description": "What the export lacks when the expression is false; the rule is then reported as not evaluated." } } };
     function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -39262,9 +39261,10 @@ var require_ruleSchema = __commonJS({
       validate15.errors = vErrors;
       return errors === 0;
     }
-    var schema20 = { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Report every selected element (for notes that state a fact, such as a cost estimate)." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" }, "related": { "$ref": "#/definitions/cel", "description": "The other model elements involved in the finding (a list of elements, or one): the finding is reported once, at the element to change, and these become its related locations (SARIF relatedLocations, at most 5)." } } };
-    var schema24 = { "type": "string", "description": "Text with {{ CEL expression }} placeholders." };
-    var schema29 = { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } };
+    var schema20 = { "type": "object", "additionalProperties": false, "required": ["message"], "anyOf": [{ "required": ["assert"] }, { "required": ["schema"] }, { "required": ["report"] }], "properties": { "forEach": { "$ref": "#/definitions/cel", "description": "The elements to check: a model collection (sites, roles, cmgs ...) or a CEL expression returning a list of model elements. Absent: the hierarchy, once." }, "let": { "type": "object", "description": "CEL values named for this case, over the element `it`: computed for each element when first read (at most once), and readable by where, assert, related and the templates. In order: a let may read the rule's lets and this case's earlier ones. A name may not be it, a model collection, a function or a let of the rule.", "propertyNames": { "pattern": "^[a-z][A-Za-z0-9]*$" }, "additionalProperties": { "$ref": "#/definitions/cel" } }, "where": { "$ref": "#/definitions/cel", "description": "Only elements for which this is true are checked." }, "assert": { "$ref": "#/definitions/cel", "description": "Must be true for each element; a finding otherwise. To report every element in scope, write report: true instead of an assert that is always false." }, "schema": { "type": "object", "description": "A JSON Schema each element's export data must match; a finding for each violation, at its position." }, "report": { "type": "boolean", "const": true, "description": "Every element in scope (forEach, where and versions) is a finding: the one way to say so (assert: 'false' is refused). Takes no assert or schema." }, "at": { "$ref": "#/definitions/template", "description": "Where to report, relative to the element (a/b/0), or absolute from the export's root when it starts with /." }, "message": { "$ref": "#/definitions/template" }, "expected": { "$ref": "#/definitions/template" }, "actual": { "$ref": "#/definitions/template" }, "severity": { "$ref": "#/definitions/severity" }, "versions": { "$ref": "#/definitions/versions" }, "related": { "$ref": "#/definitions/cel", "description": "The other model elements involved in the finding (a list of elements, or one): the finding is reported once, at the element to change, and these become its related locations (SARIF relatedLocations, at most 5)." } } };
+    var schema25 = { "type": "string", "description": "Text with {{ CEL expression }} placeholders." };
+    var schema30 = { "type": "object", "additionalProperties": false, "description": "The case applies only to elements whose site version is in [from, before).", "properties": { "from": { "type": "integer" }, "before": { "type": "integer" } } };
+    var pattern2 = func3("^[a-z][A-Za-z0-9]*$", "u");
     function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -39377,54 +39377,57 @@ var require_ruleSchema = __commonJS({
             errors++;
           }
         }
-        if (data.where !== void 0) {
-          let data1 = data.where;
-          if (typeof data1 === "string") {
-            if (func4(data1) < 1) {
-              const err8 = { instancePath: instancePath + "/where", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data1 };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
+        if (data.let !== void 0) {
+          let data1 = data.let;
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            for (const key1 in data1) {
+              const _errs11 = errors;
+              if (typeof key1 === "string") {
+                if (!pattern2.test(key1)) {
+                  const err8 = { instancePath: instancePath + "/let", schemaPath: "#/properties/let/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][A-Za-z0-9]*$" }, message: 'must match pattern "^[a-z][A-Za-z0-9]*$"', schema: "^[a-z][A-Za-z0-9]*$", parentSchema: schema20.properties.let.propertyNames, data: key1, propertyName: key1 };
+                  if (vErrors === null) {
+                    vErrors = [err8];
+                  } else {
+                    vErrors.push(err8);
+                  }
+                  errors++;
+                }
               }
-              errors++;
+              var valid3 = _errs11 === errors;
+              if (!valid3) {
+                const err9 = { instancePath: instancePath + "/let", schemaPath: "#/properties/let/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema20.properties.let.propertyNames, parentSchema: schema20.properties.let, data: data1 };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            }
+            for (const key2 in data1) {
+              let data2 = data1[key2];
+              if (typeof data2 === "string") {
+                if (func4(data2) < 1) {
+                  const err10 = { instancePath: instancePath + "/let/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data2 };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              } else {
+                const err11 = { instancePath: instancePath + "/let/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data2 };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
             }
           } else {
-            const err9 = { instancePath: instancePath + "/where", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data1 };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        if (data.assert !== void 0) {
-          let data2 = data.assert;
-          if (typeof data2 === "string") {
-            if (func4(data2) < 1) {
-              const err10 = { instancePath: instancePath + "/assert", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data2 };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
-            }
-          } else {
-            const err11 = { instancePath: instancePath + "/assert", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data2 };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        if (data.schema !== void 0) {
-          let data3 = data.schema;
-          if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
-            const err12 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.properties.schema.type, parentSchema: schema20.properties.schema, data: data3 };
+            const err12 = { instancePath: instancePath + "/let", schemaPath: "#/properties/let/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.properties.let.type, parentSchema: schema20.properties.let, data: data1 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -39433,19 +39436,20 @@ var require_ruleSchema = __commonJS({
             errors++;
           }
         }
-        if (data.report !== void 0) {
-          let data4 = data.report;
-          if (typeof data4 !== "boolean") {
-            const err13 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema20.properties.report.type, parentSchema: schema20.properties.report, data: data4 };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
+        if (data.where !== void 0) {
+          let data3 = data.where;
+          if (typeof data3 === "string") {
+            if (func4(data3) < 1) {
+              const err13 = { instancePath: instancePath + "/where", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
             }
-            errors++;
-          }
-          if (true !== data4) {
-            const err14 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema20.properties.report, data: data4 };
+          } else {
+            const err14 = { instancePath: instancePath + "/where", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data3 };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -39454,22 +39458,20 @@ var require_ruleSchema = __commonJS({
             errors++;
           }
         }
-        if (data.at !== void 0) {
-          let data5 = data.at;
-          if (typeof data5 !== "string") {
-            const err15 = { instancePath: instancePath + "/at", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema24.type, parentSchema: schema24, data: data5 };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
+        if (data.assert !== void 0) {
+          let data4 = data.assert;
+          if (typeof data4 === "string") {
+            if (func4(data4) < 1) {
+              const err15 = { instancePath: instancePath + "/assert", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
             }
-            errors++;
-          }
-        }
-        if (data.message !== void 0) {
-          let data6 = data.message;
-          if (typeof data6 !== "string") {
-            const err16 = { instancePath: instancePath + "/message", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema24.type, parentSchema: schema24, data: data6 };
+          } else {
+            const err16 = { instancePath: instancePath + "/assert", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data4 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -39478,10 +39480,10 @@ var require_ruleSchema = __commonJS({
             errors++;
           }
         }
-        if (data.expected !== void 0) {
-          let data7 = data.expected;
-          if (typeof data7 !== "string") {
-            const err17 = { instancePath: instancePath + "/expected", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema24.type, parentSchema: schema24, data: data7 };
+        if (data.schema !== void 0) {
+          let data5 = data.schema;
+          if (!(data5 && typeof data5 == "object" && !Array.isArray(data5))) {
+            const err17 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.properties.schema.type, parentSchema: schema20.properties.schema, data: data5 };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -39490,10 +39492,10 @@ var require_ruleSchema = __commonJS({
             errors++;
           }
         }
-        if (data.actual !== void 0) {
-          let data8 = data.actual;
-          if (typeof data8 !== "string") {
-            const err18 = { instancePath: instancePath + "/actual", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema24.type, parentSchema: schema24, data: data8 };
+        if (data.report !== void 0) {
+          let data6 = data.report;
+          if (typeof data6 !== "boolean") {
+            const err18 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema20.properties.report.type, parentSchema: schema20.properties.report, data: data6 };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -39501,11 +39503,8 @@ var require_ruleSchema = __commonJS({
             }
             errors++;
           }
-        }
-        if (data.severity !== void 0) {
-          let data9 = data.severity;
-          if (!(data9 === "error" || data9 === "warning" || data9 === "note")) {
-            const err19 = { instancePath: instancePath + "/severity", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema15.enum }, message: "must be equal to one of the allowed values", schema: schema15.enum, parentSchema: schema15, data: data9 };
+          if (true !== data6) {
+            const err19 = { instancePath: instancePath + "/report", schemaPath: "#/properties/report/const", keyword: "const", params: { allowedValue: true }, message: "must be equal to constant", schema: true, parentSchema: schema20.properties.report, data: data6 };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -39514,46 +39513,46 @@ var require_ruleSchema = __commonJS({
             errors++;
           }
         }
-        if (data.versions !== void 0) {
-          let data10 = data.versions;
-          if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-            for (const key1 in data10) {
-              if (!(key1 === "from" || key1 === "before")) {
-                const err20 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema29, data: data10 };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
+        if (data.at !== void 0) {
+          let data7 = data.at;
+          if (typeof data7 !== "string") {
+            const err20 = { instancePath: instancePath + "/at", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema25.type, parentSchema: schema25, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
             }
-            if (data10.from !== void 0) {
-              let data11 = data10.from;
-              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-                const err21 = { instancePath: instancePath + "/versions/from", schemaPath: "#/definitions/versions/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema29.properties.from.type, parentSchema: schema29.properties.from, data: data11 };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
+            errors++;
+          }
+        }
+        if (data.message !== void 0) {
+          let data8 = data.message;
+          if (typeof data8 !== "string") {
+            const err21 = { instancePath: instancePath + "/message", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema25.type, parentSchema: schema25, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
             }
-            if (data10.before !== void 0) {
-              let data12 = data10.before;
-              if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-                const err22 = { instancePath: instancePath + "/versions/before", schemaPath: "#/definitions/versions/properties/before/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema29.properties.before.type, parentSchema: schema29.properties.before, data: data12 };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
+            errors++;
+          }
+        }
+        if (data.expected !== void 0) {
+          let data9 = data.expected;
+          if (typeof data9 !== "string") {
+            const err22 = { instancePath: instancePath + "/expected", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema25.type, parentSchema: schema25, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
             }
-          } else {
-            const err23 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data: data10 };
+            errors++;
+          }
+        }
+        if (data.actual !== void 0) {
+          let data10 = data.actual;
+          if (typeof data10 !== "string") {
+            const err23 = { instancePath: instancePath + "/actual", schemaPath: "#/definitions/template/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema25.type, parentSchema: schema25, data: data10 };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -39562,41 +39561,100 @@ var require_ruleSchema = __commonJS({
             errors++;
           }
         }
+        if (data.severity !== void 0) {
+          let data11 = data.severity;
+          if (!(data11 === "error" || data11 === "warning" || data11 === "note")) {
+            const err24 = { instancePath: instancePath + "/severity", schemaPath: "#/definitions/severity/enum", keyword: "enum", params: { allowedValues: schema15.enum }, message: "must be equal to one of the allowed values", schema: schema15.enum, parentSchema: schema15, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data.versions !== void 0) {
+          let data12 = data.versions;
+          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+            for (const key3 in data12) {
+              if (!(key3 === "from" || key3 === "before")) {
+                const err25 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema30, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            if (data12.from !== void 0) {
+              let data13 = data12.from;
+              if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+                const err26 = { instancePath: instancePath + "/versions/from", schemaPath: "#/definitions/versions/properties/from/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema30.properties.from.type, parentSchema: schema30.properties.from, data: data13 };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            if (data12.before !== void 0) {
+              let data14 = data12.before;
+              if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+                const err27 = { instancePath: instancePath + "/versions/before", schemaPath: "#/definitions/versions/properties/before/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema30.properties.before.type, parentSchema: schema30.properties.before, data: data14 };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/versions", schemaPath: "#/definitions/versions/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema30.type, parentSchema: schema30, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
         if (data.related !== void 0) {
-          let data13 = data.related;
-          if (typeof data13 === "string") {
-            if (func4(data13) < 1) {
-              const err24 = { instancePath: instancePath + "/related", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data13 };
+          let data15 = data.related;
+          if (typeof data15 === "string") {
+            if (func4(data15) < 1) {
+              const err29 = { instancePath: instancePath + "/related", schemaPath: "#/definitions/cel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema18, data: data15 };
               if (vErrors === null) {
-                vErrors = [err24];
+                vErrors = [err29];
               } else {
-                vErrors.push(err24);
+                vErrors.push(err29);
               }
               errors++;
             }
           } else {
-            const err25 = { instancePath: instancePath + "/related", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data13 };
+            const err30 = { instancePath: instancePath + "/related", schemaPath: "#/definitions/cel/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema18.type, parentSchema: schema18, data: data15 };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err30];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err30);
             }
             errors++;
           }
         }
       } else {
-        const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.type, parentSchema: schema20, data };
+        const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema20.type, parentSchema: schema20, data };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err31];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err31);
         }
         errors++;
       }
       validate17.errors = vErrors;
       return errors === 0;
     }
-    var pattern2 = func3("^[a-z][A-Za-z0-9]*$", "u");
     function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
       let vErrors = null;
       let errors = 0;
@@ -57942,11 +58000,98 @@ function celErrorText(error2) {
   return (text3.split("\n")[0] ?? "").replaceAll(LINEAR_MATCHES, "matches");
 }
 
+// src/engine/case-lets.ts
+init_build2();
+var RESERVED2 = /* @__PURE__ */ new Set(["true", "false", "null", "in", "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop", "package", "namespace", "return", "var", "void", "while"]);
+var contextNames;
+var helperNames;
+function letNameClash(name) {
+  contextNames ??= /* @__PURE__ */ new Set([...Object.keys(buildModel({})), "export", "hierarchy", "it", "schemaError"]);
+  if (name === "it") return "is the name of the element a case looks at";
+  if (name === "schemaError") return "is the name of a schema case's error message";
+  if (contextNames.has(name)) return "is the name of a model collection";
+  helperNames ??= new Set(celEnvironment().getDefinitions().functions.map((f) => f.name));
+  if (helperNames.has(name) || name === "cel") return "is the name of a CEL function";
+  if (RESERVED2.has(name)) return "is a reserved word of CEL";
+  return void 0;
+}
+function isNode2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && typeof value.op === "string";
+}
+var COMPREHENSIONS = /* @__PURE__ */ new Set(["all", "exists", "exists_one", "existsOne", "map", "filter", "transformList", "transformMap", "transformMapEntry"]);
+function freeNames(ast) {
+  const names2 = /* @__PURE__ */ new Set();
+  const visit3 = (value, bound) => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit3(item, bound);
+      return;
+    }
+    if (!isNode2(value) || value.op === "value") return;
+    if (value.op === "id") {
+      if (typeof value.args === "string" && !bound.has(value.args)) names2.add(value.args);
+      return;
+    }
+    if (value.op === "rcall" && Array.isArray(value.args)) {
+      const [name, receiver, args] = value.args;
+      const variables = Array.isArray(args) ? args.slice(0, -1) : [];
+      const plain = variables.every((v) => isNode2(v) && v.op === "id" && typeof v.args === "string");
+      const isBind = name === "bind" && isNode2(receiver) && receiver.op === "id" && receiver.args === "cel" && variables.length === 2;
+      if (isBind && isNode2(variables[0]) && variables[0].op === "id") {
+        visit3(variables[1], bound);
+        visit3(args[2], /* @__PURE__ */ new Set([...bound, variables[0].args]));
+        return;
+      }
+      if (typeof name === "string" && COMPREHENSIONS.has(name) && variables.length >= 1 && variables.length <= 2 && plain) {
+        visit3(receiver, bound);
+        visit3(args[variables.length], /* @__PURE__ */ new Set([...bound, ...variables.map((v) => v.args)]));
+        return;
+      }
+    }
+    visit3(value.args, bound);
+  };
+  visit3(ast, /* @__PURE__ */ new Set());
+  return names2;
+}
+var UNSET = Symbol("unset");
+function caseScope(lets, context) {
+  const scope2 = Object.create(context);
+  for (const { name, value } of lets) {
+    let element = UNSET;
+    let schemaError = UNSET;
+    let result = UNSET;
+    let failure;
+    let computing = false;
+    Object.defineProperty(scope2, name, {
+      enumerable: true,
+      get() {
+        if (element !== context.it || schemaError !== context.schemaError) {
+          if (computing) throw new Error(`let ${name} reads itself`);
+          computing = true;
+          try {
+            result = value(scope2);
+            failure = void 0;
+          } catch (error2) {
+            result = UNSET;
+            failure = new Error(`let ${name}: ${error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : String(error2)}`);
+          } finally {
+            computing = false;
+          }
+          element = context.it;
+          schemaError = context.schemaError;
+        }
+        if (failure) throw failure;
+        return result;
+      }
+    });
+  }
+  return scope2;
+}
+
 // src/engine/fact-guards.ts
 var FIELD_OF_LINK = /* @__PURE__ */ new Map();
 for (const r of REFERENCE_TABLE.references) if (r.as && !FIELD_OF_LINK.has(r.as)) FIELD_OF_LINK.set(r.as, r.field);
 var GUARD = /^\s*has\(\s*it((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*\)\s*$/;
-function factGuards(where) {
+function factGuards(where, readThrough2) {
   const conditions = topLevelConjuncts(where);
   if (!conditions) return void 0;
   const guards = [];
@@ -57958,7 +58103,7 @@ function factGuards(where) {
     const field = /^[A-Z]/.test(last) ? last : FIELD_OF_LINK.get(last);
     if (field === void 0 || Object.prototype.hasOwnProperty.call(REFERENCE_TABLE.absentMeans, field)) return;
     const read = `it.${path.join(".")}`;
-    const readBy = conditions.flatMap((other, i) => i !== index && readsPath(other, read) ? [i] : []);
+    const readBy = conditions.flatMap((other, i) => i !== index && readsPath(readThrough2 ? readThrough2(other) : other, read) ? [i] : []);
     guards.push({ index, path, fact: [...path.slice(0, -1), field].join("."), readBy });
   });
   return guards.length ? { conditions, guards } : void 0;
@@ -58000,7 +58145,7 @@ function topLevelConjuncts(text3) {
 }
 
 // src/engine/memo.ts
-function isNode2(value) {
+function isNode3(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) && typeof value.op === "string";
 }
 function fieldPathsOfIt(ast) {
@@ -58012,7 +58157,7 @@ function fieldPathsOfIt(ast) {
       for (const item of value) visit3(item);
       return;
     }
-    if (!isNode2(value)) return;
+    if (!isNode3(value)) return;
     if (value.op === "id") {
       if (value.args === "it") safe = false;
       return;
@@ -58020,11 +58165,11 @@ function fieldPathsOfIt(ast) {
     if (value.op === "." || value.op === ".?") {
       const chain = [];
       let node = value;
-      while (isNode2(node) && (node.op === "." || node.op === ".?") && Array.isArray(node.args) && typeof node.args[1] === "string") {
+      while (isNode3(node) && (node.op === "." || node.op === ".?") && Array.isArray(node.args) && typeof node.args[1] === "string") {
         chain.unshift(node.args[1]);
         node = node.args[0];
       }
-      if (isNode2(node) && node.op === "id" && node.args === "it") {
+      if (isNode3(node) && node.op === "id" && node.args === "it") {
         paths.push(chain);
         return;
       }
@@ -58244,14 +58389,63 @@ function readPath(context, path, has) {
   const last = path[path.length - 1];
   return { value: Object.prototype.hasOwnProperty.call(value, last) && value[last] !== void 0 };
 }
-function guardsOf(where, compile) {
-  const guarded = factGuards(where);
+function guardsOf(where, compile, readThrough2) {
+  const guarded = factGuards(where, readThrough2);
   if (!guarded) return void 0;
   try {
     return { guards: guarded.guards, conditions: guarded.conditions.map(compile), texts: guarded.conditions };
   } catch {
     return void 0;
   }
+}
+var REPORTS_EVERY_ELEMENT = /^[\s(]*false[\s)]*$/;
+function throughLets(evaluator, lets) {
+  if (!lets.size) return evaluator;
+  const own = evaluator.itPaths;
+  let paths = null;
+  let tracing = false;
+  evaluator.itPaths = () => {
+    if (paths !== null) return paths;
+    if (tracing) return void 0;
+    tracing = true;
+    try {
+      let all = own();
+      for (const name of evaluator.names()) {
+        const read = lets.get(name)?.itPaths() ?? (lets.has(name) ? void 0 : []);
+        all = all && read ? [...all, ...read] : void 0;
+      }
+      return paths = all;
+    } finally {
+      tracing = false;
+    }
+  };
+  return evaluator;
+}
+function withLetTexts(condition, lets, written) {
+  let names2;
+  try {
+    names2 = freeNames(parseExpression(condition).ast);
+  } catch {
+    return condition;
+  }
+  const texts = [condition];
+  const seen = /* @__PURE__ */ new Set();
+  const visit3 = (name) => {
+    if (seen.has(name) || !lets.has(name)) return;
+    seen.add(name);
+    texts.push(written[name]);
+    for (const next of lets.get(name).names()) visit3(next);
+  };
+  for (const name of names2) visit3(name);
+  return texts.join("\n");
+}
+function readThrough(lets, written) {
+  const texts = /* @__PURE__ */ new Map();
+  return (condition) => {
+    let text3 = texts.get(condition);
+    if (text3 === void 0) texts.set(condition, text3 = withLetTexts(condition, lets, written));
+    return text3;
+  };
 }
 function typeFits(type2, expected) {
   if (expected === "any" || type2 === void 0 || type2 === "dyn") return true;
@@ -58262,6 +58456,7 @@ function fieldName(pointer) {
   return pointer.map((part, i) => typeof part === "number" ? `[${part}]` : i ? `.${part}` : part).join("");
 }
 function compileRule(rule) {
+  const check2 = rule.check ?? { cases: [] };
   const where = (pointer) => {
     const line = rule.lineOf?.(pointer);
     return `${rule.origin}${line ? `:${line}` : ""}: ${fieldName(pointer)}`;
@@ -58292,9 +58487,34 @@ function compileRule(rule) {
       return read ? read.value : parse3()(context);
     } : (context) => parse3()(context);
     let paths = null;
+    let names2;
     return Object.assign(evaluator, {
-      itPaths: () => paths === null ? paths = fieldPathsOfIt(parse3().ast) : paths
+      itPaths: () => paths === null ? paths = fieldPathsOfIt(parse3().ast) : paths,
+      names: () => names2 ??= freeNames(parse3().ast)
     });
+  };
+  const ruleLetNames = new Set(Object.keys(check2.let ?? {}));
+  const checkLetName = (pointer, name, caseLets2) => {
+    if (rule.builtin) return;
+    const clash = letNameClash(name) ?? (caseLets2 && ruleLetNames.has(name) ? "is already a let of the rule (check.let)" : void 0);
+    if (clash) throw new RuleLoadError(`${where(pointer)}: the name ${name} ${clash}; choose another name`);
+  };
+  const caseLets = (i, written) => {
+    const lets = /* @__PURE__ */ new Map();
+    const names2 = Object.keys(written);
+    names2.forEach((name, at) => {
+      const pointer = ["check", "cases", i, "let", name];
+      checkLetName(pointer, name, lets);
+      const value = throughLets(expr(pointer, written[name]), lets);
+      if (!rule.builtin) {
+        const later = [...value.names()].find((n) => n === name || names2.indexOf(n) > at);
+        if (later) {
+          throw new RuleLoadError(`${where(pointer)}: reads ${later === name ? "itself" : `${later}, a let written after it`}; a case's let may read the rule's lets and the case's earlier ones`);
+        }
+      }
+      lets.set(name, value);
+    });
+    return lets;
   };
   const compileNow = (pointer, text3) => {
     try {
@@ -58308,13 +58528,28 @@ function compileRule(rule) {
     let compiled2;
     return { render: (context) => (compiled2 ??= compileNow(pointer, text3)).render(context) };
   };
-  const check2 = rule.check ?? { cases: [] };
   return {
     rule,
     requires: (check2.requires ?? []).map((r, i) => ({ test: expr(["check", "requires", i, "expression"], r.expression, "bool"), missing: r.missing })),
-    lets: Object.entries(check2.let ?? {}).map(([name, text3]) => ({ name, value: expr(["check", "let", name], text3) })),
+    lets: Object.entries(check2.let ?? {}).map(([name, text3]) => {
+      checkLetName(["check", "let", name], name);
+      return { name, text: text3, value: expr(["check", "let", name], text3) };
+    }),
     cases: check2.cases.map((c, i) => {
       const field = (name) => ["check", "cases", i, name];
+      if (c.assert !== void 0 && REPORTS_EVERY_ELEMENT.test(c.assert)) {
+        throw new RuleLoadError(`${where(field("assert"))}: assert: 'false' reports every element in scope; write report: true instead (and no assert)`);
+      }
+      if (c.report && (c.assert !== void 0 || c.schema !== void 0)) {
+        throw new RuleLoadError(`${where(field("report"))}: report: true reports every element in scope and takes no ${c.assert !== void 0 ? "assert" : "schema"}; remove one of them`);
+      }
+      const lets = caseLets(i, c.let ?? {});
+      const letNames = new Set(lets.keys());
+      const caseExpr = (name, text3, expected = "any", pointer = field(name)) => throughLets(expr(pointer, text3, expected), lets);
+      if (!rule.builtin && c.forEach) {
+        const read = [...expr(field("forEach"), c.forEach).names()].find((n) => letNames.has(n));
+        if (read) throw new RuleLoadError(`${where(field("forEach"))}: reads ${read}, a let of the case, which is computed for each element forEach gives; move it to check.let or compute it in where`);
+      }
       let schema2;
       if (c.schema) {
         try {
@@ -58328,9 +58563,9 @@ function compileRule(rule) {
         index: i,
         forEach: c.forEach ? expr(field("forEach"), c.forEach, "list") : void 0,
         forEachText: c.forEach?.trim(),
-        where: c.where ? expr(field("where"), c.where, "bool") : void 0,
-        guarded: c.where ? guardsOf(c.where, (text3) => expr(field("where"), text3)) : void 0,
-        assert: c.assert ? expr(field("assert"), c.assert, "bool") : void 0,
+        where: c.where ? caseExpr("where", c.where, "bool") : void 0,
+        guarded: c.where ? guardsOf(c.where, (text3) => expr(field("where"), text3), lets.size ? readThrough(lets, c.let) : void 0) : void 0,
+        assert: c.assert ? caseExpr("assert", c.assert, "bool") : void 0,
         schema: schema2,
         report: c.report === true,
         at: c.at ? template(field("at"), c.at) : void 0,
@@ -58339,7 +58574,8 @@ function compileRule(rule) {
         actual: c.actual ? template(field("actual"), c.actual) : void 0,
         severity: c.severity ?? rule.severity,
         versions: c.versions,
-        related: c.related ? expr(field("related"), c.related) : void 0
+        related: c.related ? expr(field("related"), c.related) : void 0,
+        lets: [...lets.entries()].map(([name, value]) => ({ name, text: c.let[name], value }))
       };
     })
   };
@@ -58500,8 +58736,9 @@ function runCase(compiled2, c, context, model, data, rules, classCache, tally, b
     findings.push(evaluationError2(rule.id, c, error2, []));
     return { findings, skippedForVersion };
   }
+  const scope2 = c.lets.length ? caseScope(c.lets, context) : context;
   if (c.schema) {
-    runSchemaCase(rule.id, c, c.schema, context, elements, model, data, findings, tally);
+    runSchemaCase(rule.id, c, c.schema, context, scope2, elements, model, data, findings, tally);
     return { findings, skippedForVersion: tally.reasons.has(UNKNOWN_VERSION_REASON) };
   }
   const apply = (outcome, element) => {
@@ -58522,7 +58759,7 @@ function runCase(compiled2, c, context, model, data, rules, classCache, tally, b
     if (outcome === FINDING) {
       tally.checked++;
       try {
-        findings.push(makeFinding(rule.id, c, context, originOf(element) ?? [], false));
+        findings.push(makeFinding(rule.id, c, scope2, originOf(element) ?? [], false));
         return;
       } catch (error2) {
         outcome = { error: error2 };
@@ -58543,7 +58780,7 @@ function runCase(compiled2, c, context, model, data, rules, classCache, tally, b
         const broken2 = brokenRead(element);
         if (broken2) {
           context.it = element;
-          if ("after" in broken2) apply((whereHolds[cls] ??= whereHoldsFor(c, context)) ? { missing: [broken2.after] } : SKIP, element);
+          if ("after" in broken2) apply((whereHolds[cls] ??= whereHoldsFor(c, scope2)) ? { missing: [broken2.after] } : SKIP, element);
           else apply(broken2, element);
           continue;
         }
@@ -58551,7 +58788,7 @@ function runCase(compiled2, c, context, model, data, rules, classCache, tally, b
       let outcome = outcomes[cls];
       if (outcome === SKIP) continue;
       context.it = element;
-      if (outcome === void 0) outcome = outcomes[cls] = decide(c, context, element, model);
+      if (outcome === void 0) outcome = outcomes[cls] = decide(c, scope2, element, model);
       apply(outcome, element);
     }
   } else {
@@ -58559,8 +58796,8 @@ function runCase(compiled2, c, context, model, data, rules, classCache, tally, b
       if (budgetExceeded()) break;
       context.it = element;
       const broken2 = brokenRead?.(element);
-      if (!broken2) apply(decide(c, context, element, model), element);
-      else if ("after" in broken2) apply(whereHoldsFor(c, context) ? { missing: [broken2.after] } : SKIP, element);
+      if (!broken2) apply(decide(c, scope2, element, model), element);
+      else if ("after" in broken2) apply(whereHoldsFor(c, scope2) ? { missing: [broken2.after] } : SKIP, element);
       else apply(broken2, element);
     }
   }
@@ -58680,7 +58917,7 @@ function memoisable(c) {
     return false;
   }
 }
-function runSchemaCase(ruleId, c, schema2, context, elements, model, data, findings, tally) {
+function runSchemaCase(ruleId, c, schema2, context, scope2, elements, model, data, findings, tally) {
   for (const element of elements) {
     if (budgetExceeded()) break;
     context.it = element;
@@ -58688,13 +58925,13 @@ function runSchemaCase(ruleId, c, schema2, context, elements, model, data, findi
       if (c.versions) {
         const version = versionOf(element, model);
         if (version === void 0) {
-          if (!c.where || c.where(context) === true) tally.skip(element, [UNKNOWN_VERSION_REASON]);
+          if (!c.where || c.where(scope2) === true) tally.skip(element, [UNKNOWN_VERSION_REASON]);
           continue;
         }
         if (c.versions.from !== void 0 && version < BigInt(c.versions.from)) continue;
         if (c.versions.before !== void 0 && version >= BigInt(c.versions.before)) continue;
       }
-      if (c.where && c.where(context) !== true) continue;
+      if (c.where && c.where(scope2) !== true) continue;
       const origin = originOf(element) ?? [];
       const raw = valueAt(data, origin);
       tally.checked++;
@@ -58702,7 +58939,7 @@ function runSchemaCase(ruleId, c, schema2, context, elements, model, data, findi
         for (const error2 of schema2.errors ?? []) {
           const sub = error2.instancePath.split("/").slice(1).map(pointerPart);
           context.schemaError = `${error2.instancePath ? error2.instancePath.slice(1) + " " : ""}${error2.message ?? "is invalid"}`;
-          findings.push(makeFinding(ruleId, c, context, [...origin, ...sub], c.at === void 0));
+          findings.push(makeFinding(ruleId, c, scope2, [...origin, ...sub], c.at === void 0));
         }
         context.schemaError = void 0;
       }

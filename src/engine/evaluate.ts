@@ -8,6 +8,7 @@ import { MAX_RELATED, type Pointer, type RawFinding, type RelatedLocation } from
 import type { Model } from '../model/build.js';
 import { EVERY_FACT, NO_BROKEN_FACTS, type BrokenFacts } from '../model/broken-facts.js';
 import { originOf } from '../model/pointers.js';
+import { caseScope } from './case-lets.js';
 import { withScope } from './cel-env.js';
 import { budgetExceeded, endBudget, startBudget } from './cost-meter.js';
 import type { CompiledCase, CompiledRule } from './compile.js';
@@ -260,8 +261,11 @@ function runCase(
     findings.push(evaluationError(rule.id, c, error, []));
     return { findings, skippedForVersion };
   }
+  // A case's lets are read through a scope over the context, per element (case-lets.ts); `it` is still set on the
+  // context, which the scope reads through.
+  const scope = c.lets.length ? caseScope(c.lets, context) : context;
   if (c.schema) {
-    runSchemaCase(rule.id, c, c.schema, context, elements, model, data, findings, tally);
+    runSchemaCase(rule.id, c, c.schema, context, scope, elements, model, data, findings, tally);
     return { findings, skippedForVersion: tally.reasons.has(UNKNOWN_VERSION_REASON) };
   }
   // Where the element is in the export (originOf) is worked out only for elements that get a finding or are skipped.
@@ -283,7 +287,7 @@ function runCase(
     if (outcome === FINDING) {
       tally.checked++;
       try {
-        findings.push(makeFinding(rule.id, c, context, originOf(element) ?? [], false));
+        findings.push(makeFinding(rule.id, c, scope, originOf(element) ?? [], false));
         return;
       } catch (error) {
         outcome = { error };
@@ -307,7 +311,7 @@ function runCase(
         const broken = brokenRead(element);
         if (broken) {
           context.it = element;
-          if ('after' in broken) apply((whereHolds[cls] ??= whereHoldsFor(c, context)) ? { missing: [broken.after] } : SKIP, element);
+          if ('after' in broken) apply((whereHolds[cls] ??= whereHoldsFor(c, scope)) ? { missing: [broken.after] } : SKIP, element);
           else apply(broken, element);
           continue;
         }
@@ -315,7 +319,7 @@ function runCase(
       let outcome = outcomes[cls];
       if (outcome === SKIP) continue;
       context.it = element;
-      if (outcome === undefined) outcome = outcomes[cls] = decide(c, context, element, model);
+      if (outcome === undefined) outcome = outcomes[cls] = decide(c, scope, element, model);
       apply(outcome, element);
     }
   } else {
@@ -323,8 +327,8 @@ function runCase(
       if (budgetExceeded()) break;
       context.it = element;
       const broken = brokenRead?.(element);
-      if (!broken) apply(decide(c, context, element, model), element);
-      else if ('after' in broken) apply(whereHoldsFor(c, context) ? { missing: [broken.after] } : SKIP, element);
+      if (!broken) apply(decide(c, scope, element, model), element);
+      else if ('after' in broken) apply(whereHoldsFor(c, scope) ? { missing: [broken.after] } : SKIP, element);
       else apply(broken, element);
     }
   }
@@ -488,6 +492,7 @@ function runSchemaCase(
   c: CompiledCase,
   schema: NonNullable<CompiledCase['schema']>,
   context: Record<string, unknown>,
+  scope: Record<string, unknown>,
   elements: unknown[],
   model: Model,
   data: unknown,
@@ -501,13 +506,13 @@ function runSchemaCase(
       if (c.versions) {
         const version = versionOf(element, model);
         if (version === undefined) {
-          if (!c.where || c.where(context) === true) tally.skip(element, [UNKNOWN_VERSION_REASON]);
+          if (!c.where || c.where(scope) === true) tally.skip(element, [UNKNOWN_VERSION_REASON]);
           continue;
         }
         if (c.versions.from !== undefined && version < BigInt(c.versions.from)) continue;
         if (c.versions.before !== undefined && version >= BigInt(c.versions.before)) continue;
       }
-      if (c.where && c.where(context) !== true) continue;
+      if (c.where && c.where(scope) !== true) continue;
       const origin = originOf(element) ?? [];
       const raw = valueAt(data, origin);
       tally.checked++;
@@ -515,7 +520,7 @@ function runSchemaCase(
         for (const error of schema.errors ?? []) {
           const sub = error.instancePath.split('/').slice(1).map(pointerPart);
           context.schemaError = `${error.instancePath ? error.instancePath.slice(1) + ' ' : ''}${error.message ?? 'is invalid'}`;
-          findings.push(makeFinding(ruleId, c, context, [...origin, ...sub], c.at === undefined));
+          findings.push(makeFinding(ruleId, c, scope, [...origin, ...sub], c.at === undefined));
         }
         context.schemaError = undefined;
       }

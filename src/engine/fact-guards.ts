@@ -37,8 +37,12 @@ for (const r of REFERENCE_TABLE.references) if (r.as && !FIELD_OF_LINK.has(r.as)
 
 const GUARD = /^\s*has\(\s*it((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*\)\s*$/;
 
-/** The where's fact guards, or undefined when it has none (or is not a plain chain of && conditions). */
-export function factGuards(where: string): GuardedWhere | undefined {
+/**
+ * The where's fact guards, or undefined when it has none (or is not a plain chain of && conditions).
+ * @param readThrough a condition's text with that of the case's lets it reads (compile.ts): a condition that reads a
+ *   guarded fact through a let (`osSupported`, a let over it.OsVersion) cannot be told without the fact either.
+ */
+export function factGuards(where: string, readThrough?: (condition: string) => string): GuardedWhere | undefined {
   const conditions = topLevelConjuncts(where);
   if (!conditions) return undefined;
   const guards: FactGuard[] = [];
@@ -50,7 +54,7 @@ export function factGuards(where: string): GuardedWhere | undefined {
     const field = /^[A-Z]/.test(last) ? last : FIELD_OF_LINK.get(last);
     if (field === undefined || Object.prototype.hasOwnProperty.call(REFERENCE_TABLE.absentMeans, field)) return;
     const read = `it.${path.join('.')}`;
-    const readBy = conditions.flatMap((other, i) => (i !== index && readsPath(other, read) ? [i] : []));
+    const readBy = conditions.flatMap((other, i) => (i !== index && readsPath(readThrough ? readThrough(other) : other, read) ? [i] : []));
     guards.push({ index, path, fact: [...path.slice(0, -1), field].join('.'), readBy });
   });
   return guards.length ? { conditions, guards } : undefined;

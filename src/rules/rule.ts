@@ -9,6 +9,8 @@ export interface RuleSource {
 
 export interface RuleCase {
   forEach?: string;
+  /** CEL values named for this case, computed per element when first read, in order (a let may read earlier ones). */
+  let?: Record<string, string>;
   where?: string;
   assert?: string;
   schema?: object;

@@ -95,7 +95,7 @@ describe('nothing reaches the terminal raw', () => {
 
   test('SARIF and GitHub annotations show a custom rule\'s texts and a finding\'s message escaped', () => {
     const project = writeTree(tempDir('escape-sarif'), {
-      'custom/ACME002.yaml': hostileRule('ACME002').replace('assert: "true"', 'assert: "false"').replace('message: never', `message: ${JSON.stringify('Site {{ it.SiteCode }} \u202eevil\u009b')}`),
+      'custom/ACME002.yaml': hostileRule('ACME002').replace('assert: "true"', 'report: true').replace('message: never', `message: ${JSON.stringify('Site {{ it.SiteCode }} \u202eevil\u009b')}`),
       'site.yaml': CLEAN_EXPORT,
     });
     const sarifRun = runCli(['lint', '--no-config', '--rules', 'custom', '--as-of', AS_OF, '--format', 'sarif', 'site.yaml'], { cwd: project });

@@ -73,7 +73,7 @@ function hostileRuleFile(url: string): string {
     'check:',
     '  cases:',
     '    - forEach: cmgs',
-    '      assert: "false"',
+    '      report: true',
     '      message: "{{ it.ServiceName }}"',
     '',
   ].join('\n');
