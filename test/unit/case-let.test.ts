@@ -7,11 +7,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { compileRule } from '../src/engine/compile.js';
-import { createLinter } from '../src/lint.js';
-import { loadRuleFolder, toRule } from '../src/rules/load-rules.js';
-import type { RuleCase } from '../src/rules/rule.js';
-import { decodeSource } from '../src/source/read-source.js';
+import { compileRule } from '../../src/engine/compile.js';
+import { createLinter } from '../../src/lint.js';
+import { loadRuleFolder, toRule } from '../../src/rules/load-rules.js';
+import type { RuleCase } from '../../src/rules/rule.js';
+import { decodeSource } from '../../src/source/read-source.js';
 
 const AS_OF = '2026-06-01';
 

@@ -4,10 +4,10 @@
  */
 import { describe, expect, test } from 'vitest';
 // @ts-expect-error the benchmark's generator is plain JavaScript
-import { generateExport } from '../bench/generate.mjs';
-import { createLinter } from '../src/lint.js';
-import { PARSE_DEFAULTS } from '../src/parse/parse.js';
-import { decodeSource } from '../src/source/read-source.js';
+import { generateExport } from '../../bench/generate.mjs';
+import { createLinter } from '../../src/lint.js';
+import { PARSE_DEFAULTS } from '../../src/parse/parse.js';
+import { decodeSource } from '../../src/source/read-source.js';
 
 describe('a finding-dense export', () => {
   for (const format of ['yaml', 'json'] as const) {
