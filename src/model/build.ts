@@ -10,7 +10,11 @@
  * which turn a value of the wrong kind into "nothing" instead of an exception (test/fuzz-model.test.ts).
  */
 import type { Pointer } from '../findings.js';
-import { CLIENT_AUTH_OID, ekuOid, hostMatches, integer, lower, portRange, roleUsesHttps, rolePort, SERVER_AUTH_OID, text } from './facts.js';
+import { CLIENT_AUTH_OID, ekuOid, integer, lower, portRange, roleUsesHttps, rolePort, SERVER_AUTH_OID, text } from './facts.js';
+import { cmgDeploymentFacts } from './derive/cmg-deployment.js';
+import { linkConnectionEnds } from './derive/connection-ends.js';
+import { linkDnsTargets } from './derive/dns-targets.js';
+import { connectionAllows as networkAllows, connectionPointReach } from './derive/reachability.js';
 import { listPrototype, originOf, sameOrigin, setOrigin } from './pointers.js';
 import { isCurrentBranchVersion } from '../versions/version-facts.js';
 import { CEL_MAP_PROTOTYPE, celMap, setKey, toCel, toCelChild, type CelMap, type CelValue } from './to-cel.js';
@@ -167,6 +171,7 @@ export function buildModel(data: unknown): Model {
   const network = (exp.network ?? {}) as CelMap;
   const networkDevices = buildNetworkDevices(network, lookups, servers, cloud);
   const connections = buildConnections(network);
+  linkDnsTargets(dnsRecords, cloud.cmgs, servers);
   const clientSettings = list(exp.clientSettings).map((raw) =>
     derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === 'Default' || raw.ClientSettingName === 'Default Client Agent Settings' }),
   );
@@ -177,6 +182,8 @@ export function buildModel(data: unknown): Model {
   const populationByName = byKey(populations, (p) => p.name as string);
   const devices = buildDevices(inventory, populationByName);
   const content = buildContent(exp, cloud, cloudDistributionPoints, populationByName);
+  linkConnectionEnds(connections, { servers, cmgs: cloud.cmgs, populations, cloudDistributionPoints, networkDevices });
+  for (const cp of cloud.connectionPoints) Object.assign(cp, connectionPointReach({ connections, populations }, cp));
 
   return {
     export: exp,
@@ -377,18 +384,20 @@ function linkServers(sites: Element[], servers: Element[], roles: Element[]): vo
 
 function buildCmgs(exp: CelMap, { hierarchy, pki }: Lookups, roles: Element[]): CloudServices {
   const connectionPoints = roles.filter((r) => r.kind === 'CloudManagementGatewayConnectionPoint');
-  const cmgs = list(exp.cloudManagementGateways).map((raw) =>
-    derive(raw, {
+  const cmgs = list(exp.cloudManagementGateways).map((raw) => {
+    const instances = typeof raw.VMInstanceCount === 'bigint' ? raw.VMInstanceCount : 1n;
+    return derive(raw, {
       name: lower(raw.ServiceName),
-      instances: typeof raw.VMInstanceCount === 'bigint' ? raw.VMInstanceCount : 1n,
+      instances,
+      ...cmgDeploymentFacts(raw, instances),
       contentEnabled: raw.EnableCloudDPFunction === true,
       isNew: raw.Lifecycle === 'New',
       ...siteFacts(hierarchy, raw.SiteCode),
       ...certFacts(pki, 'serviceCertificate', raw.ServiceCertificate),
       ...certFacts(pki, 'managementCertificate', raw.ManagementCertificate),
       trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => (pki.certById.get(text(id)) ? [pki.certById.get(text(id))!] : [])),
-    }),
-  );
+    });
+  });
   const cmgByName = byKey(cmgs, (c) => c.name as string);
   const cmgByDeploymentName = byKey(cmgs, (c) => lower(c.DeploymentName));
   const cmgByAnyName = (name: CelValue | undefined): Element | undefined =>
@@ -639,22 +648,7 @@ function effectiveSettings(defaults: Element | undefined, deployed: readonly Ele
   return result;
 }
 
-/** True when `from` may open a connection to `to` on `port`, according to network.connections. */
+/** True when `from` may open a connection to `to` on `port`, according to network.connections (derive/reachability.ts). */
 export function connectionAllows(model: Model, from: string, to: string, port: bigint): boolean {
-  const source = lower(from);
-  return model.connections.some(
-    (c) =>
-      (c.from === source || c.from === 'any' || (c.from === 'internet' && isInternetSource(model, source))) &&
-      (hostMatches(String(c.to), to) || (c.to === 'azure' && isAzureHost(to))) &&
-      (c.ranges as { from: bigint; to: bigint }[]).some((r) => r.from <= port && port <= r.to),
-  );
-}
-
-function isInternetSource(model: Model, source: string): boolean {
-  return source === 'internet' || model.populations.some((p) => lower(p.name) === source);
-}
-
-function isAzureHost(host: string): boolean {
-  const h = lower(host);
-  return ['.cloudapp.net', '.cloudapp.azure.com', '.windows.net', '.azure.com', '.azure.net', '.usgovcloudapp.net', '.usgovcloudapi.net', '.azure.us'].some((d) => h.endsWith(d));
+  return networkAllows(model, from, to, port);
 }
