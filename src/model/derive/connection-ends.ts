@@ -6,7 +6,8 @@
  * Facts, on each connection:
  * - source, destination (element): what From and To name, when the export has it (in that order of kinds; within a
  *   kind, the first in the export, except network devices, where the last of a name wins as the picture always did).
- * - destinationIsAzure (bool): To is Azure, an Azure host or an Azure wildcard such as *.blob.core.windows.net.
+ * - sourceIsAzure, destinationIsAzure (bool): From / To is Azure, an Azure host or an Azure wildcard such as
+ *   *.blob.core.windows.net.
  */
 import { lower } from '../facts.js';
 import type { CelMap } from '../to-cel.js';
@@ -28,9 +29,13 @@ export function linkConnectionEnds(connections: readonly CelMap[], endpoints: En
     const destination = named(connection.to as string);
     if (source) connection.source = source;
     if (destination) connection.destination = destination;
-    const to = connection.to as string;
-    connection.destinationIsAzure = to !== '' && (isAzureHost(to) || (to.startsWith('*.') && isAzureHost(to.slice(1))));
+    connection.sourceIsAzure = namesAzure(connection.from as string);
+    connection.destinationIsAzure = namesAzure(connection.to as string);
   }
+}
+
+function namesAzure(name: string): boolean {
+  return name !== '' && (isAzureHost(name) || (name.startsWith('*.') && isAzureHost(name.slice(1))));
 }
 
 /** A lookup of an element by a lower-case name, as described above. */
