@@ -14,18 +14,24 @@ export interface Network {
 
 /** True when `from` may open a connection to `to` on `port`, according to network.connections. */
 export function connectionAllows(network: Network, from: string, to: string, port: bigint): boolean {
+  return allows(connectionsFrom(network, from), to, port);
+}
+
+/** The connections `from` may open: its own, those from any host, and those from the internet when it is on the internet. */
+function connectionsFrom(network: Network, from: string): readonly CelMap[] {
   const source = lower(from);
-  return network.connections.some(
-    (c) =>
-      (c.from === source || c.from === 'any' || (c.from === 'internet' && isInternetSource(network, source))) &&
-      (hostMatches(String(c.to), to) || (c.to === 'azure' && isAzureHost(to))) &&
-      (c.ranges as { from: bigint; to: bigint }[]).some((r) => r.from <= port && port <= r.to),
+  return network.connections.filter((c) => c.from === source || c.from === 'any' || (c.from === 'internet' && isInternetSource(network, source)));
+}
+
+function allows(connections: readonly CelMap[], to: string, port: bigint): boolean {
+  return connections.some(
+    (c) => (hostMatches(String(c.to), to) || (c.to === 'azure' && isAzureHost(to))) && (c.ranges as { from: bigint; to: bigint }[]).some((r) => r.from <= port && port <= r.to),
   );
 }
 
-/** Every port from `first` to `first + count - 1` is open from `from` to `to`. */
-export function rangeAllowed(network: Network, from: string, to: string, first: bigint, count: bigint): boolean {
-  for (let port = first; port < first + count; port++) if (!connectionAllows(network, from, to, port)) return false;
+/** Every port from `first` to `first + count - 1` is open to `to` through these connections. */
+function rangeAllowed(connections: readonly CelMap[], to: string, first: bigint, count: bigint): boolean {
+  for (let port = first; port < first + count; port++) if (!allows(connections, to, port)) return false;
   return true;
 }
 
@@ -43,9 +49,11 @@ function isInternetSource(network: Network, source: string): boolean {
 export function connectionPointReach(network: Network, connectionPoint: CelMap): CelMap {
   const cmg = connectionPoint.cmg as CelMap | undefined;
   if (!cmg) return {};
-  const server = String(connectionPoint.serverName);
+  // The server's connections are picked once: a hierarchy of hundreds of connection points and thousands of
+  // connections stays a pass over the connections per connection point.
+  const mine = connectionsFrom(network, String(connectionPoint.serverName));
   const targets = [cmg.ServiceName, cmg.DeploymentName ?? cmg.ServiceName, 'Azure', 'Internet'].filter((t): t is string => typeof t === 'string');
   const slots = cmg.instanceSlots as bigint;
-  const reaches = (first: bigint) => targets.some((t) => rangeAllowed(network, server, t, first, slots));
+  const reaches = (first: bigint) => mine.length > 0 && targets.some((t) => rangeAllowed(mine, t, first, slots));
   return { reachesCmgTcpTls: reaches(cmg.tcpTlsPortFirst as bigint), reachesCmgHttps: reaches(cmg.httpsPortFirst as bigint) };
 }
