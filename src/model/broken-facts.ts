@@ -58,7 +58,7 @@ const DERIVED: Record<string, readonly string[]> = {
 };
 
 /** The CMG fields a connection point's reach of it (derive/reachability.ts) is worked out from, and those facts. */
-const REACH_INPUTS = new Set(['VMInstanceCount', 'ServiceName', 'DeploymentName', '*']);
+const REACH_INPUTS = new Set(['VMInstanceCount', 'ServiceName', 'DeploymentName', '*']); // '*': EVERY_FACT, declared below
 const REACH_FACTS = ['reachesCmgTcpTls', 'reachesCmgHttps'];
 
 /** The link fact each referring field gives its element (SiteCode → site), from the schemas' declarations. */
