@@ -5119,7 +5119,7 @@ var require_formdata = __commonJS({
           this[kState].push(entry);
         }
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth2, options) {
         const state = this[kState].reduce((a, b) => {
           if (a[b.name]) {
             if (Array.isArray(a[b.name])) {
@@ -5132,7 +5132,7 @@ var require_formdata = __commonJS({
           }
           return a;
         }, { __proto__: null });
-        options.depth ??= depth;
+        options.depth ??= depth2;
         options.colors ??= true;
         const output = nodeUtil.formatWithOptions(options, state);
         return `FormData ${output.slice(output.indexOf("]") + 2)}`;
@@ -12302,8 +12302,8 @@ var require_headers = __commonJS({
         }
         return this.#headersList[kHeadersSortedMap] = headers;
       }
-      [util.inspect.custom](depth, options) {
-        options.depth ??= depth;
+      [util.inspect.custom](depth2, options) {
+        options.depth ??= depth2;
         return `Headers ${util.formatWithOptions(options, this.#headersList.entries)}`;
       }
       static getHeadersGuard(o) {
@@ -12529,7 +12529,7 @@ var require_response = __commonJS({
         }
         return fromInnerResponse(clonedResponse, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth2, options) {
         if (options.depth === null) {
           options.depth = 2;
         }
@@ -13298,7 +13298,7 @@ var require_request2 = __commonJS({
         }
         return fromInnerRequest(clonedRequest, ac.signal, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth2, options) {
         if (options.depth === null) {
           options.depth = 2;
         }
@@ -19156,7 +19156,7 @@ var require_undici = __commonJS({
 
 // src/source/parsed-document.ts
 function maxJsonDepth(text3, stopAt) {
-  let depth = 0;
+  let depth2 = 0;
   let inString = false;
   for (let i = 0; i < text3.length; i++) {
     const ch = text3.charCodeAt(i);
@@ -19172,11 +19172,11 @@ function maxJsonDepth(text3, stopAt) {
       const close = text3.indexOf("*/", i + 2);
       i = close < 0 ? text3.length : close + 1;
     } else if (ch === 91 || ch === 123) {
-      depth++;
-      if (depth > stopAt) return { depth, offset: i };
-    } else if (ch === 93 || ch === 125) depth = Math.max(0, depth - 1);
+      depth2++;
+      if (depth2 > stopAt) return { depth: depth2, offset: i };
+    } else if (ch === 93 || ch === 125) depth2 = Math.max(0, depth2 - 1);
   }
-  return { depth, offset: -1 };
+  return { depth: depth2, offset: -1 };
 }
 function lastAtOrBefore(sorted, offset) {
   let low = 0;
@@ -29904,7 +29904,7 @@ var init_build = __esm({
         const edges = /* @__PURE__ */ new Map();
         const parent = [0];
         const unit = [0];
-        const depth = [0];
+        const depth2 = [0];
         const terminal = [0];
         for (const word of words2) {
           let node = 0;
@@ -29916,7 +29916,7 @@ var init_build = __esm({
               edges.set(key, child2);
               parent.push(node);
               unit.push(word[i]);
-              depth.push(depth[node] + 1);
+              depth2.push(depth2[node] + 1);
               terminal.push(0);
             }
             node = child2;
@@ -29937,7 +29937,7 @@ var init_build = __esm({
         this.childNode = children;
         const byDepth = new Int32Array(numNodes);
         for (let n = 0; n < numNodes; n++) byDepth[n] = n;
-        byDepth.sort((a, b) => depth[a] - depth[b]);
+        byDepth.sort((a, b) => depth2[a] - depth2[b]);
         const fail = new Int32Array(numNodes);
         const match = Uint8Array.from(terminal);
         for (let k = 1; k < numNodes; k++) {
@@ -47399,6 +47399,9 @@ function hostMatches(pattern, host) {
   if (p.startsWith("*.")) return h.endsWith(p.slice(1)) && h.length > p.length - 1;
   return false;
 }
+function isMapLike(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
 var SERVER_AUTH_OID, CLIENT_AUTH_OID, EKU_NAMES;
 var init_facts = __esm({
   "src/model/facts.ts"() {
@@ -47413,6 +47416,37 @@ var init_facts = __esm({
       clientauthentication: CLIENT_AUTH_OID,
       clientauth: CLIENT_AUTH_OID
     };
+  }
+});
+
+// src/model/derive/cmg-deployment.ts
+function cmgDeploymentFacts(raw, instances) {
+  const stated = raw.DeploymentModel;
+  const name = lower(raw.DeploymentName);
+  const deploymentKind = stated === "Classic" || stated === "AzureResourceManager" ? "cloudService" : stated === "VirtualMachineScaleSet" ? "scaleSet" : stated !== void 0 ? "unrecognized" : name.endsWith(".cloudapp.net") ? "cloudService" : name.endsWith(".cloudapp.azure.com") ? "scaleSet" : "unknown";
+  const slots = instances < 1n ? 1n : instances > MAX_INSTANCE_SLOTS ? MAX_INSTANCE_SLOTS : instances;
+  const httpsFirst = slots === 1n ? 443n : HTTPS_FIRST;
+  return {
+    deploymentKind,
+    deploymentKindStated: stated !== void 0,
+    instanceSlots: slots,
+    tcpTlsPortFirst: TCP_TLS_FIRST,
+    httpsPortFirst: httpsFirst,
+    tcpTlsPorts: portsText(TCP_TLS_FIRST, slots),
+    httpsPorts: portsText(httpsFirst, slots)
+  };
+}
+function portsText(first, count) {
+  return count === 1n ? String(first) : `${first}-${first + count - 1n}`;
+}
+var MAX_INSTANCE_SLOTS, TCP_TLS_FIRST, HTTPS_FIRST;
+var init_cmg_deployment = __esm({
+  "src/model/derive/cmg-deployment.ts"() {
+    "use strict";
+    init_facts();
+    MAX_INSTANCE_SLOTS = 16n;
+    TCP_TLS_FIRST = 10140n;
+    HTTPS_FIRST = 10124n;
   }
 });
 
@@ -47562,14 +47596,55 @@ var init_to_cel = __esm({
   }
 });
 
-// src/model/build.ts
-function list(value) {
-  return Array.isArray(value) ? value.filter((v) => v && typeof v === "object" && !Array.isArray(v)) : [];
+// src/model/derive/client-settings.ts
+function deployedSettings(all) {
+  const byPopulation = /* @__PURE__ */ new Map();
+  for (const settings of all) {
+    if (settings.isDefault || !Array.isArray(settings.DeployedTo)) continue;
+    for (const name of new Set(settings.DeployedTo.map(text))) {
+      const list3 = byPopulation.get(name);
+      if (list3) list3.push(settings);
+      else byPopulation.set(name, [settings]);
+    }
+  }
+  return byPopulation;
 }
-function derive(raw, facts, pointer) {
-  const element = Object.assign(celMap(), raw, facts);
-  return pointer ? setOrigin(element, pointer) : sameOrigin(element, raw);
+function effectiveSettings(defaults, deployed) {
+  const result = Object.assign(celMap(), CLIENT_SETTING_DEFAULTS);
+  const explicit = [];
+  const apply = (settings) => {
+    for (const key of CLIENT_SETTING_KEYS) {
+      if (settings[key] !== void 0) {
+        result[key] = settings[key];
+        if (!explicit.includes(key)) explicit.push(key);
+      }
+    }
+  };
+  if (defaults) apply(defaults);
+  const custom = [...deployed].sort((a, b) => integer(b.Priority, 0) - integer(a.Priority, 0));
+  for (const settings of custom) apply(settings);
+  result.explicit = explicit;
+  return result;
 }
+var CLIENT_SETTING_DEFAULTS, CLIENT_SETTING_KEYS;
+var init_client_settings = __esm({
+  "src/model/derive/client-settings.ts"() {
+    "use strict";
+    init_facts();
+    init_to_cel();
+    CLIENT_SETTING_DEFAULTS = {
+      AllowCloudManagementGateway: true,
+      AllowCloudDistributionPoint: true,
+      PolicyPollingMins: 60n,
+      EnableUserPolicy: true,
+      EnableUserPolicyOnInternet: false,
+      EnableDeltaDownload: false
+    };
+    CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
+  }
+});
+
+// src/model/derive/devices.ts
 function inventoryOf(data) {
   const found = isMapLike(data) ? data.devices : void 0;
   const items = Array.isArray(found) ? found : [];
@@ -47598,8 +47673,182 @@ function inventoryOf(data) {
   }
   return { items, aligned, nameOf, names: names2, countOf: new Map(names2.map((name, n) => [name, name ? counts[n] : 0])) };
 }
-function isMapLike(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+function buildDevices(inventory, populationByName) {
+  const devices = [];
+  const { items, aligned, nameOf } = inventory;
+  const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ["devices"]) : CEL_MAP_PROTOTYPE;
+  const populationOf = inventory.names.map((name) => populationByName.get(name));
+  const Device = constructorOf(devicePrototype);
+  for (let index = 0; index < items.length; index++) {
+    const raw = items[index];
+    if (!isMapLike(raw)) continue;
+    const element = Object.assign(new Device(), raw);
+    if (!aligned) setOrigin(element, ["devices", index]);
+    for (const key in raw) {
+      const value = raw[key];
+      if (typeof value !== "string" && typeof value !== "boolean" && Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(value, element));
+    }
+    const population = populationOf[nameOf[index]];
+    if (population) {
+      element.population = population;
+      if (element.OperatingSystem == null && population.OperatingSystem !== void 0) element.OperatingSystem = population.OperatingSystem;
+      if (element.OsVersion == null && population.OsVersion !== void 0) element.OsVersion = population.OsVersion;
+      if (element.Identity == null && population.Identity !== void 0) element.Identity = population.Identity;
+      if (element.Network == null && population.Network !== void 0) element.Network = population.Network;
+    }
+    element.auth = Array.isArray(element.Authentication) ? textList(element.Authentication) : population?.auth ?? [];
+    element.usesCmg = population?.usesCmg === true;
+    devices.push(element);
+  }
+  return devices;
+}
+function constructorOf(prototype) {
+  const make = function() {
+  };
+  make.prototype = prototype;
+  return make;
+}
+function textList(items) {
+  for (const item of items) if (typeof item !== "string") return items.map(text);
+  return items;
+}
+var init_devices = __esm({
+  "src/model/derive/devices.ts"() {
+    "use strict";
+    init_facts();
+    init_pointers();
+    init_to_cel();
+  }
+});
+
+// src/model/derive/azure-hosts.ts
+function isAzureHost(host) {
+  const h = lower(host);
+  return h === "azure" || AZURE_DOMAINS.some((d) => h.endsWith(d) || `.${h}` === d);
+}
+var AZURE_DOMAINS;
+var init_azure_hosts = __esm({
+  "src/model/derive/azure-hosts.ts"() {
+    "use strict";
+    init_facts();
+    AZURE_DOMAINS = [
+      ".cloudapp.net",
+      ".cloudapp.azure.com",
+      ".windows.net",
+      ".azure.com",
+      ".azure.net",
+      ".usgovcloudapp.net",
+      ".usgovcloudapi.net",
+      ".azure.us",
+      ".microsoftonline.com",
+      ".microsoftonline.us"
+    ];
+  }
+});
+
+// src/model/derive/connection-ends.ts
+function linkConnectionEnds(connections, endpoints) {
+  const named = endpointsByName(endpoints);
+  for (const connection of connections) {
+    const source = named(connection.from);
+    const destination = named(connection.to);
+    if (source) connection.source = source;
+    if (destination) connection.destination = destination;
+    connection.sourceIsAzure = namesAzure(connection.from);
+    connection.destinationIsAzure = namesAzure(connection.to);
+  }
+}
+function namesAzure(name) {
+  return name !== "" && (isAzureHost(name) || name.startsWith("*.") && isAzureHost(name.slice(1)));
+}
+function endpointsByName({ servers, cmgs, populations, cloudDistributionPoints, networkDevices }) {
+  const server = firstOf(servers, (s) => [s.name, lower(s.PublicFqdn)]);
+  const cmg = firstOf(cmgs, (c) => [c.name, lower(c.DeploymentName)]);
+  const population = firstOf(populations, (p) => [lower(p.name)]);
+  const cloudDistributionPoint = firstOf(cloudDistributionPoints, (c) => [c.name]);
+  const device = /* @__PURE__ */ new Map();
+  for (const d of networkDevices) device.set(lower(d.Name), d);
+  return (name) => name ? server.get(name) ?? cmg.get(name) ?? population.get(name) ?? cloudDistributionPoint.get(name) ?? device.get(name) : void 0;
+}
+function firstOf(items, names2) {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const item of items) for (const name of names2(item)) if (!map2.has(name)) map2.set(name, item);
+  return map2;
+}
+var init_connection_ends = __esm({
+  "src/model/derive/connection-ends.ts"() {
+    "use strict";
+    init_facts();
+    init_azure_hosts();
+  }
+});
+
+// src/model/derive/dns-targets.ts
+function linkDnsTargets(records, cmgs, servers) {
+  const cmgByName = /* @__PURE__ */ new Map();
+  for (const c of cmgs) for (const name of [lower(c.ServiceName), lower(c.DeploymentName)]) if (!cmgByName.has(name)) cmgByName.set(name, c);
+  const serverByName = /* @__PURE__ */ new Map();
+  for (const s of servers) {
+    const names2 = s.internetFacing === true ? [lower(s.PublicFqdn), lower(s.SiteSystemServerName)] : [lower(s.PublicFqdn)];
+    for (const name of names2) if (!serverByName.has(name)) serverByName.set(name, s);
+  }
+  for (const record of records) {
+    const name = lower(record.Name);
+    const target = cmgByName.get(name) ?? serverByName.get(name);
+    if (target) record.target = target;
+  }
+}
+var init_dns_targets = __esm({
+  "src/model/derive/dns-targets.ts"() {
+    "use strict";
+    init_facts();
+  }
+});
+
+// src/model/derive/reachability.ts
+function connectionAllows(network, from, to, port) {
+  return allows(connectionsFrom(network, from), to, port);
+}
+function connectionsFrom(network, from) {
+  const source = lower(from);
+  return network.connections.filter((c) => c.from === source || c.from === "any" || c.from === "internet" && isInternetSource(network, source));
+}
+function allows(connections, to, port) {
+  return connections.some(
+    (c) => (hostMatches(String(c.to), to) || c.to === "azure" && isAzureHost(to)) && c.ranges.some((r) => r.from <= port && port <= r.to)
+  );
+}
+function rangeAllowed(connections, to, first, count) {
+  for (let port = first; port < first + count; port++) if (!allows(connections, to, port)) return false;
+  return true;
+}
+function isInternetSource(network, source) {
+  return source === "internet" || network.populations.some((p) => lower(p.name) === source);
+}
+function connectionPointReach(network, connectionPoint) {
+  const cmg = connectionPoint.cmg;
+  if (!cmg) return {};
+  const mine = connectionsFrom(network, String(connectionPoint.serverName));
+  const targets = [cmg.ServiceName, cmg.DeploymentName ?? cmg.ServiceName, "Azure", "Internet"].filter((t) => typeof t === "string");
+  const slots = cmg.instanceSlots;
+  const reaches = (first) => mine.length > 0 && targets.some((t) => rangeAllowed(mine, t, first, slots));
+  return { reachesCmgTcpTls: reaches(cmg.tcpTlsPortFirst), reachesCmgHttps: reaches(cmg.httpsPortFirst) };
+}
+var init_reachability = __esm({
+  "src/model/derive/reachability.ts"() {
+    "use strict";
+    init_facts();
+    init_azure_hosts();
+  }
+});
+
+// src/model/build.ts
+function list(value) {
+  return Array.isArray(value) ? value.filter((v) => v && typeof v === "object" && !Array.isArray(v)) : [];
+}
+function derive(raw, facts, pointer) {
+  const element = Object.assign(celMap(), raw, facts);
+  return pointer ? setOrigin(element, pointer) : sameOrigin(element, raw);
 }
 function groupBy(items, key) {
   const groups = /* @__PURE__ */ new Map();
@@ -47639,6 +47888,7 @@ function buildModel(data) {
   const network = exp.network ?? {};
   const networkDevices = buildNetworkDevices(network, lookups2, servers, cloud);
   const connections = buildConnections(network);
+  linkDnsTargets(dnsRecords, cloud.cmgs, servers);
   const clientSettings = list(exp.clientSettings).map(
     (raw) => derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === "Default" || raw.ClientSettingName === "Default Client Agent Settings" })
   );
@@ -47649,6 +47899,8 @@ function buildModel(data) {
   const populationByName = byKey(populations, (p) => p.name);
   const devices = buildDevices(inventory, populationByName);
   const content = buildContent(exp, cloud, cloudDistributionPoints, populationByName);
+  linkConnectionEnds(connections, { servers, cmgs: cloud.cmgs, populations, cloudDistributionPoints, networkDevices });
+  for (const cp of cloud.connectionPoints) Object.assign(cp, connectionPointReach({ connections, populations }, cp));
   return {
     export: exp,
     sites: hierarchy.sites,
@@ -47806,18 +48058,20 @@ function linkServers(sites, servers, roles) {
 }
 function buildCmgs(exp, { hierarchy, pki }, roles) {
   const connectionPoints = roles.filter((r) => r.kind === "CloudManagementGatewayConnectionPoint");
-  const cmgs = list(exp.cloudManagementGateways).map(
-    (raw) => derive(raw, {
+  const cmgs = list(exp.cloudManagementGateways).map((raw) => {
+    const instances = typeof raw.VMInstanceCount === "bigint" ? raw.VMInstanceCount : 1n;
+    return derive(raw, {
       name: lower(raw.ServiceName),
-      instances: typeof raw.VMInstanceCount === "bigint" ? raw.VMInstanceCount : 1n,
+      instances,
+      ...cmgDeploymentFacts(raw, instances),
       contentEnabled: raw.EnableCloudDPFunction === true,
       isNew: raw.Lifecycle === "New",
       ...siteFacts(hierarchy, raw.SiteCode),
       ...certFacts(pki, "serviceCertificate", raw.ServiceCertificate),
       ...certFacts(pki, "managementCertificate", raw.ManagementCertificate),
       trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => pki.certById.get(text(id)) ? [pki.certById.get(text(id))] : [])
-    })
-  );
+    });
+  });
   const cmgByName = byKey(cmgs, (c) => c.name);
   const cmgByDeploymentName = byKey(cmgs, (c) => lower(c.DeploymentName));
   const cmgByAnyName = (name) => (
@@ -47934,45 +48188,6 @@ function buildFeatureUses(populations) {
   }
   return featureUses;
 }
-function buildDevices(inventory, populationByName) {
-  const devices = [];
-  const { items, aligned, nameOf } = inventory;
-  const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ["devices"]) : CEL_MAP_PROTOTYPE;
-  const populationOf = inventory.names.map((name) => populationByName.get(name));
-  const Device = constructorOf(devicePrototype);
-  for (let index = 0; index < items.length; index++) {
-    const raw = items[index];
-    if (!isMapLike(raw)) continue;
-    const element = Object.assign(new Device(), raw);
-    if (!aligned) setOrigin(element, ["devices", index]);
-    for (const key in raw) {
-      const value = raw[key];
-      if (typeof value !== "string" && typeof value !== "boolean" && Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(value, element));
-    }
-    const population = populationOf[nameOf[index]];
-    if (population) {
-      element.population = population;
-      if (element.OperatingSystem == null && population.OperatingSystem !== void 0) element.OperatingSystem = population.OperatingSystem;
-      if (element.OsVersion == null && population.OsVersion !== void 0) element.OsVersion = population.OsVersion;
-      if (element.Identity == null && population.Identity !== void 0) element.Identity = population.Identity;
-      if (element.Network == null && population.Network !== void 0) element.Network = population.Network;
-    }
-    element.auth = Array.isArray(element.Authentication) ? textList(element.Authentication) : population?.auth ?? [];
-    element.usesCmg = population?.usesCmg === true;
-    devices.push(element);
-  }
-  return devices;
-}
-function constructorOf(prototype) {
-  const make = function() {
-  };
-  make.prototype = prototype;
-  return make;
-}
-function textList(items) {
-  for (const item of items) if (typeof item !== "string") return items.map(text);
-  return items;
-}
 function buildContent(exp, { cmgByAnyName }, cloudDistributionPoints, populationByName) {
   const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
   return list(exp.content).map((raw) => {
@@ -48000,65 +48215,24 @@ function hierarchyFacts({ sites, topSite, hierarchyVersion }, network, populatio
     ["hierarchy"]
   );
 }
-function deployedSettings(all) {
-  const byPopulation = /* @__PURE__ */ new Map();
-  for (const settings of all) {
-    if (settings.isDefault || !Array.isArray(settings.DeployedTo)) continue;
-    for (const name of new Set(settings.DeployedTo.map(text))) {
-      const list3 = byPopulation.get(name);
-      if (list3) list3.push(settings);
-      else byPopulation.set(name, [settings]);
-    }
-  }
-  return byPopulation;
+function connectionAllows2(model, from, to, port) {
+  return connectionAllows(model, from, to, port);
 }
-function effectiveSettings(defaults, deployed) {
-  const result = Object.assign(celMap(), CLIENT_SETTING_DEFAULTS);
-  const explicit = [];
-  const apply = (settings) => {
-    for (const key of CLIENT_SETTING_KEYS) {
-      if (settings[key] !== void 0) {
-        result[key] = settings[key];
-        if (!explicit.includes(key)) explicit.push(key);
-      }
-    }
-  };
-  if (defaults) apply(defaults);
-  const custom = [...deployed].sort((a, b) => integer(b.Priority, 0) - integer(a.Priority, 0));
-  for (const settings of custom) apply(settings);
-  result.explicit = explicit;
-  return result;
-}
-function connectionAllows(model, from, to, port) {
-  const source = lower(from);
-  return model.connections.some(
-    (c) => (c.from === source || c.from === "any" || c.from === "internet" && isInternetSource(model, source)) && (hostMatches(String(c.to), to) || c.to === "azure" && isAzureHost(to)) && c.ranges.some((r) => r.from <= port && port <= r.to)
-  );
-}
-function isInternetSource(model, source) {
-  return source === "internet" || model.populations.some((p) => lower(p.name) === source);
-}
-function isAzureHost(host) {
-  const h = lower(host);
-  return [".cloudapp.net", ".cloudapp.azure.com", ".windows.net", ".azure.com", ".azure.net", ".usgovcloudapp.net", ".usgovcloudapi.net", ".azure.us"].some((d) => h.endsWith(d));
-}
-var CLIENT_SETTING_DEFAULTS, CLIENT_SETTING_KEYS, MAX_CHAIN;
+var MAX_CHAIN;
 var init_build2 = __esm({
   "src/model/build.ts"() {
     "use strict";
     init_facts();
+    init_cmg_deployment();
+    init_client_settings();
+    init_devices();
+    init_connection_ends();
+    init_dns_targets();
+    init_reachability();
     init_pointers();
     init_version_facts();
     init_to_cel();
-    CLIENT_SETTING_DEFAULTS = {
-      AllowCloudManagementGateway: true,
-      AllowCloudDistributionPoint: true,
-      PolicyPollingMins: 60n,
-      EnableUserPolicy: true,
-      EnableUserPolicyOnInternet: false,
-      EnableDeltaDownload: false
-    };
-    CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
+    init_client_settings();
     MAX_CHAIN = 32;
   }
 });
@@ -48154,15 +48328,15 @@ function build$2(options, isSynchronous) {
 function isRecursive(path, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
   let parent = dirname4(path);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
+  let depth2 = 1;
+  while (parent !== state.root && depth2 < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
+    if (isSameRoot) depth2++;
     else parent = dirname4(parent);
   }
   state.symlinks.set(path, resolved);
-  return depth > 1;
+  return depth2 > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
   return state.visited.includes(resolved + state.options.pathSeparator);
@@ -48408,7 +48582,7 @@ var init_dist = __esm({
         this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
         return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
       }
-      walk = (entries, directoryPath, depth) => {
+      walk = (entries, directoryPath, depth2) => {
         const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
         if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
         const files = this.getArray(this.state.paths);
@@ -48421,14 +48595,14 @@ var init_dist = __esm({
             let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
             if (exclude && exclude(entry.name, path)) continue;
             this.pushDirectory(path, paths, filters);
-            this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+            this.walkDirectory(this.state, path, path, depth2 - 1, this.walk);
           } else if (this.resolveSymlink && entry.isSymbolicLink()) {
             let path = joinPathWithBasePath(entry.name, directoryPath);
             this.resolveSymlink(path, this.state, (stat3, resolvedPath) => {
               if (stat3.isDirectory()) {
                 resolvedPath = normalizePath(resolvedPath, this.state.options);
                 if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth2 - 1, this.walk);
               } else {
                 resolvedPath = useRealPaths ? resolvedPath : path;
                 const filename = basename2(resolvedPath);
@@ -48499,8 +48673,8 @@ var init_dist = __esm({
         this.options.includeDirs = true;
         return this;
       }
-      withMaxDepth(depth) {
-        this.options.maxDepth = depth;
+      withMaxDepth(depth2) {
+        this.options.maxDepth = depth2;
         return this;
       }
       withMaxFiles(limit) {
@@ -48893,7 +49067,7 @@ var require_scan = __commonJS({
     var isPathSeparator = (code) => {
       return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
-    var depth = (token) => {
+    var depth2 = (token) => {
       if (token.isPrefix !== true) {
         token.depth = token.isGlobstar ? Infinity : 1;
       }
@@ -49166,7 +49340,7 @@ var require_scan = __commonJS({
             } else {
               tokens[idx].value = value2;
             }
-            depth(tokens[idx]);
+            depth2(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
           if (i >= start) {
@@ -49179,7 +49353,7 @@ var require_scan = __commonJS({
         parts.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
           tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
+          depth2(tokens[tokens.length - 1]);
           state.maxDepth += tokens[tokens.length - 1].depth;
         }
         state.slashes = slashes;
@@ -49398,15 +49572,15 @@ var require_parse2 = __commonJS({
       return chars;
     };
     var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
+      let depth2 = 0;
       let value = pattern.trim();
       let match = parseRepeatedExtglob(value);
       while (match) {
-        depth++;
+        depth2++;
         value = match.body.trim();
         match = parseRepeatedExtglob(value);
       }
-      return depth;
+      return depth2;
     };
     var analyzeRepeatedExtglob = (body, options) => {
       if (options.maxExtglobRecursion === false) {
@@ -51167,7 +51341,7 @@ function groupServers(topology) {
     const total = servers.reduce((sum, n) => sum + (n.members ?? 1), 0);
     const group = serverGroup(servers, byRole);
     group.title = group.name = `${total} site systems`;
-    group.rows = group.rows.map((r, i) => ({ ...r, text: `${roles[i]} \xD7${servers.flatMap((n) => byRole(n)[i]).reduce((sum, row) => sum + Number(/ ×(\d+)$/.exec(row.text)?.[1] ?? 1), 0)}` }));
+    group.rows = group.rows.map((r, i) => ({ ...r, text: `${roles[i]} \xD7${servers.flatMap((n) => byRole(n)[i]).reduce((sum, row2) => sum + Number(/ ×(\d+)$/.exec(row2.text)?.[1] ?? 1), 0)}` }));
     group.members = total;
     replaceNodes(topology, servers, group);
   }
@@ -51201,7 +51375,7 @@ var LEGIBLE;
 var init_topology_condense = __esm({
   "src/report/topology-condense.ts"() {
     "use strict";
-    init_topology();
+    init_topology2();
     LEGIBLE = {
       /** Site zones in one picture. */
       sites: 12,
@@ -51217,29 +51391,7 @@ var init_topology_condense = __esm({
   }
 });
 
-// src/report/topology.ts
-function roleName(kind) {
-  return ROLE_NAMES[kind] ?? kind.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());
-}
-function worstFinding(findings) {
-  let worst;
-  for (const f of findings) {
-    if (!worst || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst.severity]) worst = f;
-  }
-  return worst;
-}
-function nodeFindings(node) {
-  return [...node.findings, ...node.rows.flatMap((r) => r.findings)];
-}
-function countSeverities(findings) {
-  const counts = { error: 0, warning: 0, note: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-function isAzureHost2(host) {
-  const h = lower(host);
-  return h === "azure" || AZURE_SUFFIXES.some((d) => h.endsWith(d) || `.${h}` === d);
-}
+// src/report/topology/values.ts
 function text2(value) {
   if (typeof value === "string") return value;
   if (typeof value === "bigint" || typeof value === "number" || typeof value === "boolean") return String(value);
@@ -51252,155 +51404,101 @@ function pointerOf(element) {
 function list2(value) {
   return Array.isArray(value) ? value : [];
 }
-function buildTopology(file) {
-  const topology = { zones: [], nodes: [], edges: [], unattached: [] };
-  const data = file.document?.data;
-  if (data !== null && typeof data === "object" && !Array.isArray(data)) {
-    try {
-      populate(topology, buildModel(data));
-    } catch {
-      topology.zones = [];
-      topology.nodes = [];
-      topology.edges = [];
+function row(textValue, detail, pointers = []) {
+  return { text: textValue, ...detail ? { detail } : {}, pointers, findings: [] };
+}
+var init_values = __esm({
+  "src/report/topology/values.ts"() {
+    "use strict";
+    init_pointers();
+  }
+});
+
+// src/report/topology/nodes.ts
+function roleName(kind) {
+  return ROLE_NAMES[kind] ?? kind.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());
+}
+function protocolOf(role) {
+  return role.https === true ? "HTTPS" : role.https === false ? "HTTP" : "HTTP(S)";
+}
+function makeNodes(model, zones) {
+  const nodes = {
+    list: [],
+    of: /* @__PURE__ */ new Map(),
+    deviceByName: /* @__PURE__ */ new Map(),
+    add(node) {
+      const created = { ...node, id: `n${this.list.length}`, findings: [] };
+      this.list.push(created);
+      return created;
     }
-  }
-  condense(topology);
-  attach(topology, file.findings.filter((f) => !f.suppression));
-  boundText(topology);
-  return topology;
+  };
+  populationNodes(model, zones, nodes);
+  azureNodes(model, zones, nodes);
+  serverNodes(model, zones, nodes);
+  networkDeviceNodes(model, zones, nodes);
+  dnsNode(model, zones, nodes);
+  pkiNode(model, zones, nodes);
+  return nodes;
 }
-function bounded2(text3) {
-  return text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED - 1)}\u2026` : text3;
-}
-function boundText(topology) {
-  for (const zone of topology.zones) {
-    zone.title = bounded2(zone.title);
-    if (zone.subtitle !== void 0) zone.subtitle = bounded2(zone.subtitle);
-  }
-  for (const node of topology.nodes) {
-    node.title = bounded2(node.title);
-    node.name = bounded2(node.name);
-    if (node.subtitle !== void 0) node.subtitle = bounded2(node.subtitle);
-    for (const row of node.rows) {
-      row.text = bounded2(row.text);
-      if (row.detail !== void 0) row.detail = bounded2(row.detail);
-    }
-  }
-  for (const edge of topology.edges) edge.label = bounded2(edge.label);
-}
-function populate(topology, model) {
-  const zones = /* @__PURE__ */ new Map();
-  const addZone = (key, zone) => {
-    const existing = zones.get(key);
-    if (existing) return existing;
-    const created = { ...zone, id: `z${zones.size}`, findings: [] };
-    zones.set(key, created);
-    return created;
-  };
-  const internetZone = () => addZone("internet", { kind: "internet", title: "Internet", rank: 0, pointers: [] });
-  const azureZone = () => addZone("azure", { kind: "azure", title: "Microsoft Azure", rank: 1, pointers: [] });
-  const depth = (site) => {
-    let d = 0;
-    for (let s = site.parent; s && d < 10; s = s.parent) d++;
-    return d;
-  };
-  const siteZoneByCode = /* @__PURE__ */ new Map();
-  for (const site of model.sites) {
-    const code = text2(site.SiteCode) ?? "?";
-    if (siteZoneByCode.has(lower(code))) continue;
-    const facts = [text2(site.SiteType), site.version !== void 0 ? `version ${String(site.version)}` : "version not stated", text2(site.ParentSiteCode) ? `parent ${text2(site.ParentSiteCode)}` : void 0];
-    const zone = addZone(`site:${lower(code)}`, {
-      kind: "site",
-      title: `Site ${code}${text2(site.SiteName) ? ` (${text2(site.SiteName)})` : ""}`,
-      subtitle: facts.filter(Boolean).join(" \xB7 "),
-      rank: 2 + depth(site),
-      pointers: pointerOf(site)
-    });
-    siteZoneByCode.set(lower(code), zone);
-  }
-  for (const site of model.sites) {
-    const zone = siteZoneByCode.get(lower(text2(site.SiteCode) ?? "?"));
-    const parent = site.parent ? siteZoneByCode.get(lower(site.parent.SiteCode)) : void 0;
-    if (zone && parent && parent !== zone) zone.parent = parent.id;
-  }
-  const topSiteZone = () => {
-    const top = model.hierarchy.topSite;
-    const zone = top ? siteZoneByCode.get(lower(top.SiteCode)) : [...siteZoneByCode.values()][0];
-    return zone ?? addZone("site:?", { kind: "site", title: "On-premises", subtitle: "no site in hierarchy.sites", rank: 2, pointers: [] });
-  };
-  const siteZone = (code) => {
-    const key = lower(code);
-    const known = siteZoneByCode.get(key);
-    if (known) return known;
-    if (!key) return topSiteZone();
-    const zone = addZone(`site:${key}`, { kind: "site", title: `Site ${text2(code) ?? key}`, subtitle: "not in hierarchy.sites", rank: 2, pointers: [] });
-    siteZoneByCode.set(key, zone);
-    return zone;
-  };
-  const nodes = [];
-  const addNode = (node) => {
-    const created = { ...node, id: `n${nodes.length}`, findings: [] };
-    nodes.push(created);
-    return created;
-  };
-  const row = (textValue, detail, pointers = []) => ({ text: textValue, ...detail ? { detail } : {}, pointers, findings: [] });
-  const certPointers = (...certs) => certs.flatMap((c) => pointerOf(c));
-  const nodeOf = /* @__PURE__ */ new Map();
+function populationNodes(model, zones, nodes) {
   for (const population of model.populations) {
     const channels = population.channels.join(" + ") || "no channel";
     const auth = population.auth.join(", ");
     const facts = [`${String(population.count)} clients`, channels].join(" \xB7 ");
-    const node = addNode({
+    const node = nodes.add({
       kind: "clients",
-      zone: internetZone().id,
+      zone: zones.internet().id,
       title: String(population.name),
       name: String(population.name),
       subtitle: text2(population.SiteCode) ? `assigned to ${text2(population.SiteCode)}` : void 0,
       rows: [row(facts, auth ? `authentication: ${auth}` : void 0)],
       pointers: [...pointerOf(population), ...certPointers(population.clientCertificate)]
     });
-    nodeOf.set(population, node);
+    nodes.of.set(population, node);
   }
   for (const device of model.devices) {
-    const owner = device.population ? nodeOf.get(device.population) : void 0;
+    const owner = device.population ? nodes.of.get(device.population) : void 0;
     if (owner) owner.pointers.push(...pointerOf(device));
   }
+}
+function azureNodes(model, zones, nodes) {
   for (const cmg of model.cmgs) {
-    const model_ = text2(cmg.DeploymentModel) === "VirtualMachineScaleSet" ? "scale set" : text2(cmg.DeploymentModel) === "Classic" ? "classic" : text2(cmg.DeploymentModel) === "AzureResourceManager" ? "cloud service (ARM)" : void 0;
-    const facts = [model_, `${String(cmg.instances)} VM${cmg.instances === 1n ? "" : "s"}`, text2(cmg.Region), cmg.contentEnabled ? "content" : void 0].filter(Boolean).join(" \xB7 ");
-    const node = addNode({
+    const deployment = cmg.deploymentKindStated !== true ? void 0 : cmg.DeploymentModel === "Classic" ? "classic" : DEPLOYMENT_LABEL[String(cmg.deploymentKind)];
+    const facts = [deployment, `${String(cmg.instances)} VM${cmg.instances === 1n ? "" : "s"}`, text2(cmg.Region), cmg.contentEnabled ? "content" : void 0].filter(Boolean).join(" \xB7 ");
+    const node = nodes.add({
       kind: "cmg",
-      zone: azureZone().id,
+      zone: zones.azure().id,
       title: text2(cmg.ServiceName) ?? "(no service name)",
       name: text2(cmg.ServiceName) ?? "",
       subtitle: text2(cmg.DeploymentName),
       rows: [row(facts, `site ${text2(cmg.SiteCode) ?? "?"}${cmg.Lifecycle === "New" ? " \xB7 planned" : ""}`)],
       pointers: [...pointerOf(cmg), ...certPointers(cmg.serviceCertificate, cmg.managementCertificate)]
     });
-    nodeOf.set(cmg, node);
+    nodes.of.set(cmg, node);
   }
   for (const cdp of model.cloudDistributionPoints) {
-    const node = addNode({
+    const node = nodes.add({
       kind: "cloud-dp",
-      zone: azureZone().id,
+      zone: zones.azure().id,
       title: text2(cdp.ServiceName) ?? "(no service name)",
       name: text2(cdp.ServiceName) ?? "",
       rows: [row("Cloud distribution point", `site ${text2(cdp.SiteCode) ?? "?"}`)],
       pointers: [...pointerOf(cdp), ...certPointers(cdp.serviceCertificate)]
     });
-    nodeOf.set(cdp, node);
+    nodes.of.set(cdp, node);
   }
   for (const service of model.azureServices) {
-    addNode({
+    nodes.add({
       kind: "azure-service",
-      zone: azureZone().id,
+      zone: zones.azure().id,
       title: text2(service.Name) ?? "(no name)",
       name: text2(service.Name) ?? "",
       rows: [row(text2(service.ServiceType) === "CloudManagement" ? "Cloud management (Entra ID apps)" : text2(service.ServiceType) ?? "Azure service")],
       pointers: pointerOf(service)
     });
   }
-  const serverNodes = /* @__PURE__ */ new Map();
+}
+function serverNodes(model, zones, nodes) {
   for (const server of model.servers) {
     const roles = server.allRoles ?? [];
     const rows = roles.map((role) => {
@@ -51417,26 +51515,27 @@ function populate(topology, model) {
       return row(roleName(kind), detail, pointerOf(role));
     });
     const facts = [text2(server.PublicFqdn) ? `public ${text2(server.PublicFqdn)}` : void 0, text2(server.NetworkLocation) && server.NetworkLocation !== "Intranet" ? `in ${text2(server.NetworkLocation)}` : void 0];
-    const node = addNode({
+    const node = nodes.add({
       kind: "server",
-      zone: siteZone(server.SiteCode).id,
+      zone: zones.site(server.SiteCode).id,
       title: text2(server.SiteSystemServerName) ?? "(no name)",
       name: text2(server.SiteSystemServerName) ?? "",
       subtitle: facts.filter(Boolean).join(" \xB7 ") || void 0,
       rows: rows.length ? rows : [row("no roles")],
       pointers: [...pointerOf(server), ...certPointers(server.serverCertificate, server.clientCertificate)]
     });
-    serverNodes.set(server, node);
+    nodes.of.set(server, node);
   }
-  const deviceByName = /* @__PURE__ */ new Map();
+}
+function networkDeviceNodes(model, zones, nodes) {
   for (const device of model.networkDevices) {
     const type2 = text2(device.Type) ?? "Firewall";
     const kind = type2 === "WebProxy" || type2 === "ReverseProxy" ? "proxy" : "firewall";
     const location = text2(device.Location);
     const firstServer = device.servers[0];
-    const zone = location === "Internet" ? internetZone() : location === "Azure" ? azureZone() : firstServer ? siteZone(firstServer.SiteCode) : topSiteZone();
+    const zone = location === "Internet" ? zones.internet() : location === "Azure" ? zones.azure() : firstServer ? zones.site(firstServer.SiteCode) : zones.topSite();
     const product = [text2(device.Vendor), text2(device.Product)].filter(Boolean).join(" ");
-    const node = addNode({
+    const node = nodes.add({
       kind,
       zone: zone.id,
       title: text2(device.Name) ?? "(no name)",
@@ -51445,43 +51544,70 @@ function populate(topology, model) {
       rows: [row(type2.replace(/([a-z])([A-Z])/g, "$1 $2") + (product ? ` (${product})` : ""), text2(device.SslMode) ? `SSL: ${text2(device.SslMode)}` : void 0)],
       pointers: [...pointerOf(device), ...certPointers(device.certificate)]
     });
-    deviceByName.set(lower(device.Name), node);
-    nodeOf.set(device, node);
+    nodes.deviceByName.set(lower(device.Name), node);
+    nodes.of.set(device, node);
   }
-  const publicRecords = model.dnsRecords.filter((r) => r.isPublic === true);
-  let dnsNode;
-  if (publicRecords.length) {
-    const shown = publicRecords.slice(0, 6);
-    dnsNode = addNode({
-      kind: "dns",
-      zone: internetZone().id,
-      title: `${publicRecords.length} public record${publicRecords.length === 1 ? "" : "s"}`,
-      name: "Public DNS",
-      rows: [
-        ...shown.map((r) => row(`${text2(r.Name) ?? "?"}`, `${text2(r.Type) ?? "?"} ${text2(r.Value) ?? ""}`.trim(), pointerOf(r))),
-        ...publicRecords.length > shown.length ? [row(`and ${publicRecords.length - shown.length} more`, void 0, publicRecords.slice(shown.length).flatMap(pointerOf))] : []
-      ],
-      pointers: [["dns"]]
-    });
-  }
+}
+function dnsNode(model, zones, nodes) {
+  const records = model.dnsRecords.filter((r) => r.isPublic === true);
+  if (!records.length) return;
+  const shown = records.slice(0, 6);
+  const node = nodes.add({
+    kind: "dns",
+    zone: zones.internet().id,
+    title: `${records.length} public record${records.length === 1 ? "" : "s"}`,
+    name: "Public DNS",
+    rows: [
+      ...shown.map((r) => row(`${text2(r.Name) ?? "?"}`, `${text2(r.Type) ?? "?"} ${text2(r.Value) ?? ""}`.trim(), pointerOf(r))),
+      ...records.length > shown.length ? [row(`and ${records.length - shown.length} more`, void 0, records.slice(shown.length).flatMap(pointerOf))] : []
+    ],
+    pointers: [["dns"]]
+  });
+  nodes.dns = { node, records };
+}
+function pkiNode(model, zones, nodes) {
   const pki = model.export.pki ?? void 0;
-  let pkiNode;
-  if (pki && typeof pki === "object") {
-    const crlOnInternet = pki.CrlPublishedOnInternet;
-    const urls = list2(pki.CrlDistributionPoints).map((u) => text2(u) ?? "").filter(Boolean);
-    pkiNode = addNode({
-      kind: "pki",
-      zone: crlOnInternet === true ? internetZone().id : topSiteZone().id,
-      title: "Certificates and CRL",
-      name: "PKI",
-      subtitle: `CRL on the internet: ${crlOnInternet === true ? "yes" : crlOnInternet === false ? "no" : "not stated"}`,
-      rows: [
-        ...urls.slice(0, 3).map((u, i) => row(u, void 0, [["pki", "CrlDistributionPoints", i]])),
-        row(`${model.certificates.length} certificate${model.certificates.length === 1 ? "" : "s"}`, void 0, [["pki", "certificates"]])
-      ],
-      pointers: [["pki"]]
-    });
+  if (!pki || typeof pki !== "object") return;
+  const crlOnInternet = pki.CrlPublishedOnInternet;
+  const urls = list2(pki.CrlDistributionPoints).map((u) => text2(u) ?? "").filter(Boolean);
+  nodes.pki = nodes.add({
+    kind: "pki",
+    zone: crlOnInternet === true ? zones.internet().id : zones.topSite().id,
+    title: "Certificates and CRL",
+    name: "PKI",
+    subtitle: `CRL on the internet: ${crlOnInternet === true ? "yes" : crlOnInternet === false ? "no" : "not stated"}`,
+    rows: [
+      ...urls.slice(0, 3).map((u, i) => row(u, void 0, [["pki", "CrlDistributionPoints", i]])),
+      row(`${model.certificates.length} certificate${model.certificates.length === 1 ? "" : "s"}`, void 0, [["pki", "certificates"]])
+    ],
+    pointers: [["pki"]]
+  });
+}
+var ROLE_NAMES, CLIENT_ROLES, DEPLOYMENT_LABEL, certPointers;
+var init_nodes = __esm({
+  "src/report/topology/nodes.ts"() {
+    "use strict";
+    init_facts();
+    init_values();
+    ROLE_NAMES = {
+      ManagementPoint: "Management point",
+      DistributionPoint: "Distribution point",
+      SoftwareUpdatePoint: "Software update point",
+      FallbackStatusPoint: "Fallback status point",
+      CloudManagementGatewayConnectionPoint: "CMG connection point",
+      ServiceConnectionPoint: "Service connection point",
+      SiteServer: "Site server",
+      SmsProvider: "SMS Provider",
+      SiteDatabaseServer: "Site database server"
+    };
+    CLIENT_ROLES = /* @__PURE__ */ new Set(["ManagementPoint", "DistributionPoint", "SoftwareUpdatePoint", "FallbackStatusPoint"]);
+    DEPLOYMENT_LABEL = { scaleSet: "scale set", cloudService: "cloud service (ARM)" };
+    certPointers = (...certs) => certs.flatMap((c) => pointerOf(c));
   }
+});
+
+// src/report/topology/edges.ts
+function makeEdges(model, zones, nodes) {
   const edges = /* @__PURE__ */ new Map();
   const addEdge = (from, to, label, kind = "traffic", stated = false) => {
     if (!from || !to || from === to) return;
@@ -51500,97 +51626,122 @@ function populate(topology, model) {
     }
     edges.set(key, { id: `e${edges.size}`, from: from.id, to: to.id, label, stated, kind });
   };
-  const serverOf = (role) => serverNodes.get(role.server);
+  impliedEdges(model, nodes, addEdge);
+  proxyEdges(model, zones, nodes, addEdge);
+  dnsAndCrlEdges(model, nodes, addEdge);
+  statedEdges(model, zones, nodes, addEdge);
+  return [...edges.values()];
+}
+function impliedEdges(model, nodes, addEdge) {
+  const node = (element) => nodes.of.get(element);
+  const serverOf = (role) => node(role.server);
   for (const cmg of model.cmgs) {
-    for (const population of cmg.populations ?? []) addEdge(nodeOf.get(population), nodeOf.get(cmg), "HTTPS 443");
+    for (const population of cmg.populations ?? []) addEdge(node(population), node(cmg), "HTTPS 443");
   }
   for (const population of model.populations) {
     if (!population.usesIbcm) continue;
     for (const role of model.roles) {
       if (!CLIENT_ROLES.has(String(role.kind)) || role.acceptsInternet !== true) continue;
       if (population.site !== void 0 && role.site !== population.site) continue;
-      addEdge(nodeOf.get(population), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
+      addEdge(node(population), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
     }
   }
   for (const cp of model.connectionPoints) {
-    const cmg = cp.cmg;
-    if (cmg) addEdge(serverOf(cp), nodeOf.get(cmg), "TCP-TLS 10140-10155, HTTPS 443");
+    if (cp.cmg) addEdge(serverOf(cp), node(cp.cmg), "TCP-TLS 10140-10155, HTTPS 443");
     for (const role of model.roles) {
       if (role.site === cp.site && role.cmgTraffic === true && CLIENT_ROLES.has(String(role.kind))) addEdge(serverOf(cp), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
     }
   }
   for (const scp of model.roles.filter((r) => r.kind === "ServiceConnectionPoint")) {
-    for (const cmg of model.cmgs) addEdge(serverOf(scp), nodeOf.get(cmg), "HTTPS 443");
+    for (const cmg of model.cmgs) addEdge(serverOf(scp), node(cmg), "HTTPS 443");
   }
   for (const device of model.networkDevices) {
-    const node = nodeOf.get(device);
     const ssl = text2(device.SslMode) === "Bridging" ? " (bridged)" : text2(device.SslMode) === "Tunneling" ? " (tunnelled)" : "";
     for (const server of device.servers) {
       const ports = (server.allRoles ?? []).filter((r) => CLIENT_ROLES.has(String(r.kind))).map((r) => `${protocolOf(r)} ${String(r.port)}`);
-      addEdge(node, serverNodes.get(server), [...new Set(ports.length ? ports : ["HTTPS 443"])].join(", ") + ssl);
+      addEdge(node(device), node(server), [...new Set(ports.length ? ports : ["HTTPS 443"])].join(", ") + ssl);
     }
-    for (const cmg of device.frontCmgs) addEdge(node, nodeOf.get(cmg), "HTTPS 443" + ssl);
+    for (const cmg of device.frontCmgs) addEdge(node(device), node(cmg), "HTTPS 443" + ssl);
   }
+}
+function proxyEdges(model, zones, nodes, addEdge) {
   for (const server of model.servers) {
     if (server.EnableProxy !== true || !text2(server.ProxyServerName)) continue;
-    let proxy = deviceByName.get(lower(server.ProxyServerName));
+    let proxy = nodes.deviceByName.get(lower(server.ProxyServerName));
     const proxyPointer = pointerOf(server).map((p) => [...p, "ProxyServerName"]);
     if (!proxy) {
-      proxy = addNode({ kind: "proxy", zone: siteZone(server.SiteCode).id, title: text2(server.ProxyServerName), name: text2(server.ProxyServerName), rows: [row("Web proxy", "named by a site system")], pointers: proxyPointer });
-      deviceByName.set(lower(server.ProxyServerName), proxy);
+      proxy = nodes.add({ kind: "proxy", zone: zones.site(server.SiteCode).id, title: text2(server.ProxyServerName), name: text2(server.ProxyServerName), rows: [row("Web proxy", "named by a site system")], pointers: proxyPointer });
+      nodes.deviceByName.set(lower(server.ProxyServerName), proxy);
     }
-    addEdge(serverNodes.get(server), proxy, `HTTP proxy ${text2(server.ProxyServerPort) ?? ""}`.trim(), "proxy");
+    addEdge(nodes.of.get(server), proxy, `HTTP proxy ${text2(server.ProxyServerPort) ?? ""}`.trim(), "proxy");
   }
-  if (dnsNode) {
-    for (const record of publicRecords) {
-      const name = lower(record.Name);
-      const target = model.cmgs.find((c) => lower(c.ServiceName) === name || lower(c.DeploymentName) === name) ?? model.servers.find((s) => lower(s.PublicFqdn) === name || s.internetFacing === true && lower(s.SiteSystemServerName) === name);
-      const targetNode = target ? nodeOf.get(target) ?? serverNodes.get(target) : void 0;
-      addEdge(dnsNode, targetNode, `DNS ${text2(record.Type) ?? ""}`.trim(), "dns");
+}
+function dnsAndCrlEdges(model, nodes, addEdge) {
+  if (nodes.dns) {
+    for (const record of nodes.dns.records) {
+      const target = record.target ? nodes.of.get(record.target) : void 0;
+      addEdge(nodes.dns.node, target, `DNS ${text2(record.Type) ?? ""}`.trim(), "dns");
     }
   }
-  if (pkiNode) {
-    for (const cmg of model.cmgs) if (cmg.CheckClientCertRevocation === true) addEdge(nodeOf.get(cmg), pkiNode, "HTTP 80 (CRL)");
+  if (nodes.pki) {
+    for (const cmg of model.cmgs) if (cmg.CheckClientCertRevocation === true) addEdge(nodes.of.get(cmg), nodes.pki, "HTTP 80 (CRL)");
   }
+}
+function statedEdges(model, zones, nodes, addEdge) {
   let anyInternet;
   let azureEndpoints;
-  const resolve9 = (name, end) => {
-    const n = lower(name);
+  const resolve9 = (connection, end) => {
+    const n = connection[end];
     if (!n) return void 0;
-    const server = model.servers.find((s) => s.name === n || lower(s.PublicFqdn) === n);
-    if (server) return serverNodes.get(server);
-    const cmg = model.cmgs.find((c) => c.name === n || lower(c.DeploymentName) === n);
-    if (cmg) return nodeOf.get(cmg);
-    const population = model.populations.find((p) => lower(p.name) === n);
-    if (population) return nodeOf.get(population);
-    const cdp = model.cloudDistributionPoints.find((c) => c.name === n);
-    if (cdp) return nodeOf.get(cdp);
-    if (deviceByName.has(n)) return deviceByName.get(n);
+    const element = end === "from" ? connection.source : connection.destination;
+    if (element) return nodes.of.get(element);
+    const proxy = nodes.deviceByName.get(n);
+    if (proxy) return proxy;
     if (n === "internet" || n === "any" && end === "from") {
-      anyInternet ??= addNode({ kind: "internet-clients", zone: internetZone().id, title: "Any internet host", name: "Internet", rows: [], pointers: [] });
+      anyInternet ??= nodes.add({ kind: "internet-clients", zone: zones.internet().id, title: "Any internet host", name: "Internet", rows: [], pointers: [] });
       return anyInternet;
     }
-    if (isAzureHost2(n) || n.startsWith("*.") && isAzureHost2(n.slice(1))) {
-      azureEndpoints ??= addNode({ kind: "azure-endpoints", zone: azureZone().id, title: "Azure endpoints", name: "Azure", rows: [], pointers: [] });
-      if (n !== "azure" && !azureEndpoints.rows.some((r) => r.text === text2(name)) && azureEndpoints.rows.length < 6) azureEndpoints.rows.push(row(text2(name)));
+    if ((end === "from" ? connection.sourceIsAzure : connection.destinationIsAzure) === true) {
+      const name = text2(end === "from" ? connection.From : connection.To);
+      azureEndpoints ??= nodes.add({ kind: "azure-endpoints", zone: zones.azure().id, title: "Azure endpoints", name: "Azure", rows: [], pointers: [] });
+      if (n !== "azure" && !azureEndpoints.rows.some((r) => r.text === name) && azureEndpoints.rows.length < 6) azureEndpoints.rows.push(row(name));
       return azureEndpoints;
     }
     return void 0;
   };
   for (const connection of model.connections) {
-    const from = resolve9(connection.From, "from");
-    const to = resolve9(connection.To, "to");
+    const from = resolve9(connection, "from");
+    const to = resolve9(connection, "to");
     const ports = list2(connection.Ports).map((p) => text2(p)).filter(Boolean).join(",");
     const label = `${text2(connection.Protocol) ?? "TCP"} ${ports}`.trim();
     addEdge(from, to, label, "traffic", true);
     (to ?? from)?.pointers.push(...pointerOf(connection));
   }
-  topology.edges = [...edges.values()];
-  topology.zones = [...zones.values()].filter((z) => z.kind === "site" || nodes.some((n) => n.zone === z.id));
-  topology.nodes = nodes;
 }
-function protocolOf(role) {
-  return role.https === true ? "HTTPS" : role.https === false ? "HTTP" : "HTTP(S)";
+var init_edges = __esm({
+  "src/report/topology/edges.ts"() {
+    "use strict";
+    init_facts();
+    init_nodes();
+    init_values();
+  }
+});
+
+// src/report/topology/findings-attach.ts
+function worstFinding(findings) {
+  let worst;
+  for (const f of findings) {
+    if (!worst || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst.severity]) worst = f;
+  }
+  return worst;
+}
+function nodeFindings(node) {
+  return [...node.findings, ...node.rows.flatMap((r) => r.findings)];
+}
+function countSeverities(findings) {
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
 }
 function keyPart(part) {
   return `/${String(part).replace(/~/g, "~0").replace(/\//g, "~1")}`;
@@ -51619,15 +51770,135 @@ function attach(topology, findings) {
     else topology.unattached.push(finding);
   }
 }
-var NODE_KIND_LABEL, ROLE_NAMES, CLIENT_ROLES, SEVERITY_ORDER, AZURE_SUFFIXES;
+var SEVERITY_ORDER;
+var init_findings_attach = __esm({
+  "src/report/topology/findings-attach.ts"() {
+    "use strict";
+    SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+  }
+});
+
+// src/report/topology/zones.ts
+function makeZones(model) {
+  const zones = /* @__PURE__ */ new Map();
+  const addZone = (key, zone) => {
+    const existing = zones.get(key);
+    if (existing) return existing;
+    const created = { ...zone, id: `z${zones.size}`, findings: [] };
+    zones.set(key, created);
+    return created;
+  };
+  const siteZoneByCode = /* @__PURE__ */ new Map();
+  for (const site of model.sites) {
+    const code = text2(site.SiteCode) ?? "?";
+    if (siteZoneByCode.has(lower(code))) continue;
+    const facts = [text2(site.SiteType), site.version !== void 0 ? `version ${String(site.version)}` : "version not stated", text2(site.ParentSiteCode) ? `parent ${text2(site.ParentSiteCode)}` : void 0];
+    const zone = addZone(`site:${lower(code)}`, {
+      kind: "site",
+      title: `Site ${code}${text2(site.SiteName) ? ` (${text2(site.SiteName)})` : ""}`,
+      subtitle: facts.filter(Boolean).join(" \xB7 "),
+      rank: 2 + depth(site),
+      pointers: pointerOf(site)
+    });
+    siteZoneByCode.set(lower(code), zone);
+  }
+  for (const site of model.sites) {
+    const zone = siteZoneByCode.get(lower(text2(site.SiteCode) ?? "?"));
+    const parent = site.parent ? siteZoneByCode.get(lower(site.parent.SiteCode)) : void 0;
+    if (zone && parent && parent !== zone) zone.parent = parent.id;
+  }
+  const topSite = () => {
+    const top = model.hierarchy.topSite;
+    const zone = top ? siteZoneByCode.get(lower(top.SiteCode)) : [...siteZoneByCode.values()][0];
+    return zone ?? addZone("site:?", { kind: "site", title: "On-premises", subtitle: "no site in hierarchy.sites", rank: 2, pointers: [] });
+  };
+  return {
+    internet: () => addZone("internet", { kind: "internet", title: "Internet", rank: 0, pointers: [] }),
+    azure: () => addZone("azure", { kind: "azure", title: "Microsoft Azure", rank: 1, pointers: [] }),
+    site(code) {
+      const key = lower(code);
+      const known = siteZoneByCode.get(key);
+      if (known) return known;
+      if (!key) return topSite();
+      const zone = addZone(`site:${key}`, { kind: "site", title: `Site ${text2(code) ?? key}`, subtitle: "not in hierarchy.sites", rank: 2, pointers: [] });
+      siteZoneByCode.set(key, zone);
+      return zone;
+    },
+    topSite,
+    all: () => [...zones.values()]
+  };
+}
+function depth(site) {
+  let d = 0;
+  for (let s = site.parent; s && d < 10; s = s.parent) d++;
+  return d;
+}
+var init_zones = __esm({
+  "src/report/topology/zones.ts"() {
+    "use strict";
+    init_facts();
+    init_values();
+  }
+});
+
+// src/report/topology/index.ts
+function buildTopology(file) {
+  const topology = { zones: [], nodes: [], edges: [], unattached: [] };
+  const data = file.document?.data;
+  if (data !== null && typeof data === "object" && !Array.isArray(data)) {
+    try {
+      Object.assign(topology, topologyOf(buildModel(data)));
+    } catch {
+    }
+  }
+  condense(topology);
+  attach(topology, file.findings.filter((f) => !f.suppression));
+  boundText(topology);
+  return topology;
+}
+function topologyOf(model) {
+  const zones = makeZones(model);
+  const nodes = makeNodes(model, zones);
+  const edges = makeEdges(model, zones, nodes);
+  return { zones: zones.all().filter((z) => z.kind === "site" || nodes.list.some((n) => n.zone === z.id)), nodes: nodes.list, edges };
+}
+function bounded2(text3) {
+  return text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED - 1)}\u2026` : text3;
+}
+function boundText(topology) {
+  for (const zone of topology.zones) {
+    zone.title = bounded2(zone.title);
+    if (zone.subtitle !== void 0) zone.subtitle = bounded2(zone.subtitle);
+  }
+  for (const node of topology.nodes) {
+    node.title = bounded2(node.title);
+    node.name = bounded2(node.name);
+    if (node.subtitle !== void 0) node.subtitle = bounded2(node.subtitle);
+    for (const row2 of node.rows) {
+      row2.text = bounded2(row2.text);
+      if (row2.detail !== void 0) row2.detail = bounded2(row2.detail);
+    }
+  }
+  for (const edge of topology.edges) edge.label = bounded2(edge.label);
+}
 var init_topology = __esm({
-  "src/report/topology.ts"() {
+  "src/report/topology/index.ts"() {
     "use strict";
     init_findings();
     init_build2();
-    init_facts();
-    init_pointers();
     init_topology_condense();
+    init_edges();
+    init_findings_attach();
+    init_nodes();
+    init_zones();
+  }
+});
+
+// src/report/topology/types.ts
+var NODE_KIND_LABEL;
+var init_types = __esm({
+  "src/report/topology/types.ts"() {
+    "use strict";
     NODE_KIND_LABEL = {
       clients: "clients",
       cmg: "CMG",
@@ -51641,20 +51912,17 @@ var init_topology = __esm({
       dns: "public DNS",
       pki: "PKI / CRL"
     };
-    ROLE_NAMES = {
-      ManagementPoint: "Management point",
-      DistributionPoint: "Distribution point",
-      SoftwareUpdatePoint: "Software update point",
-      FallbackStatusPoint: "Fallback status point",
-      CloudManagementGatewayConnectionPoint: "CMG connection point",
-      ServiceConnectionPoint: "Service connection point",
-      SiteServer: "Site server",
-      SmsProvider: "SMS Provider",
-      SiteDatabaseServer: "Site database server"
-    };
-    CLIENT_ROLES = /* @__PURE__ */ new Set(["ManagementPoint", "DistributionPoint", "SoftwareUpdatePoint", "FallbackStatusPoint"]);
-    SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
-    AZURE_SUFFIXES = [".cloudapp.net", ".cloudapp.azure.com", ".windows.net", ".azure.com", ".azure.net", ".usgovcloudapp.net", ".usgovcloudapi.net", ".azure.us", ".microsoftonline.com"];
+  }
+});
+
+// src/report/topology.ts
+var init_topology2 = __esm({
+  "src/report/topology.ts"() {
+    "use strict";
+    init_topology();
+    init_findings_attach();
+    init_nodes();
+    init_types();
   }
 });
 
@@ -51669,7 +51937,7 @@ var init_topology_dot = __esm({
     "use strict";
     init_markup_escape();
     init_report_input();
-    init_topology();
+    init_topology2();
   }
 });
 
@@ -52012,8 +52280,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
+    const tableBody = rows.map((row2) => {
+      const cells = row2.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -53554,11 +53822,11 @@ function parseYaml(text3) {
 function tokenize(text3) {
   const parser = new import_yaml.Parser();
   const tokens = [];
-  const depth = () => parser.stack.reduce((n, token) => n + ("items" in token ? 1 : 0), 0);
+  const depth2 = () => parser.stack.reduce((n, token) => n + ("items" in token ? 1 : 0), 0);
   for (const lexeme of new import_yaml.Lexer().lex(text3)) {
     const at = parser.offset;
     for (const token of parser.next(lexeme)) tokens.push(token);
-    if (parser.stack.length > MAX_NESTING + 1 && depth() > MAX_NESTING) return { tokens, tooDeepAt: Math.min(at, text3.length) };
+    if (parser.stack.length > MAX_NESTING + 1 && depth2() > MAX_NESTING) return { tokens, tooDeepAt: Math.min(at, text3.length) };
   }
   for (const token of parser.end()) tokens.push(token);
   return { tokens, tooDeepAt: -1 };
@@ -53695,21 +53963,21 @@ function rangeOf(node, lines) {
 function scanComments(text3) {
   const result = [];
   const rows = text3.split(/\r\n|\r|\n/);
-  rows.forEach((row, index) => {
-    const hash = commentStart(row);
-    if (hash >= 0) result.push({ line: index + 1, text: row.slice(hash + 1).trim() });
+  rows.forEach((row2, index) => {
+    const hash = commentStart(row2);
+    if (hash >= 0) result.push({ line: index + 1, text: row2.slice(hash + 1).trim() });
   });
   return result;
 }
-function commentStart(row) {
+function commentStart(row2) {
   let quote3 = "";
-  for (let i = 0; i < row.length; i++) {
-    const ch = row[i];
+  for (let i = 0; i < row2.length; i++) {
+    const ch = row2[i];
     if (quote3) {
       if (ch === "\\" && quote3 === '"') i++;
       else if (ch === quote3) quote3 = "";
-    } else if (ch === '"' || ch === "'" && (i === 0 || /[\s:[{,-]/.test(row[i - 1]))) quote3 = ch;
-    else if (ch === "#" && (i === 0 || /\s/.test(row[i - 1]))) return i;
+    } else if (ch === '"' || ch === "'" && (i === 0 || /[\s:[{,-]/.test(row2[i - 1]))) quote3 = ch;
+    else if (ch === "#" && (i === 0 || /\s/.test(row2[i - 1]))) return i;
   }
   return -1;
 }
@@ -54331,19 +54599,19 @@ function isMapping(value) {
 }
 function walk(data, path, visit3) {
   const pointer = [];
-  const step = (value, depth) => {
-    if (depth === path.length) return visit3(value, pointer);
-    const part = path[depth];
+  const step = (value, depth2) => {
+    if (depth2 === path.length) return visit3(value, pointer);
+    const part = path[depth2];
     if (part === "*") {
       if (!Array.isArray(value)) return;
       for (let i = 0; i < value.length; i++) {
         pointer.push(i);
-        step(value[i], depth + 1);
+        step(value[i], depth2 + 1);
         pointer.pop();
       }
     } else if (isMapping(value) && Object.prototype.hasOwnProperty.call(value, part)) {
       pointer.push(part);
-      step(value[part], depth + 1);
+      step(value[part], depth2 + 1);
       pointer.pop();
     }
   };
@@ -54495,7 +54763,9 @@ var DERIVED = {
   ParentSiteCode: ["isTopTier", "isChildPrimary", "isStandalonePrimary", "children"],
   SiteType: ["isCas", "isPrimary", "isSecondary", "isChildPrimary", "isStandalonePrimary"],
   Version: ["version"],
-  VMInstanceCount: ["instances"],
+  VMInstanceCount: ["instances", "instanceSlots", "httpsPortFirst", "tcpTlsPorts", "httpsPorts"],
+  DeploymentModel: ["deploymentKind", "deploymentKindStated"],
+  DeploymentName: ["deploymentKind"],
   ServiceName: ["name"],
   SiteSystemServerName: ["name", "serverName"],
   Name: ["name"],
@@ -54529,6 +54799,8 @@ var DERIVED = {
   Feature: ["feature"],
   ServiceType: ["isCloudManagement"]
 };
+var REACH_INPUTS = /* @__PURE__ */ new Set(["VMInstanceCount", "ServiceName", "DeploymentName", "*"]);
+var REACH_FACTS = ["reachesCmgTcpTls", "reachesCmgHttps"];
 var LINK_OF_FIELD = /* @__PURE__ */ new Map();
 for (const r of REFERENCE_TABLE.references) if (r.as && !LINK_OF_FIELD.has(r.field)) LINK_OF_FIELD.set(r.field, r.as);
 var GATHERED = {
@@ -54550,6 +54822,13 @@ function brokenFacts(model, schemaFindings, references) {
       if (!facts.has(fact)) facts.set(fact, reason);
     }
     if (Array.isArray(element.allRoles) && (field === "SiteCode" || field === EVERY_FACT)) for (const role of element.allRoles) mark(role, field, reason);
+    if (Array.isArray(element.connectionPoints) && REACH_INPUTS.has(field)) {
+      for (const cp of element.connectionPoints) {
+        let cpFacts = broken.get(cp);
+        if (!cpFacts) broken.set(cp, cpFacts = /* @__PURE__ */ new Map());
+        for (const fact of REACH_FACTS) if (!cpFacts.has(fact)) cpFacts.set(fact, reason);
+      }
+    }
   };
   for (const finding of schemaFindings) {
     const pointer = finding.pointer;
@@ -56023,11 +56302,11 @@ var Candidates = class {
 function splitByComma(str2) {
   const parts = [];
   let current2 = "";
-  let depth = 0;
+  let depth2 = 0;
   for (const char of str2) {
-    if (char === "<") depth++;
-    else if (char === ">") depth--;
-    else if (char === "," && depth === 0) {
+    if (char === "<") depth2++;
+    else if (char === ">") depth2--;
+    else if (char === "," && depth2 === 0) {
       parts.push(current2.trim());
       current2 = "";
       continue;
@@ -58583,7 +58862,7 @@ var Parser4 = class {
   // Postfix ::= Primary (('.' IDENTIFIER ('(' ArgumentList ')')? | '[' Expression ']'))*
   parsePostfix() {
     let expr = this.parsePrimary();
-    const depth = this.maxDepthRemaining;
+    const depth2 = this.maxDepthRemaining;
     while (true) {
       if (this.match(TOKEN.DOT)) {
         const dot = this.#advanceToken();
@@ -58615,7 +58894,7 @@ var Parser4 = class {
       }
       break;
     }
-    this.maxDepthRemaining = depth;
+    this.maxDepthRemaining = depth2;
     return expr;
   }
   // Primary ::= NUMBER | STRING | BOOLEAN | NULL | IDENTIFIER | '(' Expression ')' | Array | Object
@@ -59066,12 +59345,12 @@ function celEnvironment() {
     enableOptionalTypes: true,
     homogeneousAggregateLiterals: false,
     limits: { maxAstNodes: 5e3, maxDepth: 100, maxListElements: 1e3, maxMapEntries: 1e3, maxCallArguments: 16 }
-  }).registerFunction("reachable(string, string, int): bool", (from, to, port) => connectionAllows(scope().model, from, to, port), {
+  }).registerFunction("reachable(string, string, int): bool", (from, to, port) => connectionAllows2(scope().model, from, to, port), {
     description: "network.connections allow `from` to open a connection to `to` on `port`."
   }).registerFunction("reachableRange(string, string, int, int): bool", (from, to, start, count) => {
     for (let port = start; port < start + count; port++) {
       chargeSteps(1);
-      if (!connectionAllows(scope().model, from, to, port)) return false;
+      if (!connectionAllows2(scope().model, from, to, port)) return false;
     }
     return true;
   }, { description: "Every port from `start` to `start + count - 1` is open from `from` to `to`." }).registerFunction("ceilDiv(int, int): int", (a, b) => b === 0n ? 0n : (a + b - 1n) / b).registerFunction("lower(string): string", (text3) => lower(text3)).registerFunction("hostMatches(string, string): bool", (pattern, host) => hostMatches(pattern, host)).registerFunction("daysUntil(string): int", (date) => BigInt(Math.floor((dateValue(date) - dateValue(scope().asOf)) / DAY_MS)), {
@@ -59110,10 +59389,10 @@ function isNode(value) {
 }
 function parseExpression(text3) {
   const parsed = celEnvironment().parse(text3);
-  const visit3 = (value, depth) => {
-    if (depth > 1e3) return;
+  const visit3 = (value, depth2) => {
+    if (depth2 > 1e3) return;
     if (Array.isArray(value)) {
-      for (const item of value) visit3(item, depth + 1);
+      for (const item of value) visit3(item, depth2 + 1);
       return;
     }
     if (!isNode(value)) return;
@@ -59124,7 +59403,7 @@ function parseExpression(text3) {
       if (isNode(pattern) && pattern.op === "value" && typeof pattern.args === "string") linearPattern(pattern.args);
     }
     markSizedOperands(value);
-    if (value.op !== "value") visit3(args, depth + 1);
+    if (value.op !== "value") visit3(args, depth2 + 1);
   };
   visit3(parsed.ast, 0);
   return parsed;
@@ -59168,7 +59447,7 @@ function readsPath(text3, read) {
 }
 function topLevelConjuncts(text3) {
   const parts = [];
-  let depth = 0;
+  let depth2 = 0;
   let start = 0;
   for (let i = 0; i < text3.length; i++) {
     const ch = text3[i];
@@ -59176,9 +59455,9 @@ function topLevelConjuncts(text3) {
       for (i++; i < text3.length && text3[i] !== ch; i++) if (text3[i] === "\\") i++;
       continue;
     }
-    if (ch === "(" || ch === "[" || ch === "{") depth++;
-    else if (ch === ")" || ch === "]" || ch === "}") depth--;
-    else if (depth === 0) {
+    if (ch === "(" || ch === "[" || ch === "{") depth2++;
+    else if (ch === ")" || ch === "]" || ch === "}") depth2--;
+    else if (depth2 === 0) {
       if (ch === "|" && text3[i + 1] === "|" || ch === "?" && text3[i - 1] !== ".") return void 0;
       if (ch === "&" && text3[i + 1] === "&") {
         parts.push(text3.slice(start, i).trim());
@@ -60086,13 +60365,13 @@ function countKeyColons(text3) {
   }
   return count;
 }
-function take(value, depth, census) {
-  if (depth > MAX_NESTING) return false;
+function take(value, depth2, census) {
+  if (depth2 > MAX_NESTING) return false;
   census.containers++;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
-      if (item !== null && typeof item === "object" && !take(item, depth + 1, census)) return false;
+      if (item !== null && typeof item === "object" && !take(item, depth2 + 1, census)) return false;
     }
     return true;
   }
@@ -60100,7 +60379,7 @@ function take(value, depth, census) {
     if (!Object.prototype.hasOwnProperty.call(value, name)) continue;
     census.keys++;
     const item = value[name];
-    if (item !== null && typeof item === "object" && !take(item, depth + 1, census)) return false;
+    if (item !== null && typeof item === "object" && !take(item, depth2 + 1, census)) return false;
   }
   return true;
 }
@@ -60141,12 +60420,12 @@ function nextBracket(text3, i) {
 function thirdLevelSkippingStrings(text3) {
   const starts = [];
   const ends = [];
-  let depth = 0;
+  let depth2 = 0;
   for (let i = nextBracket(text3, 0); i < text3.length; i = nextBracket(text3, i + 1)) {
     const ch = text3.charCodeAt(i);
     if (ch === 123 || ch === 91) {
-      if (++depth === 3) starts.push(i);
-    } else if (depth-- === 3) ends.push(i + 1);
+      if (++depth2 === 3) starts.push(i);
+    } else if (depth2-- === 3) ends.push(i + 1);
   }
   return { starts, ends };
 }
@@ -60162,7 +60441,7 @@ function thirdLevelByBrackets(text3, brackets) {
   let closeBrace = nextOf(text3, "}", 0);
   let openList = nextOf(text3, "[", 0);
   let closeList = nextOf(text3, "]", 0);
-  let depth = 0;
+  let depth2 = 0;
   let seen = 0;
   for (; seen <= brackets; seen++) {
     const at = Math.min(openBrace, closeBrace, openList, closeList);
@@ -60173,8 +60452,8 @@ function thirdLevelByBrackets(text3, brackets) {
     else if (ch === 91) openList = nextOf(text3, "[", at + 1);
     else closeList = nextOf(text3, "]", at + 1);
     if (ch === 123 || ch === 91) {
-      if (++depth === 3) starts.push(at);
-    } else if (depth-- === 3) ends.push(at + 1);
+      if (++depth2 === 3) starts.push(at);
+    } else if (depth2-- === 3) ends.push(at + 1);
   }
   if (seen !== brackets) return void 0;
   fastJsonCounters.bracketOnlyScans++;
@@ -60208,14 +60487,14 @@ var JsonLocator = class {
   locate(pointer, atKey) {
     if (!this.root) return this.lines.region(0, 0);
     let entry = this.root;
-    let depth = 0;
-    while (depth < pointer.length) {
-      const next = this.child(entry, pointer[depth]);
+    let depth2 = 0;
+    while (depth2 < pointer.length) {
+      const next = this.child(entry, pointer[depth2]);
       if (!next) break;
       entry = next;
-      depth++;
+      depth2++;
     }
-    const rest = pointer.slice(depth);
+    const rest = pointer.slice(depth2);
     if (rest.length && !entry.members && !entry.items && !entry.itemStarts && this.isContainer(entry)) {
       const tree = this.treeOf(entry);
       if (tree && hasChild(tree, rest[0])) {
@@ -60258,10 +60537,10 @@ var JsonLocator = class {
     return { region: (start, end) => lines.region(start + offset, end + offset) };
   }
   /** The value at `start` (depth counts from 1 at the root), with its children when it is shallow enough. */
-  entry(start, depth, keyStart, keyEnd) {
+  entry(start, depth2, keyStart, keyEnd) {
     const text3 = this.text;
     const ch = text3.charCodeAt(start);
-    if (depth <= INDEX_DEPTH && ch === 123) {
+    if (depth2 <= INDEX_DEPTH && ch === 123) {
       const members = /* @__PURE__ */ new Map();
       let i = this.skipSpace(start + 1);
       while (text3.charCodeAt(i) === QUOTE) {
@@ -60269,22 +60548,22 @@ var JsonLocator = class {
         const raw = text3.slice(i + 1, nameEnd - 1);
         const name = raw.includes("\\") ? JSON.parse(text3.slice(i, nameEnd)) : raw;
         const valueStart = this.skipSpace(this.skipSpace(nameEnd) + 1);
-        const child2 = this.entry(valueStart, depth + 1, i, nameEnd);
+        const child2 = this.entry(valueStart, depth2 + 1, i, nameEnd);
         if (!members.has(name)) members.set(name, child2);
         i = this.skipSpace(child2.end);
         if (text3.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
       }
       return { start, end: i + 1, keyStart, keyEnd, members };
     }
-    if (depth <= INDEX_DEPTH && ch === 91) {
-      const shallow = depth < INDEX_DEPTH;
+    if (depth2 <= INDEX_DEPTH && ch === 91) {
+      const shallow = depth2 < INDEX_DEPTH;
       const items = [];
       const itemStarts = [];
       const itemEnds = [];
       let i = this.skipSpace(start + 1);
       while (i < text3.length && text3.charCodeAt(i) !== 93) {
-        const child2 = shallow ? this.entry(i, depth + 1, -1, -1) : void 0;
-        const end = Math.max(child2 ? child2.end : this.valueEnd(i, depth + 1), i + 1);
+        const child2 = shallow ? this.entry(i, depth2 + 1, -1, -1) : void 0;
+        const end = Math.max(child2 ? child2.end : this.valueEnd(i, depth2 + 1), i + 1);
         if (child2) items.push(child2);
         else {
           itemStarts.push(i);
@@ -60295,12 +60574,12 @@ var JsonLocator = class {
       }
       return shallow ? { start, end: i + 1, keyStart, keyEnd, items } : { start, end: i + 1, keyStart, keyEnd, itemStarts, itemEnds };
     }
-    return { start, end: this.valueEnd(start, depth), keyStart, keyEnd };
+    return { start, end: this.valueEnd(start, depth2), keyStart, keyEnd };
   }
   /** Offset just past the value at `start`; objects and lists three levels deep are looked up in the scan. */
-  valueEnd(start, depth) {
+  valueEnd(start, depth2) {
     const ch = this.text.charCodeAt(start);
-    if (depth === 3 && (ch === 123 || ch === 91)) {
+    if (depth2 === 3 && (ch === 123 || ch === 91)) {
       const { starts: thirdStarts, ends: thirdEnds } = this.thirdLevel;
       while (this.third < thirdStarts.length && thirdStarts[this.third] < start) this.third++;
       const end = thirdStarts[this.third] === start ? thirdEnds[this.third] : void 0;
@@ -60321,11 +60600,11 @@ var JsonLocator = class {
     const ch = text3.charCodeAt(start);
     if (ch === QUOTE) return skipString(text3, start);
     if (ch === 123 || ch === 91) {
-      let depth = 0;
+      let depth2 = 0;
       for (let i2 = start; i2 < text3.length; i2 = nextBracket(text3, i2 + 1)) {
         const c = text3.charCodeAt(i2);
-        if (c === 123 || c === 91) depth++;
-        else if (--depth === 0) return i2 + 1;
+        if (c === 123 || c === 91) depth2++;
+        else if (--depth2 === 0) return i2 + 1;
       }
       return text3.length;
     }
@@ -64311,11 +64590,11 @@ function closestRules(unknown, knownRules) {
   return hints.length ? ` (${hints.join("; ")})` : "";
 }
 function regionOf(rows, line) {
-  const row = rows[line - 1] ?? "";
-  const at = row.indexOf("cmlint-");
-  const hash = at >= 0 ? row.lastIndexOf("#", at) : -1;
+  const row2 = rows[line - 1] ?? "";
+  const at = row2.indexOf("cmlint-");
+  const hash = at >= 0 ? row2.lastIndexOf("#", at) : -1;
   const start = hash >= 0 ? hash + 1 : 1;
-  return { startLine: line, startColumn: start, endLine: line, endColumn: Math.max(start + 1, row.trimEnd().length + 1) };
+  return { startLine: line, startColumn: start, endLine: line, endColumn: Math.max(start + 1, row2.trimEnd().length + 1) };
 }
 function readDirectives(comments, text3, knownRules) {
   const directives = [];
@@ -64907,7 +65186,7 @@ init_sarif();
 // src/report/topology-mermaid.ts
 init_markup_escape();
 init_topology_dot();
-init_topology();
+init_topology2();
 var CLASS_DEFS = {
   error: "classDef error stroke:#b3261e,stroke-width:3px",
   warning: "classDef warning stroke:#b06d00,stroke-width:2px,stroke-dasharray:6 3",
@@ -65049,13 +65328,13 @@ function jobSummary(results, rules, counts, env) {
     const where = `${file.path}:${finding.region.startLine}:${finding.region.startColumn}`;
     const url = sourceLink(file.path, finding.region.startLine, env);
     const location = url ? `[${markdownCell(where)}](${url})` : markdownCell(where);
-    const row = `| ${location} | ${finding.severity} | ${finding.ruleId} | ${markdownCell(finding.message)} |`;
-    bytes += Buffer.byteLength(row) + 1;
+    const row2 = `| ${location} | ${finding.severity} | ${finding.ruleId} | ${markdownCell(finding.message)} |`;
+    bytes += Buffer.byteLength(row2) + 1;
     if (bytes > SUMMARY_MAX_BYTES) {
       truncated = true;
       break;
     }
-    out.push(row);
+    out.push(row2);
     rows++;
   }
   if (truncated) out.push("", "_Part of this summary is left out: GitHub accepts at most 1 MiB. The SARIF file and the annotations have every finding._");
