@@ -5119,7 +5119,7 @@ var require_formdata = __commonJS({
           this[kState].push(entry);
         }
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth2, options) {
         const state = this[kState].reduce((a, b) => {
           if (a[b.name]) {
             if (Array.isArray(a[b.name])) {
@@ -5132,7 +5132,7 @@ var require_formdata = __commonJS({
           }
           return a;
         }, { __proto__: null });
-        options.depth ??= depth;
+        options.depth ??= depth2;
         options.colors ??= true;
         const output = nodeUtil.formatWithOptions(options, state);
         return `FormData ${output.slice(output.indexOf("]") + 2)}`;
@@ -12302,8 +12302,8 @@ var require_headers = __commonJS({
         }
         return this.#headersList[kHeadersSortedMap] = headers;
       }
-      [util.inspect.custom](depth, options) {
-        options.depth ??= depth;
+      [util.inspect.custom](depth2, options) {
+        options.depth ??= depth2;
         return `Headers ${util.formatWithOptions(options, this.#headersList.entries)}`;
       }
       static getHeadersGuard(o) {
@@ -12529,7 +12529,7 @@ var require_response = __commonJS({
         }
         return fromInnerResponse(clonedResponse, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth2, options) {
         if (options.depth === null) {
           options.depth = 2;
         }
@@ -13298,7 +13298,7 @@ var require_request2 = __commonJS({
         }
         return fromInnerRequest(clonedRequest, ac.signal, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth2, options) {
         if (options.depth === null) {
           options.depth = 2;
         }
@@ -19169,7 +19169,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection2(node) {
       if (node && typeof node === "object")
@@ -19191,7 +19191,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection2(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection2(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19206,7 +19206,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap3;
     exports.isNode = isNode4;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
@@ -24751,7 +24751,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection2 = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24835,7 +24835,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection2;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -29797,7 +29797,7 @@ var init_build = __esm({
         const edges = /* @__PURE__ */ new Map();
         const parent = [0];
         const unit = [0];
-        const depth = [0];
+        const depth2 = [0];
         const terminal = [0];
         for (const word of words2) {
           let node = 0;
@@ -29809,7 +29809,7 @@ var init_build = __esm({
               edges.set(key, child2);
               parent.push(node);
               unit.push(word[i]);
-              depth.push(depth[node] + 1);
+              depth2.push(depth2[node] + 1);
               terminal.push(0);
             }
             node = child2;
@@ -29830,7 +29830,7 @@ var init_build = __esm({
         this.childNode = children;
         const byDepth = new Int32Array(numNodes);
         for (let n = 0; n < numNodes; n++) byDepth[n] = n;
-        byDepth.sort((a, b) => depth[a] - depth[b]);
+        byDepth.sort((a, b) => depth2[a] - depth2[b]);
         const fail = new Int32Array(numNodes);
         const match = Uint8Array.from(terminal);
         for (let k = 1; k < numNodes; k++) {
@@ -33176,6 +33176,7 @@ function linearPattern(pattern) {
 var cache, CACHE_LIMIT, InvalidPatternError, linearRegExpEngine;
 var init_linear_regexp = __esm({
   "src/validate/linear-regexp.ts"() {
+    "use strict";
     init_build();
     cache = /* @__PURE__ */ new Map();
     CACHE_LIMIT = 512;
@@ -47280,15 +47281,15 @@ function build$2(options, isSynchronous) {
 function isRecursive(path, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
   let parent = dirname4(path);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
+  let depth2 = 1;
+  while (parent !== state.root && depth2 < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
+    if (isSameRoot) depth2++;
     else parent = dirname4(parent);
   }
   state.symlinks.set(path, resolved);
-  return depth > 1;
+  return depth2 > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
   return state.visited.includes(resolved + state.options.pathSeparator);
@@ -47534,7 +47535,7 @@ var init_dist = __esm({
         this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
         return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
       }
-      walk = (entries, directoryPath, depth) => {
+      walk = (entries, directoryPath, depth2) => {
         const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
         if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
         const files = this.getArray(this.state.paths);
@@ -47547,14 +47548,14 @@ var init_dist = __esm({
             let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
             if (exclude && exclude(entry.name, path)) continue;
             this.pushDirectory(path, paths, filters);
-            this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+            this.walkDirectory(this.state, path, path, depth2 - 1, this.walk);
           } else if (this.resolveSymlink && entry.isSymbolicLink()) {
             let path = joinPathWithBasePath(entry.name, directoryPath);
             this.resolveSymlink(path, this.state, (stat3, resolvedPath) => {
               if (stat3.isDirectory()) {
                 resolvedPath = normalizePath(resolvedPath, this.state.options);
                 if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth2 - 1, this.walk);
               } else {
                 resolvedPath = useRealPaths ? resolvedPath : path;
                 const filename = basename2(resolvedPath);
@@ -47625,8 +47626,8 @@ var init_dist = __esm({
         this.options.includeDirs = true;
         return this;
       }
-      withMaxDepth(depth) {
-        this.options.maxDepth = depth;
+      withMaxDepth(depth2) {
+        this.options.maxDepth = depth2;
         return this;
       }
       withMaxFiles(limit) {
@@ -48019,7 +48020,7 @@ var require_scan = __commonJS({
     var isPathSeparator = (code) => {
       return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
-    var depth = (token) => {
+    var depth2 = (token) => {
       if (token.isPrefix !== true) {
         token.depth = token.isGlobstar ? Infinity : 1;
       }
@@ -48292,7 +48293,7 @@ var require_scan = __commonJS({
             } else {
               tokens[idx].value = value2;
             }
-            depth(tokens[idx]);
+            depth2(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
           if (i >= start) {
@@ -48305,7 +48306,7 @@ var require_scan = __commonJS({
         parts.push(value);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
           tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
+          depth2(tokens[tokens.length - 1]);
           state.maxDepth += tokens[tokens.length - 1].depth;
         }
         state.slashes = slashes;
@@ -48524,15 +48525,15 @@ var require_parse2 = __commonJS({
       return chars;
     };
     var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
+      let depth2 = 0;
       let value = pattern.trim();
       let match = parseRepeatedExtglob(value);
       while (match) {
-        depth++;
+        depth2++;
         value = match.body.trim();
         match = parseRepeatedExtglob(value);
       }
-      return depth;
+      return depth2;
     };
     var analyzeRepeatedExtglob = (body, options) => {
       if (options.maxExtglobRecursion === false) {
@@ -50117,8 +50118,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
+    const tableBody = rows.map((row2) => {
+      const cells = row2.map((cell) => {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
@@ -51462,7 +51463,48 @@ function printParseErrorCode(code) {
   return "<unknown ParseErrorCode>";
 }
 
-// src/source/parsed-document.ts
+// src/parse/lines.ts
+var EVERY = 256;
+function linesOf(text3) {
+  return text3.includes("\r") ? new LineIndex(text3) : new SparseLines(text3);
+}
+var SparseLines = class {
+  constructor(text3) {
+    this.text = text3;
+    let line = 0;
+    for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) {
+      if (++line % EVERY === 0) this.checkpoints.push(i + 1);
+    }
+  }
+  /** Offset of the start of line 1 + k * EVERY (0-based: line k * EVERY). */
+  checkpoints = [0];
+  /** The line (0-based) and its start of the last position found. */
+  lastLine = 0;
+  lastStart = 0;
+  position(offset) {
+    const text3 = this.text;
+    offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text3.length));
+    const low = lastAtOrBefore(this.checkpoints, offset);
+    let line = low * EVERY;
+    let start = this.checkpoints[low];
+    if (this.lastStart > start && this.lastStart <= offset) {
+      line = this.lastLine;
+      start = this.lastStart;
+    }
+    for (let i = text3.indexOf("\n", start); i >= 0 && i < offset; i = text3.indexOf("\n", i + 1)) {
+      line++;
+      start = i + 1;
+    }
+    this.lastLine = line;
+    this.lastStart = start;
+    const next = text3.indexOf("\n", start);
+    const end = next < 0 ? text3.length : next;
+    return { line: line + 1, column: Math.min(offset, end) - start + 1 };
+  }
+  region(start, end) {
+    return regionBetween(this, start, end);
+  }
+};
 var LineIndex = class {
   /** Where each line starts, and where its text ends (its line break, or the end of the text). */
   starts;
@@ -51523,30 +51565,6 @@ var LineIndex = class {
     return text3.slice(this.starts[line - 1], this.ends[line - 1]);
   }
 };
-function maxJsonDepth(text3, stopAt) {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text3.length; i++) {
-    const ch = text3.charCodeAt(i);
-    if (inString) {
-      if (ch === 92) i++;
-      else if (ch === 34 || ch === 10 || ch === 13) inString = false;
-      continue;
-    }
-    if (ch === 34) inString = true;
-    else if (ch === 47 && text3.charCodeAt(i + 1) === 47) {
-      while (i < text3.length && text3.charCodeAt(i) !== 10 && text3.charCodeAt(i) !== 13) i++;
-    } else if (ch === 47 && text3.charCodeAt(i + 1) === 42) {
-      const close = text3.indexOf("*/", i + 2);
-      i = close < 0 ? text3.length : close + 1;
-    } else if (ch === 91 || ch === 123) {
-      depth++;
-      if (depth > stopAt) return { depth, offset: i };
-    } else if (ch === 93 || ch === 125) depth = Math.max(0, depth - 1);
-  }
-  return { depth, offset: -1 };
-}
-var MAX_NESTING = 256;
 function lastAtOrBefore(sorted, offset) {
   let low = 0;
   let high = sorted.length - 1;
@@ -51563,7 +51581,64 @@ function regionBetween(lines, start, end) {
   return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
 }
 
-// src/source/parse-json.ts
+// src/parse/parsed-document.ts
+var MAX_NESTING = 256;
+
+// src/parse/json/depth.ts
+function maxJsonDepth(text3, stopAt) {
+  let depth2 = 0;
+  let inString = false;
+  for (let i = 0; i < text3.length; i++) {
+    const ch = text3.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++;
+      else if (ch === 34 || ch === 10 || ch === 13) inString = false;
+      continue;
+    }
+    if (ch === 34) inString = true;
+    else if (ch === 47 && text3.charCodeAt(i + 1) === 47) {
+      while (i < text3.length && text3.charCodeAt(i) !== 10 && text3.charCodeAt(i) !== 13) i++;
+    } else if (ch === 47 && text3.charCodeAt(i + 1) === 42) {
+      const close = text3.indexOf("*/", i + 2);
+      i = close < 0 ? text3.length : close + 1;
+    } else if (ch === 91 || ch === 123) {
+      depth2++;
+      if (depth2 > stopAt) return { depth: depth2, offset: i };
+    } else if (ch === 93 || ch === 125) depth2 = Math.max(0, depth2 - 1);
+  }
+  return { depth: depth2, offset: -1 };
+}
+
+// src/parse/json/locate.ts
+var propertyIndexes = /* @__PURE__ */ new WeakMap();
+function child(node, part) {
+  if (node.type === "array") return typeof part === "number" ? node.children?.[part] : void 0;
+  if (node.type !== "object") return void 0;
+  let index = propertyIndexes.get(node);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0];
+      if (key && property.children?.[1] && !index.has(String(key.value))) index.set(String(key.value), property.children[1]);
+    }
+    propertyIndexes.set(node, index);
+  }
+  return index.get(String(part));
+}
+function locateJson(tree, pointer, atKey, lines) {
+  if (!tree) return lines.region(0, 0);
+  let node = tree;
+  for (const part of pointer) {
+    const next = child(node, part);
+    if (!next) break;
+    node = next;
+  }
+  const key = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
+  const target = atKey && key ? key : node;
+  return lines.region(target.offset, target.offset + target.length);
+}
+
+// src/parse/json/precise.ts
 var MESSAGES = {
   InvalidCommentToken: "JSON has no comments; remove it (or write the export as YAML, which has).",
   PropertyNameExpected: "Property name expected.",
@@ -51672,195 +51747,53 @@ function findDuplicateKeys(node, problems, lines) {
     for (const child2 of current2.children ?? []) stack.push(child2);
   }
 }
-var propertyIndexes = /* @__PURE__ */ new WeakMap();
-function child(node, part) {
-  if (node.type === "array") return typeof part === "number" ? node.children?.[part] : void 0;
-  if (node.type !== "object") return void 0;
-  let index = propertyIndexes.get(node);
-  if (!index) {
-    index = /* @__PURE__ */ new Map();
-    for (const property of node.children ?? []) {
-      const key = property.children?.[0];
-      if (key && property.children?.[1] && !index.has(String(key.value))) index.set(String(key.value), property.children[1]);
-    }
-    propertyIndexes.set(node, index);
-  }
-  return index.get(String(part));
+
+// src/parse/yaml/precise.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/parse/yaml/comments.ts
+function scanComments(text3) {
+  const result = [];
+  const rows = text3.split(/\r\n|\r|\n/);
+  rows.forEach((row2, index) => {
+    const hash = commentStart(row2);
+    if (hash >= 0) result.push({ line: index + 1, text: row2.slice(hash + 1).trim() });
+  });
+  return result;
 }
-function locateJson(tree, pointer, atKey, lines) {
-  if (!tree) return lines.region(0, 0);
-  let node = tree;
-  for (const part of pointer) {
-    const next = child(node, part);
-    if (!next) break;
-    node = next;
+function commentStart(row2) {
+  let quote3 = "";
+  for (let i = 0; i < row2.length; i++) {
+    const ch = row2[i];
+    if (quote3) {
+      if (ch === "\\" && quote3 === '"') i++;
+      else if (ch === quote3) quote3 = "";
+    } else if (ch === '"' || ch === "'" && (i === 0 || /[\s:[{,-]/.test(row2[i - 1]))) quote3 = ch;
+    else if (ch === "#" && (i === 0 || /\s/.test(row2[i - 1]))) return i;
   }
-  const key = node.parent?.type === "property" ? node.parent.children?.[0] : void 0;
-  const target = atKey && key ? key : node;
-  return lines.region(target.offset, target.offset + target.length);
+  return -1;
+}
+function commentsOf(text3) {
+  if (!text3.includes("#")) return [];
+  const lines = linesOf(text3);
+  const result = [];
+  let lastLine = 0;
+  for (let at = text3.indexOf("#"); at >= 0; at = text3.indexOf("#", at + 1)) {
+    const line = lines.region(at, at).startLine;
+    if (line === lastLine) continue;
+    lastLine = line;
+    let start = at;
+    while (start > 0 && text3.charCodeAt(start - 1) !== 10 && text3.charCodeAt(start - 1) !== 13) start--;
+    let end = at;
+    while (end < text3.length && text3.charCodeAt(end) !== 10 && text3.charCodeAt(end) !== 13) end++;
+    for (const comment of scanComments(text3.slice(start, end))) result.push({ line, text: comment.text });
+    at = end;
+  }
+  return result;
 }
 
-// src/source/parse-yaml.ts
+// src/parse/yaml/locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT = 1e3;
-var YAML_OPTIONS = {
-  version: "1.2",
-  schema: "core",
-  merge: false,
-  // Duplicate keys are found by findDuplicateKeys below, in linear time (the package's own check is quadratic).
-  uniqueKeys: false,
-  strict: true,
-  prettyErrors: false
-};
-var NESTING_MESSAGE = `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.`;
-function parseYaml(text3) {
-  const lines = new LineIndex(text3);
-  const problems = [];
-  const fail = (message, offset) => {
-    problems.push({ ruleId: "CML001", severity: "error", message, region: lines.region(offset, offset) });
-    return emptyDocument(problems, text3, lines);
-  };
-  let docs;
-  try {
-    const tokens = tokenize(text3);
-    if (tokens.tooDeepAt >= 0) return fail(NESTING_MESSAGE, tokens.tooDeepAt);
-    docs = Array.from(new import_yaml.Composer(YAML_OPTIONS).compose(tokens.tokens));
-  } catch (error2) {
-    return fail(tooDeepOrBroken(error2), 0);
-  }
-  const doc = docs[0];
-  if (!doc) return emptyDocument(problems, text3, lines);
-  for (const extra of docs.slice(1)) {
-    const start = extra.contents?.range?.[0] ?? extra.range?.[0] ?? text3.length;
-    problems.push({
-      ruleId: "CML001",
-      severity: "error",
-      message: "A second YAML document starts here; an export is one document. Split it into separate files.",
-      region: lines.region(start, start)
-    });
-  }
-  for (const error2 of doc.errors) problems.push(toFinding(error2, "error", lines));
-  for (const warning of doc.warnings) problems.push(toFinding(warning, "warning", lines));
-  for (const finding of removeMergeKeys(doc, lines)) problems.push(finding);
-  for (const finding of findDuplicateKeys2(doc, lines)) problems.push(finding);
-  let data;
-  if (doc.errors.length === 0) {
-    try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error2) {
-      const aliases = error2 instanceof Error && /alias/i.test(error2.message);
-      const message = aliases ? `Aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the values out instead of nesting aliases.` : tooDeepOrBroken(error2);
-      const offset = aliases ? firstAliasOffset(doc) : 0;
-      problems.push({ ruleId: "CML001", severity: "error", message, region: lines.region(offset, offset) });
-    }
-  }
-  return {
-    format: "yaml",
-    data,
-    problems,
-    locate: (pointer, atKey) => locateYaml(doc, pointer, atKey ?? false, lines),
-    comments: () => scanComments(text3)
-  };
-}
-function tokenize(text3) {
-  const parser = new import_yaml.Parser();
-  const tokens = [];
-  const depth = () => parser.stack.reduce((n, token) => n + ("items" in token ? 1 : 0), 0);
-  for (const lexeme of new import_yaml.Lexer().lex(text3)) {
-    const at = parser.offset;
-    for (const token of parser.next(lexeme)) tokens.push(token);
-    if (parser.stack.length > MAX_NESTING + 1 && depth() > MAX_NESTING) return { tokens, tooDeepAt: Math.min(at, text3.length) };
-  }
-  for (const token of parser.end()) tokens.push(token);
-  return { tokens, tooDeepAt: -1 };
-}
-function tooDeepOrBroken(error2) {
-  if (error2 instanceof RangeError) return NESTING_MESSAGE;
-  return `The file cannot be parsed: ${error2 instanceof Error ? firstLine(error2.message) : String(error2)}`;
-}
-function toFinding(error2, severity, lines) {
-  const [start, end] = error2.pos;
-  let ruleId = "CML001";
-  let message;
-  switch (error2.code) {
-    case "DUPLICATE_KEY":
-      ruleId = "CML008";
-      message = "Duplicate key: a key may appear only once in a mapping; merge the two entries.";
-      break;
-    case "TAB_AS_INDENT":
-      message = "Tab used for indentation; YAML indents with spaces only.";
-      break;
-    case "TAG_RESOLVE_FAILED":
-    case "BAD_COLLECTION_TYPE":
-      severity = "error";
-      message = `${firstLine(error2.message)}: exports are plain data and tags are never acted on; remove the tag.`;
-      break;
-    case "RESOURCE_EXHAUSTION":
-      message = NESTING_MESSAGE;
-      break;
-    default:
-      message = `YAML syntax: ${firstLine(error2.message)}`;
-  }
-  return { ruleId, severity, message, region: lines.region(start, Math.min(end, start + 1)) };
-}
-function removeMergeKeys(doc, lines) {
-  const found = [];
-  (0, import_yaml.visit)(doc, {
-    Pair(_, pair) {
-      if ((0, import_yaml.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
-        const [start, end] = pair.key.range ?? [0, 0];
-        found.push({
-          ruleId: "CML001",
-          severity: "error",
-          message: "Merge key (<<): YAML 1.2 has no merge keys and cmlint does not merge; write the keys out in this mapping.",
-          region: lines.region(start, end)
-        });
-        return import_yaml.visit.REMOVE;
-      }
-      return void 0;
-    }
-  });
-  return found;
-}
-function findDuplicateKeys2(doc, lines) {
-  const found = [];
-  (0, import_yaml.visit)(doc, {
-    Map(_, map2) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const pair of map2.items) {
-        if (!(0, import_yaml.isScalar)(pair.key)) continue;
-        const name = String(pair.key.value ?? "");
-        if (seen.has(name)) {
-          const [start, end] = pair.key.range ?? [0, 0];
-          found.push({
-            ruleId: "CML008",
-            severity: "error",
-            message: "Duplicate key: a key may appear only once in a mapping; merge the two entries.",
-            region: lines.region(start, end)
-          });
-        }
-        seen.add(name);
-      }
-    }
-  });
-  return found;
-}
-function firstAliasOffset(doc) {
-  let offset = 0;
-  (0, import_yaml.visit)(doc, {
-    Alias(_, alias) {
-      offset = alias.range?.[0] ?? 0;
-      return import_yaml.visit.BREAK;
-    }
-  });
-  return offset;
-}
-function firstLine(message) {
-  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-}
-function emptyDocument(problems, text3, lines) {
-  return { format: "yaml", data: void 0, problems, locate: () => lines.region(0, 0), comments: () => scanComments(text3) };
-}
 var pairIndexes = /* @__PURE__ */ new WeakMap();
 function pairFor(map2, key) {
   let index = pairIndexes.get(map2);
@@ -51903,29 +51836,171 @@ function rangeOf(node, lines) {
   if (!range) return lines.region(0, 0);
   return lines.region(range[0], range[1]);
 }
-function scanComments(text3) {
-  const result = [];
-  const rows = text3.split(/\r\n|\r|\n/);
-  rows.forEach((row, index) => {
-    const hash = commentStart(row);
-    if (hash >= 0) result.push({ line: index + 1, text: row.slice(hash + 1).trim() });
-  });
-  return result;
-}
-function commentStart(row) {
-  let quote3 = "";
-  for (let i = 0; i < row.length; i++) {
-    const ch = row[i];
-    if (quote3) {
-      if (ch === "\\" && quote3 === '"') i++;
-      else if (ch === quote3) quote3 = "";
-    } else if (ch === '"' || ch === "'" && (i === 0 || /[\s:[{,-]/.test(row[i - 1]))) quote3 = ch;
-    else if (ch === "#" && (i === 0 || /\s/.test(row[i - 1]))) return i;
+
+// src/parse/yaml/options.ts
+var MAX_ALIAS_COUNT = 1e3;
+var YAML_OPTIONS = {
+  version: "1.2",
+  schema: "core",
+  merge: false,
+  // Duplicate keys are found by findDuplicateKeys (precise.ts), in linear time (the package's own check is quadratic).
+  uniqueKeys: false,
+  strict: true,
+  prettyErrors: false
+};
+
+// src/parse/yaml/precise.ts
+var NESTING_MESSAGE = `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.`;
+function parseYaml(text3) {
+  const lines = new LineIndex(text3);
+  const problems = [];
+  const fail = (message, offset) => {
+    problems.push({ ruleId: "CML001", severity: "error", message, region: lines.region(offset, offset) });
+    return emptyDocument(problems, text3, lines);
+  };
+  let docs;
+  try {
+    const tokens = tokenize(text3);
+    if (tokens.tooDeepAt >= 0) return fail(NESTING_MESSAGE, tokens.tooDeepAt);
+    docs = Array.from(new import_yaml2.Composer(YAML_OPTIONS).compose(tokens.tokens));
+  } catch (error2) {
+    return fail(tooDeepOrBroken(error2), 0);
   }
-  return -1;
+  const doc = docs[0];
+  if (!doc) return emptyDocument(problems, text3, lines);
+  for (const extra of docs.slice(1)) {
+    const start = extra.contents?.range?.[0] ?? extra.range?.[0] ?? text3.length;
+    problems.push({
+      ruleId: "CML001",
+      severity: "error",
+      message: "A second YAML document starts here; an export is one document. Split it into separate files.",
+      region: lines.region(start, start)
+    });
+  }
+  for (const error2 of doc.errors) problems.push(toFinding(error2, "error", lines));
+  for (const warning of doc.warnings) problems.push(toFinding(warning, "warning", lines));
+  for (const finding of removeMergeKeys(doc, lines)) problems.push(finding);
+  for (const finding of findDuplicateKeys2(doc, lines)) problems.push(finding);
+  let data;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error2) {
+      const aliases = error2 instanceof Error && /alias/i.test(error2.message);
+      const message = aliases ? `Aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the values out instead of nesting aliases.` : tooDeepOrBroken(error2);
+      const offset = aliases ? firstAliasOffset(doc) : 0;
+      problems.push({ ruleId: "CML001", severity: "error", message, region: lines.region(offset, offset) });
+    }
+  }
+  return {
+    format: "yaml",
+    data,
+    problems,
+    locate: (pointer, atKey) => locateYaml(doc, pointer, atKey ?? false, lines),
+    comments: () => scanComments(text3)
+  };
+}
+function tokenize(text3) {
+  const parser = new import_yaml2.Parser();
+  const tokens = [];
+  const depth2 = () => parser.stack.reduce((n, token) => n + ("items" in token ? 1 : 0), 0);
+  for (const lexeme of new import_yaml2.Lexer().lex(text3)) {
+    const at = parser.offset;
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > MAX_NESTING + 1 && depth2() > MAX_NESTING) return { tokens, tooDeepAt: Math.min(at, text3.length) };
+  }
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens, tooDeepAt: -1 };
+}
+function tooDeepOrBroken(error2) {
+  if (error2 instanceof RangeError) return NESTING_MESSAGE;
+  return `The file cannot be parsed: ${error2 instanceof Error ? firstLine(error2.message) : String(error2)}`;
+}
+function toFinding(error2, severity, lines) {
+  const [start, end] = error2.pos;
+  let ruleId = "CML001";
+  let message;
+  switch (error2.code) {
+    case "DUPLICATE_KEY":
+      ruleId = "CML008";
+      message = "Duplicate key: a key may appear only once in a mapping; merge the two entries.";
+      break;
+    case "TAB_AS_INDENT":
+      message = "Tab used for indentation; YAML indents with spaces only.";
+      break;
+    case "TAG_RESOLVE_FAILED":
+    case "BAD_COLLECTION_TYPE":
+      severity = "error";
+      message = `${firstLine(error2.message)}: exports are plain data and tags are never acted on; remove the tag.`;
+      break;
+    case "RESOURCE_EXHAUSTION":
+      message = NESTING_MESSAGE;
+      break;
+    default:
+      message = `YAML syntax: ${firstLine(error2.message)}`;
+  }
+  return { ruleId, severity, message, region: lines.region(start, Math.min(end, start + 1)) };
+}
+function removeMergeKeys(doc, lines) {
+  const found = [];
+  (0, import_yaml2.visit)(doc, {
+    Pair(_, pair) {
+      if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+        const [start, end] = pair.key.range ?? [0, 0];
+        found.push({
+          ruleId: "CML001",
+          severity: "error",
+          message: "Merge key (<<): YAML 1.2 has no merge keys and cmlint does not merge; write the keys out in this mapping.",
+          region: lines.region(start, end)
+        });
+        return import_yaml2.visit.REMOVE;
+      }
+      return void 0;
+    }
+  });
+  return found;
+}
+function findDuplicateKeys2(doc, lines) {
+  const found = [];
+  (0, import_yaml2.visit)(doc, {
+    Map(_, map2) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of map2.items) {
+        if (!(0, import_yaml2.isScalar)(pair.key)) continue;
+        const name = String(pair.key.value ?? "");
+        if (seen.has(name)) {
+          const [start, end] = pair.key.range ?? [0, 0];
+          found.push({
+            ruleId: "CML008",
+            severity: "error",
+            message: "Duplicate key: a key may appear only once in a mapping; merge the two entries.",
+            region: lines.region(start, end)
+          });
+        }
+        seen.add(name);
+      }
+    }
+  });
+  return found;
+}
+function firstAliasOffset(doc) {
+  let offset = 0;
+  (0, import_yaml2.visit)(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return import_yaml2.visit.BREAK;
+    }
+  });
+  return offset;
+}
+function firstLine(message) {
+  return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+}
+function emptyDocument(problems, text3, lines) {
+  return { format: "yaml", data: void 0, problems, locate: () => lines.region(0, 0), comments: () => scanComments(text3) };
 }
 
-// src/source/parse-data-file.ts
+// src/parse/data-file.ts
 function parseDataFile(path, text3) {
   const document = /\.json$/i.test(path) ? parseJson(text3.charCodeAt(0) === 65279 ? " " + text3.slice(1) : text3) : parseYaml(text3);
   const first = document.problems[0];
@@ -52594,6 +52669,33 @@ function hostMatches(pattern, host) {
   if (p.startsWith("*.")) return h.endsWith(p.slice(1)) && h.length > p.length - 1;
   return false;
 }
+function isMapLike(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// src/model/derive/cmg-deployment.ts
+var MAX_INSTANCE_SLOTS = 16n;
+var TCP_TLS_FIRST = 10140n;
+var HTTPS_FIRST = 10124n;
+function cmgDeploymentFacts(raw, instances) {
+  const stated = raw.DeploymentModel;
+  const name = lower(raw.DeploymentName);
+  const deploymentKind = stated === "Classic" || stated === "AzureResourceManager" ? "cloudService" : stated === "VirtualMachineScaleSet" ? "scaleSet" : stated !== void 0 ? "unrecognized" : name.endsWith(".cloudapp.net") ? "cloudService" : name.endsWith(".cloudapp.azure.com") ? "scaleSet" : "unknown";
+  const slots = instances < 1n ? 1n : instances > MAX_INSTANCE_SLOTS ? MAX_INSTANCE_SLOTS : instances;
+  const httpsFirst = slots === 1n ? 443n : HTTPS_FIRST;
+  return {
+    deploymentKind,
+    deploymentKindStated: stated !== void 0,
+    instanceSlots: slots,
+    tcpTlsPortFirst: TCP_TLS_FIRST,
+    httpsPortFirst: httpsFirst,
+    tcpTlsPorts: portsText(TCP_TLS_FIRST, slots),
+    httpsPorts: portsText(httpsFirst, slots)
+  };
+}
+function portsText(first, count) {
+  return count === 1n ? String(first) : `${first}-${first + count - 1n}`;
+}
 
 // src/model/pointers.ts
 var POINTER = Symbol("cmlint.pointer");
@@ -52728,7 +52830,7 @@ function convertMap(value, parent, lazyKeys) {
   return map2;
 }
 
-// src/model/build.ts
+// src/model/derive/client-settings.ts
 var CLIENT_SETTING_DEFAULTS = {
   AllowCloudManagementGateway: true,
   AllowCloudDistributionPoint: true,
@@ -52738,13 +52840,37 @@ var CLIENT_SETTING_DEFAULTS = {
   EnableDeltaDownload: false
 };
 var CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
-function list(value) {
-  return Array.isArray(value) ? value.filter((v) => v && typeof v === "object" && !Array.isArray(v)) : [];
+function deployedSettings(all) {
+  const byPopulation = /* @__PURE__ */ new Map();
+  for (const settings of all) {
+    if (settings.isDefault || !Array.isArray(settings.DeployedTo)) continue;
+    for (const name of new Set(settings.DeployedTo.map(text))) {
+      const list3 = byPopulation.get(name);
+      if (list3) list3.push(settings);
+      else byPopulation.set(name, [settings]);
+    }
+  }
+  return byPopulation;
 }
-function derive(raw, facts, pointer) {
-  const element = Object.assign(celMap(), raw, facts);
-  return pointer ? setOrigin(element, pointer) : sameOrigin(element, raw);
+function effectiveSettings(defaults, deployed) {
+  const result = Object.assign(celMap(), CLIENT_SETTING_DEFAULTS);
+  const explicit = [];
+  const apply = (settings) => {
+    for (const key of CLIENT_SETTING_KEYS) {
+      if (settings[key] !== void 0) {
+        result[key] = settings[key];
+        if (!explicit.includes(key)) explicit.push(key);
+      }
+    }
+  };
+  if (defaults) apply(defaults);
+  const custom = [...deployed].sort((a, b) => integer(b.Priority, 0) - integer(a.Priority, 0));
+  for (const settings of custom) apply(settings);
+  result.explicit = explicit;
+  return result;
 }
+
+// src/model/derive/devices.ts
 function inventoryOf(data) {
   const found = isMapLike(data) ? data.devices : void 0;
   const items = Array.isArray(found) ? found : [];
@@ -52773,8 +52899,147 @@ function inventoryOf(data) {
   }
   return { items, aligned, nameOf, names: names2, countOf: new Map(names2.map((name, n) => [name, name ? counts[n] : 0])) };
 }
-function isMapLike(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+function buildDevices(inventory, populationByName) {
+  const devices = [];
+  const { items, aligned, nameOf } = inventory;
+  const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ["devices"]) : CEL_MAP_PROTOTYPE;
+  const populationOf = inventory.names.map((name) => populationByName.get(name));
+  const Device = constructorOf(devicePrototype);
+  for (let index = 0; index < items.length; index++) {
+    const raw = items[index];
+    if (!isMapLike(raw)) continue;
+    const element = Object.assign(new Device(), raw);
+    if (!aligned) setOrigin(element, ["devices", index]);
+    for (const key in raw) {
+      const value = raw[key];
+      if (typeof value !== "string" && typeof value !== "boolean" && Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(value, element));
+    }
+    const population = populationOf[nameOf[index]];
+    if (population) {
+      element.population = population;
+      if (element.OperatingSystem == null && population.OperatingSystem !== void 0) element.OperatingSystem = population.OperatingSystem;
+      if (element.OsVersion == null && population.OsVersion !== void 0) element.OsVersion = population.OsVersion;
+      if (element.Identity == null && population.Identity !== void 0) element.Identity = population.Identity;
+      if (element.Network == null && population.Network !== void 0) element.Network = population.Network;
+    }
+    element.auth = Array.isArray(element.Authentication) ? textList(element.Authentication) : population?.auth ?? [];
+    element.usesCmg = population?.usesCmg === true;
+    devices.push(element);
+  }
+  return devices;
+}
+function constructorOf(prototype) {
+  const make = function() {
+  };
+  make.prototype = prototype;
+  return make;
+}
+function textList(items) {
+  for (const item of items) if (typeof item !== "string") return items.map(text);
+  return items;
+}
+
+// src/model/derive/azure-hosts.ts
+var AZURE_DOMAINS = [
+  ".cloudapp.net",
+  ".cloudapp.azure.com",
+  ".windows.net",
+  ".azure.com",
+  ".azure.net",
+  ".usgovcloudapp.net",
+  ".usgovcloudapi.net",
+  ".azure.us",
+  ".microsoftonline.com",
+  ".microsoftonline.us"
+];
+function isAzureHost(host) {
+  const h = lower(host);
+  return h === "azure" || AZURE_DOMAINS.some((d) => h.endsWith(d) || `.${h}` === d);
+}
+
+// src/model/derive/connection-ends.ts
+function linkConnectionEnds(connections, endpoints) {
+  const named = endpointsByName(endpoints);
+  for (const connection of connections) {
+    const source = named(connection.from);
+    const destination = named(connection.to);
+    if (source) connection.source = source;
+    if (destination) connection.destination = destination;
+    connection.sourceIsAzure = namesAzure(connection.from);
+    connection.destinationIsAzure = namesAzure(connection.to);
+  }
+}
+function namesAzure(name) {
+  return name !== "" && (isAzureHost(name) || name.startsWith("*.") && isAzureHost(name.slice(1)));
+}
+function endpointsByName({ servers, cmgs, populations, cloudDistributionPoints, networkDevices }) {
+  const server = firstOf(servers, (s) => [s.name, lower(s.PublicFqdn)]);
+  const cmg = firstOf(cmgs, (c) => [c.name, lower(c.DeploymentName)]);
+  const population = firstOf(populations, (p) => [lower(p.name)]);
+  const cloudDistributionPoint = firstOf(cloudDistributionPoints, (c) => [c.name]);
+  const device = /* @__PURE__ */ new Map();
+  for (const d of networkDevices) device.set(lower(d.Name), d);
+  return (name) => name ? server.get(name) ?? cmg.get(name) ?? population.get(name) ?? cloudDistributionPoint.get(name) ?? device.get(name) : void 0;
+}
+function firstOf(items, names2) {
+  const map2 = /* @__PURE__ */ new Map();
+  for (const item of items) for (const name of names2(item)) if (!map2.has(name)) map2.set(name, item);
+  return map2;
+}
+
+// src/model/derive/dns-targets.ts
+function linkDnsTargets(records, cmgs, servers) {
+  const cmgByName = /* @__PURE__ */ new Map();
+  for (const c of cmgs) for (const name of [lower(c.ServiceName), lower(c.DeploymentName)]) if (!cmgByName.has(name)) cmgByName.set(name, c);
+  const serverByName = /* @__PURE__ */ new Map();
+  for (const s of servers) {
+    const names2 = s.internetFacing === true ? [lower(s.PublicFqdn), lower(s.SiteSystemServerName)] : [lower(s.PublicFqdn)];
+    for (const name of names2) if (!serverByName.has(name)) serverByName.set(name, s);
+  }
+  for (const record of records) {
+    const name = lower(record.Name);
+    const target = cmgByName.get(name) ?? serverByName.get(name);
+    if (target) record.target = target;
+  }
+}
+
+// src/model/derive/reachability.ts
+function connectionAllows(network, from, to, port) {
+  return allows(connectionsFrom(network, from), to, port);
+}
+function connectionsFrom(network, from) {
+  const source = lower(from);
+  return network.connections.filter((c) => c.from === source || c.from === "any" || c.from === "internet" && isInternetSource(network, source));
+}
+function allows(connections, to, port) {
+  return connections.some(
+    (c) => (hostMatches(String(c.to), to) || c.to === "azure" && isAzureHost(to)) && c.ranges.some((r) => r.from <= port && port <= r.to)
+  );
+}
+function rangeAllowed(connections, to, first, count) {
+  for (let port = first; port < first + count; port++) if (!allows(connections, to, port)) return false;
+  return true;
+}
+function isInternetSource(network, source) {
+  return source === "internet" || network.populations.some((p) => lower(p.name) === source);
+}
+function connectionPointReach(network, connectionPoint) {
+  const cmg = connectionPoint.cmg;
+  if (!cmg) return {};
+  const mine = connectionsFrom(network, String(connectionPoint.serverName));
+  const targets = [cmg.ServiceName, cmg.DeploymentName ?? cmg.ServiceName, "Azure", "Internet"].filter((t) => typeof t === "string");
+  const slots = cmg.instanceSlots;
+  const reaches = (first) => mine.length > 0 && targets.some((t) => rangeAllowed(mine, t, first, slots));
+  return { reachesCmgTcpTls: reaches(cmg.tcpTlsPortFirst), reachesCmgHttps: reaches(cmg.httpsPortFirst) };
+}
+
+// src/model/build.ts
+function list(value) {
+  return Array.isArray(value) ? value.filter((v) => v && typeof v === "object" && !Array.isArray(v)) : [];
+}
+function derive(raw, facts, pointer) {
+  const element = Object.assign(celMap(), raw, facts);
+  return pointer ? setOrigin(element, pointer) : sameOrigin(element, raw);
 }
 function groupBy(items, key) {
   const groups = /* @__PURE__ */ new Map();
@@ -52815,6 +53080,7 @@ function buildModel(data) {
   const network = exp.network ?? {};
   const networkDevices = buildNetworkDevices(network, lookups2, servers, cloud);
   const connections = buildConnections(network);
+  linkDnsTargets(dnsRecords, cloud.cmgs, servers);
   const clientSettings = list(exp.clientSettings).map(
     (raw) => derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === "Default" || raw.ClientSettingName === "Default Client Agent Settings" })
   );
@@ -52825,6 +53091,8 @@ function buildModel(data) {
   const populationByName = byKey(populations, (p) => p.name);
   const devices = buildDevices(inventory, populationByName);
   const content = buildContent(exp, cloud, cloudDistributionPoints, populationByName);
+  linkConnectionEnds(connections, { servers, cmgs: cloud.cmgs, populations, cloudDistributionPoints, networkDevices });
+  for (const cp of cloud.connectionPoints) Object.assign(cp, connectionPointReach({ connections, populations }, cp));
   return {
     export: exp,
     sites: hierarchy.sites,
@@ -52982,18 +53250,20 @@ function linkServers(sites, servers, roles) {
 }
 function buildCmgs(exp, { hierarchy, pki }, roles) {
   const connectionPoints = roles.filter((r) => r.kind === "CloudManagementGatewayConnectionPoint");
-  const cmgs = list(exp.cloudManagementGateways).map(
-    (raw) => derive(raw, {
+  const cmgs = list(exp.cloudManagementGateways).map((raw) => {
+    const instances = typeof raw.VMInstanceCount === "bigint" ? raw.VMInstanceCount : 1n;
+    return derive(raw, {
       name: lower(raw.ServiceName),
-      instances: typeof raw.VMInstanceCount === "bigint" ? raw.VMInstanceCount : 1n,
+      instances,
+      ...cmgDeploymentFacts(raw, instances),
       contentEnabled: raw.EnableCloudDPFunction === true,
       isNew: raw.Lifecycle === "New",
       ...siteFacts(hierarchy, raw.SiteCode),
       ...certFacts(pki, "serviceCertificate", raw.ServiceCertificate),
       ...certFacts(pki, "managementCertificate", raw.ManagementCertificate),
       trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => pki.certById.get(text(id)) ? [pki.certById.get(text(id))] : [])
-    })
-  );
+    });
+  });
   const cmgByName = byKey(cmgs, (c) => c.name);
   const cmgByDeploymentName = byKey(cmgs, (c) => lower(c.DeploymentName));
   const cmgByAnyName = (name) => (
@@ -53110,45 +53380,6 @@ function buildFeatureUses(populations) {
   }
   return featureUses;
 }
-function buildDevices(inventory, populationByName) {
-  const devices = [];
-  const { items, aligned, nameOf } = inventory;
-  const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ["devices"]) : CEL_MAP_PROTOTYPE;
-  const populationOf = inventory.names.map((name) => populationByName.get(name));
-  const Device = constructorOf(devicePrototype);
-  for (let index = 0; index < items.length; index++) {
-    const raw = items[index];
-    if (!isMapLike(raw)) continue;
-    const element = Object.assign(new Device(), raw);
-    if (!aligned) setOrigin(element, ["devices", index]);
-    for (const key in raw) {
-      const value = raw[key];
-      if (typeof value !== "string" && typeof value !== "boolean" && Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(value, element));
-    }
-    const population = populationOf[nameOf[index]];
-    if (population) {
-      element.population = population;
-      if (element.OperatingSystem == null && population.OperatingSystem !== void 0) element.OperatingSystem = population.OperatingSystem;
-      if (element.OsVersion == null && population.OsVersion !== void 0) element.OsVersion = population.OsVersion;
-      if (element.Identity == null && population.Identity !== void 0) element.Identity = population.Identity;
-      if (element.Network == null && population.Network !== void 0) element.Network = population.Network;
-    }
-    element.auth = Array.isArray(element.Authentication) ? textList(element.Authentication) : population?.auth ?? [];
-    element.usesCmg = population?.usesCmg === true;
-    devices.push(element);
-  }
-  return devices;
-}
-function constructorOf(prototype) {
-  const make = function() {
-  };
-  make.prototype = prototype;
-  return make;
-}
-function textList(items) {
-  for (const item of items) if (typeof item !== "string") return items.map(text);
-  return items;
-}
 function buildContent(exp, { cmgByAnyName }, cloudDistributionPoints, populationByName) {
   const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
   return list(exp.content).map((raw) => {
@@ -53176,47 +53407,8 @@ function hierarchyFacts({ sites, topSite, hierarchyVersion }, network, populatio
     ["hierarchy"]
   );
 }
-function deployedSettings(all) {
-  const byPopulation = /* @__PURE__ */ new Map();
-  for (const settings of all) {
-    if (settings.isDefault || !Array.isArray(settings.DeployedTo)) continue;
-    for (const name of new Set(settings.DeployedTo.map(text))) {
-      const list3 = byPopulation.get(name);
-      if (list3) list3.push(settings);
-      else byPopulation.set(name, [settings]);
-    }
-  }
-  return byPopulation;
-}
-function effectiveSettings(defaults, deployed) {
-  const result = Object.assign(celMap(), CLIENT_SETTING_DEFAULTS);
-  const explicit = [];
-  const apply = (settings) => {
-    for (const key of CLIENT_SETTING_KEYS) {
-      if (settings[key] !== void 0) {
-        result[key] = settings[key];
-        if (!explicit.includes(key)) explicit.push(key);
-      }
-    }
-  };
-  if (defaults) apply(defaults);
-  const custom = [...deployed].sort((a, b) => integer(b.Priority, 0) - integer(a.Priority, 0));
-  for (const settings of custom) apply(settings);
-  result.explicit = explicit;
-  return result;
-}
-function connectionAllows(model, from, to, port) {
-  const source = lower(from);
-  return model.connections.some(
-    (c) => (c.from === source || c.from === "any" || c.from === "internet" && isInternetSource(model, source)) && (hostMatches(String(c.to), to) || c.to === "azure" && isAzureHost(to)) && c.ranges.some((r) => r.from <= port && port <= r.to)
-  );
-}
-function isInternetSource(model, source) {
-  return source === "internet" || model.populations.some((p) => lower(p.name) === source);
-}
-function isAzureHost(host) {
-  const h = lower(host);
-  return [".cloudapp.net", ".cloudapp.azure.com", ".windows.net", ".azure.com", ".azure.net", ".usgovcloudapp.net", ".usgovcloudapi.net", ".azure.us"].some((d) => h.endsWith(d));
+function connectionAllows2(model, from, to, port) {
+  return connectionAllows(model, from, to, port);
 }
 
 // src/model/reference-table.ts
@@ -53290,19 +53482,19 @@ function isMapping(value) {
 }
 function walk(data, path, visit3) {
   const pointer = [];
-  const step = (value, depth) => {
-    if (depth === path.length) return visit3(value, pointer);
-    const part = path[depth];
+  const step = (value, depth2) => {
+    if (depth2 === path.length) return visit3(value, pointer);
+    const part = path[depth2];
     if (part === "*") {
       if (!Array.isArray(value)) return;
       for (let i = 0; i < value.length; i++) {
         pointer.push(i);
-        step(value[i], depth + 1);
+        step(value[i], depth2 + 1);
         pointer.pop();
       }
     } else if (isMapping(value) && Object.prototype.hasOwnProperty.call(value, part)) {
       pointer.push(part);
-      step(value[part], depth + 1);
+      step(value[part], depth2 + 1);
       pointer.pop();
     }
   };
@@ -53453,7 +53645,9 @@ var DERIVED = {
   ParentSiteCode: ["isTopTier", "isChildPrimary", "isStandalonePrimary", "children"],
   SiteType: ["isCas", "isPrimary", "isSecondary", "isChildPrimary", "isStandalonePrimary"],
   Version: ["version"],
-  VMInstanceCount: ["instances"],
+  VMInstanceCount: ["instances", "instanceSlots", "httpsPortFirst", "tcpTlsPorts", "httpsPorts"],
+  DeploymentModel: ["deploymentKind", "deploymentKindStated"],
+  DeploymentName: ["deploymentKind"],
   ServiceName: ["name"],
   SiteSystemServerName: ["name", "serverName"],
   Name: ["name"],
@@ -53487,6 +53681,8 @@ var DERIVED = {
   Feature: ["feature"],
   ServiceType: ["isCloudManagement"]
 };
+var REACH_INPUTS = /* @__PURE__ */ new Set(["VMInstanceCount", "ServiceName", "DeploymentName", "*"]);
+var REACH_FACTS = ["reachesCmgTcpTls", "reachesCmgHttps"];
 var LINK_OF_FIELD = /* @__PURE__ */ new Map();
 for (const r of REFERENCE_TABLE.references) if (r.as && !LINK_OF_FIELD.has(r.field)) LINK_OF_FIELD.set(r.field, r.as);
 var GATHERED = {
@@ -53508,6 +53704,13 @@ function brokenFacts(model, schemaFindings, references) {
       if (!facts.has(fact)) facts.set(fact, reason);
     }
     if (Array.isArray(element.allRoles) && (field === "SiteCode" || field === EVERY_FACT)) for (const role of element.allRoles) mark(role, field, reason);
+    if (Array.isArray(element.connectionPoints) && REACH_INPUTS.has(field)) {
+      for (const cp of element.connectionPoints) {
+        let cpFacts = broken.get(cp);
+        if (!cpFacts) broken.set(cp, cpFacts = /* @__PURE__ */ new Map());
+        for (const fact of REACH_FACTS) if (!cpFacts.has(fact)) cpFacts.set(fact, reason);
+      }
+    }
   };
   for (const finding of schemaFindings) {
     const pointer = finding.pointer;
@@ -54893,11 +55096,11 @@ var Candidates = class {
 function splitByComma(str2) {
   const parts = [];
   let current2 = "";
-  let depth = 0;
+  let depth2 = 0;
   for (const char of str2) {
-    if (char === "<") depth++;
-    else if (char === ">") depth--;
-    else if (char === "," && depth === 0) {
+    if (char === "<") depth2++;
+    else if (char === ">") depth2--;
+    else if (char === "," && depth2 === 0) {
       parts.push(current2.trim());
       current2 = "";
       continue;
@@ -57453,7 +57656,7 @@ var Parser4 = class {
   // Postfix ::= Primary (('.' IDENTIFIER ('(' ArgumentList ')')? | '[' Expression ']'))*
   parsePostfix() {
     let expr = this.parsePrimary();
-    const depth = this.maxDepthRemaining;
+    const depth2 = this.maxDepthRemaining;
     while (true) {
       if (this.match(TOKEN.DOT)) {
         const dot = this.#advanceToken();
@@ -57485,7 +57688,7 @@ var Parser4 = class {
       }
       break;
     }
-    this.maxDepthRemaining = depth;
+    this.maxDepthRemaining = depth2;
     return expr;
   }
   // Primary ::= NUMBER | STRING | BOOLEAN | NULL | IDENTIFIER | '(' Expression ')' | Array | Object
@@ -57932,12 +58135,12 @@ function celEnvironment() {
     enableOptionalTypes: true,
     homogeneousAggregateLiterals: false,
     limits: { maxAstNodes: 5e3, maxDepth: 100, maxListElements: 1e3, maxMapEntries: 1e3, maxCallArguments: 16 }
-  }).registerFunction("reachable(string, string, int): bool", (from, to, port) => connectionAllows(scope().model, from, to, port), {
+  }).registerFunction("reachable(string, string, int): bool", (from, to, port) => connectionAllows2(scope().model, from, to, port), {
     description: "network.connections allow `from` to open a connection to `to` on `port`."
   }).registerFunction("reachableRange(string, string, int, int): bool", (from, to, start, count) => {
     for (let port = start; port < start + count; port++) {
       chargeSteps(1);
-      if (!connectionAllows(scope().model, from, to, port)) return false;
+      if (!connectionAllows2(scope().model, from, to, port)) return false;
     }
     return true;
   }, { description: "Every port from `start` to `start + count - 1` is open from `from` to `to`." }).registerFunction("ceilDiv(int, int): int", (a, b) => b === 0n ? 0n : (a + b - 1n) / b).registerFunction("lower(string): string", (text3) => lower(text3)).registerFunction("hostMatches(string, string): bool", (pattern, host) => hostMatches(pattern, host)).registerFunction("daysUntil(string): int", (date) => BigInt(Math.floor((dateValue(date) - dateValue(scope().asOf)) / DAY_MS)), {
@@ -57976,10 +58179,10 @@ function isNode(value) {
 }
 function parseExpression(text3) {
   const parsed = celEnvironment().parse(text3);
-  const visit3 = (value, depth) => {
-    if (depth > 1e3) return;
+  const visit3 = (value, depth2) => {
+    if (depth2 > 1e3) return;
     if (Array.isArray(value)) {
-      for (const item of value) visit3(item, depth + 1);
+      for (const item of value) visit3(item, depth2 + 1);
       return;
     }
     if (!isNode(value)) return;
@@ -57990,7 +58193,7 @@ function parseExpression(text3) {
       if (isNode(pattern) && pattern.op === "value" && typeof pattern.args === "string") linearPattern(pattern.args);
     }
     markSizedOperands(value);
-    if (value.op !== "value") visit3(args, depth + 1);
+    if (value.op !== "value") visit3(args, depth2 + 1);
   };
   visit3(parsed.ast, 0);
   return parsed;
@@ -58001,7 +58204,6 @@ function celErrorText(error2) {
 }
 
 // src/engine/case-lets.ts
-init_build2();
 var RESERVED2 = /* @__PURE__ */ new Set(["true", "false", "null", "in", "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop", "package", "namespace", "return", "var", "void", "while"]);
 var contextNames;
 var helperNames;
@@ -58121,7 +58323,7 @@ function readsPath(text3, read) {
 }
 function topLevelConjuncts(text3) {
   const parts = [];
-  let depth = 0;
+  let depth2 = 0;
   let start = 0;
   for (let i = 0; i < text3.length; i++) {
     const ch = text3[i];
@@ -58129,9 +58331,9 @@ function topLevelConjuncts(text3) {
       for (i++; i < text3.length && text3[i] !== ch; i++) if (text3[i] === "\\") i++;
       continue;
     }
-    if (ch === "(" || ch === "[" || ch === "{") depth++;
-    else if (ch === ")" || ch === "]" || ch === "}") depth--;
-    else if (depth === 0) {
+    if (ch === "(" || ch === "[" || ch === "{") depth2++;
+    else if (ch === ")" || ch === "]" || ch === "}") depth2--;
+    else if (depth2 === 0) {
       if (ch === "|" && text3[i + 1] === "|" || ch === "?" && text3[i - 1] !== ".") return void 0;
       if (ch === "&" && text3[i + 1] === "&") {
         parts.push(text3.slice(start, i).trim());
@@ -59150,41 +59352,28 @@ function loadRules(customFolders = []) {
   return rules;
 }
 
-// src/source/sparse-lines.ts
-var EVERY = 256;
-function linesOf(text3) {
-  return text3.includes("\r") ? new LineIndex(text3) : new SparseLines(text3);
+// src/parse/locate-all.ts
+function locateAll(document, requests) {
+  const regions = new Array(requests.length);
+  const order = requests.map((_, i) => i);
+  if (order.length > 1) order.sort((a, b) => comparePointers(requests[a].pointer, requests[b].pointer));
+  for (const i of order) regions[i] = document.locate(requests[i].pointer, requests[i].atKey);
+  return regions;
 }
-var SparseLines = class {
-  constructor(text3) {
-    this.text = text3;
-    let line = 0;
-    for (let i = text3.indexOf("\n"); i >= 0; i = text3.indexOf("\n", i + 1)) {
-      if (++line % EVERY === 0) this.checkpoints.push(i + 1);
-    }
+function comparePointers(a, b) {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (typeof x === "number") return typeof y === "number" ? x - y : -1;
+    if (typeof y === "number") return 1;
+    return x < y ? -1 : 1;
   }
-  /** Offset of the start of line 1 + k * EVERY (0-based: line k * EVERY). */
-  checkpoints = [0];
-  position(offset) {
-    const text3 = this.text;
-    offset = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, text3.length));
-    const low = lastAtOrBefore(this.checkpoints, offset);
-    let line = low * EVERY;
-    let start = this.checkpoints[low];
-    for (let i = text3.indexOf("\n", start); i >= 0 && i < offset; i = text3.indexOf("\n", i + 1)) {
-      line++;
-      start = i + 1;
-    }
-    const next = text3.indexOf("\n", start);
-    const end = next < 0 ? text3.length : next;
-    return { line: line + 1, column: Math.min(offset, end) - start + 1 };
-  }
-  region(start, end) {
-    return regionBetween(this, start, end);
-  }
-};
+  return a.length - b.length;
+}
 
-// src/source/fast-json.ts
+// src/parse/json/fast.ts
 var SPACE = 32;
 var TAB = 9;
 var LF = 10;
@@ -59217,13 +59406,13 @@ function countKeyColons(text3) {
   }
   return count;
 }
-function take(value, depth, census) {
-  if (depth > MAX_NESTING) return false;
+function take(value, depth2, census) {
+  if (depth2 > MAX_NESTING) return false;
   census.containers++;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
-      if (item !== null && typeof item === "object" && !take(item, depth + 1, census)) return false;
+      if (item !== null && typeof item === "object" && !take(item, depth2 + 1, census)) return false;
     }
     return true;
   }
@@ -59231,7 +59420,7 @@ function take(value, depth, census) {
     if (!Object.prototype.hasOwnProperty.call(value, name)) continue;
     census.keys++;
     const item = value[name];
-    if (item !== null && typeof item === "object" && !take(item, depth + 1, census)) return false;
+    if (item !== null && typeof item === "object" && !take(item, depth2 + 1, census)) return false;
   }
   return true;
 }
@@ -59246,21 +59435,23 @@ function parseJsonFast(text3) {
   if (data !== null && typeof data === "object" && !take(data, 1, census)) return void 0;
   if (census.keys !== countKeyColons(text3)) return void 0;
   let locator;
+  const counters = { listings: 0, bracketLoops: 0, bracketOnlyScans: 0 };
   return {
     format: "json",
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new JsonLocator(text3, census.containers)).locate(pointer, atKey ?? false),
-    comments: () => []
+    locate: (pointer, atKey) => (locator ??= new JsonLocator(text3, counters, census.containers)).locate(pointer, atKey ?? false),
+    comments: () => [],
+    counters
   };
 }
 var UP_TO_BRACKET = /[^{}[\]"]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^{}[\]"]*)*/y;
-function nextBracket(text3, i) {
+function nextBracket(text3, i, counters) {
   UP_TO_BRACKET.lastIndex = i;
   try {
     if (UP_TO_BRACKET.test(text3)) return UP_TO_BRACKET.lastIndex;
   } catch {
-    fastJsonCounters.bracketLoops++;
+    counters.bracketLoops++;
   }
   for (; i < text3.length; i++) {
     const ch = text3.charCodeAt(i);
@@ -59269,15 +59460,15 @@ function nextBracket(text3, i) {
   }
   return i;
 }
-function thirdLevelSkippingStrings(text3) {
+function thirdLevelSkippingStrings(text3, counters) {
   const starts = [];
   const ends = [];
-  let depth = 0;
-  for (let i = nextBracket(text3, 0); i < text3.length; i = nextBracket(text3, i + 1)) {
+  let depth2 = 0;
+  for (let i = nextBracket(text3, 0, counters); i < text3.length; i = nextBracket(text3, i + 1, counters)) {
     const ch = text3.charCodeAt(i);
     if (ch === 123 || ch === 91) {
-      if (++depth === 3) starts.push(i);
-    } else if (depth-- === 3) ends.push(i + 1);
+      if (++depth2 === 3) starts.push(i);
+    } else if (depth2-- === 3) ends.push(i + 1);
   }
   return { starts, ends };
 }
@@ -59285,7 +59476,7 @@ function nextOf(text3, ch, from) {
   const at = text3.indexOf(ch, from);
   return at < 0 ? text3.length : at;
 }
-function thirdLevelByBrackets(text3, brackets) {
+function thirdLevelByBrackets(text3, brackets, counters) {
   const starts = [];
   const ends = [];
   const end = text3.length;
@@ -59293,7 +59484,7 @@ function thirdLevelByBrackets(text3, brackets) {
   let closeBrace = nextOf(text3, "}", 0);
   let openList = nextOf(text3, "[", 0);
   let closeList = nextOf(text3, "]", 0);
-  let depth = 0;
+  let depth2 = 0;
   let seen = 0;
   for (; seen <= brackets; seen++) {
     const at = Math.min(openBrace, closeBrace, openList, closeList);
@@ -59304,27 +59495,22 @@ function thirdLevelByBrackets(text3, brackets) {
     else if (ch === 91) openList = nextOf(text3, "[", at + 1);
     else closeList = nextOf(text3, "]", at + 1);
     if (ch === 123 || ch === 91) {
-      if (++depth === 3) starts.push(at);
-    } else if (depth-- === 3) ends.push(at + 1);
+      if (++depth2 === 3) starts.push(at);
+    } else if (depth2-- === 3) ends.push(at + 1);
   }
   if (seen !== brackets) return void 0;
-  fastJsonCounters.bracketOnlyScans++;
+  counters.bracketOnlyScans++;
   return { starts, ends };
 }
-function hasChild(node, part) {
-  if (node.type === "array") return typeof part === "number" && node.children?.[part] !== void 0;
-  if (node.type !== "object") return false;
-  return (node.children ?? []).some((property) => property.children?.[1] !== void 0 && property.children[0] !== void 0 && String(property.children[0].value) === String(part));
-}
-var fastJsonCounters = { treeParses: 0, bracketLoops: 0, bracketOnlyScans: 0 };
-var KEPT_TREES = 32;
+var KEPT_LISTINGS = 32;
 var INDEX_DEPTH = 2;
 var JsonLocator = class {
   /** `containers`: how many objects and lists the text's data holds, when known (it makes the scan quicker). */
-  constructor(text3, containers) {
+  constructor(text3, counters, containers) {
     this.text = text3;
+    this.counters = counters;
     this.lines = linesOf(text3);
-    this.thirdLevel = (containers !== void 0 ? thirdLevelByBrackets(text3, 2 * containers) : void 0) ?? thirdLevelSkippingStrings(text3);
+    this.thirdLevel = (containers !== void 0 ? thirdLevelByBrackets(text3, 2 * containers, counters) : void 0) ?? thirdLevelSkippingStrings(text3, counters);
     let start = 0;
     while (start < text3.length && isSpace(text3.charCodeAt(start))) start++;
     this.root = start < text3.length ? this.entry(start, 1, -1, -1) : void 0;
@@ -59334,65 +59520,84 @@ var JsonLocator = class {
   /** Where the objects and lists three levels deep are, and the next one not yet used (values are met in order). */
   thirdLevel;
   third = 0;
-  /** Parse trees of values below the index, by where their text starts (see treeOf). */
-  trees = /* @__PURE__ */ new Map();
+  /** Values below the index with their children listed, by where their text starts (see listed). */
+  listings = /* @__PURE__ */ new Map();
   locate(pointer, atKey) {
     if (!this.root) return this.lines.region(0, 0);
     let entry = this.root;
-    let depth = 0;
-    while (depth < pointer.length) {
-      const next = this.child(entry, pointer[depth]);
+    for (const part of pointer) {
+      const next = this.child(entry, part);
       if (!next) break;
       entry = next;
-      depth++;
-    }
-    const rest = pointer.slice(depth);
-    if (rest.length && !entry.members && !entry.items && !entry.itemStarts && this.isContainer(entry)) {
-      const tree = this.treeOf(entry);
-      if (tree && hasChild(tree, rest[0])) {
-        return locateJson(tree, rest, atKey, this.shifted(entry.start));
-      }
     }
     if (atKey && entry.keyStart >= 0) return this.lines.region(entry.keyStart, entry.keyEnd);
     return this.lines.region(entry.start, entry.end);
   }
-  /**
-   * The parse tree of one value's text, kept for the next findings: findings come in pointer order, so many in one
-   * value (3,000 sites in hierarchy.sites, say) parse it once rather than once each, which made such a file take
-   * minutes. A few recent trees are kept, as the YAML locator does.
-   */
-  treeOf(entry) {
-    const cached = this.trees.get(entry.start);
-    if (cached) return cached.tree;
-    fastJsonCounters.treeParses++;
-    const tree = parseTree2(this.text.slice(entry.start, entry.end), [], { disallowComments: true, allowTrailingComma: false });
-    if (this.trees.size >= KEPT_TREES) this.trees.delete(this.trees.keys().next().value);
-    this.trees.set(entry.start, { tree });
-    return tree;
-  }
   child(entry, part) {
+    if (!entry.members && !entry.items && !entry.itemStarts) {
+      if (!this.isContainer(entry)) return void 0;
+      entry = this.listed(entry);
+    }
     if (entry.members) return entry.members.get(String(part));
-    if (typeof part !== "number") return void 0;
+    if (typeof part !== "number" || !Number.isInteger(part) || part < 0) return void 0;
     if (entry.items) return entry.items[part];
     if (entry.itemStarts && part < entry.itemStarts.length) {
       return { start: entry.itemStarts[part], end: entry.itemEnds[part], keyStart: -1, keyEnd: -1 };
     }
     return void 0;
   }
+  /**
+   * An object or list below the index with its children listed (each with where its text starts and ends, and its
+   * key), read from its text: kept for the next findings, which come in pointer order, so that many findings in one
+   * value (3,000 sites in hierarchy.sites, say) list it once rather than once each. A few recent listings are kept.
+   */
+  listed(entry) {
+    const cached = this.listings.get(entry.start);
+    if (cached) {
+      this.listings.delete(entry.start);
+      this.listings.set(entry.start, cached);
+      return cached;
+    }
+    this.counters.listings++;
+    const text3 = this.text;
+    const listing = { ...entry };
+    let i = this.skipSpace(entry.start + 1);
+    if (text3.charCodeAt(entry.start) === 123) {
+      const members = /* @__PURE__ */ new Map();
+      while (text3.charCodeAt(i) === QUOTE) {
+        const nameEnd = skipString(text3, i);
+        const raw = text3.slice(i + 1, nameEnd - 1);
+        const name = raw.includes("\\") ? JSON.parse(text3.slice(i, nameEnd)) : raw;
+        const valueStart = this.skipSpace(this.skipSpace(nameEnd) + 1);
+        const valueEnd = this.skipValue(valueStart);
+        if (!members.has(name)) members.set(name, { start: valueStart, end: valueEnd, keyStart: i, keyEnd: nameEnd });
+        i = this.skipSpace(valueEnd);
+        if (text3.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
+      }
+      listing.members = members;
+    } else {
+      const items = [];
+      while (i < text3.length && text3.charCodeAt(i) !== 93) {
+        const end = Math.max(this.skipValue(i), i + 1);
+        items.push({ start: i, end, keyStart: -1, keyEnd: -1 });
+        i = this.skipSpace(end);
+        if (text3.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
+      }
+      listing.items = items;
+    }
+    if (this.listings.size >= KEPT_LISTINGS) this.listings.delete(this.listings.keys().next().value);
+    this.listings.set(entry.start, listing);
+    return listing;
+  }
   isContainer(entry) {
     const ch = this.text.charCodeAt(entry.start);
     return ch === 123 || ch === 91;
   }
-  /** A LineIndex stand-in for a slice of the text that starts at `offset`. */
-  shifted(offset) {
-    const lines = this.lines;
-    return { region: (start, end) => lines.region(start + offset, end + offset) };
-  }
   /** The value at `start` (depth counts from 1 at the root), with its children when it is shallow enough. */
-  entry(start, depth, keyStart, keyEnd) {
+  entry(start, depth2, keyStart, keyEnd) {
     const text3 = this.text;
     const ch = text3.charCodeAt(start);
-    if (depth <= INDEX_DEPTH && ch === 123) {
+    if (depth2 <= INDEX_DEPTH && ch === 123) {
       const members = /* @__PURE__ */ new Map();
       let i = this.skipSpace(start + 1);
       while (text3.charCodeAt(i) === QUOTE) {
@@ -59400,22 +59605,22 @@ var JsonLocator = class {
         const raw = text3.slice(i + 1, nameEnd - 1);
         const name = raw.includes("\\") ? JSON.parse(text3.slice(i, nameEnd)) : raw;
         const valueStart = this.skipSpace(this.skipSpace(nameEnd) + 1);
-        const child2 = this.entry(valueStart, depth + 1, i, nameEnd);
+        const child2 = this.entry(valueStart, depth2 + 1, i, nameEnd);
         if (!members.has(name)) members.set(name, child2);
         i = this.skipSpace(child2.end);
         if (text3.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
       }
       return { start, end: i + 1, keyStart, keyEnd, members };
     }
-    if (depth <= INDEX_DEPTH && ch === 91) {
-      const shallow = depth < INDEX_DEPTH;
+    if (depth2 <= INDEX_DEPTH && ch === 91) {
+      const shallow = depth2 < INDEX_DEPTH;
       const items = [];
       const itemStarts = [];
       const itemEnds = [];
       let i = this.skipSpace(start + 1);
       while (i < text3.length && text3.charCodeAt(i) !== 93) {
-        const child2 = shallow ? this.entry(i, depth + 1, -1, -1) : void 0;
-        const end = Math.max(child2 ? child2.end : this.valueEnd(i, depth + 1), i + 1);
+        const child2 = shallow ? this.entry(i, depth2 + 1, -1, -1) : void 0;
+        const end = Math.max(child2 ? child2.end : this.valueEnd(i, depth2 + 1), i + 1);
         if (child2) items.push(child2);
         else {
           itemStarts.push(i);
@@ -59426,12 +59631,12 @@ var JsonLocator = class {
       }
       return shallow ? { start, end: i + 1, keyStart, keyEnd, items } : { start, end: i + 1, keyStart, keyEnd, itemStarts, itemEnds };
     }
-    return { start, end: this.valueEnd(start, depth), keyStart, keyEnd };
+    return { start, end: this.valueEnd(start, depth2), keyStart, keyEnd };
   }
   /** Offset just past the value at `start`; objects and lists three levels deep are looked up in the scan. */
-  valueEnd(start, depth) {
+  valueEnd(start, depth2) {
     const ch = this.text.charCodeAt(start);
-    if (depth === 3 && (ch === 123 || ch === 91)) {
+    if (depth2 === 3 && (ch === 123 || ch === 91)) {
       const { starts: thirdStarts, ends: thirdEnds } = this.thirdLevel;
       while (this.third < thirdStarts.length && thirdStarts[this.third] < start) this.third++;
       const end = thirdStarts[this.third] === start ? thirdEnds[this.third] : void 0;
@@ -59452,11 +59657,11 @@ var JsonLocator = class {
     const ch = text3.charCodeAt(start);
     if (ch === QUOTE) return skipString(text3, start);
     if (ch === 123 || ch === 91) {
-      let depth = 0;
-      for (let i2 = start; i2 < text3.length; i2 = nextBracket(text3, i2 + 1)) {
+      let depth2 = 0;
+      for (let i2 = start; i2 < text3.length; i2 = nextBracket(text3, i2 + 1, this.counters)) {
         const c = text3.charCodeAt(i2);
-        if (c === 123 || c === 91) depth++;
-        else if (--depth === 0) return i2 + 1;
+        if (c === 123 || c === 91) depth2++;
+        else if (--depth2 === 0) return i2 + 1;
       }
       return text3.length;
     }
@@ -62536,16 +62741,16 @@ var {
   safeDump
 } = yaml;
 
-// src/source/fast-yaml.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+// src/parse/yaml/fast.ts
+var import_yaml3 = __toESM(require_dist(), 1);
 
-// src/source/yaml-node-index.ts
-var nodeIndexCounters = { listings: 0 };
+// src/parse/yaml/node-index.ts
 var YamlNodeIndex = class {
   /** `shift`: what js-yaml's offsets lack (a byte-order mark it dropped). */
-  constructor(text3, shift) {
+  constructor(text3, shift, counters) {
     this.text = text3;
     this.shift = shift;
+    this.counters = counters;
   }
   /** Where reading each node began and ended; the index just after its last descendant; what it read. */
   begins = [];
@@ -62608,7 +62813,7 @@ var YamlNodeIndex = class {
   children(node) {
     let list3 = this.childLists.get(node);
     if (!list3) {
-      nodeIndexCounters.listings++;
+      this.counters.listings++;
       list3 = [];
       for (let at = node + 1; at < this.afters[node]; at = this.afters[at]) list3.push(at);
       this.childLists.set(node, list3);
@@ -62710,8 +62915,8 @@ function isSpace2(ch) {
   return ch === 32 || ch === 9 || ch === 10 || ch === 13;
 }
 
-// src/source/fast-yaml.ts
-var nodeIndex = { maxLength: 1024 * 1024, slicesBeforeIndex: 64 };
+// src/parse/yaml/fast.ts
+var FAST_YAML_DEFAULTS = { nodeIndexBelow: 1024 * 1024, slicesBeforeIndex: 64 };
 var MAX_FAST_DEPTH = 64;
 var CORE_SCALARS = [
   new Type2("tag:yaml.org,2002:null", {
@@ -62750,7 +62955,7 @@ function mayHoldIndicator(text3, ch, needsSpaceAfter) {
   }
   return false;
 }
-function parseYamlFast(text3) {
+function parseYamlFast(text3, options = FAST_YAML_DEFAULTS) {
   if (mayHoldIndicator(text3, "!", false) || mayHoldIndicator(text3, "&", false) || mayHoldIndicator(text3, "*", false) || mayHoldIndicator(text3, "?", true) || text3.startsWith("%") || /[\r\n]%/.test(text3)) {
     return void 0;
   }
@@ -62760,7 +62965,8 @@ function parseYamlFast(text3) {
   const spans = /* @__PURE__ */ new Map();
   const starts = [];
   const ends = [];
-  const nodes = input.length < nodeIndex.maxLength ? new YamlNodeIndex(text3, shift) : void 0;
+  const counters = { sliceParses: 0, indexAnswers: 0, listings: 0 };
+  const nodes = input.length < options.nodeIndexBelow ? new YamlNodeIndex(text3, shift, counters) : void 0;
   const isKey = (position2) => {
     let at = position2;
     while (input.charCodeAt(at) === 32 || input.charCodeAt(at) === 9) at++;
@@ -62811,13 +63017,14 @@ function parseYamlFast(text3) {
     format: "yaml",
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new YamlLocator(text3, data, spans, starts, ends, nodes)).locate(pointer, atKey ?? false),
-    comments: () => commentsOf(text3)
+    locate: (pointer, atKey) => (locator ??= new YamlLocator(text3, data, spans, starts, ends, nodes, options, counters)).locate(pointer, atKey ?? false),
+    comments: () => commentsOf(text3),
+    counters
   };
 }
-function indexNodes(text3) {
+function indexNodes(text3, counters) {
   const shift = text3.charCodeAt(0) === 65279 ? 1 : 0;
-  const nodes = new YamlNodeIndex(text3, shift);
+  const nodes = new YamlNodeIndex(text3, shift, counters);
   try {
     load(shift ? text3.slice(1) : text3, {
       schema: SCHEMA,
@@ -62833,50 +63040,30 @@ function indexNodes(text3) {
   }
   return nodes;
 }
-function commentsOf(text3) {
-  if (!text3.includes("#")) return [];
-  const lines = linesOf(text3);
-  const result = [];
-  let lastLine = 0;
-  for (let at = text3.indexOf("#"); at >= 0; at = text3.indexOf("#", at + 1)) {
-    const line = lines.region(at, at).startLine;
-    if (line === lastLine) continue;
-    lastLine = line;
-    let start = at;
-    while (start > 0 && text3.charCodeAt(start - 1) !== 10 && text3.charCodeAt(start - 1) !== 13) start--;
-    let end = at;
-    while (end < text3.length && text3.charCodeAt(end) !== 10 && text3.charCodeAt(end) !== 13) end++;
-    for (const comment of scanComments(text3.slice(start, end))) result.push({ line, text: comment.text });
-    at = end;
-  }
-  return result;
-}
 function isCollection(value) {
   return value !== null && typeof value === "object";
 }
 var SLICE_CACHE_SIZE = 32;
-var fastYamlCounters = { sliceParses: 0, indexAnswers: 0 };
 var YamlLocator = class {
-  constructor(text3, data, spans, starts, ends, nodes) {
+  constructor(text3, data, spans, starts, ends, nodes, options, counters) {
     this.text = text3;
     this.data = data;
     this.spans = spans;
     this.starts = starts;
     this.ends = ends;
     this.nodes = nodes;
+    this.options = options;
+    this.counters = counters;
     this.lines = linesOf(text3);
-    this.slicesAtStart = fastYamlCounters.sliceParses;
   }
   lines;
   /** Parsed skeletons by collection: with the collection's last child kept whole (wholeSlices) or cut (slices). */
   slices = /* @__PURE__ */ new Map();
   wholeSlices = /* @__PURE__ */ new Map();
-  /** The slice-parse counter when this locator began: its own parses are the difference. */
-  slicesAtStart;
   locate(pointer, atKey) {
     const known = this.nodes?.locate(pointer, atKey, this.lines);
     if (known) {
-      fastYamlCounters.indexAnswers++;
+      this.counters.indexAnswers++;
       return known;
     }
     const chain = [this.data];
@@ -62904,11 +63091,11 @@ var YamlLocator = class {
       }
     }
     if (anchor < 0) return this.lines.region(0, 0);
-    if (!this.nodes && fastYamlCounters.sliceParses - this.slicesAtStart >= nodeIndex.slicesBeforeIndex) {
-      this.nodes = indexNodes(this.text);
+    if (!this.nodes && this.counters.sliceParses >= this.options.slicesBeforeIndex) {
+      this.nodes = indexNodes(this.text, this.counters);
       const known2 = this.nodes?.locate(pointer, atKey, this.lines);
       if (known2) {
-        fastYamlCounters.indexAnswers++;
+        this.counters.indexAnswers++;
         return known2;
       }
     }
@@ -62930,8 +63117,8 @@ var YamlLocator = class {
       return cached;
     }
     const skeleton = this.skeleton(node, keepEnd);
-    fastYamlCounters.sliceParses++;
-    const doc = (0, import_yaml2.parseDocument)(skeleton.text, YAML_OPTIONS);
+    this.counters.sliceParses++;
+    const doc = (0, import_yaml3.parseDocument)(skeleton.text, YAML_OPTIONS);
     const lines = this.lines;
     const map2 = skeleton.map;
     const slice = { doc, lines: { region: (start, end) => lines.region(map2(start), map2(end)) } };
@@ -63020,16 +63207,16 @@ var YamlLocator = class {
   }
 };
 
-// src/source/parse.ts
-var largeSource = { threshold: 0 };
-function parseSource(source) {
+// src/parse/parse.ts
+var PARSE_DEFAULTS = { fastFrom: 0, yaml: FAST_YAML_DEFAULTS };
+function parseSource(source, options = PARSE_DEFAULTS) {
   const isJson = /\.json$/i.test(source.path);
   if (isJson) {
     const text3 = source.text.charCodeAt(0) === 65279 ? " " + source.text.slice(1) : source.text;
-    return (text3.length >= largeSource.threshold ? parseJsonFast(text3) : void 0) ?? parseJson(text3);
+    return (text3.length >= options.fastFrom ? parseJsonFast(text3) : void 0) ?? parseJson(text3);
   }
-  const fast = source.text.length >= largeSource.threshold && !hasLineLongerThan(source.text, MAX_IMPLICIT_KEY);
-  return (fast ? parseYamlFast(source.text) : void 0) ?? parseYaml(source.text);
+  const fast = source.text.length >= options.fastFrom && !hasLineLongerThan(source.text, MAX_IMPLICIT_KEY);
+  return (fast ? parseYamlFast(source.text, options.yaml) : void 0) ?? parseYaml(source.text);
 }
 var MAX_IMPLICIT_KEY = 1024;
 function hasLineLongerThan(text3, limit) {
@@ -63450,11 +63637,11 @@ function closestRules(unknown, knownRules) {
   return hints.length ? ` (${hints.join("; ")})` : "";
 }
 function regionOf(rows, line) {
-  const row = rows[line - 1] ?? "";
-  const at = row.indexOf("cmlint-");
-  const hash = at >= 0 ? row.lastIndexOf("#", at) : -1;
+  const row2 = rows[line - 1] ?? "";
+  const at = row2.indexOf("cmlint-");
+  const hash = at >= 0 ? row2.lastIndexOf("#", at) : -1;
   const start = hash >= 0 ? hash + 1 : 1;
-  return { startLine: line, startColumn: start, endLine: line, endColumn: Math.max(start + 1, row.trimEnd().length + 1) };
+  return { startLine: line, startColumn: start, endLine: line, endColumn: Math.max(start + 1, row2.trimEnd().length + 1) };
 }
 function readDirectives(comments, text3, knownRules) {
   const directives = [];
@@ -63547,7 +63734,7 @@ function createLinter(options = {}) {
   return {
     rules,
     lintSource(source) {
-      const document = parseSource(source);
+      const document = parseSource(source, options.parse ?? PARSE_DEFAULTS);
       const raw = [...document.problems];
       let outcomes = /* @__PURE__ */ new Map();
       if (lacksExportKey(document.data)) {
@@ -63633,28 +63820,16 @@ function regionsOf(document, raw) {
     else if (f.pointer) pending.push(i);
     else regions[i] = FILE_START;
   });
-  if (pending.length > 1) pending.sort((a, b) => comparePointers(raw[a].pointer, raw[b].pointer));
-  for (const i of pending) regions[i] = document.locate(raw[i].pointer, raw[i].atKey);
+  const located = locateAll(document, pending.map((i) => ({ pointer: raw[i].pointer, atKey: raw[i].atKey })));
+  pending.forEach((i, n) => regions[i] = located[n]);
   locateRelated(document, raw);
   return regions;
 }
 function locateRelated(document, raw) {
   const related = raw.flatMap((f) => f.related ?? []);
   if (!related.length) return;
-  related.sort((a, b) => comparePointers(a.pointer, b.pointer));
-  for (const r of related) r.region = document.locate(r.pointer, false);
-}
-function comparePointers(a, b) {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (typeof x === "number") return typeof y === "number" ? x - y : -1;
-    if (typeof y === "number") return 1;
-    return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
+  const located = locateAll(document, related);
+  related.forEach((r, n) => r.region = located[n]);
 }
 
 // src/source/find-files.ts
@@ -64503,7 +64678,7 @@ function groupServers(topology) {
     const total = servers.reduce((sum, n) => sum + (n.members ?? 1), 0);
     const group = serverGroup(servers, byRole);
     group.title = group.name = `${total} site systems`;
-    group.rows = group.rows.map((r, i) => ({ ...r, text: `${roles[i]} \xD7${servers.flatMap((n) => byRole(n)[i]).reduce((sum, row) => sum + Number(/ ×(\d+)$/.exec(row.text)?.[1] ?? 1), 0)}` }));
+    group.rows = group.rows.map((r, i) => ({ ...r, text: `${roles[i]} \xD7${servers.flatMap((n) => byRole(n)[i]).reduce((sum, row2) => sum + Number(/ ×(\d+)$/.exec(row2.text)?.[1] ?? 1), 0)}` }));
     group.members = total;
     replaceNodes(topology, servers, group);
   }
@@ -64534,20 +64709,24 @@ function groupOthers(topology) {
   }
 }
 
-// src/report/topology.ts
-var NODE_KIND_LABEL = {
-  clients: "clients",
-  cmg: "CMG",
-  "cloud-dp": "cloud DP",
-  "azure-service": "Azure service",
-  "azure-endpoints": "Azure endpoints",
-  "internet-clients": "internet",
-  server: "site system",
-  firewall: "firewall",
-  proxy: "proxy",
-  dns: "public DNS",
-  pki: "PKI / CRL"
-};
+// src/report/topology/values.ts
+function text2(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "bigint" || typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function pointerOf(element) {
+  const p = originOf(element);
+  return p && p.length ? [p] : [];
+}
+function list2(value) {
+  return Array.isArray(value) ? value : [];
+}
+function row(textValue, detail, pointers = []) {
+  return { text: textValue, ...detail ? { detail } : {}, pointers, findings: [] };
+}
+
+// src/report/topology/nodes.ts
 var ROLE_NAMES = {
   ManagementPoint: "Management point",
   DistributionPoint: "Distribution point",
@@ -64563,188 +64742,89 @@ var CLIENT_ROLES = /* @__PURE__ */ new Set(["ManagementPoint", "DistributionPoin
 function roleName(kind) {
   return ROLE_NAMES[kind] ?? kind.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());
 }
-var SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
-function worstFinding(findings) {
-  let worst;
-  for (const f of findings) {
-    if (!worst || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst.severity]) worst = f;
-  }
-  return worst;
+function protocolOf(role) {
+  return role.https === true ? "HTTPS" : role.https === false ? "HTTP" : "HTTP(S)";
 }
-function nodeFindings(node) {
-  return [...node.findings, ...node.rows.flatMap((r) => r.findings)];
-}
-function countSeverities(findings) {
-  const counts = { error: 0, warning: 0, note: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-var AZURE_SUFFIXES = [".cloudapp.net", ".cloudapp.azure.com", ".windows.net", ".azure.com", ".azure.net", ".usgovcloudapp.net", ".usgovcloudapi.net", ".azure.us", ".microsoftonline.com"];
-function isAzureHost2(host) {
-  const h = lower(host);
-  return h === "azure" || AZURE_SUFFIXES.some((d) => h.endsWith(d) || `.${h}` === d);
-}
-function text2(value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "bigint" || typeof value === "number" || typeof value === "boolean") return String(value);
-  return void 0;
-}
-function pointerOf(element) {
-  const p = originOf(element);
-  return p && p.length ? [p] : [];
-}
-function list2(value) {
-  return Array.isArray(value) ? value : [];
-}
-function buildTopology(file) {
-  const topology = { zones: [], nodes: [], edges: [], unattached: [] };
-  const data = file.document?.data;
-  if (data !== null && typeof data === "object" && !Array.isArray(data)) {
-    try {
-      populate(topology, buildModel(data));
-    } catch {
-      topology.zones = [];
-      topology.nodes = [];
-      topology.edges = [];
+var DEPLOYMENT_LABEL = { scaleSet: "scale set", cloudService: "cloud service (ARM)" };
+function makeNodes(model, zones) {
+  const nodes = {
+    list: [],
+    of: /* @__PURE__ */ new Map(),
+    deviceByName: /* @__PURE__ */ new Map(),
+    add(node) {
+      const created = { ...node, id: `n${this.list.length}`, findings: [] };
+      this.list.push(created);
+      return created;
     }
-  }
-  condense(topology);
-  attach(topology, file.findings.filter((f) => !f.suppression));
-  boundText(topology);
-  return topology;
+  };
+  populationNodes(model, zones, nodes);
+  azureNodes(model, zones, nodes);
+  serverNodes(model, zones, nodes);
+  networkDeviceNodes(model, zones, nodes);
+  dnsNode(model, zones, nodes);
+  pkiNode(model, zones, nodes);
+  return nodes;
 }
-function bounded2(text3) {
-  return text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED - 1)}\u2026` : text3;
-}
-function boundText(topology) {
-  for (const zone of topology.zones) {
-    zone.title = bounded2(zone.title);
-    if (zone.subtitle !== void 0) zone.subtitle = bounded2(zone.subtitle);
-  }
-  for (const node of topology.nodes) {
-    node.title = bounded2(node.title);
-    node.name = bounded2(node.name);
-    if (node.subtitle !== void 0) node.subtitle = bounded2(node.subtitle);
-    for (const row of node.rows) {
-      row.text = bounded2(row.text);
-      if (row.detail !== void 0) row.detail = bounded2(row.detail);
-    }
-  }
-  for (const edge of topology.edges) edge.label = bounded2(edge.label);
-}
-function populate(topology, model) {
-  const zones = /* @__PURE__ */ new Map();
-  const addZone = (key, zone) => {
-    const existing = zones.get(key);
-    if (existing) return existing;
-    const created = { ...zone, id: `z${zones.size}`, findings: [] };
-    zones.set(key, created);
-    return created;
-  };
-  const internetZone = () => addZone("internet", { kind: "internet", title: "Internet", rank: 0, pointers: [] });
-  const azureZone = () => addZone("azure", { kind: "azure", title: "Microsoft Azure", rank: 1, pointers: [] });
-  const depth = (site) => {
-    let d = 0;
-    for (let s = site.parent; s && d < 10; s = s.parent) d++;
-    return d;
-  };
-  const siteZoneByCode = /* @__PURE__ */ new Map();
-  for (const site of model.sites) {
-    const code = text2(site.SiteCode) ?? "?";
-    if (siteZoneByCode.has(lower(code))) continue;
-    const facts = [text2(site.SiteType), site.version !== void 0 ? `version ${String(site.version)}` : "version not stated", text2(site.ParentSiteCode) ? `parent ${text2(site.ParentSiteCode)}` : void 0];
-    const zone = addZone(`site:${lower(code)}`, {
-      kind: "site",
-      title: `Site ${code}${text2(site.SiteName) ? ` (${text2(site.SiteName)})` : ""}`,
-      subtitle: facts.filter(Boolean).join(" \xB7 "),
-      rank: 2 + depth(site),
-      pointers: pointerOf(site)
-    });
-    siteZoneByCode.set(lower(code), zone);
-  }
-  for (const site of model.sites) {
-    const zone = siteZoneByCode.get(lower(text2(site.SiteCode) ?? "?"));
-    const parent = site.parent ? siteZoneByCode.get(lower(site.parent.SiteCode)) : void 0;
-    if (zone && parent && parent !== zone) zone.parent = parent.id;
-  }
-  const topSiteZone = () => {
-    const top = model.hierarchy.topSite;
-    const zone = top ? siteZoneByCode.get(lower(top.SiteCode)) : [...siteZoneByCode.values()][0];
-    return zone ?? addZone("site:?", { kind: "site", title: "On-premises", subtitle: "no site in hierarchy.sites", rank: 2, pointers: [] });
-  };
-  const siteZone = (code) => {
-    const key = lower(code);
-    const known = siteZoneByCode.get(key);
-    if (known) return known;
-    if (!key) return topSiteZone();
-    const zone = addZone(`site:${key}`, { kind: "site", title: `Site ${text2(code) ?? key}`, subtitle: "not in hierarchy.sites", rank: 2, pointers: [] });
-    siteZoneByCode.set(key, zone);
-    return zone;
-  };
-  const nodes = [];
-  const addNode = (node) => {
-    const created = { ...node, id: `n${nodes.length}`, findings: [] };
-    nodes.push(created);
-    return created;
-  };
-  const row = (textValue, detail, pointers = []) => ({ text: textValue, ...detail ? { detail } : {}, pointers, findings: [] });
-  const certPointers = (...certs) => certs.flatMap((c) => pointerOf(c));
-  const nodeOf = /* @__PURE__ */ new Map();
+var certPointers = (...certs) => certs.flatMap((c) => pointerOf(c));
+function populationNodes(model, zones, nodes) {
   for (const population of model.populations) {
     const channels = population.channels.join(" + ") || "no channel";
     const auth = population.auth.join(", ");
     const facts = [`${String(population.count)} clients`, channels].join(" \xB7 ");
-    const node = addNode({
+    const node = nodes.add({
       kind: "clients",
-      zone: internetZone().id,
+      zone: zones.internet().id,
       title: String(population.name),
       name: String(population.name),
       subtitle: text2(population.SiteCode) ? `assigned to ${text2(population.SiteCode)}` : void 0,
       rows: [row(facts, auth ? `authentication: ${auth}` : void 0)],
       pointers: [...pointerOf(population), ...certPointers(population.clientCertificate)]
     });
-    nodeOf.set(population, node);
+    nodes.of.set(population, node);
   }
   for (const device of model.devices) {
-    const owner = device.population ? nodeOf.get(device.population) : void 0;
+    const owner = device.population ? nodes.of.get(device.population) : void 0;
     if (owner) owner.pointers.push(...pointerOf(device));
   }
+}
+function azureNodes(model, zones, nodes) {
   for (const cmg of model.cmgs) {
-    const model_ = text2(cmg.DeploymentModel) === "VirtualMachineScaleSet" ? "scale set" : text2(cmg.DeploymentModel) === "Classic" ? "classic" : text2(cmg.DeploymentModel) === "AzureResourceManager" ? "cloud service (ARM)" : void 0;
-    const facts = [model_, `${String(cmg.instances)} VM${cmg.instances === 1n ? "" : "s"}`, text2(cmg.Region), cmg.contentEnabled ? "content" : void 0].filter(Boolean).join(" \xB7 ");
-    const node = addNode({
+    const deployment = cmg.deploymentKindStated !== true ? void 0 : cmg.DeploymentModel === "Classic" ? "classic" : DEPLOYMENT_LABEL[String(cmg.deploymentKind)];
+    const facts = [deployment, `${String(cmg.instances)} VM${cmg.instances === 1n ? "" : "s"}`, text2(cmg.Region), cmg.contentEnabled ? "content" : void 0].filter(Boolean).join(" \xB7 ");
+    const node = nodes.add({
       kind: "cmg",
-      zone: azureZone().id,
+      zone: zones.azure().id,
       title: text2(cmg.ServiceName) ?? "(no service name)",
       name: text2(cmg.ServiceName) ?? "",
       subtitle: text2(cmg.DeploymentName),
       rows: [row(facts, `site ${text2(cmg.SiteCode) ?? "?"}${cmg.Lifecycle === "New" ? " \xB7 planned" : ""}`)],
       pointers: [...pointerOf(cmg), ...certPointers(cmg.serviceCertificate, cmg.managementCertificate)]
     });
-    nodeOf.set(cmg, node);
+    nodes.of.set(cmg, node);
   }
   for (const cdp of model.cloudDistributionPoints) {
-    const node = addNode({
+    const node = nodes.add({
       kind: "cloud-dp",
-      zone: azureZone().id,
+      zone: zones.azure().id,
       title: text2(cdp.ServiceName) ?? "(no service name)",
       name: text2(cdp.ServiceName) ?? "",
       rows: [row("Cloud distribution point", `site ${text2(cdp.SiteCode) ?? "?"}`)],
       pointers: [...pointerOf(cdp), ...certPointers(cdp.serviceCertificate)]
     });
-    nodeOf.set(cdp, node);
+    nodes.of.set(cdp, node);
   }
   for (const service of model.azureServices) {
-    addNode({
+    nodes.add({
       kind: "azure-service",
-      zone: azureZone().id,
+      zone: zones.azure().id,
       title: text2(service.Name) ?? "(no name)",
       name: text2(service.Name) ?? "",
       rows: [row(text2(service.ServiceType) === "CloudManagement" ? "Cloud management (Entra ID apps)" : text2(service.ServiceType) ?? "Azure service")],
       pointers: pointerOf(service)
     });
   }
-  const serverNodes = /* @__PURE__ */ new Map();
+}
+function serverNodes(model, zones, nodes) {
   for (const server of model.servers) {
     const roles = server.allRoles ?? [];
     const rows = roles.map((role) => {
@@ -64761,26 +64841,27 @@ function populate(topology, model) {
       return row(roleName(kind), detail, pointerOf(role));
     });
     const facts = [text2(server.PublicFqdn) ? `public ${text2(server.PublicFqdn)}` : void 0, text2(server.NetworkLocation) && server.NetworkLocation !== "Intranet" ? `in ${text2(server.NetworkLocation)}` : void 0];
-    const node = addNode({
+    const node = nodes.add({
       kind: "server",
-      zone: siteZone(server.SiteCode).id,
+      zone: zones.site(server.SiteCode).id,
       title: text2(server.SiteSystemServerName) ?? "(no name)",
       name: text2(server.SiteSystemServerName) ?? "",
       subtitle: facts.filter(Boolean).join(" \xB7 ") || void 0,
       rows: rows.length ? rows : [row("no roles")],
       pointers: [...pointerOf(server), ...certPointers(server.serverCertificate, server.clientCertificate)]
     });
-    serverNodes.set(server, node);
+    nodes.of.set(server, node);
   }
-  const deviceByName = /* @__PURE__ */ new Map();
+}
+function networkDeviceNodes(model, zones, nodes) {
   for (const device of model.networkDevices) {
     const type2 = text2(device.Type) ?? "Firewall";
     const kind = type2 === "WebProxy" || type2 === "ReverseProxy" ? "proxy" : "firewall";
     const location = text2(device.Location);
     const firstServer = device.servers[0];
-    const zone = location === "Internet" ? internetZone() : location === "Azure" ? azureZone() : firstServer ? siteZone(firstServer.SiteCode) : topSiteZone();
+    const zone = location === "Internet" ? zones.internet() : location === "Azure" ? zones.azure() : firstServer ? zones.site(firstServer.SiteCode) : zones.topSite();
     const product = [text2(device.Vendor), text2(device.Product)].filter(Boolean).join(" ");
-    const node = addNode({
+    const node = nodes.add({
       kind,
       zone: zone.id,
       title: text2(device.Name) ?? "(no name)",
@@ -64789,43 +64870,48 @@ function populate(topology, model) {
       rows: [row(type2.replace(/([a-z])([A-Z])/g, "$1 $2") + (product ? ` (${product})` : ""), text2(device.SslMode) ? `SSL: ${text2(device.SslMode)}` : void 0)],
       pointers: [...pointerOf(device), ...certPointers(device.certificate)]
     });
-    deviceByName.set(lower(device.Name), node);
-    nodeOf.set(device, node);
+    nodes.deviceByName.set(lower(device.Name), node);
+    nodes.of.set(device, node);
   }
-  const publicRecords = model.dnsRecords.filter((r) => r.isPublic === true);
-  let dnsNode;
-  if (publicRecords.length) {
-    const shown = publicRecords.slice(0, 6);
-    dnsNode = addNode({
-      kind: "dns",
-      zone: internetZone().id,
-      title: `${publicRecords.length} public record${publicRecords.length === 1 ? "" : "s"}`,
-      name: "Public DNS",
-      rows: [
-        ...shown.map((r) => row(`${text2(r.Name) ?? "?"}`, `${text2(r.Type) ?? "?"} ${text2(r.Value) ?? ""}`.trim(), pointerOf(r))),
-        ...publicRecords.length > shown.length ? [row(`and ${publicRecords.length - shown.length} more`, void 0, publicRecords.slice(shown.length).flatMap(pointerOf))] : []
-      ],
-      pointers: [["dns"]]
-    });
-  }
+}
+function dnsNode(model, zones, nodes) {
+  const records = model.dnsRecords.filter((r) => r.isPublic === true);
+  if (!records.length) return;
+  const shown = records.slice(0, 6);
+  const node = nodes.add({
+    kind: "dns",
+    zone: zones.internet().id,
+    title: `${records.length} public record${records.length === 1 ? "" : "s"}`,
+    name: "Public DNS",
+    rows: [
+      ...shown.map((r) => row(`${text2(r.Name) ?? "?"}`, `${text2(r.Type) ?? "?"} ${text2(r.Value) ?? ""}`.trim(), pointerOf(r))),
+      ...records.length > shown.length ? [row(`and ${records.length - shown.length} more`, void 0, records.slice(shown.length).flatMap(pointerOf))] : []
+    ],
+    pointers: [["dns"]]
+  });
+  nodes.dns = { node, records };
+}
+function pkiNode(model, zones, nodes) {
   const pki = model.export.pki ?? void 0;
-  let pkiNode;
-  if (pki && typeof pki === "object") {
-    const crlOnInternet = pki.CrlPublishedOnInternet;
-    const urls = list2(pki.CrlDistributionPoints).map((u) => text2(u) ?? "").filter(Boolean);
-    pkiNode = addNode({
-      kind: "pki",
-      zone: crlOnInternet === true ? internetZone().id : topSiteZone().id,
-      title: "Certificates and CRL",
-      name: "PKI",
-      subtitle: `CRL on the internet: ${crlOnInternet === true ? "yes" : crlOnInternet === false ? "no" : "not stated"}`,
-      rows: [
-        ...urls.slice(0, 3).map((u, i) => row(u, void 0, [["pki", "CrlDistributionPoints", i]])),
-        row(`${model.certificates.length} certificate${model.certificates.length === 1 ? "" : "s"}`, void 0, [["pki", "certificates"]])
-      ],
-      pointers: [["pki"]]
-    });
-  }
+  if (!pki || typeof pki !== "object") return;
+  const crlOnInternet = pki.CrlPublishedOnInternet;
+  const urls = list2(pki.CrlDistributionPoints).map((u) => text2(u) ?? "").filter(Boolean);
+  nodes.pki = nodes.add({
+    kind: "pki",
+    zone: crlOnInternet === true ? zones.internet().id : zones.topSite().id,
+    title: "Certificates and CRL",
+    name: "PKI",
+    subtitle: `CRL on the internet: ${crlOnInternet === true ? "yes" : crlOnInternet === false ? "no" : "not stated"}`,
+    rows: [
+      ...urls.slice(0, 3).map((u, i) => row(u, void 0, [["pki", "CrlDistributionPoints", i]])),
+      row(`${model.certificates.length} certificate${model.certificates.length === 1 ? "" : "s"}`, void 0, [["pki", "certificates"]])
+    ],
+    pointers: [["pki"]]
+  });
+}
+
+// src/report/topology/edges.ts
+function makeEdges(model, zones, nodes) {
   const edges = /* @__PURE__ */ new Map();
   const addEdge = (from, to, label, kind = "traffic", stated = false) => {
     if (!from || !to || from === to) return;
@@ -64844,97 +64930,115 @@ function populate(topology, model) {
     }
     edges.set(key, { id: `e${edges.size}`, from: from.id, to: to.id, label, stated, kind });
   };
-  const serverOf = (role) => serverNodes.get(role.server);
+  impliedEdges(model, nodes, addEdge);
+  proxyEdges(model, zones, nodes, addEdge);
+  dnsAndCrlEdges(model, nodes, addEdge);
+  statedEdges(model, zones, nodes, addEdge);
+  return [...edges.values()];
+}
+function impliedEdges(model, nodes, addEdge) {
+  const node = (element) => nodes.of.get(element);
+  const serverOf = (role) => node(role.server);
   for (const cmg of model.cmgs) {
-    for (const population of cmg.populations ?? []) addEdge(nodeOf.get(population), nodeOf.get(cmg), "HTTPS 443");
+    for (const population of cmg.populations ?? []) addEdge(node(population), node(cmg), "HTTPS 443");
   }
   for (const population of model.populations) {
     if (!population.usesIbcm) continue;
     for (const role of model.roles) {
       if (!CLIENT_ROLES.has(String(role.kind)) || role.acceptsInternet !== true) continue;
       if (population.site !== void 0 && role.site !== population.site) continue;
-      addEdge(nodeOf.get(population), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
+      addEdge(node(population), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
     }
   }
   for (const cp of model.connectionPoints) {
-    const cmg = cp.cmg;
-    if (cmg) addEdge(serverOf(cp), nodeOf.get(cmg), "TCP-TLS 10140-10155, HTTPS 443");
+    if (cp.cmg) addEdge(serverOf(cp), node(cp.cmg), "TCP-TLS 10140-10155, HTTPS 443");
     for (const role of model.roles) {
       if (role.site === cp.site && role.cmgTraffic === true && CLIENT_ROLES.has(String(role.kind))) addEdge(serverOf(cp), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
     }
   }
   for (const scp of model.roles.filter((r) => r.kind === "ServiceConnectionPoint")) {
-    for (const cmg of model.cmgs) addEdge(serverOf(scp), nodeOf.get(cmg), "HTTPS 443");
+    for (const cmg of model.cmgs) addEdge(serverOf(scp), node(cmg), "HTTPS 443");
   }
   for (const device of model.networkDevices) {
-    const node = nodeOf.get(device);
     const ssl = text2(device.SslMode) === "Bridging" ? " (bridged)" : text2(device.SslMode) === "Tunneling" ? " (tunnelled)" : "";
     for (const server of device.servers) {
       const ports = (server.allRoles ?? []).filter((r) => CLIENT_ROLES.has(String(r.kind))).map((r) => `${protocolOf(r)} ${String(r.port)}`);
-      addEdge(node, serverNodes.get(server), [...new Set(ports.length ? ports : ["HTTPS 443"])].join(", ") + ssl);
+      addEdge(node(device), node(server), [...new Set(ports.length ? ports : ["HTTPS 443"])].join(", ") + ssl);
     }
-    for (const cmg of device.frontCmgs) addEdge(node, nodeOf.get(cmg), "HTTPS 443" + ssl);
+    for (const cmg of device.frontCmgs) addEdge(node(device), node(cmg), "HTTPS 443" + ssl);
   }
+}
+function proxyEdges(model, zones, nodes, addEdge) {
   for (const server of model.servers) {
     if (server.EnableProxy !== true || !text2(server.ProxyServerName)) continue;
-    let proxy = deviceByName.get(lower(server.ProxyServerName));
+    let proxy = nodes.deviceByName.get(lower(server.ProxyServerName));
     const proxyPointer = pointerOf(server).map((p) => [...p, "ProxyServerName"]);
     if (!proxy) {
-      proxy = addNode({ kind: "proxy", zone: siteZone(server.SiteCode).id, title: text2(server.ProxyServerName), name: text2(server.ProxyServerName), rows: [row("Web proxy", "named by a site system")], pointers: proxyPointer });
-      deviceByName.set(lower(server.ProxyServerName), proxy);
+      proxy = nodes.add({ kind: "proxy", zone: zones.site(server.SiteCode).id, title: text2(server.ProxyServerName), name: text2(server.ProxyServerName), rows: [row("Web proxy", "named by a site system")], pointers: proxyPointer });
+      nodes.deviceByName.set(lower(server.ProxyServerName), proxy);
     }
-    addEdge(serverNodes.get(server), proxy, `HTTP proxy ${text2(server.ProxyServerPort) ?? ""}`.trim(), "proxy");
+    addEdge(nodes.of.get(server), proxy, `HTTP proxy ${text2(server.ProxyServerPort) ?? ""}`.trim(), "proxy");
   }
-  if (dnsNode) {
-    for (const record of publicRecords) {
-      const name = lower(record.Name);
-      const target = model.cmgs.find((c) => lower(c.ServiceName) === name || lower(c.DeploymentName) === name) ?? model.servers.find((s) => lower(s.PublicFqdn) === name || s.internetFacing === true && lower(s.SiteSystemServerName) === name);
-      const targetNode = target ? nodeOf.get(target) ?? serverNodes.get(target) : void 0;
-      addEdge(dnsNode, targetNode, `DNS ${text2(record.Type) ?? ""}`.trim(), "dns");
+}
+function dnsAndCrlEdges(model, nodes, addEdge) {
+  if (nodes.dns) {
+    for (const record of nodes.dns.records) {
+      const target = record.target ? nodes.of.get(record.target) : void 0;
+      addEdge(nodes.dns.node, target, `DNS ${text2(record.Type) ?? ""}`.trim(), "dns");
     }
   }
-  if (pkiNode) {
-    for (const cmg of model.cmgs) if (cmg.CheckClientCertRevocation === true) addEdge(nodeOf.get(cmg), pkiNode, "HTTP 80 (CRL)");
+  if (nodes.pki) {
+    for (const cmg of model.cmgs) if (cmg.CheckClientCertRevocation === true) addEdge(nodes.of.get(cmg), nodes.pki, "HTTP 80 (CRL)");
   }
+}
+function statedEdges(model, zones, nodes, addEdge) {
   let anyInternet;
   let azureEndpoints;
-  const resolve9 = (name, end) => {
-    const n = lower(name);
+  const resolve9 = (connection, end) => {
+    const n = connection[end];
     if (!n) return void 0;
-    const server = model.servers.find((s) => s.name === n || lower(s.PublicFqdn) === n);
-    if (server) return serverNodes.get(server);
-    const cmg = model.cmgs.find((c) => c.name === n || lower(c.DeploymentName) === n);
-    if (cmg) return nodeOf.get(cmg);
-    const population = model.populations.find((p) => lower(p.name) === n);
-    if (population) return nodeOf.get(population);
-    const cdp = model.cloudDistributionPoints.find((c) => c.name === n);
-    if (cdp) return nodeOf.get(cdp);
-    if (deviceByName.has(n)) return deviceByName.get(n);
+    const element = end === "from" ? connection.source : connection.destination;
+    if (element) return nodes.of.get(element);
+    const proxy = nodes.deviceByName.get(n);
+    if (proxy) return proxy;
     if (n === "internet" || n === "any" && end === "from") {
-      anyInternet ??= addNode({ kind: "internet-clients", zone: internetZone().id, title: "Any internet host", name: "Internet", rows: [], pointers: [] });
+      anyInternet ??= nodes.add({ kind: "internet-clients", zone: zones.internet().id, title: "Any internet host", name: "Internet", rows: [], pointers: [] });
       return anyInternet;
     }
-    if (isAzureHost2(n) || n.startsWith("*.") && isAzureHost2(n.slice(1))) {
-      azureEndpoints ??= addNode({ kind: "azure-endpoints", zone: azureZone().id, title: "Azure endpoints", name: "Azure", rows: [], pointers: [] });
-      if (n !== "azure" && !azureEndpoints.rows.some((r) => r.text === text2(name)) && azureEndpoints.rows.length < 6) azureEndpoints.rows.push(row(text2(name)));
+    if ((end === "from" ? connection.sourceIsAzure : connection.destinationIsAzure) === true) {
+      const name = text2(end === "from" ? connection.From : connection.To);
+      azureEndpoints ??= nodes.add({ kind: "azure-endpoints", zone: zones.azure().id, title: "Azure endpoints", name: "Azure", rows: [], pointers: [] });
+      if (n !== "azure" && !azureEndpoints.rows.some((r) => r.text === name) && azureEndpoints.rows.length < 6) azureEndpoints.rows.push(row(name));
       return azureEndpoints;
     }
     return void 0;
   };
   for (const connection of model.connections) {
-    const from = resolve9(connection.From, "from");
-    const to = resolve9(connection.To, "to");
+    const from = resolve9(connection, "from");
+    const to = resolve9(connection, "to");
     const ports = list2(connection.Ports).map((p) => text2(p)).filter(Boolean).join(",");
     const label = `${text2(connection.Protocol) ?? "TCP"} ${ports}`.trim();
     addEdge(from, to, label, "traffic", true);
     (to ?? from)?.pointers.push(...pointerOf(connection));
   }
-  topology.edges = [...edges.values()];
-  topology.zones = [...zones.values()].filter((z) => z.kind === "site" || nodes.some((n) => n.zone === z.id));
-  topology.nodes = nodes;
 }
-function protocolOf(role) {
-  return role.https === true ? "HTTPS" : role.https === false ? "HTTP" : "HTTP(S)";
+
+// src/report/topology/findings-attach.ts
+var SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+function worstFinding(findings) {
+  let worst;
+  for (const f of findings) {
+    if (!worst || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst.severity]) worst = f;
+  }
+  return worst;
+}
+function nodeFindings(node) {
+  return [...node.findings, ...node.rows.flatMap((r) => r.findings)];
+}
+function countSeverities(findings) {
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
 }
 function keyPart(part) {
   return `/${String(part).replace(/~/g, "~0").replace(/\//g, "~1")}`;
@@ -64963,6 +65067,118 @@ function attach(topology, findings) {
     else topology.unattached.push(finding);
   }
 }
+
+// src/report/topology/zones.ts
+function makeZones(model) {
+  const zones = /* @__PURE__ */ new Map();
+  const addZone = (key, zone) => {
+    const existing = zones.get(key);
+    if (existing) return existing;
+    const created = { ...zone, id: `z${zones.size}`, findings: [] };
+    zones.set(key, created);
+    return created;
+  };
+  const siteZoneByCode = /* @__PURE__ */ new Map();
+  for (const site of model.sites) {
+    const code = text2(site.SiteCode) ?? "?";
+    if (siteZoneByCode.has(lower(code))) continue;
+    const facts = [text2(site.SiteType), site.version !== void 0 ? `version ${String(site.version)}` : "version not stated", text2(site.ParentSiteCode) ? `parent ${text2(site.ParentSiteCode)}` : void 0];
+    const zone = addZone(`site:${lower(code)}`, {
+      kind: "site",
+      title: `Site ${code}${text2(site.SiteName) ? ` (${text2(site.SiteName)})` : ""}`,
+      subtitle: facts.filter(Boolean).join(" \xB7 "),
+      rank: 2 + depth(site),
+      pointers: pointerOf(site)
+    });
+    siteZoneByCode.set(lower(code), zone);
+  }
+  for (const site of model.sites) {
+    const zone = siteZoneByCode.get(lower(text2(site.SiteCode) ?? "?"));
+    const parent = site.parent ? siteZoneByCode.get(lower(site.parent.SiteCode)) : void 0;
+    if (zone && parent && parent !== zone) zone.parent = parent.id;
+  }
+  const topSite = () => {
+    const top = model.hierarchy.topSite;
+    const zone = top ? siteZoneByCode.get(lower(top.SiteCode)) : [...siteZoneByCode.values()][0];
+    return zone ?? addZone("site:?", { kind: "site", title: "On-premises", subtitle: "no site in hierarchy.sites", rank: 2, pointers: [] });
+  };
+  return {
+    internet: () => addZone("internet", { kind: "internet", title: "Internet", rank: 0, pointers: [] }),
+    azure: () => addZone("azure", { kind: "azure", title: "Microsoft Azure", rank: 1, pointers: [] }),
+    site(code) {
+      const key = lower(code);
+      const known = siteZoneByCode.get(key);
+      if (known) return known;
+      if (!key) return topSite();
+      const zone = addZone(`site:${key}`, { kind: "site", title: `Site ${text2(code) ?? key}`, subtitle: "not in hierarchy.sites", rank: 2, pointers: [] });
+      siteZoneByCode.set(key, zone);
+      return zone;
+    },
+    topSite,
+    all: () => [...zones.values()]
+  };
+}
+function depth(site) {
+  let d = 0;
+  for (let s = site.parent; s && d < 10; s = s.parent) d++;
+  return d;
+}
+
+// src/report/topology/index.ts
+function buildTopology(file) {
+  const topology = { zones: [], nodes: [], edges: [], unattached: [] };
+  const data = file.document?.data;
+  if (data !== null && typeof data === "object" && !Array.isArray(data)) {
+    try {
+      Object.assign(topology, topologyOf(buildModel(data)));
+    } catch {
+    }
+  }
+  condense(topology);
+  attach(topology, file.findings.filter((f) => !f.suppression));
+  boundText(topology);
+  return topology;
+}
+function topologyOf(model) {
+  const zones = makeZones(model);
+  const nodes = makeNodes(model, zones);
+  const edges = makeEdges(model, zones, nodes);
+  return { zones: zones.all().filter((z) => z.kind === "site" || nodes.list.some((n) => n.zone === z.id)), nodes: nodes.list, edges };
+}
+function bounded2(text3) {
+  return text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED - 1)}\u2026` : text3;
+}
+function boundText(topology) {
+  for (const zone of topology.zones) {
+    zone.title = bounded2(zone.title);
+    if (zone.subtitle !== void 0) zone.subtitle = bounded2(zone.subtitle);
+  }
+  for (const node of topology.nodes) {
+    node.title = bounded2(node.title);
+    node.name = bounded2(node.name);
+    if (node.subtitle !== void 0) node.subtitle = bounded2(node.subtitle);
+    for (const row2 of node.rows) {
+      row2.text = bounded2(row2.text);
+      if (row2.detail !== void 0) row2.detail = bounded2(row2.detail);
+    }
+  }
+  for (const edge of topology.edges) edge.label = bounded2(edge.label);
+}
+
+// src/report/topology/types.ts
+var NODE_KIND_LABEL = {
+  clients: "clients",
+  cmg: "CMG",
+  "cloud-dp": "cloud DP",
+  "azure-service": "Azure service",
+  "azure-endpoints": "Azure endpoints",
+  "internet-clients": "internet",
+  server: "site system",
+  firewall: "firewall",
+  proxy: "proxy",
+  dns: "public DNS",
+  pki: "PKI / CRL"
+};
 
 // src/report/topology-dot.ts
 function findingCue(findings) {
@@ -65112,13 +65328,13 @@ function jobSummary(results, rules, counts, env) {
     const where = `${file.path}:${finding.region.startLine}:${finding.region.startColumn}`;
     const url = sourceLink(file.path, finding.region.startLine, env);
     const location = url ? `[${markdownCell(where)}](${url})` : markdownCell(where);
-    const row = `| ${location} | ${finding.severity} | ${finding.ruleId} | ${markdownCell(finding.message)} |`;
-    bytes += Buffer.byteLength(row) + 1;
+    const row2 = `| ${location} | ${finding.severity} | ${finding.ruleId} | ${markdownCell(finding.message)} |`;
+    bytes += Buffer.byteLength(row2) + 1;
     if (bytes > SUMMARY_MAX_BYTES) {
       truncated = true;
       break;
     }
-    out.push(row);
+    out.push(row2);
     rows++;
   }
   if (truncated) out.push("", "_Part of this summary is left out: GitHub accepts at most 1 MiB. The SARIF file and the annotations have every finding._");

@@ -20,7 +20,9 @@ const DERIVED: Record<string, readonly string[]> = {
   ParentSiteCode: ['isTopTier', 'isChildPrimary', 'isStandalonePrimary', 'children'],
   SiteType: ['isCas', 'isPrimary', 'isSecondary', 'isChildPrimary', 'isStandalonePrimary'],
   Version: ['version'],
-  VMInstanceCount: ['instances'],
+  VMInstanceCount: ['instances', 'instanceSlots', 'httpsPortFirst', 'tcpTlsPorts', 'httpsPorts'],
+  DeploymentModel: ['deploymentKind', 'deploymentKindStated'],
+  DeploymentName: ['deploymentKind'],
   ServiceName: ['name'],
   SiteSystemServerName: ['name', 'serverName'],
   Name: ['name'],
@@ -54,6 +56,10 @@ const DERIVED: Record<string, readonly string[]> = {
   Feature: ['feature'],
   ServiceType: ['isCloudManagement'],
 };
+
+/** The CMG fields a connection point's reach of it (derive/reachability.ts) is worked out from, and those facts. */
+const REACH_INPUTS = new Set(['VMInstanceCount', 'ServiceName', 'DeploymentName', '*']); // '*': EVERY_FACT, declared below
+const REACH_FACTS = ['reachesCmgTcpTls', 'reachesCmgHttps'];
 
 /** The link fact each referring field gives its element (SiteCode → site), from the schemas' declarations. */
 const LINK_OF_FIELD = new Map<string, string>();
@@ -102,6 +108,14 @@ export function brokenFacts(model: Model, schemaFindings: readonly RawFinding[],
     }
     // A server's roles carry its site: what breaks the server's SiteCode breaks theirs.
     if (Array.isArray(element.allRoles) && (field === 'SiteCode' || field === EVERY_FACT)) for (const role of element.allRoles as Element[]) mark(role, field, reason);
+    // A connection point's reach of its CMG is worked out from the CMG's names and instance count.
+    if (Array.isArray(element.connectionPoints) && REACH_INPUTS.has(field)) {
+      for (const cp of element.connectionPoints as Element[]) {
+        let cpFacts = broken.get(cp);
+        if (!cpFacts) broken.set(cp, (cpFacts = new Map()));
+        for (const fact of REACH_FACTS) if (!cpFacts.has(fact)) cpFacts.set(fact, reason);
+      }
+    }
   };
   for (const finding of schemaFindings) {
     const pointer = finding.pointer;

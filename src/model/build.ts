@@ -10,12 +10,19 @@
  * which turn a value of the wrong kind into "nothing" instead of an exception (test/e2e/fuzz-model.test.ts).
  */
 import type { Pointer } from '../findings.js';
-import { CLIENT_AUTH_OID, ekuOid, hostMatches, integer, lower, portRange, roleUsesHttps, rolePort, SERVER_AUTH_OID, text } from './facts.js';
-import { listPrototype, originOf, sameOrigin, setOrigin } from './pointers.js';
+import { CLIENT_AUTH_OID, ekuOid, isMapLike, lower, portRange, roleUsesHttps, rolePort, SERVER_AUTH_OID, text } from './facts.js';
+import { cmgDeploymentFacts } from './derive/cmg-deployment.js';
+import { deployedSettings, effectiveSettings } from './derive/client-settings.js';
+import { buildDevices, inventoryOf, type Inventory } from './derive/devices.js';
+import { linkConnectionEnds } from './derive/connection-ends.js';
+import { linkDnsTargets } from './derive/dns-targets.js';
+import { connectionAllows as networkAllows, connectionPointReach } from './derive/reachability.js';
+import { originOf, sameOrigin, setOrigin } from './pointers.js';
 import { isCurrentBranchVersion } from '../versions/version-facts.js';
-import { CEL_MAP_PROTOTYPE, celMap, setKey, toCel, toCelChild, type CelMap, type CelValue } from './to-cel.js';
+import { celMap, toCel, type CelMap, type CelValue } from './to-cel.js';
 
 export type Element = CelMap;
+export { CLIENT_SETTING_KEYS } from './derive/client-settings.js';
 
 export interface Model {
   /** The whole export, as CEL data. */
@@ -42,17 +49,6 @@ export interface Model {
   hierarchy: Element;
 }
 
-const CLIENT_SETTING_DEFAULTS: CelMap = {
-  AllowCloudManagementGateway: true,
-  AllowCloudDistributionPoint: true,
-  PolicyPollingMins: 60n,
-  EnableUserPolicy: true,
-  EnableUserPolicyOnInternet: false,
-  EnableDeltaDownload: false,
-};
-
-export const CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
-
 function list(value: CelValue | undefined): CelMap[] {
   return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object' && !Array.isArray(v)) as CelMap[]) : [];
 }
@@ -60,57 +56,6 @@ function list(value: CelValue | undefined): CelMap[] {
 function derive(raw: CelMap, facts: CelMap, pointer?: Pointer): Element {
   const element: Element = Object.assign(celMap(), raw, facts);
   return pointer ? setOrigin(element, pointer) : sameOrigin(element, raw);
-}
-
-/**
- * The export's devices[] as parsed (the model copies only its mappings, as list(exp.devices) would), with the name of
- * the population each names, read once: counting the devices of each population and linking each device to its
- * population look the name up once per device, not twice (an inventory can hold hundreds of thousands).
- */
-interface Inventory {
-  items: unknown[];
-  /** Whether every item is a mapping. */
-  aligned: boolean;
-  /** Per item, the number of the population name it gives (text of Population, '' when absent); -1 if not a mapping. */
-  nameOf: Int32Array;
-  /** The population names, by number. */
-  names: string[];
-  /** How many devices give each name (none for '', which names nothing). */
-  countOf: Map<string, number>;
-}
-
-function inventoryOf(data: unknown): Inventory {
-  const found = isMapLike(data) ? data.devices : undefined;
-  const items: unknown[] = Array.isArray(found) ? found : [];
-  const nameOf = new Int32Array(items.length);
-  const names: string[] = [];
-  const numberOf = new Map<string, number>();
-  const counts: number[] = [];
-  let aligned = true;
-  for (let index = 0; index < items.length; index++) {
-    const raw = items[index];
-    if (!isMapLike(raw)) {
-      aligned = false;
-      nameOf[index] = -1;
-      continue;
-    }
-    const name = text(raw.Population ?? '');
-    let n = numberOf.get(name);
-    if (n === undefined) {
-      n = names.length;
-      names.push(name);
-      counts.push(0);
-      numberOf.set(name, n);
-    }
-    nameOf[index] = n;
-    counts[n]!++;
-  }
-  // An empty name names no population, as in linking (byKey).
-  return { items, aligned, nameOf, names, countOf: new Map(names.map((name, n) => [name, name ? counts[n]! : 0])) };
-}
-
-function isMapLike(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**
@@ -167,6 +112,7 @@ export function buildModel(data: unknown): Model {
   const network = (exp.network ?? {}) as CelMap;
   const networkDevices = buildNetworkDevices(network, lookups, servers, cloud);
   const connections = buildConnections(network);
+  linkDnsTargets(dnsRecords, cloud.cmgs, servers);
   const clientSettings = list(exp.clientSettings).map((raw) =>
     derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === 'Default' || raw.ClientSettingName === 'Default Client Agent Settings' }),
   );
@@ -177,6 +123,8 @@ export function buildModel(data: unknown): Model {
   const populationByName = byKey(populations, (p) => p.name as string);
   const devices = buildDevices(inventory, populationByName);
   const content = buildContent(exp, cloud, cloudDistributionPoints, populationByName);
+  linkConnectionEnds(connections, { servers, cmgs: cloud.cmgs, populations, cloudDistributionPoints, networkDevices });
+  for (const cp of cloud.connectionPoints) Object.assign(cp, connectionPointReach({ connections, populations }, cp));
 
   return {
     export: exp,
@@ -377,18 +325,20 @@ function linkServers(sites: Element[], servers: Element[], roles: Element[]): vo
 
 function buildCmgs(exp: CelMap, { hierarchy, pki }: Lookups, roles: Element[]): CloudServices {
   const connectionPoints = roles.filter((r) => r.kind === 'CloudManagementGatewayConnectionPoint');
-  const cmgs = list(exp.cloudManagementGateways).map((raw) =>
-    derive(raw, {
+  const cmgs = list(exp.cloudManagementGateways).map((raw) => {
+    const instances = typeof raw.VMInstanceCount === 'bigint' ? raw.VMInstanceCount : 1n;
+    return derive(raw, {
       name: lower(raw.ServiceName),
-      instances: typeof raw.VMInstanceCount === 'bigint' ? raw.VMInstanceCount : 1n,
+      instances,
+      ...cmgDeploymentFacts(raw, instances),
       contentEnabled: raw.EnableCloudDPFunction === true,
       isNew: raw.Lifecycle === 'New',
       ...siteFacts(hierarchy, raw.SiteCode),
       ...certFacts(pki, 'serviceCertificate', raw.ServiceCertificate),
       ...certFacts(pki, 'managementCertificate', raw.ManagementCertificate),
       trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => (pki.certById.get(text(id)) ? [pki.certById.get(text(id))!] : [])),
-    }),
-  );
+    });
+  });
   const cmgByName = byKey(cmgs, (c) => c.name as string);
   const cmgByDeploymentName = byKey(cmgs, (c) => lower(c.DeploymentName));
   const cmgByAnyName = (name: CelValue | undefined): Element | undefined =>
@@ -517,65 +467,6 @@ function buildFeatureUses(populations: Element[]): Element[] {
   return featureUses;
 }
 
-/**
- * Inventories can hold hundreds of thousands of devices: each is derived in one step from the export's own object
- * (the same keys and values as a copy of it, then the facts), without an intermediate copy.
- */
-function buildDevices(inventory: Inventory, populationByName: Map<string, Element>): Element[] {
-  const devices: Element[] = [];
-  const { items, aligned, nameOf } = inventory;
-  // When every device is a mapping, devices[i] is the export's devices[i]: the elements share one prototype that says
-  // so (no tag on each of them); otherwise each element records its own index.
-  const devicePrototype = aligned ? listPrototype(CEL_MAP_PROTOTYPE, devices, ['devices']) : CEL_MAP_PROTOTYPE;
-  const populationOf = inventory.names.map((name) => populationByName.get(name));
-  const Device = constructorOf(devicePrototype);
-  // An inventory can hold hundreds of thousands of devices, so this loop is written for speed: fields are copied in
-  // one Object.assign (no prototype in the model has a `__proto__` setter, so that key is copied like any other) and
-  // only values CEL sees differently are converted; the inherited facts are read by name, not through a list of keys.
-  for (let index = 0; index < items.length; index++) {
-    const raw = items[index];
-    // list(exp.devices) would skip what is not a mapping; the index stays the device's own.
-    if (!isMapLike(raw)) continue;
-    const element = Object.assign(new Device(), raw);
-    if (!aligned) setOrigin(element, ['devices', index]);
-    for (const key in raw) {
-      const value = raw[key];
-      if (typeof value !== 'string' && typeof value !== 'boolean' && Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(value, element));
-    }
-    const population = populationOf[nameOf[index]!];
-    if (population) {
-      element.population = population;
-      // What the device does not state (or states as null) of these four facts, it takes from its population.
-      if (element.OperatingSystem == null && population.OperatingSystem !== undefined) element.OperatingSystem = population.OperatingSystem;
-      if (element.OsVersion == null && population.OsVersion !== undefined) element.OsVersion = population.OsVersion;
-      if (element.Identity == null && population.Identity !== undefined) element.Identity = population.Identity;
-      if (element.Network == null && population.Network !== undefined) element.Network = population.Network;
-    }
-    element.auth = Array.isArray(element.Authentication) ? textList(element.Authentication) : ((population?.auth as string[]) ?? []);
-    element.usesCmg = population?.usesCmg === true;
-    devices.push(element);
-  }
-  return devices;
-}
-
-/**
- * A constructor of empty objects with this prototype: what Object.create(prototype) gives, made faster to fill. V8
- * keeps the properties of the objects a constructor makes inside them, with room sized from the first few it makes;
- * Object.create's objects have room for four and put the rest in an array of their own, grown as keys are added. A
- * device has four to ten: building 100,000 took about a third less time and left less garbage to collect.
- */
-function constructorOf(prototype: object): new () => Element {
-  const make = function () {} as unknown as { new (): Element; prototype: object };
-  make.prototype = prototype;
-  return make;
-}
-
-/** A list's items as text: the list itself when they all are (nothing in the model changes a list). */
-function textList(items: CelValue[]): string[] {
-  for (const item of items) if (typeof item !== 'string') return items.map(text);
-  return items as string[];
-}
-
 function buildContent(exp: CelMap, { cmgByAnyName }: CloudServices, cloudDistributionPoints: Element[], populationByName: Map<string, Element>): Element[] {
   const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
   return list(exp.content).map((raw) => {
@@ -606,55 +497,7 @@ function hierarchyFacts({ sites, topSite, hierarchyVersion }: Hierarchy, network
   );
 }
 
-/** The custom client settings deployed to each population name, in the export's order. */
-function deployedSettings(all: Element[]): Map<string, Element[]> {
-  const byPopulation = new Map<string, Element[]>();
-  for (const settings of all) {
-    if (settings.isDefault || !Array.isArray(settings.DeployedTo)) continue;
-    for (const name of new Set(settings.DeployedTo.map(text))) {
-      const list = byPopulation.get(name);
-      if (list) list.push(settings);
-      else byPopulation.set(name, [settings]);
-    }
-  }
-  return byPopulation;
-}
-
-/** Default client settings, overridden by the custom device settings deployed to the population (priority 1 wins). */
-function effectiveSettings(defaults: Element | undefined, deployed: readonly Element[]): CelMap {
-  const result: CelMap = Object.assign(celMap(), CLIENT_SETTING_DEFAULTS);
-  const explicit: string[] = [];
-  const apply = (settings: Element) => {
-    for (const key of CLIENT_SETTING_KEYS) {
-      if (settings[key] !== undefined) {
-        result[key] = settings[key]!;
-        if (!explicit.includes(key)) explicit.push(key);
-      }
-    }
-  };
-  if (defaults) apply(defaults);
-  const custom = [...deployed].sort((a, b) => integer(b.Priority, 0) - integer(a.Priority, 0));
-  for (const settings of custom) apply(settings);
-  result.explicit = explicit;
-  return result;
-}
-
-/** True when `from` may open a connection to `to` on `port`, according to network.connections. */
+/** True when `from` may open a connection to `to` on `port`, according to network.connections (derive/reachability.ts). */
 export function connectionAllows(model: Model, from: string, to: string, port: bigint): boolean {
-  const source = lower(from);
-  return model.connections.some(
-    (c) =>
-      (c.from === source || c.from === 'any' || (c.from === 'internet' && isInternetSource(model, source))) &&
-      (hostMatches(String(c.to), to) || (c.to === 'azure' && isAzureHost(to))) &&
-      (c.ranges as { from: bigint; to: bigint }[]).some((r) => r.from <= port && port <= r.to),
-  );
-}
-
-function isInternetSource(model: Model, source: string): boolean {
-  return source === 'internet' || model.populations.some((p) => lower(p.name) === source);
-}
-
-function isAzureHost(host: string): boolean {
-  const h = lower(host);
-  return ['.cloudapp.net', '.cloudapp.azure.com', '.windows.net', '.azure.com', '.azure.net', '.usgovcloudapp.net', '.usgovcloudapi.net', '.azure.us'].some((d) => h.endsWith(d));
+  return networkAllows(model, from, to, port);
 }

@@ -81,3 +81,8 @@ export function hostMatches(pattern: string, host: string): boolean {
   if (p.startsWith('*.')) return h.endsWith(p.slice(1)) && h.length > p.length - 1;
   return false;
 }
+
+/** A mapping (not null, not a list): what the model reads fields of. */
+export function isMapLike(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
