@@ -111,7 +111,7 @@ function compare(a, b, runs, options = {}) {
   once(b, optionsB(0));
   const as = [];
   const bs = [];
-  const cap = Math.max(runs, options.cap ?? runs * 3);
+  const cap = Math.max(runs, options.cap ?? runs * 2);
   for (let i = 0; i < cap; i++) {
     as.push(once(a, optionsA(i)));
     bs.push(once(b, optionsB(i)));
@@ -538,8 +538,8 @@ if (wanted(7)) {
     const ratios = [];
     const bigs = [];
     const smalls = [];
-    // Like compare(): more pairs while the verdict is not settled, up to three times as many.
-    for (let i = 0; i < runs * 3; i++) {
+    // Like compare(): more pairs while the verdict is not settled, up to twice as many.
+    for (let i = 0; i < runs * 2; i++) {
       bigs.push(await openPage(bigPage));
       smalls.push(await openPage(smallPage));
       ratios.push(bigs[i] / smalls[i]);
