@@ -132,8 +132,36 @@ export const REPORT_SCRIPT = `
     if (!source) return;
     var template = document.createElement('template');
     template.innerHTML = source.textContent;
+    // Brief rows follow the first page of their table: their index (the sort's tie-break) goes on from it.
+    var table = document.getElementById(details.dataset.table);
+    var first = table ? table.querySelectorAll('tr.finding').length : 0;
+    var titles = {};
+    Array.prototype.forEach.call(template.content.querySelectorAll('tr.finding'), function (r, i) { briefAttributes(r, first + i, titles); });
     source.parentNode.replaceChild(template.content, source);
     rows = Array.prototype.slice.call(document.querySelectorAll('tr.finding'));
+  }
+  var RANK = { error: 0, warning: 1, note: 2 };
+  // A brief row (past the first page) carries only its anchor: what the filters and sorting read comes from its cells,
+  // the same values a full row states (findingRow in html.ts).
+  // A rule's title is written on its first brief row only (html.ts): the rule's later rows get a copy of it.
+  function briefAttributes(r, index, titles) {
+    var badge = r.cells[0].querySelector('.sev');
+    var severity = badge ? badge.className.replace(/^.*sev-/, '') : '';
+    var rule = r.cells[1].querySelector('code').textContent;
+    var title = r.cells[1].querySelector('.rule-title');
+    if (title) titles[rule] = title;
+    else if (titles[rule]) r.cells[1].appendChild(titles[rule].cloneNode(true));
+    var where = /:([0-9]+):[0-9]+$/.exec(r.cells[3].querySelector('code').textContent);
+    var part = r.cells[4].textContent;
+    r.tabIndex = -1;
+    r.dataset.index = String(index);
+    r.dataset.severity = severity;
+    r.dataset.family = rule.replace(/[0-9]+$/, '');
+    r.dataset.part = part;
+    r.dataset.sortSeverity = String(RANK[severity]);
+    r.dataset.sortRule = rule;
+    r.dataset.sortLine = where ? where[1] : '';
+    r.dataset.sortPart = part;
   }
   function materializeAll() {
     Array.prototype.forEach.call(document.querySelectorAll('details.more-findings'), materialize);

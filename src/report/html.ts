@@ -23,8 +23,11 @@ import { topologySvg } from './topology-svg.js';
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '▲', note: 'ℹ' };
 const WHOLE_DESIGN = 'Design as a whole';
-/** Findings of one export laid out when the page opens; the rest wait in a closed <details> (moreFindings). */
-export const FIRST_PAGE = 250;
+/**
+ * Findings of one export laid out when the page opens; the rest wait in a closed <details> (moreFindings). About three
+ * screens of full rows: laying out 250 of them took a quarter of a second of the 40,000-finding page's opening.
+ */
+export const FIRST_PAGE = 100;
 
 export function findingAnchor(finding: Finding): string {
   return `finding-${finding.fingerprint.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -192,8 +195,12 @@ function severityBadge(severity: Severity): string {
 
 /**
  * One finding's row. Past the first page (`brief`), a row leaves out the export lines around the finding (its
- * file:line:column stays) and repeats a rule's documentation link only on the rule's first row there: what makes a
- * page of 40,000 findings as heavy as a few hundred full ones.
+ * file:line:column stays) and gives a rule's title and documentation link only on the rule's first row there (the
+ * script copies the title into the rule's other rows when it makes them, so a search finds them); and it carries
+ * only its anchor: the attributes the filters and sorting read (severity, family, part, sort keys, index) are the
+ * script's to set from the row's cells when it makes the rows (html-assets.ts, briefAttributes), as a browser without
+ * scripts has no use for them. Reading the page's bytes is most of its opening: at 40,000 findings these attributes
+ * were a quarter of them.
  */
 function findingRow(v: FileView, finding: Finding, index: number, ruleById: Map<string, Rule>, brief?: Set<string>): string {
   const rule = ruleById.get(finding.ruleId);
@@ -204,11 +211,14 @@ function findingRow(v: FileView, finding: Finding, index: number, ruleById: Map<
       ? `<dl class="ef">${finding.expected !== undefined ? `<dt>Expected</dt><dd>${escapeHtml(finding.expected)}</dd>` : ''}${finding.actual !== undefined ? `<dt>Found</dt><dd>${escapeHtml(finding.actual)}</dd>` : ''}</dl>`
       : '';
   const location = `${v.file.path}:${finding.region.startLine}`;
+  const opening = brief
+    ? `<tr class="finding" id="${findingAnchor(finding)}">`
+    : `<tr class="finding" id="${findingAnchor(finding)}" tabindex="-1" data-index="${index}" data-severity="${finding.severity}" data-family="${escapeHtml(family)}" data-part="${escapeHtml(part)}"` +
+      ` data-sort-severity="${SEVERITY_RANK[finding.severity]}" data-sort-rule="${escapeHtml(finding.ruleId)}" data-sort-line="${finding.region.startLine}" data-sort-part="${escapeHtml(part)}">`;
   return (
-    `<tr class="finding" id="${findingAnchor(finding)}" tabindex="-1" data-index="${index}" data-severity="${finding.severity}" data-family="${escapeHtml(family)}" data-part="${escapeHtml(part)}"` +
-    ` data-sort-severity="${SEVERITY_RANK[finding.severity]}" data-sort-rule="${escapeHtml(finding.ruleId)}" data-sort-line="${finding.region.startLine}" data-sort-part="${escapeHtml(part)}">` +
+    opening +
     `<td>${severityBadge(finding.severity)}</td>` +
-    `<td>${ruleCell(finding.ruleId, rule)}</td>` +
+    `<td>${brief?.has(finding.ruleId) ? `<code>${escapeHtml(finding.ruleId)}</code>` : ruleCell(finding.ruleId, rule)}</td>` +
     `<td><p class="message">${escapeHtml(finding.message)}</p>${ef}${brief ? '' : contextLines(v, finding)}${brief?.has(finding.ruleId) ? '' : docLink(rule)}</td>` +
     `<td class="where"><code>${breakable(`${location}:${finding.region.startColumn}`)}</code>${finding.pointer ? `<span class="pointer">${escapeHtml(jsonPointer(finding.pointer) || '/')}</span>` : ''}</td>` +
     `<td>${escapeHtml(part)}</td>` +
