@@ -11,12 +11,12 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error the benchmark's generator is plain JavaScript
-import { generateExport } from '../bench/generate.mjs';
-import { familyOf } from '../src/rules/rule.js';
-import { lintText } from '../src/lint.js';
-import { findingAnchor, FIRST_PAGE, formatHtml } from '../src/report/html.js';
-import { loadRules } from '../src/rules/load-rules.js';
-import { ROOT } from './support/cli.js';
+import { generateExport } from '../../bench/generate.mjs';
+import { familyOf } from '../../src/rules/rule.js';
+import { lintText } from '../../src/lint.js';
+import { findingAnchor, FIRST_PAGE, formatHtml } from '../../src/report/html.js';
+import { loadRules } from '../../src/rules/load-rules.js';
+import { ROOT } from '../support/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
