@@ -307,9 +307,10 @@ function runCase(
         const broken = brokenRead(element);
         if (broken) {
           context.it = element;
-          // eslint-disable-next-line no-cond-assign -- the case's `where` is computed once per class and kept
-          if ('after' in broken) apply((whereHolds[cls] ??= whereHoldsFor(c, context)) ? { missing: [broken.after] } : SKIP, element);
-          else apply(broken, element);
+          if ('after' in broken) {
+            whereHolds[cls] ??= whereHoldsFor(c, context);
+            apply(whereHolds[cls] ? { missing: [broken.after] } : SKIP, element);
+          } else apply(broken, element);
           continue;
         }
       }
