@@ -124,7 +124,7 @@ function compare(a, b, runs, options = {}) {
   return {
     a: { wall: pick(as, 'wall'), cpu: pick(as, 'cpu'), rss: pick(as, 'rss'), stdout: as[0].stdout },
     b: { wall: pick(bs, 'wall'), cpu: pick(bs, 'cpu'), rss: pick(bs, 'rss'), stdout: bs[0].stdout },
-    runs: { a: as, b: bs },
+    samples: { a: as, b: bs },
     ratio: {
       wall: median(as.map((r, i) => r.wall / bs[i].wall)),
       cpu: median(as.map((r, i) => r.cpu / bs[i].cpu)),
@@ -197,7 +197,7 @@ if (wanted(1)) {
 }
 
 // 2 and 3. Large exports and linear cost ----------------------------------------------------------------------------
-const parseScript = input('parse.mjs', () =>
+input('parse.mjs', () =>
   [
     "// The baseline: read and parse an export with the fastest plain parser, and nothing else.",
     "import { readFileSync } from 'node:fs';",
@@ -302,7 +302,7 @@ async function manyFiles(title, name, make, runs, canPin) {
     const speedup = 1 / result.ratio.wall;
     const same = result.a.stdout === result.b.stdout;
     // Speed-ups are the inverse of the wall ratios: the spread is of the pairwise speed-ups.
-    const ups = result.runs.a.map((r, i) => result.runs.b[i].wall / r.wall);
+    const ups = result.samples.a.map((r, i) => result.samples.b[i].wall / r.wall);
     const spread = `${spreadOf(ups)}, ${result.pairs} pairs${result.settled ? '' : `, unsettled after ${result.pairs}`}`;
     const mark = target ? (speedup >= target ? `ok (at least ${target})` : `UNDER ${target}`) : '';
     console.log(row([label, seconds(result.b.wall), seconds(result.a.wall), `${speedup.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, same ? 'identical' : 'DIFFERENT'], widths) + `  (${spread})  ${mark}`);
@@ -381,8 +381,8 @@ async function defaultJobs(folder, runs) {
   const widths = [44, 10, 10, 10, 9, 11];
   for (const jobs of [1, 2]) {
     const result = compare(args(undefined), args(jobs), runs, { cwd: folder, env: { CMLINT_DEBUG: '1' } });
-    const chosen = result.runs.a.map((r) => /in (\d+) threads? \(([^)]*)\)/.exec(r.stderr)?.[1] ?? '?');
-    const ratios = result.runs.a.map((r, i) => result.runs.b[i].wall / r.wall).sort((x, y) => x - y);
+    const chosen = result.samples.a.map((r) => /in (\d+) threads? \(([^)]*)\)/.exec(r.stderr)?.[1] ?? '?');
+    const ratios = result.samples.a.map((r, i) => result.samples.b[i].wall / r.wall).sort((x, y) => x - y);
     const same = result.a.stdout === result.b.stdout;
     console.log(
       row([`default  vs  --jobs ${jobs}`, seconds(result.b.wall), seconds(result.a.wall), `${(1 / result.ratio.wall).toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, same ? 'identical' : 'DIFFERENT'], widths) +

@@ -311,8 +311,10 @@ function runCase(
         const broken = brokenRead(element);
         if (broken) {
           context.it = element;
-          if ('after' in broken) apply((whereHolds[cls] ??= whereHoldsFor(c, scope)) ? { missing: [broken.after] } : SKIP, element);
-          else apply(broken, element);
+          if ('after' in broken) {
+            whereHolds[cls] ??= whereHoldsFor(c, scope);
+            apply(whereHolds[cls] ? { missing: [broken.after] } : SKIP, element);
+          } else apply(broken, element);
           continue;
         }
       }

@@ -86,7 +86,7 @@ describe('the model takes any shape', () => {
           try {
             buildModel(data);
           } catch (error) {
-            throw new Error(`node ${index} set to ${JSON.stringify(value)}: ${(error as Error).message}\n${JSON.stringify(data).slice(0, 400)}`);
+            throw new Error(`node ${index} set to ${JSON.stringify(value)}: ${(error as Error).message}\n${JSON.stringify(data).slice(0, 400)}`, { cause: error });
           }
         }
       }
