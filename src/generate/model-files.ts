@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLLECTIONS, ELEMENTS, RECORDS, type FactDeclaration } from '../model/model-declaration.js';
 import type { FieldShape } from '../model/field-shape.js';
+import { helperDefinitions } from '../engine/cel-env.js';
 import { ROOT_SCHEMA } from '../validate/schemas.js';
 
 type Schema = Record<string, unknown>;
@@ -193,4 +194,17 @@ export function modelTable(): string {
   for (const [name, record] of Object.entries(RECORDS)) out.push('', `### ${name}`, '', record.meaning, '', '| field | type | meaning |', '| --- | --- | --- |', ...facts(record.facts));
   out.push('', MODEL_TABLE_END);
   return out.join('\n');
+}
+
+export const HELPERS_TABLE_START = '<!-- helpers-table:start (generated from src/engine/cel-env.ts by npm run generate; do not edit) -->';
+export const HELPERS_TABLE_END = '<!-- helpers-table:end -->';
+
+/** The table of cmlint's CEL helpers in docs/rule-authoring.md, from their registrations (src/engine/cel-env.ts). */
+export function helpersTable(): string {
+  const rows = helperDefinitions().map((f) => {
+    const params = f.params.map((p) => `${p.name}: ${p.type}`).join(', ');
+    if (!f.description || f.params.some((p) => /^arg\d+$/.test(p.name))) throw new Error(`src/engine/cel-env.ts: helper ${f.signature} has no description or unnamed parameters`);
+    return `| \`${f.name}(${params}): ${f.returnType}\` | ${cell(f.description)} |`;
+  });
+  return [HELPERS_TABLE_START, '', '| function | meaning |', '| --- | --- |', ...rows, '', HELPERS_TABLE_END].join('\n');
 }
