@@ -52,8 +52,14 @@ function factShapes(facts: Readonly<Record<string, FactDeclaration>>): Record<st
   return Object.fromEntries(Object.entries(facts).map(([name, fact]) => [name, typeShape(fact.type)]));
 }
 
-/** Each element's and record's fields: its export fields, then its facts (a fact wins over a field of its name). */
-const FIELDS_OF: Record<string, Record<string, FieldShape> | undefined> = (() => {
+let fieldTable: Record<string, Record<string, FieldShape> | undefined> | undefined;
+
+/**
+ * Each element's and record's fields: its export fields, then its facts (a fact wins over a field of its name). Made
+ * when a custom rule is first checked: a run with the built-in rules only never needs it.
+ */
+function fieldTableOf(): Record<string, Record<string, FieldShape> | undefined> {
+  if (fieldTable) return fieldTable;
   const table: Record<string, Record<string, FieldShape> | undefined> = {};
   for (const [name, element] of Object.entries(ELEMENTS)) {
     const exported = EXPORT_FIELDS[name];
@@ -62,14 +68,14 @@ const FIELDS_OF: Record<string, Record<string, FieldShape> | undefined> = (() =>
     else table[name] = { ...(exported?.fields ?? {}), ...factShapes(element.facts) };
   }
   for (const [name, record] of Object.entries(RECORDS)) table[name] = factShapes(record.facts);
-  return table;
-})();
+  return (fieldTable = table);
+}
 
 /** The fields a shape has, or undefined when any name may be a field. */
 function fieldsOf(shape: FieldShape): Record<string, FieldShape> | undefined {
   if (typeof shape !== 'object') return undefined;
   if ('fields' in shape) return shape.fields;
-  if ('element' in shape) return FIELDS_OF[shape.element];
+  if ('element' in shape) return fieldTableOf()[shape.element];
   return undefined;
 }
 
