@@ -3320,18 +3320,18 @@ var require_data_url = __commonJS({
       assert(dataURL.protocol === "data:");
       let input = URLSerializer(dataURL, true);
       input = input.slice(5);
-      const position2 = { position: 0 };
+      const position3 = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
         input,
-        position2
+        position3
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position2.position >= input.length) {
+      if (position3.position >= input.length) {
         return "failure";
       }
-      position2.position++;
+      position3.position++;
       const encodedBody = input.slice(mimeTypeLength + 1);
       let body = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
@@ -3365,23 +3365,23 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition, input, position2) {
+    function collectASequenceOfCodePoints(condition, input, position3) {
       let result = "";
-      while (position2.position < input.length && condition(input[position2.position])) {
-        result += input[position2.position];
-        position2.position++;
+      while (position3.position < input.length && condition(input[position3.position])) {
+        result += input[position3.position];
+        position3.position++;
       }
       return result;
     }
-    function collectASequenceOfCodePointsFast(char, input, position2) {
-      const idx = input.indexOf(char, position2.position);
-      const start = position2.position;
+    function collectASequenceOfCodePointsFast(char, input, position3) {
+      const idx = input.indexOf(char, position3.position);
+      const start = position3.position;
       if (idx === -1) {
-        position2.position = input.length;
+        position3.position = input.length;
         return input.slice(start);
       }
-      position2.position = idx;
-      return input.slice(start, position2.position);
+      position3.position = idx;
+      return input.slice(start, position3.position);
     }
     function stringPercentDecode(input) {
       const bytes = encoder2.encode(input);
@@ -3415,23 +3415,23 @@ var require_data_url = __commonJS({
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
-      const position2 = { position: 0 };
+      const position3 = { position: 0 };
       const type2 = collectASequenceOfCodePointsFast(
         "/",
         input,
-        position2
+        position3
       );
       if (type2.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type2)) {
         return "failure";
       }
-      if (position2.position > input.length) {
+      if (position3.position > input.length) {
         return "failure";
       }
-      position2.position++;
+      position3.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
         input,
-        position2
+        position3
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
@@ -3447,42 +3447,42 @@ var require_data_url = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position2.position < input.length) {
-        position2.position++;
+      while (position3.position < input.length) {
+        position3.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
           input,
-          position2
+          position3
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
           input,
-          position2
+          position3
         );
         parameterName = parameterName.toLowerCase();
-        if (position2.position < input.length) {
-          if (input[position2.position] === ";") {
+        if (position3.position < input.length) {
+          if (input[position3.position] === ";") {
             continue;
           }
-          position2.position++;
+          position3.position++;
         }
-        if (position2.position > input.length) {
+        if (position3.position > input.length) {
           break;
         }
         let parameterValue = null;
-        if (input[position2.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input, position2, true);
+        if (input[position3.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input, position3, true);
           collectASequenceOfCodePointsFast(
             ";",
             input,
-            position2
+            position3
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
             input,
-            position2
+            position3
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
           if (parameterValue.length === 0) {
@@ -3515,29 +3515,29 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input, position2, extractValue) {
-      const positionStart = position2.position;
+    function collectAnHTTPQuotedString(input, position3, extractValue) {
+      const positionStart = position3.position;
       let value = "";
-      assert(input[position2.position] === '"');
-      position2.position++;
+      assert(input[position3.position] === '"');
+      position3.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
-          position2
+          position3
         );
-        if (position2.position >= input.length) {
+        if (position3.position >= input.length) {
           break;
         }
-        const quoteOrBackslash = input[position2.position];
-        position2.position++;
+        const quoteOrBackslash = input[position3.position];
+        position3.position++;
         if (quoteOrBackslash === "\\") {
-          if (position2.position >= input.length) {
+          if (position3.position >= input.length) {
             value += "\\";
             break;
           }
-          value += input[position2.position];
-          position2.position++;
+          value += input[position3.position];
+          position3.position++;
         } else {
           assert(quoteOrBackslash === '"');
           break;
@@ -3546,7 +3546,7 @@ var require_data_url = __commonJS({
       if (extractValue) {
         return value;
       }
-      return input.slice(positionStart, position2.position);
+      return input.slice(positionStart, position3.position);
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
@@ -4694,23 +4694,23 @@ var require_util2 = __commonJS({
       if (!data.startsWith("bytes")) {
         return "failure";
       }
-      const position2 = { position: 5 };
+      const position3 = { position: 5 };
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position3
         );
       }
-      if (data.charCodeAt(position2.position) !== 61) {
+      if (data.charCodeAt(position3.position) !== 61) {
         return "failure";
       }
-      position2.position++;
+      position3.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position3
         );
       }
       const rangeStart = collectASequenceOfCodePoints(
@@ -4719,25 +4719,25 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position2
+        position3
       );
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position3
         );
       }
-      if (data.charCodeAt(position2.position) !== 45) {
+      if (data.charCodeAt(position3.position) !== 45) {
         return "failure";
       }
-      position2.position++;
+      position3.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position3
         );
       }
       const rangeEnd = collectASequenceOfCodePoints(
@@ -4746,10 +4746,10 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position2
+        position3
       );
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
-      if (position2.position < data.length) {
+      if (position3.position < data.length) {
         return "failure";
       }
       if (rangeEndValue === null && rangeStartValue === null) {
@@ -4831,27 +4831,27 @@ var require_util2 = __commonJS({
     }
     function gettingDecodingSplitting(value) {
       const input = value;
-      const position2 = { position: 0 };
+      const position3 = { position: 0 };
       const values = [];
       let temporaryValue = "";
-      while (position2.position < input.length) {
+      while (position3.position < input.length) {
         temporaryValue += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== ",",
           input,
-          position2
+          position3
         );
-        if (position2.position < input.length) {
-          if (input.charCodeAt(position2.position) === 34) {
+        if (position3.position < input.length) {
+          if (input.charCodeAt(position3.position) === 34) {
             temporaryValue += collectAnHTTPQuotedString(
               input,
-              position2
+              position3
             );
-            if (position2.position < input.length) {
+            if (position3.position < input.length) {
               continue;
             }
           } else {
-            assert(input.charCodeAt(position2.position) === 44);
-            position2.position++;
+            assert(input.charCodeAt(position3.position) === 44);
+            position3.position++;
           }
         }
         temporaryValue = removeChars(temporaryValue, true, true, (char) => char === 9 || char === 32);
@@ -5216,9 +5216,9 @@ var require_formdata_parser = __commonJS({
       }
       const boundary = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
-      const position2 = { position: 0 };
-      while (input[position2.position] === 13 && input[position2.position + 1] === 10) {
-        position2.position += 2;
+      const position3 = { position: 0 };
+      while (input[position3.position] === 13 && input[position3.position + 1] === 10) {
+        position3.position += 2;
       }
       let trailing = input.length;
       while (input[trailing - 1] === 10 && input[trailing - 2] === 13) {
@@ -5228,40 +5228,40 @@ var require_formdata_parser = __commonJS({
         input = input.subarray(0, trailing);
       }
       while (true) {
-        if (input.subarray(position2.position, position2.position + boundary.length).equals(boundary)) {
-          position2.position += boundary.length;
+        if (input.subarray(position3.position, position3.position + boundary.length).equals(boundary)) {
+          position3.position += boundary.length;
         } else {
           return "failure";
         }
-        if (position2.position === input.length - 2 && bufferStartsWith(input, dd, position2) || position2.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position2)) {
+        if (position3.position === input.length - 2 && bufferStartsWith(input, dd, position3) || position3.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position3)) {
           return entryList;
         }
-        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
+        if (input[position3.position] !== 13 || input[position3.position + 1] !== 10) {
           return "failure";
         }
-        position2.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position2);
+        position3.position += 2;
+        const result = parseMultipartFormDataHeaders(input, position3);
         if (result === "failure") {
           return "failure";
         }
         let { name, filename, contentType, encoding } = result;
-        position2.position += 2;
+        position3.position += 2;
         let body;
         {
-          const boundaryIndex = input.indexOf(boundary.subarray(2), position2.position);
+          const boundaryIndex = input.indexOf(boundary.subarray(2), position3.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input.subarray(position2.position, boundaryIndex - 4);
-          position2.position += body.length;
+          body = input.subarray(position3.position, boundaryIndex - 4);
+          position3.position += body.length;
           if (encoding === "base64") {
             body = Buffer.from(body.toString(), "base64");
           }
         }
-        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
+        if (input[position3.position] !== 13 || input[position3.position + 1] !== 10) {
           return "failure";
         } else {
-          position2.position += 2;
+          position3.position += 2;
         }
         let value;
         if (filename !== null) {
@@ -5278,13 +5278,13 @@ var require_formdata_parser = __commonJS({
         entryList.push(makeEntry(name, value, filename));
       }
     }
-    function parseMultipartFormDataHeaders(input, position2) {
+    function parseMultipartFormDataHeaders(input, position3) {
       let name = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
-        if (input[position2.position] === 13 && input[position2.position + 1] === 10) {
+        if (input[position3.position] === 13 && input[position3.position + 1] === 10) {
           if (name === null) {
             return "failure";
           }
@@ -5293,43 +5293,43 @@ var require_formdata_parser = __commonJS({
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input,
-          position2
+          position3
         );
         headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
         if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
-        if (input[position2.position] !== 58) {
+        if (input[position3.position] !== 58) {
           return "failure";
         }
-        position2.position++;
+        position3.position++;
         collectASequenceOfBytes(
           (char) => char === 32 || char === 9,
           input,
-          position2
+          position3
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name = filename = null;
-            if (!bufferStartsWith(input, formDataNameBuffer, position2)) {
+            if (!bufferStartsWith(input, formDataNameBuffer, position3)) {
               return "failure";
             }
-            position2.position += 17;
-            name = parseMultipartFormDataName(input, position2);
+            position3.position += 17;
+            name = parseMultipartFormDataName(input, position3);
             if (name === null) {
               return "failure";
             }
-            if (bufferStartsWith(input, filenameBuffer, position2)) {
-              let check2 = position2.position + filenameBuffer.length;
+            if (bufferStartsWith(input, filenameBuffer, position3)) {
+              let check2 = position3.position + filenameBuffer.length;
               if (input[check2] === 42) {
-                position2.position += 1;
+                position3.position += 1;
                 check2 += 1;
               }
               if (input[check2] !== 61 || input[check2 + 1] !== 34) {
                 return "failure";
               }
-              position2.position += 12;
-              filename = parseMultipartFormDataName(input, position2);
+              position3.position += 12;
+              filename = parseMultipartFormDataName(input, position3);
               if (filename === null) {
                 return "failure";
               }
@@ -5340,7 +5340,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position2
+              position3
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             contentType = isomorphicDecode(headerValue);
@@ -5350,7 +5350,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position2
+              position3
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             encoding = isomorphicDecode(headerValue);
@@ -5360,38 +5360,38 @@ var require_formdata_parser = __commonJS({
             collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position2
+              position3
             );
           }
         }
-        if (input[position2.position] !== 13 && input[position2.position + 1] !== 10) {
+        if (input[position3.position] !== 13 && input[position3.position + 1] !== 10) {
           return "failure";
         } else {
-          position2.position += 2;
+          position3.position += 2;
         }
       }
     }
-    function parseMultipartFormDataName(input, position2) {
-      assert(input[position2.position - 1] === 34);
+    function parseMultipartFormDataName(input, position3) {
+      assert(input[position3.position - 1] === 34);
       let name = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
-        position2
+        position3
       );
-      if (input[position2.position] !== 34) {
+      if (input[position3.position] !== 34) {
         return null;
       } else {
-        position2.position++;
+        position3.position++;
       }
       name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name;
     }
-    function collectASequenceOfBytes(condition, input, position2) {
-      let start = position2.position;
+    function collectASequenceOfBytes(condition, input, position3) {
+      let start = position3.position;
       while (start < input.length && condition(input[start])) {
         ++start;
       }
-      return input.subarray(position2.position, position2.position = start);
+      return input.subarray(position3.position, position3.position = start);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -5404,12 +5404,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start, position2) {
+    function bufferStartsWith(buffer, start, position3) {
       if (buffer.length < start.length) {
         return false;
       }
       for (let i = 0; i < start.length; i++) {
-        if (start[i] !== buffer[position2.position + i]) {
+        if (start[i] !== buffer[position3.position + i]) {
           return false;
         }
       }
@@ -11785,13 +11785,13 @@ var require_dns = __commonJS({
         } else {
           family.offset++;
         }
-        const position2 = family.offset % family.ips.length;
-        ip = family.ips[position2] ?? null;
+        const position3 = family.offset % family.ips.length;
+        ip = family.ips[position3] ?? null;
         if (ip == null) {
           return ip;
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
-          family.ips.splice(position2, 1);
+          family.ips.splice(position3, 1);
           return this.pick(origin, hostnameRecords, affinity);
         }
         return ip;
@@ -16321,22 +16321,22 @@ var require_parse = __commonJS({
       let name = "";
       let value = "";
       if (header.includes(";")) {
-        const position2 = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
-        unparsedAttributes = header.slice(position2.position);
+        const position3 = { position: 0 };
+        nameValuePair = collectASequenceOfCodePointsFast(";", header, position3);
+        unparsedAttributes = header.slice(position3.position);
       } else {
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
       } else {
-        const position2 = { position: 0 };
+        const position3 = { position: 0 };
         name = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
-          position2
+          position3
         );
-        value = nameValuePair.slice(position2.position + 1);
+        value = nameValuePair.slice(position3.position + 1);
       }
       name = name.trim();
       value = value.trim();
@@ -16370,13 +16370,13 @@ var require_parse = __commonJS({
       let attributeName = "";
       let attributeValue = "";
       if (cookieAv.includes("=")) {
-        const position2 = { position: 0 };
+        const position3 = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
           "=",
           cookieAv,
-          position2
+          position3
         );
-        attributeValue = cookieAv.slice(position2.position + 1);
+        attributeValue = cookieAv.slice(position3.position + 1);
       } else {
         attributeName = cookieAv;
       }
@@ -17027,16 +17027,16 @@ var require_util7 = __commonJS({
       return isTextBinaryFrame(opcode) || isContinuationFrame(opcode) || isControlFrame(opcode);
     }
     function parseExtensions(extensions) {
-      const position2 = { position: 0 };
+      const position3 = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
-      while (position2.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
+      while (position3.position < extensions.length) {
+        const pair = collectASequenceOfCodePointsFast(";", extensions, position3);
         const [name, value = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
           removeHTTPWhitespace(value, false, true)
         );
-        position2.position++;
+        position3.position++;
       }
       return extensionList;
     }
@@ -19180,7 +19180,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode4(node) {
+    function isNode5(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -19204,7 +19204,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection2;
     exports.isDocument = isDocument;
     exports.isMap = isMap3;
-    exports.isNode = isNode4;
+    exports.isNode = isNode5;
     exports.isPair = isPair2;
     exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
@@ -19512,13 +19512,13 @@ var require_directives = __commonJS({
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
-      toString(doc) {
+      toString(doc2) {
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity3.isNode(doc.contents)) {
+        if (doc2 && tagEntries.length > 0 && identity3.isNode(doc2.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc2.contents, (_key, node) => {
             if (identity3.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -19528,7 +19528,7 @@ var require_directives = __commonJS({
         for (const [handle, prefix] of tagEntries) {
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+          if (!doc2 || tagNames.some((tn) => tn.startsWith(prefix)))
             lines.push(`%TAG ${handle} ${prefix}`);
         }
         return lines.join("\n");
@@ -19571,14 +19571,14 @@ var require_anchors = __commonJS({
           return name;
       }
     }
-    function createNodeAnchors(doc, prefix) {
+    function createNodeAnchors(doc2, prefix) {
       const aliasObjects = [];
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
       return {
         onAnchor: (source) => {
           aliasObjects.push(source);
-          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          prevAnchors ?? (prevAnchors = anchorNames(doc2));
           const anchor = findNewAnchor(prefix, prevAnchors);
           prevAnchors.add(anchor);
           return anchor;
@@ -19709,12 +19709,12 @@ var require_Node = __commonJS({
         return copy;
       }
       /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity3.isDocument(doc))
+      toJS(doc2, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity3.isDocument(doc2))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
-          doc,
+          doc: doc2,
           keep: true,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
@@ -19754,7 +19754,7 @@ var require_Alias = __commonJS({
        * Resolve the value of this alias within `doc`, finding the last
        * instance of the `source` anchor before this node.
        */
-      resolve(doc, ctx) {
+      resolve(doc2, ctx) {
         if (ctx?.maxAliasCount === 0)
           throw new ReferenceError("Alias resolution is disabled");
         let nodes;
@@ -19762,7 +19762,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit3.visit(doc2, {
             Node: (_key, node) => {
               if (identity3.isAlias(node) || identity3.hasAnchor(node))
                 nodes.push(node);
@@ -19779,7 +19779,7 @@ var require_Alias = __commonJS({
             found = node;
         }
         if (found && ctx) {
-          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          const { anchors: anchors2, doc: doc3, maxAliasCount } = ctx;
           let data = anchors2.get(found);
           if (!data) {
             toJS.toJS(found, null, ctx);
@@ -19792,7 +19792,7 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
+              data.aliasCount = getAliasCount(doc3, found, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
@@ -19825,22 +19825,22 @@ var require_Alias = __commonJS({
         return src;
       }
     };
-    function getAliasCount(doc, node, anchors2) {
+    function getAliasCount(doc2, node, anchors2) {
       if (identity3.isAlias(node)) {
-        const source = node.resolve(doc);
+        const source = node.resolve(doc2);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity3.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
+          const c = getAliasCount(doc2, item, anchors2);
           if (c > count)
             count = c;
         }
         return count;
       } else if (identity3.isPair(node)) {
-        const kc = getAliasCount(doc, node.key, anchors2);
-        const vc = getAliasCount(doc, node.value, anchors2);
+        const kc = getAliasCount(doc2, node.key, anchors2);
+        const vc = getAliasCount(doc2, node.value, anchors2);
         return Math.max(kc, vc);
       }
       return 1;
@@ -20541,7 +20541,7 @@ var require_stringify = __commonJS({
     var identity3 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
+    function createStringifyContext(doc2, options) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -20561,7 +20561,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
+      }, doc2.schema.toStringOptions, options);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -20575,7 +20575,7 @@ var require_stringify = __commonJS({
       }
       return {
         anchors: /* @__PURE__ */ new Set(),
-        doc,
+        doc: doc2,
         flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
         indent: "",
         indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
@@ -20610,8 +20610,8 @@ var require_stringify = __commonJS({
       }
       return tagObj;
     }
-    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
-      if (!doc.directives)
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc: doc2 }) {
+      if (!doc2.directives)
         return "";
       const props = [];
       const anchor = (identity3.isScalar(node) || identity3.isCollection(node)) && node.anchor;
@@ -20621,7 +20621,7 @@ var require_stringify = __commonJS({
       }
       const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag)
-        props.push(doc.directives.tagString(tag));
+        props.push(doc2.directives.tagString(tag));
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
@@ -20666,7 +20666,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc: doc2, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity3.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -20727,7 +20727,7 @@ ${indent}:`;
         vcb = null;
         valueComment = null;
         if (value && typeof value === "object")
-          value = doc.createNode(value);
+          value = doc2.createNode(value);
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity3.isScalar(value))
@@ -21994,9 +21994,9 @@ var require_float2 = __commonJS({
         const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
-          if (f[f.length - 1] === "0")
-            node.minFractionDigits = f.length;
+          const f2 = str2.substring(dot + 1).replace(/_/g, "");
+          if (f2[f2.length - 1] === "0")
+            node.minFractionDigits = f2.length;
         }
         return node;
       },
@@ -22441,42 +22441,42 @@ var require_stringifyDocument = __commonJS({
     var identity3 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
+    function stringifyDocument(doc2, options) {
       const lines = [];
       let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
+      if (options.directives !== false && doc2.directives) {
+        const dir = doc2.directives.toString(doc2);
         if (dir) {
           lines.push(dir);
           hasDirectives = true;
-        } else if (doc.directives.docStart)
+        } else if (doc2.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify.createStringifyContext(doc2, options);
       const { commentString } = ctx.options;
-      if (doc.commentBefore) {
+      if (doc2.commentBefore) {
         if (lines.length !== 1)
           lines.unshift("");
-        const cs = commentString(doc.commentBefore);
+        const cs = commentString(doc2.commentBefore);
         lines.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
-      if (doc.contents) {
-        if (identity3.isNode(doc.contents)) {
-          if (doc.contents.spaceBefore && hasDirectives)
+      if (doc2.contents) {
+        if (identity3.isNode(doc2.contents)) {
+          if (doc2.contents.spaceBefore && hasDirectives)
             lines.push("");
-          if (doc.contents.commentBefore) {
-            const cs = commentString(doc.contents.commentBefore);
+          if (doc2.contents.commentBefore) {
+            const cs = commentString(doc2.contents.commentBefore);
             lines.push(stringifyComment.indentComment(cs, ""));
           }
-          ctx.forceBlockIndent = !!doc.comment;
-          contentComment = doc.contents.comment;
+          ctx.forceBlockIndent = !!doc2.comment;
+          contentComment = doc2.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify.stringify(doc2.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -22484,11 +22484,11 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify.stringify(doc2.contents, ctx));
       }
-      if (doc.directives?.docEnd) {
-        if (doc.comment) {
-          const cs = commentString(doc.comment);
+      if (doc2.directives?.docEnd) {
+        if (doc2.comment) {
+          const cs = commentString(doc2.comment);
           if (cs.includes("\n")) {
             lines.push("...");
             lines.push(stringifyComment.indentComment(cs, ""));
@@ -22499,7 +22499,7 @@ var require_stringifyDocument = __commonJS({
           lines.push("...");
         }
       } else {
-        let dc = doc.comment;
+        let dc = doc2.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
@@ -24190,13 +24190,13 @@ var require_compose_doc = __commonJS({
     var resolveProps = require_resolve_props();
     function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc2 = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
-        directives: doc.directives,
-        options: doc.options,
-        schema: doc.schema
+        directives: doc2.directives,
+        options: doc2.options,
+        schema: doc2.schema
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
@@ -24207,17 +24207,17 @@ var require_compose_doc = __commonJS({
         startOnNewline: true
       });
       if (props.found) {
-        doc.directives.docStart = true;
+        doc2.directives.docStart = true;
         if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd = doc.contents.range[2];
+      doc2.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc2.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
-      return doc;
+        doc2.comment = re.comment;
+      doc2.range = [offset, contentEnd, re.offset];
+      return doc2;
     }
     exports.composeDoc = composeDoc;
   }
@@ -24284,15 +24284,15 @@ var require_composer = __commonJS({
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
       }
-      decorate(doc, afterDoc) {
+      decorate(doc2, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
         if (comment) {
-          const dc = doc.contents;
+          const dc = doc2.contents;
           if (afterDoc) {
-            doc.comment = doc.comment ? `${doc.comment}
+            doc2.comment = doc2.comment ? `${doc2.comment}
 ${comment}` : comment;
-          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+          } else if (afterEmptyLine || doc2.directives.docStart || !dc) {
+            doc2.commentBefore = comment;
           } else if (identity3.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity3.isPair(it))
@@ -24308,12 +24308,12 @@ ${cb}` : comment;
         }
         if (afterDoc) {
           for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
+            doc2.errors.push(this.errors[i]);
           for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+            doc2.warnings.push(this.warnings[i]);
         } else {
-          doc.errors = this.errors;
-          doc.warnings = this.warnings;
+          doc2.errors = this.errors;
+          doc2.warnings = this.warnings;
         }
         this.prelude = [];
         this.errors = [];
@@ -24358,13 +24358,13 @@ ${cb}` : comment;
             this.atDirectives = true;
             break;
           case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
-            if (this.atDirectives && !doc.directives.docStart)
+            const doc2 = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc2.directives.docStart)
               this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
-            this.decorate(doc, false);
+            this.decorate(doc2, false);
             if (this.doc)
               yield this.doc;
-            this.doc = doc;
+            this.doc = doc2;
             this.atDirectives = false;
             break;
           }
@@ -24418,12 +24418,12 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc2 = new Document.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
-          doc.range = [0, endOffset, endOffset];
-          this.decorate(doc, false);
-          yield doc;
+          doc2.range = [0, endOffset, endOffset];
+          this.decorate(doc2, false);
+          yield doc2;
         }
       }
     };
@@ -25780,14 +25780,14 @@ var require_parser = __commonJS({
             return;
           case "doc-mode":
           case "doc-start": {
-            const doc = {
+            const doc2 = {
               type: "document",
               offset: this.offset,
               start: []
             };
             if (this.type === "doc-start")
-              doc.start.push(this.sourceToken);
-            this.stack.push(doc);
+              doc2.start.push(this.sourceToken);
+            this.stack.push(doc2);
             return;
           }
         }
@@ -25798,16 +25798,16 @@ var require_parser = __commonJS({
           source: this.source
         };
       }
-      *document(doc) {
-        if (doc.value)
-          return yield* this.lineEnd(doc);
+      *document(doc2) {
+        if (doc2.value)
+          return yield* this.lineEnd(doc2);
         switch (this.type) {
           case "doc-start": {
-            if (findNonEmptyIndex(doc.start) !== -1) {
+            if (findNonEmptyIndex(doc2.start) !== -1) {
               yield* this.pop();
               yield* this.step();
             } else
-              doc.start.push(this.sourceToken);
+              doc2.start.push(this.sourceToken);
             return;
           }
           case "anchor":
@@ -25815,10 +25815,10 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
           case "newline":
-            doc.start.push(this.sourceToken);
+            doc2.start.push(this.sourceToken);
             return;
         }
-        const bv = this.startBlockValue(doc);
+        const bv = this.startBlockValue(doc2);
         if (bv)
           this.stack.push(bv);
         else {
@@ -26357,9 +26357,9 @@ var require_public_api = __commonJS({
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
-        for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        for (const doc2 of docs) {
+          doc2.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc2.warnings.forEach(errors.prettifyError(source, lineCounter2));
         }
       if (docs.length > 0)
         return docs;
@@ -26369,20 +26369,20 @@ var require_public_api = __commonJS({
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
-      let doc = null;
+      let doc2 = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
-        if (!doc)
-          doc = _doc;
-        else if (doc.options.logLevel !== "silent") {
-          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+        if (!doc2)
+          doc2 = _doc;
+        else if (doc2.options.logLevel !== "silent") {
+          doc2.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
           break;
         }
       }
       if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        doc2.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc2.warnings.forEach(errors.prettifyError(source, lineCounter2));
       }
-      return doc;
+      return doc2;
     }
     function parse3(src, reviver, options) {
       let _reviver = void 0;
@@ -26391,17 +26391,17 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
-      if (!doc)
+      const doc2 = parseDocument2(src, options);
+      if (!doc2)
         return null;
-      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
-      if (doc.errors.length > 0) {
-        if (doc.options.logLevel !== "silent")
-          throw doc.errors[0];
+      doc2.warnings.forEach((warning) => log2.warn(doc2.options.logLevel, warning));
+      if (doc2.errors.length > 0) {
+        if (doc2.options.logLevel !== "silent")
+          throw doc2.errors[0];
         else
-          doc.errors = [];
+          doc2.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+      return doc2.toJS(Object.assign({ reviver: _reviver }, options));
     }
     function stringify(value, replacer, options) {
       let _replacer = null;
@@ -28673,7 +28673,7 @@ var init_build = __esm({
             case Inst.RUNE1:
               if (inst.runes.length === 1) {
                 addRange(inst.runes[0], inst.runes[0]);
-                if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+                if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f2 = Unicode.simpleFold(inst.runes[0]); f2 !== inst.runes[0]; f2 = Unicode.simpleFold(f2)) addRange(f2, f2);
               } else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
               break;
             case Inst.RUNE_ANY_NOT_NL:
@@ -29837,11 +29837,11 @@ var init_build = __esm({
           const c = byDepth[k];
           const p = parent[c];
           if (p !== 0) {
-            let f = fail[p];
-            let next = this.next(f, unit[c]);
-            while (next < 0 && f !== 0) {
-              f = fail[f];
-              next = this.next(f, unit[c]);
+            let f2 = fail[p];
+            let next = this.next(f2, unit[c]);
+            while (next < 0 && f2 !== 0) {
+              f2 = fail[f2];
+              next = this.next(f2, unit[c]);
             }
             fail[c] = next >= 0 ? next : 0;
           }
@@ -30203,9 +30203,9 @@ var init_build = __esm({
     Compiler = class Compiler2 {
       static compileRegexp(re) {
         const c = new Compiler2();
-        const f = c.compile(re);
-        c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
-        c.prog.start = f.i;
+        const f2 = c.compile(re);
+        c.prog.patch(f2.out, c.newInst(Inst.MATCH).i);
+        c.prog.start = f2.i;
         c.prog.markLookbehindInsts();
         return c.prog;
       }
@@ -30219,19 +30219,19 @@ var init_build = __esm({
         let starts = [];
         for (let i = 0; i < regexps.length; i++) {
           c.lbOffset = c.prog.numLb;
-          const f = c.compile(regexps[i]);
+          const f2 = c.compile(regexps[i]);
           const m = c.newInst(Inst.MATCH);
           c.prog.getInst(m.i).arg = i;
-          c.prog.patch(f.out, m.i);
-          starts.push(f.i);
+          c.prog.patch(f2.out, m.i);
+          starts.push(f2.i);
         }
         let start = starts[0];
         for (let i = 1; i < starts.length; i++) {
-          const f = c.newInst(Inst.ALT);
-          const inst = c.prog.getInst(f.i);
+          const f2 = c.newInst(Inst.ALT);
+          const inst = c.prog.getInst(f2.i);
           inst.out = start;
           inst.arg = starts[i];
-          start = f.i;
+          start = f2.i;
         }
         c.prog.start = start;
         c.prog.markLookbehindInsts();
@@ -30254,19 +30254,19 @@ var init_build = __esm({
         return new Frag(this.prog.numInst() - 1, new PatchList(), true);
       }
       nop() {
-        const f = this.newInst(Inst.NOP);
-        f.out = new PatchList(f.i << 1, f.i << 1);
-        return f;
+        const f2 = this.newInst(Inst.NOP);
+        f2.out = new PatchList(f2.i << 1, f2.i << 1);
+        return f2;
       }
       fail() {
         return new Frag();
       }
       cap(arg) {
-        const f = this.newInst(Inst.CAPTURE);
-        f.out = new PatchList(f.i << 1, f.i << 1);
-        this.prog.getInst(f.i).arg = arg;
+        const f2 = this.newInst(Inst.CAPTURE);
+        f2.out = new PatchList(f2.i << 1, f2.i << 1);
+        this.prog.getInst(f2.i).arg = arg;
         if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
-        return f;
+        return f2;
       }
       cat(f1, f2) {
         if (f1.i === 0 || f2.i === 0) {
@@ -30280,40 +30280,40 @@ var init_build = __esm({
       alt(f1, f2) {
         if (f1.i === 0) return f2;
         if (f2.i === 0) return f1;
-        const f = this.newInst(Inst.ALT);
-        const i = this.prog.getInst(f.i);
+        const f3 = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f3.i);
         i.out = f1.i;
         i.arg = f2.i;
-        f.out = this.prog.append(f1.out, f2.out);
-        f.nullable = f1.nullable || f2.nullable;
-        return f;
+        f3.out = this.prog.append(f1.out, f2.out);
+        f3.nullable = f1.nullable || f2.nullable;
+        return f3;
       }
       loop(f1, nongreedy) {
-        const f = this.newInst(Inst.ALT);
-        const i = this.prog.getInst(f.i);
+        const f2 = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f2.i);
         if (nongreedy) {
           i.arg = f1.i;
-          f.out = new PatchList(f.i << 1, f.i << 1);
+          f2.out = new PatchList(f2.i << 1, f2.i << 1);
         } else {
           i.out = f1.i;
-          f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+          f2.out = new PatchList(f2.i << 1 | 1, f2.i << 1 | 1);
         }
-        this.prog.patch(f1.out, f.i);
-        return f;
+        this.prog.patch(f1.out, f2.i);
+        return f2;
       }
       quest(f1, nongreedy) {
         if (f1.i === 0) return this.nop();
-        const f = this.newInst(Inst.ALT);
-        const i = this.prog.getInst(f.i);
+        const f2 = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f2.i);
         if (nongreedy) {
           i.arg = f1.i;
-          f.out = new PatchList(f.i << 1, f.i << 1);
+          f2.out = new PatchList(f2.i << 1, f2.i << 1);
         } else {
           i.out = f1.i;
-          f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+          f2.out = new PatchList(f2.i << 1 | 1, f2.i << 1 | 1);
         }
-        f.out = this.prog.append(f.out, f1.out);
-        return f;
+        f2.out = this.prog.append(f2.out, f1.out);
+        return f2;
       }
       star(f1, nongreedy) {
         if (f1.i === 0) return this.nop();
@@ -30325,24 +30325,24 @@ var init_build = __esm({
         return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
       }
       empty(op) {
-        const f = this.newInst(Inst.EMPTY_WIDTH);
-        this.prog.getInst(f.i).arg = op;
-        f.out = new PatchList(f.i << 1, f.i << 1);
-        return f;
+        const f2 = this.newInst(Inst.EMPTY_WIDTH);
+        this.prog.getInst(f2.i).arg = op;
+        f2.out = new PatchList(f2.i << 1, f2.i << 1);
+        return f2;
       }
       rune(runes, flags) {
-        const f = this.newInst(Inst.RUNE);
-        f.nullable = false;
-        const i = this.prog.getInst(f.i);
+        const f2 = this.newInst(Inst.RUNE);
+        f2.nullable = false;
+        const i = this.prog.getInst(f2.i);
         i.runes = runes;
         flags &= RE2Flags.FOLD_CASE;
         if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
         i.arg = flags;
-        f.out = new PatchList(f.i << 1, f.i << 1);
+        f2.out = new PatchList(f2.i << 1, f2.i << 1);
         if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
         else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
         else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
-        return f;
+        return f2;
       }
       lookBehind(a, parsedLb) {
         const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
@@ -30370,7 +30370,7 @@ var init_build = __esm({
             return this.nop();
           case Regexp.Op.LITERAL: {
             if (re.runes.length === 0) return this.nop();
-            let f = null;
+            let f2 = null;
             for (let r of re.runes) {
               let singleRune = this.runeCache.get(r);
               if (singleRune === void 0) {
@@ -30378,9 +30378,9 @@ var init_build = __esm({
                 this.runeCache.set(r, singleRune);
               }
               const f1 = this.rune(singleRune, re.flags);
-              f = f === null ? f1 : this.cat(f, f1);
+              f2 = f2 === null ? f1 : this.cat(f2, f1);
             }
-            return f;
+            return f2;
           }
           case Regexp.Op.CHAR_CLASS:
             return this.rune(re.runes, re.flags);
@@ -30843,7 +30843,7 @@ var init_build = __esm({
         }
         for (let c = lo; c <= hi; c++) {
           this.appendRange(c, c);
-          for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+          for (let f2 = Unicode.simpleFold(c); f2 !== c; f2 = Unicode.simpleFold(f2)) this.appendRange(f2, f2);
         }
         return this;
       }
@@ -41309,12 +41309,12 @@ var require_util9 = __commonJS({
       return str2.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f) {
+    function eachItem(xs, f2) {
       if (Array.isArray(xs)) {
         for (const x of xs)
-          f(x);
+          f2(x);
       } else {
-        f(xs);
+        f2(xs);
       }
     }
     exports.eachItem = eachItem;
@@ -41361,10 +41361,10 @@ var require_util9 = __commonJS({
     }
     exports.setEvaluated = setEvaluated;
     var snippets = {};
-    function useFunc(gen, f) {
+    function useFunc(gen, f2) {
       return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
+        ref: f2,
+        code: snippets[f2.code] || (snippets[f2.code] = new code_1._Code(f2.code))
       });
     }
     exports.useFunc = useFunc;
@@ -47182,17 +47182,17 @@ var require_dist2 = __commonJS({
     };
     formatsPlugin.get = (name, mode = "full") => {
       const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
-      const f = formats[name];
-      if (!f)
+      const f2 = formats[name];
+      if (!f2)
         throw new Error(`Unknown format "${name}"`);
-      return f;
+      return f2;
     };
     function addFormats(ajv, list3, fs3, exportName) {
       var _a;
       var _b;
       (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list3)
-        ajv.addFormat(f, fs3[f]);
+      for (const f2 of list3)
+        ajv.addFormat(f2, fs3[f2]);
     }
     module.exports = exports = formatsPlugin;
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -50324,7 +50324,7 @@ function readBaseline(path) {
 function applyBaseline(results, fingerprints) {
   let dropped = 0;
   for (const result of results) {
-    const kept = result.findings.filter((f) => f.suppression || !fingerprints.has(f.fingerprint));
+    const kept = result.findings.filter((f2) => f2.suppression || !fingerprints.has(f2.fingerprint));
     dropped += result.findings.length - kept.length;
     result.findings = kept;
   }
@@ -51806,8 +51806,8 @@ function pairFor(map2, key) {
   }
   return index.get(key);
 }
-function locateYaml(doc, pointer, atKey, lines) {
-  let node = doc.contents;
+function locateYaml(doc2, pointer, atKey, lines) {
+  let node = doc2.contents;
   let keyNode;
   for (const part of pointer) {
     let next;
@@ -51866,8 +51866,8 @@ function parseYaml(text3) {
   } catch (error2) {
     return fail(tooDeepOrBroken(error2), 0);
   }
-  const doc = docs[0];
-  if (!doc) return emptyDocument(problems, text3, lines);
+  const doc2 = docs[0];
+  if (!doc2) return emptyDocument(problems, text3, lines);
   for (const extra of docs.slice(1)) {
     const start = extra.contents?.range?.[0] ?? extra.range?.[0] ?? text3.length;
     problems.push({
@@ -51877,18 +51877,18 @@ function parseYaml(text3) {
       region: lines.region(start, start)
     });
   }
-  for (const error2 of doc.errors) problems.push(toFinding(error2, "error", lines));
-  for (const warning of doc.warnings) problems.push(toFinding(warning, "warning", lines));
-  for (const finding of removeMergeKeys(doc, lines)) problems.push(finding);
-  for (const finding of findDuplicateKeys2(doc, lines)) problems.push(finding);
+  for (const error2 of doc2.errors) problems.push(toFinding(error2, "error", lines));
+  for (const warning of doc2.warnings) problems.push(toFinding(warning, "warning", lines));
+  for (const finding of removeMergeKeys(doc2, lines)) problems.push(finding);
+  for (const finding of findDuplicateKeys2(doc2, lines)) problems.push(finding);
   let data;
-  if (doc.errors.length === 0) {
+  if (doc2.errors.length === 0) {
     try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      data = doc2.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error2) {
       const aliases = error2 instanceof Error && /alias/i.test(error2.message);
       const message = aliases ? `Aliases expand to more than ${MAX_ALIAS_COUNT} nodes; write the values out instead of nesting aliases.` : tooDeepOrBroken(error2);
-      const offset = aliases ? firstAliasOffset(doc) : 0;
+      const offset = aliases ? firstAliasOffset(doc2) : 0;
       problems.push({ ruleId: "CML001", severity: "error", message, region: lines.region(offset, offset) });
     }
   }
@@ -51896,7 +51896,7 @@ function parseYaml(text3) {
     format: "yaml",
     data,
     problems,
-    locate: (pointer, atKey) => locateYaml(doc, pointer, atKey ?? false, lines),
+    locate: (pointer, atKey) => locateYaml(doc2, pointer, atKey ?? false, lines),
     comments: () => scanComments(text3)
   };
 }
@@ -51941,9 +51941,9 @@ function toFinding(error2, severity, lines) {
   }
   return { ruleId, severity, message, region: lines.region(start, Math.min(end, start + 1)) };
 }
-function removeMergeKeys(doc, lines) {
+function removeMergeKeys(doc2, lines) {
   const found = [];
-  (0, import_yaml2.visit)(doc, {
+  (0, import_yaml2.visit)(doc2, {
     Pair(_, pair) {
       if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
         const [start, end] = pair.key.range ?? [0, 0];
@@ -51960,9 +51960,9 @@ function removeMergeKeys(doc, lines) {
   });
   return found;
 }
-function findDuplicateKeys2(doc, lines) {
+function findDuplicateKeys2(doc2, lines) {
   const found = [];
-  (0, import_yaml2.visit)(doc, {
+  (0, import_yaml2.visit)(doc2, {
     Map(_, map2) {
       const seen = /* @__PURE__ */ new Set();
       for (const pair of map2.items) {
@@ -51983,9 +51983,9 @@ function findDuplicateKeys2(doc, lines) {
   });
   return found;
 }
-function firstAliasOffset(doc) {
+function firstAliasOffset(doc2) {
   let offset = 0;
-  (0, import_yaml2.visit)(doc, {
+  (0, import_yaml2.visit)(doc2, {
     Alias(_, alias) {
       offset = alias.range?.[0] ?? 0;
       return import_yaml2.visit.BREAK;
@@ -52323,8 +52323,8 @@ function describeError(error2) {
     case "additionalProperties": {
       const key = String(error2.params.additionalProperty);
       const known = segments.length === 0 ? TOP_KEYS : segments[0] === "versions" ? VERSION_KEYS : SUPPRESSION_KEYS;
-      const suggestion2 = closest(key, known);
-      return { segments: [...segments, key], message: `unknown key${suggestion2 ? ` (did you mean "${suggestion2}"?)` : ""}` };
+      const suggestion3 = closest(key, known);
+      return { segments: [...segments, key], message: `unknown key${suggestion3 ? ` (did you mean "${suggestion3}"?)` : ""}` };
     }
     case "propertyNames":
     case "pattern": {
@@ -52424,9 +52424,9 @@ function checkRuleIds(config, rules) {
   const ids = rules.map((r) => r.id);
   for (const { id, key } of config.namedRules) {
     if (ids.includes(id)) continue;
-    const suggestion2 = closest(id, ids);
+    const suggestion3 = closest(id, ids);
     const where = config.path ? relative(process.cwd(), config.path) || config.path : "config";
-    throw new ConfigError(`${where}: ${key}: no rule ${id}${suggestion2 ? ` (did you mean ${suggestion2}?)` : ""}; \`cmlint rules\` lists them`);
+    throw new ConfigError(`${where}: ${key}: no rule ${id}${suggestion3 ? ` (did you mean ${suggestion3}?)` : ""}; \`cmlint rules\` lists them`);
   }
 }
 function isIgnored(config, file, cwd = process.cwd()) {
@@ -52575,17 +52575,17 @@ function sha256Hex(text3) {
       const s1 = (b2 >>> 17 | b2 << 15) ^ (b2 >>> 19 | b2 << 13) ^ b2 >>> 10;
       words[i] = words[i - 16] + s0 + words[i - 7] + s1 >>> 0;
     }
-    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
+    let a = h0, b = h1, c = h2, d = h3, e = h4, f2 = h5, g = h6, h = h7;
     for (let i = 0; i < 64; i++) {
       const s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
-      const choice = e & f ^ ~e & g;
+      const choice = e & f2 ^ ~e & g;
       const t1 = h + s1 + choice + K[i] + words[i] >>> 0;
       const s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
       const majority = a & b ^ a & c ^ b & c;
       const t2 = s0 + majority >>> 0;
       h = g;
-      g = f;
-      f = e;
+      g = f2;
+      f2 = e;
       e = d + t1 >>> 0;
       d = c;
       c = b;
@@ -52597,7 +52597,7 @@ function sha256Hex(text3) {
     h2 = h2 + c >>> 0;
     h3 = h3 + d >>> 0;
     h4 = h4 + e >>> 0;
-    h5 = h5 + f >>> 0;
+    h5 = h5 + f2 >>> 0;
     h6 = h6 + g >>> 0;
     h7 = h7 + h >>> 0;
   }
@@ -52866,8 +52866,7 @@ function effectiveSettings(defaults, deployed) {
   if (defaults) apply(defaults);
   const custom = [...deployed].sort((a, b) => integer(b.Priority, 0) - integer(a.Priority, 0));
   for (const settings of custom) apply(settings);
-  result.explicit = explicit;
-  return result;
+  return Object.assign(result, { explicit });
 }
 
 // src/model/derive/devices.ts
@@ -53395,7 +53394,7 @@ function buildContent(exp, { cmgByAnyName }, cloudDistributionPoints, population
 }
 function hierarchyFacts({ sites, topSite, hierarchyVersion }, network, populations) {
   return setOrigin(
-    Object.assign(celMap(), {
+    derive(celMap(), {
       hasCas: sites.some((s) => s.isCas),
       siteCount: BigInt(sites.length),
       ...topSite ? { topSite } : {},
@@ -58128,6 +58127,9 @@ function listSome(names2, max) {
   return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
 }
 var environment;
+function doc(description, ...names2) {
+  return { description, params: names2.map((name) => ({ name })) };
+}
 function celEnvironment() {
   if (environment) return environment;
   environment = new Environment({
@@ -58135,41 +58137,69 @@ function celEnvironment() {
     enableOptionalTypes: true,
     homogeneousAggregateLiterals: false,
     limits: { maxAstNodes: 5e3, maxDepth: 100, maxListElements: 1e3, maxMapEntries: 1e3, maxCallArguments: 16 }
-  }).registerFunction("reachable(string, string, int): bool", (from, to, port) => connectionAllows2(scope().model, from, to, port), {
-    description: "network.connections allow `from` to open a connection to `to` on `port`."
-  }).registerFunction("reachableRange(string, string, int, int): bool", (from, to, start, count) => {
+  }).registerFunction("reachable(string, string, int): bool", (from, to, port) => connectionAllows2(scope().model, from, to, port), doc(
+    "network.connections let `from` (a server name, a population name or `Internet`) open a connection to `to` (a host, where patterns such as `*.blob.core.windows.net` in the export match; a CMG name; or `Azure`) on `port`.",
+    "from",
+    "to",
+    "port"
+  )).registerFunction("reachableRange(string, string, int, int): bool", (from, to, start, count) => {
     for (let port = start; port < start + count; port++) {
       chargeSteps(1);
       if (!connectionAllows2(scope().model, from, to, port)) return false;
     }
     return true;
-  }, { description: "Every port from `start` to `start + count - 1` is open from `from` to `to`." }).registerFunction("ceilDiv(int, int): int", (a, b) => b === 0n ? 0n : (a + b - 1n) / b).registerFunction("lower(string): string", (text3) => lower(text3)).registerFunction("hostMatches(string, string): bool", (pattern, host) => hostMatches(pattern, host)).registerFunction("daysUntil(string): int", (date) => BigInt(Math.floor((dateValue(date) - dateValue(scope().asOf)) / DAY_MS)), {
-    description: "Whole days from the run date (--as-of) to `date`; negative when it is past."
-  }).registerFunction("asOf(): string", () => scope().asOf).registerFunction("groupBy(list, list): map", (items, keys) => groupBy2(items, keys), {
-    description: "The elements of a list grouped by their keys (`keys[i]` is the key of `items[i]`): a map from each key to its elements, in list order. Computed in a rule's `let`, it makes comparing each element with the others linear."
-  }).registerFunction("group(map, dyn): list", (groups, key) => groups instanceof Map ? groups.get(key) ?? [] : [], {
-    description: "The elements under `key` in a map made by groupBy; an empty list when there are none."
-  }).registerFunction("same(dyn, dyn): bool", (a, b) => a === b, {
-    description: "The two values are the same element of the model (not merely equal): to leave an element out of its own group."
-  }).registerFunction("precedes(dyn, dyn): bool", (a, b) => precedes(a, b), {
-    description: "Element `a` comes before element `b` in the export: of two elements in the same problem, the later one is the one to change."
-  }).registerFunction("before(list, dyn): list", (items, element) => before(items, element), {
-    description: "The elements of a list that come before `element` in the export, in list order (for a list in export order, such as a group from groupBy, a slice): the earlier elements of the same problem."
-  }).registerFunction("firstOf(list, int): list", (items, count) => items.slice(0, Math.max(0, Number(count))), {
-    description: "The first `count` elements of a list: what a message names and a finding points at, when the list may be long."
-  }).registerFunction("summarize(list, int): string", (shown, total) => summarize(shown, Number(total)), {
-    description: 'Names joined with commas, then "and N more" when `total` is larger than the number of names: a message names a few of many.'
-  }).registerFunction("listSome(list, int): string", (names2, max) => listSome(names2, Number(max)), {
-    description: 'At most `max` names joined with commas, then "and N more": a message names a few related elements, never all of them.'
-  }).registerFunction("isVersion(dyn): bool", (value) => isCurrentBranchVersion(value), {
-    description: "A current-branch version: YYMM from 1511 on, with a month from 01 to 12 (a build number such as 9122 is not)."
-  }).registerFunction("versionKnown(dyn): bool", (version) => versions().facts(version) !== void 0, {
-    description: "The version is in the version facts (src/versions/version-facts.ts plus the config file's `versions`)."
-  }).registerFunction("supportEnds(dyn): string", (version) => versions().supportEnds(version) ?? "", {
-    description: "The last day of support of a version (YYYY-MM-DD) from the version facts; an empty string when they do not say."
-  }).registerFunction("latestKnownVersion(): int", () => BigInt(versions().latest.version), {
-    description: "The newest version in the version facts."
-  }).registerFunction(`string.${LINEAR_MATCHES}(string): bool`, (text3, pattern) => linearPattern(pattern).test(text3));
+  }, doc("Every port from `start` to `start + count - 1` is reachable from `from` to `to`.", "from", "to", "start", "count")).registerFunction("ceilDiv(int, int): int", (a, b) => b === 0n ? 0n : (a + b - 1n) / b, doc("Integer division rounded up (0 when `b` is 0).", "a", "b")).registerFunction("lower(string): string", (text3) => lower(text3), doc("The text in lower case.", "text")).registerFunction("hostMatches(string, string): bool", (pattern, host) => hostMatches(pattern, host), doc(
+    "The host equals the pattern, or matches a `*.` wildcard pattern.",
+    "pattern",
+    "host"
+  )).registerFunction("daysUntil(string): int", (date) => BigInt(Math.floor((dateValue(date) - dateValue(scope().asOf)) / DAY_MS)), doc(
+    "Whole days from the run date (--as-of, default today) to `date` (YYYY-MM-DD); negative when it is past.",
+    "date"
+  )).registerFunction("asOf(): string", () => scope().asOf, doc("The run date, YYYY-MM-DD.")).registerFunction("groupBy(list, list): map", (items, keys) => groupBy2(items, keys), doc(
+    "A map from each key to the elements of `items` with that key (`keys[i]` is the key of `items[i]`), in list order. Computed in a rule's `let`, it makes comparing each element with the others linear.",
+    "items",
+    "keys"
+  )).registerFunction("group(map, dyn): list", (groups, key) => groups instanceof Map ? groups.get(key) ?? [] : [], doc(
+    "The elements under `key` in a map made by groupBy; an empty list when there are none.",
+    "groups",
+    "key"
+  )).registerFunction("same(dyn, dyn): bool", (a, b) => a === b, doc(
+    "The two values are the same element of the model (not merely equal): to leave an element out of its own group.",
+    "a",
+    "b"
+  )).registerFunction("precedes(dyn, dyn): bool", (a, b) => precedes(a, b), doc(
+    "Element `a` comes before element `b` in the export: of two elements in the same problem, the later one is the one to change.",
+    "a",
+    "b"
+  )).registerFunction("before(list, dyn): list", (items, element) => before(items, element), doc(
+    "The elements of a list that come before `element` in the export, in list order: the earlier elements of the same problem.",
+    "items",
+    "element"
+  )).registerFunction("firstOf(list, int): list", (items, count) => items.slice(0, Math.max(0, Number(count))), doc(
+    "The first `count` elements of a list: what a message names and a finding points at, when the list may be long.",
+    "items",
+    "count"
+  )).registerFunction("summarize(list, int): string", (shown, total) => summarize(shown, Number(total)), doc(
+    'The names `shown` joined with commas, then "and N more" when `total` is larger: a message names a few of many.',
+    "shown",
+    "total"
+  )).registerFunction("listSome(list, int): string", (names2, max) => listSome(names2, Number(max)), doc(
+    'At most `max` names joined with commas, then "and N more": a message names a few related elements, never all of them.',
+    "names",
+    "max"
+  )).registerFunction("isVersion(dyn): bool", (value) => isCurrentBranchVersion(value), doc(
+    "A current-branch version: YYMM from 1511 on, with a month from 01 to 12 (a build number such as 9122 is not).",
+    "value"
+  )).registerFunction("versionKnown(dyn): bool", (version) => versions().facts(version) !== void 0, doc(
+    "The version is in the version facts (src/versions/version-facts.ts plus the config file's `versions`).",
+    "version"
+  )).registerFunction("supportEnds(dyn): string", (version) => versions().supportEnds(version) ?? "", doc(
+    "The last day of support of a version (YYYY-MM-DD) from the version facts; an empty string when they do not say.",
+    "version"
+  )).registerFunction("latestKnownVersion(): int", () => BigInt(versions().latest.version), doc("The newest version in the version facts.")).registerFunction(`string.${LINEAR_MATCHES}(string): bool`, (text3, pattern) => linearPattern(pattern).test(text3), doc(
+    "CEL's `matches` on RE2 (linear time): rules write `text.matches(pattern)`.",
+    "pattern"
+  ));
   meterEvaluator(environment);
   return environment;
 }
@@ -58212,7 +58242,7 @@ function letNameClash(name) {
   if (name === "it") return "is the name of the element a case looks at";
   if (name === "schemaError") return "is the name of a schema case's error message";
   if (contextNames.has(name)) return "is the name of a model collection";
-  helperNames ??= new Set(celEnvironment().getDefinitions().functions.map((f) => f.name));
+  helperNames ??= new Set(celEnvironment().getDefinitions().functions.map((f2) => f2.name));
   if (helperNames.has(name) || name === "cel") return "is the name of a CEL function";
   if (RESERVED2.has(name)) return "is a reserved word of CEL";
   return void 0;
@@ -58982,8 +59012,10 @@ function runCase(compiled2, c, context, model, data, rules, classCache, tally, b
         const broken2 = brokenRead(element);
         if (broken2) {
           context.it = element;
-          if ("after" in broken2) apply((whereHolds[cls] ??= whereHoldsFor(c, scope2)) ? { missing: [broken2.after] } : SKIP, element);
-          else apply(broken2, element);
+          if ("after" in broken2) {
+            whereHolds[cls] ??= whereHoldsFor(c, scope2);
+            apply(whereHolds[cls] ? { missing: [broken2.after] } : SKIP, element);
+          } else apply(broken2, element);
           continue;
         }
       }
@@ -59252,8 +59284,8 @@ function valueAt(data, pointer) {
 }
 function dedupe(findings) {
   const seen = /* @__PURE__ */ new Set();
-  return findings.filter((f) => {
-    const key = `${f.ruleId}\0${(f.pointer ?? []).join("\0")}\0${f.message}`;
+  return findings.filter((f2) => {
+    const key = `${f2.ruleId}\0${(f2.pointer ?? []).join("\0")}\0${f2.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -59264,9 +59296,549 @@ function dedupe(findings) {
 import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
 import { basename, join as join5 } from "node:path";
 
+// src/model/model-declaration.ts
+var f = (type2, meaning) => ({ type: type2, meaning });
+var SITED = {
+  site: f("Site?", "the site its SiteCode names"),
+  version: f("int?", "its site's Version, else the hierarchy's; absent when unknown")
+};
+var ELEMENTS = {
+  Hierarchy: {
+    meaning: "Facts about the whole design.",
+    facts: {
+      hasCas: f("bool", "the hierarchy has a central administration site"),
+      siteCount: f("int", "how many sites the export lists"),
+      topSite: f("Site?", "the CAS, else the standalone primary; absent if no site"),
+      version: f("int?", "the top-tier site's Version; absent when unknown"),
+      hasNetworkConnections: f("bool", "the export lists network.connections"),
+      hasNetworkDevices: f("bool", "the export lists network.devices"),
+      hasPopulations: f("bool", "the export lists at least one client population")
+    }
+  },
+  Site: {
+    from: ["hierarchy", "sites", "*"],
+    meaning: "A site of the hierarchy.",
+    facts: {
+      code: f("string", "SiteCode in lower case"),
+      isTopTier: f("bool", "no ParentSiteCode"),
+      isCas: f("bool", "a central administration site"),
+      isPrimary: f("bool", "a primary site"),
+      isSecondary: f("bool", "a secondary site"),
+      isChildPrimary: f("bool", "a primary site under a CAS"),
+      isStandalonePrimary: f("bool", "a primary site at the top tier"),
+      parent: f("Site?", "the site its ParentSiteCode names"),
+      children: f("list<Site>", "the sites under it"),
+      version: f("int?", "its Version, else the hierarchy version; absent when unknown"),
+      servers: f("list<Server>", "its site system servers"),
+      roles: f("list<Role>", "the roles of its servers"),
+      cmgs: f("list<Cmg>", "the CMGs at the site"),
+      populations: f("list<Population>", "the client populations assigned to it"),
+      clientCount: f("int", "the clients of those populations"),
+      usesIbcm: f("bool", "a population of the site uses IBCM or a server has a PublicFqdn")
+    }
+  },
+  Server: {
+    from: ["siteSystems", "*"],
+    meaning: "A site system server.",
+    facts: {
+      name: f("string", "SiteSystemServerName in lower case"),
+      isDomainMember: f("bool", "joined to a domain (not Workgroup)"),
+      ...SITED,
+      serverCertificate: f("Certificate?", "the certificate its ServerCertificate names"),
+      clientCertificate: f("Certificate?", "the certificate its ClientCertificate names"),
+      allRoles: f("list<Role>", "its roles"),
+      internetFacing: f("bool", "one of its roles accepts internet clients")
+    }
+  },
+  Role: {
+    from: ["siteSystems", "*", "roles", "*"],
+    meaning: "A role of a site system server (siteSystems[].roles.<Kind>).",
+    facts: {
+      kind: f("string", "the role: ManagementPoint, DistributionPoint, SoftwareUpdatePoint, FallbackStatusPoint, CloudManagementGatewayConnectionPoint, ServiceConnectionPoint, ..."),
+      server: f("Server", "the server that hosts it"),
+      serverName: f("string", "the server's name (lower case)"),
+      SiteCode: f("dyn", "the server's SiteCode"),
+      ...SITED,
+      connectionType: f("string", "ClientConnectionType; Intranet when unset"),
+      acceptsInternet: f("bool", "accepts connections from internet clients"),
+      acceptsIntranet: f("bool", "accepts connections from intranet clients"),
+      cmgTraffic: f("bool", "EnableCloudGateway: serves CMG traffic"),
+      https: f("bool?", "uses HTTPS (MP EnableSsl, SUP WsusSsl, DP ClientCommunicationType; FSP false); absent when unknown"),
+      port: f("int", "the port clients use (443 or 80, or the SUP's WSUS port)"),
+      ibcm: f("bool", "accepts internet connections on the IBCM path"),
+      cmg: f("Cmg?", "connection points only: the CMG its CloudManagementGatewayName names"),
+      clientCount: f("int?", "connection points only: clients of its CMG's populations assigned to its site (populations without a SiteCode count when all the CMG's connection points are at one site)"),
+      reachesCmgTcpTls: f("bool?", "connection points only: network.connections open every TCP-TLS port of its CMG from its server to the CMG's service or deployment name, Azure or the Internet"),
+      reachesCmgHttps: f("bool?", "connection points only: network.connections open every HTTPS port of its CMG from its server to the CMG's service or deployment name, Azure or the Internet")
+    }
+  },
+  Cmg: {
+    from: ["cloudManagementGateways", "*"],
+    meaning: "A cloud management gateway.",
+    facts: {
+      name: f("string", "ServiceName in lower case"),
+      ...SITED,
+      instances: f("int", "VMInstanceCount; 1 when unset"),
+      deploymentKind: f("string", "cloudService, scaleSet, unknown (nothing says) or unrecognized (a DeploymentModel cmlint does not know): from DeploymentModel, else a DeploymentName ending .cloudapp.net or .cloudapp.azure.com"),
+      deploymentKindStated: f("bool", "deploymentKind comes from DeploymentModel, not from the DeploymentName"),
+      instanceSlots: f("int", "VMInstanceCount taken as 1 to 16: how many ports each channel of its connection points needs"),
+      tcpTlsPortFirst: f("int", "the first TCP-TLS port of its instances (10140)"),
+      httpsPortFirst: f("int", "the first HTTPS port of its instances (443 for one instance, else 10124)"),
+      tcpTlsPorts: f("string", "the TCP-TLS ports as text: 10140 or 10140-10143"),
+      httpsPorts: f("string", "the HTTPS ports as text: 443 or 10124-10127"),
+      contentEnabled: f("bool", "EnableCloudDPFunction: the CMG serves content"),
+      isNew: f("bool", "Lifecycle is New (not yet deployed)"),
+      serviceCertificate: f("Certificate?", "the certificate its ServiceCertificate names"),
+      managementCertificate: f("Certificate?", "the certificate its ManagementCertificate names"),
+      trustedCertificates: f("list<Certificate>", "the certificates its CARootCert names"),
+      connectionPoints: f("list<Role>", "its connection points"),
+      populations: f("list<Population>", "the populations that use it (the only CMG, for a population that names none)"),
+      clientCount: f("int", "the clients of those populations")
+    }
+  },
+  CloudDistributionPoint: {
+    from: ["cloudDistributionPoints", "*"],
+    meaning: "A traditional cloud distribution point.",
+    facts: {
+      name: f("string", "ServiceName in lower case"),
+      isNew: f("bool", "Lifecycle is New"),
+      ...SITED,
+      serviceCertificate: f("Certificate?", "the certificate its ServiceCertificate names")
+    }
+  },
+  AzureService: {
+    from: ["azureServices", "*"],
+    meaning: "An Azure service of the site.",
+    facts: {
+      isCloudManagement: f("bool", "ServiceType is CloudManagement")
+    }
+  },
+  BoundaryGroup: {
+    from: ["boundaryGroups", "*"],
+    meaning: "A boundary group.",
+    facts: {
+      name: f("string", "Name in lower case")
+    }
+  },
+  Forest: {
+    from: ["activeDirectory", "forests", "*"],
+    meaning: "An Active Directory forest.",
+    facts: {
+      name: f("string", "ForestFqdn in lower case"),
+      trusts: f("list<string>", "TrustedForests, lower case")
+    }
+  },
+  Certificate: {
+    from: ["pki", "certificates", "*"],
+    meaning: "A certificate.",
+    facts: {
+      id: f("string", "Id"),
+      ekus: f("list<string>", 'EnhancedKeyUsages as OIDs (names like "Server Authentication" normalised)'),
+      serverAuth: f("bool", "has the Server Authentication EKU"),
+      clientAuth: f("bool", "has the Client Authentication EKU"),
+      names: f("list<string>", "SubjectName and SubjectAlternativeNames, lower case"),
+      isWildcard: f("bool", "SubjectName starts with *."),
+      chain: f("list<Certificate>", "its issuer certificates, nearest first")
+    }
+  },
+  DnsRecord: {
+    from: ["dns", "records", "*"],
+    meaning: "A DNS record.",
+    facts: {
+      name: f("string", "Name in lower case"),
+      value: f("string", "Value in lower case"),
+      isPublic: f("bool", "Zone is not Internal"),
+      target: f("dyn?", "the CMG whose service or deployment name it is (a Cmg), else the internet-facing site system whose public FQDN or server name it is (a Server)")
+    }
+  },
+  NetworkDevice: {
+    from: ["network", "devices", "*"],
+    meaning: "A network device on the path from the internet.",
+    facts: {
+      name: f("string", "Name"),
+      servers: f("list<Server>", "the servers it is in front of (FrontOf)"),
+      frontCmgs: f("list<Cmg>", "the CMGs it is in front of (FrontOf)"),
+      roles: f("list<Role>", "the roles on those servers"),
+      certificate: f("Certificate?", "the certificate its Certificate names")
+    }
+  },
+  Connection: {
+    from: ["network", "connections", "*"],
+    meaning: "A connection the network allows.",
+    facts: {
+      from: f("string", "From in lower case"),
+      to: f("string", "To in lower case"),
+      ranges: f("list<PortRange>", "Ports as port ranges"),
+      source: f("dyn?", "what From names: a site system (Server, by name or public FQDN), a Cmg (service or deployment name), a Population, a CloudDistributionPoint or a NetworkDevice"),
+      destination: f("dyn?", "what To names, as source does for From"),
+      sourceIsAzure: f("bool", "From is Azure, an Azure host or an Azure *. wildcard"),
+      destinationIsAzure: f("bool", "To is Azure, an Azure host or an Azure *. wildcard")
+    }
+  },
+  ClientSettings: {
+    from: ["clientSettings", "*"],
+    meaning: "A client settings object.",
+    facts: {
+      name: f("string", "ClientSettingName"),
+      isDefault: f("bool", "the default client settings")
+    }
+  },
+  Population: {
+    from: ["clientPopulations", "*"],
+    meaning: "A client population.",
+    facts: {
+      name: f("string", "Name"),
+      count: f("int", "Count, else the inventory's device count"),
+      channels: f("list<string>", "Channels"),
+      usesCmg: f("bool", "Channels include CMG"),
+      usesIbcm: f("bool", "Channels include IBCM"),
+      auth: f("list<string>", "Authentication"),
+      settings: f("EffectiveSettings", "the effective client settings"),
+      ...SITED,
+      clientCertificate: f("Certificate?", "the certificate its ClientCertificate names"),
+      cmg: f("Cmg?", "the CMG its CloudManagementGateway names")
+    }
+  },
+  FeatureUse: {
+    from: ["clientPopulations", "*", "Features", "*"],
+    extraFields: ["Feature"],
+    meaning: "A feature a population uses over the internet (an item of Features, with its own keys).",
+    facts: {
+      feature: f("string", "the feature"),
+      population: f("Population", "the population that uses it"),
+      channels: f("list<string>", "the item's Channels, else the population's"),
+      viaCmg: f("bool", "used through the CMG"),
+      viaIbcm: f("bool", "used through IBCM"),
+      version: f("int?", "the population's version")
+    }
+  },
+  Device: {
+    from: ["devices", "*"],
+    meaning: "A device of the inventory.",
+    facts: {
+      population: f("Population?", "the population its Population names"),
+      OperatingSystem: f("dyn?", "the device's, else its population's"),
+      OsVersion: f("dyn?", "the device's, else its population's"),
+      Identity: f("dyn?", "the device's, else its population's"),
+      Network: f("dyn?", "the device's, else its population's"),
+      auth: f("list<string>", "Authentication, else its population's"),
+      usesCmg: f("bool", "its population uses the CMG")
+    }
+  },
+  Content: {
+    from: ["content", "*"],
+    meaning: "A content item.",
+    facts: {
+      onCmg: f("bool", "distributed to a CMG that serves content"),
+      onCloudDistributionPoint: f("bool", "distributed to a cloud distribution point"),
+      onCloud: f("bool", "distributed to either"),
+      populations: f("list<Population>", "the populations its UsedBy names")
+    }
+  },
+  Export: {
+    from: [],
+    meaning: "The whole export, as the schemas describe it.",
+    facts: {}
+  }
+};
+var RECORDS = {
+  EffectiveSettings: {
+    meaning: "Client settings in effect for a population: Configuration Manager's defaults, then the default client settings, then custom settings deployed to the population (priority 1 applied last).",
+    facts: {
+      AllowCloudManagementGateway: f("dyn", "clients may use a CMG (default true)"),
+      AllowCloudDistributionPoint: f("dyn", "clients may use a cloud distribution point (default true)"),
+      PolicyPollingMins: f("dyn", "policy polling interval in minutes (default 60)"),
+      EnableUserPolicy: f("dyn", "user policy on (default true)"),
+      EnableUserPolicyOnInternet: f("dyn", "user policy for internet clients (default false)"),
+      EnableDeltaDownload: f("dyn", "delta download (default false)"),
+      explicit: f("list<string>", "the keys some settings object sets")
+    }
+  },
+  PortRange: {
+    meaning: "A range of ports.",
+    facts: {
+      from: f("int", "first port"),
+      to: f("int", "last port")
+    }
+  }
+};
+var COLLECTIONS2 = {
+  hierarchy: { type: "Hierarchy", elements: "one element (the default for `forEach`)" },
+  sites: { type: "list<Site>", elements: "`hierarchy.sites[]`" },
+  servers: { type: "list<Server>", elements: "`siteSystems[]`" },
+  roles: { type: "list<Role>", elements: "every role of every server (`siteSystems[].roles.<Kind>`)" },
+  connectionPoints: { type: "list<Role>", elements: "the CloudManagementGatewayConnectionPoint roles (with `cmg` and `clientCount`)" },
+  cmgs: { type: "list<Cmg>", elements: "`cloudManagementGateways[]`" },
+  cloudDistributionPoints: { type: "list<CloudDistributionPoint>", elements: "`cloudDistributionPoints[]`" },
+  azureServices: { type: "list<AzureService>", elements: "`azureServices[]`" },
+  boundaryGroups: { type: "list<BoundaryGroup>", elements: "`boundaryGroups[]`" },
+  forests: { type: "list<Forest>", elements: "`activeDirectory.forests[]`" },
+  certificates: { type: "list<Certificate>", elements: "`pki.certificates[]`" },
+  dnsRecords: { type: "list<DnsRecord>", elements: "`dns.records[]`" },
+  networkDevices: { type: "list<NetworkDevice>", elements: "`network.devices[]`" },
+  connections: { type: "list<Connection>", elements: "`network.connections[]`" },
+  clientSettings: { type: "list<ClientSettings>", elements: "`clientSettings[]`" },
+  populations: { type: "list<Population>", elements: "`clientPopulations[]`" },
+  featureUses: { type: "list<FeatureUse>", elements: "every item of `clientPopulations[].Features`" },
+  devices: { type: "list<Device>", elements: "`devices[]` (inventory)" },
+  content: { type: "list<Content>", elements: "`content[]`" },
+  export: { type: "Export", elements: "the whole export" }
+};
+
+// src/model/model-fields.ts
+var EXPORT_FIELDS = {
+  Site: { "fields": { "SiteCode": "scalar", "SiteName": "scalar", "SiteType": "scalar", "ParentSiteCode": "scalar", "Version": "scalar", "Location": "scalar", "ClientComputerCommunicationType": "scalar", "UsePkiClientCertificate": "scalar", "UseSmsGeneratedCert": "scalar", "ClientCheckCertificateRevocationListForSiteSystem": "scalar", "TrustedRootCertificates": { "list": "scalar" }, "EnabledFeatures": { "list": "scalar" }, "IISSSLState": "scalar" } },
+  Server: { "fields": { "SiteSystemServerName": "scalar", "SiteCode": "scalar", "PublicFqdn": "scalar", "DomainFqdn": "scalar", "ForestFqdn": "scalar", "Workgroup": "scalar", "NetworkLocation": "scalar", "OperatingSystem": "scalar", "EnableProxy": "scalar", "ProxyServerName": "scalar", "ProxyServerPort": "scalar", "TcpDynamicPortRange": { "fields": { "StartPort": "scalar", "NumberOfPorts": "scalar" } }, "ServerCertificate": "scalar", "ClientCertificate": "scalar", "AspNet45Installed": "scalar", "roles": { "fields": { "ManagementPoint": { "fields": { "ClientConnectionType": "scalar", "EnableSsl": "scalar", "EnableCloudGateway": "scalar", "AllowDevice": "scalar" } }, "DistributionPoint": { "fields": { "ClientConnectionType": "scalar", "ClientCommunicationType": "scalar", "EnableCloudGateway": "scalar", "EnableAnonymous": "scalar" } }, "SoftwareUpdatePoint": { "fields": { "ClientConnectionType": "scalar", "WsusSsl": "scalar", "EnableCloudGateway": "scalar", "WsusIisPort": "scalar", "WsusIisSslPort": "scalar", "NetworkLoadBalancer": "scalar", "PublicVirtualIP": "scalar" } }, "FallbackStatusPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar", "StateMessageCount": "scalar", "ThrottleSec": "scalar" } }, "CloudManagementGatewayConnectionPoint": { "fields": { "CloudManagementGatewayName": "scalar" } }, "ServiceConnectionPoint": { "fields": { "Mode": "scalar" } }, "EnrollmentPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "EnrollmentProxyPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "CertificateRegistrationPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "ReportingServicePoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "ApplicationCatalogWebsitePoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "ApplicationCatalogWebServicePoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "StateMigrationPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "SystemHealthValidatorPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "EndpointProtectionPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "AssetIntelligenceSynchronizationPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "DataWarehouseServicePoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "SiteServer": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "SmsProvider": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "SiteDatabaseServer": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } } } } } },
+  Role: { "fields": { "ClientConnectionType": "scalar", "EnableSsl": "scalar", "EnableCloudGateway": "scalar", "AllowDevice": "scalar", "ClientCommunicationType": "scalar", "EnableAnonymous": "scalar", "WsusSsl": "scalar", "WsusIisPort": "scalar", "WsusIisSslPort": "scalar", "NetworkLoadBalancer": "scalar", "PublicVirtualIP": "scalar", "StateMessageCount": "scalar", "ThrottleSec": "scalar", "CloudManagementGatewayName": "scalar", "Mode": "scalar" } },
+  Cmg: { "fields": { "ServiceName": "scalar", "DeploymentName": "scalar", "SiteCode": "scalar", "DeploymentModel": "scalar", "Lifecycle": "scalar", "CreatedOnVersion": "scalar", "SubscriptionId": "scalar", "SubscriptionType": "scalar", "TenantId": "scalar", "GroupName": "scalar", "Region": "scalar", "EnvironmentSetting": "scalar", "RegisteredResourceProviders": { "list": "scalar" }, "VMSSVMSize": "scalar", "VMInstanceCount": "scalar", "ServiceCertificate": "scalar", "ManagementCertificate": "scalar", "CARootCert": { "list": "scalar" }, "CheckClientCertRevocation": "scalar", "EnforceProtocol": "scalar", "EnableCloudDPFunction": "scalar", "ServerAppClientId": "scalar", "BoundaryGroups": { "list": "scalar" }, "DeployedBy": { "fields": { "ConfigurationManagerRoles": { "list": "scalar" }, "AzureRoles": { "list": "scalar" } } }, "Replaces": { "fields": { "ServiceName": "scalar", "KeepOldActiveUntilNewReady": "scalar", "DeleteOldAfterHours": "scalar" } }, "ConvertedFrom": { "fields": { "DeploymentName": "scalar" } } } },
+  CloudDistributionPoint: { "fields": { "ServiceName": "scalar", "DeploymentName": "scalar", "SiteCode": "scalar", "Lifecycle": "scalar", "ServiceCertificate": "scalar", "EnvironmentSetting": "scalar" } },
+  AzureService: { "fields": { "Name": "scalar", "ServiceType": "scalar", "EnvironmentSetting": "scalar", "TenantId": "scalar", "ServerApp": { "fields": { "ClientId": "scalar", "Name": "scalar", "AppIdUri": "scalar", "SecretExpiresOn": "scalar" } }, "ClientApp": { "fields": { "ClientId": "scalar", "Name": "scalar", "AppIdUri": "scalar", "SecretExpiresOn": "scalar" } }, "UserDiscovery": "scalar" } },
+  BoundaryGroup: { "fields": { "Name": "scalar", "DefaultSiteCode": "scalar", "SiteSystems": { "list": "scalar" } } },
+  Forest: { "fields": { "ForestFqdn": "scalar", "TrustedForests": { "list": "scalar" } } },
+  Certificate: { "fields": { "Id": "scalar", "Description": "scalar", "IssuedTo": "scalar", "Issuer": "scalar", "IssuerCertificate": "scalar", "IsCertificateAuthority": "scalar", "SubjectName": "scalar", "SubjectAlternativeNames": { "list": "scalar" }, "EnhancedKeyUsages": { "list": "scalar" }, "KeyAlgorithm": "scalar", "KeyLength": "scalar", "SignatureAlgorithm": "scalar", "NotAfter": "scalar", "Template": "scalar" } },
+  DnsRecord: { "fields": { "Name": "scalar", "Type": "scalar", "Value": "scalar", "Zone": "scalar" } },
+  NetworkDevice: { "fields": { "Name": "scalar", "Type": "scalar", "Vendor": "scalar", "Product": "scalar", "Location": "scalar", "FrontOf": { "list": "scalar" }, "SupportsHttp11": "scalar", "AllowedContentTypes": { "list": "scalar" }, "AllowedVerbs": { "fields": { "ManagementPoint": { "list": "scalar" }, "DistributionPoint": { "list": "scalar" }, "FallbackStatusPoint": { "list": "scalar" }, "SoftwareUpdatePoint": { "list": "scalar" } } }, "AllowedHeaders": { "fields": { "ManagementPoint": { "list": "scalar" }, "DistributionPoint": { "list": "scalar" }, "FallbackStatusPoint": { "list": "scalar" }, "SoftwareUpdatePoint": { "list": "scalar" } } }, "SslMode": "scalar", "Certificate": "scalar" } },
+  Connection: { "fields": { "Direction": "scalar", "From": "scalar", "To": "scalar", "Protocol": "scalar", "Ports": { "list": "scalar" }, "Via": "scalar", "Purpose": "scalar" } },
+  ClientSettings: { "fields": { "ClientSettingName": "scalar", "Type": "scalar", "Priority": "scalar", "DeployedTo": { "list": "scalar" }, "AllowCloudManagementGateway": "scalar", "AllowCloudDistributionPoint": "scalar", "AutoAzureADJoin": "scalar", "PolicyPollingMins": "scalar", "EnableUserPolicy": "scalar", "EnableUserPolicyOnInternet": "scalar", "EnableDeltaDownload": "scalar" } },
+  Population: { "fields": { "Name": "scalar", "Count": "scalar", "SiteCode": "scalar", "OperatingSystem": "scalar", "OsVersion": "scalar", "Identity": "scalar", "ForestFqdn": "scalar", "Authentication": { "list": "scalar" }, "Network": "scalar", "ClientConnection": "scalar", "MobileDevice": "scalar", "Channels": { "list": "scalar" }, "CloudManagementGateway": "scalar", "UsesProxy": "scalar", "WantsUserPolicy": "scalar", "ClientCertificate": "scalar", "BulkRegistrationTokenLifetimeMins": "scalar", "Features": { "list": { "fields": { "Feature": "scalar", "Channels": { "list": "scalar" }, "UsesBootImage": "scalar", "DeploysOperatingSystem": "scalar", "DownloadOption": "scalar", "StartedFrom": "scalar" } } } } },
+  FeatureUse: { "fields": { "Feature": "scalar", "Channels": { "list": "scalar" }, "UsesBootImage": "scalar", "DeploysOperatingSystem": "scalar", "DownloadOption": "scalar", "StartedFrom": "scalar" } },
+  Device: { "fields": { "Name": "scalar", "Population": "scalar", "OperatingSystem": "scalar", "OsVersion": "scalar", "Identity": "scalar", "Authentication": { "list": "scalar" }, "Network": "scalar" } },
+  Content: { "fields": { "Name": "scalar", "ContentType": "scalar", "DistributedTo": { "list": "scalar" }, "UsedBy": { "list": "scalar" }, "Scenarios": { "list": "scalar" } } },
+  Export: { "fields": { "$schema": "scalar", "schemaVersion": "scalar", "description": "scalar", "hierarchy": { "fields": { "sites": { "list": { "fields": { "SiteCode": "scalar", "SiteName": "scalar", "SiteType": "scalar", "ParentSiteCode": "scalar", "Version": "scalar", "Location": "scalar", "ClientComputerCommunicationType": "scalar", "UsePkiClientCertificate": "scalar", "UseSmsGeneratedCert": "scalar", "ClientCheckCertificateRevocationListForSiteSystem": "scalar", "TrustedRootCertificates": { "list": "scalar" }, "EnabledFeatures": { "list": "scalar" }, "IISSSLState": "scalar" } } } } }, "siteSystems": { "list": { "fields": { "SiteSystemServerName": "scalar", "SiteCode": "scalar", "PublicFqdn": "scalar", "DomainFqdn": "scalar", "ForestFqdn": "scalar", "Workgroup": "scalar", "NetworkLocation": "scalar", "OperatingSystem": "scalar", "EnableProxy": "scalar", "ProxyServerName": "scalar", "ProxyServerPort": "scalar", "TcpDynamicPortRange": { "fields": { "StartPort": "scalar", "NumberOfPorts": "scalar" } }, "ServerCertificate": "scalar", "ClientCertificate": "scalar", "AspNet45Installed": "scalar", "roles": { "fields": { "ManagementPoint": { "fields": { "ClientConnectionType": "scalar", "EnableSsl": "scalar", "EnableCloudGateway": "scalar", "AllowDevice": "scalar" } }, "DistributionPoint": { "fields": { "ClientConnectionType": "scalar", "ClientCommunicationType": "scalar", "EnableCloudGateway": "scalar", "EnableAnonymous": "scalar" } }, "SoftwareUpdatePoint": { "fields": { "ClientConnectionType": "scalar", "WsusSsl": "scalar", "EnableCloudGateway": "scalar", "WsusIisPort": "scalar", "WsusIisSslPort": "scalar", "NetworkLoadBalancer": "scalar", "PublicVirtualIP": "scalar" } }, "FallbackStatusPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar", "StateMessageCount": "scalar", "ThrottleSec": "scalar" } }, "CloudManagementGatewayConnectionPoint": { "fields": { "CloudManagementGatewayName": "scalar" } }, "ServiceConnectionPoint": { "fields": { "Mode": "scalar" } }, "EnrollmentPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "EnrollmentProxyPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "CertificateRegistrationPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "ReportingServicePoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "ApplicationCatalogWebsitePoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "ApplicationCatalogWebServicePoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "StateMigrationPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "SystemHealthValidatorPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "EndpointProtectionPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "AssetIntelligenceSynchronizationPoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "DataWarehouseServicePoint": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "SiteServer": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "SmsProvider": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } }, "SiteDatabaseServer": { "fields": { "ClientConnectionType": "scalar", "EnableCloudGateway": "scalar" } } } } } } }, "azureServices": { "list": { "fields": { "Name": "scalar", "ServiceType": "scalar", "EnvironmentSetting": "scalar", "TenantId": "scalar", "ServerApp": { "fields": { "ClientId": "scalar", "Name": "scalar", "AppIdUri": "scalar", "SecretExpiresOn": "scalar" } }, "ClientApp": { "fields": { "ClientId": "scalar", "Name": "scalar", "AppIdUri": "scalar", "SecretExpiresOn": "scalar" } }, "UserDiscovery": "scalar" } } }, "cloudManagementGateways": { "list": { "fields": { "ServiceName": "scalar", "DeploymentName": "scalar", "SiteCode": "scalar", "DeploymentModel": "scalar", "Lifecycle": "scalar", "CreatedOnVersion": "scalar", "SubscriptionId": "scalar", "SubscriptionType": "scalar", "TenantId": "scalar", "GroupName": "scalar", "Region": "scalar", "EnvironmentSetting": "scalar", "RegisteredResourceProviders": { "list": "scalar" }, "VMSSVMSize": "scalar", "VMInstanceCount": "scalar", "ServiceCertificate": "scalar", "ManagementCertificate": "scalar", "CARootCert": { "list": "scalar" }, "CheckClientCertRevocation": "scalar", "EnforceProtocol": "scalar", "EnableCloudDPFunction": "scalar", "ServerAppClientId": "scalar", "BoundaryGroups": { "list": "scalar" }, "DeployedBy": { "fields": { "ConfigurationManagerRoles": { "list": "scalar" }, "AzureRoles": { "list": "scalar" } } }, "Replaces": { "fields": { "ServiceName": "scalar", "KeepOldActiveUntilNewReady": "scalar", "DeleteOldAfterHours": "scalar" } }, "ConvertedFrom": { "fields": { "DeploymentName": "scalar" } } } } }, "cloudDistributionPoints": { "list": { "fields": { "ServiceName": "scalar", "DeploymentName": "scalar", "SiteCode": "scalar", "Lifecycle": "scalar", "ServiceCertificate": "scalar", "EnvironmentSetting": "scalar" } } }, "boundaryGroups": { "list": { "fields": { "Name": "scalar", "DefaultSiteCode": "scalar", "SiteSystems": { "list": "scalar" } } } }, "activeDirectory": { "fields": { "forests": { "list": { "fields": { "ForestFqdn": "scalar", "TrustedForests": { "list": "scalar" } } } } } }, "pki": { "fields": { "CrlPublishedOnInternet": "scalar", "CrlDistributionPoints": { "list": "scalar" }, "certificates": { "list": { "fields": { "Id": "scalar", "Description": "scalar", "IssuedTo": "scalar", "Issuer": "scalar", "IssuerCertificate": "scalar", "IsCertificateAuthority": "scalar", "SubjectName": "scalar", "SubjectAlternativeNames": { "list": "scalar" }, "EnhancedKeyUsages": { "list": "scalar" }, "KeyAlgorithm": "scalar", "KeyLength": "scalar", "SignatureAlgorithm": "scalar", "NotAfter": "scalar", "Template": "scalar" } } } } }, "dns": { "fields": { "records": { "list": { "fields": { "Name": "scalar", "Type": "scalar", "Value": "scalar", "Zone": "scalar" } } } } }, "network": { "fields": { "devices": { "list": { "fields": { "Name": "scalar", "Type": "scalar", "Vendor": "scalar", "Product": "scalar", "Location": "scalar", "FrontOf": { "list": "scalar" }, "SupportsHttp11": "scalar", "AllowedContentTypes": { "list": "scalar" }, "AllowedVerbs": { "fields": { "ManagementPoint": { "list": "scalar" }, "DistributionPoint": { "list": "scalar" }, "FallbackStatusPoint": { "list": "scalar" }, "SoftwareUpdatePoint": { "list": "scalar" } } }, "AllowedHeaders": { "fields": { "ManagementPoint": { "list": "scalar" }, "DistributionPoint": { "list": "scalar" }, "FallbackStatusPoint": { "list": "scalar" }, "SoftwareUpdatePoint": { "list": "scalar" } } }, "SslMode": "scalar", "Certificate": "scalar" } } }, "connections": { "list": { "fields": { "Direction": "scalar", "From": "scalar", "To": "scalar", "Protocol": "scalar", "Ports": { "list": "scalar" }, "Via": "scalar", "Purpose": "scalar" } } } } }, "clientSettings": { "list": { "fields": { "ClientSettingName": "scalar", "Type": "scalar", "Priority": "scalar", "DeployedTo": { "list": "scalar" }, "AllowCloudManagementGateway": "scalar", "AllowCloudDistributionPoint": "scalar", "AutoAzureADJoin": "scalar", "PolicyPollingMins": "scalar", "EnableUserPolicy": "scalar", "EnableUserPolicyOnInternet": "scalar", "EnableDeltaDownload": "scalar" } } }, "clientPopulations": { "list": { "fields": { "Name": "scalar", "Count": "scalar", "SiteCode": "scalar", "OperatingSystem": "scalar", "OsVersion": "scalar", "Identity": "scalar", "ForestFqdn": "scalar", "Authentication": { "list": "scalar" }, "Network": "scalar", "ClientConnection": "scalar", "MobileDevice": "scalar", "Channels": { "list": "scalar" }, "CloudManagementGateway": "scalar", "UsesProxy": "scalar", "WantsUserPolicy": "scalar", "ClientCertificate": "scalar", "BulkRegistrationTokenLifetimeMins": "scalar", "Features": { "list": { "fields": { "Feature": "scalar", "Channels": { "list": "scalar" }, "UsesBootImage": "scalar", "DeploysOperatingSystem": "scalar", "DownloadOption": "scalar", "StartedFrom": "scalar" } } } } } }, "devices": { "list": { "fields": { "Name": "scalar", "Population": "scalar", "OperatingSystem": "scalar", "OsVersion": "scalar", "Identity": "scalar", "Authentication": { "list": "scalar" }, "Network": "scalar" } } }, "content": { "list": { "fields": { "Name": "scalar", "ContentType": "scalar", "DistributedTo": { "list": "scalar" }, "UsedBy": { "list": "scalar" }, "Scenarios": { "list": "scalar" } } } } } }
+};
+
+// src/rules/check-names.ts
+function isNode4(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && typeof value.op === "string";
+}
+var CASE_VARIABLES = { schemaError: "scalar" };
+function typeShape(type2) {
+  const bare = type2.endsWith("?") ? type2.slice(0, -1) : type2;
+  const list3 = /^list<(.+)>$/.exec(bare);
+  if (list3) return { list: typeShape(list3[1]) };
+  if (bare === "dyn") return "any";
+  if (bare in ELEMENTS || bare in RECORDS) return { element: bare };
+  return "scalar";
+}
+function factShapes(facts) {
+  return Object.fromEntries(Object.entries(facts).map(([name, fact]) => [name, typeShape(fact.type)]));
+}
+var fieldTable;
+function fieldTableOf() {
+  if (fieldTable) return fieldTable;
+  const table = {};
+  for (const [name, element] of Object.entries(ELEMENTS)) {
+    const exported = EXPORT_FIELDS[name];
+    if (exported !== void 0 && !(typeof exported === "object" && "fields" in exported)) table[name] = void 0;
+    else table[name] = { ...exported?.fields ?? {}, ...factShapes(element.facts) };
+  }
+  for (const [name, record] of Object.entries(RECORDS)) table[name] = factShapes(record.facts);
+  return fieldTable = table;
+}
+function fieldsOf(shape) {
+  if (typeof shape !== "object") return void 0;
+  if ("fields" in shape) return shape.fields;
+  if ("element" in shape) return fieldTableOf()[shape.element];
+  return void 0;
+}
+function suggestion2(name, known) {
+  if (!known.length) return "";
+  const near = closest(name, known);
+  return distance(name.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean ${near}?` : ` (${WHERE_LISTED})`;
+}
+var WHERE_LISTED = "the names are in docs/rule-authoring.md, The model";
+var MODEL_VARIABLES = Object.fromEntries(Object.entries(COLLECTIONS2).map(([name, c]) => [name, typeShape(c.type)]));
+var Problem = class extends Error {
+  constructor(offset, message) {
+    super(message);
+    this.offset = offset;
+  }
+  pointer = [];
+};
+function itemOf(shape) {
+  return typeof shape === "object" && "list" in shape ? shape.list : "any";
+}
+var ITERATING = /* @__PURE__ */ new Set(["all", "exists", "exists_one", "map", "filter"]);
+var SAME_LIST = /* @__PURE__ */ new Set(["before", "firstOf"]);
+function walk2(node, scope2) {
+  if (Array.isArray(node)) {
+    for (const item of node) walk2(item, scope2);
+    return "any";
+  }
+  if (!isNode4(node)) return "any";
+  const { op, args } = node;
+  switch (op) {
+    case "value":
+      return "scalar";
+    case "id": {
+      const name = args;
+      const known = scope2.get(name);
+      if (known !== void 0) return known;
+      if (celEnvironment().hasVariable(name)) return "any";
+      throw new Problem(node.start ?? node.pos ?? 0, `unknown name ${name}${suggestion2(name, [...scope2.keys()])}`);
+    }
+    case ".":
+    case ".?": {
+      const [target, field] = args;
+      const shape = walk2(target, scope2);
+      const fields = fieldsOf(shape);
+      if (!fields) return "any";
+      if (Object.prototype.hasOwnProperty.call(fields, field)) return fields[field];
+      const owner = typeof shape === "object" && "element" in shape ? ` of ${shape.element}` : "";
+      throw new Problem(node.pos ?? 0, `unknown field ${field}${owner}${suggestion2(field, Object.keys(fields))}`);
+    }
+    case "[]":
+    case "[?]": {
+      const [target, index] = args;
+      const shape = walk2(target, scope2);
+      walk2(index, scope2);
+      if (typeof shape === "object" && "list" in shape) return shape.list;
+      return "any";
+    }
+    case "?:": {
+      const [condition, yes, no] = args;
+      walk2(condition, scope2);
+      const a = walk2(yes, scope2);
+      const b = walk2(no, scope2);
+      return JSON.stringify(a) === JSON.stringify(b) ? a : "any";
+    }
+    case "call": {
+      const [name, list3] = args;
+      const shapes = list3.map((arg) => walk2(arg, scope2));
+      if (name === "dyn" && shapes.length === 1) return shapes[0];
+      if (SAME_LIST.has(name) && shapes.length) return shapes[0];
+      if (name === "groupBy" && shapes.length) return { groups: shapes[0] };
+      if (name === "group" && shapes.length) {
+        const groups = shapes[0];
+        return typeof groups === "object" && "groups" in groups ? groups.groups : "any";
+      }
+      return "any";
+    }
+    case "rcall": {
+      const [name, receiver, list3] = args;
+      if (name === "bind" && isNode4(receiver) && receiver.op === "id" && receiver.args === "cel" && list3.length === 3 && isNode4(list3[0]) && list3[0].op === "id") {
+        const value = walk2(list3[1], scope2);
+        return walk2(list3[2], new Map([...scope2, [list3[0].args, value]]));
+      }
+      const shape = walk2(receiver, scope2);
+      if (ITERATING.has(name) && list3.length >= 2 && isNode4(list3[0]) && list3[0].op === "id") {
+        const inner = new Map([...scope2, [list3[0].args, itemOf(shape)]]);
+        const results2 = list3.slice(1).map((arg) => walk2(arg, inner));
+        if (name === "filter") return shape;
+        if (name === "map") return { list: results2[results2.length - 1] };
+        return "scalar";
+      }
+      const results = list3.map((arg) => walk2(arg, scope2));
+      if (name === "orValue" || name === "value") return shape;
+      if (name === "of" && isNode4(receiver) && receiver.op === "id" && receiver.args === "optional") return results[0] ?? "any";
+      return "any";
+    }
+    case "list": {
+      const shapes = args.map((arg) => walk2(arg, scope2));
+      const first = shapes[0];
+      return first !== void 0 && shapes.every((s) => JSON.stringify(s) === JSON.stringify(first)) ? { list: first } : "any";
+    }
+    default:
+      walk2(args, scope2);
+      return "any";
+  }
+}
+function checkRuleNames(rule) {
+  const check2 = rule.check;
+  if (!check2) return void 0;
+  const base = new Map([...Object.entries(MODEL_VARIABLES), ...Object.entries(CASE_VARIABLES), ["it", "any"]]);
+  const expression = (pointer, text3, scope2, offset = 0) => {
+    let ast;
+    try {
+      ast = parseExpression(text3).ast;
+    } catch {
+      return "any";
+    }
+    try {
+      return walk2(ast, scope2);
+    } catch (error2) {
+      if (error2 instanceof Problem) {
+        error2.pointer = pointer;
+        error2.offset += offset;
+      }
+      throw error2;
+    }
+  };
+  const template = (pointer, text3, scope2) => {
+    for (let open2 = text3.indexOf("{{"); open2 >= 0; open2 = text3.indexOf("{{", open2 + 2)) {
+      const close = text3.indexOf("}}", open2 + 2);
+      if (close < 0) return;
+      const inner = text3.slice(open2 + 2, close);
+      const lead = inner.length - inner.trimStart().length;
+      expression(pointer, inner.trim(), scope2, open2 + 2 + lead);
+    }
+  };
+  try {
+    const ruleScope = new Map(base);
+    (check2.requires ?? []).forEach((r, i) => expression(["check", "requires", i, "expression"], r.expression, ruleScope));
+    for (const [name, text3] of Object.entries(check2.let ?? {})) ruleScope.set(name, expression(["check", "let", name], text3, ruleScope));
+    check2.cases.forEach((c, i) => {
+      const field = (name) => ["check", "cases", i, name];
+      const caseScope2 = new Map(ruleScope);
+      for (const name of Object.keys(c.let ?? {})) caseScope2.set(name, "any");
+      const each = c.forEach ? expression(field("forEach"), c.forEach, caseScope2) : MODEL_VARIABLES.hierarchy;
+      caseScope2.set("it", c.forEach ? itemOf(each) : each);
+      for (const [name, text3] of Object.entries(c.let ?? {})) caseScope2.set(name, expression(["check", "cases", i, "let", name], text3, caseScope2));
+      for (const key of ["where", "assert", "related"]) {
+        const text3 = c[key];
+        if (text3) expression(field(key), text3, caseScope2);
+      }
+      for (const key of ["message", "expected", "actual", "at"]) {
+        const text3 = c[key];
+        if (text3) template(field(key), text3, caseScope2);
+      }
+    });
+  } catch (error2) {
+    if (error2 instanceof Problem) return { pointer: error2.pointer, offset: error2.offset, message: error2.message };
+    throw error2;
+  }
+  return void 0;
+}
+
 // src/rules/rule.ts
 function familyOf(id) {
   return id.replace(/[0-9]+$/, "");
+}
+
+// src/rules/value-position.ts
+function valuePosition(text3, region, value, offset) {
+  const starts = [0];
+  for (let i = 0; i < text3.length; i++) if (text3[i] === "\n") starts.push(i + 1);
+  const start = (starts[region.startLine - 1] ?? 0) + region.startColumn - 1;
+  const end = (starts[region.endLine - 1] ?? text3.length) + region.endColumn - 1;
+  let j = start;
+  const quote3 = text3[j] === '"' || text3[j] === "'" ? text3[j] : void 0;
+  if (quote3) j++;
+  else if (text3[j] === "|" || text3[j] === ">") j = text3.indexOf("\n", j) + 1 || end;
+  const isSpace3 = (c) => c === " " || c === "	" || c === "\n" || c === "\r";
+  for (let i = 0; i < offset && i < value.length; i++) {
+    if (quote3 === '"' && text3[j] === "\\") {
+      const kind = text3[j + 1];
+      j += kind === "x" ? 4 : kind === "u" ? 6 : kind === "U" ? 10 : 2;
+      continue;
+    }
+    if (quote3 === "'" && text3[j] === "'" && text3[j + 1] === "'") {
+      j += 2;
+      continue;
+    }
+    const c = value[i];
+    while (j < end && text3[j] !== c && !(isSpace3(c) && isSpace3(text3[j]))) j++;
+    if (j >= end) return position(starts, start);
+    if (isSpace3(c) && !isSpace3(value[i + 1])) while (j + 1 < end && isSpace3(text3[j + 1])) j++;
+    j++;
+  }
+  while (j < end && isSpace3(text3[j]) && !isSpace3(value[offset])) j++;
+  return position(starts, j);
+}
+function position(starts, offset) {
+  let line = 0;
+  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+  return { line: line + 1, column: offset - starts[line] + 1 };
 }
 
 // src/rules/load-rules.ts
@@ -59275,7 +59847,10 @@ function validator2() {
   ruleValidator ??= precompiled.ruleSchema ?? createAjv().compile(JSON.parse(readFileSync5(join5(SCHEMAS_DIR, "rule.schema.json"), "utf8")));
   return ruleValidator;
 }
-function toRule(definition, origin, builtin, lineOf) {
+function fieldName2(pointer) {
+  return pointer.map((part, i) => typeof part === "number" ? `[${part}]` : i ? `.${part}` : part).join("");
+}
+function toRule(definition, origin, builtin, lineOf, positionOf) {
   const validate = validator2();
   if (!validate(definition)) {
     const problems = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || "/"} ${e.message}${e.keyword === "additionalProperties" ? ` (${String(e.params.additionalProperty)})` : ""}`).join("; ");
@@ -59292,6 +59867,11 @@ function toRule(definition, origin, builtin, lineOf) {
   const expectedName = rule.id;
   const name = basename(origin).replace(/\.(ya?ml|json)$/i, "");
   if (name !== expectedName) throw new RuleLoadError(`${origin}: rule id ${rule.id} does not match the file name ${name}`);
+  const unknown = builtin ? void 0 : checkRuleNames(rule);
+  if (unknown) {
+    const at = positionOf?.(unknown.pointer, unknown.offset);
+    throw new RuleLoadError(`${origin}${at ? `:${at.line}:${at.column}` : ""}: ${fieldName2(unknown.pointer)}: ${unknown.message}`);
+  }
   return {
     ...rule,
     family: familyOf(rule.id),
@@ -59316,20 +59896,25 @@ function urlProblem(text3) {
 function parseRuleFile(path, text3) {
   const parsed = parseDataFile(path, text3);
   if (parsed.problem) throw new RuleLoadError(`${path}:${parsed.problem.line}: cannot parse rule file: ${parsed.problem.message}`);
-  return { data: parsed.data, lineOf: (pointer) => parsed.document.locate([...pointer], true).startLine };
+  const positionOf = (pointer, offset) => {
+    let value = parsed.data;
+    for (const part of pointer) value = value !== null && typeof value === "object" ? value[part] : void 0;
+    return valuePosition(text3, parsed.document.locate([...pointer]), typeof value === "string" ? value : "", offset);
+  };
+  return { data: parsed.data, lineOf: (pointer) => parsed.document.locate([...pointer], true).startLine, positionOf };
 }
 function loadRuleFolder(dir, builtin) {
   let entries;
   try {
     if (!statSync2(dir).isDirectory()) throw new Error();
-    entries = readdirSync2(dir).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+    entries = readdirSync2(dir).filter((f2) => /\.(ya?ml|json)$/i.test(f2)).sort();
   } catch {
     throw new RuleLoadError(`${dir}: rule folder not found or not a directory`);
   }
   return entries.map((file) => {
     const path = join5(dir, file);
-    const { data, lineOf } = parseRuleFile(path, readFileSync5(path, "utf8"));
-    return toRule(data, path, builtin, builtin ? void 0 : lineOf);
+    const { data, lineOf, positionOf } = parseRuleFile(path, readFileSync5(path, "utf8"));
+    return toRule(data, path, builtin, builtin ? void 0 : lineOf, positionOf);
   });
 }
 function loadBuiltinRules() {
@@ -59769,21 +60354,21 @@ function requireSnippet() {
   if (hasRequiredSnippet) return snippet;
   hasRequiredSnippet = 1;
   const common2 = requireCommon();
-  function getLine(buffer, lineStart, lineEnd, position2, maxLineLength) {
+  function getLine(buffer, lineStart, lineEnd, position3, maxLineLength) {
     let head = "";
     let tail = "";
     const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-    if (position2 - lineStart > maxHalfLength) {
+    if (position3 - lineStart > maxHalfLength) {
       head = " ... ";
-      lineStart = position2 - maxHalfLength + head.length;
+      lineStart = position3 - maxHalfLength + head.length;
     }
-    if (lineEnd - position2 > maxHalfLength) {
+    if (lineEnd - position3 > maxHalfLength) {
       tail = " ...";
-      lineEnd = position2 + maxHalfLength - tail.length;
+      lineEnd = position3 + maxHalfLength - tail.length;
     }
     return {
       str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
-      pos: position2 - lineStart + head.length
+      pos: position3 - lineStart + head.length
       // relative position
     };
   }
@@ -62160,18 +62745,18 @@ function requireDumper() {
   }
   function indentString(string, spaces) {
     const ind = common2.repeat(" ", spaces);
-    let position2 = 0;
+    let position3 = 0;
     let result = "";
     const length = string.length;
-    while (position2 < length) {
+    while (position3 < length) {
       let line;
-      const next = string.indexOf("\n", position2);
+      const next = string.indexOf("\n", position3);
       if (next === -1) {
-        line = string.slice(position2);
-        position2 = length;
+        line = string.slice(position3);
+        position3 = length;
       } else {
-        line = string.slice(position2, next + 1);
-        position2 = next + 1;
+        line = string.slice(position3, next + 1);
+        position3 = next + 1;
       }
       if (line.length && line !== "\n") result += ind;
       result += line;
@@ -62762,16 +63347,16 @@ var YamlNodeIndex = class {
   childLists = /* @__PURE__ */ new Map();
   /** Each mapping's first pair for a key (the index of the key in its children), or null where a key is not plain. */
   keyIndexes = /* @__PURE__ */ new Map();
-  opened(position2) {
+  opened(position3) {
     this.open.push(this.begins.length);
-    this.begins.push(position2 + this.shift);
+    this.begins.push(position3 + this.shift);
     this.ends.push(-1);
     this.afters.push(-1);
     this.results.push(void 0);
   }
-  closed(position2, result) {
+  closed(position3, result) {
     const index = this.open.pop();
-    this.ends[index] = position2 + this.shift;
+    this.ends[index] = position3 + this.shift;
     this.afters[index] = this.begins.length;
     this.results[index] = result;
   }
@@ -62967,8 +63552,8 @@ function parseYamlFast(text3, options = FAST_YAML_DEFAULTS) {
   const ends = [];
   const counters = { sliceParses: 0, indexAnswers: 0, listings: 0 };
   const nodes = input.length < options.nodeIndexBelow ? new YamlNodeIndex(text3, shift, counters) : void 0;
-  const isKey = (position2) => {
-    let at = position2;
+  const isKey = (position3) => {
+    let at = position3;
     while (input.charCodeAt(at) === 32 || input.charCodeAt(at) === 9) at++;
     return input.charCodeAt(at) === 58;
   };
@@ -63118,10 +63703,10 @@ var YamlLocator = class {
     }
     const skeleton = this.skeleton(node, keepEnd);
     this.counters.sliceParses++;
-    const doc = (0, import_yaml3.parseDocument)(skeleton.text, YAML_OPTIONS);
+    const doc2 = (0, import_yaml3.parseDocument)(skeleton.text, YAML_OPTIONS);
     const lines = this.lines;
     const map2 = skeleton.map;
-    const slice = { doc, lines: { region: (start, end) => lines.region(map2(start), map2(end)) } };
+    const slice = { doc: doc2, lines: { region: (start, end) => lines.region(map2(start), map2(end)) } };
     if (cache2.size >= SLICE_CACHE_SIZE) cache2.delete(cache2.keys().next().value);
     cache2.set(node, slice);
     return slice;
@@ -63377,8 +63962,8 @@ function validateExport(data, versions2 = BUILT_IN_VERSIONS) {
   const findings = collapseAnyOf(schemaErrors(data)).map(toFinding2);
   const versionProblems = versionFindings(data, versions2);
   if (!versionProblems.length) return findings;
-  const at = new Set(versionProblems.map((f) => (f.pointer ?? []).join("\0")));
-  return [...findings.filter((f) => !at.has((f.pointer ?? []).join("\0"))), ...versionProblems];
+  const at = new Set(versionProblems.map((f2) => (f2.pointer ?? []).join("\0")));
+  return [...findings.filter((f2) => !at.has((f2.pointer ?? []).join("\0"))), ...versionProblems];
 }
 function statedVersions(data) {
   const found = [];
@@ -63503,7 +64088,7 @@ function toFinding2(error2) {
       return {
         ruleId: "CML003",
         severity: "error",
-        message: `${clip3(JSON.stringify(error2.data) ?? value)} is not an allowed value for ${fieldName2(pointer)}; use one of ${allowed.join(", ")}.${suggest(value, allowed)}`,
+        message: `${clip3(JSON.stringify(error2.data) ?? value)} is not an allowed value for ${fieldName3(pointer)}; use one of ${allowed.join(", ")}.${suggest(value, allowed)}`,
         pointer,
         actual: clip3(value),
         expected: allowed.join(", ")
@@ -63513,7 +64098,7 @@ function toFinding2(error2) {
       return {
         ruleId: "CML003",
         severity: "error",
-        message: `${fieldName2(pointer)} must be ${article(String(error2.params.type))}, not ${describeValue2(error2.data)}.`,
+        message: `${fieldName3(pointer)} must be ${article(String(error2.params.type))}, not ${describeValue2(error2.data)}.`,
         pointer,
         actual: describeValue2(error2.data),
         expected: String(error2.params.type)
@@ -63522,7 +64107,7 @@ function toFinding2(error2) {
       return {
         ruleId: "CML003",
         severity: "error",
-        message: `${fieldName2(pointer)} has the wrong form (${describeValue2(error2.data)}); see the schema for the forms it may take.`,
+        message: `${fieldName3(pointer)} has the wrong form (${describeValue2(error2.data)}); see the schema for the forms it may take.`,
         pointer,
         actual: describeValue2(error2.data)
       };
@@ -63530,7 +64115,7 @@ function toFinding2(error2) {
       return {
         ruleId: "CML003",
         severity: "error",
-        message: `${fieldName2(pointer)} ${error2.message ?? "is invalid"}.`,
+        message: `${fieldName3(pointer)} ${error2.message ?? "is invalid"}.`,
         pointer,
         actual: describeValue2(error2.data)
       };
@@ -63557,7 +64142,7 @@ function describeObject(schema2) {
   const title = schema2?.title;
   return title ? ` in ${title}` : "";
 }
-function fieldName2(pointer) {
+function fieldName3(pointer) {
   const last = [...pointer].reverse().find((p) => typeof p === "string");
   return last === void 0 ? "The value" : quote2(last);
 }
@@ -63715,7 +64300,7 @@ function applySuppressions(findings, context) {
       });
     }
   }
-  const added = [...problems, ...unused].filter((f) => context.severity[f.ruleId] !== "off");
+  const added = [...problems, ...unused].filter((f2) => context.severity[f2.ruleId] !== "off");
   if (!added.length) return marked;
   return [...marked, ...context.place(added)].sort(compareFindings);
 }
@@ -63741,15 +64326,15 @@ function createLinter(options = {}) {
         raw.push(notAnExportFinding());
       } else if (document.data !== void 0 || document.problems.length === 0) {
         const schemaFindings = validateExport(document.data, versions2);
-        for (const f of schemaFindings) raw.push(f);
-        const references = danglingReferences(document.data, new Set(schemaFindings.map((f) => (f.pointer ?? []).join("/"))));
-        for (const f of references.findings) raw.push(f);
+        for (const f2 of schemaFindings) raw.push(f2);
+        const references = danglingReferences(document.data, new Set(schemaFindings.map((f2) => (f2.pointer ?? []).join("/"))));
+        for (const f2 of references.findings) raw.push(f2);
         if (document.data !== null && typeof document.data === "object" && !Array.isArray(document.data)) {
           try {
             const model = buildModel(document.data);
             const broken = brokenFacts(model, schemaFindings, references);
             const result = evaluateRules(active, model, document.data, { asOf, versions: versions2, broken });
-            for (const f of schemaFindings.length ? result.findings.filter((f2) => f2.ruleId !== "CML009") : result.findings) raw.push(f);
+            for (const f2 of schemaFindings.length ? result.findings.filter((f3) => f3.ruleId !== "CML009") : result.findings) raw.push(f2);
             outcomes = result.outcomes;
             if (result.versionUnknown.length) raw.push(versionUnknownNote(result.versionUnknown));
           } catch (error2) {
@@ -63757,7 +64342,7 @@ function createLinter(options = {}) {
           }
         }
       }
-      const positioned = position(source.path, document, raw.filter((f) => severity[f.ruleId] !== "off"), severity);
+      const positioned = position2(source.path, document, raw.filter((f2) => severity[f2.ruleId] !== "off"), severity);
       const findings = applySuppressions(positioned, {
         path: source.path,
         text: source.text,
@@ -63765,7 +64350,7 @@ function createLinter(options = {}) {
         ruleIds,
         severity,
         external: options.suppressions ?? [],
-        place: (extra) => position(source.path, document, extra, severity),
+        place: (extra) => position2(source.path, document, extra, severity),
         onExternalUsed: options.onExternalSuppressionUsed
       });
       const notAnExport = notAnExportReason(document.data, document.problems.length === 0, source.text);
@@ -63791,21 +64376,21 @@ function versionUnknownNote(ruleIds) {
     atKey: true
   };
 }
-function position(file, document, raw, severity) {
+function position2(file, document, raw, severity) {
   const regions = regionsOf(document, raw);
   const occurrences = /* @__PURE__ */ new Map();
-  const findings = raw.map((f, i) => {
+  const findings = raw.map((f2, i) => {
     const region = regions[i];
-    const base = `${f.ruleId}|${f.pointer?.join("/") ?? f.message}`;
+    const base = `${f2.ruleId}|${f2.pointer?.join("/") ?? f2.message}`;
     const n = occurrences.get(base) ?? 0;
     occurrences.set(base, n + 1);
-    const override = severity[f.ruleId];
+    const override = severity[f2.ruleId];
     return {
-      ...f,
-      severity: override && override !== "off" ? override : f.severity,
+      ...f2,
+      severity: override && override !== "off" ? override : f2.severity,
       file,
       region,
-      fingerprint: fingerprintOf(file, f, n)
+      fingerprint: fingerprintOf(file, f2, n)
     };
   });
   return findings.sort(
@@ -63815,9 +64400,9 @@ function position(file, document, raw, severity) {
 function regionsOf(document, raw) {
   const regions = new Array(raw.length);
   const pending = [];
-  raw.forEach((f, i) => {
-    if (f.region) regions[i] = f.region;
-    else if (f.pointer) pending.push(i);
+  raw.forEach((f2, i) => {
+    if (f2.region) regions[i] = f2.region;
+    else if (f2.pointer) pending.push(i);
     else regions[i] = FILE_START;
   });
   const located = locateAll(document, pending.map((i) => ({ pointer: raw[i].pointer, atKey: raw[i].atKey })));
@@ -63826,7 +64411,7 @@ function regionsOf(document, raw) {
   return regions;
 }
 function locateRelated(document, raw) {
-  const related = raw.flatMap((f) => f.related ?? []);
+  const related = raw.flatMap((f2) => f2.related ?? []);
   if (!related.length) return;
   const located = locateAll(document, related);
   related.forEach((r, n) => r.region = located[n]);
@@ -63888,7 +64473,7 @@ async function findFiles(paths, options = {}) {
       continue;
     }
     if (stat3.isDirectory()) {
-      for (const { path: file, real } of walk2(path, problems)) addFound(file, real);
+      for (const { path: file, real } of walk3(path, problems)) addFound(file, real);
     } else {
       add(path, identity2(path) ?? resolve6(path), false);
     }
@@ -63913,7 +64498,7 @@ async function globBase(pattern) {
   const { default: picomatch2 } = await Promise.resolve().then(() => __toESM(require_picomatch2(), 1));
   return picomatch2.scan(pattern).base || ".";
 }
-function walk2(root, problems) {
+function walk3(root, problems) {
   const result = [];
   const visited = /* @__PURE__ */ new Set();
   let realRoot;
@@ -64190,8 +64775,8 @@ function parseRuleOptions(options = [], name = "--rule") {
 function checkCommandLineRuleIds(named, ids) {
   for (const id of named) {
     if (ids.includes(id)) continue;
-    const suggestion2 = closest(id, ids);
-    throw new UsageError(`--rule ${id}: no rule ${id}${suggestion2 ? ` (did you mean ${suggestion2}?)` : ""}; \`cmlint rules\` lists them`);
+    const suggestion3 = closest(id, ids);
+    throw new UsageError(`--rule ${id}: no rule ${id}${suggestion3 ? ` (did you mean ${suggestion3}?)` : ""}; \`cmlint rules\` lists them`);
   }
 }
 async function sequentially(files, lintOne) {
@@ -64268,15 +64853,15 @@ function formatGithub(input, options = {}) {
   const titles = new Map(input.rules.map((r) => [r.id, r.title]));
   for (const file of input.files) {
     const path = annotationPath(file.path, input.cwd);
-    for (const f of file.findings) {
-      if (f.suppression || options.quiet && f.severity !== "error") continue;
+    for (const f2 of file.findings) {
+      if (f2.suppression || options.quiet && f2.severity !== "error") continue;
       const properties = [];
       if (path !== void 0) properties.push(["file", path]);
-      properties.push(["line", f.region.startLine], ["col", f.region.startColumn], ["endLine", f.region.endLine], ["endColumn", f.region.endColumn]);
-      const title = titles.get(f.ruleId);
-      properties.push(["title", title ? `${f.ruleId}: ${title}` : f.ruleId]);
+      properties.push(["line", f2.region.startLine], ["col", f2.region.startColumn], ["endLine", f2.region.endLine], ["endColumn", f2.region.endColumn]);
+      const title = titles.get(f2.ruleId);
+      properties.push(["title", title ? `${f2.ruleId}: ${title}` : f2.ruleId]);
       const props = properties.map(([key, value]) => `${key}=${escapeProperty2(String(value))}`).join(",");
-      lines.push(`::${COMMAND[f.severity]} ${props}::${escapeData2(`${f.message} (${f.ruleId})`)}`);
+      lines.push(`::${COMMAND[f2.severity]} ${props}::${escapeData2(`${f2.message} (${f2.ruleId})`)}`);
     }
   }
   const skipped = skippedSummary(input.skipped);
@@ -64400,8 +64985,8 @@ ${sources}`
 }
 var SARIF_MAX_RESULTS = 25e3;
 var SARIF_MAX_GZIP_BYTES = 10 * 1e3 * 1e3;
-function priority(f) {
-  return (f.suppression ? 3 : 0) + (f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 2);
+function priority(f2) {
+  return (f2.suppression ? 3 : 0) + (f2.severity === "error" ? 0 : f2.severity === "warning" ? 1 : 2);
 }
 function mostSevere(all, limit) {
   if (all.length <= limit) return all;
@@ -64418,24 +65003,24 @@ function sarifRegion(region) {
   const endColumn = Math.max(region.endColumn, region.endLine === region.startLine ? region.startColumn + 1 : 1);
   return { startLine: region.startLine, startColumn: region.startColumn, endLine: region.endLine, endColumn };
 }
-function resultObject(input, ruleIndex, fileIndex, f) {
+function resultObject(input, ruleIndex, fileIndex, f2) {
   const file = input.files[fileIndex];
   const result = {
-    ruleId: f.ruleId,
-    ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
-    level: level(f.severity),
-    message: { text: messageText(sentence(f.message)) },
+    ruleId: f2.ruleId,
+    ruleIndex: ruleIndex.get(f2.ruleId) ?? -1,
+    level: level(f2.severity),
+    message: { text: messageText(sentence(f2.message)) },
     locations: [
       {
         physicalLocation: {
           artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
-          region: sarifRegion(f.region)
+          region: sarifRegion(f2.region)
         }
       }
     ],
-    partialFingerprints: { "cmlint/v1": f.fingerprint }
+    partialFingerprints: { "cmlint/v1": f2.fingerprint }
   };
-  const related = f.related?.filter((r) => r.region);
+  const related = f2.related?.filter((r) => r.region);
   if (related?.length) {
     result.relatedLocations = related.map((r, id) => ({
       id,
@@ -64446,8 +65031,8 @@ function resultObject(input, ruleIndex, fileIndex, f) {
       }
     }));
   }
-  if (f.suppression) {
-    result.suppressions = [{ kind: f.suppression.kind, justification: escapeControl(f.suppression.justification) }];
+  if (f2.suppression) {
+    result.suppressions = [{ kind: f2.suppression.kind, justification: escapeControl(f2.suppression.justification) }];
   }
   return result;
 }
@@ -65027,8 +65612,8 @@ function statedEdges(model, zones, nodes, addEdge) {
 var SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
 function worstFinding(findings) {
   let worst;
-  for (const f of findings) {
-    if (!worst || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst.severity]) worst = f;
+  for (const f2 of findings) {
+    if (!worst || SEVERITY_ORDER[f2.severity] < SEVERITY_ORDER[worst.severity]) worst = f2;
   }
   return worst;
 }
@@ -65037,7 +65622,7 @@ function nodeFindings(node) {
 }
 function countSeverities(findings) {
   const counts = { error: 0, warning: 0, note: 0 };
-  for (const f of findings) counts[f.severity]++;
+  for (const f2 of findings) counts[f2.severity]++;
   return counts;
 }
 function keyPart(part) {
@@ -65135,7 +65720,7 @@ function buildTopology(file) {
     }
   }
   condense(topology);
-  attach(topology, file.findings.filter((f) => !f.suppression));
+  attach(topology, file.findings.filter((f2) => !f2.suppression));
   boundText(topology);
   return topology;
 }
@@ -65310,12 +65895,12 @@ function jobSummary(results, rules, counts, env) {
   if (!byRule.size) return out.join("\n") + "\n";
   const severityRank = { error: 0, warning: 1, note: 2 };
   const ruleRows = [...byRule.entries()].sort(
-    ([a, fa], [b, fb]) => Math.min(...fa.map((f) => severityRank[f.severity])) - Math.min(...fb.map((f) => severityRank[f.severity])) || fb.length - fa.length || (a < b ? -1 : 1)
+    ([a, fa], [b, fb]) => Math.min(...fa.map((f2) => severityRank[f2.severity])) - Math.min(...fb.map((f2) => severityRank[f2.severity])) || fb.length - fa.length || (a < b ? -1 : 1)
   );
   out.push("### Findings by rule", "", "| Rule | Severity | Findings | Title |", "| --- | --- | ---: | --- |");
   for (const [id, findings] of ruleRows) {
     const rule = ruleById.get(id);
-    const severities = [...new Set(findings.map((f) => f.severity))].sort((a, b) => severityRank[a] - severityRank[b]).join(", ");
+    const severities = [...new Set(findings.map((f2) => f2.severity))].sort((a, b) => severityRank[a] - severityRank[b]).join(", ");
     const url = markdownUrl(rule?.helpUri);
     const link = url ? `[${markdownText(id)}](${url})` : markdownText(id);
     out.push(`| ${link} | ${severities} | ${findings.length} | ${markdownCell(rule?.title ?? "")} |`);
@@ -65377,7 +65962,7 @@ async function runAction(env = process.env) {
 `);
   }
   const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
-  for (const file of run2.results) for (const f of file.findings) f.suppression ? counts.suppressed++ : counts[f.severity]++;
+  for (const file of run2.results) for (const f2 of file.findings) f2.suppression ? counts.suppressed++ : counts[f2.severity]++;
   if (env.GITHUB_STEP_SUMMARY) {
     const skipped = skippedSummary(run2.skipped);
     await summary.addRaw(jobSummary(run2.results, run2.linter.rules, counts, env) + (skipped ? `

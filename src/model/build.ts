@@ -20,41 +20,60 @@ import { connectionAllows as networkAllows, connectionPointReach } from './deriv
 import { originOf, sameOrigin, setOrigin } from './pointers.js';
 import { isCurrentBranchVersion } from '../versions/version-facts.js';
 import { celMap, toCel, type CelMap, type CelValue } from './to-cel.js';
+import type {
+  AzureServiceFacts,
+  BoundaryGroupFacts,
+  Certificate,
+  CertificateFacts,
+  ClientSettings,
+  ClientSettingsFacts,
+  CloudDistributionPoint,
+  CloudDistributionPointFacts,
+  Cmg,
+  CmgFacts,
+  Connection,
+  ConnectionFacts,
+  Content,
+  ContentFacts,
+  DnsRecordFacts,
+  ExportFields,
+  FeatureUse,
+  FeatureUseFacts,
+  Forest,
+  ForestFacts,
+  Hierarchy as HierarchyElement,
+  HierarchyFacts,
+  ModelCollections,
+  NetworkDevice,
+  NetworkDeviceFacts,
+  Population,
+  PopulationFacts,
+  PortRange,
+  Role,
+  RoleFacts,
+  Server,
+  ServerFacts,
+  Site,
+  SiteFacts,
+} from './model-types.js';
 
-export type Element = CelMap;
+/** Any element of the model: its export fields (its declared facts are in its own type, src/model/model-types.ts). */
+export type Element = ExportFields;
 export { CLIENT_SETTING_KEYS } from './derive/client-settings.js';
 
-export interface Model {
-  /** The whole export, as CEL data. */
-  export: CelMap;
-  sites: Element[];
-  servers: Element[];
-  roles: Element[];
-  connectionPoints: Element[];
-  cmgs: Element[];
-  cloudDistributionPoints: Element[];
-  azureServices: Element[];
-  boundaryGroups: Element[];
-  forests: Element[];
-  certificates: Element[];
-  dnsRecords: Element[];
-  networkDevices: Element[];
-  connections: Element[];
-  clientSettings: Element[];
-  populations: Element[];
-  featureUses: Element[];
-  devices: Element[];
-  content: Element[];
-  /** Facts about the whole design. */
-  hierarchy: Element;
-}
+/** The model, as declared in src/model/model-declaration.ts. */
+export type Model = ModelCollections;
 
 function list(value: CelValue | undefined): CelMap[] {
   return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object' && !Array.isArray(v)) as CelMap[]) : [];
 }
 
-function derive(raw: CelMap, facts: CelMap, pointer?: Pointer): Element {
-  const element: Element = Object.assign(celMap(), raw, facts);
+/**
+ * An element of the model: the export object's fields, then the facts known now (F names them all, with their types:
+ * facts linked later, such as a site's children, are set on the element by name).
+ */
+function derive<F>(raw: CelMap, facts: Partial<F>, pointer?: Pointer): ExportFields & F {
+  const element = Object.assign(celMap(), raw, facts) as ExportFields & F;
   return pointer ? setOrigin(element, pointer) : sameOrigin(element, raw);
 }
 
@@ -76,7 +95,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => unknown): Map<unknown
 /** Issuers followed from a certificate: real chains have a handful; an export cannot make the model quadratic. */
 const MAX_CHAIN = 32;
 
-function byKey<T extends CelMap>(items: T[], key: (item: T) => string): Map<string, T> {
+function byKey<T extends ExportFields>(items: T[], key: (item: T) => string): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) {
     const k = key(item);
@@ -102,25 +121,25 @@ export function buildModel(data: unknown): Model {
   linkServers(hierarchy.sites, servers, roles);
   const cloud = buildCmgs(exp, lookups, roles);
   const cloudDistributionPoints = list(exp.cloudDistributionPoints).map((raw) =>
-    derive(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === 'New', ...siteFacts(hierarchy, raw.SiteCode), ...certFacts(pki, 'serviceCertificate', raw.ServiceCertificate) }),
+    derive<CloudDistributionPointFacts>(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === 'New', ...siteFacts(hierarchy, raw.SiteCode), ...certFacts(pki, 'serviceCertificate', raw.ServiceCertificate) }),
   );
-  const azureServices = list(exp.azureServices).map((raw) => derive(raw, { isCloudManagement: raw.ServiceType === 'CloudManagement' }));
-  const boundaryGroups = list(exp.boundaryGroups).map((raw) => derive(raw, { name: lower(raw.Name) }));
+  const azureServices = list(exp.azureServices).map((raw) => derive<AzureServiceFacts>(raw, { isCloudManagement: raw.ServiceType === 'CloudManagement' }));
+  const boundaryGroups = list(exp.boundaryGroups).map((raw) => derive<BoundaryGroupFacts>(raw, { name: lower(raw.Name) }));
   const dnsRecords = list(((exp.dns ?? {}) as CelMap).records).map((raw) =>
-    derive(raw, { name: lower(raw.Name), value: lower(raw.Value), isPublic: raw.Zone !== 'Internal' }),
+    derive<DnsRecordFacts>(raw, { name: lower(raw.Name), value: lower(raw.Value), isPublic: raw.Zone !== 'Internal' }),
   );
   const network = (exp.network ?? {}) as CelMap;
   const networkDevices = buildNetworkDevices(network, lookups, servers, cloud);
   const connections = buildConnections(network);
   linkDnsTargets(dnsRecords, cloud.cmgs, servers);
   const clientSettings = list(exp.clientSettings).map((raw) =>
-    derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === 'Default' || raw.ClientSettingName === 'Default Client Agent Settings' }),
+    derive<ClientSettingsFacts>(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === 'Default' || raw.ClientSettingName === 'Default Client Agent Settings' }),
   );
   const inventory = inventoryOf(data);
   const populations = buildPopulations(exp, lookups, cloud, clientSettings, inventory);
   linkPopulations(hierarchy.sites, roles, cloud, populations);
   const featureUses = buildFeatureUses(populations);
-  const populationByName = byKey(populations, (p) => p.name as string);
+  const populationByName = byKey(populations, (p) => p.name);
   const devices = buildDevices(inventory, populationByName);
   const content = buildContent(exp, cloud, cloudDistributionPoints, populationByName);
   linkConnectionEnds(connections, { servers, cmgs: cloud.cmgs, populations, cloudDistributionPoints, networkDevices });
@@ -151,15 +170,15 @@ export function buildModel(data: unknown): Model {
 }
 
 interface Hierarchy {
-  sites: Element[];
-  siteByCode: Map<string, Element>;
-  topSite: Element | undefined;
+  sites: Site[];
+  siteByCode: Map<string, Site>;
+  topSite: Site | undefined;
   hierarchyVersion: bigint | undefined;
 }
 
 interface Pki {
-  certificates: Element[];
-  certById: Map<string, Element>;
+  certificates: Certificate[];
+  certById: Map<string, Certificate>;
 }
 
 /** What the sections after the first two look elements up in. */
@@ -169,16 +188,16 @@ interface Lookups {
 }
 
 interface CloudServices {
-  connectionPoints: Element[];
-  cmgs: Element[];
+  connectionPoints: Role[];
+  cmgs: Cmg[];
   /** A CMG by its service name or its deployment name; an absent name matches nothing. */
-  cmgByAnyName: (name: CelValue | undefined) => Element | undefined;
+  cmgByAnyName: (name: CelValue | undefined) => Cmg | undefined;
 }
 
 function buildSites(exp: CelMap): Hierarchy {
   const hierarchyRaw = (exp.hierarchy ?? {}) as CelMap;
   const sites = list(hierarchyRaw.sites).map((raw) =>
-    derive(raw, {
+    derive<SiteFacts>(raw, {
       code: lower(raw.SiteCode),
       isTopTier: raw.ParentSiteCode === undefined,
       isCas: raw.SiteType === 'Cas',
@@ -186,7 +205,7 @@ function buildSites(exp: CelMap): Hierarchy {
       isSecondary: raw.SiteType === 'Secondary',
     }),
   );
-  const siteByCode = byKey(sites, (s) => s.code as string);
+  const siteByCode = byKey(sites, (s) => s.code);
   const childrenOf = groupBy(sites, (s) => lower(s.ParentSiteCode));
   for (const site of sites) {
     const parent = siteByCode.get(lower(site.ParentSiteCode));
@@ -199,7 +218,7 @@ function buildSites(exp: CelMap): Hierarchy {
   const topSite = topSites.find((s) => s.isCas) ?? topSites[0];
   // A stated Version that is not a current-branch version (a build number such as 9122, a month 13) is a broken fact
   // (validate-export.ts reports it): that site's version is unknown, never taken as newer than every release.
-  const stated = (site: CelMap | undefined) => site?.Version !== undefined && site.Version !== null;
+  const stated = (site: Site | undefined) => site?.Version !== undefined && site.Version !== null;
   const valid = (v: CelValue | undefined): v is bigint => typeof v === 'bigint' && isCurrentBranchVersion(v);
   const versions = sites.map((s) => s.Version).filter(valid);
   const hierarchyVersion = valid(topSite?.Version) ? (topSite!.Version as bigint) : stated(topSite) ? undefined : versions.length ? versions.reduce((a, b) => (a > b ? a : b)) : undefined;
@@ -211,11 +230,11 @@ function buildSites(exp: CelMap): Hierarchy {
 }
 
 /** The site an element names by its site code, and the version it runs (the site's, else the hierarchy's). */
-function siteFacts({ siteByCode, hierarchyVersion }: Hierarchy, code: CelValue | undefined): CelMap {
+function siteFacts({ siteByCode, hierarchyVersion }: Hierarchy, code: CelValue | undefined): { site?: Site; version?: bigint } {
   const site = siteByCode.get(lower(code));
-  const facts: CelMap = {};
+  const facts: { site?: Site; version?: bigint } = {};
   if (site) facts.site = site;
-  const version = (site?.version as bigint | undefined) ?? hierarchyVersion;
+  const version = site?.version ?? hierarchyVersion;
   if (version !== undefined) facts.version = version;
   return facts;
 }
@@ -227,7 +246,7 @@ function buildCertificates(exp: CelMap): Pki {
     const names = [raw.SubjectName, ...(Array.isArray(raw.SubjectAlternativeNames) ? raw.SubjectAlternativeNames : [])]
       .filter((n): n is string => typeof n === 'string')
       .map(lower);
-    return derive(raw, {
+    return derive<CertificateFacts>(raw, {
       id: text(raw.Id),
       ekus,
       serverAuth: ekus.includes(SERVER_AUTH_OID),
@@ -236,10 +255,10 @@ function buildCertificates(exp: CelMap): Pki {
       isWildcard: typeof raw.SubjectName === 'string' && raw.SubjectName.startsWith('*.'),
     });
   });
-  const certById = byKey(certificates, (c) => c.id as string);
+  const certById = byKey(certificates, (c) => c.id);
   for (const cert of certificates) {
     // Follow IssuerCertificate links to build the chain, stopping at loops.
-    const chain: Element[] = [];
+    const chain: Certificate[] = [];
     let next = certById.get(text(cert.IssuerCertificate ?? ''));
     while (next && chain.length < MAX_CHAIN && !chain.includes(next) && next !== cert) {
       chain.push(next);
@@ -251,14 +270,14 @@ function buildCertificates(exp: CelMap): Pki {
 }
 
 /** The certificate an element names by its id, under the fact's name; nothing when it names none the export has. */
-function certFacts({ certById }: Pki, name: string, id: CelValue | undefined): CelMap {
+function certFacts<N extends string>({ certById }: Pki, name: N, id: CelValue | undefined): { [fact in N]?: Certificate } {
   const cert = certById.get(text(id ?? ''));
-  return cert ? { [name]: cert } : {};
+  return cert ? ({ [name]: cert } as { [fact in N]: Certificate }) : {};
 }
 
-function buildForests(exp: CelMap): Element[] {
+function buildForests(exp: CelMap): Forest[] {
   return list(((exp.activeDirectory ?? {}) as CelMap).forests).map((raw) =>
-    derive(raw, {
+    derive<ForestFacts>(raw, {
       name: lower(raw.ForestFqdn),
       trusts: Array.isArray(raw.TrustedForests) ? raw.TrustedForests.map(lower) : [],
     }),
@@ -266,10 +285,10 @@ function buildForests(exp: CelMap): Element[] {
 }
 
 /** Site systems, each with its roles (an element per role, which also lists the roles of every server). */
-function buildServers(exp: CelMap, { hierarchy, pki }: Lookups): { servers: Element[]; roles: Element[] } {
-  const roles: Element[] = [];
+function buildServers(exp: CelMap, { hierarchy, pki }: Lookups): { servers: Server[]; roles: Role[] } {
+  const roles: Role[] = [];
   const servers = list(exp.siteSystems).map((raw) => {
-    const server = derive(raw, {
+    const server = derive<ServerFacts>(raw, {
       name: lower(raw.SiteSystemServerName),
       isDomainMember: raw.Workgroup !== true && (typeof raw.DomainFqdn === 'string' || raw.Workgroup === false),
       ...siteFacts(hierarchy, raw.SiteCode),
@@ -285,19 +304,19 @@ function buildServers(exp: CelMap, { hierarchy, pki }: Lookups): { servers: Elem
   return { servers, roles };
 }
 
-function buildRoles(raw: CelMap, server: Element, hierarchy: Hierarchy): Element[] {
+function buildRoles(raw: CelMap, server: Server, hierarchy: Hierarchy): Role[] {
   const roleMap = isMapLike(raw.roles) ? (raw.roles as CelMap) : celMap();
-  const roles: Element[] = [];
+  const roles: Role[] = [];
   for (const [kind, value] of Object.entries(roleMap)) {
     const props = (isMapLike(value) ? value : celMap()) as CelMap;
     const connectionType = text(props.ClientConnectionType ?? 'Intranet');
     const https = roleUsesHttps(kind, props);
-    const role = derive(
+    const role = derive<RoleFacts>(
       props,
       {
         kind,
         server,
-        serverName: server.name as string,
+        serverName: server.name,
         SiteCode: raw.SiteCode ?? null,
         ...siteFacts(hierarchy, raw.SiteCode),
         connectionType,
@@ -314,7 +333,7 @@ function buildRoles(raw: CelMap, server: Element, hierarchy: Hierarchy): Element
   return roles;
 }
 
-function linkServers(sites: Element[], servers: Element[], roles: Element[]): void {
+function linkServers(sites: Site[], servers: Server[], roles: Role[]): void {
   const serversBySite = groupBy(servers, (s) => s.site);
   const rolesBySite = groupBy(roles, (r) => r.site);
   for (const site of sites) {
@@ -323,11 +342,11 @@ function linkServers(sites: Element[], servers: Element[], roles: Element[]): vo
   }
 }
 
-function buildCmgs(exp: CelMap, { hierarchy, pki }: Lookups, roles: Element[]): CloudServices {
+function buildCmgs(exp: CelMap, { hierarchy, pki }: Lookups, roles: Role[]): CloudServices {
   const connectionPoints = roles.filter((r) => r.kind === 'CloudManagementGatewayConnectionPoint');
   const cmgs = list(exp.cloudManagementGateways).map((raw) => {
     const instances = typeof raw.VMInstanceCount === 'bigint' ? raw.VMInstanceCount : 1n;
-    return derive(raw, {
+    return derive<CmgFacts>(raw, {
       name: lower(raw.ServiceName),
       instances,
       ...cmgDeploymentFacts(raw, instances),
@@ -339,9 +358,9 @@ function buildCmgs(exp: CelMap, { hierarchy, pki }: Lookups, roles: Element[]): 
       trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => (pki.certById.get(text(id)) ? [pki.certById.get(text(id))!] : [])),
     });
   });
-  const cmgByName = byKey(cmgs, (c) => c.name as string);
+  const cmgByName = byKey(cmgs, (c) => c.name);
   const cmgByDeploymentName = byKey(cmgs, (c) => lower(c.DeploymentName));
-  const cmgByAnyName = (name: CelValue | undefined): Element | undefined =>
+  const cmgByAnyName = (name: CelValue | undefined): Cmg | undefined =>
     // An absent name matches nothing (a CMG without DeploymentName must not match a population without
     // CloudManagementGateway).
     lower(name) === '' ? undefined : (cmgByName.get(lower(name)) ?? cmgByDeploymentName.get(lower(name)));
@@ -356,36 +375,36 @@ function buildCmgs(exp: CelMap, { hierarchy, pki }: Lookups, roles: Element[]): 
   return { connectionPoints, cmgs, cmgByAnyName };
 }
 
-function buildNetworkDevices(network: CelMap, { pki }: Lookups, servers: Element[], { cmgByAnyName }: CloudServices): Element[] {
-  const serverByName = byKey(servers, (s) => s.name as string);
+function buildNetworkDevices(network: CelMap, { pki }: Lookups, servers: Server[], { cmgByAnyName }: CloudServices): NetworkDevice[] {
+  const serverByName = byKey(servers, (s) => s.name);
   return list(network.devices).map((raw) => {
     const front = Array.isArray(raw.FrontOf) ? raw.FrontOf.map(lower) : [];
     const frontServers = front.flatMap((n) => (serverByName.get(n) ? [serverByName.get(n)!] : []));
     const frontCmgs = front.flatMap((n) => (cmgByAnyName(n) ? [cmgByAnyName(n)!] : []));
-    return derive(raw, {
+    return derive<NetworkDeviceFacts>(raw, {
       name: text(raw.Name),
       servers: frontServers,
       frontCmgs,
-      roles: frontServers.flatMap((s) => s.allRoles as Element[]),
+      roles: frontServers.flatMap((s) => s.allRoles),
       ...certFacts(pki, 'certificate', raw.Certificate),
     });
   });
 }
 
-function buildConnections(network: CelMap): Element[] {
+function buildConnections(network: CelMap): Connection[] {
   return list(network.connections).map((raw) =>
-    derive(raw, {
+    derive<ConnectionFacts>(raw, {
       from: lower(raw.From),
       to: lower(raw.To),
       ranges: (Array.isArray(raw.Ports) ? raw.Ports : []).flatMap((p) => {
         const r = portRange(p);
-        return r ? [{ from: BigInt(r.from), to: BigInt(r.to) }] : [];
+        return r ? [{ from: BigInt(r.from), to: BigInt(r.to) } satisfies PortRange] : [];
       }),
     }),
   );
 }
 
-function buildPopulations(exp: CelMap, { hierarchy, pki }: Lookups, { cmgByAnyName }: CloudServices, clientSettings: Element[], inventory: Inventory): Element[] {
+function buildPopulations(exp: CelMap, { hierarchy, pki }: Lookups, { cmgByAnyName }: CloudServices, clientSettings: ClientSettings[], inventory: Inventory): Population[] {
   const defaultSettings = clientSettings.find((s) => s.isDefault);
   const settingsByPopulation = deployedSettings(clientSettings);
   return list(exp.clientPopulations).map((raw) => {
@@ -393,7 +412,7 @@ function buildPopulations(exp: CelMap, { hierarchy, pki }: Lookups, { cmgByAnyNa
     const deviceCount = BigInt(inventory.countOf.get(name) ?? 0);
     const channels = Array.isArray(raw.Channels) ? raw.Channels.map(text) : [];
     const auth = Array.isArray(raw.Authentication) ? raw.Authentication.map(text) : [];
-    return derive(raw, {
+    return derive<PopulationFacts>(raw, {
       name,
       count: typeof raw.Count === 'bigint' ? raw.Count : deviceCount,
       channels,
@@ -409,23 +428,23 @@ function buildPopulations(exp: CelMap, { hierarchy, pki }: Lookups, { cmgByAnyNa
 }
 
 /** Client counts per CMG, connection point and site, each site's IBCM use, and whether each role is on the IBCM path. */
-function linkPopulations(sites: Element[], roles: Element[], { connectionPoints, cmgs }: CloudServices, populations: Element[]): void {
+function linkPopulations(sites: Site[], roles: Role[], { connectionPoints, cmgs }: CloudServices, populations: Population[]): void {
   // A population names its CMG; with only one CMG, a population that uses a CMG without naming one uses that one.
   const populationsByCmg = groupBy(populations, (p) => (p.cmg === undefined && p.usesCmg && cmgs.length === 1 ? cmgs[0] : p.cmg));
   for (const cmg of cmgs) {
     cmg.populations = populationsByCmg.get(cmg) ?? [];
-    cmg.clientCount = (cmg.populations as Element[]).reduce((sum, p) => sum + (p.count as bigint), 0n);
+    cmg.clientCount = cmg.populations.reduce((sum, p) => sum + p.count, 0n);
   }
   for (const cmg of cmgs) {
     // Clients of the connection point's CMG assigned to its site; a population without a site counts only when
     // every connection point of that CMG is at one site (otherwise where its clients go is unknown).
-    const points = cmg.connectionPoints as Element[];
+    const points = cmg.connectionPoints;
     const oneSite = new Set(points.map((cp) => cp.site)).size <= 1;
     const bySite = new Map<unknown, bigint>();
     let unsited = 0n;
-    for (const p of cmg.populations as Element[]) {
-      if (p.site === undefined) unsited += p.count as bigint;
-      else bySite.set(p.site, (bySite.get(p.site) ?? 0n) + (p.count as bigint));
+    for (const p of cmg.populations) {
+      if (p.site === undefined) unsited += p.count;
+      else bySite.set(p.site, (bySite.get(p.site) ?? 0n) + p.count);
     }
     for (const cp of points) cp.clientCount = (oneSite ? unsited : 0n) + (cp.site === undefined ? 0n : (bySite.get(cp.site) ?? 0n));
   }
@@ -433,27 +452,27 @@ function linkPopulations(sites: Element[], roles: Element[], { connectionPoints,
   const populationsBySite = groupBy(populations, (p) => p.site);
   for (const site of sites) {
     site.populations = populationsBySite.get(site) ?? [];
-    site.clientCount = (site.populations as Element[]).reduce((sum, p) => sum + (p.count as bigint), 0n);
-    site.usesIbcm = (site.populations as Element[]).some((p) => p.usesIbcm) || (site.servers as Element[]).some((s) => typeof s.PublicFqdn === 'string');
+    site.clientCount = site.populations.reduce((sum, p) => sum + p.count, 0n);
+    site.usesIbcm = site.populations.some((p) => p.usesIbcm) || site.servers.some((s) => typeof s.PublicFqdn === 'string');
   }
   for (const role of roles) {
-    const site = role.site as Element | undefined;
+    const site = role.site;
     // A role that takes internet connections is on the IBCM path unless it only serves CMG traffic at a site without
     // IBCM clients.
     role.ibcm = role.acceptsInternet === true && (site?.usesIbcm === true || role.cmgTraffic !== true);
   }
 }
 
-function buildFeatureUses(populations: Element[]): Element[] {
-  const featureUses: Element[] = [];
+function buildFeatureUses(populations: Population[]): FeatureUse[] {
+  const featureUses: FeatureUse[] = [];
   for (const population of populations) {
     const uses = Array.isArray(population.Features) ? population.Features : [];
     uses.forEach((use, index) => {
       const pointer = [...(originOf(population) ?? []), 'Features', index];
       // A feature is named by a string or described by a mapping; anything else describes nothing.
       const facts = typeof use === 'string' ? ({ Feature: use } as CelMap) : isMapLike(use) ? (use as CelMap) : celMap();
-      const channels = Array.isArray(facts.Channels) ? facts.Channels.map(text) : (population.channels as string[]);
-      const element = derive(facts, {
+      const channels = Array.isArray(facts.Channels) ? facts.Channels.map(text) : population.channels;
+      const element = derive<FeatureUseFacts>(facts, {
         feature: text(facts.Feature),
         population,
         channels,
@@ -467,12 +486,12 @@ function buildFeatureUses(populations: Element[]): Element[] {
   return featureUses;
 }
 
-function buildContent(exp: CelMap, { cmgByAnyName }: CloudServices, cloudDistributionPoints: Element[], populationByName: Map<string, Element>): Element[] {
+function buildContent(exp: CelMap, { cmgByAnyName }: CloudServices, cloudDistributionPoints: CloudDistributionPoint[], populationByName: Map<string, Population>): Content[] {
   const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
   return list(exp.content).map((raw) => {
     const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];
     const users = Array.isArray(raw.UsedBy) ? raw.UsedBy.map(text) : [];
-    return derive(raw, {
+    return derive<ContentFacts>(raw, {
       onCmg: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true),
       onCloudDistributionPoint: targets.some((t) => cloudDistributionPointNames.has(t)),
       onCloud: targets.some((t) => cmgByAnyName(t)?.contentEnabled === true || cloudDistributionPointNames.has(t)),
@@ -482,9 +501,9 @@ function buildContent(exp: CelMap, { cmgByAnyName }: CloudServices, cloudDistrib
 }
 
 /** Facts about the whole design. */
-function hierarchyFacts({ sites, topSite, hierarchyVersion }: Hierarchy, network: CelMap, populations: Element[]): Element {
+function hierarchyFacts({ sites, topSite, hierarchyVersion }: Hierarchy, network: CelMap, populations: Population[]): HierarchyElement {
   return setOrigin(
-    Object.assign(celMap(), {
+    derive<HierarchyFacts>(celMap(), {
       hasCas: sites.some((s) => s.isCas),
       siteCount: BigInt(sites.length),
       ...(topSite ? { topSite } : {}),
@@ -492,7 +511,7 @@ function hierarchyFacts({ sites, topSite, hierarchyVersion }: Hierarchy, network
       hasNetworkConnections: Array.isArray(network.connections),
       hasNetworkDevices: Array.isArray(network.devices),
       hasPopulations: populations.length > 0,
-    }) as Element,
+    }),
     ['hierarchy'],
   );
 }

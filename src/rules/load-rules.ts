@@ -6,7 +6,9 @@ import { PACKAGE_ROOT, RULES_DIR, SCHEMAS_DIR } from '../paths.js';
 import { parseDataFile } from '../parse/data-file.js';
 import { precompiled } from '../validate/precompiled.js';
 import { createAjv } from '../validate/schemas.js';
+import { checkRuleNames } from './check-names.js';
 import { familyOf, type Rule, type RuleDefinition } from './rule.js';
+import { valuePosition } from './value-position.js';
 
 import { RuleLoadError } from '../errors.js';
 export { RuleLoadError };
@@ -18,8 +20,20 @@ function validator(): ValidateFunction {
   return ruleValidator;
 }
 
-/** Checks one parsed rule file; throws a RuleLoadError naming the file and the first problems. */
-export function toRule(definition: unknown, origin: string, builtin: boolean, lineOf?: Rule['lineOf']): Rule {
+/** Where the character at `offset` of the string at `pointer` is in a rule file. */
+export type PositionOf = (pointer: readonly (string | number)[], offset: number) => { line: number; column: number };
+
+/** `check.cases[0].assert` for ['check', 'cases', 0, 'assert']. */
+function fieldName(pointer: readonly (string | number)[]): string {
+  return pointer.map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${part}` : part)).join('');
+}
+
+/**
+ * Checks one parsed rule file; throws a RuleLoadError naming the file and the first problems. A custom rule's
+ * expressions may name only what the model has (src/rules/check-names.ts); the built-in rules are checked by the
+ * tests (test/rule-names.test.ts) rather than at each start.
+ */
+export function toRule(definition: unknown, origin: string, builtin: boolean, lineOf?: Rule['lineOf'], positionOf?: PositionOf): Rule {
   const validate = validator();
   if (!validate(definition)) {
     const problems = (validate.errors ?? [])
@@ -39,6 +53,11 @@ export function toRule(definition: unknown, origin: string, builtin: boolean, li
   const expectedName = rule.id;
   const name = basename(origin).replace(/\.(ya?ml|json)$/i, '');
   if (name !== expectedName) throw new RuleLoadError(`${origin}: rule id ${rule.id} does not match the file name ${name}`);
+  const unknown = builtin ? undefined : checkRuleNames(rule);
+  if (unknown) {
+    const at = positionOf?.(unknown.pointer, unknown.offset);
+    throw new RuleLoadError(`${origin}${at ? `:${at.line}:${at.column}` : ''}: ${fieldName(unknown.pointer)}: ${unknown.message}`);
+  }
   return {
     ...rule,
     family: familyOf(rule.id),
@@ -67,10 +86,15 @@ function urlProblem(text: string): string | undefined {
 }
 
 /** Custom rule files are untrusted: read with the export's parsers and defences (src/parse/data-file.ts). */
-function parseRuleFile(path: string, text: string): { data: unknown; lineOf: NonNullable<Rule['lineOf']> } {
+function parseRuleFile(path: string, text: string): { data: unknown; lineOf: NonNullable<Rule['lineOf']>; positionOf: PositionOf } {
   const parsed = parseDataFile(path, text);
   if (parsed.problem) throw new RuleLoadError(`${path}:${parsed.problem.line}: cannot parse rule file: ${parsed.problem.message}`);
-  return { data: parsed.data, lineOf: (pointer) => parsed.document.locate([...pointer], true).startLine };
+  const positionOf: PositionOf = (pointer, offset) => {
+    let value: unknown = parsed.data;
+    for (const part of pointer) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+    return valuePosition(text, parsed.document.locate([...pointer]), typeof value === 'string' ? value : '', offset);
+  };
+  return { data: parsed.data, lineOf: (pointer) => parsed.document.locate([...pointer], true).startLine, positionOf };
 }
 
 export function loadRuleFolder(dir: string, builtin: boolean): Rule[] {
@@ -83,8 +107,8 @@ export function loadRuleFolder(dir: string, builtin: boolean): Rule[] {
   }
   return entries.map((file) => {
     const path = join(dir, file);
-    const { data, lineOf } = parseRuleFile(path, readFileSync(path, 'utf8'));
-    return toRule(data, path, builtin, builtin ? undefined : lineOf);
+    const { data, lineOf, positionOf } = parseRuleFile(path, readFileSync(path, 'utf8'));
+    return toRule(data, path, builtin, builtin ? undefined : lineOf, positionOf);
   });
 }
 

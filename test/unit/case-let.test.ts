@@ -58,7 +58,7 @@ describe('a case let', () => {
   });
 
   test('that fails where it is read is one CML009 at the element, naming the let; the rule is never passed', () => {
-    const result = lint([{ forEach: 'cmgs', let: { missing: 'it.NoSuchKey' }, assert: 'missing == 1', message: 'never' }], CMGS);
+    const result = lint([{ forEach: 'cmgs', let: { missing: 'it.DeploymentName' }, assert: 'missing == 1', message: 'never' }], CMGS);
     expect(result.lines).toHaveLength(2);
     expect(result.findings.every((f) => f.ruleId === 'CML009' && /could not be evaluated here: let missing: /.test(f.message))).toBe(true);
     expect(result.outcomes.get('LET001')?.status).not.toBe('passed');
@@ -127,11 +127,11 @@ describe('refused at load, at the line of the let', () => {
       "<dir>/LET001.yaml:13: check.cases[0].assert: assert: 'false' reports every element in scope; write report: true instead (and no assert)",
     );
     expect(loadError(['check:', '  cases:', '    - forEach: cmgs', '      assert: " ( false ) "', '      message: m', ''].join('\n'))).toMatch(/write report: true instead/);
-    expect(loadError(['check:', '  cases:', '    - forEach: cmgs', '      assert: "false || it.x"', '      message: m', ''].join('\n'))).toBe('loaded');
+    expect(loadError(['check:', '  cases:', '    - forEach: cmgs', '      assert: "false || it.isNew"', '      message: m', ''].join('\n'))).toBe('loaded');
   });
 
   test('report: true with an assert', () => {
-    expect(loadError(['check:', '  cases:', '    - forEach: cmgs', '      report: true', '      assert: "it.x"', '      message: m', ''].join('\n'))).toBe(
+    expect(loadError(['check:', '  cases:', '    - forEach: cmgs', '      report: true', '      assert: "it.isNew"', '      message: m', ''].join('\n'))).toBe(
       '<dir>/LET001.yaml:13: check.cases[0].report: report: true reports every element in scope and takes no assert; remove one of them',
     );
   });

@@ -4,7 +4,7 @@
  */
 import { integer, text } from '../facts.js';
 import { celMap, type CelMap } from '../to-cel.js';
-import type { Element } from '../build.js';
+import type { ClientSettings, EffectiveSettings } from '../model-types.js';
 
 const CLIENT_SETTING_DEFAULTS: CelMap = {
   AllowCloudManagementGateway: true,
@@ -18,8 +18,8 @@ const CLIENT_SETTING_DEFAULTS: CelMap = {
 export const CLIENT_SETTING_KEYS = Object.keys(CLIENT_SETTING_DEFAULTS);
 
 /** The custom client settings deployed to each population name, in the export's order. */
-export function deployedSettings(all: Element[]): Map<string, Element[]> {
-  const byPopulation = new Map<string, Element[]>();
+export function deployedSettings(all: ClientSettings[]): Map<string, ClientSettings[]> {
+  const byPopulation = new Map<string, ClientSettings[]>();
   for (const settings of all) {
     if (settings.isDefault || !Array.isArray(settings.DeployedTo)) continue;
     for (const name of new Set(settings.DeployedTo.map(text))) {
@@ -32,10 +32,10 @@ export function deployedSettings(all: Element[]): Map<string, Element[]> {
 }
 
 /** Default client settings, overridden by the custom device settings deployed to the population (priority 1 wins). */
-export function effectiveSettings(defaults: Element | undefined, deployed: readonly Element[]): CelMap {
+export function effectiveSettings(defaults: ClientSettings | undefined, deployed: readonly ClientSettings[]): EffectiveSettings {
   const result: CelMap = Object.assign(celMap(), CLIENT_SETTING_DEFAULTS);
   const explicit: string[] = [];
-  const apply = (settings: Element) => {
+  const apply = (settings: ClientSettings) => {
     for (const key of CLIENT_SETTING_KEYS) {
       if (settings[key] !== undefined) {
         result[key] = settings[key]!;
@@ -46,6 +46,6 @@ export function effectiveSettings(defaults: Element | undefined, deployed: reado
   if (defaults) apply(defaults);
   const custom = [...deployed].sort((a, b) => integer(b.Priority, 0) - integer(a.Priority, 0));
   for (const settings of custom) apply(settings);
-  result.explicit = explicit;
-  return result;
+  // The declared keys (CLIENT_SETTING_KEYS, each with a default) and `explicit`, set above by name.
+  return Object.assign(result, { explicit }) as unknown as EffectiveSettings;
 }

@@ -2,7 +2,7 @@
  * The inventory (the export's devices[]): each device element with the population it names, and how many devices
  * each population has. An inventory can hold hundreds of thousands of devices, so this is written for speed.
  */
-import type { Element } from '../build.js';
+import type { Device, Population } from '../model-types.js';
 import { isMapLike, text } from '../facts.js';
 import { listPrototype, setOrigin } from '../pointers.js';
 import { CEL_MAP_PROTOTYPE, setKey, toCelChild, type CelValue } from '../to-cel.js';
@@ -58,8 +58,8 @@ export function inventoryOf(data: unknown): Inventory {
  * Inventories can hold hundreds of thousands of devices: each is derived in one step from the export's own object
  * (the same keys and values as a copy of it, then the facts), without an intermediate copy.
  */
-export function buildDevices(inventory: Inventory, populationByName: Map<string, Element>): Element[] {
-  const devices: Element[] = [];
+export function buildDevices(inventory: Inventory, populationByName: Map<string, Population>): Device[] {
+  const devices: Device[] = [];
   const { items, aligned, nameOf } = inventory;
   // When every device is a mapping, devices[i] is the export's devices[i]: the elements share one prototype that says
   // so (no tag on each of them); otherwise each element records its own index.
@@ -101,8 +101,8 @@ export function buildDevices(inventory: Inventory, populationByName: Map<string,
  * Object.create's objects have room for four and put the rest in an array of their own, grown as keys are added. A
  * device has four to ten: building 100,000 took about a third less time and left less garbage to collect.
  */
-function constructorOf(prototype: object): new () => Element {
-  const make = function () {} as unknown as { new (): Element; prototype: object };
+function constructorOf(prototype: object): new () => Device {
+  const make = function () {} as unknown as { new (): Device; prototype: object };
   make.prototype = prototype;
   return make;
 }

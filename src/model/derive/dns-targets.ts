@@ -6,12 +6,13 @@
  * - target (element): that CMG or site system, when the export has one.
  */
 import { lower } from '../facts.js';
-import type { CelMap } from '../to-cel.js';
+import type { Cmg, DnsRecord, Server } from '../model-types.js';
+import type { CelValue } from '../to-cel.js';
 
-export function linkDnsTargets(records: readonly CelMap[], cmgs: readonly CelMap[], servers: readonly CelMap[]): void {
-  const cmgByName = new Map<string, CelMap>();
+export function linkDnsTargets(records: readonly DnsRecord[], cmgs: readonly Cmg[], servers: readonly Server[]): void {
+  const cmgByName = new Map<string, Cmg>();
   for (const c of cmgs) for (const name of [lower(c.ServiceName), lower(c.DeploymentName)]) if (!cmgByName.has(name)) cmgByName.set(name, c);
-  const serverByName = new Map<string, CelMap>();
+  const serverByName = new Map<string, Server>();
   for (const s of servers) {
     const names = s.internetFacing === true ? [lower(s.PublicFqdn), lower(s.SiteSystemServerName)] : [lower(s.PublicFqdn)];
     for (const name of names) if (!serverByName.has(name)) serverByName.set(name, s);
@@ -19,6 +20,7 @@ export function linkDnsTargets(records: readonly CelMap[], cmgs: readonly CelMap
   for (const record of records) {
     const name = lower(record.Name);
     const target = cmgByName.get(name) ?? serverByName.get(name);
-    if (target) record.target = target;
+    // A dyn fact: a Cmg or a Server, which CEL reads as the maps they are.
+    if (target) record.target = target as unknown as CelValue;
   }
 }
