@@ -4,7 +4,7 @@
  */
 import type { Finding, RawFinding, Region, Severity } from './findings.js';
 import { FILE_START } from './findings.js';
-import { fingerprintOf } from './fingerprint.js';
+import { fingerprintOf, nativeSha256Hex, NATIVE_HASH_FROM } from './fingerprint.js';
 import { buildModel } from './model/build.js';
 import { danglingReferences } from './model/references.js';
 import { brokenFacts } from './model/broken-facts.js';
@@ -147,6 +147,7 @@ function versionUnknownNote(ruleIds: string[]): RawFinding {
 function position(file: string, document: ParsedDocument, raw: RawFinding[], severity: Record<string, Severity | 'off'>): Finding[] {
   const regions = regionsOf(document, raw);
   const occurrences = new Map<string, number>();
+  const hash = raw.length >= NATIVE_HASH_FROM ? nativeSha256Hex() : undefined;
   const findings = raw.map((f, i): Finding => {
     const region = regions[i]!;
     const base = `${f.ruleId}|${f.pointer?.join('/') ?? f.message}`;
@@ -158,7 +159,7 @@ function position(file: string, document: ParsedDocument, raw: RawFinding[], sev
       severity: override && override !== 'off' ? override : f.severity,
       file,
       region,
-      fingerprint: fingerprintOf(file, f, n),
+      fingerprint: fingerprintOf(file, f, n, hash),
     };
   });
   return findings.sort(
