@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf, nativeSha256Hex } from '../src/fingerprint.js';
-import { sha256Hex } from '../src/sha256.js';
+import { fingerprintOf, nativeSha256Hex } from '../../src/fingerprint.js';
+import { sha256Hex } from '../../src/sha256.js';
 
 describe('fingerprints hashed with node:crypto (finding-dense files)', () => {
   it('are the same hex as the hand-written SHA-256 gives, for ASCII and non-ASCII pointers and messages', () => {
