@@ -97,6 +97,7 @@ figure{margin:8px 0}
 .badge-ok rect{fill:#e6f4ea}.badge-ok .badge-text{fill:#1e4620}.badge-ok .icon{stroke:#1e4620}
 .edge path{fill:none;stroke:#56636f;stroke-width:1.4}
 .edge-implied path{stroke-dasharray:6 4}
+.zone-link path{stroke:#86a56b;stroke-width:2}
 .edge-dns path{stroke:#6f4fa0;stroke-dasharray:2 3}
 .edge-proxy path{stroke:#7a5a1e}
 .arrowhead{fill:#56636f}

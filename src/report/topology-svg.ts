@@ -162,7 +162,7 @@ export function topologySvg(topology: Topology, options: SvgOptions): string {
   for (const zone of topology.zones) {
     // A zone with no node (a site with no site systems yet) is a leaf for dagre: it needs a size of its own.
     const empty = !occupied.has(zone.id);
-    g.setNode(zone.id, empty ? { width: Math.max(240, width(clip(zone.title, CLIP.zoneTitle), FONT.zoneTitle) + 24), height: ZONE_HEADER + 30 } : {});
+    g.setNode(zone.id, empty ? { width: emptyZoneWidth(zone), height: ZONE_HEADER + 30 } : {});
   }
   for (const node of topology.nodes) {
     const box = measure(node);
@@ -181,6 +181,10 @@ export function topologySvg(topology: Topology, options: SvgOptions): string {
     const [a, b] = reversed ? [edge.to, edge.from] : [edge.from, edge.to];
     g.setEdge(a, b, { width: width(label, FONT.edge) + 8, height: 16, labelpos: 'c', reversed, minlen: 1 }, edge.id);
   }
+  // A child site's zone is linked to its parent's (drawn after layout): an edge between a node of each (or the zone itself when
+  // it is empty, a leaf for dagre) keeps the parent left of its children and gives the link a route.
+  const zoneLinks = parentLinks(topology, occupied);
+  for (const link of zoneLinks) g.setEdge(link.a, link.b, { width: 0, height: 0, minlen: 1, weight: 1 }, link.name);
   layout(g);
 
   const graph = g.graph();
@@ -204,6 +208,14 @@ export function topologySvg(topology: Topology, options: SvgOptions): string {
 
   // Edges.
   out.push('<g class="edges">');
+  for (const link of zoneLinks) {
+    const e = g.edge({ v: link.a, w: link.b, name: link.name });
+    if (!e) continue;
+    out.push(
+      `<g class="edge zone-link" data-from="${link.parent.id}" data-to="${link.child.id}"><title>${escapeHtml(`${link.parent.title} is the parent of ${link.child.title}`)}</title>` +
+        `<path d="${smoothPath((e.points as Point[] | undefined) ?? [])}" marker-end="url(#${id('arrow')})"/></g>`,
+    );
+  }
   for (const edge of topology.edges) {
     const reversed = rankOf(edge.from) > rankOf(edge.to);
     const [a, b] = reversed ? [edge.to, edge.from] : [edge.from, edge.to];
@@ -216,7 +228,7 @@ export function topologySvg(topology: Topology, options: SvgOptions): string {
     out.push(
       `<g class="edge ${style}" data-from="${edge.from}" data-to="${edge.to}"><title>${escapeHtml(`${labelOf(topology, edge.from)} → ${labelOf(topology, edge.to)}: ${edge.label}${edge.stated ? ' (stated in network.connections)' : edge.kind === 'traffic' ? ' (implied by the roles)' : ''}`)}</title>` +
         `<path d="${smoothPath(points)}" marker-end="url(#${id('arrow')})"/>` +
-        (label && typeof e.x === 'number' ? `<text class="edge-label" x="${e.x.toFixed(1)}" y="${(e.y + 4).toFixed(1)}" text-anchor="middle">${escapeHtml(label)}</text>` : '') +
+        (label && typeof e.x === 'number' ? labelBackground(label, e.x, e.y) + `<text class="edge-label" x="${e.x.toFixed(1)}" y="${(e.y + 4).toFixed(1)}" text-anchor="middle">${escapeHtml(label)}</text>` : '') +
         '</g>',
     );
   }
@@ -271,6 +283,41 @@ function makeRoomForZoneTitles(g: graphlib.Graph, topology: Topology): number {
     }
   }
   return added;
+}
+
+/** A filled box behind an edge label, so that the edge's line and dashes do not show through the text or between its words. */
+function labelBackground(label: string, cx: number, cy: number): string {
+  const w = width(label, FONT.edge) + 8;
+  return `<rect class="edge-label-bg" x="${(cx - w / 2).toFixed(1)}" y="${(cy - 8).toFixed(1)}" width="${w.toFixed(1)}" height="16" rx="3" fill="#fff"/>`;
+}
+
+/** Room for an empty zone's whole title, its findings badge and its subtitle (the title of a zone with nodes has its nodes' width). */
+function emptyZoneWidth(zone: TopologyZone): number {
+  const badge = worstFinding(zone.findings) ? badgeFor(zone.findings, false) : undefined;
+  const title = width(clip(zone.title, CLIP.zoneTitle), FONT.zoneTitle) + 24 + (badge ? badge.width + 8 : 0);
+  const subtitle = zone.subtitle ? width(clip(zone.subtitle, CLIP.zoneSubtitle), FONT.zoneSubtitle) + 24 : 0;
+  return Math.ceil(Math.max(240, title, subtitle));
+}
+
+interface ZoneLink {
+  parent: TopologyZone;
+  child: TopologyZone;
+  /** The dagre ends: a node of each zone, or the zone when it has none. */
+  a: string;
+  b: string;
+  name: string;
+}
+
+function parentLinks(topology: Topology, occupied: Set<string>): ZoneLink[] {
+  const byId = new Map(topology.zones.map((z) => [z.id, z]));
+  const anchor = (zone: TopologyZone) => (occupied.has(zone.id) ? topology.nodes.find((n) => n.zone === zone.id)!.id : zone.id);
+  const links: ZoneLink[] = [];
+  for (const child of topology.zones) {
+    const parent = child.parent ? byId.get(child.parent) : undefined;
+    if (!parent || parent === child) continue;
+    links.push({ parent, child, a: anchor(parent), b: anchor(child), name: `parent-${child.id}` });
+  }
+  return links;
 }
 
 function labelOf(topology: Topology, nodeId: string): string {

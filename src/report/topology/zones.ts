@@ -33,7 +33,7 @@ export function makeZones(model: Model): Zones {
   for (const site of model.sites) {
     const code = text(site.SiteCode) ?? '?';
     if (siteZoneByCode.has(lower(code))) continue;
-    const facts = [text(site.SiteType), site.version !== undefined ? `version ${String(site.version)}` : 'version not stated', text(site.ParentSiteCode) ? `parent ${text(site.ParentSiteCode)}` : undefined];
+    const facts = [siteTypeName(site.SiteType), site.version !== undefined ? `version ${String(site.version)}` : 'version not stated', text(site.ParentSiteCode) ? `parent ${text(site.ParentSiteCode)}` : undefined];
     const zone = addZone(`site:${lower(code)}`, {
       kind: 'site',
       title: `Site ${code}${text(site.SiteName) ? ` (${text(site.SiteName)})` : ''}`,
@@ -75,4 +75,11 @@ function depth(site: Element): number {
   let d = 0;
   for (let s = site.parent as Element | undefined; s && d < 10; s = s.parent as Element | undefined) d++;
   return d;
+}
+
+/** The site type as Configuration Manager names it ("central administration site", not the export's "Cas"); an unknown value as it is. */
+const SITE_TYPE_NAMES: Record<string, string> = { cas: 'central administration site', primary: 'primary site', secondary: 'secondary site' };
+function siteTypeName(value: unknown): string | undefined {
+  const type = text(value);
+  return type === undefined ? undefined : (SITE_TYPE_NAMES[lower(type)] ?? type);
 }
