@@ -310,7 +310,13 @@ interface ZoneLink {
 
 function parentLinks(topology: Topology, occupied: Set<string>): ZoneLink[] {
   const byId = new Map(topology.zones.map((z) => [z.id, z]));
-  const anchor = (zone: TopologyZone) => (occupied.has(zone.id) ? topology.nodes.find((n) => n.zone === zone.id)!.id : zone.id);
+  // The site server stands for its site where there is one, then any site system, then any node of the zone.
+  const anchor = (zone: TopologyZone) => {
+    if (!occupied.has(zone.id)) return zone.id;
+    const inZone = topology.nodes.filter((n) => n.zone === zone.id);
+    const servers = inZone.filter((n) => n.kind === 'server');
+    return (servers.find((n) => n.rows.some((r) => r.text.startsWith('Site server'))) ?? servers[0] ?? inZone[0]!).id;
+  };
   const links: ZoneLink[] = [];
   for (const child of topology.zones) {
     const parent = child.parent ? byId.get(child.parent) : undefined;
