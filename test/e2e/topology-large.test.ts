@@ -52,6 +52,16 @@ describe('a 200-primary hierarchy with 2,000 site systems', () => {
     expect(height).toBeLessThan(3000);
   });
 
+  it('shows the central administration site whole, named as Configuration Manager names it and linked to the sites under it', () => {
+    const svg = topologySvg(topology, { idPrefix: 't', findingHref: () => '#', title: 'hierarchy' });
+    const cas = topology.zones.find((z) => z.title.startsWith('Site CAS'))!;
+    expect(cas.subtitle).toMatch(/^central administration site · /);
+    expect(svg).toContain(`>${cas.title}</text>`);
+    const grouped = topology.zones.find((z) => z.parent === cas.id)!;
+    expect(grouped.title).toBe('200 sites under CAS');
+    expect(svg).toContain(`<g class="edge zone-link" data-from="${cas.id}" data-to="${grouped.id}">`);
+  });
+
   it('keeps every finding on the part that drew it, or says it concerns the design as a whole', () => {
     const active = file.findings.filter((f) => !f.suppression);
     expect(active.length).toBeGreaterThan(1000);
