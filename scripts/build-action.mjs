@@ -14,7 +14,7 @@ const outfile = flag > 0 && process.argv[flag + 1] ? resolve(process.argv[flag +
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/action/index.ts'],
+  entryPoints: ['src/bundle/action.ts'],
   outfile,
   bundle: true,
   platform: 'node',

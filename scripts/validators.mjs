@@ -81,8 +81,10 @@ export function precompiledValidators(sources, root) {
   return {
     name: 'precompiled validators',
     setup(b) {
-      b.onLoad({ filter: /[\\/]src[\\/]validate[\\/]precompiled\.ts$/ }, () => ({
-        contents: `export const precompiled = {
+      // The bundles' entry points hand these to the runtime (src/bundle/packaged.ts, src/runtime.ts).
+      b.onResolve({ filter: /^cmlint:precompiled-validators$/ }, () => ({ path: 'validators', namespace: 'cmlint-precompiled' }));
+      b.onLoad({ filter: /.*/, namespace: 'cmlint-precompiled' }, () => ({
+        contents: `export const validators = {
           get exportSchema() { return require('cmlint-validator:exportSchema'); },
           get inventoryItemSchema() { return require('cmlint-validator:inventoryItemSchema'); },
           get configSchema() { return require('cmlint-validator:configSchema'); },

@@ -11,7 +11,7 @@ import type { Severity } from '../findings.js';
 import { SCHEMAS_DIR } from '../paths.js';
 import type { Rule } from '../rules/rule.js';
 import { parseDataFile, type ParsedDataFile } from '../parse/data-file.js';
-import { precompiled } from '../validate/precompiled.js';
+import { runtime } from '../runtime.js';
 import { createAjv } from '../validate/schemas.js';
 import { compileGlob, GlobSyntaxError, type GlobMatcher } from './glob.js';
 import { isCurrentBranchVersion, type VersionFacts } from '../versions/version-facts.js';
@@ -70,7 +70,7 @@ export function emptyConfig(dir = process.cwd()): Config {
 let configValidator: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  configValidator ??= precompiled.configSchema ?? createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'config.schema.json'), 'utf8')));
+  configValidator ??= runtime.validators.configSchema ?? createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'config.schema.json'), 'utf8')));
   return configValidator;
 }
 

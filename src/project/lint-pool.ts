@@ -6,16 +6,15 @@
  * Workers run the bundled CLI (dist/cli-loader.cjs with --cmlint-lint-worker, see src/cli.ts), so the pool exists
  * only when cmlint runs from its bundle; run from source (tests of the API), files are linted in one thread.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Worker as WorkerType } from 'node:worker_threads';
 import { ruleOutcome, type RuleOutcome } from '../engine/evaluate.js';
 import type { FileResult } from '../lint.js';
 import { reparsedLater } from '../parse/parse.js';
 import type { ParsedDocument } from '../parse/parsed-document.js';
 import { decodeSource, UnreadableSourceError } from '../source/read-source.js';
+import { runtime } from '../runtime.js';
 
 /** What a worker needs to build the same linter as the main thread (src/project/lint-worker.ts). */
 export interface PoolSettings {
@@ -155,12 +154,9 @@ export function takeEarlyWorker(): WorkerType | undefined {
   return worker && worker.threadId !== -1 ? worker : undefined;
 }
 
-/** The worker script, when running from the bundle; undefined otherwise. */
+/** The script worker threads run (src/runtime.ts: the CLI bundle gives its loader); undefined: one thread. */
 function workerEntry(): string | undefined {
-  const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('cli.cjs')) return undefined;
-  const entry = join(dirname(here), 'cli-loader.cjs');
-  return existsSync(entry) ? entry : undefined;
+  return runtime.workerScript;
 }
 
 function sizeOf(file: string): number {

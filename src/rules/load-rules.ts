@@ -2,9 +2,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { PACKAGE_ROOT, RULES_DIR, SCHEMAS_DIR } from '../paths.js';
+import { RULES_DIR, SCHEMAS_DIR } from '../paths.js';
 import { parseDataFile } from '../parse/data-file.js';
-import { precompiled } from '../validate/precompiled.js';
+import { runtime } from '../runtime.js';
 import { createAjv } from '../validate/schemas.js';
 import { checkRuleNames } from './check-names.js';
 import { familyOf, type Rule, type RuleDefinition } from './rule.js';
@@ -16,7 +16,7 @@ export { RuleLoadError };
 let ruleValidator: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  ruleValidator ??= precompiled.ruleSchema ?? createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'rule.schema.json'), 'utf8')));
+  ruleValidator ??= runtime.validators.ruleSchema ?? createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'rule.schema.json'), 'utf8')));
   return ruleValidator;
 }
 
@@ -113,14 +113,13 @@ export function loadRuleFolder(dir: string, builtin: boolean): Rule[] {
 }
 
 /**
- * The built-in rules. The bundled CLI reads dist/rules.json, written by the build after validating every rule file,
- * which saves parsing and validating 140 YAML files at each start; run from source (tests), the YAML files are read.
+ * The built-in rules. A bundle reads dist/rules.json (src/runtime.ts: builtinRulesFile), written by the build after
+ * validating every rule file, which saves parsing and validating 140 YAML files at each start; without it (from
+ * source), the YAML files are read.
  */
 export function loadBuiltinRules(): Rule[] {
-  const bundled = join(PACKAGE_ROOT, 'dist', 'rules.json');
-  if (import.meta.url.includes('/dist/') && existsSync(bundled)) {
-    return JSON.parse(readFileSync(bundled, 'utf8')) as Rule[];
-  }
+  const stored = runtime.builtinRulesFile;
+  if (stored && existsSync(stored)) return JSON.parse(readFileSync(stored, 'utf8')) as Rule[];
   return loadRuleFolder(RULES_DIR, true);
 }
 

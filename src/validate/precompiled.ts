@@ -17,5 +17,3 @@ export interface PrecompiledValidators {
   /** schemas/rule.schema.json. */
   ruleSchema?: ValidateFunction;
 }
-
-export const precompiled: PrecompiledValidators = {};

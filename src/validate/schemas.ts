@@ -8,7 +8,7 @@ import type addFormatsModule from 'ajv-formats';
 import { SCHEMAS_DIR } from '../paths.js';
 import { linearErrors } from './linear-errors.js';
 import { linearRegExpEngine } from './linear-regexp.js';
-import { precompiled } from './precompiled.js';
+import { runtime } from '../runtime.js';
 
 export const ROOT_SCHEMA = 'export.schema.json';
 
@@ -152,10 +152,10 @@ let compiledItem: ValidateFunction | undefined;
  * schemas at run time would cost more than the rest of start-up); run from source, the schemas are compiled here.
  */
 export function exportValidator(): ValidateFunction {
-  return (compiled ??= precompiled.exportSchema ?? compiledSchema(ROOT_SCHEMA));
+  return (compiled ??= runtime.validators.exportSchema ?? compiledSchema(ROOT_SCHEMA));
 }
 
 /** The validator of one inventory item (inventoryItemRef), precompiled or compiled as exportValidator is. */
 export function inventoryItemValidator(): ValidateFunction {
-  return (compiledItem ??= precompiled.inventoryItemSchema ?? compiledSchema(inventoryItemRef(exportAjv().getSchema(ROOT_SCHEMA)?.schema)));
+  return (compiledItem ??= runtime.validators.inventoryItemSchema ?? compiledSchema(inventoryItemRef(exportAjv().getSchema(ROOT_SCHEMA)?.schema)));
 }
