@@ -6732,6 +6732,7 @@ function linearPattern(pattern) {
 var cache, CACHE_LIMIT, InvalidPatternError, linearRegExpEngine;
 var init_linear_regexp = __esm({
   "src/validate/linear-regexp.ts"() {
+    "use strict";
     init_build();
     cache = /* @__PURE__ */ new Map();
     CACHE_LIMIT = 512;
