@@ -47,7 +47,9 @@ export function device(i, findingsEvery = 10_000) {
 }
 
 function yamlScalar(value) {
-  return /^[A-Za-z][A-Za-z0-9 ._-]*$/.test(value) && !/^(true|false|null|yes|no|on|off)$/i.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z][A-Za-z0-9 ._-]*$/.test(value) && !/^(true|false|null|yes|no|on|off)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
 /** The export as text; `devices` devices, YAML (block style, as people write it) or JSON (indented, as tools write it). */
@@ -95,12 +97,27 @@ export function smallExport(i) {
       {
         SiteSystemServerName: `cm${i}.corp.contoso.com`,
         SiteCode: 'P01',
-        roles: { ManagementPoint: { ClientConnectionType: 'Intranet', EnableSsl: i % 2 === 0, EnableCloudGateway: true }, CloudManagementGatewayConnectionPoint: { CloudManagementGatewayName: cmg } },
+        roles: {
+          ManagementPoint: { ClientConnectionType: 'Intranet', EnableSsl: i % 2 === 0, EnableCloudGateway: true },
+          CloudManagementGatewayConnectionPoint: { CloudManagementGatewayName: cmg },
+        },
       },
     ],
-    cloudManagementGateways: [{ ServiceName: cmg, SiteCode: 'P01', VMInstanceCount: 1 + (i % 3), EnableCloudDPFunction: i % 4 === 0 }],
+    cloudManagementGateways: [
+      { ServiceName: cmg, SiteCode: 'P01', VMInstanceCount: 1 + (i % 3), EnableCloudDPFunction: i % 4 === 0 },
+    ],
     clientPopulations: [
-      { Name: 'Laptops', Count: 100 * (i % 50 + 1), SiteCode: 'P01', OperatingSystem: 'Windows', Identity: 'HybridEntraId', Authentication: ['EntraId'], Network: i % 7 === 0 ? 'IPv6Only' : 'IPv4', Channels: ['CMG'], CloudManagementGateway: cmg },
+      {
+        Name: 'Laptops',
+        Count: 100 * ((i % 50) + 1),
+        SiteCode: 'P01',
+        OperatingSystem: 'Windows',
+        Identity: 'HybridEntraId',
+        Authentication: ['EntraId'],
+        Network: i % 7 === 0 ? 'IPv6Only' : 'IPv4',
+        Channels: ['CMG'],
+        CloudManagementGateway: cmg,
+      },
     ],
   };
   return YAML.stringify(design);
@@ -122,20 +139,41 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
  * with a connection point at every primary. What a large organisation's export looks like to the topology.
  */
 export function hierarchyExport(primaries, siteSystems) {
-  const codes = Array.from({ length: primaries }, (_, i) => (i < 99 ? `P${String(i + 1).padStart(2, '0')}` : `Q${String(i - 98).padStart(2, '0')}`));
-  const sites = [{ SiteCode: 'CAS', SiteName: 'Central', SiteType: 'Cas', Version: 2503 }, ...codes.map((c, i) => ({ SiteCode: c, SiteName: `Region ${i + 1}`, SiteType: 'Primary', ParentSiteCode: 'CAS', Version: 2503 }))];
+  const codes = Array.from({ length: primaries }, (_, i) =>
+    i < 99 ? `P${String(i + 1).padStart(2, '0')}` : `Q${String(i - 98).padStart(2, '0')}`,
+  );
+  const sites = [
+    { SiteCode: 'CAS', SiteName: 'Central', SiteType: 'Cas', Version: 2503 },
+    ...codes.map((c, i) => ({
+      SiteCode: c,
+      SiteName: `Region ${i + 1}`,
+      SiteType: 'Primary',
+      ParentSiteCode: 'CAS',
+      Version: 2503,
+    })),
+  ];
   const cmg = 'cmg.contoso.com';
   const systems = [];
   for (let i = 0; i < siteSystems; i++) {
     const site = codes[i % primaries];
     const internet = i % 10 === 0;
     const roles = {
-      ManagementPoint: { ClientConnectionType: internet ? 'Internet' : 'Intranet', EnableSsl: !internet, EnableCloudGateway: !internet },
+      ManagementPoint: {
+        ClientConnectionType: internet ? 'Internet' : 'Intranet',
+        EnableSsl: !internet,
+        EnableCloudGateway: !internet,
+      },
       DistributionPoint: { ClientConnectionType: 'Intranet', EnableSsl: true },
     };
     if (i % 5 === 0) roles.SoftwareUpdatePoint = { ClientConnectionType: 'Intranet', EnableSsl: true };
     if (i < primaries) roles.CloudManagementGatewayConnectionPoint = { CloudManagementGatewayName: cmg };
-    systems.push({ SiteSystemServerName: `cm${String(i).padStart(4, '0')}.${site.toLowerCase()}.contoso.com`, SiteCode: site, NetworkLocation: internet ? 'Perimeter' : 'Intranet', ...(internet ? { PublicFqdn: `cm${i}.contoso.com` } : {}), roles });
+    systems.push({
+      SiteSystemServerName: `cm${String(i).padStart(4, '0')}.${site.toLowerCase()}.contoso.com`,
+      SiteCode: site,
+      NetworkLocation: internet ? 'Perimeter' : 'Intranet',
+      ...(internet ? { PublicFqdn: `cm${i}.contoso.com` } : {}),
+      roles,
+    });
   }
   const design = {
     schemaVersion: 1,
@@ -143,7 +181,17 @@ export function hierarchyExport(primaries, siteSystems) {
     hierarchy: { sites },
     siteSystems: systems,
     cloudManagementGateways: [{ ServiceName: cmg, SiteCode: 'CAS', VMInstanceCount: 2, EnableCloudDPFunction: true }],
-    clientPopulations: codes.slice(0, 20).map((c, i) => ({ Name: `Laptops ${c}`, Count: 1000 + i, SiteCode: c, OperatingSystem: 'Windows', Identity: 'HybridEntraId', Authentication: ['EntraId'], Network: 'IPv4', Channels: ['CMG'], CloudManagementGateway: cmg })),
+    clientPopulations: codes.slice(0, 20).map((c, i) => ({
+      Name: `Laptops ${c}`,
+      Count: 1000 + i,
+      SiteCode: c,
+      OperatingSystem: 'Windows',
+      Identity: 'HybridEntraId',
+      Authentication: ['EntraId'],
+      Network: 'IPv4',
+      Channels: ['CMG'],
+      CloudManagementGateway: cmg,
+    })),
   };
   return YAML.stringify(design, { lineWidth: 0 });
 }

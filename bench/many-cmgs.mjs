@@ -31,7 +31,9 @@ export function manyCmgsExport(count) {
   }
   // What named the template CMG (connection points, populations, boundary groups) names the first CMG instead, so
   // every reference resolves and no rule leaves a CMG unjudged for a dangling name.
-  const renamed = JSON.parse(JSON.stringify(design).replaceAll(JSON.stringify(template.ServiceName), JSON.stringify(cmgs[0].ServiceName)));
+  const renamed = JSON.parse(
+    JSON.stringify(design).replaceAll(JSON.stringify(template.ServiceName), JSON.stringify(cmgs[0].ServiceName)),
+  );
   return stringify({ ...renamed, cloudManagementGateways: cmgs }, { aliasDuplicateObjects: false });
 }
 

@@ -117,7 +117,14 @@ function compare(a, b, runs, options = {}) {
     as.push(once(a, optionsA(i)));
     bs.push(once(b, optionsB(i)));
     if (as.length < runs) continue;
-    if (options.limit === undefined || settled(as.map((r, j) => measure(r, bs[j])), options.limit)) break;
+    if (
+      options.limit === undefined ||
+      settled(
+        as.map((r, j) => measure(r, bs[j])),
+        options.limit,
+      )
+    )
+      break;
   }
   const pick = (list, key) => median(list.map((r) => r[key]));
   const measured = as.map((r, i) => measure(r, bs[i]));
@@ -182,16 +189,35 @@ console.log(`cmlint benchmark — Node.js ${process.version}, ${cpus().length} C
 
 // 1. Start-up -----------------------------------------------------------------------------------------------------
 if (wanted(1)) {
-  const small = input('small.yaml', () => 'schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n      SiteType: Primary\n      Version: 2403\n');
+  const small = input(
+    'small.yaml',
+    () => 'schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n      SiteType: Primary\n      Version: 2403\n',
+  );
   const runs = QUICK ? 10 : 25;
-  console.log('1. Start-up: `cmlint lint` on a small export vs `node -e 0` (medians; at least %d pairs, more near the target)', runs);
+  console.log(
+    '1. Start-up: `cmlint lint` on a small export vs `node -e 0` (medians; at least %d pairs, more near the target)',
+    runs,
+  );
   const widths = [34, 10, 10, 8, 44];
   console.log(row(['export', 'cmlint', 'node -e 0', 'cpu', 'ratio (spread, pairs)'], widths).trimEnd());
   // The minimal export has the target; the realistic bundled example is measured alike, for the table.
-  for (const [name, file, limit] of [['minimal (6 lines)', small, 2], ['examples/contoso.yaml (667 lines)', join(ROOT, 'examples', 'contoso.yaml')]]) {
-    const result = compare([CLI, 'lint', file, '--no-config', '--as-of', AS_OF], ['-e', '0'], runs, { limit, cap: runs * 2 });
-    const figure = limit ? judged(result, limit) : `${result.measured.toFixed(2)}x (${result.spread}, ${result.pairs} pairs)  table`;
-    console.log(row([name, seconds(result.a.wall), seconds(result.b.wall), `${result.ratio.cpu.toFixed(2)}x`, figure], widths).trimEnd());
+  for (const [name, file, limit] of [
+    ['minimal (6 lines)', small, 2],
+    ['examples/contoso.yaml (667 lines)', join(ROOT, 'examples', 'contoso.yaml')],
+  ]) {
+    const result = compare([CLI, 'lint', file, '--no-config', '--as-of', AS_OF], ['-e', '0'], runs, {
+      limit,
+      cap: runs * 2,
+    });
+    const figure = limit
+      ? judged(result, limit)
+      : `${result.measured.toFixed(2)}x (${result.spread}, ${result.pairs} pairs)  table`;
+    console.log(
+      row(
+        [name, seconds(result.a.wall), seconds(result.b.wall), `${result.ratio.cpu.toFixed(2)}x`, figure],
+        widths,
+      ).trimEnd(),
+    );
   }
   console.log();
 }
@@ -199,7 +225,7 @@ if (wanted(1)) {
 // 2 and 3. Large exports and linear cost ----------------------------------------------------------------------------
 input('parse.mjs', () =>
   [
-    "// The baseline: read and parse an export with the fastest plain parser, and nothing else.",
+    '// The baseline: read and parse an export with the fastest plain parser, and nothing else.',
     "import { readFileSync } from 'node:fs';",
     'const [file] = process.argv.slice(2);',
     "const text = readFileSync(file, 'utf8');",
@@ -222,7 +248,18 @@ if (wanted(2) || wanted(3)) {
         if (devices === 1_000_000 && format === 'yaml') continue;
         const file = input(`devices-${devices}.${format}`, () => generateExport(devices, format));
         const runs = devices >= 1_000_000 ? 3 : QUICK ? 3 : 5;
-        const lint = [CLI, 'lint', file, '--no-config', '--as-of', AS_OF, '--format', 'json', '--max-file-size', String(1024 ** 3)];
+        const lint = [
+          CLI,
+          'lint',
+          file,
+          '--no-config',
+          '--as-of',
+          AS_OF,
+          '--format',
+          'json',
+          '--max-file-size',
+          String(1024 ** 3),
+        ];
         const headline = devices === 100_000;
         const result = compare(lint, [join(INPUTS, 'parse.mjs'), file], runs, headline ? { limit: 2 } : {});
         const findings = findingsOf(result.a.stdout);
@@ -230,11 +267,21 @@ if (wanted(2) || wanted(3)) {
         table.push({ devices, format, bytes, ...result.a, findings });
         console.log(
           row(
-            [`${devices.toLocaleString('en-US')} devices ${format.toUpperCase()}`, mb(bytes), seconds(result.a.wall), seconds(result.b.wall), `${result.ratio.cpu.toFixed(2)}x`, mb(result.a.rss), findings, headline ? judged(result, 2) : `${result.measured.toFixed(2)}x (${result.spread}, ${result.pairs} pairs)`],
+            [
+              `${devices.toLocaleString('en-US')} devices ${format.toUpperCase()}`,
+              mb(bytes),
+              seconds(result.a.wall),
+              seconds(result.b.wall),
+              `${result.ratio.cpu.toFixed(2)}x`,
+              mb(result.a.rss),
+              findings,
+              headline ? judged(result, 2) : `${result.measured.toFixed(2)}x (${result.spread}, ${result.pairs} pairs)`,
+            ],
             widths,
           ).trimEnd(),
         );
-        if (headline && result.a.rss > 400 * 1024 * 1024) console.log(`   peak memory ${mb(result.a.rss)} is OVER 400 MB`);
+        if (headline && result.a.rss > 400 * 1024 * 1024)
+          console.log(`   peak memory ${mb(result.a.rss)} is OVER 400 MB`);
       }
     }
     console.log();
@@ -246,11 +293,25 @@ if (wanted(2) || wanted(3)) {
     console.log(row(['format', 'devices', 'size', 'time', 'time/device', 'peak', 'peak/device'], widths));
     for (const r of table) {
       console.log(
-        row([r.format.toUpperCase(), r.devices.toLocaleString('en-US'), mb(r.bytes), seconds(r.wall), `${((r.wall / r.devices) * 1e6).toFixed(1)} µs`, mb(r.rss), `${(r.rss / r.devices / 1024).toFixed(2)} KB`], widths),
+        row(
+          [
+            r.format.toUpperCase(),
+            r.devices.toLocaleString('en-US'),
+            mb(r.bytes),
+            seconds(r.wall),
+            `${((r.wall / r.devices) * 1e6).toFixed(1)} µs`,
+            mb(r.rss),
+            `${(r.rss / r.devices / 1024).toFixed(2)} KB`,
+          ],
+          widths,
+        ),
       );
     }
     if (!sizes.includes(1_000_000)) console.log('(--quick: no 1,000,000-device case)');
-    else console.log('1,000,000 devices: JSON only; as YAML (130 MB) js-yaml alone needs more than 1 GB, over the memory target.');
+    else
+      console.log(
+        '1,000,000 devices: JSON only; as YAML (130 MB) js-yaml alone needs more than 1 GB, over the memory target.',
+      );
     console.log();
   }
 }
@@ -261,11 +322,23 @@ if (wanted(2) || wanted(3)) {
 if (wanted(4)) {
   const runs = QUICK ? 3 : 5;
   // What two threads of plain computation gain on this machine now: no split of the work can gain more.
-  const parallel = spawnSync(process.execPath, [join(ROOT, 'bench', 'parallel-check.cjs')], { encoding: 'utf8' }).stdout.trim();
+  const parallel = spawnSync(process.execPath, [join(ROOT, 'bench', 'parallel-check.cjs')], {
+    encoding: 'utf8',
+  }).stdout.trim();
   const canPin = spawnSync('taskset', ['--cpu-list', '0', process.execPath, '-e', '0']).status === 0;
-  console.log(`4. Many files (medians; at least ${runs} pairs, more near a target; ${cpus().length} CPUs; the machine gave two threads of plain computation ${parallel}x just now)`);
-  const examples = ['contoso.yaml', 'fourth-coffee.yaml'].map((name) => readFileSync(join(ROOT, 'examples', name), 'utf8'));
-  await manyFiles('1,000 exports like the bundled examples (34 KB each)', 'many-examples', (i) => `# export ${i}\n${examples[i % 2]}`, runs, canPin);
+  console.log(
+    `4. Many files (medians; at least ${runs} pairs, more near a target; ${cpus().length} CPUs; the machine gave two threads of plain computation ${parallel}x just now)`,
+  );
+  const examples = ['contoso.yaml', 'fourth-coffee.yaml'].map((name) =>
+    readFileSync(join(ROOT, 'examples', name), 'utf8'),
+  );
+  await manyFiles(
+    '1,000 exports like the bundled examples (34 KB each)',
+    'many-examples',
+    (i) => `# export ${i}\n${examples[i % 2]}`,
+    runs,
+    canPin,
+  );
   await manyFiles('1,000 minimal exports (1 KB each)', 'many', smallExport, runs, canPin);
 }
 
@@ -278,7 +351,8 @@ if (wanted(8) && !QUICK) {
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder, { recursive: true });
     process.stderr.write('generating many-20000…\n');
-    for (let i = 0; i < 20_000; i++) writeFileSync(join(folder, `export-${String(i).padStart(5, '0')}.yaml`), smallExport(i));
+    for (let i = 0; i < 20_000; i++)
+      writeFileSync(join(folder, `export-${String(i).padStart(5, '0')}.yaml`), smallExport(i));
   }
   console.log('8. Default threads: 20,000 minimal exports, `cmlint lint` without --jobs (median of 3 pairs)');
   console.log(row(['', 'baseline', 'cmlint', 'speed-up', 'cpu', 'reports'], [44, 10, 10, 10, 9, 11]));
@@ -305,7 +379,19 @@ async function manyFiles(title, name, make, runs, canPin) {
     const ups = result.samples.a.map((r, i) => result.samples.b[i].wall / r.wall);
     const spread = `${spreadOf(ups)}, ${result.pairs} pairs${result.settled ? '' : `, unsettled after ${result.pairs}`}`;
     const mark = target ? (speedup >= target ? `ok (at least ${target})` : `UNDER ${target}`) : '';
-    console.log(row([label, seconds(result.b.wall), seconds(result.a.wall), `${speedup.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, same ? 'identical' : 'DIFFERENT'], widths) + `  (${spread})  ${mark}`);
+    console.log(
+      row(
+        [
+          label,
+          seconds(result.b.wall),
+          seconds(result.a.wall),
+          `${speedup.toFixed(2)}x`,
+          `${result.ratio.cpu.toFixed(2)}x`,
+          same ? 'identical' : 'DIFFERENT',
+        ],
+        widths,
+      ) + `  (${spread})  ${mark}`,
+    );
   };
   await defaultJobs(folder, runs);
   // An absolute baseline: reading and parsing the same files in one plain Node.js process (js-yaml), against
@@ -322,11 +408,28 @@ async function manyFiles(title, name, make, runs, canPin) {
   {
     const defaultArgs = [CLI, 'lint', '.', '--no-config', '--as-of', AS_OF];
     const result = compare(defaultArgs, [readAll], runs, { cwd: folder });
-    console.log(row(['default threads  vs  reading + parsing them', seconds(result.b.wall), seconds(result.a.wall), `${result.ratio.wall.toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, ''], widths) + `  (slower by; spread ${result.spread}, ${result.pairs} pairs)`);
+    console.log(
+      row(
+        [
+          'default threads  vs  reading + parsing them',
+          seconds(result.b.wall),
+          seconds(result.a.wall),
+          `${result.ratio.wall.toFixed(2)}x`,
+          `${result.ratio.cpu.toFixed(2)}x`,
+          '',
+        ],
+        widths,
+      ) + `  (slower by; spread ${result.spread}, ${result.pairs} pairs)`,
+    );
   }
   // The target: the run on two cores (worker threads) against the same run on one core. taskset pins every thread of
   // the one-core run, V8's compiler and garbage-collector threads included, to one CPU (each in turn).
-  if (canPin) report('two cores, --jobs 2  vs  one core, --jobs 1', compare(args(2), args(1), runs, { cwd: folder, pinB: 'each', limit: 1 / 1.6, cap: runs * 2 }), 1.6);
+  if (canPin)
+    report(
+      'two cores, --jobs 2  vs  one core, --jobs 1',
+      compare(args(2), args(1), runs, { cwd: folder, pinB: 'each', limit: 1 / 1.6, cap: runs * 2 }),
+      1.6,
+    );
   else console.log('one core vs two: skipped (taskset, from util-linux, is not installed)');
   // What worker threads add on top of one lint thread when both runs have two cores: one lint thread's V8 helper
   // threads (optimizing compiler, garbage collector) already keep part of the second core busy.
@@ -341,7 +444,19 @@ async function manyFiles(title, name, make, runs, canPin) {
     const first = names.slice(0, names.length / 2);
     const second = names.slice(names.length / 2);
     const ceiling = compare(half(first), args(1), runs, { cwd: folder, pinA: 'each', pinB: 'each' });
-    console.log(row(['ceiling: one core, 500 files  vs  1,000', seconds(ceiling.b.wall), seconds(ceiling.a.wall), `${(1 / ceiling.ratio.wall).toFixed(2)}x`, '', ''], widths) + '  (warm-up paid once per thread)');
+    console.log(
+      row(
+        [
+          'ceiling: one core, 500 files  vs  1,000',
+          seconds(ceiling.b.wall),
+          seconds(ceiling.a.wall),
+          `${(1 / ceiling.ratio.wall).toFixed(2)}x`,
+          '',
+          '',
+        ],
+        widths,
+      ) + '  (warm-up paid once per thread)',
+    );
     const pairs = [];
     for (let i = 0; i < runs; i++) {
       const alone = once(args(1), { cwd: folder, pin: String(i % cpus().length) }).wall;
@@ -349,8 +464,17 @@ async function manyFiles(title, name, make, runs, canPin) {
       pairs.push({ alone, both });
     }
     console.log(
-      row(['ceiling: two processes of 500, at once', seconds(median(pairs.map((p) => p.alone))), seconds(median(pairs.map((p) => p.both))), `${median(pairs.map((p) => p.alone / p.both)).toFixed(2)}x`, '', ''], widths) +
-        '  (vs one core, 1,000; each process starts Node.js and cmlint)',
+      row(
+        [
+          'ceiling: two processes of 500, at once',
+          seconds(median(pairs.map((p) => p.alone))),
+          seconds(median(pairs.map((p) => p.both))),
+          `${median(pairs.map((p) => p.alone / p.both)).toFixed(2)}x`,
+          '',
+          '',
+        ],
+        widths,
+      ) + '  (vs one core, 1,000; each process starts Node.js and cmlint)',
     );
   }
   console.log();
@@ -367,7 +491,19 @@ if (wanted(9)) {
   const file = (count) => input(`cmgs-${count}.yaml`, () => manyCmgsExport(count));
   const lint = (count) => [CLI, 'lint', file(count), '--no-config', '--as-of', AS_OF, '--format', 'json'];
   const result = compare(lint(3000), lint(1000), runs, { limit: 4.5 });
-  console.log(row(['cloudManagementGateways[]', seconds(result.a.wall), seconds(result.b.wall), '', mb(result.a.rss), judged(result, 4.5)], widths));
+  console.log(
+    row(
+      [
+        'cloudManagementGateways[]',
+        seconds(result.a.wall),
+        seconds(result.b.wall),
+        '',
+        mb(result.a.rss),
+        judged(result, 4.5),
+      ],
+      widths,
+    ),
+  );
   console.log();
 }
 
@@ -385,11 +521,23 @@ async function defaultJobs(folder, runs) {
     const ratios = result.samples.a.map((r, i) => result.samples.b[i].wall / r.wall).sort((x, y) => x - y);
     const same = result.a.stdout === result.b.stdout;
     console.log(
-      row([`default  vs  --jobs ${jobs}`, seconds(result.b.wall), seconds(result.a.wall), `${(1 / result.ratio.wall).toFixed(2)}x`, `${result.ratio.cpu.toFixed(2)}x`, same ? 'identical' : 'DIFFERENT'], widths) +
+      row(
+        [
+          `default  vs  --jobs ${jobs}`,
+          seconds(result.b.wall),
+          seconds(result.a.wall),
+          `${(1 / result.ratio.wall).toFixed(2)}x`,
+          `${result.ratio.cpu.toFixed(2)}x`,
+          same ? 'identical' : 'DIFFERENT',
+        ],
+        widths,
+      ) +
         `  speed-ups ${ratios[0].toFixed(2)}x to ${ratios[ratios.length - 1].toFixed(2)}x; threads chosen: ${chosen.join(' ')}`,
     );
   }
-  const reason = /\(no --jobs, ([^)]*)\)/.exec(once(args(undefined), { cwd: folder, env: { CMLINT_DEBUG: '1' } }).stderr)?.[1];
+  const reason = /\(no --jobs, ([^)]*)\)/.exec(
+    once(args(undefined), { cwd: folder, env: { CMLINT_DEBUG: '1' } }).stderr,
+  )?.[1];
   if (reason) console.log(`   (the default's reason just now: ${reason})`);
 }
 
@@ -398,19 +546,31 @@ async function defaultJobs(folder, runs) {
 // client to the diagnostics of that change, against a whole cold `cmlint lint` of the same file, in turn.
 if (wanted(10)) {
   const runs = QUICK ? 5 : 15;
-  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } =
+    await import('vscode-languageserver-protocol/node');
   const { pathToFileURL } = await import('node:url');
-  console.log(`10. Editor: \`cmlint lsp\` change to diagnostics vs a cold \`cmlint lint\` of the same file (median of ${runs} pairs)`);
+  console.log(
+    `10. Editor: \`cmlint lsp\` change to diagnostics vs a cold \`cmlint lint\` of the same file (median of ${runs} pairs)`,
+  );
   const widths = [28, 12, 12, 8, 14];
   console.log(row(['export', 'lsp change', 'cold lint', 'ratio', ''], widths));
   const folder = join(INPUTS, 'editor');
   mkdirSync(folder, { recursive: true });
   const server = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(server.stdout),
+    new StreamMessageWriter(server.stdin),
+  );
   const waiting = new Map();
-  connection.onNotification('textDocument/publishDiagnostics', (params) => waiting.get(`${params.uri}#${params.version}`)?.(params));
+  connection.onNotification('textDocument/publishDiagnostics', (params) =>
+    waiting.get(`${params.uri}#${params.version}`)?.(params),
+  );
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {} });
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    capabilities: {},
+  });
   await connection.sendNotification('initialized', {});
   const published = (uri, version) => new Promise((resolve) => waiting.set(`${uri}#${version}`, resolve));
   for (const name of ['contoso.yaml', 'fourth-coffee.yaml']) {
@@ -420,7 +580,9 @@ if (wanted(10)) {
     const uri = pathToFileURL(file).href;
     let version = 1;
     let done = published(uri, version);
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version, text },
+    });
     await done;
     const pairs = [];
     for (let i = 0; i <= runs; i++) {
@@ -430,13 +592,27 @@ if (wanted(10)) {
       const started = process.hrtime.bigint();
       // An edit a person makes: one value changed in place (the description grows a word each time).
       const edited = text.replace(/^description: >-\n  /m, `description: >-\n  edit ${i} `);
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ text: edited }],
+      });
       await done;
       const change = Number(process.hrtime.bigint() - started) / 1e9;
       if (i > 0) pairs.push({ change, cold }); // the first pair warms up
     }
     const ratio = median(pairs.map((p) => p.change / p.cold));
-    console.log(row([`examples/${name}`, seconds(median(pairs.map((p) => p.change))), seconds(median(pairs.map((p) => p.cold))), `${ratio.toFixed(3)}x`, verdict(Number(ratio.toFixed(3)), 0.2)], widths));
+    console.log(
+      row(
+        [
+          `examples/${name}`,
+          seconds(median(pairs.map((p) => p.change))),
+          seconds(median(pairs.map((p) => p.cold))),
+          `${ratio.toFixed(3)}x`,
+          verdict(Number(ratio.toFixed(3)), 0.2),
+        ],
+        widths,
+      ),
+    );
   }
   await connection.sendRequest('shutdown');
   await connection.sendNotification('exit');
@@ -451,9 +627,15 @@ function together(commands, options) {
     commands.map(
       (args) =>
         new Promise((resolve, reject) => {
-          const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined }, stdio: 'ignore' });
+          const child = spawn(process.execPath, args, {
+            cwd: options.cwd,
+            env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+            stdio: 'ignore',
+          });
           child.on('error', reject);
-          child.on('exit', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+          child.on('exit', (code) =>
+            code === 0 || code === 1 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`)),
+          );
         }),
     ),
   ).then(() => Number(process.hrtime.bigint() - started) / 1e9);
@@ -463,17 +645,42 @@ function together(commands, options) {
 // 3 findings in every 10 devices: placing each finding at its line and column is most of the extra work here.
 const denseSizes = QUICK ? [10_000, 30_000] : [10_000, 100_000];
 const denseInput = (devices, format) => input(`dense-${devices}.${format}`, () => generateExport(devices, format, 10));
-const lintArgs = (file, format = 'json') => [CLI, 'lint', file, '--no-config', '--as-of', AS_OF, '--format', format, '--max-file-size', String(1024 ** 3)];
+const lintArgs = (file, format = 'json') => [
+  CLI,
+  'lint',
+  file,
+  '--no-config',
+  '--as-of',
+  AS_OF,
+  '--format',
+  format,
+  '--max-file-size',
+  String(1024 ** 3),
+];
 if (wanted(5)) {
   const runs = QUICK ? 3 : 5;
-  console.log(`5. Finding-dense exports (3 findings in every 10 devices): \`cmlint lint\` vs the plain parse (medians; at least ${runs} pairs, more near the target)`);
+  console.log(
+    `5. Finding-dense exports (3 findings in every 10 devices): \`cmlint lint\` vs the plain parse (medians; at least ${runs} pairs, more near the target)`,
+  );
   const widths = [28, 10, 10, 9, 9, 46];
   console.log(row(['export', 'cmlint', 'parse', 'peak', 'findings', 'ratio (spread, pairs)'], widths));
   for (const devices of denseSizes) {
     for (const format of ['yaml', 'json']) {
       const file = denseInput(devices, format);
       const result = compare(lintArgs(file), [join(INPUTS, 'parse.mjs'), file], runs, { limit: 3 });
-      console.log(row([`${devices.toLocaleString('en-US')} devices ${format.toUpperCase()}`, seconds(result.a.wall), seconds(result.b.wall), mb(result.a.rss), findingsOf(result.a.stdout), judged(result, 3)], widths));
+      console.log(
+        row(
+          [
+            `${devices.toLocaleString('en-US')} devices ${format.toUpperCase()}`,
+            seconds(result.a.wall),
+            seconds(result.b.wall),
+            mb(result.a.rss),
+            findingsOf(result.a.stdout),
+            judged(result, 3),
+          ],
+          widths,
+        ),
+      );
     }
   }
   console.log();
@@ -490,14 +697,31 @@ if (wanted(6)) {
     ['50 primaries, 500 site systems', input('hierarchy-50.yaml', () => hierarchyExport(50, 500))],
     ['200 primaries, 2,000 site systems', input('hierarchy-200.yaml', () => hierarchyExport(200, 2000))],
   ];
-  console.log(`6. Every report format vs the JSON report of the same input: time and peak memory (medians; at least ${runs} pairs, more near the target; target 2x)`);
+  console.log(
+    `6. Every report format vs the JSON report of the same input: time and peak memory (medians; at least ${runs} pairs, more near the target; target 2x)`,
+  );
   const widths = [40, 7, 10, 8, 8, 46];
   console.log(row(['input', 'format', 'time', 'time', 'memory', 'worse of the two (spread, pairs)'], widths));
   for (const [name, file] of inputs) {
     for (const format of ['sarif', 'html', 'dot', 'junit', 'text', 'github']) {
       // The verdict is on the worse of time and memory in each pair.
-      const result = compare(lintArgs(file, format), lintArgs(file, 'json'), runs, { limit: 2, measure: (x, y) => Math.max(x.wall / y.wall, x.rss / y.rss) });
-      console.log(row([name, format, seconds(result.a.wall), `${result.ratio.wall.toFixed(2)}x`, `${result.ratio.rss.toFixed(2)}x`, judged(result, 2)], widths));
+      const result = compare(lintArgs(file, format), lintArgs(file, 'json'), runs, {
+        limit: 2,
+        measure: (x, y) => Math.max(x.wall / y.wall, x.rss / y.rss),
+      });
+      console.log(
+        row(
+          [
+            name,
+            format,
+            seconds(result.a.wall),
+            `${result.ratio.wall.toFixed(2)}x`,
+            `${result.ratio.rss.toFixed(2)}x`,
+            judged(result, 2),
+          ],
+          widths,
+        ),
+      );
     }
   }
   console.log();
@@ -512,7 +736,8 @@ if (wanted(7)) {
   } catch {
     playwright = undefined;
   }
-  if (!playwright || !existsSync('/usr/bin/chromium')) console.log('7. HTML page in Chromium: skipped (needs playwright-core and /usr/bin/chromium)\n');
+  if (!playwright || !existsSync('/usr/bin/chromium'))
+    console.log('7. HTML page in Chromium: skipped (needs playwright-core and /usr/bin/chromium)\n');
   else {
     // 100,000 devices with 3 findings in every 10: about 40,000 findings (the target's size).
     const big = denseInput(100_000, 'json');
@@ -524,7 +749,11 @@ if (wanted(7)) {
     writeFileSync(bigPage, big_.stdout);
     writeFileSync(smallPage, once(lintArgs(join(ROOT, 'examples', 'contoso.yaml'), 'html')).stdout);
     const findings = (big_.stdout.match(/<tr class="finding"/g) ?? []).length;
-    const browser = await playwright.chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    const browser = await playwright.chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
     const openPage = async (file) => {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const started = process.hrtime.bigint();
@@ -548,11 +777,17 @@ if (wanted(7)) {
     }
     await browser.close();
     const bytes = statSync(bigPage).size;
-    console.log(`7. HTML page in Chromium, opened until the first frame after its load event (median of ${ratios.length} pairs; target 5x)`);
-    console.log(`   ${mb(bytes)} page, ${findings.toLocaleString('en-US')} findings (rows made on demand past the first page): ${seconds(median(bigs))}`);
+    console.log(
+      `7. HTML page in Chromium, opened until the first frame after its load event (median of ${ratios.length} pairs; target 5x)`,
+    );
+    console.log(
+      `   ${mb(bytes)} page, ${findings.toLocaleString('en-US')} findings (rows made on demand past the first page): ${seconds(median(bigs))}`,
+    );
     console.log(`   examples/contoso.yaml's page: ${seconds(median(smalls))}`);
     const unsettled = settled(ratios, 5) ? '' : `, unsettled after ${ratios.length}`;
-    console.log(`   ratio ${median(ratios).toFixed(2)}x (${spreadOf(ratios)}, ${ratios.length} pairs${unsettled})  ${verdict(median(ratios), 5)}\n`);
+    console.log(
+      `   ratio ${median(ratios).toFixed(2)}x (${spreadOf(ratios)}, ${ratios.length} pairs${unsettled})  ${verdict(median(ratios), 5)}\n`,
+    );
   }
 }
 

@@ -14,7 +14,10 @@ const OUT = join(root, 'docs', 'api.md');
 const FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope;
 
 function doc(checker, symbol) {
-  return ts.displayPartsToString(symbol.getDocumentationComment(checker)).replace(/\s*\n\s*/g, ' ').trim();
+  return ts
+    .displayPartsToString(symbol.getDocumentationComment(checker))
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /** One line of source text, whitespace collapsed, for type aliases and property types as written. */
@@ -31,7 +34,8 @@ function describeExport(checker, name, symbol) {
   if (ts.isFunctionDeclaration(declaration)) {
     const type = checker.getTypeOfSymbolAtLocation(target, declaration);
     lines.push(`### ${name}()`, '', '```ts');
-    for (const signature of type.getCallSignatures()) lines.push(`function ${name}${checker.signatureToString(signature, undefined, FLAGS)}`);
+    for (const signature of type.getCallSignatures())
+      lines.push(`function ${name}${checker.signatureToString(signature, undefined, FLAGS)}`);
     lines.push('```');
   } else if (ts.isClassDeclaration(declaration)) {
     const heritage = declaration.heritageClauses?.map((clause) => oneLine(clause.getText())).join(' ');
@@ -45,9 +49,15 @@ function describeExport(checker, name, symbol) {
       if (!member.name) continue;
       const memberSymbol = checker.getSymbolAtLocation(member.name);
       const optional = member.questionToken ? '?' : '';
-      const typeText = member.type ? oneLine(member.type.getText()) : ts.isMethodSignature(member) ? oneLine(member.getText()) : 'unknown';
+      const typeText = member.type
+        ? oneLine(member.type.getText())
+        : ts.isMethodSignature(member)
+          ? oneLine(member.getText())
+          : 'unknown';
       const cell = (text) => text.replace(/\|/g, '\\|');
-      lines.push(`| \`${member.name.getText()}${optional}\` | \`${cell(typeText)}\` | ${cell(memberSymbol ? doc(checker, memberSymbol) : '')} |`);
+      lines.push(
+        `| \`${member.name.getText()}${optional}\` | \`${cell(typeText)}\` | ${cell(memberSymbol ? doc(checker, memberSymbol) : '')} |`,
+      );
     }
   } else if (ts.isTypeAliasDeclaration(declaration)) {
     lines.push(`### type ${name}`, '', '```ts', `type ${name} = ${oneLine(declaration.type.getText())}`, '```');
@@ -59,7 +69,14 @@ function describeExport(checker, name, symbol) {
 }
 
 export function apiDoc() {
-  const program = ts.createProgram([ENTRY], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true, skipLibCheck: true });
+  const program = ts.createProgram([ENTRY], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+  });
   const checker = program.getTypeChecker();
   const module = checker.getSymbolAtLocation(program.getSourceFile(ENTRY));
   const sections = [];

@@ -10,7 +10,8 @@ import { precompiledValidators, validatorSources } from './validators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const flag = process.argv.indexOf('--outfile');
-const outfile = flag > 0 && process.argv[flag + 1] ? resolve(process.argv[flag + 1]) : join(root, 'dist', 'action', 'index.js');
+const outfile =
+  flag > 0 && process.argv[flag + 1] ? resolve(process.argv[flag + 1]) : join(root, 'dist', 'action', 'index.js');
 
 await build({
   absWorkingDir: root,

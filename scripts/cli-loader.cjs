@@ -57,7 +57,10 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: file,
+  cachedData,
+});
 // The build runs the CLI once with this set to record which functions a run compiles (scripts/build.mjs).
 const cacheOut = process.env.CMLINT_CODE_CACHE_OUT;
 delete process.env.CMLINT_CODE_CACHE_OUT;

@@ -30,13 +30,17 @@ await build({
 // The export schema and the files it refers to; the config and rule schemas are not for exports.
 mkdirSync(join(extension, 'schemas'));
 for (const name of readdirSync(join(root, 'schemas'))) {
-  if (name.endsWith('.schema.json') && name !== 'config.schema.json' && name !== 'rule.schema.json') copyFileSync(join(root, 'schemas', name), join(extension, 'schemas', name));
+  if (name.endsWith('.schema.json') && name !== 'config.schema.json' && name !== 'rule.schema.json')
+    copyFileSync(join(root, 'schemas', name), join(extension, 'schemas', name));
 }
 copyFileSync(join(root, 'LICENSE'), join(extension, 'LICENSE'));
 
 const vsix = `cmlint-${manifest.version}.vsix`;
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: extension, encoding: 'utf8' });
+const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], {
+  cwd: extension,
+  encoding: 'utf8',
+});
 if (run.status !== 0) {
   process.stderr.write(run.stdout + run.stderr);
   process.exit(1);

@@ -24,7 +24,18 @@ for (const [name, paths] of Object.entries(sets)) {
     const file = join(out, `${name}.${format}`);
     const run = spawnSync(
       process.execPath,
-      [join(root, 'bin/cmlint.js'), 'lint', ...paths, '--as-of', '2026-06-01', '--no-config', '-f', format, '-o', resolve(file)],
+      [
+        join(root, 'bin/cmlint.js'),
+        'lint',
+        ...paths,
+        '--as-of',
+        '2026-06-01',
+        '--no-config',
+        '-f',
+        format,
+        '-o',
+        resolve(file),
+      ],
       { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 },
     );
     writeFileSync(`${file}.exit`, `${run.status}\n${run.stderr}`);

@@ -15,13 +15,16 @@ export async function validatorSources(root) {
   const { default: addFormats } = await import('ajv-formats');
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
   const { _ } = await import('ajv');
-  const { AJV_OPTIONS, linearErrors, inventoryItemRef, linearRegExpEngine, addExportKeywords, addCmlintKeywords } = await sourceModule(root, [
-    'src/validate/schemas.ts',
-    'src/validate/linear-errors.ts',
-    'src/validate/linear-regexp.ts',
-  ]);
+  const { AJV_OPTIONS, linearErrors, inventoryItemRef, linearRegExpEngine, addExportKeywords, addCmlintKeywords } =
+    await sourceModule(root, [
+      'src/validate/schemas.ts',
+      'src/validate/linear-errors.ts',
+      'src/validate/linear-regexp.ts',
+    ]);
   const schemaDir = join(root, 'schemas');
-  const schemaFiles = readdirSync(schemaDir).filter((file) => file.endsWith('.schema.json')).sort();
+  const schemaFiles = readdirSync(schemaDir)
+    .filter((file) => file.endsWith('.schema.json'))
+    .sort();
   const compile = (files, rootFile) => {
     // Patterns run on RE2, as at run time (schemas.ts): the code refers to the engine as `cmlint-linear-regexp`, which
     // precompiledValidators resolves to src/validate/linear-regexp.ts.
@@ -37,7 +40,10 @@ export async function validatorSources(root) {
   const exportFiles = schemaFiles.filter((f) => f !== 'rule.schema.json' && f !== 'config.schema.json');
   return {
     exportSchema: compile(exportFiles, 'export.schema.json'),
-    inventoryItemSchema: compile(exportFiles, inventoryItemRef(JSON.parse(readFileSync(join(schemaDir, 'export.schema.json'), 'utf8')))),
+    inventoryItemSchema: compile(
+      exportFiles,
+      inventoryItemRef(JSON.parse(readFileSync(join(schemaDir, 'export.schema.json'), 'utf8'))),
+    ),
     configSchema: compile(['config.schema.json'], 'config.schema.json'),
     ruleSchema: compile(['rule.schema.json'], 'rule.schema.json'),
   };
@@ -61,7 +67,9 @@ async function sourceModule(root, files) {
       {
         name: 'packages outside, but re2js',
         setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (args) => (args.path === 're2js' ? undefined : { path: args.path, external: true }));
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path === 're2js' ? undefined : { path: args.path, external: true },
+          );
         },
       },
     ],
@@ -82,7 +90,10 @@ export function precompiledValidators(sources, root) {
     name: 'precompiled validators',
     setup(b) {
       // The bundles' entry points hand these to the runtime (src/bundle/packaged.ts, src/runtime.ts).
-      b.onResolve({ filter: /^cmlint:precompiled-validators$/ }, () => ({ path: 'validators', namespace: 'cmlint-precompiled' }));
+      b.onResolve({ filter: /^cmlint:precompiled-validators$/ }, () => ({
+        path: 'validators',
+        namespace: 'cmlint-precompiled',
+      }));
       b.onLoad({ filter: /.*/, namespace: 'cmlint-precompiled' }, () => ({
         contents: `export const validators = {
           get exportSchema() { return require('cmlint-validator:exportSchema'); },
@@ -93,9 +104,18 @@ export function precompiledValidators(sources, root) {
         loader: 'js',
         resolveDir: root,
       }));
-      b.onResolve({ filter: /^cmlint-linear-regexp$/ }, () => ({ path: join(root, 'src', 'validate', 'linear-regexp.ts') }));
-      b.onResolve({ filter: /^cmlint-validator:/ }, (args) => ({ path: args.path.slice('cmlint-validator:'.length), namespace: 'cmlint-validator' }));
-      b.onLoad({ filter: /.*/, namespace: 'cmlint-validator' }, (args) => ({ contents: sources[args.path], loader: 'js', resolveDir: root }));
+      b.onResolve({ filter: /^cmlint-linear-regexp$/ }, () => ({
+        path: join(root, 'src', 'validate', 'linear-regexp.ts'),
+      }));
+      b.onResolve({ filter: /^cmlint-validator:/ }, (args) => ({
+        path: args.path.slice('cmlint-validator:'.length),
+        namespace: 'cmlint-validator',
+      }));
+      b.onLoad({ filter: /.*/, namespace: 'cmlint-validator' }, (args) => ({
+        contents: sources[args.path],
+        loader: 'js',
+        resolveDir: root,
+      }));
     },
   };
 }

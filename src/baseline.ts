@@ -26,8 +26,31 @@ export interface BaselineFile {
 /** The baseline of these results: every finding not already suppressed, in a stable order. */
 export function buildBaseline(results: readonly FileResult[]): BaselineFile {
   const findings = results
-    .flatMap((r) => r.findings.filter((f) => !f.suppression).map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: r.path.replace(/\\/g, '/'), message: f.message })))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0));
+    .flatMap((r) =>
+      r.findings
+        .filter((f) => !f.suppression)
+        .map((f) => ({
+          fingerprint: f.fingerprint,
+          ruleId: f.ruleId,
+          file: r.path.replace(/\\/g, '/'),
+          message: f.message,
+        })),
+    )
+    .sort((a, b) =>
+      a.file < b.file
+        ? -1
+        : a.file > b.file
+          ? 1
+          : a.ruleId < b.ruleId
+            ? -1
+            : a.ruleId > b.ruleId
+              ? 1
+              : a.fingerprint < b.fingerprint
+                ? -1
+                : a.fingerprint > b.fingerprint
+                  ? 1
+                  : 0,
+    );
   return { tool: 'cmlint', baselineFormat: BASELINE_FORMAT, findings };
 }
 
@@ -42,7 +65,9 @@ export function readBaseline(path: string): Set<string> {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${path}: cannot read baseline (${code === 'ENOENT' ? 'no such file; create it with --write-baseline' : (code ?? 'error')})`);
+    throw new UsageError(
+      `${path}: cannot read baseline (${code === 'ENOENT' ? 'no such file; create it with --write-baseline' : (code ?? 'error')})`,
+    );
   }
   let data: unknown;
   try {
@@ -54,10 +79,14 @@ export function readBaseline(path: string): Set<string> {
   if (!file || typeof file !== 'object' || file.tool !== 'cmlint' || !Array.isArray(file.findings)) {
     throw new UsageError(`${path}: not a cmlint baseline (write one with --write-baseline)`);
   }
-  if (file.baselineFormat !== BASELINE_FORMAT) throw new UsageError(`${path}: baseline format ${String(file.baselineFormat)} is not supported (expected ${BASELINE_FORMAT}); write it again with --write-baseline`);
+  if (file.baselineFormat !== BASELINE_FORMAT)
+    throw new UsageError(
+      `${path}: baseline format ${String(file.baselineFormat)} is not supported (expected ${BASELINE_FORMAT}); write it again with --write-baseline`,
+    );
   const fingerprints = new Set<string>();
   file.findings.forEach((entry, index) => {
-    if (!entry || typeof entry.fingerprint !== 'string') throw new UsageError(`${path}: findings[${index}].fingerprint: missing`);
+    if (!entry || typeof entry.fingerprint !== 'string')
+      throw new UsageError(`${path}: findings[${index}].fingerprint: missing`);
     fingerprints.add(entry.fingerprint);
   });
   return fingerprints;

@@ -87,7 +87,10 @@ export function createLinter(options: LintOptions = {}): Linter {
       } else if (document.data !== undefined || document.problems.length === 0) {
         const schemaFindings = validateExport(document.data, versions);
         for (const f of schemaFindings) raw.push(f); // not push(...): there may be more than the stack allows
-        const references = danglingReferences(document.data, new Set(schemaFindings.map((f) => (f.pointer ?? []).join('/'))));
+        const references = danglingReferences(
+          document.data,
+          new Set(schemaFindings.map((f) => (f.pointer ?? []).join('/'))),
+        );
         for (const f of references.findings) raw.push(f);
         if (document.data !== null && typeof document.data === 'object' && !Array.isArray(document.data)) {
           try {
@@ -95,7 +98,10 @@ export function createLinter(options: LintOptions = {}): Linter {
             const broken = brokenFacts(model, schemaFindings, references);
             const result = evaluateRules(active, model, document.data, { asOf, versions, broken });
             // Rules stumbling over data the schema already rejected add nothing: those findings say it better.
-            for (const f of schemaFindings.length ? result.findings.filter((f) => f.ruleId !== 'CML009') : result.findings) raw.push(f);
+            for (const f of schemaFindings.length
+              ? result.findings.filter((f) => f.ruleId !== 'CML009')
+              : result.findings)
+              raw.push(f);
             outcomes = result.outcomes;
             if (result.versionUnknown.length) raw.push(versionUnknownNote(result.versionUnknown));
           } catch (error) {
@@ -104,7 +110,12 @@ export function createLinter(options: LintOptions = {}): Linter {
           }
         }
       }
-      const positioned = position(source.path, document, raw.filter((f) => severity[f.ruleId] !== 'off'), severity);
+      const positioned = position(
+        source.path,
+        document,
+        raw.filter((f) => severity[f.ruleId] !== 'off'),
+        severity,
+      );
       const findings = applySuppressions(positioned, {
         path: source.path,
         text: source.text,
@@ -119,7 +130,14 @@ export function createLinter(options: LintOptions = {}): Linter {
       // bundled examples held 250 MB with it) nor what positions were found with (each file's nodes made every garbage
       // collection copy them). A report that reads the data, such as the HTML topology, parses the source again.
       const notAnExport = notAnExportReason(document.data, document.problems.length === 0, source.text);
-      return { path: source.path, findings, outcomes, source, document: reparsedLater(source, document.format, document.problems), notAnExport };
+      return {
+        path: source.path,
+        findings,
+        outcomes,
+        source,
+        document: reparsedLater(source, document.format, document.problems),
+        notAnExport,
+      };
     },
   };
 }
@@ -144,7 +162,12 @@ function versionUnknownNote(ruleIds: string[]): RawFinding {
   };
 }
 
-function position(file: string, document: ParsedDocument, raw: RawFinding[], severity: Record<string, Severity | 'off'>): Finding[] {
+function position(
+  file: string,
+  document: ParsedDocument,
+  raw: RawFinding[],
+  severity: Record<string, Severity | 'off'>,
+): Finding[] {
   const regions = regionsOf(document, raw);
   const occurrences = new Map<string, number>();
   const hash = raw.length >= NATIVE_HASH_FROM ? nativeSha256Hex() : undefined;
@@ -179,7 +202,10 @@ function regionsOf(document: ParsedDocument, raw: RawFinding[]): Region[] {
     else if (f.pointer) pending.push(i);
     else regions[i] = FILE_START;
   });
-  const located = locateAll(document, pending.map((i) => ({ pointer: raw[i]!.pointer!, atKey: raw[i]!.atKey })));
+  const located = locateAll(
+    document,
+    pending.map((i) => ({ pointer: raw[i]!.pointer!, atKey: raw[i]!.atKey })),
+  );
   pending.forEach((i, n) => (regions[i] = located[n]!));
   locateRelated(document, raw);
   return regions;

@@ -13,7 +13,11 @@ import { describeFsError } from './source/read-source.js';
  * @param inputs the files being linted: cmlint never writes to its inputs, so a report path that is one of them (by
  *   its real path, through links) is refused before anything is written.
  */
-export async function writeAtomically(path: string, content: ReportText, inputs: readonly string[] = []): Promise<void> {
+export async function writeAtomically(
+  path: string,
+  content: ReportText,
+  inputs: readonly string[] = [],
+): Promise<void> {
   const shown = escapeControl(path);
   if (await isOneOf(path, inputs)) {
     throw new UsageError(`${shown}: refusing to write the report over a file being linted; choose another --output`);
@@ -71,18 +75,19 @@ export async function writeToStream(stream: NodeJS.WritableStream, content: Repo
     return;
   }
   for (const block of blocks(content)) {
-    if (!stream.write(block)) await new Promise<void>((resolve) => {
-      // 'close' or 'error' too: a reader that went away (closed-output.ts) must not leave the run waiting.
-      const done = () => {
-        stream.off('drain', done);
-        stream.off('close', done);
-        stream.off('error', done);
-        resolve();
-      };
-      stream.on('drain', done);
-      stream.on('close', done);
-      stream.on('error', done);
-    });
+    if (!stream.write(block))
+      await new Promise<void>((resolve) => {
+        // 'close' or 'error' too: a reader that went away (closed-output.ts) must not leave the run waiting.
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('close', done);
+          stream.off('error', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('close', done);
+        stream.on('error', done);
+      });
   }
 }
 

@@ -6722,7 +6722,9 @@ function linearPattern(pattern) {
   try {
     re = RE2JS.compile(pattern);
   } catch (error2) {
-    throw new InvalidPatternError(`invalid regular expression (RE2 syntax) ${JSON.stringify(pattern.length > 60 ? `${pattern.slice(0, 60)}\u2026` : pattern)}: ${error2.message}`);
+    throw new InvalidPatternError(
+      `invalid regular expression (RE2 syntax) ${JSON.stringify(pattern.length > 60 ? `${pattern.slice(0, 60)}\u2026` : pattern)}: ${error2.message}`
+    );
   }
   const compiled2 = { test: (text3) => re.test(text3), toString: () => `/${pattern}/` };
   if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -6738,9 +6740,12 @@ var init_linear_regexp = __esm({
     CACHE_LIMIT = 512;
     InvalidPatternError = class extends Error {
     };
-    linearRegExpEngine = Object.assign((pattern, _flags) => linearPattern(pattern), {
-      code: 'require("cmlint-linear-regexp").linearRegExpEngine'
-    });
+    linearRegExpEngine = Object.assign(
+      (pattern, _flags) => linearPattern(pattern),
+      {
+        code: 'require("cmlint-linear-regexp").linearRegExpEngine'
+      }
+    );
   }
 });
 
@@ -49837,7 +49842,11 @@ function configureRuntime(parts) {
 
 // src/bundle/packaged.ts
 function usePackagedRuntime(workerScript) {
-  configureRuntime({ validators, builtinRulesFile: join2(PACKAGE_ROOT, "dist", "rules.json"), ...workerScript ? { workerScript } : {} });
+  configureRuntime({
+    validators,
+    builtinRulesFile: join2(PACKAGE_ROOT, "dist", "rules.json"),
+    ...workerScript ? { workerScript } : {}
+  });
 }
 
 // src/bundle/default-runtime.ts
@@ -50365,7 +50374,9 @@ function readBaseline(path) {
     text3 = readFileSync2(path, "utf8");
   } catch (error2) {
     const code = error2.code;
-    throw new UsageError(`${path}: cannot read baseline (${code === "ENOENT" ? "no such file; create it with --write-baseline" : code ?? "error"})`);
+    throw new UsageError(
+      `${path}: cannot read baseline (${code === "ENOENT" ? "no such file; create it with --write-baseline" : code ?? "error"})`
+    );
   }
   let data;
   try {
@@ -50377,10 +50388,14 @@ function readBaseline(path) {
   if (!file || typeof file !== "object" || file.tool !== "cmlint" || !Array.isArray(file.findings)) {
     throw new UsageError(`${path}: not a cmlint baseline (write one with --write-baseline)`);
   }
-  if (file.baselineFormat !== BASELINE_FORMAT) throw new UsageError(`${path}: baseline format ${String(file.baselineFormat)} is not supported (expected ${BASELINE_FORMAT}); write it again with --write-baseline`);
+  if (file.baselineFormat !== BASELINE_FORMAT)
+    throw new UsageError(
+      `${path}: baseline format ${String(file.baselineFormat)} is not supported (expected ${BASELINE_FORMAT}); write it again with --write-baseline`
+    );
   const fingerprints = /* @__PURE__ */ new Set();
   file.findings.forEach((entry, index) => {
-    if (!entry || typeof entry.fingerprint !== "string") throw new UsageError(`${path}: findings[${index}].fingerprint: missing`);
+    if (!entry || typeof entry.fingerprint !== "string")
+      throw new UsageError(`${path}: findings[${index}].fingerprint: missing`);
     fingerprints.add(entry.fingerprint);
   });
   return fingerprints;
@@ -51624,7 +51639,8 @@ function maxJsonDepth(text3, stopAt) {
   for (let i = 0; i < text3.length; i++) {
     const ch = text3.charCodeAt(i);
     if (inString) {
-      if (ch === 92) i++;
+      if (ch === 92)
+        i++;
       else if (ch === 34 || ch === 10 || ch === 13) inString = false;
       continue;
     }
@@ -51652,7 +51668,8 @@ function child(node, part) {
     index = /* @__PURE__ */ new Map();
     for (const property of node.children ?? []) {
       const key = property.children?.[0];
-      if (key && property.children?.[1] && !index.has(String(key.value))) index.set(String(key.value), property.children[1]);
+      if (key && property.children?.[1] && !index.has(String(key.value)))
+        index.set(String(key.value), property.children[1]);
     }
     propertyIndexes.set(node, index);
   }
@@ -51746,7 +51763,13 @@ function safeValue(node) {
       const result = {};
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
-        if (key && value) Object.defineProperty(result, String(key.value), { value: safeValue(value), enumerable: true, writable: true, configurable: true });
+        if (key && value)
+          Object.defineProperty(result, String(key.value), {
+            value: safeValue(value),
+            enumerable: true,
+            writable: true,
+            configurable: true
+          });
       }
       return result;
     }
@@ -51833,7 +51856,8 @@ function pairFor(map2, key) {
   if (!index) {
     index = /* @__PURE__ */ new Map();
     for (const pair of map2.items) {
-      if ((0, import_yaml.isPair)(pair) && (0, import_yaml.isScalar)(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+      if ((0, import_yaml.isPair)(pair) && (0, import_yaml.isScalar)(pair.key) && !index.has(String(pair.key.value)))
+        index.set(String(pair.key.value), pair);
     }
     pairIndexes.set(map2, index);
   }
@@ -51940,7 +51964,8 @@ function tokenize(text3) {
   for (const lexeme of new import_yaml2.Lexer().lex(text3)) {
     const at = parser.offset;
     for (const token of parser.next(lexeme)) tokens.push(token);
-    if (parser.stack.length > MAX_NESTING + 1 && depth2() > MAX_NESTING) return { tokens, tooDeepAt: Math.min(at, text3.length) };
+    if (parser.stack.length > MAX_NESTING + 1 && depth2() > MAX_NESTING)
+      return { tokens, tooDeepAt: Math.min(at, text3.length) };
   }
   for (const token of parser.end()) tokens.push(token);
   return { tokens, tooDeepAt: -1 };
@@ -52030,7 +52055,13 @@ function firstLine(message) {
   return message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
 }
 function emptyDocument(problems, text3, lines) {
-  return { format: "yaml", data: void 0, problems, locate: () => lines.region(0, 0), comments: () => scanComments(text3) };
+  return {
+    format: "yaml",
+    data: void 0,
+    problems,
+    locate: () => lines.region(0, 0),
+    comments: () => scanComments(text3)
+  };
 }
 
 // src/parse/data-file.ts
@@ -52049,7 +52080,10 @@ import { join as join3 } from "node:path";
 // src/validate/linear-errors.ts
 var CONCAT = /vErrors\.concat\(([\w$.]+)\.errors\)/g;
 function linearErrors(code) {
-  return code.replace(CONCAT, (_, validator3) => `(${validator3}.errors.forEach((e) => vErrors.push(e)), vErrors)`);
+  return code.replace(
+    CONCAT,
+    (_, validator3) => `(${validator3}.errors.forEach((e) => vErrors.push(e)), vErrors)`
+  );
 }
 
 // src/validate/schemas.ts
@@ -52073,7 +52107,9 @@ function addExportKeywords(ajv, _) {
     code(cxt) {
       if (!cxt.schema) return;
       const { data } = cxt;
-      cxt.fail(_`((p) => !(p.length === 2 && +p[0] >= 1 && +p[1] <= 65535 && +p[0] <= +p[1]))(${data}.split("-"))`);
+      cxt.fail(
+        _`((p) => !(p.length === 2 && +p[0] >= 1 && +p[1] <= 65535 && +p[0] <= +p[1]))(${data}.split("-"))`
+      );
     }
   });
 }
@@ -52172,7 +52208,8 @@ function translate(glob2, pattern) {
   for (let i = 0; i < glob2.length; i++) {
     const ch = glob2[i];
     if (ch === "\\") {
-      if (i + 1 >= glob2.length) throw new GlobSyntaxError(`"${pattern}": ends with a backslash (write \\\\ for a backslash)`);
+      if (i + 1 >= glob2.length)
+        throw new GlobSyntaxError(`"${pattern}": ends with a backslash (write \\\\ for a backslash)`);
       out += literal(glob2[++i]);
     } else if (ch === "*") {
       if (glob2[i + 1] === "*") {
@@ -52195,7 +52232,8 @@ function translate(glob2, pattern) {
       if (glob2[close] === "!" || glob2[close] === "^") close++;
       if (glob2[close] === "]") close++;
       while (close < glob2.length && glob2[close] !== "]") close += glob2[close] === "\\" ? 2 : 1;
-      if (close >= glob2.length) throw new GlobSyntaxError(`"${pattern}": [ without a closing ] (write \\[ for a bracket)`);
+      if (close >= glob2.length)
+        throw new GlobSyntaxError(`"${pattern}": [ without a closing ] (write \\[ for a bracket)`);
       out += bracket(glob2.slice(i + 1, close), pattern);
       i = close;
     } else if (ch === "{") {
@@ -52226,7 +52264,9 @@ function compileGlob(pattern) {
   try {
     regex = RE2JS.compile(source, RE2JS.DOTALL);
   } catch (error2) {
-    throw new GlobSyntaxError(`"${pattern}": ${error2 instanceof Error ? error2.message.replace(/^error parsing regexp: /, "") : String(error2)}`);
+    throw new GlobSyntaxError(
+      `"${pattern}": ${error2 instanceof Error ? error2.message.replace(/^error parsing regexp: /, "") : String(error2)}`
+    );
   }
   return { pattern, matches: (path) => regex.matches(normalizeGlobPath(path)) };
 }
@@ -52330,7 +52370,17 @@ function segmentsOf(instancePath) {
   if (!instancePath) return [];
   return instancePath.slice(1).split("/").map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~")).map((p) => /^\d+$/.test(p) ? Number(p) : p);
 }
-var TOP_KEYS = ["$schema", "rules", "ignore", "asOf", "maxFileSize", "maxWarnings", "customRuleFolders", "suppressions", "versions"];
+var TOP_KEYS = [
+  "$schema",
+  "rules",
+  "ignore",
+  "asOf",
+  "maxFileSize",
+  "maxWarnings",
+  "customRuleFolders",
+  "suppressions",
+  "versions"
+];
 var SUPPRESSION_KEYS = ["files", "pointer", "rule", "justification"];
 var VERSION_KEYS = ["version", "buildNumber", "available", "supportEnds"];
 function describeError(error2) {
@@ -52341,25 +52391,43 @@ function describeError(error2) {
       const key = String(error2.params.additionalProperty);
       const known = segments.length === 0 ? TOP_KEYS : segments[0] === "versions" ? VERSION_KEYS : SUPPRESSION_KEYS;
       const suggestion3 = closest(key, known);
-      return { segments: [...segments, key], message: `unknown key${suggestion3 ? ` (did you mean "${suggestion3}"?)` : ""}` };
+      return {
+        segments: [...segments, key],
+        message: `unknown key${suggestion3 ? ` (did you mean "${suggestion3}"?)` : ""}`
+      };
     }
     case "propertyNames":
     case "pattern": {
       const name = error2.params.propertyName ?? error2.propertyName;
-      if (name !== void 0) return { segments: [...segments, name], message: "not a rule id (rule ids are upper-case letters and three digits, like CMG009)" };
+      if (name !== void 0)
+        return {
+          segments: [...segments, name],
+          message: "not a rule id (rule ids are upper-case letters and three digits, like CMG009)"
+        };
       const last = segments[segments.length - 1];
       if (last === "rule") return { segments, message: `${shown(error2.data)} is not a rule id (like CMG009)` };
-      if (last === "asOf" || last === "available" || last === "supportEnds") return { segments, message: `must be a date as YYYY-MM-DD, not ${shown(error2.data)}` };
-      if (last === "pointer") return { segments, message: `must be a JSON pointer starting with / (or "" for the whole export), not ${shown(error2.data)}` };
+      if (last === "asOf" || last === "available" || last === "supportEnds")
+        return { segments, message: `must be a date as YYYY-MM-DD, not ${shown(error2.data)}` };
+      if (last === "pointer")
+        return {
+          segments,
+          message: `must be a JSON pointer starting with / (or "" for the whole export), not ${shown(error2.data)}`
+        };
       if (last === "justification") return { segments, message: "must say why the finding is accepted (it is empty)" };
       return { segments, message: error2.message ?? "is invalid" };
     }
     case "enum":
-      return { segments, message: `must be one of ${error2.params.allowedValues.join(", ")}, not ${shown(error2.data)}` };
+      return {
+        segments,
+        message: `must be one of ${error2.params.allowedValues.join(", ")}, not ${shown(error2.data)}`
+      };
     case "required":
       return { segments: [...segments, String(error2.params.missingProperty)], message: "is required" };
     case "type":
-      return { segments, message: `must be ${error2.params.type === "object" ? "a mapping" : error2.params.type === "array" ? "a list" : `a${/^[aeiou]/.test(String(error2.params.type)) ? "n" : ""} ${error2.params.type}`}` };
+      return {
+        segments,
+        message: `must be ${error2.params.type === "object" ? "a mapping" : error2.params.type === "array" ? "a list" : `a${/^[aeiou]/.test(String(error2.params.type)) ? "n" : ""} ${error2.params.type}`}`
+      };
     default:
       return { segments, message: error2.message ?? "is invalid" };
   }
@@ -52367,7 +52435,9 @@ function describeError(error2) {
 function parseConfigText(path, text3, shown) {
   const parsed = parseDataFile(path, text3);
   if (parsed.problem) {
-    throw new ConfigError(`${shown}:${parsed.problem.line}: cannot parse ${/\.json$/i.test(path) ? "JSON" : "YAML"}: ${parsed.problem.message}`);
+    throw new ConfigError(
+      `${shown}:${parsed.problem.line}: cannot parse ${/\.json$/i.test(path) ? "JSON" : "YAML"}: ${parsed.problem.message}`
+    );
   }
   return { ...parsed, data: parsed.data ?? {} };
 }
@@ -52380,7 +52450,9 @@ function loadConfig(path, cwd = process.cwd()) {
     text3 = readFileSync4(absolute, "utf8");
   } catch (error2) {
     const code = error2.code;
-    throw new ConfigError(`${shown}: cannot read config file (${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code ?? "error"})`);
+    throw new ConfigError(
+      `${shown}: cannot read config file (${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code ?? "error"})`
+    );
   }
   const { data, document } = parseConfigText(absolute, text3, shown);
   const validate = validator();
@@ -52404,12 +52476,21 @@ function loadConfig(path, cwd = process.cwd()) {
       return compileGlob(pattern);
     } catch (error2) {
       if (!(error2 instanceof GlobSyntaxError)) throw error2;
-      throw new ConfigError(`${shown}:${document.locate(segments, false).startLine}: ${keyPath(segments)}: not a valid glob: ${error2.message}`);
+      throw new ConfigError(
+        `${shown}:${document.locate(segments, false).startLine}: ${keyPath(segments)}: not a valid glob: ${error2.message}`
+      );
     }
   };
   const suppressions = (file.suppressions ?? []).map((s, index) => {
     namedRules.push({ id: s.rule, key: `suppressions[${index}].rule` });
-    return { files: glob2(s.files, ["suppressions", index, "files"]), pointer: s.pointer === "/" ? "" : s.pointer, rule: s.rule, justification: s.justification.trim(), baseDir: dir, origin: `${shown}: suppressions[${index}]` };
+    return {
+      files: glob2(s.files, ["suppressions", index, "files"]),
+      pointer: s.pointer === "/" ? "" : s.pointer,
+      rule: s.rule,
+      justification: s.justification.trim(),
+      baseDir: dir,
+      origin: `${shown}: suppressions[${index}]`
+    };
   });
   const versionFacts = (file.versions ?? []).map((entry, index) => {
     const problem = !isCurrentBranchVersion(entry.version) ? `${entry.version} is not a current-branch version (YYMM with a month from 01 to 12)` : [entry.available, entry.supportEnds].find((date) => date !== void 0 && !isCalendarDate(date)) ? "dates must be calendar dates (YYYY-MM-DD)" : void 0;
@@ -52443,7 +52524,9 @@ function checkRuleIds(config, rules) {
     if (ids.includes(id)) continue;
     const suggestion3 = closest(id, ids);
     const where = config.path ? relative(process.cwd(), config.path) || config.path : "config";
-    throw new ConfigError(`${where}: ${key}: no rule ${id}${suggestion3 ? ` (did you mean ${suggestion3}?)` : ""}; \`cmlint rules\` lists them`);
+    throw new ConfigError(
+      `${where}: ${key}: no rule ${id}${suggestion3 ? ` (did you mean ${suggestion3}?)` : ""}; \`cmlint rules\` lists them`
+    );
   }
 }
 function isIgnored(config, file, cwd = process.cwd()) {
@@ -52471,7 +52554,8 @@ function findConfig(start = process.cwd()) {
   let dir = resolve2(start);
   for (; ; ) {
     const found = configFilesIn(dir);
-    if (found.length > 1) throw new ConfigError(`${found.join(" and ")}: more than one config file in ${dir}; keep one`);
+    if (found.length > 1)
+      throw new ConfigError(`${found.join(" and ")}: more than one config file in ${dir}; keep one`);
     if (found.length === 1) return found[0];
     const parent = dirname3(dir);
     if (parent === dir) return void 0;
@@ -52682,7 +52766,8 @@ function lower(value) {
   return typeof value === "string" ? value.trim().toLowerCase() : "";
 }
 function portRange(value) {
-  if (typeof value === "bigint" || typeof value === "number" && Number.isSafeInteger(value)) return { from: Number(value), to: Number(value) };
+  if (typeof value === "bigint" || typeof value === "number" && Number.isSafeInteger(value))
+    return { from: Number(value), to: Number(value) };
   if (typeof value !== "string") return void 0;
   const match = /^(\d{1,5})-(\d{1,5})$/.exec(value);
   if (!match) return void 0;
@@ -52779,7 +52864,8 @@ function keyIn(parent, child2) {
       return index < 0 ? void 0 : index;
     }
     for (const name in parent) {
-      if (Object.prototype.hasOwnProperty.call(parent, name) && parent[name] === child2) return name;
+      if (Object.prototype.hasOwnProperty.call(parent, name) && parent[name] === child2)
+        return name;
     }
     return void 0;
   }
@@ -52798,7 +52884,8 @@ function celMap() {
   return Object.create(CEL_MAP_PROTOTYPE);
 }
 function setKey(map2, key, value) {
-  if (key === "__proto__") Object.defineProperty(map2, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(map2, key, { value, enumerable: true, writable: true, configurable: true });
   else map2[key] = value;
 }
 function toCel(value, pointer, lazyKeys = []) {
@@ -52937,12 +53024,14 @@ function buildDevices(inventory, populationByName) {
     if (!aligned) setOrigin(element, ["devices", index]);
     for (const key in raw) {
       const value = raw[key];
-      if (typeof value !== "string" && typeof value !== "boolean" && Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(value, element));
+      if (typeof value !== "string" && typeof value !== "boolean" && Object.prototype.hasOwnProperty.call(raw, key))
+        setKey(element, key, toCelChild(value, element));
     }
     const population = populationOf[nameOf[index]];
     if (population) {
       element.population = population;
-      if (element.OperatingSystem == null && population.OperatingSystem !== void 0) element.OperatingSystem = population.OperatingSystem;
+      if (element.OperatingSystem == null && population.OperatingSystem !== void 0)
+        element.OperatingSystem = population.OperatingSystem;
       if (element.OsVersion == null && population.OsVersion !== void 0) element.OsVersion = population.OsVersion;
       if (element.Identity == null && population.Identity !== void 0) element.Identity = population.Identity;
       if (element.Network == null && population.Network !== void 0) element.Network = population.Network;
@@ -52997,7 +53086,13 @@ function linkConnectionEnds(connections, endpoints) {
 function namesAzure(name) {
   return name !== "" && (isAzureHost(name) || name.startsWith("*.") && isAzureHost(name.slice(1)));
 }
-function endpointsByName({ servers, cmgs, populations, cloudDistributionPoints, networkDevices }) {
+function endpointsByName({
+  servers,
+  cmgs,
+  populations,
+  cloudDistributionPoints,
+  networkDevices
+}) {
   const server = firstOf(servers, (s) => [s.name, lower(s.PublicFqdn)]);
   const cmg = firstOf(cmgs, (c) => [c.name, lower(c.DeploymentName)]);
   const population = firstOf(populations, (p) => [lower(p.name)]);
@@ -53015,7 +53110,9 @@ function firstOf(items, names2) {
 // src/model/derive/dns-targets.ts
 function linkDnsTargets(records, cmgs, servers) {
   const cmgByName = /* @__PURE__ */ new Map();
-  for (const c of cmgs) for (const name of [lower(c.ServiceName), lower(c.DeploymentName)]) if (!cmgByName.has(name)) cmgByName.set(name, c);
+  for (const c of cmgs)
+    for (const name of [lower(c.ServiceName), lower(c.DeploymentName)])
+      if (!cmgByName.has(name)) cmgByName.set(name, c);
   const serverByName = /* @__PURE__ */ new Map();
   for (const s of servers) {
     const names2 = s.internetFacing === true ? [lower(s.PublicFqdn), lower(s.SiteSystemServerName)] : [lower(s.PublicFqdn)];
@@ -53034,7 +53131,9 @@ function connectionAllows(network, from, to, port) {
 }
 function connectionsFrom(network, from) {
   const source = lower(from);
-  return network.connections.filter((c) => c.from === source || c.from === "any" || c.from === "internet" && isInternetSource(network, source));
+  return network.connections.filter(
+    (c) => c.from === source || c.from === "any" || c.from === "internet" && isInternetSource(network, source)
+  );
 }
 function allows(connections, to, port) {
   return connections.some(
@@ -53052,7 +53151,9 @@ function connectionPointReach(network, connectionPoint) {
   const cmg = connectionPoint.cmg;
   if (!cmg) return {};
   const mine = connectionsFrom(network, String(connectionPoint.serverName));
-  const targets = [cmg.ServiceName, cmg.DeploymentName ?? cmg.ServiceName, "Azure", "Internet"].filter((t) => typeof t === "string");
+  const targets = [cmg.ServiceName, cmg.DeploymentName ?? cmg.ServiceName, "Azure", "Internet"].filter(
+    (t) => typeof t === "string"
+  );
   const slots = cmg.instanceSlots;
   const reaches = (first) => mine.length > 0 && targets.some((t) => rangeAllowed(mine, t, first, slots));
   return { reachesCmgTcpTls: reaches(cmg.tcpTlsPortFirst), reachesCmgHttps: reaches(cmg.httpsPortFirst) };
@@ -53095,10 +53196,19 @@ function buildModel(data) {
   linkServers(hierarchy.sites, servers, roles);
   const cloud = buildCmgs(exp, lookups2, roles);
   const cloudDistributionPoints = list(exp.cloudDistributionPoints).map(
-    (raw) => derive(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === "New", ...siteFacts(hierarchy, raw.SiteCode), ...certFacts(pki, "serviceCertificate", raw.ServiceCertificate) })
+    (raw) => derive(raw, {
+      name: lower(raw.ServiceName),
+      isNew: raw.Lifecycle === "New",
+      ...siteFacts(hierarchy, raw.SiteCode),
+      ...certFacts(pki, "serviceCertificate", raw.ServiceCertificate)
+    })
   );
-  const azureServices = list(exp.azureServices).map((raw) => derive(raw, { isCloudManagement: raw.ServiceType === "CloudManagement" }));
-  const boundaryGroups = list(exp.boundaryGroups).map((raw) => derive(raw, { name: lower(raw.Name) }));
+  const azureServices = list(exp.azureServices).map(
+    (raw) => derive(raw, { isCloudManagement: raw.ServiceType === "CloudManagement" })
+  );
+  const boundaryGroups = list(exp.boundaryGroups).map(
+    (raw) => derive(raw, { name: lower(raw.Name) })
+  );
   const dnsRecords = list((exp.dns ?? {}).records).map(
     (raw) => derive(raw, { name: lower(raw.Name), value: lower(raw.Value), isPublic: raw.Zone !== "Internal" })
   );
@@ -53107,7 +53217,10 @@ function buildModel(data) {
   const connections = buildConnections(network);
   linkDnsTargets(dnsRecords, cloud.cmgs, servers);
   const clientSettings = list(exp.clientSettings).map(
-    (raw) => derive(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === "Default" || raw.ClientSettingName === "Default Client Agent Settings" })
+    (raw) => derive(raw, {
+      name: text(raw.ClientSettingName),
+      isDefault: raw.Type === "Default" || raw.ClientSettingName === "Default Client Agent Settings"
+    })
   );
   const inventory = inventoryOf(data);
   const populations = buildPopulations(exp, lookups2, cloud, clientSettings, inventory);
@@ -53286,7 +53399,9 @@ function buildCmgs(exp, { hierarchy, pki }, roles) {
       ...siteFacts(hierarchy, raw.SiteCode),
       ...certFacts(pki, "serviceCertificate", raw.ServiceCertificate),
       ...certFacts(pki, "managementCertificate", raw.ManagementCertificate),
-      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => pki.certById.get(text(id)) ? [pki.certById.get(text(id))] : [])
+      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap(
+        (id) => pki.certById.get(text(id)) ? [pki.certById.get(text(id))] : []
+      )
     });
   });
   const cmgByName = byKey(cmgs, (c) => c.name);
@@ -53356,7 +53471,10 @@ function buildPopulations(exp, { hierarchy, pki }, { cmgByAnyName }, clientSetti
   });
 }
 function linkPopulations(sites, roles, { connectionPoints, cmgs }, populations) {
-  const populationsByCmg = groupBy(populations, (p) => p.cmg === void 0 && p.usesCmg && cmgs.length === 1 ? cmgs[0] : p.cmg);
+  const populationsByCmg = groupBy(
+    populations,
+    (p) => p.cmg === void 0 && p.usesCmg && cmgs.length === 1 ? cmgs[0] : p.cmg
+  );
   for (const cmg of cmgs) {
     cmg.populations = populationsByCmg.get(cmg) ?? [];
     cmg.clientCount = cmg.populations.reduce((sum, p) => sum + p.count, 0n);
@@ -53370,7 +53488,8 @@ function linkPopulations(sites, roles, { connectionPoints, cmgs }, populations) 
       if (p.site === void 0) unsited += p.count;
       else bySite.set(p.site, (bySite.get(p.site) ?? 0n) + p.count);
     }
-    for (const cp of points) cp.clientCount = (oneSite ? unsited : 0n) + (cp.site === void 0 ? 0n : bySite.get(cp.site) ?? 0n);
+    for (const cp of points)
+      cp.clientCount = (oneSite ? unsited : 0n) + (cp.site === void 0 ? 0n : bySite.get(cp.site) ?? 0n);
   }
   for (const cp of connectionPoints) cp.clientCount ??= 0n;
   const populationsBySite = groupBy(populations, (p) => p.site);
@@ -53392,14 +53511,18 @@ function buildFeatureUses(populations) {
       const pointer = [...originOf(population) ?? [], "Features", index];
       const facts = typeof use === "string" ? { Feature: use } : isMapLike(use) ? use : celMap();
       const channels = Array.isArray(facts.Channels) ? facts.Channels.map(text) : population.channels;
-      const element = derive(facts, {
-        feature: text(facts.Feature),
-        population,
-        channels,
-        viaCmg: channels.includes("CMG"),
-        viaIbcm: channels.includes("IBCM"),
-        ...population.version !== void 0 ? { version: population.version } : {}
-      }, pointer);
+      const element = derive(
+        facts,
+        {
+          feature: text(facts.Feature),
+          population,
+          channels,
+          viaCmg: channels.includes("CMG"),
+          viaIbcm: channels.includes("IBCM"),
+          ...population.version !== void 0 ? { version: population.version } : {}
+        },
+        pointer
+      );
       featureUses.push(element);
     });
   }
@@ -53527,7 +53650,8 @@ function walk(data, path, visit3) {
 }
 function keyValue(item, key) {
   let value = item;
-  for (const part of key.split(".")) value = isMapping(value) && Object.prototype.hasOwnProperty.call(value, part) ? value[part] : void 0;
+  for (const part of key.split("."))
+    value = isMapping(value) && Object.prototype.hasOwnProperty.call(value, part) ? value[part] : void 0;
   return value;
 }
 function matchKey(collection, name) {
@@ -53550,7 +53674,8 @@ var ExportIndex = class {
         if (!isMapping(item)) return;
         for (const key of declaration.key) {
           const name = keyValue(item, key);
-          if (typeof name === "string" && name !== "") list3.push({ collection, pointer: [...pointer], element: item, name });
+          if (typeof name === "string" && name !== "")
+            list3.push({ collection, pointer: [...pointer], element: item, name });
         }
       });
     }
@@ -53630,7 +53755,11 @@ function danglingFinding(reference, index) {
   let hint;
   if (!candidates.length) hint = `, which lists none: add it there, or correct the name.`;
   else {
-    const best = suggestion(name, candidates, declaration.to.every((to) => COLLECTIONS.get(to).caseInsensitive));
+    const best = suggestion(
+      name,
+      candidates,
+      declaration.to.every((to) => COLLECTIONS.get(to).caseInsensitive)
+    );
     const list3 = candidates.length <= FEW ? ` ${candidates.length === 1 ? "The only name there is" : "Names there:"} ${candidates.map(quote).join(", ")}.` : "";
     hint = best ? `; did you mean ${quote(best)}?${list3}` : `.${list3 || ` Use one of the ${candidates.length} names there, or add this one.`}`;
   }
@@ -53647,7 +53776,10 @@ function suggestion(name, candidates, caseInsensitive) {
   if (name.length > 200) return void 0;
   const sameButCase = candidates.find((c) => c.toLowerCase() === name.toLowerCase());
   if (sameButCase && !caseInsensitive) return sameButCase;
-  const best = closest(name.toLowerCase(), candidates.map((c) => c.toLowerCase()));
+  const best = closest(
+    name.toLowerCase(),
+    candidates.map((c) => c.toLowerCase())
+  );
   const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
   if (distance(name.toLowerCase(), best) > limit) return void 0;
   return candidates.find((c) => c.toLowerCase() === best);
@@ -53725,10 +53857,15 @@ function brokenFacts(model, schemaFindings, references) {
   const mark = (element, field, reason) => {
     let facts = broken.get(element);
     if (!facts) broken.set(element, facts = /* @__PURE__ */ new Map());
-    for (const fact of [field, ...DERIVED[field] ?? [], ...LINK_OF_FIELD.has(field) ? [LINK_OF_FIELD.get(field)] : []]) {
+    for (const fact of [
+      field,
+      ...DERIVED[field] ?? [],
+      ...LINK_OF_FIELD.has(field) ? [LINK_OF_FIELD.get(field)] : []
+    ]) {
       if (!facts.has(fact)) facts.set(fact, reason);
     }
-    if (Array.isArray(element.allRoles) && (field === "SiteCode" || field === EVERY_FACT)) for (const role of element.allRoles) mark(role, field, reason);
+    if (Array.isArray(element.allRoles) && (field === "SiteCode" || field === EVERY_FACT))
+      for (const role of element.allRoles) mark(role, field, reason);
     if (Array.isArray(element.connectionPoints) && REACH_INPUTS.has(field)) {
       for (const cp of element.connectionPoints) {
         let cpFacts = broken.get(cp);
@@ -53768,7 +53905,10 @@ function brokenFacts(model, schemaFindings, references) {
     const owner = as ? owners(reference.pointer) : void 0;
     if (!owner) continue;
     const reason = `${field} "${clip2(reference.name)}" names a part the export leaves out (${to.join(", ")})`;
-    for (const element of [owner.element, ...as === "site" && Array.isArray(owner.element.allRoles) ? owner.element.allRoles : []]) {
+    for (const element of [
+      owner.element,
+      ...as === "site" && Array.isArray(owner.element.allRoles) ? owner.element.allRoles : []
+    ]) {
       let facts = broken.get(element);
       if (!facts) broken.set(element, facts = /* @__PURE__ */ new Map());
       if (!facts.has(as)) facts.set(as, reason);
@@ -53776,7 +53916,11 @@ function brokenFacts(model, schemaFindings, references) {
   }
   const names2 = /* @__PURE__ */ new Set();
   for (const facts of broken.values()) for (const name of facts.keys()) names2.add(name);
-  return { size: broken.size, names: names2, of: (element) => element !== null && typeof element === "object" ? broken.get(element) : void 0 };
+  return {
+    size: broken.size,
+    names: names2,
+    of: (element) => element !== null && typeof element === "object" ? broken.get(element) : void 0
+  };
 }
 function fieldOf(finding, pointer, origin) {
   if (finding.ruleId === "CML004") return finding.expected;
@@ -58064,12 +58208,14 @@ function meterEvaluator(environment2) {
     return true;
   };
   probe({});
-  if (!evaluator || typeof evaluator.run !== "function") throw new Error("cmlint: cannot meter CEL evaluation (has @marcbachmann/cel-js changed?)");
+  if (!evaluator || typeof evaluator.run !== "function")
+    throw new Error("cmlint: cannot meter CEL evaluation (has @marcbachmann/cel-js changed?)");
   evaluator.run = function run2(ast, ctx) {
     chargeSteps(1);
     const op = ast.op;
     const value = ast.evaluate(this, ast, ctx);
-    if ((op === "+" || op === "call" || op === "rcall") && (typeof value === "string" || Array.isArray(value))) chargeSteps(value.length);
+    if ((op === "+" || op === "call" || op === "rcall") && (typeof value === "string" || Array.isArray(value)))
+      chargeSteps(value.length);
     if (ast.cmlintSized) chargeSteps(sizeOf(value));
     return value;
   };
@@ -58094,7 +58240,8 @@ var DAY_MS = 24 * 60 * 60 * 1e3;
 function dateValue(text3) {
   const day = text3.slice(0, 10);
   const time = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day) throw new Error(`not a calendar date: ${day}`);
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day)
+    throw new Error(`not a calendar date: ${day}`);
   return time;
 }
 function versions() {
@@ -58163,69 +58310,136 @@ function celEnvironment() {
     enableOptionalTypes: true,
     homogeneousAggregateLiterals: false,
     limits: { maxAstNodes: 5e3, maxDepth: 100, maxListElements: 1e3, maxMapEntries: 1e3, maxCallArguments: 16 }
-  }).registerFunction("reachable(string, string, int): bool", (from, to, port) => connectionAllows2(scope().model, from, to, port), doc(
-    "network.connections let `from` (a server name, a population name or `Internet`) open a connection to `to` (a host, where patterns such as `*.blob.core.windows.net` in the export match; a CMG name; or `Azure`) on `port`.",
-    "from",
-    "to",
-    "port"
-  )).registerFunction("reachableRange(string, string, int, int): bool", (from, to, start, count) => {
-    for (let port = start; port < start + count; port++) {
-      chargeSteps(1);
-      if (!connectionAllows2(scope().model, from, to, port)) return false;
-    }
-    return true;
-  }, doc("Every port from `start` to `start + count - 1` is reachable from `from` to `to`.", "from", "to", "start", "count")).registerFunction("ceilDiv(int, int): int", (a, b) => b === 0n ? 0n : (a + b - 1n) / b, doc("Integer division rounded up (0 when `b` is 0).", "a", "b")).registerFunction("lower(string): string", (text3) => lower(text3), doc("The text in lower case.", "text")).registerFunction("hostMatches(string, string): bool", (pattern, host) => hostMatches(pattern, host), doc(
-    "The host equals the pattern, or matches a `*.` wildcard pattern.",
-    "pattern",
-    "host"
-  )).registerFunction("daysUntil(string): int", (date) => BigInt(Math.floor((dateValue(date) - dateValue(scope().asOf)) / DAY_MS)), doc(
-    "Whole days from the run date (--as-of, default today) to `date` (YYYY-MM-DD); negative when it is past.",
-    "date"
-  )).registerFunction("asOf(): string", () => scope().asOf, doc("The run date, YYYY-MM-DD.")).registerFunction("groupBy(list, list): map", (items, keys) => groupBy2(items, keys), doc(
-    "A map from each key to the elements of `items` with that key (`keys[i]` is the key of `items[i]`), in list order. Computed in a rule's `let`, it makes comparing each element with the others linear.",
-    "items",
-    "keys"
-  )).registerFunction("group(map, dyn): list", (groups, key) => groups instanceof Map ? groups.get(key) ?? [] : [], doc(
-    "The elements under `key` in a map made by groupBy; an empty list when there are none.",
-    "groups",
-    "key"
-  )).registerFunction("same(dyn, dyn): bool", (a, b) => a === b, doc(
-    "The two values are the same element of the model (not merely equal): to leave an element out of its own group.",
-    "a",
-    "b"
-  )).registerFunction("precedes(dyn, dyn): bool", (a, b) => precedes(a, b), doc(
-    "Element `a` comes before element `b` in the export: of two elements in the same problem, the later one is the one to change.",
-    "a",
-    "b"
-  )).registerFunction("before(list, dyn): list", (items, element) => before(items, element), doc(
-    "The elements of a list that come before `element` in the export, in list order: the earlier elements of the same problem.",
-    "items",
-    "element"
-  )).registerFunction("firstOf(list, int): list", (items, count) => items.slice(0, Math.max(0, Number(count))), doc(
-    "The first `count` elements of a list: what a message names and a finding points at, when the list may be long.",
-    "items",
-    "count"
-  )).registerFunction("summarize(list, int): string", (shown, total) => summarize(shown, Number(total)), doc(
-    'The names `shown` joined with commas, then "and N more" when `total` is larger: a message names a few of many.',
-    "shown",
-    "total"
-  )).registerFunction("listSome(list, int): string", (names2, max) => listSome(names2, Number(max)), doc(
-    'At most `max` names joined with commas, then "and N more": a message names a few related elements, never all of them.',
-    "names",
-    "max"
-  )).registerFunction("isVersion(dyn): bool", (value) => isCurrentBranchVersion(value), doc(
-    "A current-branch version: YYMM from 1511 on, with a month from 01 to 12 (a build number such as 9122 is not).",
-    "value"
-  )).registerFunction("versionKnown(dyn): bool", (version) => versions().facts(version) !== void 0, doc(
-    "The version is in the version facts (src/versions/version-facts.ts plus the config file's `versions`).",
-    "version"
-  )).registerFunction("supportEnds(dyn): string", (version) => versions().supportEnds(version) ?? "", doc(
-    "The last day of support of a version (YYYY-MM-DD) from the version facts; an empty string when they do not say.",
-    "version"
-  )).registerFunction("latestKnownVersion(): int", () => BigInt(versions().latest.version), doc("The newest version in the version facts.")).registerFunction(`string.${LINEAR_MATCHES}(string): bool`, (text3, pattern) => linearPattern(pattern).test(text3), doc(
-    "CEL's `matches` on RE2 (linear time): rules write `text.matches(pattern)`.",
-    "pattern"
-  ));
+  }).registerFunction(
+    "reachable(string, string, int): bool",
+    (from, to, port) => connectionAllows2(scope().model, from, to, port),
+    doc(
+      "network.connections let `from` (a server name, a population name or `Internet`) open a connection to `to` (a host, where patterns such as `*.blob.core.windows.net` in the export match; a CMG name; or `Azure`) on `port`.",
+      "from",
+      "to",
+      "port"
+    )
+  ).registerFunction(
+    "reachableRange(string, string, int, int): bool",
+    (from, to, start, count) => {
+      for (let port = start; port < start + count; port++) {
+        chargeSteps(1);
+        if (!connectionAllows2(scope().model, from, to, port)) return false;
+      }
+      return true;
+    },
+    doc(
+      "Every port from `start` to `start + count - 1` is reachable from `from` to `to`.",
+      "from",
+      "to",
+      "start",
+      "count"
+    )
+  ).registerFunction(
+    "ceilDiv(int, int): int",
+    (a, b) => b === 0n ? 0n : (a + b - 1n) / b,
+    doc("Integer division rounded up (0 when `b` is 0).", "a", "b")
+  ).registerFunction("lower(string): string", (text3) => lower(text3), doc("The text in lower case.", "text")).registerFunction(
+    "hostMatches(string, string): bool",
+    (pattern, host) => hostMatches(pattern, host),
+    doc("The host equals the pattern, or matches a `*.` wildcard pattern.", "pattern", "host")
+  ).registerFunction(
+    "daysUntil(string): int",
+    (date) => BigInt(Math.floor((dateValue(date) - dateValue(scope().asOf)) / DAY_MS)),
+    doc(
+      "Whole days from the run date (--as-of, default today) to `date` (YYYY-MM-DD); negative when it is past.",
+      "date"
+    )
+  ).registerFunction("asOf(): string", () => scope().asOf, doc("The run date, YYYY-MM-DD.")).registerFunction(
+    "groupBy(list, list): map",
+    (items, keys) => groupBy2(items, keys),
+    doc(
+      "A map from each key to the elements of `items` with that key (`keys[i]` is the key of `items[i]`), in list order. Computed in a rule's `let`, it makes comparing each element with the others linear.",
+      "items",
+      "keys"
+    )
+  ).registerFunction(
+    "group(map, dyn): list",
+    (groups, key) => groups instanceof Map ? groups.get(key) ?? [] : [],
+    doc("The elements under `key` in a map made by groupBy; an empty list when there are none.", "groups", "key")
+  ).registerFunction(
+    "same(dyn, dyn): bool",
+    (a, b) => a === b,
+    doc(
+      "The two values are the same element of the model (not merely equal): to leave an element out of its own group.",
+      "a",
+      "b"
+    )
+  ).registerFunction(
+    "precedes(dyn, dyn): bool",
+    (a, b) => precedes(a, b),
+    doc(
+      "Element `a` comes before element `b` in the export: of two elements in the same problem, the later one is the one to change.",
+      "a",
+      "b"
+    )
+  ).registerFunction(
+    "before(list, dyn): list",
+    (items, element) => before(items, element),
+    doc(
+      "The elements of a list that come before `element` in the export, in list order: the earlier elements of the same problem.",
+      "items",
+      "element"
+    )
+  ).registerFunction(
+    "firstOf(list, int): list",
+    (items, count) => items.slice(0, Math.max(0, Number(count))),
+    doc(
+      "The first `count` elements of a list: what a message names and a finding points at, when the list may be long.",
+      "items",
+      "count"
+    )
+  ).registerFunction(
+    "summarize(list, int): string",
+    (shown, total) => summarize(shown, Number(total)),
+    doc(
+      'The names `shown` joined with commas, then "and N more" when `total` is larger: a message names a few of many.',
+      "shown",
+      "total"
+    )
+  ).registerFunction(
+    "listSome(list, int): string",
+    (names2, max) => listSome(names2, Number(max)),
+    doc(
+      'At most `max` names joined with commas, then "and N more": a message names a few related elements, never all of them.',
+      "names",
+      "max"
+    )
+  ).registerFunction(
+    "isVersion(dyn): bool",
+    (value) => isCurrentBranchVersion(value),
+    doc(
+      "A current-branch version: YYMM from 1511 on, with a month from 01 to 12 (a build number such as 9122 is not).",
+      "value"
+    )
+  ).registerFunction(
+    "versionKnown(dyn): bool",
+    (version) => versions().facts(version) !== void 0,
+    doc(
+      "The version is in the version facts (src/versions/version-facts.ts plus the config file's `versions`).",
+      "version"
+    )
+  ).registerFunction(
+    "supportEnds(dyn): string",
+    (version) => versions().supportEnds(version) ?? "",
+    doc(
+      "The last day of support of a version (YYYY-MM-DD) from the version facts; an empty string when they do not say.",
+      "version"
+    )
+  ).registerFunction(
+    "latestKnownVersion(): int",
+    () => BigInt(versions().latest.version),
+    doc("The newest version in the version facts.")
+  ).registerFunction(
+    `string.${LINEAR_MATCHES}(string): bool`,
+    (text3, pattern) => linearPattern(pattern).test(text3),
+    doc("CEL's `matches` on RE2 (linear time): rules write `text.matches(pattern)`.", "pattern")
+  );
   meterEvaluator(environment);
   return environment;
 }
@@ -58260,7 +58474,29 @@ function celErrorText(error2) {
 }
 
 // src/engine/case-lets.ts
-var RESERVED2 = /* @__PURE__ */ new Set(["true", "false", "null", "in", "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop", "package", "namespace", "return", "var", "void", "while"]);
+var RESERVED2 = /* @__PURE__ */ new Set([
+  "true",
+  "false",
+  "null",
+  "in",
+  "as",
+  "break",
+  "const",
+  "continue",
+  "else",
+  "for",
+  "function",
+  "if",
+  "import",
+  "let",
+  "loop",
+  "package",
+  "namespace",
+  "return",
+  "var",
+  "void",
+  "while"
+]);
 var contextNames;
 var helperNames;
 function letNameClash(name) {
@@ -58268,7 +58504,9 @@ function letNameClash(name) {
   if (name === "it") return "is the name of the element a case looks at";
   if (name === "schemaError") return "is the name of a schema case's error message";
   if (contextNames.has(name)) return "is the name of a model collection";
-  helperNames ??= new Set(celEnvironment().getDefinitions().functions.map((f2) => f2.name));
+  helperNames ??= new Set(
+    celEnvironment().getDefinitions().functions.map((f2) => f2.name)
+  );
   if (helperNames.has(name) || name === "cel") return "is the name of a CEL function";
   if (RESERVED2.has(name)) return "is a reserved word of CEL";
   return void 0;
@@ -58276,7 +58514,17 @@ function letNameClash(name) {
 function isNode2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) && typeof value.op === "string";
 }
-var COMPREHENSIONS = /* @__PURE__ */ new Set(["all", "exists", "exists_one", "existsOne", "map", "filter", "transformList", "transformMap", "transformMapEntry"]);
+var COMPREHENSIONS = /* @__PURE__ */ new Set([
+  "all",
+  "exists",
+  "exists_one",
+  "existsOne",
+  "map",
+  "filter",
+  "transformList",
+  "transformMap",
+  "transformMapEntry"
+]);
 function freeNames(ast) {
   const names2 = /* @__PURE__ */ new Set();
   const visit3 = (value, bound) => {
@@ -58301,7 +58549,10 @@ function freeNames(ast) {
       }
       if (typeof name === "string" && COMPREHENSIONS.has(name) && variables.length >= 1 && variables.length <= 2 && plain) {
         visit3(receiver, bound);
-        visit3(args[variables.length], /* @__PURE__ */ new Set([...bound, ...variables.map((v) => v.args)]));
+        visit3(
+          args[variables.length],
+          /* @__PURE__ */ new Set([...bound, ...variables.map((v) => v.args)])
+        );
         return;
       }
     }
@@ -58330,7 +58581,9 @@ function caseScope(lets, context) {
             failure = void 0;
           } catch (error2) {
             result = UNSET;
-            failure = new Error(`let ${name}: ${error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : String(error2)}`);
+            failure = new Error(
+              `let ${name}: ${error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : String(error2)}`
+            );
           } finally {
             computing = false;
           }
@@ -58361,7 +58614,9 @@ function factGuards(where, readThrough2) {
     const field = /^[A-Z]/.test(last) ? last : FIELD_OF_LINK.get(last);
     if (field === void 0 || Object.prototype.hasOwnProperty.call(REFERENCE_TABLE.absentMeans, field)) return;
     const read = `it.${path.join(".")}`;
-    const readBy = conditions.flatMap((other, i) => i !== index && readsPath(readThrough2 ? readThrough2(other) : other, read) ? [i] : []);
+    const readBy = conditions.flatMap(
+      (other, i) => i !== index && readsPath(readThrough2 ? readThrough2(other) : other, read) ? [i] : []
+    );
     guards.push({ index, path, fact: [...path.slice(0, -1), field].join("."), readBy });
   });
   return guards.length ? { conditions, guards } : void 0;
@@ -58610,7 +58865,8 @@ function bounded(text3) {
 }
 function display(value) {
   if (value === void 0 || value === null) return "(none)";
-  if (typeof value === "bigint" || typeof value === "number" || typeof value === "boolean") return bounded(String(value));
+  if (typeof value === "bigint" || typeof value === "number" || typeof value === "boolean")
+    return bounded(String(value));
   if (typeof value === "string") return bounded(value);
   if (Array.isArray(value)) {
     if (!value.length) return "(none)";
@@ -58620,7 +58876,16 @@ function display(value) {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
     const named = value;
-    for (const key of ["ServiceName", "SiteSystemServerName", "SiteCode", "Name", "Id", "ClientSettingName", "name", "id"]) {
+    for (const key of [
+      "ServiceName",
+      "SiteSystemServerName",
+      "SiteCode",
+      "Name",
+      "Id",
+      "ClientSettingName",
+      "name",
+      "id"
+    ]) {
       if (typeof named[key] === "string") return bounded(named[key]);
     }
   }
@@ -58735,7 +59000,9 @@ function compileRule(rule) {
       const checked = parse3().check?.();
       if (checked && !checked.valid) throw new RuleLoadError(`${where(pointer)}: ${celErrorText(checked.error)}`);
       if (checked && !typeFits(checked.type, expected)) {
-        throw new RuleLoadError(`${where(pointer)}: gives ${checked.type}, where ${expected === "list" ? "a list" : "a boolean"} is needed`);
+        throw new RuleLoadError(
+          `${where(pointer)}: gives ${checked.type}, where ${expected === "list" ? "a list" : "a boolean"} is needed`
+        );
       }
     }
     const has = HAS_PATH.exec(text3);
@@ -58767,7 +59034,9 @@ function compileRule(rule) {
       if (!rule.builtin) {
         const later = [...value.names()].find((n) => n === name || names2.indexOf(n) > at);
         if (later) {
-          throw new RuleLoadError(`${where(pointer)}: reads ${later === name ? "itself" : `${later}, a let written after it`}; a case's let may read the rule's lets and the case's earlier ones`);
+          throw new RuleLoadError(
+            `${where(pointer)}: reads ${later === name ? "itself" : `${later}, a let written after it`}; a case's let may read the rule's lets and the case's earlier ones`
+          );
         }
       }
       lets.set(name, value);
@@ -58788,7 +59057,10 @@ function compileRule(rule) {
   };
   return {
     rule,
-    requires: (check2.requires ?? []).map((r, i) => ({ test: expr(["check", "requires", i, "expression"], r.expression, "bool"), missing: r.missing })),
+    requires: (check2.requires ?? []).map((r, i) => ({
+      test: expr(["check", "requires", i, "expression"], r.expression, "bool"),
+      missing: r.missing
+    })),
     lets: Object.entries(check2.let ?? {}).map(([name, text3]) => {
       checkLetName(["check", "let", name], name);
       return { name, text: text3, value: expr(["check", "let", name], text3) };
@@ -58796,17 +59068,24 @@ function compileRule(rule) {
     cases: check2.cases.map((c, i) => {
       const field = (name) => ["check", "cases", i, name];
       if (c.assert !== void 0 && REPORTS_EVERY_ELEMENT.test(c.assert)) {
-        throw new RuleLoadError(`${where(field("assert"))}: assert: 'false' reports every element in scope; write report: true instead (and no assert)`);
+        throw new RuleLoadError(
+          `${where(field("assert"))}: assert: 'false' reports every element in scope; write report: true instead (and no assert)`
+        );
       }
       if (c.report && (c.assert !== void 0 || c.schema !== void 0)) {
-        throw new RuleLoadError(`${where(field("report"))}: report: true reports every element in scope and takes no ${c.assert !== void 0 ? "assert" : "schema"}; remove one of them`);
+        throw new RuleLoadError(
+          `${where(field("report"))}: report: true reports every element in scope and takes no ${c.assert !== void 0 ? "assert" : "schema"}; remove one of them`
+        );
       }
       const lets = caseLets(i, c.let ?? {});
       const letNames = new Set(lets.keys());
       const caseExpr = (name, text3, expected = "any", pointer = field(name)) => throughLets(expr(pointer, text3, expected), lets);
       if (!rule.builtin && c.forEach) {
         const read = [...expr(field("forEach"), c.forEach).names()].find((n) => letNames.has(n));
-        if (read) throw new RuleLoadError(`${where(field("forEach"))}: reads ${read}, a let of the case, which is computed for each element forEach gives; move it to check.let or compute it in where`);
+        if (read)
+          throw new RuleLoadError(
+            `${where(field("forEach"))}: reads ${read}, a let of the case, which is computed for each element forEach gives; move it to check.let or compute it in where`
+          );
       }
       let schema2;
       if (c.schema) {
@@ -59380,7 +59659,10 @@ var ELEMENTS = {
     from: ["siteSystems", "*", "roles", "*"],
     meaning: "A role of a site system server (siteSystems[].roles.<Kind>).",
     facts: {
-      kind: f("string", "the role: ManagementPoint, DistributionPoint, SoftwareUpdatePoint, FallbackStatusPoint, CloudManagementGatewayConnectionPoint, ServiceConnectionPoint, ..."),
+      kind: f(
+        "string",
+        "the role: ManagementPoint, DistributionPoint, SoftwareUpdatePoint, FallbackStatusPoint, CloudManagementGatewayConnectionPoint, ServiceConnectionPoint, ..."
+      ),
       server: f("Server", "the server that hosts it"),
       serverName: f("string", "the server's name (lower case)"),
       SiteCode: f("dyn", "the server's SiteCode"),
@@ -59389,13 +59671,25 @@ var ELEMENTS = {
       acceptsInternet: f("bool", "accepts connections from internet clients"),
       acceptsIntranet: f("bool", "accepts connections from intranet clients"),
       cmgTraffic: f("bool", "EnableCloudGateway: serves CMG traffic"),
-      https: f("bool?", "uses HTTPS (MP EnableSsl, SUP WsusSsl, DP ClientCommunicationType; FSP false); absent when unknown"),
+      https: f(
+        "bool?",
+        "uses HTTPS (MP EnableSsl, SUP WsusSsl, DP ClientCommunicationType; FSP false); absent when unknown"
+      ),
       port: f("int", "the port clients use (443 or 80, or the SUP's WSUS port)"),
       ibcm: f("bool", "accepts internet connections on the IBCM path"),
       cmg: f("Cmg?", "connection points only: the CMG its CloudManagementGatewayName names"),
-      clientCount: f("int?", "connection points only: clients of its CMG's populations assigned to its site (populations without a SiteCode count when all the CMG's connection points are at one site)"),
-      reachesCmgTcpTls: f("bool?", "connection points only: network.connections open every TCP-TLS port of its CMG from its server to the CMG's service or deployment name, Azure or the Internet"),
-      reachesCmgHttps: f("bool?", "connection points only: network.connections open every HTTPS port of its CMG from its server to the CMG's service or deployment name, Azure or the Internet")
+      clientCount: f(
+        "int?",
+        "connection points only: clients of its CMG's populations assigned to its site (populations without a SiteCode count when all the CMG's connection points are at one site)"
+      ),
+      reachesCmgTcpTls: f(
+        "bool?",
+        "connection points only: network.connections open every TCP-TLS port of its CMG from its server to the CMG's service or deployment name, Azure or the Internet"
+      ),
+      reachesCmgHttps: f(
+        "bool?",
+        "connection points only: network.connections open every HTTPS port of its CMG from its server to the CMG's service or deployment name, Azure or the Internet"
+      )
     }
   },
   Cmg: {
@@ -59405,9 +59699,15 @@ var ELEMENTS = {
       name: f("string", "ServiceName in lower case"),
       ...SITED,
       instances: f("int", "VMInstanceCount; 1 when unset"),
-      deploymentKind: f("string", "cloudService, scaleSet, unknown (nothing says) or unrecognized (a DeploymentModel cmlint does not know): from DeploymentModel, else a DeploymentName ending .cloudapp.net or .cloudapp.azure.com"),
+      deploymentKind: f(
+        "string",
+        "cloudService, scaleSet, unknown (nothing says) or unrecognized (a DeploymentModel cmlint does not know): from DeploymentModel, else a DeploymentName ending .cloudapp.net or .cloudapp.azure.com"
+      ),
       deploymentKindStated: f("bool", "deploymentKind comes from DeploymentModel, not from the DeploymentName"),
-      instanceSlots: f("int", "VMInstanceCount taken as 1 to 16: how many ports each channel of its connection points needs"),
+      instanceSlots: f(
+        "int",
+        "VMInstanceCount taken as 1 to 16: how many ports each channel of its connection points needs"
+      ),
       tcpTlsPortFirst: f("int", "the first TCP-TLS port of its instances (10140)"),
       httpsPortFirst: f("int", "the first HTTPS port of its instances (443 for one instance, else 10124)"),
       tcpTlsPorts: f("string", "the TCP-TLS ports as text: 10140 or 10140-10143"),
@@ -59418,7 +59718,10 @@ var ELEMENTS = {
       managementCertificate: f("Certificate?", "the certificate its ManagementCertificate names"),
       trustedCertificates: f("list<Certificate>", "the certificates its CARootCert names"),
       connectionPoints: f("list<Role>", "its connection points"),
-      populations: f("list<Population>", "the populations that use it (the only CMG, for a population that names none)"),
+      populations: f(
+        "list<Population>",
+        "the populations that use it (the only CMG, for a population that names none)"
+      ),
       clientCount: f("int", "the clients of those populations")
     }
   },
@@ -59474,7 +59777,10 @@ var ELEMENTS = {
       name: f("string", "Name in lower case"),
       value: f("string", "Value in lower case"),
       isPublic: f("bool", "Zone is not Internal"),
-      target: f("dyn?", "the CMG whose service or deployment name it is (a Cmg), else the internet-facing site system whose public FQDN or server name it is (a Server)")
+      target: f(
+        "dyn?",
+        "the CMG whose service or deployment name it is (a Cmg), else the internet-facing site system whose public FQDN or server name it is (a Server)"
+      )
     }
   },
   NetworkDevice: {
@@ -59495,7 +59801,10 @@ var ELEMENTS = {
       from: f("string", "From in lower case"),
       to: f("string", "To in lower case"),
       ranges: f("list<PortRange>", "Ports as port ranges"),
-      source: f("dyn?", "what From names: a site system (Server, by name or public FQDN), a Cmg (service or deployment name), a Population, a CloudDistributionPoint or a NetworkDevice"),
+      source: f(
+        "dyn?",
+        "what From names: a site system (Server, by name or public FQDN), a Cmg (service or deployment name), a Population, a CloudDistributionPoint or a NetworkDevice"
+      ),
       destination: f("dyn?", "what To names, as source does for From"),
       sourceIsAzure: f("bool", "From is Azure, an Azure host or an Azure *. wildcard"),
       destinationIsAzure: f("bool", "To is Azure, an Azure host or an Azure *. wildcard")
@@ -59593,7 +59902,10 @@ var COLLECTIONS2 = {
   sites: { type: "list<Site>", elements: "`hierarchy.sites[]`" },
   servers: { type: "list<Server>", elements: "`siteSystems[]`" },
   roles: { type: "list<Role>", elements: "every role of every server (`siteSystems[].roles.<Kind>`)" },
-  connectionPoints: { type: "list<Role>", elements: "the CloudManagementGatewayConnectionPoint roles (with `cmg` and `clientCount`)" },
+  connectionPoints: {
+    type: "list<Role>",
+    elements: "the CloudManagementGatewayConnectionPoint roles (with `cmg` and `clientCount`)"
+  },
   cmgs: { type: "list<Cmg>", elements: "`cloudManagementGateways[]`" },
   cloudDistributionPoints: { type: "list<CloudDistributionPoint>", elements: "`cloudDistributionPoints[]`" },
   azureServices: { type: "list<AzureService>", elements: "`azureServices[]`" },
@@ -59673,7 +59985,9 @@ function suggestion2(name, known) {
   return distance(name.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean ${near}?` : ` (${WHERE_LISTED})`;
 }
 var WHERE_LISTED = "the names are in docs/rule-authoring.md, The model";
-var MODEL_VARIABLES = Object.fromEntries(Object.entries(COLLECTIONS2).map(([name, c]) => [name, typeShape(c.type)]));
+var MODEL_VARIABLES = Object.fromEntries(
+  Object.entries(COLLECTIONS2).map(([name, c]) => [name, typeShape(c.type)])
+);
 var Problem = class extends Error {
   constructor(offset, message) {
     super(message);
@@ -59756,7 +60070,8 @@ function walk2(node, scope2) {
       }
       const results = list3.map((arg) => walk2(arg, scope2));
       if (name === "orValue" || name === "value") return shape;
-      if (name === "of" && isNode4(receiver) && receiver.op === "id" && receiver.args === "optional") return results[0] ?? "any";
+      if (name === "of" && isNode4(receiver) && receiver.op === "id" && receiver.args === "optional")
+        return results[0] ?? "any";
       return "any";
     }
     case "list": {
@@ -59772,7 +60087,11 @@ function walk2(node, scope2) {
 function checkRuleNames(rule) {
   const check2 = rule.check;
   if (!check2) return void 0;
-  const base = new Map([...Object.entries(MODEL_VARIABLES), ...Object.entries(CASE_VARIABLES), ["it", "any"]]);
+  const base = new Map([
+    ...Object.entries(MODEL_VARIABLES),
+    ...Object.entries(CASE_VARIABLES),
+    ["it", "any"]
+  ]);
   const expression = (pointer, text3, scope2, offset = 0) => {
     let ast;
     try {
@@ -59801,15 +60120,19 @@ function checkRuleNames(rule) {
   };
   try {
     const ruleScope = new Map(base);
-    (check2.requires ?? []).forEach((r, i) => expression(["check", "requires", i, "expression"], r.expression, ruleScope));
-    for (const [name, text3] of Object.entries(check2.let ?? {})) ruleScope.set(name, expression(["check", "let", name], text3, ruleScope));
+    (check2.requires ?? []).forEach(
+      (r, i) => expression(["check", "requires", i, "expression"], r.expression, ruleScope)
+    );
+    for (const [name, text3] of Object.entries(check2.let ?? {}))
+      ruleScope.set(name, expression(["check", "let", name], text3, ruleScope));
     check2.cases.forEach((c, i) => {
       const field = (name) => ["check", "cases", i, name];
       const caseScope2 = new Map(ruleScope);
       for (const name of Object.keys(c.let ?? {})) caseScope2.set(name, "any");
       const each = c.forEach ? expression(field("forEach"), c.forEach, caseScope2) : MODEL_VARIABLES.hierarchy;
       caseScope2.set("it", c.forEach ? itemOf(each) : each);
-      for (const [name, text3] of Object.entries(c.let ?? {})) caseScope2.set(name, expression(["check", "cases", i, "let", name], text3, caseScope2));
+      for (const [name, text3] of Object.entries(c.let ?? {}))
+        caseScope2.set(name, expression(["check", "cases", i, "let", name], text3, caseScope2));
       for (const key of ["where", "assert", "related"]) {
         const text3 = c[key];
         if (text3) expression(field(key), text3, caseScope2);
@@ -59879,7 +60202,9 @@ function fieldName2(pointer) {
 function toRule(definition, origin, builtin, lineOf, positionOf) {
   const validate = validator2();
   if (!validate(definition)) {
-    const problems = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || "/"} ${e.message}${e.keyword === "additionalProperties" ? ` (${String(e.params.additionalProperty)})` : ""}`).join("; ");
+    const problems = (validate.errors ?? []).slice(0, 3).map(
+      (e) => `${e.instancePath || "/"} ${e.message}${e.keyword === "additionalProperties" ? ` (${String(e.params.additionalProperty)})` : ""}`
+    ).join("; ");
     throw new RuleLoadError(`${origin}: invalid rule file: ${problems}`);
   }
   const rule = definition;
@@ -59892,11 +60217,14 @@ function toRule(definition, origin, builtin, lineOf, positionOf) {
   });
   const expectedName = rule.id;
   const name = basename(origin).replace(/\.(ya?ml|json)$/i, "");
-  if (name !== expectedName) throw new RuleLoadError(`${origin}: rule id ${rule.id} does not match the file name ${name}`);
+  if (name !== expectedName)
+    throw new RuleLoadError(`${origin}: rule id ${rule.id} does not match the file name ${name}`);
   const unknown = builtin ? void 0 : checkRuleNames(rule);
   if (unknown) {
     const at = positionOf?.(unknown.pointer, unknown.offset);
-    throw new RuleLoadError(`${origin}${at ? `:${at.line}:${at.column}` : ""}: ${fieldName2(unknown.pointer)}: ${unknown.message}`);
+    throw new RuleLoadError(
+      `${origin}${at ? `:${at.line}:${at.column}` : ""}: ${fieldName2(unknown.pointer)}: ${unknown.message}`
+    );
   }
   return {
     ...rule,
@@ -59921,10 +60249,12 @@ function urlProblem(text3) {
 }
 function parseRuleFile(path, text3) {
   const parsed = parseDataFile(path, text3);
-  if (parsed.problem) throw new RuleLoadError(`${path}:${parsed.problem.line}: cannot parse rule file: ${parsed.problem.message}`);
+  if (parsed.problem)
+    throw new RuleLoadError(`${path}:${parsed.problem.line}: cannot parse rule file: ${parsed.problem.message}`);
   const positionOf = (pointer, offset) => {
     let value = parsed.data;
-    for (const part of pointer) value = value !== null && typeof value === "object" ? value[part] : void 0;
+    for (const part of pointer)
+      value = value !== null && typeof value === "object" ? value[part] : void 0;
     return valuePosition(text3, parsed.document.locate([...pointer]), typeof value === "string" ? value : "", offset);
   };
   return { data: parsed.data, lineOf: (pointer) => parsed.document.locate([...pointer], true).startLine, positionOf };
@@ -63416,7 +63746,8 @@ var YamlNodeIndex = class {
   }
   /** The node itself where js-yaml read a collection twice (a flow collection as a block item: an outer reading). */
   unwrapped(node) {
-    while (node + 1 < this.afters[node] && this.afters[node + 1] === this.afters[node] && this.results[node + 1] === this.results[node]) node++;
+    while (node + 1 < this.afters[node] && this.afters[node + 1] === this.afters[node] && this.results[node + 1] === this.results[node])
+      node++;
     return node;
   }
   children(node) {
@@ -63626,7 +63957,10 @@ function parseYamlFast(text3, options = FAST_YAML_DEFAULTS) {
     format: "yaml",
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new YamlLocator(text3, data, spans, starts, ends, nodes, options, counters)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) => (locator ??= new YamlLocator(text3, data, spans, starts, ends, nodes, options, counters)).locate(
+      pointer,
+      atKey ?? false
+    ),
     comments: () => commentsOf(text3),
     counters
   };
@@ -63730,7 +64064,10 @@ var YamlLocator = class {
     const doc2 = (0, import_yaml3.parseDocument)(skeleton.text, YAML_OPTIONS);
     const lines = this.lines;
     const map2 = skeleton.map;
-    const slice = { doc: doc2, lines: { region: (start, end) => lines.region(map2(start), map2(end)) } };
+    const slice = {
+      doc: doc2,
+      lines: { region: (start, end) => lines.region(map2(start), map2(end)) }
+    };
     if (cache2.size >= SLICE_CACHE_SIZE) cache2.delete(cache2.keys().next().value);
     cache2.set(node, slice);
     return slice;
@@ -63744,7 +64081,8 @@ var YamlLocator = class {
     const start = this.starts[index];
     const end = this.ends[index];
     let lineStart = start;
-    while (lineStart > 0 && this.text.charCodeAt(lineStart - 1) !== 10 && this.text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+    while (lineStart > 0 && this.text.charCodeAt(lineStart - 1) !== 10 && this.text.charCodeAt(lineStart - 1) !== 13)
+      lineStart--;
     const cuts = [];
     this.collectCuts(node, keepEnd, cuts);
     cuts.sort((a, b) => a[0] - b[0]);
@@ -63803,7 +64141,8 @@ var YamlLocator = class {
     let lastChild;
     if (keepEnd) {
       for (const child2 of children) {
-        if (!lastChild || this.starts[this.spans.get(child2)] > this.starts[this.spans.get(lastChild)]) lastChild = child2;
+        if (!lastChild || this.starts[this.spans.get(child2)] > this.starts[this.spans.get(lastChild)])
+          lastChild = child2;
       }
     }
     for (const child2 of children) {
@@ -63864,7 +64203,10 @@ function decodeSource(path, bytes, maxBytes = DEFAULT_MAX_BYTES) {
   }
   const utf16 = bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255;
   if (utf16) {
-    throw new UnreadableSourceError(path, `${path}: UTF-16 text (byte-order mark ${bytes[0] === 255 ? "FF FE" : "FE FF"}); save the export as UTF-8`);
+    throw new UnreadableSourceError(
+      path,
+      `${path}: UTF-16 text (byte-order mark ${bytes[0] === 255 ? "FF FE" : "FE FF"}); save the export as UTF-8`
+    );
   }
   if (bytes.includes(0)) {
     throw new UnreadableSourceError(path, `${path}: binary file (contains NUL bytes), not a YAML or JSON export`);
@@ -63875,7 +64217,10 @@ function decodeSource(path, bytes, maxBytes = DEFAULT_MAX_BYTES) {
   } catch {
     const offset = firstInvalidUtf8Offset(bytes);
     const line = bytes.subarray(0, Math.max(0, offset)).reduce((n, byte) => n + (byte === 10 ? 1 : 0), 1);
-    throw new UnreadableSourceError(path, `${path}: not valid UTF-8 (first bad byte on line ${line}, at byte offset ${offset}); save the export as UTF-8`);
+    throw new UnreadableSourceError(
+      path,
+      `${path}: not valid UTF-8 (first bad byte on line ${line}, at byte offset ${offset}); save the export as UTF-8`
+    );
   }
   return { path, text: text3, bytes };
 }
@@ -63886,7 +64231,10 @@ async function readStreamSource(path, stream, maxBytes = DEFAULT_MAX_BYTES) {
     const buffer = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk);
     length += buffer.length;
     if (length > maxBytes) {
-      throw new UnreadableSourceError(path, `${path}: more than ${maxBytes} bytes, over the limit (raise it with --max-file-size)`);
+      throw new UnreadableSourceError(
+        path,
+        `${path}: more than ${maxBytes} bytes, over the limit (raise it with --max-file-size)`
+      );
     }
     chunks.push(buffer);
   }
@@ -63976,12 +64324,14 @@ function firstInvalidUtf8Offset(bytes) {
 function validateExport(data, versions2 = BUILT_IN_VERSIONS) {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     const found = data === void 0 ? "nothing (the file is empty or holds only comments)" : data === null ? "an empty document" : Array.isArray(data) ? "a list" : describeValue2(data);
-    return [{
-      ruleId: "CML003",
-      severity: "error",
-      message: `The export must be a mapping with schemaVersion, hierarchy, siteSystems and so on; found ${found}.`,
-      pointer: []
-    }];
+    return [
+      {
+        ruleId: "CML003",
+        severity: "error",
+        message: `The export must be a mapping with schemaVersion, hierarchy, siteSystems and so on; found ${found}.`,
+        pointer: []
+      }
+    ];
   }
   const findings = collapseAnyOf(schemaErrors(data)).map(toFinding2);
   const versionProblems = versionFindings(data, versions2);
@@ -64000,7 +64350,8 @@ function statedVersions(data) {
     });
   };
   const hierarchy = data.hierarchy;
-  if (hierarchy !== null && typeof hierarchy === "object") each(hierarchy.sites, ["hierarchy", "sites"], "Version");
+  if (hierarchy !== null && typeof hierarchy === "object")
+    each(hierarchy.sites, ["hierarchy", "sites"], "Version");
   each(data.cloudManagementGateways, ["cloudManagementGateways"], "CreatedOnVersion");
   return found;
 }
@@ -64044,7 +64395,13 @@ function schemaErrors(data) {
   const rest = { ...data, [INVENTORY]: [] };
   const errors = validate(rest) ? [] : (validate.errors ?? []).map((error2) => error2.data === rest ? { ...error2, data } : error2);
   const item = inventoryItemValidator();
-  const context = { instancePath: "", parentData: inventory, parentDataProperty: 0, rootData: data, dynamicAnchors: {} };
+  const context = {
+    instancePath: "",
+    parentData: inventory,
+    parentDataProperty: 0,
+    rootData: data,
+    dynamicAnchors: {}
+  };
   for (let index = 0; index < inventory.length; index++) {
     context.parentDataProperty = index;
     if (item(inventory[index], context)) continue;
@@ -64195,8 +64552,10 @@ function lacksExportKey(data) {
 function notAnExportReason(data, parsedCleanly, text3) {
   if (isMapping2(data) && Object.hasOwn(data, EXPORT_KEY)) return void 0;
   if (!parsedCleanly && text3.includes(EXPORT_KEY)) return void 0;
-  if (!isMapping2(data)) return data === void 0 && !parsedCleanly ? "does not parse and has no schemaVersion" : "not a mapping with schemaVersion";
-  if (data.tool === "cmlint" && typeof data.baselineFormat === "number" && Array.isArray(data.findings)) return "a cmlint baseline";
+  if (!isMapping2(data))
+    return data === void 0 && !parsedCleanly ? "does not parse and has no schemaVersion" : "not a mapping with schemaVersion";
+  if (data.tool === "cmlint" && typeof data.baselineFormat === "number" && Array.isArray(data.findings))
+    return "a cmlint baseline";
   if (data.tool === "cmlint" && Array.isArray(data.files) && isMapping2(data.summary)) return "a cmlint JSON report";
   if (typeof data.version === "string" && Array.isArray(data.runs)) return "a SARIF log";
   return "no schemaVersion at the top level";
@@ -64250,7 +64609,12 @@ function regionOf(rows, line) {
   const at = row2.indexOf("cmlint-");
   const hash = at >= 0 ? row2.lastIndexOf("#", at) : -1;
   const start = hash >= 0 ? hash + 1 : 1;
-  return { startLine: line, startColumn: start, endLine: line, endColumn: Math.max(start + 1, row2.trimEnd().length + 1) };
+  return {
+    startLine: line,
+    startColumn: start,
+    endLine: line,
+    endColumn: Math.max(start + 1, row2.trimEnd().length + 1)
+  };
 }
 function readDirectives(comments, text3, knownRules) {
   const directives = [];
@@ -64262,7 +64626,12 @@ function readDirectives(comments, text3, knownRules) {
     rows ??= text3.split(/\r\n|\r|\n/);
     const region = regionOf(rows, comment.line);
     const word = match[1];
-    const report2 = (why2) => problems.push({ ruleId: INVALID_SUPPRESSION, severity: "error", message: `Suppression comment "cmlint-${word}" ${why2}; it suppresses nothing`, region });
+    const report2 = (why2) => problems.push({
+      ruleId: INVALID_SUPPRESSION,
+      severity: "error",
+      message: `Suppression comment "cmlint-${word}" ${why2}; it suppresses nothing`,
+      region
+    });
     if (word !== "disable-next-line" && word !== "disable") {
       report2("is not a cmlint directive (use cmlint-disable-next-line or cmlint-disable)");
       continue;
@@ -64276,7 +64645,9 @@ function readDirectives(comments, text3, knownRules) {
     if (!rules.length) why.push("names no rule (list the rule ids it suppresses)");
     const notRules = rules.filter((id) => !RULE_ID.test(id) || !knownRules.has(id));
     if (notRules.length) {
-      why.push(`names ${notRules.map((id) => `"${id}"`).join(", ")}, which ${notRules.length === 1 ? "is not a rule" : "are not rules"}${closestRules(notRules, knownRules)}`);
+      why.push(
+        `names ${notRules.map((id) => `"${id}"`).join(", ")}, which ${notRules.length === 1 ? "is not a rule" : "are not rules"}${closestRules(notRules, knownRules)}`
+      );
     }
     const forbidden = rules.filter((id) => UNSUPPRESSIBLE.has(id));
     if (forbidden.length) why.push(`cannot suppress ${forbidden.join(", ")} (fix the suppression comment instead)`);
@@ -64285,7 +64656,14 @@ function readDirectives(comments, text3, knownRules) {
       report2(why.join("; "));
       continue;
     }
-    directives.push({ kind: word === "disable" ? "file" : "next-line", line: comment.line, region, rules: [...new Set(rules)], reason, used: /* @__PURE__ */ new Set() });
+    directives.push({
+      kind: word === "disable" ? "file" : "next-line",
+      line: comment.line,
+      region,
+      rules: [...new Set(rules)],
+      reason,
+      used: /* @__PURE__ */ new Set()
+    });
   }
   return { directives, problems };
 }
@@ -64351,14 +64729,18 @@ function createLinter(options = {}) {
       } else if (document.data !== void 0 || document.problems.length === 0) {
         const schemaFindings = validateExport(document.data, versions2);
         for (const f2 of schemaFindings) raw.push(f2);
-        const references = danglingReferences(document.data, new Set(schemaFindings.map((f2) => (f2.pointer ?? []).join("/"))));
+        const references = danglingReferences(
+          document.data,
+          new Set(schemaFindings.map((f2) => (f2.pointer ?? []).join("/")))
+        );
         for (const f2 of references.findings) raw.push(f2);
         if (document.data !== null && typeof document.data === "object" && !Array.isArray(document.data)) {
           try {
             const model = buildModel(document.data);
             const broken = brokenFacts(model, schemaFindings, references);
             const result = evaluateRules(active, model, document.data, { asOf, versions: versions2, broken });
-            for (const f2 of schemaFindings.length ? result.findings.filter((f3) => f3.ruleId !== "CML009") : result.findings) raw.push(f2);
+            for (const f2 of schemaFindings.length ? result.findings.filter((f3) => f3.ruleId !== "CML009") : result.findings)
+              raw.push(f2);
             outcomes = result.outcomes;
             if (result.versionUnknown.length) raw.push(versionUnknownNote(result.versionUnknown));
           } catch (error2) {
@@ -64366,7 +64748,12 @@ function createLinter(options = {}) {
           }
         }
       }
-      const positioned = position2(source.path, document, raw.filter((f2) => severity[f2.ruleId] !== "off"), severity);
+      const positioned = position2(
+        source.path,
+        document,
+        raw.filter((f2) => severity[f2.ruleId] !== "off"),
+        severity
+      );
       const findings = applySuppressions(positioned, {
         path: source.path,
         text: source.text,
@@ -64378,7 +64765,14 @@ function createLinter(options = {}) {
         onExternalUsed: options.onExternalSuppressionUsed
       });
       const notAnExport = notAnExportReason(document.data, document.problems.length === 0, source.text);
-      return { path: source.path, findings, outcomes, source, document: reparsedLater(source, document.format, document.problems), notAnExport };
+      return {
+        path: source.path,
+        findings,
+        outcomes,
+        source,
+        document: reparsedLater(source, document.format, document.problems),
+        notAnExport
+      };
     }
   };
 }
@@ -64430,7 +64824,10 @@ function regionsOf(document, raw) {
     else if (f2.pointer) pending.push(i);
     else regions[i] = FILE_START;
   });
-  const located = locateAll(document, pending.map((i) => ({ pointer: raw[i].pointer, atKey: raw[i].atKey })));
+  const located = locateAll(
+    document,
+    pending.map((i) => ({ pointer: raw[i].pointer, atKey: raw[i].atKey }))
+  );
   pending.forEach((i, n) => regions[i] = located[n]);
   locateRelated(document, raw);
   return regions;
@@ -64458,7 +64855,8 @@ async function findFiles(paths, options = {}) {
     const at = seen.get(key);
     if (at !== void 0) {
       const earlier = files[at];
-      if (!wasSearched && searched.delete(earlier)) files[at] = file;
+      if (!wasSearched && searched.delete(earlier))
+        files[at] = file;
       else if (wasSearched && searched.has(earlier) && resolve6(file) === key && resolve6(earlier) !== key) {
         searched.delete(earlier);
         searched.add(file);
@@ -64674,7 +65072,10 @@ async function lintInWorkers(files, settings, jobs, lintHere) {
         if ("fault" in reply) return fail(new Error(reply.fault));
         settle(
           reply.index,
-          "result" in reply ? { result: fromSent(reply.result, sentIds), usedSuppressions: reply.result.usedSuppressions } : { unreadable: new UnreadableSourceError(reply.unreadable.path, reply.unreadable.message), usedSuppressions: [] }
+          "result" in reply ? { result: fromSent(reply.result, sentIds), usedSuppressions: reply.result.usedSuppressions } : {
+            unreadable: new UnreadableSourceError(reply.unreadable.path, reply.unreadable.message),
+            usedSuppressions: []
+          }
         );
       }
     });
@@ -64702,7 +65103,14 @@ function fromSent(sent, sentIds) {
   const bytes = Buffer.from(sent.source.bytes.buffer, sent.source.bytes.byteOffset, sent.source.bytes.byteLength);
   const source = decodeSource(sent.source.path, bytes, Number.MAX_SAFE_INTEGER);
   const document = reparsedLater(source, sent.document.format, sent.document.problems);
-  return { path: sent.path, findings: sent.findings, outcomes: unpackOutcomes(sent.outcomes, sentIds), source, document, notAnExport: sent.notAnExport };
+  return {
+    path: sent.path,
+    findings: sent.findings,
+    outcomes: unpackOutcomes(sent.outcomes, sentIds),
+    source,
+    document,
+    notAnExport: sent.notAnExport
+  };
 }
 
 // src/project/lint-project.ts
@@ -64729,14 +65137,20 @@ async function lintProject(settings) {
   const lintOptions = lintOptionsFor(settings, config, (s) => used.add(s));
   const linter = createLinter(lintOptions);
   checkRuleIds(config, linter.rules);
-  checkCommandLineRuleIds(Object.keys(settings.ruleSeverity ?? {}), linter.rules.map((r) => r.id));
+  checkCommandLineRuleIds(
+    Object.keys(settings.ruleSeverity ?? {}),
+    linter.rules.map((r) => r.id)
+  );
   let ignoredCount = 0;
   const ignore = (file) => {
     const skip = CONFIG_NAME_PATTERN.test(basename3(file)) || isIgnored(config, file);
     if (skip) ignoredCount++;
     return skip;
   };
-  const found = await findFiles(settings.paths.length ? settings.paths : ["."], { ignore, neverExports: lintOptions.customRuleFolders });
+  const found = await findFiles(settings.paths.length ? settings.paths : ["."], {
+    ignore,
+    neverExports: lintOptions.customRuleFolders
+  });
   const problems = [...found.problems];
   const results = [];
   const skipped = [];
@@ -64755,12 +65169,22 @@ async function lintProject(settings) {
   if (!pooled) void takeEarlyWorker()?.terminate();
   if (process.env.CMLINT_DEBUG) {
     const why = settings.jobsChosen === false ? `no --jobs, ${settings.jobsReason ?? "default"}${jobs > 1 && !pooled ? "; too little work to split" : ""}` : "--jobs";
-    process.stderr.write(`cmlint: debug: ${found.files.length} files in ${pooled ? jobs : 1} thread${pooled && jobs > 1 ? "s" : ""} (${why})
-`);
+    process.stderr.write(
+      `cmlint: debug: ${found.files.length} files in ${pooled ? jobs : 1} thread${pooled && jobs > 1 ? "s" : ""} (${why})
+`
+    );
   }
   const linted = pooled ? await lintInWorkers(
     found.files,
-    { cwd: process.cwd(), configPath: config.path, configDir: config.dir, asOf: lintOptions.asOf, maxFileSize: lintOptions.maxFileSize, ruleFolders: settings.ruleFolders ?? [], ruleSeverity: settings.ruleSeverity },
+    {
+      cwd: process.cwd(),
+      configPath: config.path,
+      configDir: config.dir,
+      asOf: lintOptions.asOf,
+      maxFileSize: lintOptions.maxFileSize,
+      ruleFolders: settings.ruleFolders ?? [],
+      ruleSeverity: settings.ruleSeverity
+    },
     jobs,
     lintOne
   ) : await sequentially(found.files, lintOne);
@@ -64775,7 +65199,9 @@ async function lintProject(settings) {
     for (const index2 of outcome.usedSuppressions) if (config.suppressions[index2]) used.add(config.suppressions[index2]);
   });
   if (!found.files.length && !problems.length && !ignoredCount) {
-    problems.push(new UnreadableSourceError(".", `${settings.paths.join(" ") || "."}: no .yaml, .yml or .json export found`));
+    problems.push(
+      new UnreadableSourceError(".", `${settings.paths.join(" ") || "."}: no .yaml, .yml or .json export found`)
+    );
   }
   const lintedPaths = results.map((r) => r.path).filter((p) => p !== "<stdin>");
   const unusedSuppressions = config.suppressions.filter(
@@ -64796,7 +65222,9 @@ function checkCommandLineRuleIds(named, ids) {
   for (const id of named) {
     if (ids.includes(id)) continue;
     const suggestion3 = closest(id, ids);
-    throw new UsageError(`--rule ${id}: no rule ${id}${suggestion3 ? ` (did you mean ${suggestion3}?)` : ""}; \`cmlint rules\` lists them`);
+    throw new UsageError(
+      `--rule ${id}: no rule ${id}${suggestion3 ? ` (did you mean ${suggestion3}?)` : ""}; \`cmlint rules\` lists them`
+    );
   }
 }
 async function sequentially(files, lintOne) {
@@ -64855,7 +65283,11 @@ function totalRuleCounts(input) {
 
 // src/report/github.ts
 import { isAbsolute as isAbsolute4, relative as relative5, sep as sep5 } from "node:path";
-var COMMAND = { error: "error", warning: "warning", note: "notice" };
+var COMMAND = {
+  error: "error",
+  warning: "warning",
+  note: "notice"
+};
 function escapeData2(text3) {
   return escapeControl(text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
@@ -64877,7 +65309,12 @@ function formatGithub(input, options = {}) {
       if (f2.suppression || options.quiet && f2.severity !== "error") continue;
       const properties = [];
       if (path !== void 0) properties.push(["file", path]);
-      properties.push(["line", f2.region.startLine], ["col", f2.region.startColumn], ["endLine", f2.region.endLine], ["endColumn", f2.region.endColumn]);
+      properties.push(
+        ["line", f2.region.startLine],
+        ["col", f2.region.startColumn],
+        ["endLine", f2.region.endLine],
+        ["endColumn", f2.region.endColumn]
+      );
       const title = titles.get(f2.ruleId);
       properties.push(["title", title ? `${f2.ruleId}: ${title}` : f2.ruleId]);
       const props = properties.map(([key, value]) => `${key}=${escapeProperty2(String(value))}`).join(",");
@@ -64936,7 +65373,10 @@ function markdownText(value) {
   return out + markdownPlain(text3.slice(last));
 }
 function markdownPlain(text3) {
-  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~@]/g, (ch) => `\\${ch}`).replace(/^(\s*)([-=]|\d+(?=[.)]))/, (_, space, marker) => `${space}${/\d/.test(marker) ? `${marker}\\` : `\\${marker}`}`);
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~@]/g, (ch) => `\\${ch}`).replace(
+    /^(\s*)([-=]|\d+(?=[.)]))/,
+    (_, space, marker) => `${space}${/\d/.test(marker) ? `${marker}\\` : `\\${marker}`}`
+  );
 }
 var MERMAID_SAFE = /[A-Za-z0-9 .,:/_-]/;
 function mermaidString(...lines) {
@@ -64959,7 +65399,10 @@ function artifactLocation(path, cwd) {
   const full = resolve7(cwd, path);
   const rel = relative6(cwd, full).split(sep6).join("/");
   if (rel && !rel.startsWith("..") && !isAbsolute5(rel)) {
-    return { uri: rel.split("/").map((segment) => encodeURIComponent(segment)).join("/"), uriBaseId: "%SRCROOT%" };
+    return {
+      uri: rel.split("/").map((segment) => encodeURIComponent(segment)).join("/"),
+      uriBaseId: "%SRCROOT%"
+    };
   }
   return { uri: pathToFileURL(full).href };
 }
@@ -64988,7 +65431,9 @@ function ruleDescriptor(rule) {
     shortDescription: { text: messageText(sentence(rule.title)) },
     fullDescription: { text: messageText(sentence(rule.description)) },
     help: {
-      text: messageText(`${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)}${helpUri ? ` See ${helpUri}` : ""}`),
+      text: messageText(
+        `${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)}${helpUri ? ` See ${helpUri}` : ""}`
+      ),
       markdown: `${prose(rule.description)}
 
 **Why:** ${prose(rule.rationale)}
@@ -65074,9 +65519,20 @@ function sarifParts(input) {
       descriptor: { id: o.status },
       associatedRule: { id, index: ruleIndex.get(id) ?? -1 },
       level: "note",
-      message: { text: messageText(sentence(`${id} ${o.status === "not-evaluated" ? "was not evaluated" : "was partly evaluated"} on ${file.path}: ${o.reason ?? "the export lacks a fact it needs"}`)) },
-      locations: [{ physicalLocation: { artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex } } }],
-      properties: { status: o.status, ...o.checked !== void 0 ? { checked: o.checked, notJudged: o.skipped, elements: o.elements } : {} }
+      message: {
+        text: messageText(
+          sentence(
+            `${id} ${o.status === "not-evaluated" ? "was not evaluated" : "was partly evaluated"} on ${file.path}: ${o.reason ?? "the export lacks a fact it needs"}`
+          )
+        )
+      },
+      locations: [
+        { physicalLocation: { artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex } } }
+      ],
+      properties: {
+        status: o.status,
+        ...o.checked !== void 0 ? { checked: o.checked, notJudged: o.skipped, elements: o.elements } : {}
+      }
     }))
   );
   const log2 = (notification) => ({
@@ -65106,7 +65562,10 @@ function sarifParts(input) {
             ]
           }
         ],
-        properties: { ruleCounts: totalRuleCounts(input), ruleCountsByFile: input.files.map((file) => ({ path: file.path, ...ruleCountsOf(file, input.rules) })) },
+        properties: {
+          ruleCounts: totalRuleCounts(input),
+          ruleCountsByFile: input.files.map((file) => ({ path: file.path, ...ruleCountsOf(file, input.rules) }))
+        },
         artifacts,
         results: RESULTS_PLACE,
         columnKind: "utf16CodeUnits"
@@ -65123,8 +65582,15 @@ function leftOut(total, kept) {
 function skippedNotifications(input) {
   const text3 = skippedSummary(input.skipped);
   if (!text3) return [];
-  const locations = input.skipped.map((s) => ({ physicalLocation: { artifactLocation: artifactLocation(s.path, input.cwd) } }));
-  const notification = { descriptor: { id: "skipped-not-exports" }, level: "note", message: { text: messageText(sentence(escapeControl(text3))) }, locations };
+  const locations = input.skipped.map((s) => ({
+    physicalLocation: { artifactLocation: artifactLocation(s.path, input.cwd) }
+  }));
+  const notification = {
+    descriptor: { id: "skipped-not-exports" },
+    level: "note",
+    message: { text: messageText(sentence(escapeControl(text3))) },
+    locations
+  };
   return [notification];
 }
 function nested(value, indent) {
@@ -65143,11 +65609,17 @@ function* sarifPieces(input, options = {}) {
   const frame = (notification2) => {
     const whole = nested(log2(notification2), "");
     const at = whole.indexOf(JSON.stringify(RESULTS_PLACE));
-    return { head: whole.slice(0, at) + "[", tail: `${kept.length ? "\n      " : ""}]` + whole.slice(at + JSON.stringify(RESULTS_PLACE).length) + "\n" };
+    return {
+      head: whole.slice(0, at) + "[",
+      tail: `${kept.length ? "\n      " : ""}]` + whole.slice(at + JSON.stringify(RESULTS_PLACE).length) + "\n"
+    };
   };
   const probe = frame(leftOut(all.length, 0));
-  const gzipped = (items) => gzipSync(Buffer.from(probe.head + items.map((item, i) => `${i ? "," : ""}
-        ${text3(item)}`).join("") + probe.tail), { level: 1 }).length;
+  const gzipped = (items) => gzipSync(
+    Buffer.from(probe.head + items.map((item, i) => `${i ? "," : ""}
+        ${text3(item)}`).join("") + probe.tail),
+    { level: 1 }
+  ).length;
   const rawLength = (items) => probe.head.length * 3 + probe.tail.length * 3 + items.reduce((sum, item) => sum + text3(item).length * 3 + 10, 0);
   if (rawLength(kept) > SARIF_MAX_GZIP_BYTES) {
     for (let size = gzipped(kept); size > SARIF_MAX_GZIP_BYTES; size = gzipped(kept)) {
@@ -65207,7 +65679,8 @@ function groupSites(topology) {
       byParent.set(key, [...byParent.get(key) ?? [], zone]);
     }
     for (const [parent, children] of byParent) {
-      if (children.length > LEGIBLE.childSites) mergeZones(topology, children, `${children.length} sites under ${parent ? titleOf(parent) : "no parent"}`);
+      if (children.length > LEGIBLE.childSites)
+        mergeZones(topology, children, `${children.length} sites under ${parent ? titleOf(parent) : "no parent"}`);
     }
   }
   if (sites().length <= LEGIBLE.sites) return;
@@ -65251,7 +65724,12 @@ function serverGroup(members, rowsOf) {
     const all = members.flatMap((m) => rowsOf(m)[i] ?? []);
     const details = new Set(all.map((r) => r.detail).filter(Boolean));
     const detail = details.size > 1 ? `${details.size} different settings` : [...details][0];
-    return { text: `${same[0].text} \xD7${all.length}`, ...detail ? { detail } : {}, pointers: all.flatMap((r) => r.pointers), findings: [] };
+    return {
+      text: `${same[0].text} \xD7${all.length}`,
+      ...detail ? { detail } : {},
+      pointers: all.flatMap((r) => r.pointers),
+      findings: []
+    };
   });
   return {
     id: first.id,
@@ -65275,7 +65753,13 @@ function groupServers(topology) {
       const key = `${node.subtitle ? "public" : ""}|${node.rows.map((r) => `${r.text}\0${r.detail ?? ""}`).join("")}`;
       bySignature.set(key, [...bySignature.get(key) ?? [], node]);
     }
-    for (const members of bySignature.values()) if (members.length > 1) replaceNodes(topology, members, serverGroup(members, (n) => n.rows.map((r) => [r])));
+    for (const members of bySignature.values())
+      if (members.length > 1)
+        replaceNodes(
+          topology,
+          members,
+          serverGroup(members, (n) => n.rows.map((r) => [r]))
+        );
     servers = topology.nodes.filter((n) => n.zone === zone.id && n.kind === "server");
     if (servers.length <= LEGIBLE.servers) continue;
     const roles = [...new Set(servers.flatMap((n) => n.rows.map((r) => r.text.replace(/ ×\d+$/, ""))))].sort();
@@ -65283,7 +65767,10 @@ function groupServers(topology) {
     const total = servers.reduce((sum, n) => sum + (n.members ?? 1), 0);
     const group = serverGroup(servers, byRole);
     group.title = group.name = `${total} site systems`;
-    group.rows = group.rows.map((r, i) => ({ ...r, text: `${roles[i]} \xD7${servers.flatMap((n) => byRole(n)[i]).reduce((sum, row2) => sum + Number(/ ×(\d+)$/.exec(row2.text)?.[1] ?? 1), 0)}` }));
+    group.rows = group.rows.map((r, i) => ({
+      ...r,
+      text: `${roles[i]} \xD7${servers.flatMap((n) => byRole(n)[i]).reduce((sum, row2) => sum + Number(/ ×(\d+)$/.exec(row2.text)?.[1] ?? 1), 0)}`
+    }));
     group.members = total;
     replaceNodes(topology, servers, group);
   }
@@ -65296,7 +65783,12 @@ function groupOthers(topology) {
       if (members.length <= LEGIBLE.sameKind) continue;
       const shown = members.slice(0, LEGIBLE.rows);
       const rest = members.slice(LEGIBLE.rows);
-      const rowOf = (n) => ({ text: n.title, ...n.rows[0] ? { detail: n.rows[0].text } : {}, pointers: [...n.pointers, ...n.rows.flatMap((r) => r.pointers)], findings: [] });
+      const rowOf = (n) => ({
+        text: n.title,
+        ...n.rows[0] ? { detail: n.rows[0].text } : {},
+        pointers: [...n.pointers, ...n.rows.flatMap((r) => r.pointers)],
+        findings: []
+      });
       const label = NODE_KIND_LABEL[kind];
       const group = {
         id: members[0].id,
@@ -65304,7 +65796,10 @@ function groupOthers(topology) {
         zone: zone.id,
         title: `${members.length} \xD7 ${label}`,
         name: `${members.length} \xD7 ${label}`,
-        rows: [...shown.map(rowOf), { text: `and ${rest.length} more`, pointers: rest.flatMap((n) => rowOf(n).pointers), findings: [] }],
+        rows: [
+          ...shown.map(rowOf),
+          { text: `and ${rest.length} more`, pointers: rest.flatMap((n) => rowOf(n).pointers), findings: [] }
+        ],
         pointers: [],
         findings: [],
         members: members.length
@@ -65343,7 +65838,12 @@ var ROLE_NAMES = {
   SmsProvider: "SMS Provider",
   SiteDatabaseServer: "Site database server"
 };
-var CLIENT_ROLES = /* @__PURE__ */ new Set(["ManagementPoint", "DistributionPoint", "SoftwareUpdatePoint", "FallbackStatusPoint"]);
+var CLIENT_ROLES = /* @__PURE__ */ new Set([
+  "ManagementPoint",
+  "DistributionPoint",
+  "SoftwareUpdatePoint",
+  "FallbackStatusPoint"
+]);
 function roleName(kind) {
   return ROLE_NAMES[kind] ?? kind.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase());
 }
@@ -65395,7 +65895,12 @@ function populationNodes(model, zones, nodes) {
 function azureNodes(model, zones, nodes) {
   for (const cmg of model.cmgs) {
     const deployment = cmg.deploymentKindStated !== true ? void 0 : cmg.DeploymentModel === "Classic" ? "classic" : DEPLOYMENT_LABEL[String(cmg.deploymentKind)];
-    const facts = [deployment, `${String(cmg.instances)} VM${cmg.instances === 1n ? "" : "s"}`, text2(cmg.Region), cmg.contentEnabled ? "content" : void 0].filter(Boolean).join(" \xB7 ");
+    const facts = [
+      deployment,
+      `${String(cmg.instances)} VM${cmg.instances === 1n ? "" : "s"}`,
+      text2(cmg.Region),
+      cmg.contentEnabled ? "content" : void 0
+    ].filter(Boolean).join(" \xB7 ");
     const node = nodes.add({
       kind: "cmg",
       zone: zones.azure().id,
@@ -65424,7 +65929,11 @@ function azureNodes(model, zones, nodes) {
       zone: zones.azure().id,
       title: text2(service.Name) ?? "(no name)",
       name: text2(service.Name) ?? "",
-      rows: [row(text2(service.ServiceType) === "CloudManagement" ? "Cloud management (Entra ID apps)" : text2(service.ServiceType) ?? "Azure service")],
+      rows: [
+        row(
+          text2(service.ServiceType) === "CloudManagement" ? "Cloud management (Entra ID apps)" : text2(service.ServiceType) ?? "Azure service"
+        )
+      ],
       pointers: pointerOf(service)
     });
   }
@@ -65445,7 +65954,10 @@ function serverNodes(model, zones, nodes) {
       }
       return row(roleName(kind), detail, pointerOf(role));
     });
-    const facts = [text2(server.PublicFqdn) ? `public ${text2(server.PublicFqdn)}` : void 0, text2(server.NetworkLocation) && server.NetworkLocation !== "Intranet" ? `in ${text2(server.NetworkLocation)}` : void 0];
+    const facts = [
+      text2(server.PublicFqdn) ? `public ${text2(server.PublicFqdn)}` : void 0,
+      text2(server.NetworkLocation) && server.NetworkLocation !== "Intranet" ? `in ${text2(server.NetworkLocation)}` : void 0
+    ];
     const node = nodes.add({
       kind: "server",
       zone: zones.site(server.SiteCode).id,
@@ -65472,7 +65984,12 @@ function networkDeviceNodes(model, zones, nodes) {
       title: text2(device.Name) ?? "(no name)",
       name: text2(device.Name) ?? "",
       subtitle: location ? `${location.toLowerCase()}` : void 0,
-      rows: [row(type2.replace(/([a-z])([A-Z])/g, "$1 $2") + (product ? ` (${product})` : ""), text2(device.SslMode) ? `SSL: ${text2(device.SslMode)}` : void 0)],
+      rows: [
+        row(
+          type2.replace(/([a-z])([A-Z])/g, "$1 $2") + (product ? ` (${product})` : ""),
+          text2(device.SslMode) ? `SSL: ${text2(device.SslMode)}` : void 0
+        )
+      ],
       pointers: [...pointerOf(device), ...certPointers(device.certificate)]
     });
     nodes.deviceByName.set(lower(device.Name), node);
@@ -65489,7 +66006,9 @@ function dnsNode(model, zones, nodes) {
     title: `${records.length} public record${records.length === 1 ? "" : "s"}`,
     name: "Public DNS",
     rows: [
-      ...shown.map((r) => row(`${text2(r.Name) ?? "?"}`, `${text2(r.Type) ?? "?"} ${text2(r.Value) ?? ""}`.trim(), pointerOf(r))),
+      ...shown.map(
+        (r) => row(`${text2(r.Name) ?? "?"}`, `${text2(r.Type) ?? "?"} ${text2(r.Value) ?? ""}`.trim(), pointerOf(r))
+      ),
       ...records.length > shown.length ? [row(`and ${records.length - shown.length} more`, void 0, records.slice(shown.length).flatMap(pointerOf))] : []
     ],
     pointers: [["dns"]]
@@ -65509,7 +66028,9 @@ function pkiNode(model, zones, nodes) {
     subtitle: `CRL on the internet: ${crlOnInternet === true ? "yes" : crlOnInternet === false ? "no" : "not stated"}`,
     rows: [
       ...urls.slice(0, 3).map((u, i) => row(u, void 0, [["pki", "CrlDistributionPoints", i]])),
-      row(`${model.certificates.length} certificate${model.certificates.length === 1 ? "" : "s"}`, void 0, [["pki", "certificates"]])
+      row(`${model.certificates.length} certificate${model.certificates.length === 1 ? "" : "s"}`, void 0, [
+        ["pki", "certificates"]
+      ])
     ],
     pointers: [["pki"]]
   });
@@ -65558,7 +66079,8 @@ function impliedEdges(model, nodes, addEdge) {
   for (const cp of model.connectionPoints) {
     if (cp.cmg) addEdge(serverOf(cp), node(cp.cmg), "TCP-TLS 10140-10155, HTTPS 443");
     for (const role of model.roles) {
-      if (role.site === cp.site && role.cmgTraffic === true && CLIENT_ROLES.has(String(role.kind))) addEdge(serverOf(cp), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
+      if (role.site === cp.site && role.cmgTraffic === true && CLIENT_ROLES.has(String(role.kind)))
+        addEdge(serverOf(cp), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
     }
   }
   for (const scp of model.roles.filter((r) => r.kind === "ServiceConnectionPoint")) {
@@ -65579,7 +66101,14 @@ function proxyEdges(model, zones, nodes, addEdge) {
     let proxy = nodes.deviceByName.get(lower(server.ProxyServerName));
     const proxyPointer = pointerOf(server).map((p) => [...p, "ProxyServerName"]);
     if (!proxy) {
-      proxy = nodes.add({ kind: "proxy", zone: zones.site(server.SiteCode).id, title: text2(server.ProxyServerName), name: text2(server.ProxyServerName), rows: [row("Web proxy", "named by a site system")], pointers: proxyPointer });
+      proxy = nodes.add({
+        kind: "proxy",
+        zone: zones.site(server.SiteCode).id,
+        title: text2(server.ProxyServerName),
+        name: text2(server.ProxyServerName),
+        rows: [row("Web proxy", "named by a site system")],
+        pointers: proxyPointer
+      });
       nodes.deviceByName.set(lower(server.ProxyServerName), proxy);
     }
     addEdge(nodes.of.get(server), proxy, `HTTP proxy ${text2(server.ProxyServerPort) ?? ""}`.trim(), "proxy");
@@ -65593,7 +66122,8 @@ function dnsAndCrlEdges(model, nodes, addEdge) {
     }
   }
   if (nodes.pki) {
-    for (const cmg of model.cmgs) if (cmg.CheckClientCertRevocation === true) addEdge(nodes.of.get(cmg), nodes.pki, "HTTP 80 (CRL)");
+    for (const cmg of model.cmgs)
+      if (cmg.CheckClientCertRevocation === true) addEdge(nodes.of.get(cmg), nodes.pki, "HTTP 80 (CRL)");
   }
 }
 function statedEdges(model, zones, nodes, addEdge) {
@@ -65607,13 +66137,28 @@ function statedEdges(model, zones, nodes, addEdge) {
     const proxy = nodes.deviceByName.get(n);
     if (proxy) return proxy;
     if (n === "internet" || n === "any" && end === "from") {
-      anyInternet ??= nodes.add({ kind: "internet-clients", zone: zones.internet().id, title: "Any internet host", name: "Internet", rows: [], pointers: [] });
+      anyInternet ??= nodes.add({
+        kind: "internet-clients",
+        zone: zones.internet().id,
+        title: "Any internet host",
+        name: "Internet",
+        rows: [],
+        pointers: []
+      });
       return anyInternet;
     }
     if ((end === "from" ? connection.sourceIsAzure : connection.destinationIsAzure) === true) {
       const name = text2(end === "from" ? connection.From : connection.To);
-      azureEndpoints ??= nodes.add({ kind: "azure-endpoints", zone: zones.azure().id, title: "Azure endpoints", name: "Azure", rows: [], pointers: [] });
-      if (n !== "azure" && !azureEndpoints.rows.some((r) => r.text === name) && azureEndpoints.rows.length < 6) azureEndpoints.rows.push(row(name));
+      azureEndpoints ??= nodes.add({
+        kind: "azure-endpoints",
+        zone: zones.azure().id,
+        title: "Azure endpoints",
+        name: "Azure",
+        rows: [],
+        pointers: []
+      });
+      if (n !== "azure" && !azureEndpoints.rows.some((r) => r.text === name) && azureEndpoints.rows.length < 6)
+        azureEndpoints.rows.push(row(name));
       return azureEndpoints;
     }
     return void 0;
@@ -65687,7 +66232,11 @@ function makeZones(model) {
   for (const site of model.sites) {
     const code = text2(site.SiteCode) ?? "?";
     if (siteZoneByCode.has(lower(code))) continue;
-    const facts = [siteTypeName(site.SiteType), site.version !== void 0 ? `version ${String(site.version)}` : "version not stated", text2(site.ParentSiteCode) ? `parent ${text2(site.ParentSiteCode)}` : void 0];
+    const facts = [
+      siteTypeName(site.SiteType),
+      site.version !== void 0 ? `version ${String(site.version)}` : "version not stated",
+      text2(site.ParentSiteCode) ? `parent ${text2(site.ParentSiteCode)}` : void 0
+    ];
     const zone = addZone(`site:${lower(code)}`, {
       kind: "site",
       title: `Site ${code}${text2(site.SiteName) ? ` (${text2(site.SiteName)})` : ""}`,
@@ -65705,7 +66254,13 @@ function makeZones(model) {
   const topSite = () => {
     const top = model.hierarchy.topSite;
     const zone = top ? siteZoneByCode.get(lower(top.SiteCode)) : [...siteZoneByCode.values()][0];
-    return zone ?? addZone("site:?", { kind: "site", title: "On-premises", subtitle: "no site in hierarchy.sites", rank: 2, pointers: [] });
+    return zone ?? addZone("site:?", {
+      kind: "site",
+      title: "On-premises",
+      subtitle: "no site in hierarchy.sites",
+      rank: 2,
+      pointers: []
+    });
   };
   return {
     internet: () => addZone("internet", { kind: "internet", title: "Internet", rank: 0, pointers: [] }),
@@ -65715,7 +66270,13 @@ function makeZones(model) {
       const known = siteZoneByCode.get(key);
       if (known) return known;
       if (!key) return topSite();
-      const zone = addZone(`site:${key}`, { kind: "site", title: `Site ${text2(code) ?? key}`, subtitle: "not in hierarchy.sites", rank: 2, pointers: [] });
+      const zone = addZone(`site:${key}`, {
+        kind: "site",
+        title: `Site ${text2(code) ?? key}`,
+        subtitle: "not in hierarchy.sites",
+        rank: 2,
+        pointers: []
+      });
       siteZoneByCode.set(key, zone);
       return zone;
     },
@@ -65728,7 +66289,11 @@ function depth(site) {
   for (let s = site.parent; s && d < 10; s = s.parent) d++;
   return d;
 }
-var SITE_TYPE_NAMES = { cas: "central administration site", primary: "primary site", secondary: "secondary site" };
+var SITE_TYPE_NAMES = {
+  cas: "central administration site",
+  primary: "primary site",
+  secondary: "secondary site"
+};
 function siteTypeName(value) {
   const type2 = text2(value);
   return type2 === void 0 ? void 0 : SITE_TYPE_NAMES[lower(type2)] ?? type2;
@@ -65745,7 +66310,10 @@ function buildTopology(file) {
     }
   }
   condense(topology);
-  attach(topology, file.findings.filter((f2) => !f2.suppression));
+  attach(
+    topology,
+    file.findings.filter((f2) => !f2.suppression)
+  );
   boundText(topology);
   return topology;
 }
@@ -65753,7 +66321,11 @@ function topologyOf(model) {
   const zones = makeZones(model);
   const nodes = makeNodes(model, zones);
   const edges = makeEdges(model, zones, nodes);
-  return { zones: zones.all().filter((z) => z.kind === "site" || nodes.list.some((n) => n.zone === z.id)), nodes: nodes.list, edges };
+  return {
+    zones: zones.all().filter((z) => z.kind === "site" || nodes.list.some((n) => n.zone === z.id)),
+    nodes: nodes.list,
+    edges
+  };
 }
 function bounded2(text3) {
   return text3.length > MAX_QUOTED ? `${text3.slice(0, MAX_QUOTED - 1)}\u2026` : text3;
@@ -65807,12 +66379,21 @@ function topologyLines(topology, prefix, indent, classes) {
   const out = [];
   const id = (local) => `${prefix}${local}`;
   for (const zone of [...topology.zones].sort((a, b) => a.rank - b.rank)) {
-    const zoneLines = [zone.title, ...zone.subtitle ? [zone.subtitle] : [], ...zone.findings.length ? [findingCue(zone.findings)] : []];
+    const zoneLines = [
+      zone.title,
+      ...zone.subtitle ? [zone.subtitle] : [],
+      ...zone.findings.length ? [findingCue(zone.findings)] : []
+    ];
     out.push(`${indent}subgraph ${id(zone.id)}[${mermaidString(...zoneLines)}]`);
     for (const node of topology.nodes.filter((n) => n.zone === zone.id)) {
       const findings = nodeFindings(node);
       const worst = worstFinding(findings)?.severity;
-      const lines = [NODE_KIND_LABEL[node.kind].toUpperCase(), node.title, ...node.rows.slice(0, 4).map((r) => r.text), findingCue(findings)];
+      const lines = [
+        NODE_KIND_LABEL[node.kind].toUpperCase(),
+        node.title,
+        ...node.rows.slice(0, 4).map((r) => r.text),
+        findingCue(findings)
+      ];
       out.push(`${indent}  ${id(node.id)}[${mermaidString(...lines)}]`);
       if (worst) classes.get(worst).push(id(node.id));
     }
@@ -65863,7 +66444,9 @@ function plural(n, word) {
 function sourceLink(path, line, env) {
   const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA } = env;
   if (!GITHUB_REPOSITORY || !GITHUB_SHA || path === "<stdin>") return void 0;
-  const encoded = path.split(/[\\/]/).map((segment) => encodeURIComponent(segment).replace(/[()'*!~]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+  const encoded = path.split(/[\\/]/).map(
+    (segment) => encodeURIComponent(segment).replace(/[()'*!~]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)
+  ).join("/");
   return `${GITHUB_SERVER_URL || "https://github.com"}/${GITHUB_REPOSITORY}/blob/${GITHUB_SHA}/${encoded}#L${line}`;
 }
 var MAX_SUMMARY_ROWS = 200;
@@ -65881,8 +66464,13 @@ function topologySection(parsed, render = topologyMermaid) {
   let drawn = 0;
   for (const file of parsed) {
     const text3 = render([file]);
-    if (text3.length > MERMAID_MAX_TEXT) notDrawn.push({ path: file.path, reason: `${text3.length.toLocaleString("en-US")} characters of Mermaid, over its ${MERMAID_MAX_TEXT.toLocaleString("en-US")}` });
-    else if (drawn >= MAX_PICTURES) notDrawn.push({ path: file.path, reason: `over the ${MAX_PICTURES} pictures a summary shows` });
+    if (text3.length > MERMAID_MAX_TEXT)
+      notDrawn.push({
+        path: file.path,
+        reason: `${text3.length.toLocaleString("en-US")} characters of Mermaid, over its ${MERMAID_MAX_TEXT.toLocaleString("en-US")}`
+      });
+    else if (drawn >= MAX_PICTURES)
+      notDrawn.push({ path: file.path, reason: `over the ${MAX_PICTURES} pictures a summary shows` });
     else {
       out.push(...mermaidBlock(`Topology of ${markdownCell(file.path)}`, text3));
       drawn++;
@@ -65914,7 +66502,10 @@ function jobSummary(results, rules, counts, env) {
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   const out = ["## cmlint", ""];
   const headline = `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")} in ${plural(results.length, "file")}`;
-  out.push(`${counts.error ? ":x:" : counts.warning ? ":warning:" : ":white_check_mark:"} ${headline}${counts.suppressed ? ` (${counts.suppressed} suppressed)` : ""}`, "");
+  out.push(
+    `${counts.error ? ":x:" : counts.warning ? ":warning:" : ":white_check_mark:"} ${headline}${counts.suppressed ? ` (${counts.suppressed} suppressed)` : ""}`,
+    ""
+  );
   const parsed = results.filter((r) => r.document.data !== void 0);
   if (parsed.length) out.push(...topologySection(parsed));
   if (!byRule.size) return out.join("\n") + "\n";
@@ -65947,8 +66538,13 @@ function jobSummary(results, rules, counts, env) {
     out.push(row2);
     rows++;
   }
-  if (truncated) out.push("", "_Part of this summary is left out: GitHub accepts at most 1 MiB. The SARIF file and the annotations have every finding._");
-  if (active.length > rows) out.push("", `\u2026and ${active.length - rows} more; the SARIF file and the annotations have them all.`);
+  if (truncated)
+    out.push(
+      "",
+      "_Part of this summary is left out: GitHub accepts at most 1 MiB. The SARIF file and the annotations have every finding._"
+    );
+  if (active.length > rows)
+    out.push("", `\u2026and ${active.length - rows} more; the SARIF file and the annotations have them all.`);
   return out.join("\n") + "\n";
 }
 async function runAction(env = process.env) {
@@ -65957,19 +66553,28 @@ async function runAction(env = process.env) {
   const paths = listInput("paths");
   const configInput = getInput("config");
   const failOn = getInput("fail-on") || "error";
-  if (!FAIL_ON_CHOICES.includes(failOn)) throw new UsageError(`input fail-on must be error, warning, note or never, not "${failOn}"`);
+  if (!FAIL_ON_CHOICES.includes(failOn))
+    throw new UsageError(`input fail-on must be error, warning, note or never, not "${failOn}"`);
   const ruleSeverity = parseRuleOptions(listInput("rules"), "input rules");
   const maxWarningsInput = getInput("max-warnings");
-  if (maxWarningsInput && !/^\d+$/.test(maxWarningsInput)) throw new UsageError(`input max-warnings must be a whole number, not "${maxWarningsInput}"`);
+  if (maxWarningsInput && !/^\d+$/.test(maxWarningsInput))
+    throw new UsageError(`input max-warnings must be a whole number, not "${maxWarningsInput}"`);
   const asOf = getInput("as-of") || void 0;
-  if (asOf !== void 0 && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) throw new UsageError(`input as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
+  if (asOf !== void 0 && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))))
+    throw new UsageError(`input as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
   const baselineInput = getInput("baseline");
   const sarifFile = resolve8(workspace, getInput("sarif-file") || "cmlint.sarif");
   const config = resolveConfig(configInput || void 0, workspace);
   const baseline = baselineInput ? readBaseline(resolve8(workspace, baselineInput)) : void 0;
   const run2 = await lintProject({ paths, config, asOf, ruleSeverity });
   const baselined = baseline ? applyBaseline(run2.results, baseline) : 0;
-  const input = { files: run2.results, rules: run2.linter.rules, toolVersion: packageVersion(), cwd: workspace, skipped: run2.skipped };
+  const input = {
+    files: run2.results,
+    rules: run2.linter.rules,
+    toolVersion: packageVersion(),
+    cwd: workspace,
+    skipped: run2.skipped
+  };
   mkdirSync(dirname5(sarifFile), { recursive: true });
   const notice = (message) => process.stdout.write(`::warning title=${escapeProperty2("cmlint")}::${escapeData2(message)}
 `);
@@ -65980,14 +66585,18 @@ async function runAction(env = process.env) {
     closeSync(sarif);
   }
   process.stdout.write(formatGithub(input));
-  for (const problem of run2.problems) process.stdout.write(`::error title=${escapeProperty2("cmlint")}::${escapeData2(problem.message)}
+  for (const problem of run2.problems)
+    process.stdout.write(`::error title=${escapeProperty2("cmlint")}::${escapeData2(problem.message)}
 `);
   for (const s of run2.unusedSuppressions) {
-    process.stdout.write(`::warning title=${escapeProperty2("cmlint: unused suppression")}::${escapeData2(`${s.origin} (${s.rule} at "${s.pointer}" in ${s.files.pattern}) suppressed no finding`)}
-`);
+    process.stdout.write(
+      `::warning title=${escapeProperty2("cmlint: unused suppression")}::${escapeData2(`${s.origin} (${s.rule} at "${s.pointer}" in ${s.files.pattern}) suppressed no finding`)}
+`
+    );
   }
   const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
-  for (const file of run2.results) for (const f2 of file.findings) f2.suppression ? counts.suppressed++ : counts[f2.severity]++;
+  for (const file of run2.results)
+    for (const f2 of file.findings) f2.suppression ? counts.suppressed++ : counts[f2.severity]++;
   if (env.GITHUB_STEP_SUMMARY) {
     const skipped = skippedSummary(run2.skipped);
     await summary.addRaw(jobSummary(run2.results, run2.linter.rules, counts, env) + (skipped ? `
@@ -65999,8 +66608,10 @@ ${markdownCell(skipped)}
   setOutput("note-count", String(counts.note));
   setOutput("sarif-file", sarifFile);
   const inBaseline = baselined ? `; ${plural(baselined, "finding")} in the baseline not reported` : "";
-  process.stdout.write(`cmlint: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")} in ${plural(run2.results.length, "file")}${inBaseline}; SARIF written to ${sarifFile}
-`);
+  process.stdout.write(
+    `cmlint: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")} in ${plural(run2.results.length, "file")}${inBaseline}; SARIF written to ${sarifFile}
+`
+  );
   if (run2.problems.length) {
     setFailed(`cmlint could not lint ${plural(run2.problems.length, "path")}`);
     return 1;
@@ -66008,7 +66619,9 @@ ${markdownCell(skipped)}
   const failing = failOn === "never" ? 0 : ["error", "warning", "note"].filter((s) => failsAt(s, failOn)).reduce((sum, s) => sum + counts[s], 0);
   const maxWarnings = maxWarningsInput ? Number(maxWarningsInput) : config.maxWarnings;
   if (failing) {
-    setFailed(`cmlint found ${plural(counts.error, "error")} and ${plural(counts.warning, "warning")} (fail-on: ${failOn})`);
+    setFailed(
+      `cmlint found ${plural(counts.error, "error")} and ${plural(counts.warning, "warning")} (fail-on: ${failOn})`
+    );
     return 1;
   }
   if (failOn !== "never" && maxWarnings !== void 0 && counts.warning > maxWarnings) {

@@ -51,7 +51,9 @@ function sourceLink(path: string, line: number, env: Env): string | undefined {
   // encodeURIComponent leaves ( ) ' * ! ~ as they are; a `)` in a file name would end the Markdown link early.
   const encoded = path
     .split(/[\\/]/)
-    .map((segment) => encodeURIComponent(segment).replace(/[()'*!~]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+    .map((segment) =>
+      encodeURIComponent(segment).replace(/[()'*!~]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
     .join('/');
   return `${GITHUB_SERVER_URL || 'https://github.com'}/${GITHUB_REPOSITORY}/blob/${GITHUB_SHA}/${encoded}#L${line}`;
 }
@@ -72,7 +74,10 @@ function mermaidBlock(title: string, text: string): string[] {
  * The design as Mermaid pictures (GitHub renders them in job summaries): one for every export while its text is within
  * Mermaid's limit; else one per export, for exports within the limit, up to MAX_PICTURES; the rest in a table.
  */
-export function topologySection(parsed: FileResult[], render: (files: FileResult[]) => string = topologyMermaid): string[] {
+export function topologySection(
+  parsed: FileResult[],
+  render: (files: FileResult[]) => string = topologyMermaid,
+): string[] {
   // `render` is the Mermaid writer; tests pass one that gives a long text, since grouped topologies rarely need it.
   const whole = render(parsed);
   if (whole.length <= MERMAID_MAX_TEXT) return mermaidBlock('Topology', whole);
@@ -81,8 +86,13 @@ export function topologySection(parsed: FileResult[], render: (files: FileResult
   let drawn = 0;
   for (const file of parsed) {
     const text = render([file]);
-    if (text.length > MERMAID_MAX_TEXT) notDrawn.push({ path: file.path, reason: `${text.length.toLocaleString('en-US')} characters of Mermaid, over its ${MERMAID_MAX_TEXT.toLocaleString('en-US')}` });
-    else if (drawn >= MAX_PICTURES) notDrawn.push({ path: file.path, reason: `over the ${MAX_PICTURES} pictures a summary shows` });
+    if (text.length > MERMAID_MAX_TEXT)
+      notDrawn.push({
+        path: file.path,
+        reason: `${text.length.toLocaleString('en-US')} characters of Mermaid, over its ${MERMAID_MAX_TEXT.toLocaleString('en-US')}`,
+      });
+    else if (drawn >= MAX_PICTURES)
+      notDrawn.push({ path: file.path, reason: `over the ${MAX_PICTURES} pictures a summary shows` });
     else {
       out.push(...mermaidBlock(`Topology of ${markdownCell(file.path)}`, text));
       drawn++;
@@ -103,7 +113,12 @@ export function topologySection(parsed: FileResult[], render: (files: FileResult
 /** The same limit under the name the size tests use. */
 export const MAX_SUMMARY_BYTES = SUMMARY_MAX_BYTES;
 
-export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<Severity, number> & { suppressed: number }, env: Env): string {
+export function jobSummary(
+  results: FileResult[],
+  rules: Rule[],
+  counts: Record<Severity, number> & { suppressed: number },
+  env: Env,
+): string {
   const byRule = new Map<string, Finding[]>();
   const active: { file: FileResult; finding: Finding }[] = [];
   for (const file of results) {
@@ -117,7 +132,10 @@ export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<
   const ruleById = new Map(rules.map((r) => [r.id, r]));
   const out: string[] = ['## cmlint', ''];
   const headline = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')} in ${plural(results.length, 'file')}`;
-  out.push(`${counts.error ? ':x:' : counts.warning ? ':warning:' : ':white_check_mark:'} ${headline}${counts.suppressed ? ` (${counts.suppressed} suppressed)` : ''}`, '');
+  out.push(
+    `${counts.error ? ':x:' : counts.warning ? ':warning:' : ':white_check_mark:'} ${headline}${counts.suppressed ? ` (${counts.suppressed} suppressed)` : ''}`,
+    '',
+  );
   // The design as a picture: GitHub renders Mermaid blocks in job summaries. Labels are escaped by topologyMermaid.
   const parsed = results.filter((r) => r.document.data !== undefined);
   if (parsed.length) out.push(...topologySection(parsed));
@@ -125,12 +143,16 @@ export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<
   const severityRank: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
   const ruleRows = [...byRule.entries()].sort(
     ([a, fa], [b, fb]) =>
-      Math.min(...fa.map((f) => severityRank[f.severity])) - Math.min(...fb.map((f) => severityRank[f.severity])) || fb.length - fa.length || (a < b ? -1 : 1),
+      Math.min(...fa.map((f) => severityRank[f.severity])) - Math.min(...fb.map((f) => severityRank[f.severity])) ||
+      fb.length - fa.length ||
+      (a < b ? -1 : 1),
   );
   out.push('### Findings by rule', '', '| Rule | Severity | Findings | Title |', '| --- | --- | ---: | --- |');
   for (const [id, findings] of ruleRows) {
     const rule = ruleById.get(id);
-    const severities = [...new Set(findings.map((f) => f.severity))].sort((a, b) => severityRank[a] - severityRank[b]).join(', ');
+    const severities = [...new Set(findings.map((f) => f.severity))]
+      .sort((a, b) => severityRank[a] - severityRank[b])
+      .join(', ');
     // A rule file's URL is parsed and encoded (markdownUrl): it cannot close the link and add an image or another one.
     const url = markdownUrl(rule?.helpUri);
     const link = url ? `[${markdownText(id)}](${url})` : markdownText(id);
@@ -154,8 +176,13 @@ export function jobSummary(results: FileResult[], rules: Rule[], counts: Record<
     out.push(row);
     rows++;
   }
-  if (truncated) out.push('', '_Part of this summary is left out: GitHub accepts at most 1 MiB. The SARIF file and the annotations have every finding._');
-  if (active.length > rows) out.push('', `…and ${active.length - rows} more; the SARIF file and the annotations have them all.`);
+  if (truncated)
+    out.push(
+      '',
+      '_Part of this summary is left out: GitHub accepts at most 1 MiB. The SARIF file and the annotations have every finding._',
+    );
+  if (active.length > rows)
+    out.push('', `…and ${active.length - rows} more; the SARIF file and the annotations have them all.`);
   return out.join('\n') + '\n';
 }
 
@@ -165,12 +192,15 @@ export async function runAction(env: Env = process.env): Promise<number> {
   const paths = listInput('paths');
   const configInput = core.getInput('config');
   const failOn = (core.getInput('fail-on') || 'error') as FailOn;
-  if (!FAIL_ON_CHOICES.includes(failOn)) throw new UsageError(`input fail-on must be error, warning, note or never, not "${failOn}"`);
+  if (!FAIL_ON_CHOICES.includes(failOn))
+    throw new UsageError(`input fail-on must be error, warning, note or never, not "${failOn}"`);
   const ruleSeverity = parseRuleOptions(listInput('rules'), 'input rules');
   const maxWarningsInput = core.getInput('max-warnings');
-  if (maxWarningsInput && !/^\d+$/.test(maxWarningsInput)) throw new UsageError(`input max-warnings must be a whole number, not "${maxWarningsInput}"`);
+  if (maxWarningsInput && !/^\d+$/.test(maxWarningsInput))
+    throw new UsageError(`input max-warnings must be a whole number, not "${maxWarningsInput}"`);
   const asOf = core.getInput('as-of') || undefined;
-  if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) throw new UsageError(`input as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
+  if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))))
+    throw new UsageError(`input as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
   const baselineInput = core.getInput('baseline');
   const sarifFile = resolve(workspace, core.getInput('sarif-file') || 'cmlint.sarif');
 
@@ -178,12 +208,19 @@ export async function runAction(env: Env = process.env): Promise<number> {
   const baseline = baselineInput ? readBaseline(resolve(workspace, baselineInput)) : undefined;
   const run = await lintProject({ paths, config, asOf, ruleSeverity });
   const baselined = baseline ? applyBaseline(run.results, baseline) : 0;
-  const input: ReportInput = { files: run.results, rules: run.linter.rules, toolVersion: packageVersion(), cwd: workspace, skipped: run.skipped };
+  const input: ReportInput = {
+    files: run.results,
+    rules: run.linter.rules,
+    toolVersion: packageVersion(),
+    cwd: workspace,
+    skipped: run.skipped,
+  };
 
   mkdirSync(dirname(sarifFile), { recursive: true });
   // Written piece by piece: the log of a large run is more text than one string holds. Within GitHub's limits, the
   // results left out are named in a warning.
-  const notice = (message: string) => process.stdout.write(`::warning title=${escapeProperty('cmlint')}::${escapeData(message)}\n`);
+  const notice = (message: string) =>
+    process.stdout.write(`::warning title=${escapeProperty('cmlint')}::${escapeData(message)}\n`);
   const sarif = openSync(sarifFile, 'w');
   try {
     for (const piece of sarifPieces(input, { notice })) writeSync(sarif, piece);
@@ -191,16 +228,22 @@ export async function runAction(env: Env = process.env): Promise<number> {
     closeSync(sarif);
   }
   process.stdout.write(formatGithub(input));
-  for (const problem of run.problems) process.stdout.write(`::error title=${escapeProperty('cmlint')}::${escapeData(problem.message)}\n`);
+  for (const problem of run.problems)
+    process.stdout.write(`::error title=${escapeProperty('cmlint')}::${escapeData(problem.message)}\n`);
   for (const s of run.unusedSuppressions) {
-    process.stdout.write(`::warning title=${escapeProperty('cmlint: unused suppression')}::${escapeData(`${s.origin} (${s.rule} at "${s.pointer}" in ${s.files.pattern}) suppressed no finding`)}\n`);
+    process.stdout.write(
+      `::warning title=${escapeProperty('cmlint: unused suppression')}::${escapeData(`${s.origin} (${s.rule} at "${s.pointer}" in ${s.files.pattern}) suppressed no finding`)}\n`,
+    );
   }
 
   const counts = { error: 0, warning: 0, note: 0, suppressed: 0 };
-  for (const file of run.results) for (const f of file.findings) f.suppression ? counts.suppressed++ : counts[f.severity]++;
+  for (const file of run.results)
+    for (const f of file.findings) f.suppression ? counts.suppressed++ : counts[f.severity]++;
   if (env.GITHUB_STEP_SUMMARY) {
     const skipped = skippedSummary(run.skipped);
-    await core.summary.addRaw(jobSummary(run.results, run.linter.rules, counts, env) + (skipped ? `\n${markdownCell(skipped)}\n` : '')).write();
+    await core.summary
+      .addRaw(jobSummary(run.results, run.linter.rules, counts, env) + (skipped ? `\n${markdownCell(skipped)}\n` : ''))
+      .write();
   }
   core.setOutput('error-count', String(counts.error));
   core.setOutput('warning-count', String(counts.warning));
@@ -208,15 +251,24 @@ export async function runAction(env: Env = process.env): Promise<number> {
   core.setOutput('sarif-file', sarifFile);
 
   const inBaseline = baselined ? `; ${plural(baselined, 'finding')} in the baseline not reported` : '';
-  process.stdout.write(`cmlint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')} in ${plural(run.results.length, 'file')}${inBaseline}; SARIF written to ${sarifFile}\n`);
+  process.stdout.write(
+    `cmlint: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')} in ${plural(run.results.length, 'file')}${inBaseline}; SARIF written to ${sarifFile}\n`,
+  );
   if (run.problems.length) {
     core.setFailed(`cmlint could not lint ${plural(run.problems.length, 'path')}`);
     return 1;
   }
-  const failing = failOn === 'never' ? 0 : (['error', 'warning', 'note'] as const).filter((s) => failsAt(s, failOn)).reduce((sum, s) => sum + counts[s], 0);
+  const failing =
+    failOn === 'never'
+      ? 0
+      : (['error', 'warning', 'note'] as const)
+          .filter((s) => failsAt(s, failOn))
+          .reduce((sum, s) => sum + counts[s], 0);
   const maxWarnings = maxWarningsInput ? Number(maxWarningsInput) : config.maxWarnings;
   if (failing) {
-    core.setFailed(`cmlint found ${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} (fail-on: ${failOn})`);
+    core.setFailed(
+      `cmlint found ${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} (fail-on: ${failOn})`,
+    );
     return 1;
   }
   if (failOn !== 'never' && maxWarnings !== undefined && counts.warning > maxWarnings) {

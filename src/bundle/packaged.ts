@@ -9,5 +9,9 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { configureRuntime } from '../runtime.js';
 
 export function usePackagedRuntime(workerScript?: string): void {
-  configureRuntime({ validators, builtinRulesFile: join(PACKAGE_ROOT, 'dist', 'rules.json'), ...(workerScript ? { workerScript } : {}) });
+  configureRuntime({
+    validators,
+    builtinRulesFile: join(PACKAGE_ROOT, 'dist', 'rules.json'),
+    ...(workerScript ? { workerScript } : {}),
+  });
 }

@@ -13,7 +13,8 @@ export function tolerateClosedOutput(stream: NodeJS.WritableStream): void {
     if (CLOSED.has(error.code ?? '')) return;
     // Any other write error (a full disk behind a redirect) is a real failure: exit code 2, and one line on stderr
     // unless stderr is what failed.
-    if (stream !== process.stderr) process.stderr.write(`cmlint: cannot write output: ${escapeControl(error.message.split('\n')[0] ?? '')}\n`);
+    if (stream !== process.stderr)
+      process.stderr.write(`cmlint: cannot write output: ${escapeControl(error.message.split('\n')[0] ?? '')}\n`);
     process.exitCode = 2;
   });
 }

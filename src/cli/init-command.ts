@@ -66,14 +66,18 @@ suppressions: []
 export function runInit(cwd = process.cwd()): number {
   const existing = configFilesIn(cwd);
   if (existing.length) {
-    throw new UsageError(`${relative(cwd, existing[0]!) || existing[0]}: a config file already exists; not overwriting it`);
+    throw new UsageError(
+      `${relative(cwd, existing[0]!) || existing[0]}: a config file already exists; not overwriting it`,
+    );
   }
   const path = join(cwd, 'cmlint.config.yaml');
   try {
     // wx: never replace a file that appeared in the meantime.
     writeFileSync(path, starterConfig(cwd), { encoding: 'utf8', flag: 'wx' });
   } catch (error) {
-    throw new UsageError(`cmlint.config.yaml: cannot write: ${(error as NodeJS.ErrnoException).code === 'EEXIST' ? 'it already exists' : describeFsError(error)}`);
+    throw new UsageError(
+      `cmlint.config.yaml: cannot write: ${(error as NodeJS.ErrnoException).code === 'EEXIST' ? 'it already exists' : describeFsError(error)}`,
+    );
   }
   process.stdout.write('Wrote cmlint.config.yaml. Edit it, then run `cmlint lint`.\n');
   return EXIT_OK;

@@ -19,7 +19,9 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 function program(): Command {
   const cli = new Command('cmlint')
-    .description('Lint Configuration Manager cloud management gateway (CMG) and internet-based client management (IBCM) designs against Microsoft\'s documented constraints.')
+    .description(
+      "Lint Configuration Manager cloud management gateway (CMG) and internet-based client management (IBCM) designs against Microsoft's documented constraints.",
+    )
     .version(packageVersion(), '-v, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -51,21 +53,41 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on; --color and 
     .argument('[paths...]', 'files, folders or globs to lint (default: the current folder)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(formatNames()).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 on findings of this severity or worse; JUnit fails their testcases').choices(['error', 'warning', 'note']).default('error'))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 on findings of this severity or worse; JUnit fails their testcases')
+        .choices(['error', 'warning', 'note'])
+        .default('error'),
+    )
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
-    .option('-q, --quiet', 'leave warnings and notes out of the report, in every format (they still count for --fail-on and --max-warnings)')
-    .option('--rule <id=severity>', 're-grade a rule (error, warning, note) or turn it off (off), over the config file; repeatable', collect)
+    .option(
+      '-q, --quiet',
+      'leave warnings and notes out of the report, in every format (they still count for --fail-on and --max-warnings)',
+    )
+    .option(
+      '--rule <id=severity>',
+      're-grade a rule (error, warning, note) or turn it off (off), over the config file; repeatable',
+      collect,
+    )
     .option('--color', 'colour the text report even when not writing to a terminal')
     .option('--no-color', 'never colour the text report')
     .option('--as-of <date>', 'the date date-based rules compare with (YYYY-MM-DD; default today)')
     .option('--max-file-size <bytes>', 'refuse exports larger than this (default 67108864)')
     .option('--rules <folder>', 'also load the rule files in this folder (repeatable)', collect)
-    .option('-c, --config <file>', 'use this config file (default: cmlint.config.yaml, .yml or .json here or in a folder above)')
+    .option(
+      '-c, --config <file>',
+      'use this config file (default: cmlint.config.yaml, .yml or .json here or in a folder above)',
+    )
     .option('--no-config', 'use no config file')
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', 'record the current findings in this baseline file (they are then not reported)')
-    .option('--only-exports', 'skip named files that are not exports (no schemaVersion), as a folder search does; for the pre-commit hook')
-    .option('-j, --jobs <n>', 'lint files in n threads (default: one per CPU idle now, for runs of thousands of files); the report is the same')
+    .option(
+      '--only-exports',
+      'skip named files that are not exports (no schemaVersion), as a folder search does; for the pre-commit hook',
+    )
+    .option(
+      '-j, --jobs <n>',
+      'lint files in n threads (default: one per CPU idle now, for runs of thousands of files); the report is the same',
+    )
     .action(async (paths: string[], options) => {
       rejectMistypedCommand(paths, cli);
       process.exitCode = await runLint(paths, options);
@@ -82,9 +104,11 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on; --color and 
 
   cli
     .command('schema')
-    .description('print a JSON Schema of the installed package (or, with --path, where it is), for editors and other tools')
+    .description(
+      'print a JSON Schema of the installed package (or, with --path, where it is), for editors and other tools',
+    )
     .argument('[name]', 'export, config or rule', 'export')
-    .option('--path', 'print the schema file\'s path instead of its content')
+    .option('--path', "print the schema file's path instead of its content")
     .action(async (name: string, options: { path?: boolean }) => {
       const { runSchema } = await import('./schema-command.js');
       process.exitCode = runSchema(name, options);
@@ -92,7 +116,9 @@ Colour follows the terminal; NO_COLOR turns it off, FORCE_COLOR on; --color and 
 
   cli
     .command('import')
-    .description('turn a dump written by collector/Export-CmlintSite.ps1 (or saved AdminService responses) into an export')
+    .description(
+      'turn a dump written by collector/Export-CmlintSite.ps1 (or saved AdminService responses) into an export',
+    )
     .argument('<dump>', 'the dump folder: one <ClassName>.json per SMS Provider class')
     .option('-o, --output <file>', 'write the export to this file instead of stdout')
     .option('--overlay <file>', 'merge this hand-written partial export (what the site cannot tell); it wins conflicts')
@@ -147,7 +173,9 @@ function rejectMistypedCommand(paths: string[], cli: Command): void {
   const names = cli.commands.map((command) => command.name());
   const suggestion = closest(first, names);
   if (distance(first, suggestion) <= Math.max(1, Math.floor(suggestion.length / 3))) {
-    throw new UsageError(`unknown command ${first}, did you mean ${suggestion}? (to lint a file named ${first}, use \`cmlint lint ./${first}\`)`);
+    throw new UsageError(
+      `unknown command ${first}, did you mean ${suggestion}? (to lint a file named ${first}, use \`cmlint lint ./${first}\`)`,
+    );
   }
 }
 
@@ -168,7 +196,9 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`cmlint: internal error: ${escapeControl(detail.split('\n')[0] ?? '')} (set CMLINT_DEBUG=1 for details)\n`);
+    process.stderr.write(
+      `cmlint: internal error: ${escapeControl(detail.split('\n')[0] ?? '')} (set CMLINT_DEBUG=1 for details)\n`,
+    );
     if (process.env.CMLINT_DEBUG) process.stderr.write(`${escapeControlLines((error as Error)?.stack ?? '')}\n`);
     return EXIT_USAGE;
   }

@@ -40,7 +40,8 @@ function lstatOrUndefined(path: string): Stats | undefined {
 export function checkOutputKind(path: string, option: string): void {
   const stat = lstatOrUndefined(path);
   const kind = stat && kindOf(stat);
-  if (kind) throw new UsageError(`${escapeControl(path)}: is ${kind}; ${option} writes only to a regular file or a new path`);
+  if (kind)
+    throw new UsageError(`${escapeControl(path)}: is ${kind}; ${option} writes only to a regular file or a new path`);
 }
 
 /** Refuses two options naming one output path. */
@@ -52,7 +53,10 @@ export function checkDistinctOutputs(outputs: readonly { path: string; option: s
       const sa = statOrUndefined(a.path);
       const sb = statOrUndefined(b.path);
       const same = sa && sb ? sa.dev === sb.dev && sa.ino === sb.ino : resolve(a.path) === resolve(b.path);
-      if (same) throw new UsageError(`${escapeControl(b.path)}: ${a.option} and ${b.option} name the same file; give each its own`);
+      if (same)
+        throw new UsageError(
+          `${escapeControl(b.path)}: ${a.option} and ${b.option} name the same file; give each its own`,
+        );
     }
   }
 }
@@ -74,7 +78,9 @@ export function checkNotRead(path: string, option: string, read: readonly ReadFi
     const stat = statOrUndefined(file.path);
     if (stat && stat.dev === target.dev && stat.ino === target.ino) {
       const what = option === '--output' ? 'the report' : 'the baseline';
-      throw new UsageError(`${escapeControl(path)}: refusing to write ${what} over ${file.role}; choose another ${option}`);
+      throw new UsageError(
+        `${escapeControl(path)}: refusing to write ${what} over ${file.role}; choose another ${option}`,
+      );
     }
   }
 }

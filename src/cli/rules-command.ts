@@ -23,7 +23,8 @@ function registry(options: RuleRegistryOptions): Rule[] {
 }
 
 export function runRules(options: RuleRegistryOptions & { format: string }): number {
-  if (options.format !== 'text' && options.format !== 'json') throw new UsageError(`unknown format "${options.format}"; use text or json`);
+  if (options.format !== 'text' && options.format !== 'json')
+    throw new UsageError(`unknown format "${options.format}"; use text or json`);
   const rules = registry(options);
   if (options.format === 'json') {
     const list = rules.map((r) => ({
@@ -40,7 +41,8 @@ export function runRules(options: RuleRegistryOptions & { format: string }): num
   }
   // Titles of custom rules are text from a rule file: shown escaped, like any value from a file.
   const width = Math.max(...rules.map((r) => r.id.length));
-  for (const r of rules) process.stdout.write(`${escapeControl(r.id).padEnd(width)}  ${r.severity.padEnd(7)}  ${escapeControl(r.title)}\n`);
+  for (const r of rules)
+    process.stdout.write(`${escapeControl(r.id).padEnd(width)}  ${r.severity.padEnd(7)}  ${escapeControl(r.title)}\n`);
   process.stdout.write(`\n${rules.length} rules. \`cmlint explain <ID>\` shows one in full.\n`);
   return 0;
 }

@@ -24,7 +24,8 @@ export function findConfig(start: string = process.cwd()): string | undefined {
   let dir = resolve(start);
   for (;;) {
     const found = configFilesIn(dir);
-    if (found.length > 1) throw new ConfigError(`${found.join(' and ')}: more than one config file in ${dir}; keep one`);
+    if (found.length > 1)
+      throw new ConfigError(`${found.join(' and ')}: more than one config file in ${dir}; keep one`);
     if (found.length === 1) return found[0];
     const parent = dirname(dir);
     if (parent === dir) return undefined;

@@ -48,7 +48,8 @@ function translate(glob: string, pattern: string): string {
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i]!;
     if (ch === '\\') {
-      if (i + 1 >= glob.length) throw new GlobSyntaxError(`"${pattern}": ends with a backslash (write \\\\ for a backslash)`);
+      if (i + 1 >= glob.length)
+        throw new GlobSyntaxError(`"${pattern}": ends with a backslash (write \\\\ for a backslash)`);
       out += literal(glob[++i]!);
     } else if (ch === '*') {
       if (glob[i + 1] === '*') {
@@ -72,7 +73,8 @@ function translate(glob: string, pattern: string): string {
       if (glob[close] === '!' || glob[close] === '^') close++;
       if (glob[close] === ']') close++;
       while (close < glob.length && glob[close] !== ']') close += glob[close] === '\\' ? 2 : 1;
-      if (close >= glob.length) throw new GlobSyntaxError(`"${pattern}": [ without a closing ] (write \\[ for a bracket)`);
+      if (close >= glob.length)
+        throw new GlobSyntaxError(`"${pattern}": [ without a closing ] (write \\[ for a bracket)`);
       out += bracket(glob.slice(i + 1, close), pattern);
       i = close;
     } else if (ch === '{') {
@@ -109,7 +111,9 @@ export function compileGlob(pattern: string): GlobMatcher {
   try {
     regex = RE2JS.compile(source, RE2JS.DOTALL);
   } catch (error) {
-    throw new GlobSyntaxError(`"${pattern}": ${error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error)}`);
+    throw new GlobSyntaxError(
+      `"${pattern}": ${error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error)}`,
+    );
   }
   return { pattern, matches: (path: string) => regex.matches(normalizeGlobPath(path)) };
 }

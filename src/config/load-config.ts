@@ -70,7 +70,9 @@ export function emptyConfig(dir = process.cwd()): Config {
 let configValidator: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  configValidator ??= runtime.validators.configSchema ?? createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'config.schema.json'), 'utf8')));
+  configValidator ??=
+    runtime.validators.configSchema ??
+    createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'config.schema.json'), 'utf8')));
   return configValidator;
 }
 
@@ -93,7 +95,17 @@ function segmentsOf(instancePath: string): (string | number)[] {
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
-const TOP_KEYS = ['$schema', 'rules', 'ignore', 'asOf', 'maxFileSize', 'maxWarnings', 'customRuleFolders', 'suppressions', 'versions'];
+const TOP_KEYS = [
+  '$schema',
+  'rules',
+  'ignore',
+  'asOf',
+  'maxFileSize',
+  'maxWarnings',
+  'customRuleFolders',
+  'suppressions',
+  'versions',
+];
 const SUPPRESSION_KEYS = ['files', 'pointer', 'rule', 'justification'];
 const VERSION_KEYS = ['version', 'buildNumber', 'available', 'supportEnds'];
 
@@ -105,25 +117,44 @@ function describeError(error: ErrorObject): { segments: (string | number)[]; mes
       const key = String(error.params.additionalProperty);
       const known = segments.length === 0 ? TOP_KEYS : segments[0] === 'versions' ? VERSION_KEYS : SUPPRESSION_KEYS;
       const suggestion = closest(key, known);
-      return { segments: [...segments, key], message: `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` };
+      return {
+        segments: [...segments, key],
+        message: `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+      };
     }
     case 'propertyNames':
     case 'pattern': {
-      const name = (error.params.propertyName ?? (error as ErrorObject & { propertyName?: string }).propertyName) as string | undefined;
-      if (name !== undefined) return { segments: [...segments, name], message: 'not a rule id (rule ids are upper-case letters and three digits, like CMG009)' };
+      const name = (error.params.propertyName ?? (error as ErrorObject & { propertyName?: string }).propertyName) as
+        string | undefined;
+      if (name !== undefined)
+        return {
+          segments: [...segments, name],
+          message: 'not a rule id (rule ids are upper-case letters and three digits, like CMG009)',
+        };
       const last = segments[segments.length - 1];
       if (last === 'rule') return { segments, message: `${shown(error.data)} is not a rule id (like CMG009)` };
-      if (last === 'asOf' || last === 'available' || last === 'supportEnds') return { segments, message: `must be a date as YYYY-MM-DD, not ${shown(error.data)}` };
-      if (last === 'pointer') return { segments, message: `must be a JSON pointer starting with / (or "" for the whole export), not ${shown(error.data)}` };
+      if (last === 'asOf' || last === 'available' || last === 'supportEnds')
+        return { segments, message: `must be a date as YYYY-MM-DD, not ${shown(error.data)}` };
+      if (last === 'pointer')
+        return {
+          segments,
+          message: `must be a JSON pointer starting with / (or "" for the whole export), not ${shown(error.data)}`,
+        };
       if (last === 'justification') return { segments, message: 'must say why the finding is accepted (it is empty)' };
       return { segments, message: error.message ?? 'is invalid' };
     }
     case 'enum':
-      return { segments, message: `must be one of ${(error.params.allowedValues as unknown[]).join(', ')}, not ${shown(error.data)}` };
+      return {
+        segments,
+        message: `must be one of ${(error.params.allowedValues as unknown[]).join(', ')}, not ${shown(error.data)}`,
+      };
     case 'required':
       return { segments: [...segments, String(error.params.missingProperty)], message: 'is required' };
     case 'type':
-      return { segments, message: `must be ${error.params.type === 'object' ? 'a mapping' : error.params.type === 'array' ? 'a list' : `a${/^[aeiou]/.test(String(error.params.type)) ? 'n' : ''} ${error.params.type}`}` };
+      return {
+        segments,
+        message: `must be ${error.params.type === 'object' ? 'a mapping' : error.params.type === 'array' ? 'a list' : `a${/^[aeiou]/.test(String(error.params.type)) ? 'n' : ''} ${error.params.type}`}`,
+      };
     default:
       return { segments, message: error.message ?? 'is invalid' };
   }
@@ -136,7 +167,9 @@ function describeError(error: ErrorObject): { segments: (string | number)[]; mes
 function parseConfigText(path: string, text: string, shown: string): ParsedDataFile {
   const parsed = parseDataFile(path, text);
   if (parsed.problem) {
-    throw new ConfigError(`${shown}:${parsed.problem.line}: cannot parse ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${parsed.problem.message}`);
+    throw new ConfigError(
+      `${shown}:${parsed.problem.line}: cannot parse ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${parsed.problem.message}`,
+    );
   }
   return { ...parsed, data: parsed.data ?? {} };
 }
@@ -151,7 +184,9 @@ export function loadConfig(path: string, cwd = process.cwd()): Config {
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`${shown}: cannot read config file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'error')})`);
+    throw new ConfigError(
+      `${shown}: cannot read config file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'error')})`,
+    );
   }
   const { data, document } = parseConfigText(absolute, text, shown);
   const validate = validator();
@@ -177,12 +212,21 @@ export function loadConfig(path: string, cwd = process.cwd()): Config {
       return compileGlob(pattern);
     } catch (error) {
       if (!(error instanceof GlobSyntaxError)) throw error;
-      throw new ConfigError(`${shown}:${document.locate(segments, false).startLine}: ${keyPath(segments)}: not a valid glob: ${error.message}`);
+      throw new ConfigError(
+        `${shown}:${document.locate(segments, false).startLine}: ${keyPath(segments)}: not a valid glob: ${error.message}`,
+      );
     }
   };
   const suppressions = (file.suppressions ?? []).map((s, index): ExternalSuppression => {
     namedRules.push({ id: s.rule, key: `suppressions[${index}].rule` });
-    return { files: glob(s.files, ['suppressions', index, 'files']), pointer: s.pointer === '/' ? '' : s.pointer, rule: s.rule, justification: s.justification.trim(), baseDir: dir, origin: `${shown}: suppressions[${index}]` };
+    return {
+      files: glob(s.files, ['suppressions', index, 'files']),
+      pointer: s.pointer === '/' ? '' : s.pointer,
+      rule: s.rule,
+      justification: s.justification.trim(),
+      baseDir: dir,
+      origin: `${shown}: suppressions[${index}]`,
+    };
   });
   const versionFacts = (file.versions ?? []).map((entry, index) => {
     const problem = !isCurrentBranchVersion(entry.version)
@@ -223,7 +267,9 @@ export function checkRuleIds(config: Config, rules: Rule[]): void {
     if (ids.includes(id)) continue;
     const suggestion = closest(id, ids);
     const where = config.path ? relative(process.cwd(), config.path) || config.path : 'config';
-    throw new ConfigError(`${where}: ${key}: no rule ${id}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; \`cmlint rules\` lists them`);
+    throw new ConfigError(
+      `${where}: ${key}: no rule ${id}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; \`cmlint rules\` lists them`,
+    );
   }
 }
 

@@ -26,22 +26,48 @@ export function renderRuleDoc(rule: Rule, examples: RuleExamples = {}): string {
   lines.push(`# ${rule.id}: ${rule.title}`, '');
   lines.push(`- Severity: **${rule.severity}**`);
   lines.push(`- Family: ${rule.family}`);
-  lines.push(`- Checked by: ${rule.emittedBy ? `cmlint's ${rule.emittedBy}` : 'a declarative check (rules/' + rule.id + '.yaml)'}`);
+  lines.push(
+    `- Checked by: ${rule.emittedBy ? `cmlint's ${rule.emittedBy}` : 'a declarative check (rules/' + rule.id + '.yaml)'}`,
+  );
   lines.push('', '## What it checks', '', paragraph(rule.description), '');
   lines.push('## Why', '', paragraph(rule.rationale), '');
   lines.push('## How to fix', '', paragraph(rule.fix), '');
   if (rule.versions) lines.push('## Versions', '', paragraph(rule.versions), '');
   if (examples.customRules?.length) {
-    lines.push('## Example: custom rules', '', 'The examples below are linted with these custom rules as well as the built-in ones:', '');
-    for (const custom of examples.customRules) lines.push(`From \`${custom.path}\`:`, '', '```yaml', custom.text, '```', '');
+    lines.push(
+      '## Example: custom rules',
+      '',
+      'The examples below are linted with these custom rules as well as the built-in ones:',
+      '',
+    );
+    for (const custom of examples.customRules)
+      lines.push(`From \`${custom.path}\`:`, '', '```yaml', custom.text, '```', '');
   }
   if (examples.failing) {
-    lines.push('## Example: reported', '', `From \`${examples.failing.path}\`:`, '', '```yaml', examples.failing.excerpt.trimEnd(), '```', '');
+    lines.push(
+      '## Example: reported',
+      '',
+      `From \`${examples.failing.path}\`:`,
+      '',
+      '```yaml',
+      examples.failing.excerpt.trimEnd(),
+      '```',
+      '',
+    );
     for (const f of examples.failing.findings) lines.push(`- ${f}`);
     lines.push('');
   }
   if (examples.passing) {
-    lines.push('## Example: not reported', '', `From \`${examples.passing.path}\`:`, '', '```yaml', examples.passing.excerpt.trimEnd(), '```', '');
+    lines.push(
+      '## Example: not reported',
+      '',
+      `From \`${examples.passing.path}\`:`,
+      '',
+      '```yaml',
+      examples.passing.excerpt.trimEnd(),
+      '```',
+      '',
+    );
   }
   lines.push('## Sources', '');
   for (const source of rule.sources) {

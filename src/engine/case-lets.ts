@@ -10,7 +10,29 @@ import { buildModel } from '../model/build.js';
 import { celEnvironment } from './cel-env.js';
 
 /** CEL's reserved words: a variable with such a name could never be read. */
-const RESERVED = new Set(['true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
+const RESERVED = new Set([
+  'true',
+  'false',
+  'null',
+  'in',
+  'as',
+  'break',
+  'const',
+  'continue',
+  'else',
+  'for',
+  'function',
+  'if',
+  'import',
+  'let',
+  'loop',
+  'package',
+  'namespace',
+  'return',
+  'var',
+  'void',
+  'while',
+]);
 
 let contextNames: Set<string> | undefined;
 let helperNames: Set<string> | undefined;
@@ -25,7 +47,11 @@ export function letNameClash(name: string): string | undefined {
   if (name === 'it') return 'is the name of the element a case looks at';
   if (name === 'schemaError') return "is the name of a schema case's error message";
   if (contextNames.has(name)) return 'is the name of a model collection';
-  helperNames ??= new Set(celEnvironment().getDefinitions().functions.map((f) => f.name));
+  helperNames ??= new Set(
+    celEnvironment()
+      .getDefinitions()
+      .functions.map((f) => f.name),
+  );
   if (helperNames.has(name) || name === 'cel') return 'is the name of a CEL function';
   if (RESERVED.has(name)) return 'is a reserved word of CEL';
   return undefined;
@@ -37,11 +63,23 @@ interface AstNode {
 }
 
 function isNode(value: unknown): value is AstNode {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as AstNode).op === 'string';
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as AstNode).op === 'string'
+  );
 }
 
 /** Macros that bind one or two variables over a receiver list or map: `list.exists(v, ...)`. */
-const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'existsOne', 'map', 'filter', 'transformList', 'transformMap', 'transformMapEntry']);
+const COMPREHENSIONS = new Set([
+  'all',
+  'exists',
+  'exists_one',
+  'existsOne',
+  'map',
+  'filter',
+  'transformList',
+  'transformMap',
+  'transformMapEntry',
+]);
 
 /** The variables a parsed expression reads, other than those its macros bind (`v` in `list.exists(v, ...)`). */
 export function freeNames(ast: unknown): Set<string> {
@@ -60,16 +98,30 @@ export function freeNames(ast: unknown): Set<string> {
       const [name, receiver, args] = value.args as [unknown, unknown, unknown];
       const variables = Array.isArray(args) ? args.slice(0, -1) : [];
       const plain = variables.every((v) => isNode(v) && v.op === 'id' && typeof v.args === 'string');
-      const isBind = name === 'bind' && isNode(receiver) && receiver.op === 'id' && receiver.args === 'cel' && variables.length === 2;
+      const isBind =
+        name === 'bind' &&
+        isNode(receiver) &&
+        receiver.op === 'id' &&
+        receiver.args === 'cel' &&
+        variables.length === 2;
       if (isBind && isNode(variables[0]) && variables[0].op === 'id') {
         // cel.bind(x, init, body): x is bound in body only.
         visit(variables[1], bound);
         visit((args as unknown[])[2], new Set([...bound, variables[0].args as string]));
         return;
       }
-      if (typeof name === 'string' && COMPREHENSIONS.has(name) && variables.length >= 1 && variables.length <= 2 && plain) {
+      if (
+        typeof name === 'string' &&
+        COMPREHENSIONS.has(name) &&
+        variables.length >= 1 &&
+        variables.length <= 2 &&
+        plain
+      ) {
         visit(receiver, bound);
-        visit((args as unknown[])[variables.length], new Set([...bound, ...variables.map((v) => (v as AstNode).args as string)]));
+        visit(
+          (args as unknown[])[variables.length],
+          new Set([...bound, ...variables.map((v) => (v as AstNode).args as string)]),
+        );
         return;
       }
     }
@@ -113,7 +165,9 @@ export function caseScope(lets: readonly CaseLet[], context: Record<string, unkn
             failure = undefined;
           } catch (error) {
             result = UNSET;
-            failure = new Error(`let ${name}: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`);
+            failure = new Error(
+              `let ${name}: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`,
+            );
           } finally {
             computing = false;
           }

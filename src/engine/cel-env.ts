@@ -42,7 +42,8 @@ function dateValue(text: string): number {
   const day = text.slice(0, 10);
   const time = Date.parse(`${day}T00:00:00Z`);
   // Date.parse takes 2026-02-30 as 2 March: only a day that reads back the same is a calendar date.
-  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day) throw new Error(`not a calendar date: ${day}`);
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== day)
+    throw new Error(`not a calendar date: ${day}`);
   return time;
 }
 
@@ -128,78 +129,156 @@ export function celEnvironment(): Environment {
     homogeneousAggregateLiterals: false,
     limits: { maxAstNodes: 5000, maxDepth: 100, maxListElements: 1000, maxMapEntries: 1000, maxCallArguments: 16 },
   })
-    .registerFunction('reachable(string, string, int): bool', (from: string, to: string, port: bigint) => connectionAllows(scope().model, from, to, port), doc(
-      'network.connections let `from` (a server name, a population name or `Internet`) open a connection to `to` (a host, where patterns such as `*.blob.core.windows.net` in the export match; a CMG name; or `Azure`) on `port`.',
-      'from', 'to', 'port',
-    ))
-    .registerFunction('reachableRange(string, string, int, int): bool', (from: string, to: string, start: bigint, count: bigint) => {
-      // Each port costs a step of the rule's budget (cost-meter.ts): a count from a rule file can be 2^63.
-      for (let port = start; port < start + count; port++) {
-        chargeSteps(1);
-        if (!connectionAllows(scope().model, from, to, port)) return false;
-      }
-      return true;
-    }, doc('Every port from `start` to `start + count - 1` is reachable from `from` to `to`.', 'from', 'to', 'start', 'count'))
-    .registerFunction('ceilDiv(int, int): int', (a: bigint, b: bigint) => (b === 0n ? 0n : (a + b - 1n) / b), doc('Integer division rounded up (0 when `b` is 0).', 'a', 'b'))
+    .registerFunction(
+      'reachable(string, string, int): bool',
+      (from: string, to: string, port: bigint) => connectionAllows(scope().model, from, to, port),
+      doc(
+        'network.connections let `from` (a server name, a population name or `Internet`) open a connection to `to` (a host, where patterns such as `*.blob.core.windows.net` in the export match; a CMG name; or `Azure`) on `port`.',
+        'from',
+        'to',
+        'port',
+      ),
+    )
+    .registerFunction(
+      'reachableRange(string, string, int, int): bool',
+      (from: string, to: string, start: bigint, count: bigint) => {
+        // Each port costs a step of the rule's budget (cost-meter.ts): a count from a rule file can be 2^63.
+        for (let port = start; port < start + count; port++) {
+          chargeSteps(1);
+          if (!connectionAllows(scope().model, from, to, port)) return false;
+        }
+        return true;
+      },
+      doc(
+        'Every port from `start` to `start + count - 1` is reachable from `from` to `to`.',
+        'from',
+        'to',
+        'start',
+        'count',
+      ),
+    )
+    .registerFunction(
+      'ceilDiv(int, int): int',
+      (a: bigint, b: bigint) => (b === 0n ? 0n : (a + b - 1n) / b),
+      doc('Integer division rounded up (0 when `b` is 0).', 'a', 'b'),
+    )
     .registerFunction('lower(string): string', (text: string) => lower(text), doc('The text in lower case.', 'text'))
-    .registerFunction('hostMatches(string, string): bool', (pattern: string, host: string) => hostMatches(pattern, host), doc(
-      'The host equals the pattern, or matches a `*.` wildcard pattern.',
-      'pattern', 'host',
-    ))
-    .registerFunction('daysUntil(string): int', (date: string) => BigInt(Math.floor((dateValue(date) - dateValue(scope().asOf)) / DAY_MS)), doc(
-      'Whole days from the run date (--as-of, default today) to `date` (YYYY-MM-DD); negative when it is past.',
-      'date',
-    ))
+    .registerFunction(
+      'hostMatches(string, string): bool',
+      (pattern: string, host: string) => hostMatches(pattern, host),
+      doc('The host equals the pattern, or matches a `*.` wildcard pattern.', 'pattern', 'host'),
+    )
+    .registerFunction(
+      'daysUntil(string): int',
+      (date: string) => BigInt(Math.floor((dateValue(date) - dateValue(scope().asOf)) / DAY_MS)),
+      doc(
+        'Whole days from the run date (--as-of, default today) to `date` (YYYY-MM-DD); negative when it is past.',
+        'date',
+      ),
+    )
     .registerFunction('asOf(): string', () => scope().asOf, doc('The run date, YYYY-MM-DD.'))
-    .registerFunction('groupBy(list, list): map', (items: unknown[], keys: unknown[]) => groupBy(items, keys), doc(
-      "A map from each key to the elements of `items` with that key (`keys[i]` is the key of `items[i]`), in list order. Computed in a rule's `let`, it makes comparing each element with the others linear.",
-      'items', 'keys',
-    ))
-    .registerFunction('group(map, dyn): list', (groups: Map<unknown, unknown[]>, key: unknown) => (groups instanceof Map ? (groups.get(key) ?? []) : []), doc(
-      'The elements under `key` in a map made by groupBy; an empty list when there are none.',
-      'groups', 'key',
-    ))
-    .registerFunction('same(dyn, dyn): bool', (a: unknown, b: unknown) => a === b, doc(
-      'The two values are the same element of the model (not merely equal): to leave an element out of its own group.',
-      'a', 'b',
-    ))
-    .registerFunction('precedes(dyn, dyn): bool', (a: unknown, b: unknown) => precedes(a, b), doc(
-      'Element `a` comes before element `b` in the export: of two elements in the same problem, the later one is the one to change.',
-      'a', 'b',
-    ))
-    .registerFunction('before(list, dyn): list', (items: unknown[], element: unknown) => before(items, element), doc(
-      'The elements of a list that come before `element` in the export, in list order: the earlier elements of the same problem.',
-      'items', 'element',
-    ))
-    .registerFunction('firstOf(list, int): list', (items: unknown[], count: bigint) => items.slice(0, Math.max(0, Number(count))), doc(
-      'The first `count` elements of a list: what a message names and a finding points at, when the list may be long.',
-      'items', 'count',
-    ))
-    .registerFunction('summarize(list, int): string', (shown: unknown[], total: bigint) => summarize(shown, Number(total)), doc(
-      'The names `shown` joined with commas, then "and N more" when `total` is larger: a message names a few of many.',
-      'shown', 'total',
-    ))
-    .registerFunction('listSome(list, int): string', (names: unknown[], max: bigint) => listSome(names, Number(max)), doc(
-      'At most `max` names joined with commas, then "and N more": a message names a few related elements, never all of them.',
-      'names', 'max',
-    ))
-    .registerFunction('isVersion(dyn): bool', (value: unknown) => isCurrentBranchVersion(value), doc(
-      'A current-branch version: YYMM from 1511 on, with a month from 01 to 12 (a build number such as 9122 is not).',
-      'value',
-    ))
-    .registerFunction('versionKnown(dyn): bool', (version: unknown) => versions().facts(version) !== undefined, doc(
-      "The version is in the version facts (src/versions/version-facts.ts plus the config file's `versions`).",
-      'version',
-    ))
-    .registerFunction('supportEnds(dyn): string', (version: unknown) => versions().supportEnds(version) ?? '', doc(
-      'The last day of support of a version (YYYY-MM-DD) from the version facts; an empty string when they do not say.',
-      'version',
-    ))
-    .registerFunction('latestKnownVersion(): int', () => BigInt(versions().latest.version), doc('The newest version in the version facts.'))
-    .registerFunction(`string.${LINEAR_MATCHES}(string): bool`, (text: string, pattern: string) => linearPattern(pattern).test(text), doc(
-      "CEL's `matches` on RE2 (linear time): rules write `text.matches(pattern)`.",
-      'pattern',
-    ));
+    .registerFunction(
+      'groupBy(list, list): map',
+      (items: unknown[], keys: unknown[]) => groupBy(items, keys),
+      doc(
+        "A map from each key to the elements of `items` with that key (`keys[i]` is the key of `items[i]`), in list order. Computed in a rule's `let`, it makes comparing each element with the others linear.",
+        'items',
+        'keys',
+      ),
+    )
+    .registerFunction(
+      'group(map, dyn): list',
+      (groups: Map<unknown, unknown[]>, key: unknown) => (groups instanceof Map ? (groups.get(key) ?? []) : []),
+      doc('The elements under `key` in a map made by groupBy; an empty list when there are none.', 'groups', 'key'),
+    )
+    .registerFunction(
+      'same(dyn, dyn): bool',
+      (a: unknown, b: unknown) => a === b,
+      doc(
+        'The two values are the same element of the model (not merely equal): to leave an element out of its own group.',
+        'a',
+        'b',
+      ),
+    )
+    .registerFunction(
+      'precedes(dyn, dyn): bool',
+      (a: unknown, b: unknown) => precedes(a, b),
+      doc(
+        'Element `a` comes before element `b` in the export: of two elements in the same problem, the later one is the one to change.',
+        'a',
+        'b',
+      ),
+    )
+    .registerFunction(
+      'before(list, dyn): list',
+      (items: unknown[], element: unknown) => before(items, element),
+      doc(
+        'The elements of a list that come before `element` in the export, in list order: the earlier elements of the same problem.',
+        'items',
+        'element',
+      ),
+    )
+    .registerFunction(
+      'firstOf(list, int): list',
+      (items: unknown[], count: bigint) => items.slice(0, Math.max(0, Number(count))),
+      doc(
+        'The first `count` elements of a list: what a message names and a finding points at, when the list may be long.',
+        'items',
+        'count',
+      ),
+    )
+    .registerFunction(
+      'summarize(list, int): string',
+      (shown: unknown[], total: bigint) => summarize(shown, Number(total)),
+      doc(
+        'The names `shown` joined with commas, then "and N more" when `total` is larger: a message names a few of many.',
+        'shown',
+        'total',
+      ),
+    )
+    .registerFunction(
+      'listSome(list, int): string',
+      (names: unknown[], max: bigint) => listSome(names, Number(max)),
+      doc(
+        'At most `max` names joined with commas, then "and N more": a message names a few related elements, never all of them.',
+        'names',
+        'max',
+      ),
+    )
+    .registerFunction(
+      'isVersion(dyn): bool',
+      (value: unknown) => isCurrentBranchVersion(value),
+      doc(
+        'A current-branch version: YYMM from 1511 on, with a month from 01 to 12 (a build number such as 9122 is not).',
+        'value',
+      ),
+    )
+    .registerFunction(
+      'versionKnown(dyn): bool',
+      (version: unknown) => versions().facts(version) !== undefined,
+      doc(
+        "The version is in the version facts (src/versions/version-facts.ts plus the config file's `versions`).",
+        'version',
+      ),
+    )
+    .registerFunction(
+      'supportEnds(dyn): string',
+      (version: unknown) => versions().supportEnds(version) ?? '',
+      doc(
+        'The last day of support of a version (YYYY-MM-DD) from the version facts; an empty string when they do not say.',
+        'version',
+      ),
+    )
+    .registerFunction(
+      'latestKnownVersion(): int',
+      () => BigInt(versions().latest.version),
+      doc('The newest version in the version facts.'),
+    )
+    .registerFunction(
+      `string.${LINEAR_MATCHES}(string): bool`,
+      (text: string, pattern: string) => linearPattern(pattern).test(text),
+      doc("CEL's `matches` on RE2 (linear time): rules write `text.matches(pattern)`.", 'pattern'),
+    );
   meterEvaluator(environment);
   return environment;
 }
@@ -215,8 +294,12 @@ export interface HelperDefinition {
 
 /** The functions cmlint adds to CEL (those a plain cel-js environment lacks), but the one behind `matches`. */
 export function helperDefinitions(): HelperDefinition[] {
-  const standard = new Set(new Environment({ enableOptionalTypes: true }).getDefinitions().functions.map((f) => f.signature));
-  return (celEnvironment().getDefinitions().functions as HelperDefinition[]).filter((f) => !standard.has(f.signature) && f.name !== LINEAR_MATCHES);
+  const standard = new Set(
+    new Environment({ enableOptionalTypes: true }).getDefinitions().functions.map((f) => f.signature),
+  );
+  return (celEnvironment().getDefinitions().functions as HelperDefinition[]).filter(
+    (f) => !standard.has(f.signature) && f.name !== LINEAR_MATCHES,
+  );
 }
 
 /**

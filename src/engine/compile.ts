@@ -59,14 +59,24 @@ const PLAIN_PATH = /^\s*[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*\s*$/
 const HAS_PATH = /^\s*has\(\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*\)\s*$/;
 
 function isMap(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Map) &&
+    !(value instanceof Set)
+  );
 }
 
 /**
  * Evaluates a plain chain (`path`) or a presence test of one (`has`) directly, as CEL would on maps; undefined when
  * something on the way is not a map or a step is missing, where CEL must run to give its own result or error.
  */
-function readPath(context: Record<string, unknown>, path: readonly string[], has: boolean): { value: unknown } | undefined {
+function readPath(
+  context: Record<string, unknown>,
+  path: readonly string[],
+  has: boolean,
+): { value: unknown } | undefined {
   let value: unknown = context;
   const steps = has ? path.length - 1 : path.length;
   for (let i = 0; i < steps; i++) {
@@ -80,7 +90,11 @@ function readPath(context: Record<string, unknown>, path: readonly string[], has
   return { value: Object.prototype.hasOwnProperty.call(value, last) && value[last] !== undefined };
 }
 
-function guardsOf(where: string, compile: (text: string) => Evaluator, readThrough?: (condition: string) => string): CompiledCase['guarded'] {
+function guardsOf(
+  where: string,
+  compile: (text: string) => Evaluator,
+  readThrough?: (condition: string) => string,
+): CompiledCase['guarded'] {
   const guarded = factGuards(where, readThrough);
   if (!guarded) return undefined;
   try {
@@ -121,7 +135,11 @@ function throughLets(evaluator: Evaluator, lets: ReadonlyMap<string, Evaluator>)
 }
 
 /** A condition's text and the texts of the case's lets it reads, directly or through other lets. */
-function withLetTexts(condition: string, lets: ReadonlyMap<string, Evaluator>, written: Record<string, string>): string {
+function withLetTexts(
+  condition: string,
+  lets: ReadonlyMap<string, Evaluator>,
+  written: Record<string, string>,
+): string {
   let names: Set<string>;
   try {
     names = freeNames(parseExpression(condition).ast);
@@ -141,7 +159,10 @@ function withLetTexts(condition: string, lets: ReadonlyMap<string, Evaluator>, w
 }
 
 /** withLetTexts for the conditions of one where, each condition parsed once. */
-function readThrough(lets: ReadonlyMap<string, Evaluator>, written: Record<string, string>): (condition: string) => string {
+function readThrough(
+  lets: ReadonlyMap<string, Evaluator>,
+  written: Record<string, string>,
+): (condition: string) => string {
   const texts = new Map<string, string>();
   return (condition) => {
     let text = texts.get(condition);
@@ -192,7 +213,9 @@ export function compileRule(rule: Rule): CompiledRule {
       const checked = parse().check?.();
       if (checked && !checked.valid) throw new RuleLoadError(`${where(pointer)}: ${celErrorText(checked.error)}`);
       if (checked && !typeFits(checked.type, expected)) {
-        throw new RuleLoadError(`${where(pointer)}: gives ${checked.type}, where ${expected === 'list' ? 'a list' : 'a boolean'} is needed`);
+        throw new RuleLoadError(
+          `${where(pointer)}: gives ${checked.type}, where ${expected === 'list' ? 'a list' : 'a boolean'} is needed`,
+        );
       }
     }
     // A variable, a chain of field names or a presence test of one (forEach: devices, requires:
@@ -221,7 +244,9 @@ export function compileRule(rule: Rule): CompiledRule {
    */
   const checkLetName = (pointer: (string | number)[], name: string, caseLets?: ReadonlyMap<string, unknown>) => {
     if (rule.builtin) return;
-    const clash = letNameClash(name) ?? (caseLets && ruleLetNames.has(name) ? 'is already a let of the rule (check.let)' : undefined);
+    const clash =
+      letNameClash(name) ??
+      (caseLets && ruleLetNames.has(name) ? 'is already a let of the rule (check.let)' : undefined);
     if (clash) throw new RuleLoadError(`${where(pointer)}: the name ${name} ${clash}; choose another name`);
   };
   /** A case's lets, in order, each checked and compiled; a custom rule's let may read only earlier ones. */
@@ -235,7 +260,9 @@ export function compileRule(rule: Rule): CompiledRule {
       if (!rule.builtin) {
         const later = [...value.names()].find((n) => n === name || names.indexOf(n) > at);
         if (later) {
-          throw new RuleLoadError(`${where(pointer)}: reads ${later === name ? 'itself' : `${later}, a let written after it`}; a case's let may read the rule's lets and the case's earlier ones`);
+          throw new RuleLoadError(
+            `${where(pointer)}: reads ${later === name ? 'itself' : `${later}, a let written after it`}; a case's let may read the rule's lets and the case's earlier ones`,
+          );
         }
       }
       lets.set(name, value);
@@ -257,7 +284,10 @@ export function compileRule(rule: Rule): CompiledRule {
   };
   return {
     rule,
-    requires: (check.requires ?? []).map((r, i) => ({ test: expr(['check', 'requires', i, 'expression'], r.expression, 'bool'), missing: r.missing })),
+    requires: (check.requires ?? []).map((r, i) => ({
+      test: expr(['check', 'requires', i, 'expression'], r.expression, 'bool'),
+      missing: r.missing,
+    })),
     lets: Object.entries(check.let ?? {}).map(([name, text]) => {
       checkLetName(['check', 'let', name], name);
       return { name, text, value: expr(['check', 'let', name], text) };
@@ -265,18 +295,26 @@ export function compileRule(rule: Rule): CompiledRule {
     cases: check.cases.map((c, i) => {
       const field = (name: string) => ['check', 'cases', i, name];
       if (c.assert !== undefined && REPORTS_EVERY_ELEMENT.test(c.assert)) {
-        throw new RuleLoadError(`${where(field('assert'))}: assert: 'false' reports every element in scope; write report: true instead (and no assert)`);
+        throw new RuleLoadError(
+          `${where(field('assert'))}: assert: 'false' reports every element in scope; write report: true instead (and no assert)`,
+        );
       }
       if (c.report && (c.assert !== undefined || c.schema !== undefined)) {
-        throw new RuleLoadError(`${where(field('report'))}: report: true reports every element in scope and takes no ${c.assert !== undefined ? 'assert' : 'schema'}; remove one of them`);
+        throw new RuleLoadError(
+          `${where(field('report'))}: report: true reports every element in scope and takes no ${c.assert !== undefined ? 'assert' : 'schema'}; remove one of them`,
+        );
       }
       const lets = caseLets(i, c.let ?? {});
       const letNames = new Set(lets.keys());
       /** An expression of the case that may read its lets: the fields of `it` it reads include those its lets read. */
-      const caseExpr = (name: string, text: string, expected: Expected = 'any', pointer = field(name)) => throughLets(expr(pointer, text, expected), lets);
+      const caseExpr = (name: string, text: string, expected: Expected = 'any', pointer = field(name)) =>
+        throughLets(expr(pointer, text, expected), lets);
       if (!rule.builtin && c.forEach) {
         const read = [...expr(field('forEach'), c.forEach).names()].find((n) => letNames.has(n));
-        if (read) throw new RuleLoadError(`${where(field('forEach'))}: reads ${read}, a let of the case, which is computed for each element forEach gives; move it to check.let or compute it in where`);
+        if (read)
+          throw new RuleLoadError(
+            `${where(field('forEach'))}: reads ${read}, a let of the case, which is computed for each element forEach gives; move it to check.let or compute it in where`,
+          );
       }
       let schema: ValidateFunction | undefined;
       if (c.schema) {
@@ -292,7 +330,9 @@ export function compileRule(rule: Rule): CompiledRule {
         forEach: c.forEach ? expr(field('forEach'), c.forEach, 'list') : undefined,
         forEachText: c.forEach?.trim(),
         where: c.where ? caseExpr('where', c.where, 'bool') : undefined,
-        guarded: c.where ? guardsOf(c.where, (text) => expr(field('where'), text), lets.size ? readThrough(lets, c.let!) : undefined) : undefined,
+        guarded: c.where
+          ? guardsOf(c.where, (text) => expr(field('where'), text), lets.size ? readThrough(lets, c.let!) : undefined)
+          : undefined,
         assert: c.assert ? caseExpr('assert', c.assert, 'bool') : undefined,
         schema,
         report: c.report === true,

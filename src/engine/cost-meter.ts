@@ -113,7 +113,6 @@ function sizeOf(value: unknown): number {
   return 0;
 }
 
-
 /**
  * Counts the steps of every evaluation in `environment`. cel-js evaluates each node through its evaluator's run(),
  * which it passes to the root node of an expression; the root of a probe expression hands it over here, and run() is
@@ -127,12 +126,14 @@ export function meterEvaluator(environment: Environment): void {
     return true;
   };
   probe({});
-  if (!evaluator || typeof evaluator.run !== 'function') throw new Error('cmlint: cannot meter CEL evaluation (has @marcbachmann/cel-js changed?)');
+  if (!evaluator || typeof evaluator.run !== 'function')
+    throw new Error('cmlint: cannot meter CEL evaluation (has @marcbachmann/cel-js changed?)');
   evaluator.run = function run(this: CelEvaluator, ast, ctx) {
     chargeSteps(1);
     const op = ast.op;
     const value = ast.evaluate(this, ast, ctx);
-    if ((op === '+' || op === 'call' || op === 'rcall') && (typeof value === 'string' || Array.isArray(value))) chargeSteps(value.length);
+    if ((op === '+' || op === 'call' || op === 'rcall') && (typeof value === 'string' || Array.isArray(value)))
+      chargeSteps(value.length);
     if (ast.cmlintSized) chargeSteps(sizeOf(value));
     return value;
   };

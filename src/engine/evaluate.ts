@@ -122,7 +122,12 @@ function outcomeOf(findings: number, tally: Tally): RuleOutcome {
   return { status, reason, checked: tally.checked, skipped: tally.skipped, elements: [...tally.listed.values()] };
 }
 
-export function evaluateRules(rules: CompiledRule[], model: Model, data: unknown, options: EvaluateOptions): EvaluationResult {
+export function evaluateRules(
+  rules: CompiledRule[],
+  model: Model,
+  data: unknown,
+  options: EvaluateOptions,
+): EvaluationResult {
   const findings: RawFinding[] = [];
   const outcomes = new Map<string, RuleOutcome>();
   const versionUnknown: string[] = [];
@@ -228,7 +233,12 @@ function letError(ruleId: string, error: Error): RawFinding {
  * A rule that spent its budget on this file: whatever it found before is dropped (it is incomplete, and the errors the
  * budget raised in it are not the rule's), and one CML009 at the top of the file names the rule file instead.
  */
-function stopRule(compiled: CompiledRule, findings: RawFinding[], outcomes: Map<string, RuleOutcome>, first: number): void {
+function stopRule(
+  compiled: CompiledRule,
+  findings: RawFinding[],
+  outcomes: Map<string, RuleOutcome>,
+  first: number,
+): void {
   const rule = compiled.rule;
   findings.length = first;
   findings.push({
@@ -296,7 +306,10 @@ function runCase(
     findings.push(evaluationError(rule.id, c, (outcome as { error: unknown }).error, originOf(element) ?? []));
   };
   // On a long list, the outcome is decided once per class of alike elements (memo.ts); findings stay per element.
-  const classes = elements.length >= MEMO_MIN_ELEMENTS && c.forEachText !== undefined && memoisable(c) ? classesOf(elements, c.forEachText, rules, classCache) : undefined;
+  const classes =
+    elements.length >= MEMO_MIN_ELEMENTS && c.forEachText !== undefined && memoisable(c)
+      ? classesOf(elements, c.forEachText, rules, classCache)
+      : undefined;
   // An element with a broken fact the case reads is decided on its own, never by (or for) its class.
   const brokenRead = broken.size ? brokenReader(c, broken, model) : undefined;
   if (classes) {
@@ -374,7 +387,11 @@ function decide(c: CompiledCase, context: Record<string, unknown>, element: unkn
  * read the missing fact holding, means the element lacks a fact (fact-guards.ts); anything else, that it is out of
  * scope.
  */
-function missingFacts(guarded: NonNullable<CompiledCase['guarded']>, context: Record<string, unknown>, element: unknown): Outcome {
+function missingFacts(
+  guarded: NonNullable<CompiledCase['guarded']>,
+  context: Record<string, unknown>,
+  element: unknown,
+): Outcome {
   const failed = guarded.guards.filter((g) => !hasPath(element, g.path));
   if (!failed.length) return SKIP;
   for (let i = 0; i < guarded.conditions.length; i++) {
@@ -415,12 +432,18 @@ function pathsOf(expression: CompiledCase['where']): FieldPath[] | undefined {
  * fact of it (or of an element it links to). A broken fact in `where` leaves the element unjudged; one only in
  * `assert` (`after`) does so when `where` holds, which the caller decides (per class of alike elements when it can).
  */
-function brokenReader(c: CompiledCase, broken: BrokenFacts, model: Model): (element: unknown) => NotJudged | { after: string } | undefined {
+function brokenReader(
+  c: CompiledCase,
+  broken: BrokenFacts,
+  model: Model,
+): (element: unknown) => NotJudged | { after: string } | undefined {
   let wherePaths: FieldPath[] | undefined | null = null;
   let assertPaths: FieldPath[] | undefined | null = null;
   // A path none of whose steps is broken anywhere in the file needs no walk (most cases, in most files).
   const relevant = (paths: FieldPath[] | undefined) =>
-    paths === undefined || broken.names.has(EVERY_FACT) ? paths : paths.filter((path) => path.some((step) => broken.names.has(step)));
+    paths === undefined || broken.names.has(EVERY_FACT)
+      ? paths
+      : paths.filter((path) => path.some((step) => broken.names.has(step)));
   const versionBroken = c.versions !== undefined && broken.names.has('version');
   return (element) => {
     // A version gate reads the element's site version (versionOf): a broken one (a schema or version finding on
@@ -444,7 +467,8 @@ function brokenVersion(element: unknown, model: Model, broken: BrokenFacts): str
   const own = broken.of(element)?.get('version');
   if (own) return own;
   const record = element as Record<string, unknown> | null;
-  const site = (record?.site ?? (record?.population as Record<string, unknown> | undefined)?.site) as Record<string, unknown> | undefined;
+  const site = (record?.site ?? (record?.population as Record<string, unknown> | undefined)?.site) as
+    Record<string, unknown> | undefined;
   const ofSite = site ? broken.of(site)?.get('version') : undefined;
   if (ofSite) return ofSite;
   // Without a site that states its Version, the element runs the hierarchy's version: the top-tier site's.
@@ -537,7 +561,12 @@ function runSchemaCase(
  * The classes of a long list's elements by every field that the cases over the same list (same forEach text) read
  * in where and assert, computed once per list and shared by those cases. Undefined when no case can use them.
  */
-function classesOf(elements: unknown[], forEachText: string, rules: CompiledRule[], cache: ClassCache): Classes | undefined {
+function classesOf(
+  elements: unknown[],
+  forEachText: string,
+  rules: CompiledRule[],
+  cache: ClassCache,
+): Classes | undefined {
   let byText = cache.get(elements);
   if (!byText) {
     byText = new Map();
@@ -566,7 +595,13 @@ function classesOf(elements: unknown[], forEachText: string, rules: CompiledRule
   return classes;
 }
 
-function makeFinding(ruleId: string, c: CompiledCase, context: Record<string, unknown>, origin: Pointer, exact: boolean): RawFinding {
+function makeFinding(
+  ruleId: string,
+  c: CompiledCase,
+  context: Record<string, unknown>,
+  origin: Pointer,
+  exact: boolean,
+): RawFinding {
   const pointer = c.at && !exact ? resolveAt(origin, c.at.render(context)) : origin;
   const finding: RawFinding = { ruleId, severity: c.severity, message: c.message.render(context), pointer };
   if (c.expected) finding.expected = c.expected.render(context);
@@ -592,7 +627,10 @@ function relatedPointers(value: unknown): RelatedLocation[] {
 
 function resolveAt(origin: Pointer, at: string): Pointer {
   const absolute = at.startsWith('/');
-  const parts = at.split('/').filter((p) => p !== '').map(pointerPart);
+  const parts = at
+    .split('/')
+    .filter((p) => p !== '')
+    .map(pointerPart);
   return absolute ? parts : [...origin, ...parts];
 }
 
@@ -646,7 +684,9 @@ export function valueAt(data: unknown, pointer: Pointer): unknown {
   let node = data;
   for (const part of pointer) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = Object.prototype.hasOwnProperty.call(node, part) ? (node as Record<string, unknown>)[part as string] : undefined;
+    node = Object.prototype.hasOwnProperty.call(node, part)
+      ? (node as Record<string, unknown>)[part as string]
+      : undefined;
   }
   return node;
 }

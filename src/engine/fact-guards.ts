@@ -54,7 +54,9 @@ export function factGuards(where: string, readThrough?: (condition: string) => s
     const field = /^[A-Z]/.test(last) ? last : FIELD_OF_LINK.get(last);
     if (field === undefined || Object.prototype.hasOwnProperty.call(REFERENCE_TABLE.absentMeans, field)) return;
     const read = `it.${path.join('.')}`;
-    const readBy = conditions.flatMap((other, i) => (i !== index && readsPath(readThrough ? readThrough(other) : other, read) ? [i] : []));
+    const readBy = conditions.flatMap((other, i) =>
+      i !== index && readsPath(readThrough ? readThrough(other) : other, read) ? [i] : [],
+    );
     guards.push({ index, path, fact: [...path.slice(0, -1), field].join('.'), readBy });
   });
   return guards.length ? { conditions, guards } : undefined;

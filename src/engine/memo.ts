@@ -21,7 +21,9 @@ interface AstNode {
 }
 
 function isNode(value: unknown): value is AstNode {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as AstNode).op === 'string';
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as AstNode).op === 'string'
+  );
 }
 
 /**
@@ -45,7 +47,12 @@ export function fieldPathsOfIt(ast: unknown): FieldPath[] | undefined {
     if (value.op === '.' || value.op === '.?') {
       const chain: string[] = [];
       let node: unknown = value;
-      while (isNode(node) && (node.op === '.' || node.op === '.?') && Array.isArray(node.args) && typeof node.args[1] === 'string') {
+      while (
+        isNode(node) &&
+        (node.op === '.' || node.op === '.?') &&
+        Array.isArray(node.args) &&
+        typeof node.args[1] === 'string'
+      ) {
         chain.unshift(node.args[1]);
         node = node.args[0];
       }
@@ -209,7 +216,13 @@ export function classify(elements: readonly unknown[], paths: readonly FieldPath
 
 /** An object that is not a list, Map or Set: what pathKey and keyOf read a field of directly. */
 function isPlainObject(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Map) &&
+    !(value instanceof Set)
+  );
 }
 
 /**

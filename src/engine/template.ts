@@ -57,7 +57,8 @@ function bounded(text: string): string {
 /** How a value from the model reads in a message. */
 export function display(value: unknown): string {
   if (value === undefined || value === null) return '(none)';
-  if (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'boolean') return bounded(String(value));
+  if (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'boolean')
+    return bounded(String(value));
   if (typeof value === 'string') return bounded(value);
   if (Array.isArray(value)) {
     if (!value.length) return '(none)';
@@ -67,7 +68,16 @@ export function display(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     const named = value as Record<string, unknown>;
-    for (const key of ['ServiceName', 'SiteSystemServerName', 'SiteCode', 'Name', 'Id', 'ClientSettingName', 'name', 'id']) {
+    for (const key of [
+      'ServiceName',
+      'SiteSystemServerName',
+      'SiteCode',
+      'Name',
+      'Id',
+      'ClientSettingName',
+      'name',
+      'id',
+    ]) {
       if (typeof named[key] === 'string') return bounded(named[key] as string);
     }
   }

@@ -31,5 +31,7 @@ if (check && stale.length) {
   process.stderr.write(`Generated files are stale (run npm run generate):\n${stale.map((s) => `  ${s}`).join('\n')}\n`);
   process.exitCode = 1;
 } else {
-  process.stdout.write(stale.length ? `Wrote ${stale.length} generated file(s).\n` : 'Generated files are up to date.\n');
+  process.stdout.write(
+    stale.length ? `Wrote ${stale.length} generated file(s).\n` : 'Generated files are up to date.\n',
+  );
 }

@@ -53,21 +53,29 @@ export function modelTypesModule(): string {
     '',
   ];
   for (const [name, element] of Object.entries(ELEMENTS)) {
-    out.push(`/** The facts the builder derives for a ${name} element. */`, `export interface ${name}Facts {`, ...factLines(element.facts), '}', '');
+    out.push(
+      `/** The facts the builder derives for a ${name} element. */`,
+      `export interface ${name}Facts {`,
+      ...factLines(element.facts),
+      '}',
+      '',
+    );
     out.push(`/** ${element.meaning} */`, `export type ${name} = ExportFields & ${name}Facts;`, '');
   }
   for (const [name, record] of Object.entries(RECORDS)) {
     out.push(`/** ${record.meaning} */`, `export interface ${name} {`, ...factLines(record.facts), '}', '');
   }
   out.push('/** The model: the CEL variables rules read. */', 'export interface ModelCollections {');
-  for (const [name, collection] of Object.entries(COLLECTIONS)) out.push(`  /** ${collection.elements.replace(/`/g, '')} */`, `  ${name}: ${tsType(collection.type)};`);
+  for (const [name, collection] of Object.entries(COLLECTIONS))
+    out.push(`  /** ${collection.elements.replace(/`/g, '')} */`, `  ${name}: ${tsType(collection.type)};`);
   out.push('}', '');
   return out.join('\n');
 }
 
 function resolvePointer(schema: Schema, pointer: string): unknown {
   let node: unknown = schema;
-  for (const part of pointer.split('/').filter(Boolean)) node = (node as Schema)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  for (const part of pointer.split('/').filter(Boolean))
+    node = (node as Schema)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
   return node;
 }
 
@@ -91,9 +99,15 @@ function shapeOf(schemaDir: string): (path: readonly string[]) => FieldShape {
       const [target, pointer = ''] = schema.$ref.split('#');
       const targetFile = target || file;
       const id = `${targetFile}#${pointer}`;
-      if (!stack.includes(id)) found.push(...expand(resolvePointer(load(targetFile), pointer), targetFile, [...stack, id]));
+      if (!stack.includes(id))
+        found.push(...expand(resolvePointer(load(targetFile), pointer), targetFile, [...stack, id]));
     }
-    for (const branch of [...((schema.anyOf as unknown[]) ?? []), ...((schema.oneOf as unknown[]) ?? []), ...((schema.allOf as unknown[]) ?? [])]) found.push(...expand(branch, file, stack));
+    for (const branch of [
+      ...((schema.anyOf as unknown[]) ?? []),
+      ...((schema.oneOf as unknown[]) ?? []),
+      ...((schema.allOf as unknown[]) ?? []),
+    ])
+      found.push(...expand(branch, file, stack));
     return found;
   };
   const shape = (nodes: { node: Schema; file: string }[], stack: string[]): FieldShape => {
@@ -103,18 +117,26 @@ function shapeOf(schemaDir: string): (path: readonly string[]) => FieldShape {
     let open = false;
     const items: { node: Schema; file: string }[] = [];
     for (const { node, file } of all) {
-      if (node.properties || node.type === 'object' || node.additionalProperties !== undefined || node.patternProperties) {
+      if (
+        node.properties ||
+        node.type === 'object' ||
+        node.additionalProperties !== undefined ||
+        node.patternProperties
+      ) {
         isMap = true;
         // patternProperties, or additionalProperties other than false: any name is a field.
         if (node.additionalProperties !== false || node.patternProperties) open = true;
-        for (const [key, value] of Object.entries((node.properties as Record<string, unknown>) ?? {})) (fields[key] ??= []).push({ node: value as Schema, file });
+        for (const [key, value] of Object.entries((node.properties as Record<string, unknown>) ?? {}))
+          (fields[key] ??= []).push({ node: value as Schema, file });
       }
       if (node.items) items.push({ node: node.items as Schema, file });
     }
     if (isMap) {
       if (open) return 'any';
       if (stack.length > 12) return 'any';
-      return { fields: Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, shape(value, [...stack, key])])) };
+      return {
+        fields: Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, shape(value, [...stack, key])])),
+      };
     }
     if (items.length) return { list: shape(items, [...stack, '*']) };
     return 'scalar';
@@ -126,7 +148,8 @@ function shapeOf(schemaDir: string): (path: readonly string[]) => FieldShape {
       for (const { node, file } of nodes.flatMap((n) => expand(n.node, n.file, []))) {
         if (step === '*') {
           if (node.items) next.push({ node: node.items as Schema, file });
-          for (const value of Object.values((node.properties as Record<string, unknown>) ?? {})) next.push({ node: value as Schema, file });
+          for (const value of Object.values((node.properties as Record<string, unknown>) ?? {}))
+            next.push({ node: value as Schema, file });
         } else {
           const value = (node.properties as Record<string, unknown> | undefined)?.[step];
           if (value) next.push({ node: value as Schema, file });
@@ -146,7 +169,8 @@ export function modelFieldsModule(schemaDir: string): string {
     if (!('from' in element)) return [];
     let shape = shapeAt(element.from);
     const extra = 'extraFields' in element ? element.extraFields : [];
-    if (typeof shape === 'object' && 'fields' in shape) shape = { fields: { ...Object.fromEntries(extra.map((field) => [field, 'scalar' as const])), ...shape.fields } };
+    if (typeof shape === 'object' && 'fields' in shape)
+      shape = { fields: { ...Object.fromEntries(extra.map((field) => [field, 'scalar' as const])), ...shape.fields } };
     return [`  ${name}: ${JSON.stringify(shape)},`];
   });
   return [
@@ -161,7 +185,8 @@ export function modelFieldsModule(schemaDir: string): string {
   ].join('\n');
 }
 
-export const MODEL_TABLE_START = '<!-- model-table:start (generated from src/model/model-declaration.ts by npm run generate; do not edit) -->';
+export const MODEL_TABLE_START =
+  '<!-- model-table:start (generated from src/model/model-declaration.ts by npm run generate; do not edit) -->';
 export const MODEL_TABLE_END = '<!-- model-table:end -->';
 
 function cell(text: string): string {
@@ -183,28 +208,51 @@ export function modelTable(): string {
     '| variable | type | elements |',
     '| --- | --- | --- |',
   ];
-  for (const [name, collection] of Object.entries(COLLECTIONS)) out.push(`| \`${name}\` | ${typeText(collection.type)} | ${cell(collection.elements)} |`);
+  for (const [name, collection] of Object.entries(COLLECTIONS))
+    out.push(`| \`${name}\` | ${typeText(collection.type)} | ${cell(collection.elements)} |`);
   const facts = (declared: Readonly<Record<string, FactDeclaration>>) =>
-    Object.entries(declared).map(([name, fact]) => `| \`${name}\` | ${cell(typeText(fact.type))} | ${cell(fact.meaning)} |`);
+    Object.entries(declared).map(
+      ([name, fact]) => `| \`${name}\` | ${cell(typeText(fact.type))} | ${cell(fact.meaning)} |`,
+    );
   for (const [name, element] of Object.entries(ELEMENTS)) {
-    const from = 'from' in element ? (element.from.length ? ` Export fields: those of \`${element.from.join('.').replace(/\.\*/g, '[]')}\` in the schemas.` : '') : '';
+    const from =
+      'from' in element
+        ? element.from.length
+          ? ` Export fields: those of \`${element.from.join('.').replace(/\.\*/g, '[]')}\` in the schemas.`
+          : ''
+        : '';
     out.push('', `### ${name}`, '', `${element.meaning}${from}`);
-    if (Object.keys(element.facts).length) out.push('', '| fact | type | meaning |', '| --- | --- | --- |', ...facts(element.facts));
+    if (Object.keys(element.facts).length)
+      out.push('', '| fact | type | meaning |', '| --- | --- | --- |', ...facts(element.facts));
   }
-  for (const [name, record] of Object.entries(RECORDS)) out.push('', `### ${name}`, '', record.meaning, '', '| field | type | meaning |', '| --- | --- | --- |', ...facts(record.facts));
+  for (const [name, record] of Object.entries(RECORDS))
+    out.push(
+      '',
+      `### ${name}`,
+      '',
+      record.meaning,
+      '',
+      '| field | type | meaning |',
+      '| --- | --- | --- |',
+      ...facts(record.facts),
+    );
   out.push('', MODEL_TABLE_END);
   return out.join('\n');
 }
 
-export const HELPERS_TABLE_START = '<!-- helpers-table:start (generated from src/engine/cel-env.ts by npm run generate; do not edit) -->';
+export const HELPERS_TABLE_START =
+  '<!-- helpers-table:start (generated from src/engine/cel-env.ts by npm run generate; do not edit) -->';
 export const HELPERS_TABLE_END = '<!-- helpers-table:end -->';
 
 /** The table of cmlint's CEL helpers in docs/rule-authoring.md, from their registrations (src/engine/cel-env.ts). */
 export function helpersTable(): string {
   const rows = helperDefinitions().map((f) => {
     const params = f.params.map((p) => `${p.name}: ${p.type}`).join(', ');
-    if (!f.description || f.params.some((p) => /^arg\d+$/.test(p.name))) throw new Error(`src/engine/cel-env.ts: helper ${f.signature} has no description or unnamed parameters`);
+    if (!f.description || f.params.some((p) => /^arg\d+$/.test(p.name)))
+      throw new Error(`src/engine/cel-env.ts: helper ${f.signature} has no description or unnamed parameters`);
     return `| \`${f.name}(${params}): ${f.returnType}\` | ${cell(f.description)} |`;
   });
-  return [HELPERS_TABLE_START, '', '| function | meaning |', '| --- | --- |', ...rows, '', HELPERS_TABLE_END].join('\n');
+  return [HELPERS_TABLE_START, '', '| function | meaning |', '| --- | --- |', ...rows, '', HELPERS_TABLE_END].join(
+    '\n',
+  );
 }

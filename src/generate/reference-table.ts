@@ -48,14 +48,25 @@ export function readReferenceTable(schemaDir: string): ReferenceTable {
     if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return;
     const node = schema as Schema;
     const collection = node['x-cmlint-collection'] as Omit<CollectionDeclaration, 'path'> | undefined;
-    if (collection) table.collections.push({ name: collection.name, path: [...path, '*'], key: collection.key, caseInsensitive: collection.caseInsensitive });
+    if (collection)
+      table.collections.push({
+        name: collection.name,
+        path: [...path, '*'],
+        key: collection.key,
+        caseInsensitive: collection.caseInsensitive,
+      });
     const ref = node['x-cmlint-ref'] as { to: string | string[]; as?: string } | undefined;
     if (ref && field !== undefined) {
       const list = node.type === 'array';
       const key = [...path, ...(list ? ['*'] : [])].join('/');
       if (!seen.has(key)) {
         seen.add(key);
-        table.references.push({ path: list ? [...path, '*'] : path, field, to: typeof ref.to === 'string' ? [ref.to] : ref.to, ...(ref.as ? { as: ref.as } : {}) });
+        table.references.push({
+          path: list ? [...path, '*'] : path,
+          field,
+          to: typeof ref.to === 'string' ? [ref.to] : ref.to,
+          ...(ref.as ? { as: ref.as } : {}),
+        });
       }
     }
     const absent = node['x-cmlint-absent-means'];
@@ -64,11 +75,18 @@ export function readReferenceTable(schemaDir: string): ReferenceTable {
       const [target, pointer = ''] = node.$ref.split('#');
       const targetFile = target || file;
       const id = `${targetFile}#${pointer}`;
-      if (!stack.includes(id)) visit(resolvePointer(load(targetFile), pointer), targetFile, path, field, [...stack, id]);
+      if (!stack.includes(id))
+        visit(resolvePointer(load(targetFile), pointer), targetFile, path, field, [...stack, id]);
     }
-    for (const branch of [...((node.anyOf as unknown[]) ?? []), ...((node.oneOf as unknown[]) ?? []), ...((node.allOf as unknown[]) ?? [])]) visit(branch, file, path, field, stack);
+    for (const branch of [
+      ...((node.anyOf as unknown[]) ?? []),
+      ...((node.oneOf as unknown[]) ?? []),
+      ...((node.allOf as unknown[]) ?? []),
+    ])
+      visit(branch, file, path, field, stack);
     if (node.items) visit(node.items, file, [...path, '*'], field, stack);
-    for (const [key, value] of Object.entries((node.properties as Record<string, unknown>) ?? {})) visit(value, file, [...path, key], key, stack);
+    for (const [key, value] of Object.entries((node.properties as Record<string, unknown>) ?? {}))
+      visit(value, file, [...path, key], key, stack);
   };
   visit(load(ROOT_SCHEMA), ROOT_SCHEMA, [], undefined, [ROOT_SCHEMA + '#']);
   const byPath = (a: { path: string[] }, b: { path: string[] }) => (a.path.join('/') < b.path.join('/') ? -1 : 1);
@@ -76,14 +94,19 @@ export function readReferenceTable(schemaDir: string): ReferenceTable {
   table.references.sort(byPath);
   const names = new Set(table.collections.map((c) => c.name));
   for (const r of table.references) {
-    for (const to of r.to) if (!names.has(to)) throw new Error(`${r.path.join('.')}: x-cmlint-ref names collection "${to}", which no x-cmlint-collection declares`);
+    for (const to of r.to)
+      if (!names.has(to))
+        throw new Error(
+          `${r.path.join('.')}: x-cmlint-ref names collection "${to}", which no x-cmlint-collection declares`,
+        );
   }
   return table;
 }
 
 function resolvePointer(schema: Schema, pointer: string): unknown {
   let node: unknown = schema;
-  for (const part of pointer.split('/').filter(Boolean)) node = (node as Schema)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  for (const part of pointer.split('/').filter(Boolean))
+    node = (node as Schema)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
   return node;
 }
 

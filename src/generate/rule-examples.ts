@@ -8,7 +8,10 @@ import { decodeSource } from '../source/read-source.js';
 const MAX_LINES = 40;
 
 function excerpt(text: string, focusLine: number | undefined): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/\s*#\s*expect(-line)?:.*$/, ''));
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\s*#\s*expect(-line)?:.*$/, ''));
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   if (lines.length <= MAX_LINES || focusLine === undefined) return lines.slice(0, MAX_LINES).join('\n');
   const start = Math.max(0, focusLine - 1 - Math.floor(MAX_LINES / 2));
@@ -39,7 +42,9 @@ function customRules(root: string, dir: string): RuleExamples['customRules'] {
 export function ruleExamples(root: string, ruleId: string, linterFor: (customRules?: string) => Linter): RuleExamples {
   const dir = join(root, 'fixtures', 'rules', ruleId);
   if (!existsSync(dir)) return {};
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   const fires = files.find((f) => f.startsWith('fires'));
   const silent = files.find((f) => f.startsWith('silent'));
   const customDir = join(dir, 'custom-rules');

@@ -8,16 +8,23 @@ import type { Warnings } from './warnings.js';
 export class ImportContext {
   readonly read: ValueReader;
 
-  constructor(readonly dump: Dump, readonly warnings: Warnings) {
+  constructor(
+    readonly dump: Dump,
+    readonly warnings: Warnings,
+  ) {
     this.read = new ValueReader(warnings);
   }
 
   /** Rows of a class that have every one of the given properties; a row without one is a warning naming it. */
   rows(className: string, ...required: string[]): Row[] {
     return rowsOf(this.dump, className).filter((row, index) => {
-      const lacking = required.filter((name) => row.get(name) === undefined || row.get(name) === null || row.get(name) === '');
+      const lacking = required.filter(
+        (name) => row.get(name) === undefined || row.get(name) === null || row.get(name) === '',
+      );
       if (lacking.length) {
-        this.warnings.add(`${className} instance ${index + 1} has no ${lacking.join(', ')}: not the class version the importer knows; skipped`);
+        this.warnings.add(
+          `${className} instance ${index + 1} has no ${lacking.join(', ')}: not the class version the importer knows; skipped`,
+        );
       }
       return lacking.length === 0;
     });

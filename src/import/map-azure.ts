@@ -15,7 +15,9 @@ export function mapAzureServices(context: ImportContext): NodeMap[] {
   const { read } = context;
   const tenants = context.rows('SMS_AAD_Tenant_Ex', 'TenantID');
   const apps = context.rows('SMS_AAD_Application_Ex', 'ClientID');
-  const cloudManagement = context.rows('SMS_Azure_CloudService', 'Name').filter((row) => serviceType(context, row)?.value === 'CloudManagement').length;
+  const cloudManagement = context
+    .rows('SMS_Azure_CloudService', 'Name')
+    .filter((row) => serviceType(context, row)?.value === 'CloudManagement').length;
   return context
     .rows('SMS_Azure_CloudService', 'Name')
     .sort((a, b) => byName(String(a.get('Name')), String(b.get('Name'))))
@@ -28,9 +30,21 @@ export function mapAzureServices(context: ImportContext): NodeMap[] {
       if (tenant) service.TenantId = read.text(tenant, 'TenantID')!;
       // One tenant, or no tenant class and one Cloud Management service: every app is this service's.
       const linkAll = tenants.length === 1 || (tenants.length === 0 && cloudManagement === 1);
-      const own = apps.filter((app) => linkAll || (tenant !== undefined && sameName(String(app.get('TenantDB_ID') ?? ''), String(tenant.get('ID') ?? ''))));
-      put(service, 'ServerApp', app(context, own, false, String(service.Name instanceof Sourced ? service.Name.value : '')));
-      put(service, 'ClientApp', app(context, own, true, String(service.Name instanceof Sourced ? service.Name.value : '')));
+      const own = apps.filter(
+        (app) =>
+          linkAll ||
+          (tenant !== undefined && sameName(String(app.get('TenantDB_ID') ?? ''), String(tenant.get('ID') ?? ''))),
+      );
+      put(
+        service,
+        'ServerApp',
+        app(context, own, false, String(service.Name instanceof Sourced ? service.Name.value : '')),
+      );
+      put(
+        service,
+        'ClientApp',
+        app(context, own, true, String(service.Name instanceof Sourced ? service.Name.value : '')),
+      );
       return service;
     });
 }
@@ -53,7 +67,10 @@ function tenantOf(context: ImportContext, service: Row, tenants: Row[]): Row | u
   if (tenants.length === 1) return tenants[0];
   const id = service.get('TenantDB_ID');
   const match = tenants.find((tenant) => id !== undefined && String(tenant.get('ID')) === String(id));
-  if (!match && tenants.length > 1) context.warnings.add(`Azure service ${String(service.get('Name'))}: ${tenants.length} tenants in SMS_AAD_Tenant_Ex and none linked to it; TenantId and apps left out`);
+  if (!match && tenants.length > 1)
+    context.warnings.add(
+      `Azure service ${String(service.get('Name'))}: ${tenants.length} tenants in SMS_AAD_Tenant_Ex and none linked to it; TenantId and apps left out`,
+    );
   return match;
 }
 
@@ -62,7 +79,10 @@ function app(context: ImportContext, apps: Row[], client: boolean, serviceName: 
   const { read } = context;
   const kind = apps.filter((candidate) => read.boolean(candidate, 'IsClientApp')?.value === client);
   if (kind.length !== 1) {
-    if (kind.length > 1) context.warnings.add(`Azure service ${serviceName}: ${kind.length} ${client ? 'client' : 'server'} apps in SMS_AAD_Application_Ex; ${client ? 'ClientApp' : 'ServerApp'} left out, write it in the overlay`);
+    if (kind.length > 1)
+      context.warnings.add(
+        `Azure service ${serviceName}: ${kind.length} ${client ? 'client' : 'server'} apps in SMS_AAD_Application_Ex; ${client ? 'ClientApp' : 'ServerApp'} left out, write it in the overlay`,
+      );
     return undefined;
   }
   const row = kind[0]!;

@@ -11,13 +11,23 @@ interface Membership {
 
 function memberships(context: ImportContext): { groups: Map<string, string>; members: Membership[] } {
   const groups = new Map<string, string>();
-  for (const row of context.rows('SMS_BoundaryGroup', 'Name', 'GroupID')) groups.set(String(row.get('GroupID')), String(row.get('Name')));
+  for (const row of context.rows('SMS_BoundaryGroup', 'Name', 'GroupID'))
+    groups.set(String(row.get('GroupID')), String(row.get('Name')));
   const members: Membership[] = [];
   for (const row of context.rows('SMS_BoundaryGroupSiteSystems', 'GroupID', 'ServerNALPath')) {
     const group = groups.get(String(row.get('GroupID')));
     const server = serverFromPath(row.get('ServerNALPath'));
-    if (group === undefined) context.warnings.add(`SMS_BoundaryGroupSiteSystems GroupID ${String(row.get('GroupID'))} names no SMS_BoundaryGroup; skipped`);
-    else if (server === undefined) context.read.unknown('SMS_BoundaryGroupSiteSystems.ServerNALPath', row.get('ServerNALPath'), 'a NAL path holding \\\\server', `group ${group}`);
+    if (group === undefined)
+      context.warnings.add(
+        `SMS_BoundaryGroupSiteSystems GroupID ${String(row.get('GroupID'))} names no SMS_BoundaryGroup; skipped`,
+      );
+    else if (server === undefined)
+      context.read.unknown(
+        'SMS_BoundaryGroupSiteSystems.ServerNALPath',
+        row.get('ServerNALPath'),
+        'a NAL path holding \\\\server',
+        `group ${group}`,
+      );
     else members.push({ group, server });
   }
   return { groups, members };
@@ -37,7 +47,11 @@ export function mapBoundaryGroups(context: ImportContext, cmgs: CmgName[]): Node
         const name = findCmg(cmgs, member.server)?.serviceName ?? member.server;
         if (!servers.has(name.toLowerCase())) servers.set(name.toLowerCase(), name);
       }
-      if (servers.size) group.SiteSystems = new Sourced([...servers.values()].sort(byName), 'SMS_BoundaryGroupSiteSystems.ServerNALPath');
+      if (servers.size)
+        group.SiteSystems = new Sourced(
+          [...servers.values()].sort(byName),
+          'SMS_BoundaryGroupSiteSystems.ServerNALPath',
+        );
       return group;
     });
 }
@@ -47,7 +61,9 @@ export function boundaryGroupsHolding(context: ImportContext): (aliases: string[
   const { members } = memberships(context);
   return (aliases) => {
     const lower = new Set(aliases.flatMap((alias) => [alias.toLowerCase(), alias.toLowerCase().split('.')[0]!]));
-    const groups = [...new Set(members.filter((m) => lower.has(m.server.toLowerCase())).map((m) => m.group))].sort(byName);
+    const groups = [...new Set(members.filter((m) => lower.has(m.server.toLowerCase())).map((m) => m.group))].sort(
+      byName,
+    );
     return groups.length ? new Sourced(groups, 'SMS_BoundaryGroupSiteSystems.ServerNALPath') : undefined;
   };
 }
@@ -58,5 +74,7 @@ export function mapForests(context: ImportContext): NodeMap[] {
     const fqdn = context.read.text(row, 'ForestFQDN')!;
     if (!seen.has(String(fqdn.value).toLowerCase())) seen.set(String(fqdn.value).toLowerCase(), fqdn);
   }
-  return [...seen.values()].sort((a, b) => byName(String(a.value), String(b.value))).map((fqdn) => ({ ForestFqdn: fqdn }));
+  return [...seen.values()]
+    .sort((a, b) => byName(String(a.value), String(b.value)))
+    .map((fqdn) => ({ ForestFqdn: fqdn }));
 }

@@ -28,7 +28,9 @@ export function cmgNames(context: ImportContext): CmgName[] {
   return services(context, 'CloudProxyService').flatMap((row) => {
     const serviceName = serviceNameOf(row);
     if (!serviceName) return [];
-    const aliases = [row.get('Name'), row.get('Fqdn'), row.get('ServiceCName')].filter((v): v is string => typeof v === 'string' && v !== '');
+    const aliases = [row.get('Name'), row.get('Fqdn'), row.get('ServiceCName')].filter(
+      (v): v is string => typeof v === 'string' && v !== '',
+    );
     return [{ serviceName, aliases }];
   });
 }
@@ -36,7 +38,9 @@ export function cmgNames(context: ImportContext): CmgName[] {
 /** The CMG a name refers to (case-insensitive; a bare first label matches too). */
 export function findCmg(names: CmgName[], name: string): CmgName | undefined {
   const lower = name.toLowerCase();
-  return names.find((cmg) => cmg.aliases.some((alias) => alias.toLowerCase() === lower || alias.toLowerCase().split('.')[0] === lower));
+  return names.find((cmg) =>
+    cmg.aliases.some((alias) => alias.toLowerCase() === lower || alias.toLowerCase().split('.')[0] === lower),
+  );
 }
 
 export function mapCmgs(context: ImportContext, boundaryGroupsOf: (names: string[]) => Sourced | undefined): NodeMap[] {
@@ -63,9 +67,12 @@ export function mapCmgs(context: ImportContext, boundaryGroupsOf: (names: string
     put(cmg, 'CheckClientCertRevocation', read.boolean(row, 'ClientCertRevocationEnabled'));
     put(cmg, 'EnforceProtocol', enforceProtocol(context, row));
     const app = read.text(row, 'AADApplicationId');
-    if (app && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(String(app.value))) cmg.ServerAppClientId = app;
+    if (app && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(String(app.value)))
+      cmg.ServerAppClientId = app;
     else if (app) read.unknown(app.source, app.value, 'the server app client id, a GUID', `CMG ${name.value}`);
-    const aliases = [row.get('Name'), row.get('Fqdn'), row.get('ServiceCName')].filter((v): v is string => typeof v === 'string' && v !== '');
+    const aliases = [row.get('Name'), row.get('Fqdn'), row.get('ServiceCName')].filter(
+      (v): v is string => typeof v === 'string' && v !== '',
+    );
     put(cmg, 'BoundaryGroups', boundaryGroupsOf(aliases));
     return [cmg];
   });
@@ -92,10 +99,17 @@ export function mapCloudDistributionPoints(context: ImportContext): NodeMap[] {
  */
 function deploymentModel(context: ImportContext, row: Row, fqdn: Sourced | undefined): Sourced | undefined {
   const name = String(fqdn?.value ?? '').toLowerCase();
-  if (name.endsWith('.cloudapp.azure.com')) return new Sourced('VirtualMachineScaleSet', 'SMS_AzureService.Fqdn (*.cloudapp.azure.com)');
+  if (name.endsWith('.cloudapp.azure.com'))
+    return new Sourced('VirtualMachineScaleSet', 'SMS_AzureService.Fqdn (*.cloudapp.azure.com)');
   const model = context.read.integer(row, 'DeploymentModel');
-  if (name.endsWith('.cloudapp.net') && model?.value === 1) return new Sourced('AzureResourceManager', 'SMS_AzureService.Fqdn (*.cloudapp.net), DeploymentModel 1');
-  context.read.unknown('SMS_AzureService.Fqdn, DeploymentModel', `${fqdn?.value ?? ''}, ${model?.value ?? ''}`, '*.cloudapp.azure.com, or *.cloudapp.net with DeploymentModel 1', 'DeploymentModel');
+  if (name.endsWith('.cloudapp.net') && model?.value === 1)
+    return new Sourced('AzureResourceManager', 'SMS_AzureService.Fqdn (*.cloudapp.net), DeploymentModel 1');
+  context.read.unknown(
+    'SMS_AzureService.Fqdn, DeploymentModel',
+    `${fqdn?.value ?? ''}, ${model?.value ?? ''}`,
+    '*.cloudapp.azure.com, or *.cloudapp.net with DeploymentModel 1',
+    'DeploymentModel',
+  );
   return undefined;
 }
 
@@ -111,7 +125,9 @@ function environment(context: ImportContext, row: Row): Sourced | undefined {
 function vmSize(context: ImportContext, row: Row): Sourced | undefined {
   const size = context.read.text(row, 'VmSize');
   if (!size) return undefined;
-  const bare = String(size.value).replace(/^standard_/i, '').toLowerCase();
+  const bare = String(size.value)
+    .replace(/^standard_/i, '')
+    .toLowerCase();
   const known = ['B2s', 'A2_v2', 'A4_v2'].find((name) => name.toLowerCase() === bare);
   if (known) return new Sourced(known, size.source);
   context.read.unknown(size.source, size.value, 'B2s, A2_v2, A4_v2', 'VMSSVMSize');

@@ -13,7 +13,8 @@ import type { Warnings } from './warnings.js';
 
 export function mapDump(dump: Dump, warnings: Warnings): NodeMap {
   const context = new ImportContext(dump, warnings);
-  if (hasClass(dump, 'SMS_Site') && rowsOf(dump, 'SMS_Site').length === 0) warnings.add('SMS_Site is empty: the dump holds no site');
+  if (hasClass(dump, 'SMS_Site') && rowsOf(dump, 'SMS_Site').length === 0)
+    warnings.add('SMS_Site is empty: the dump holds no site');
   const cmgs = cmgNames(context);
   const root: NodeMap = { schemaVersion: 1 };
   const sites = mapSites(context);
@@ -46,14 +47,20 @@ function tenantsOfCmgs(services: NodeMap[], cmgs: NodeMap[]): void {
     if (!(app instanceof Sourced)) continue;
     const service = services.find((candidate) => {
       const server = candidate.ServerApp as NodeMap | undefined;
-      return server?.ClientId instanceof Sourced && String(server.ClientId.value).toLowerCase() === String(app.value).toLowerCase();
+      return (
+        server?.ClientId instanceof Sourced &&
+        String(server.ClientId.value).toLowerCase() === String(app.value).toLowerCase()
+      );
     });
     const tenant = service?.TenantId;
     if (!(tenant instanceof Sourced)) continue;
     // In the schema's place, before GroupName (when there is one), so the output reads like an export written by hand.
     const entries = Object.entries(cmg).filter(([key]) => key !== 'TenantId');
     const at = entries.findIndex(([key]) => key === 'GroupName');
-    entries.splice(at < 0 ? entries.length : at, 0, ['TenantId', new Sourced(tenant.value, `${tenant.source} (the tenant of the server app ${String(app.value)})`)]);
+    entries.splice(at < 0 ? entries.length : at, 0, [
+      'TenantId',
+      new Sourced(tenant.value, `${tenant.source} (the tenant of the server app ${String(app.value)})`),
+    ]);
     for (const key of Object.keys(cmg)) delete cmg[key];
     for (const [key, value] of entries) cmg[key] = value;
   }

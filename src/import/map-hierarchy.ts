@@ -14,15 +14,24 @@ export function mapSites(context: ImportContext): NodeMap[] {
   const features = enabledFeatures(context);
   // Top tier first (central administration site, primaries, secondaries), then by site code.
   const tier = (row: Row) => ({ 4: 0, 2: 1, 1: 2 })[Number(row.get('Type'))] ?? 3;
-  const sites = context.rows('SMS_Site', 'SiteCode').sort((a, b) => tier(a) - tier(b) || byName(String(a.get('SiteCode')), String(b.get('SiteCode'))));
+  const sites = context
+    .rows('SMS_Site', 'SiteCode')
+    .sort((a, b) => tier(a) - tier(b) || byName(String(a.get('SiteCode')), String(b.get('SiteCode'))));
   return sites.map((row) => {
     const site: NodeMap = {};
     const code = read.text(row, 'SiteCode')!;
     site.SiteCode = code;
     put(site, 'SiteName', read.text(row, 'SiteName'));
     const type = read.integer(row, 'Type');
-    if (type && SITE_TYPES[type.value as number]) site.SiteType = new Sourced(SITE_TYPES[type.value as number]!, `${type.source} ${type.value}`);
-    else if (type) read.unknown(type.source, type.value, '1 secondary, 2 primary, 4 central administration site', `site ${code.value}`);
+    if (type && SITE_TYPES[type.value as number])
+      site.SiteType = new Sourced(SITE_TYPES[type.value as number]!, `${type.source} ${type.value}`);
+    else if (type)
+      read.unknown(
+        type.source,
+        type.value,
+        '1 secondary, 2 primary, 4 central administration site',
+        `site ${code.value}`,
+      );
     const parent = read.text(row, 'ReportingSiteCode');
     if (parent && !sameName(parent.value, code.value)) site.ParentSiteCode = parent;
     put(site, 'Version', siteVersion(context, row, String(code.value)));
@@ -41,7 +50,12 @@ function siteVersion(context: ImportContext, row: Row, code: string): Sourced | 
   }
   const facts = versionForBuildNumber(String(build.value));
   if (!facts) {
-    read.unknown(build.source, build.value, 'a build number in the version table of src/versions/version-facts.ts', `site ${code}`);
+    read.unknown(
+      build.source,
+      build.value,
+      'a build number in the version table of src/versions/version-facts.ts',
+      `site ${code}`,
+    );
     return undefined;
   }
   return new Sourced(Number(facts.version), `${build.source} ${build.value}`);
@@ -55,10 +69,16 @@ function siteVersion(context: ImportContext, row: Row, code: string): Sourced | 
 function communicationSecurity(context: ImportContext, code: string): NodeMap {
   const component = context
     .rows('SMS_SCI_Component', 'ItemName')
-    .find((row) => sameName(row.get('SiteCode'), code) && String(row.get('ItemName')).toUpperCase().startsWith('SMS_SITE_COMPONENT_MANAGER'));
+    .find(
+      (row) =>
+        sameName(row.get('SiteCode'), code) &&
+        String(row.get('ItemName')).toUpperCase().startsWith('SMS_SITE_COMPONENT_MANAGER'),
+    );
   const out: NodeMap = {};
   if (!component) {
-    context.warnings.add(`site ${code}: no SMS_SCI_Component SMS_SITE_COMPONENT_MANAGER row; communication security not imported`);
+    context.warnings.add(
+      `site ${code}: no SMS_SCI_Component SMS_SITE_COMPONENT_MANAGER row; communication security not imported`,
+    );
     return out;
   }
   const prop = component.prop('IISSSLState');

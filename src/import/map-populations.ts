@@ -49,7 +49,10 @@ export function mapPopulations(context: ImportContext): NodeMap[] {
     entry.count++;
     counts.set(key, entry);
   }
-  if (unassigned) context.warnings.add(`${unassigned} clients in SMS_CombinedDeviceResources have no SiteCode (not assigned to a site); not counted in any population`);
+  if (unassigned)
+    context.warnings.add(
+      `${unassigned} clients in SMS_CombinedDeviceResources have no SiteCode (not assigned to a site); not counted in any population`,
+    );
   return [...counts.values()]
     .sort((a, b) => byName(a.site, b.site) || byName(a.identity, b.identity))
     .map(({ site, identity, count }) => ({

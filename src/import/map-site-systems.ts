@@ -15,7 +15,12 @@ export function mapSiteSystems(context: ImportContext, cmgs: CmgName[]): NodeMap
   for (const row of context.rows(SYS, 'RoleName', 'SiteCode')) {
     const server = serverFromPath(row.get('NetworkOSPath')) ?? serverFromPath(row.get('NALPath'));
     if (!server) {
-      context.read.unknown(`${SYS}.NetworkOSPath`, row.get('NetworkOSPath'), '\\\\server', `role ${String(row.get('RoleName'))}`);
+      context.read.unknown(
+        `${SYS}.NetworkOSPath`,
+        row.get('NetworkOSPath'),
+        '\\\\server',
+        `role ${String(row.get('RoleName'))}`,
+      );
       continue;
     }
     const site = String(row.get('SiteCode'));
@@ -53,12 +58,15 @@ function siteSystem(context: ImportContext, cmgs: CmgName[], server: string, sit
     const index = Object.keys(ROLE_KEYS).findIndex((name) => sameName(name, row.get('RoleName')));
     return index < 0 ? Number.MAX_SAFE_INTEGER : index;
   };
-  const sorted = [...rows].sort((a, b) => rank(a) - rank(b) || byName(String(a.get('RoleName')), String(b.get('RoleName'))));
+  const sorted = [...rows].sort(
+    (a, b) => rank(a) - rank(b) || byName(String(a.get('RoleName')), String(b.get('RoleName'))),
+  );
   for (const row of sorted) {
     const roleName = String(row.get('RoleName'));
     const key = roleKey(roleName);
     if (!key) {
-      if (!ROLES_WITHOUT_KEY.has(roleName.toLowerCase())) context.warnings.add(`${SYS}.RoleName "${roleName}" on ${server} has no role in the export format; left out`);
+      if (!ROLES_WITHOUT_KEY.has(roleName.toLowerCase()))
+        context.warnings.add(`${SYS}.RoleName "${roleName}" on ${server} has no role in the export format; left out`);
       continue;
     }
     roles[key] = role(context, cmgs, key, row, server, site);
@@ -72,7 +80,9 @@ function propsOf(context: ImportContext, row: Row, server: string) {
   const { read } = context;
   const embedded = row.get('Props');
   if (embedded === undefined || embedded === null || (Array.isArray(embedded) && embedded.length === 0)) {
-    context.warnings.add(`${SYS} ${String(row.get('RoleName'))} on ${server} has no Props: the lazy property was not loaded (collect each instance again); its settings are not imported`);
+    context.warnings.add(
+      `${SYS} ${String(row.get('RoleName'))} on ${server} has no Props: the lazy property was not loaded (collect each instance again); its settings are not imported`,
+    );
   }
   const source = (name: string, field: string) => `${SYS}[${String(row.get('RoleName'))}].Props[${name}].${field}`;
   return {
@@ -82,7 +92,12 @@ function propsOf(context: ImportContext, row: Row, server: string) {
   };
 }
 
-function connectionType(context: ImportContext, internet: Sourced | undefined, intranet: Sourced | undefined, where: string): Sourced | undefined {
+function connectionType(
+  context: ImportContext,
+  internet: Sourced | undefined,
+  intranet: Sourced | undefined,
+  where: string,
+): Sourced | undefined {
   if (!internet && !intranet) return undefined;
   const source = joinSources(internet, intranet);
   const onInternet = internet?.value === true;
@@ -118,14 +133,22 @@ function role(context: ImportContext, cmgs: CmgName[], key: string, row: Row, se
   switch (key) {
     case 'ManagementPoint': {
       const props = propsOf(context, row, server);
-      put(out, 'ClientConnectionType', connectionType(context, props.boolean('MPInternetFacing'), props.boolean('MPIntranetFacing'), where));
+      put(
+        out,
+        'ClientConnectionType',
+        connectionType(context, props.boolean('MPInternetFacing'), props.boolean('MPIntranetFacing'), where),
+      );
       put(out, 'EnableSsl', sslState(context, row, where));
       put(out, 'EnableCloudGateway', props.boolean('AllowProxyTraffic'));
       break;
     }
     case 'SoftwareUpdatePoint': {
       const props = propsOf(context, row, server);
-      put(out, 'ClientConnectionType', connectionType(context, props.boolean('IsINF'), props.boolean('IsIntranet'), where));
+      put(
+        out,
+        'ClientConnectionType',
+        connectionType(context, props.boolean('IsINF'), props.boolean('IsIntranet'), where),
+      );
       put(out, 'WsusSsl', props.boolean('SSLWSUS'));
       put(out, 'EnableCloudGateway', props.boolean('AllowProxyTraffic'));
       put(out, 'WsusIisPort', props.integer('WSUSIISPort'));
@@ -140,12 +163,14 @@ function role(context: ImportContext, cmgs: CmgName[], key: string, row: Row, se
       put(out, 'StateMessageCount', props.integer('Throttle Count'));
       const interval = props.integer('Throttle Interval');
       // Stored in milliseconds; the export (like the cmdlet) has seconds.
-      if (interval) out.ThrottleSec = new Sourced(Math.round((interval.value as number) / 1000), `${interval.source} (ms / 1000)`);
+      if (interval)
+        out.ThrottleSec = new Sourced(Math.round((interval.value as number) / 1000), `${interval.source} (ms / 1000)`);
       break;
     }
     case 'ServiceConnectionPoint': {
       const offline = propsOf(context, row, server).integer('OfflineMode');
-      if (offline) out.Mode = new Sourced(offline.value === 0 ? 'Online' : 'Offline', `${offline.source} ${offline.value}`);
+      if (offline)
+        out.Mode = new Sourced(offline.value === 0 ? 'Online' : 'Offline', `${offline.source} ${offline.value}`);
       break;
     }
     case 'CloudManagementGatewayConnectionPoint':
@@ -161,20 +186,34 @@ function distributionPoint(context: ImportContext, row: Row, server: string, sit
   const out: NodeMap = {};
   const info = context
     .rows('SMS_DistributionPointInfo', 'ServerName')
-    .find((candidate) => sameName(candidate.get('ServerName'), server) && (candidate.get('SiteCode') === undefined || sameName(candidate.get('SiteCode'), site)));
+    .find(
+      (candidate) =>
+        sameName(candidate.get('ServerName'), server) &&
+        (candidate.get('SiteCode') === undefined || sameName(candidate.get('SiteCode'), site)),
+    );
   if (!info) {
-    context.warnings.add(`no SMS_DistributionPointInfo row for the distribution point on ${server}; its connection type and HTTPS are not imported`);
+    context.warnings.add(
+      `no SMS_DistributionPointInfo row for the distribution point on ${server}; its connection type and HTTPS are not imported`,
+    );
   } else {
     const internet = context.read.boolean(info, 'InternetFacing');
     if (internet?.value === false) out.ClientConnectionType = new Sourced('Intranet', `${internet.source} false`);
     else if (internet?.value === true) {
       // InternetFacing does not tell Internet from InternetAndIntranet; both accept internet clients.
-      out.ClientConnectionType = new Sourced('InternetAndIntranet', `${internet.source} true (Internet or InternetAndIntranet: check)`);
-      context.warnings.add(`${where}: SMS_DistributionPointInfo.InternetFacing is true, which does not tell Internet from InternetAndIntranet; InternetAndIntranet written, correct it in the overlay if the DP is internet-only`);
+      out.ClientConnectionType = new Sourced(
+        'InternetAndIntranet',
+        `${internet.source} true (Internet or InternetAndIntranet: check)`,
+      );
+      context.warnings.add(
+        `${where}: SMS_DistributionPointInfo.InternetFacing is true, which does not tell Internet from InternetAndIntranet; InternetAndIntranet written, correct it in the overlay if the DP is internet-only`,
+      );
     }
     const communication = context.read.integer(info, 'Communication');
     if (communication && (communication.value === 0 || communication.value === 1)) {
-      out.ClientCommunicationType = new Sourced(communication.value === 1 ? 'Https' : 'Http', `${communication.source} ${communication.value}`);
+      out.ClientCommunicationType = new Sourced(
+        communication.value === 1 ? 'Https' : 'Http',
+        `${communication.source} ${communication.value}`,
+      );
     } else if (communication) context.read.unknown(communication.source, communication.value, '0 HTTP, 1 HTTPS', where);
   }
   put(out, 'EnableAnonymous', propsOf(context, row, server).boolean('IsAnonymousEnabled'));
@@ -185,16 +224,24 @@ function distributionPoint(context: ImportContext, row: Row, server: string, sit
 function connectedCmg(context: ImportContext, cmgs: CmgName[], server: string, site: string): Sourced | undefined {
   const rows = context
     .rows('SMS_CloudProxyConnector', 'ServerName')
-    .filter((row) => sameName(row.get('ServerName'), server) && (row.get('SiteCode') === undefined || sameName(row.get('SiteCode'), site)));
+    .filter(
+      (row) =>
+        sameName(row.get('ServerName'), server) &&
+        (row.get('SiteCode') === undefined || sameName(row.get('SiteCode'), site)),
+    );
   const names = [...new Set(rows.map((row) => String(row.get('ProxyServiceName') ?? '')).filter(Boolean))];
   if (names.length === 1) {
     const cmg = findCmg(cmgs, names[0]!);
     return new Sourced(cmg?.serviceName ?? names[0]!, 'SMS_CloudProxyConnector.ProxyServiceName');
   }
   if (names.length === 0 && cmgs.length === 1) {
-    context.warnings.add(`the CMG connection point on ${server} has no SMS_CloudProxyConnector row; it is linked to the only CMG in the dump, ${cmgs[0]!.serviceName}`);
+    context.warnings.add(
+      `the CMG connection point on ${server} has no SMS_CloudProxyConnector row; it is linked to the only CMG in the dump, ${cmgs[0]!.serviceName}`,
+    );
     return new Sourced(cmgs[0]!.serviceName, 'SMS_AzureService (the only CMG in the dump)');
   }
-  context.warnings.add(`the CMG connection point on ${server}: SMS_CloudProxyConnector names ${names.length ? names.join(', ') : 'no CMG'}; CloudManagementGatewayName left out, write it in the overlay`);
+  context.warnings.add(
+    `the CMG connection point on ${server}: SMS_CloudProxyConnector names ${names.length ? names.join(', ') : 'no CMG'}; CloudManagementGatewayName left out, write it in the overlay`,
+  );
   return undefined;
 }

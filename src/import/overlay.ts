@@ -34,42 +34,80 @@ export interface Conflict {
   overlay: unknown;
 }
 
-export function mergeOverlay(base: NodeMap, overlay: Record<string, unknown>): { merged: NodeMap; conflicts: Conflict[] } {
+export function mergeOverlay(
+  base: NodeMap,
+  overlay: Record<string, unknown>,
+): { merged: NodeMap; conflicts: Conflict[] } {
   const conflicts: Conflict[] = [];
   const merged = mergeNode(base, overlay, [], '', conflicts);
   return { merged: merged as NodeMap, conflicts };
 }
 
-function mergeNode(base: Node | undefined, over: unknown, keyPath: string[], shown: string, conflicts: Conflict[]): Node {
+function mergeNode(
+  base: Node | undefined,
+  over: unknown,
+  keyPath: string[],
+  shown: string,
+  conflicts: Conflict[],
+): Node {
   if (over === undefined) return base as Node;
   if (base === undefined) return fromPlain(over);
   if (isNodeMap(base) && isRecord(over)) {
     const out: NodeMap = { ...base };
-    for (const [key, value] of Object.entries(over)) setKey(out, key, mergeNode(Object.hasOwn(base, key) ? base[key] : undefined, value, [...keyPath, key], shown ? `${shown}.${key}` : key, conflicts));
+    for (const [key, value] of Object.entries(over))
+      setKey(
+        out,
+        key,
+        mergeNode(
+          Object.hasOwn(base, key) ? base[key] : undefined,
+          value,
+          [...keyPath, key],
+          shown ? `${shown}.${key}` : key,
+          conflicts,
+        ),
+      );
     return out;
   }
   const identity = IDENTITY[keyPath.join('.')];
-  if (Array.isArray(base) && Array.isArray(over) && identity) return mergeList(base, over, identity, keyPath, shown, conflicts);
+  if (Array.isArray(base) && Array.isArray(over) && identity)
+    return mergeList(base, over, identity, keyPath, shown, conflicts);
   const site = plain(base);
   if (sameValue(site, over)) return base;
   const source = base instanceof Sourced ? base.source : undefined;
   conflicts.push({ path: shown, site, ...(source ? { source } : {}), overlay: over });
-  if (isLeafOrLeaves(over)) return new Sourced(over, `overlay; the site says ${show(site)}${source ? ` (${source})` : ''}`);
+  if (isLeafOrLeaves(over))
+    return new Sourced(over, `overlay; the site says ${show(site)}${source ? ` (${source})` : ''}`);
   return fromPlain(over);
 }
 
-function mergeList(base: Node[], over: unknown[], identity: string, keyPath: string[], shown: string, conflicts: Conflict[]): Node[] {
+function mergeList(
+  base: Node[],
+  over: unknown[],
+  identity: string,
+  keyPath: string[],
+  shown: string,
+  conflicts: Conflict[],
+): Node[] {
   const out = [...base];
   for (const item of over) {
     const id = isRecord(item) ? item[identity] : undefined;
-    const index = id === undefined ? -1 : out.findIndex((existing) => isNodeMap(existing) && sameIdentity(plain(existing[identity] ?? null), id));
+    const index =
+      id === undefined
+        ? -1
+        : out.findIndex((existing) => isNodeMap(existing) && sameIdentity(plain(existing[identity] ?? null), id));
     if (index < 0) out.push(fromPlain(item));
     else {
       // Matched by identity: the site's spelling of the identity stays (names compare case-insensitively).
       const { [identity]: _matched, ...rest } = item as Record<string, unknown>;
       void _matched;
       const existing = out[index] as NodeMap;
-      out[index] = mergeNode(existing, rest, keyPath, `${shown}[${String(plain(existing[identity] ?? null))}]`, conflicts);
+      out[index] = mergeNode(
+        existing,
+        rest,
+        keyPath,
+        `${shown}[${String(plain(existing[identity] ?? null))}]`,
+        conflicts,
+      );
     }
   }
   return out;
@@ -96,7 +134,8 @@ function fromPlain(value: unknown): Node {
     for (const [key, inner] of Object.entries(value)) setKey(out, key, fromPlain(inner));
     return out;
   }
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
   return String(value);
 }
 

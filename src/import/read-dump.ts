@@ -40,18 +40,27 @@ export function hasClass(dump: Dump, className: string): boolean {
 export function readDump(folder: string, warnings: Warnings): Dump {
   let names: string[];
   try {
-    if (!statSync(folder).isDirectory()) throw new DumpError(`${folder}: not a folder; give the folder the collector wrote (one <ClassName>.json per class)`);
+    if (!statSync(folder).isDirectory())
+      throw new DumpError(
+        `${folder}: not a folder; give the folder the collector wrote (one <ClassName>.json per class)`,
+      );
     names = readdirSync(folder).sort();
   } catch (error) {
     if (error instanceof DumpError) throw error;
-    throw new DumpError(`${folder}: cannot read the dump folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new DumpError(
+      `${folder}: cannot read the dump folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
-  const files = new Map(names.filter((name) => name.toLowerCase().endsWith('.json')).map((name) => [name.toLowerCase(), name]));
+  const files = new Map(
+    names.filter((name) => name.toLowerCase().endsWith('.json')).map((name) => [name.toLowerCase(), name]),
+  );
   const manifestName = files.get(MANIFEST_FILE.toLowerCase());
   const manifest = manifestName === undefined ? undefined : readManifest(join(folder, manifestName), warnings);
   const known = new Set(DUMP_CLASSES.map((name) => `${name.toLowerCase()}.json`));
   if (![...files.keys()].some((name) => known.has(name))) {
-    throw new DumpError(`${folder}: no class files (${DUMP_CLASSES[0]}.json, ${DUMP_CLASSES[2]}.json, ...) in this folder; is it a dump written by collector/Export-CmlintSite.ps1?`);
+    throw new DumpError(
+      `${folder}: no class files (${DUMP_CLASSES[0]}.json, ${DUMP_CLASSES[2]}.json, ...) in this folder; is it a dump written by collector/Export-CmlintSite.ps1?`,
+    );
   }
 
   const rows = new Map<string, Row[]>();
@@ -70,13 +79,16 @@ export function readDump(folder: string, warnings: Warnings): Dump {
     const read = readClassFile(join(folder, fileName), fileName, className, warnings);
     if (read === undefined) continue;
     if (entry?.count !== undefined && entry.count !== read.length) {
-      warnings.add(`${fileName} holds ${read.length} instances but the manifest counted ${entry.count}; the file may be incomplete`);
+      warnings.add(
+        `${fileName} holds ${read.length} instances but the manifest counted ${entry.count}; the file may be incomplete`,
+      );
     }
     rows.set(className.toLowerCase(), read);
   }
   if (missing.length) warnings.add(`not in the dump, so what they hold is not imported: ${missing.join(', ')}`);
   for (const [lower, name] of files) {
-    if (!known.has(lower) && lower !== MANIFEST_FILE.toLowerCase()) warnings.add(`${name}: not a class the importer reads; ignored`);
+    if (!known.has(lower) && lower !== MANIFEST_FILE.toLowerCase())
+      warnings.add(`${name}: not a class the importer reads; ignored`);
   }
   return manifest ? { rows, manifest } : { rows };
 }
@@ -86,7 +98,9 @@ function readJson(path: string, fileName: string, warnings: Warnings): { ok: tru
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    warnings.add(`${fileName}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}; the class is not imported`);
+    warnings.add(
+      `${fileName}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}; the class is not imported`,
+    );
     return { ok: false };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // Windows PowerShell writes a byte-order mark
@@ -103,7 +117,9 @@ function readClassFile(path: string, fileName: string, className: string, warnin
   if (!parsed.ok) return undefined;
   const items = instancesOf(parsed.value);
   if (items === undefined) {
-    warnings.add(`${fileName}: holds ${show(parsed.value)}, not instances (an array, one object, or {"value": [...]}); the class is not imported`);
+    warnings.add(
+      `${fileName}: holds ${show(parsed.value)}, not instances (an array, one object, or {"value": [...]}); the class is not imported`,
+    );
     return undefined;
   }
   const rows: Row[] = [];
@@ -157,7 +173,10 @@ function readManifest(path: string, warnings: Warnings): Manifest | undefined {
     if (value !== undefined) manifest[key] = value;
   }
   const format = data.get('formatVersion');
-  if (format !== undefined && format !== 1) warnings.add(`${MANIFEST_FILE}: formatVersion ${show(format)} is newer than this importer knows (1); read as version 1`);
+  if (format !== undefined && format !== 1)
+    warnings.add(
+      `${MANIFEST_FILE}: formatVersion ${show(format)} is newer than this importer knows (1); read as version 1`,
+    );
   return manifest;
 }
 

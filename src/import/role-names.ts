@@ -26,7 +26,12 @@ export const ROLE_KEYS: Readonly<Record<string, string>> = {
 };
 
 /** Roles every site system has or that the export does not describe: not worth a warning. */
-export const ROLES_WITHOUT_KEY = new Set(['sms site system', 'sms component server', 'sms executive', 'sms notification server']);
+export const ROLES_WITHOUT_KEY = new Set([
+  'sms site system',
+  'sms component server',
+  'sms executive',
+  'sms notification server',
+]);
 
 export function roleKey(roleName: string): string | undefined {
   const lower = roleName.toLowerCase();

@@ -10,7 +10,10 @@ export class Row {
    * @param className the class the row belongs to (for sources and warnings)
    * @param data the object as the dump holds it
    */
-  constructor(readonly className: string, data: Record<string, unknown>) {
+  constructor(
+    readonly className: string,
+    data: Record<string, unknown>,
+  ) {
     for (const [key, value] of Object.entries(data)) this.byName.set(key.toLowerCase(), value);
     // A CIM instance converted by ConvertTo-Json as it is keeps its values in CimInstanceProperties as well.
     const cim = this.byName.get('ciminstanceproperties');
@@ -43,7 +46,9 @@ export class Row {
   /** The embedded site-control property `Props:<name>`, undefined when the row has none of that name. */
   prop(name: string): Row | undefined {
     const wanted = name.toLowerCase();
-    return this.embedded('Props', `${this.className}.Props`)?.find((p) => String(p.get('PropertyName') ?? '').toLowerCase() === wanted);
+    return this.embedded('Props', `${this.className}.Props`)?.find(
+      (p) => String(p.get('PropertyName') ?? '').toLowerCase() === wanted,
+    );
   }
 }
 

@@ -48,12 +48,20 @@ export function importDump(dumpPath: string, overlayPath?: string): ImportResult
   const problems = validateExport(data);
   if (problems.length) {
     const first = problems.slice(0, 5).map((p) => `/${(p.pointer ?? []).join('/')}: ${p.message}`);
-    warnings.add(`the export breaks the schema in ${problems.length} place(s); cmlint lint reports each at its line: ${first.join('; ')}${problems.length > 5 ? '; ...' : ''}`);
+    warnings.add(
+      `the export breaks the schema in ${problems.length} place(s); cmlint lint reports each at its line: ${first.join('; ')}${problems.length > 5 ? '; ...' : ''}`,
+    );
   }
   const conflictLines = conflicts.map(
-    (c) => `${c.path}: the site says ${show(c.site)}${c.source ? ` (${c.source})` : ''}, the overlay ${show(c.overlay)}`,
+    (c) =>
+      `${c.path}: the site says ${show(c.site)}${c.source ? ` (${c.source})` : ''}, the overlay ${show(c.overlay)}`,
   );
-  const yaml = writeYaml({ root, header: header(dump.manifest, overlayPath), warnings: warnings.list, conflicts: conflictLines });
+  const yaml = writeYaml({
+    root,
+    header: header(dump.manifest, overlayPath),
+    warnings: warnings.list,
+    conflicts: conflictLines,
+  });
   return { yaml, warnings: warnings.list, conflicts: conflictLines, export: data };
 }
 
@@ -67,7 +75,8 @@ export async function runImport(dumpPath: string, options: ImportOptions): Promi
     process.stdout.write(result.yaml);
   }
   for (const warning of result.warnings) process.stderr.write(`cmlint import: warning: ${escapeControl(warning)}\n`);
-  for (const conflict of result.conflicts) process.stderr.write(`cmlint import: overlay wins: ${escapeControl(conflict)}\n`);
+  for (const conflict of result.conflicts)
+    process.stderr.write(`cmlint import: overlay wins: ${escapeControl(conflict)}\n`);
   const counts = summary(result.export);
   process.stderr.write(
     `cmlint import: ${options.output === undefined ? 'wrote the export to stdout' : `wrote ${escapeControl(options.output)}`}: ${counts}; ${result.warnings.length} warning(s), ${result.conflicts.length} overlay conflict(s)\n`,
@@ -98,7 +107,10 @@ function readOverlay(path: string): Record<string, unknown> {
   }
   const data: unknown = doc.toJS({ maxAliasCount: 1000 });
   if (data === null || data === undefined) return {};
-  if (!isRecord(data)) throw new UsageError(`${path}: the overlay must be a mapping in the export's schema (schemaVersion, hierarchy, siteSystems, ...)`);
+  if (!isRecord(data))
+    throw new UsageError(
+      `${path}: the overlay must be a mapping in the export's schema (schemaVersion, hierarchy, siteSystems, ...)`,
+    );
   return data;
 }
 
@@ -133,4 +145,3 @@ function summary(data: unknown): string {
   ];
   return parts.map(([what, n]) => `${n} ${what}`).join(', ');
 }
-

@@ -23,7 +23,8 @@ export function plain(node: Node): unknown {
   if (Array.isArray(node)) return node.map(plain);
   if (node !== null && typeof node === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) Object.defineProperty(out, key, { value: plain(value), enumerable: true, writable: true, configurable: true });
+    for (const [key, value] of Object.entries(node))
+      Object.defineProperty(out, key, { value: plain(value), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return node;
@@ -35,5 +36,11 @@ export function put(target: NodeMap, key: string, value: Node | undefined): void
 }
 
 export function isNodeMap(node: Node | undefined): node is NodeMap {
-  return node !== null && node !== undefined && typeof node === 'object' && !Array.isArray(node) && !(node instanceof Sourced);
+  return (
+    node !== null &&
+    node !== undefined &&
+    typeof node === 'object' &&
+    !Array.isArray(node) &&
+    !(node instanceof Sourced)
+  );
 }

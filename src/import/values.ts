@@ -33,7 +33,12 @@ export class ValueReader {
   integer(row: Row | undefined, name: string, source = row && sourceOf(row, name)): Sourced | undefined {
     const value = row?.get(name);
     if (value === undefined || value === null || value === '') return undefined;
-    const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
+    const number =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)
+          ? Number(value)
+          : NaN;
     if (Number.isSafeInteger(number)) return new Sourced(number, source!);
     this.wrongType(source!, value, 'a whole number', row!);
     return undefined;
@@ -60,7 +65,9 @@ export class ValueReader {
 
   /** Reports a value of a known property that the importer has no meaning for; the caller leaves it out. */
   unknown(source: string, value: unknown, known: string, what: string): void {
-    this.warn(`${source} = ${show(value)}${what ? ` (${what})` : ''} is a value the importer does not know (${known}); left out, write it in the overlay`);
+    this.warn(
+      `${source} = ${show(value)}${what ? ` (${what})` : ''} is a value the importer does not know (${known}); left out, write it in the overlay`,
+    );
   }
 
   private wrongType(source: string, value: unknown, wanted: string, row: Row): void {
@@ -89,7 +96,9 @@ export function toDay(value: unknown): string | undefined {
   const dmtf = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\.\d{6}([+-])(\d{3})$/.exec(text);
   if (dmtf) {
     const [, y, mo, d, h, mi, s, sign, offset] = dmtf;
-    const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - (sign === '-' ? -1 : 1) * Number(offset) * 60_000;
+    const utc =
+      Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) -
+      (sign === '-' ? -1 : 1) * Number(offset) * 60_000;
     return isoDay(new Date(utc));
   }
   if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) {
@@ -106,6 +115,6 @@ function isoDay(date: Date): string | undefined {
 }
 
 export function show(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -9,7 +9,25 @@ import { ADMIN_SECTIONS, COVERAGE } from './coverage.js';
 import { isNodeMap, type Node, type NodeMap, Sourced } from './sourced.js';
 
 /** The export's top-level keys in the schema's order. */
-const ROOT_ORDER = ['$schema', 'schemaVersion', 'description', 'hierarchy', 'siteSystems', 'azureServices', 'cloudManagementGateways', 'cloudDistributionPoints', 'boundaryGroups', 'activeDirectory', 'pki', 'dns', 'network', 'clientSettings', 'clientPopulations', 'devices', 'content'];
+const ROOT_ORDER = [
+  '$schema',
+  'schemaVersion',
+  'description',
+  'hierarchy',
+  'siteSystems',
+  'azureServices',
+  'cloudManagementGateways',
+  'cloudDistributionPoints',
+  'boundaryGroups',
+  'activeDirectory',
+  'pki',
+  'dns',
+  'network',
+  'clientSettings',
+  'clientPopulations',
+  'devices',
+  'content',
+];
 
 export const TODO_MARK = 'TODO(cmlint import)';
 
@@ -21,22 +39,29 @@ export interface WriteInput {
 }
 
 export function writeYaml({ root, header, warnings, conflicts }: WriteInput): string {
-  const keys = [...ROOT_ORDER.filter((key) => Object.hasOwn(root, key)), ...Object.keys(root).filter((key) => !ROOT_ORDER.includes(key))];
+  const keys = [
+    ...ROOT_ORDER.filter((key) => Object.hasOwn(root, key)),
+    ...Object.keys(root).filter((key) => !ROOT_ORDER.includes(key)),
+  ];
   const ordered: NodeMap = {};
-  for (const key of keys) Object.defineProperty(ordered, key, { value: root[key], enumerable: true, writable: true, configurable: true });
+  for (const key of keys)
+    Object.defineProperty(ordered, key, { value: root[key], enumerable: true, writable: true, configurable: true });
 
   const doc = new Document();
   doc.contents = toYaml(ordered, []) as YAMLMap;
   const top = [...header];
   if (warnings.length) top.push('', `Import warnings (${warnings.length}):`, ...warnings.map((w) => `  - ${w}`));
-  if (conflicts.length) top.push('', `Overlay conflicts, the overlay won (${conflicts.length}):`, ...conflicts.map((c) => `  - ${c}`));
+  if (conflicts.length)
+    top.push('', `Overlay conflicts, the overlay won (${conflicts.length}):`, ...conflicts.map((c) => `  - ${c}`));
   doc.commentBefore = top.map(commentLine).join('\n');
   const missing = ADMIN_SECTIONS.filter(([key]) => !Object.hasOwn(root, key));
   if (missing.length) {
     doc.comment = [
       `${TODO_MARK}: parts the site cannot tell; write them in the overlay (docs/collect.md):`,
       ...missing.map(([key, what]) => `  ${key}: ${what}`),
-    ].map(commentLine).join('\n');
+    ]
+      .map(commentLine)
+      .join('\n');
   }
   const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return text.endsWith('\n') ? text : `${text}\n`;
@@ -44,7 +69,9 @@ export function writeYaml({ root, header, warnings, conflicts }: WriteInput): st
 
 /** A comment line: one line, no control characters (values from the dump end up in comments). */
 function commentLine(text: string): string {
-  return text === '' ? '' : ` ${text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`;
+  return text === ''
+    ? ''
+    : ` ${text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`;
 }
 
 function toYaml(node: Node, path: string[]): Scalar | YAMLSeq | YAMLMap {
@@ -67,7 +94,8 @@ function toYaml(node: Node, path: string[]): Scalar | YAMLSeq | YAMLMap {
   }
   if (isNodeMap(node)) {
     const map = new YAMLMap();
-    for (const [key, value] of Object.entries(node)) map.items.push(new Pair(new Scalar(key), toYaml(value, [...path, key])));
+    for (const [key, value] of Object.entries(node))
+      map.items.push(new Pair(new Scalar(key), toYaml(value, [...path, key])));
     return map;
   }
   const scalar = new Scalar(node);
@@ -90,7 +118,12 @@ function itemTodo(section: string, item: NodeMap): string | undefined {
   if (!coverage) return undefined;
   const missing = coverage.todo.filter((field) => !Object.hasOwn(item, field));
   const roles = item.roles;
-  if (section === 'siteSystems[]' && isNodeMap(roles) && isNodeMap(roles.SoftwareUpdatePoint) && !Object.hasOwn(roles.SoftwareUpdatePoint, 'NetworkLoadBalancer')) {
+  if (
+    section === 'siteSystems[]' &&
+    isNodeMap(roles) &&
+    isNodeMap(roles.SoftwareUpdatePoint) &&
+    !Object.hasOwn(roles.SoftwareUpdatePoint, 'NetworkLoadBalancer')
+  ) {
     missing.push('roles.SoftwareUpdatePoint.NetworkLoadBalancer');
   }
   if (!missing.length) return undefined;

@@ -20,23 +20,45 @@ function findingOf(diagnostic: Diagnostic, findings: readonly Finding[]): Findin
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
-export function codeActionsFor(document: TextDocument, format: 'yaml' | 'json', diagnostics: readonly Diagnostic[], findings: readonly Finding[]): CodeAction[] {
+export function codeActionsFor(
+  document: TextDocument,
+  format: 'yaml' | 'json',
+  diagnostics: readonly Diagnostic[],
+  findings: readonly Finding[],
+): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'cmlint') continue;
     const finding = findingOf(diagnostic, findings);
     if (!finding) continue;
     const fix = correction(document, format, finding);
-    if (fix) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [document.uri]: [fix.edit] } } });
-    if (format === 'yaml' && !UNSUPPRESSIBLE.has(finding.ruleId)) actions.push(suppression(document, finding, diagnostic));
+    if (fix)
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: { changes: { [document.uri]: [fix.edit] } },
+      });
+    if (format === 'yaml' && !UNSUPPRESSIBLE.has(finding.ruleId))
+      actions.push(suppression(document, finding, diagnostic));
   }
   return actions;
 }
 
-function correction(document: TextDocument, format: 'yaml' | 'json', finding: Finding): { title: string; edit: TextEdit } | undefined {
+function correction(
+  document: TextDocument,
+  format: 'yaml' | 'json',
+  finding: Finding,
+): { title: string; edit: TextEdit } | undefined {
   let meant: string | undefined;
   // CML002 states the key the misspelt one stands for (the validator's closest allowed key) as the finding's fact.
   if (finding.ruleId === MISSPELT_KEY) meant = finding.fact;
@@ -57,7 +79,11 @@ function quoteLike(written: string, text: string, format: 'yaml' | 'json'): stri
   if (format === 'json' || written.startsWith('"')) return JSON.stringify(text);
   if (written.startsWith("'")) return `'${text.replace(/'/g, "''")}'`;
   // A plain scalar stays plain only when YAML reads it back as the same string.
-  return /^[A-Za-z0-9_][A-Za-z0-9_.\-/ ]*$/.test(text) && !/\s$/.test(text) && !/^(true|false|null|yes|no|on|off|~|[-+]?[0-9.]+)$/i.test(text) ? text : JSON.stringify(text);
+  return /^[A-Za-z0-9_][A-Za-z0-9_.\-/ ]*$/.test(text) &&
+    !/\s$/.test(text) &&
+    !/^(true|false|null|yes|no|on|off|~|[-+]?[0-9.]+)$/i.test(text)
+    ? text
+    : JSON.stringify(text);
 }
 
 function suppression(document: TextDocument, finding: Finding, diagnostic: Diagnostic): CodeAction {
@@ -70,6 +96,12 @@ function suppression(document: TextDocument, finding: Finding, diagnostic: Diagn
     title: `Suppress ${finding.ruleId} on this line (with a reason)`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    edit: { changes: { [document.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${comment}\n` }] } },
+    edit: {
+      changes: {
+        [document.uri]: [
+          { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${comment}\n` },
+        ],
+      },
+    },
   };
 }

@@ -13,10 +13,16 @@ import { contains, rangeOf } from './positions.js';
 export function ruleDocumentation(rule: Rule): string {
   const page = join(PACKAGE_ROOT, 'docs', 'rules', `${rule.id}.md`);
   // A custom rule's documentation is text from its file: lines stay lines, other control characters are escaped.
-  return escapeControlLines((rule.builtin && existsSync(page) ? readFileSync(page, 'utf8') : renderRuleDoc(rule)).replace(/\r\n/g, '\n'));
+  return escapeControlLines(
+    (rule.builtin && existsSync(page) ? readFileSync(page, 'utf8') : renderRuleDoc(rule)).replace(/\r\n/g, '\n'),
+  );
 }
 
-export function hoverAt(findings: readonly Finding[], position: Position, rules: ReadonlyMap<string, Rule>): Hover | null {
+export function hoverAt(
+  findings: readonly Finding[],
+  position: Position,
+  rules: ReadonlyMap<string, Rule>,
+): Hover | null {
   const here = findings.filter((f) => contains(rangeOf(f.region), position));
   if (!here.length) return null;
   const ids = [...new Set(here.map((f) => f.ruleId))];

@@ -3,11 +3,24 @@
  * an element, and completion of the names a field must take. What is a reference is what the schemas declare
  * (listReferences, candidatesFor); positions come from the parsed document.
  */
-import { CompletionItemKind, type CompletionItem, type Location, type Position, type Range } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  type CompletionItem,
+  type Location,
+  type Position,
+  type Range,
+} from 'vscode-languageserver';
 import type { Pointer } from '../findings.js';
 import type { ReferenceDeclaration } from '../generate/reference-table.js';
 import { REFERENCE_TABLE } from '../model/reference-table.js';
-import { candidatesFor, ExportIndex, listReferences, placeOf, type NamedElement, type Reference } from '../model/references.js';
+import {
+  candidatesFor,
+  ExportIndex,
+  listReferences,
+  placeOf,
+  type NamedElement,
+  type Reference,
+} from '../model/references.js';
 import type { ParsedDocument } from '../parse/parsed-document.js';
 import { contains, rangeOf } from './positions.js';
 
@@ -35,7 +48,8 @@ export class ExportNavigation {
     for (const key of collection?.key ?? []) {
       const parts = key.split('.');
       let value: unknown = target.element;
-      for (const part of parts) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+      for (const part of parts)
+        value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
       if (value === target.name) return this.range([...target.pointer, ...parts]);
     }
     return this.range(target.pointer);
@@ -61,8 +75,11 @@ export class ExportNavigation {
       }
     }
     if (!target) return [];
-    const same = (t: NamedElement | undefined) => t !== undefined && t.collection === target!.collection && t.pointer.join('/') === target!.pointer.join('/');
-    const locations = this.all().filter((r) => same(r.target)).map((r) => ({ uri: this.uri, range: this.range(r.pointer) }));
+    const same = (t: NamedElement | undefined) =>
+      t !== undefined && t.collection === target!.collection && t.pointer.join('/') === target!.pointer.join('/');
+    const locations = this.all()
+      .filter((r) => same(r.target))
+      .map((r) => ({ uri: this.uri, range: this.range(r.pointer) }));
     return includeDeclaration ? [{ uri: this.uri, range: this.nameRange(target) }, ...locations] : locations;
   }
 
@@ -76,7 +93,11 @@ export class ExportNavigation {
     for (const named of candidatesFor(field.declaration, index)) {
       if (seen.has(named.name)) continue;
       seen.add(named.name);
-      const item: CompletionItem = { label: named.name, kind: CompletionItemKind.Reference, detail: placeOf(COLLECTIONS.get(named.collection)!) };
+      const item: CompletionItem = {
+        label: named.name,
+        kind: CompletionItemKind.Reference,
+        detail: placeOf(COLLECTIONS.get(named.collection)!),
+      };
       if (field.range) item.textEdit = { range: field.range, newText: named.name };
       items.push(item);
     }
@@ -101,12 +122,22 @@ export class ExportNavigation {
 }
 
 /** Every value at a path of keys and `*` (each item of a list), whatever it is, with a copy of its pointer. */
-function walkAll(data: unknown, path: readonly string[], visit: (value: unknown, pointer: Pointer) => void, pointer: (string | number)[] = []): void {
+function walkAll(
+  data: unknown,
+  path: readonly string[],
+  visit: (value: unknown, pointer: Pointer) => void,
+  pointer: (string | number)[] = [],
+): void {
   if (pointer.length === path.length) return visit(data, [...pointer]);
   const part = path[pointer.length]!;
   if (part === '*') {
     if (Array.isArray(data)) data.forEach((item, i) => walkAll(item, path, visit, [...pointer, i]));
-  } else if (data && typeof data === 'object' && !Array.isArray(data) && Object.prototype.hasOwnProperty.call(data, part)) {
+  } else if (
+    data &&
+    typeof data === 'object' &&
+    !Array.isArray(data) &&
+    Object.prototype.hasOwnProperty.call(data, part)
+  ) {
     walkAll((data as Record<string, unknown>)[part], path, visit, [...pointer, part]);
   }
 }

@@ -36,7 +36,8 @@ export class ProjectLinters {
     const dir = dirname(path);
     const configPath = findConfig(dir) ?? NO_CONFIG;
     const cached = this.cache.get(configPath);
-    if (cached && cached.stamp === stampOf(configPath, cached.config.customRuleFolders) && cached.day === today()) return cached;
+    if (cached && cached.stamp === stampOf(configPath, cached.config.customRuleFolders) && cached.day === today())
+      return cached;
     const config = configPath ? loadConfig(configPath, dir) : emptyConfig(dir);
     const linter = createLinter({
       asOf: config.asOf ?? today(),

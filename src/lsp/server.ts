@@ -5,7 +5,16 @@
  * from the last lint and, for references, from the document parsed when first asked.
  */
 import { fileURLToPath } from 'node:url';
-import { createConnection, DiagnosticSeverity, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isIgnored } from '../config/load-config.js';
 import { CONFIG_NAME_PATTERN } from '../config/find-config.js';
@@ -41,11 +50,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const path = pathOf(uri) ?? uri;
     const diagnostics: Diagnostic[] = [];
     linted.delete(uri);
-    if (isExportText(document.getText(), document.languageId || path) && !CONFIG_NAME_PATTERN.test(path.split(/[\\/]/).pop() ?? '')) {
+    if (
+      isExportText(document.getText(), document.languageId || path) &&
+      !CONFIG_NAME_PATTERN.test(path.split(/[\\/]/).pop() ?? '')
+    ) {
       try {
         const { linter, config } = linters.forFile(path);
         if (!isIgnored(config, path)) {
-          const result = linter.lintSource(decodeSource(path, Buffer.from(document.getText(), 'utf8'), config.maxFileSize));
+          const result = linter.lintSource(
+            decodeSource(path, Buffer.from(document.getText(), 'utf8'), config.maxFileSize),
+          );
           const rules = new Map(linter.rules.map((r) => [r.id, r]));
           const findings = result.findings.filter((f) => !f.suppression);
           linted.set(uri, { version: document.version, format: result.document.format, findings, rules });
@@ -54,7 +68,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       } catch (error) {
         // A broken config file or rule folder, or a file over the size limit: one line, where the findings would be.
         const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-        diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: DiagnosticSeverity.Error, source: 'cmlint', message: `cmlint could not lint this file: ${message}` });
+        diagnostics.push({
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+          severity: DiagnosticSeverity.Error,
+          source: 'cmlint',
+          message: `cmlint could not lint this file: ${message}`,
+        });
       }
     }
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
@@ -78,7 +97,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     let cached = navigations.get(uri);
     if (!cached || cached.version !== document.version) {
       const parsed = parseSource({ path: pathOf(uri) ?? uri, text: document.getText(), bytes: Buffer.alloc(0) });
-      cached = { version: document.version, navigation: parsed.data === undefined ? undefined : new ExportNavigation(parsed, uri) };
+      cached = {
+        version: document.version,
+        navigation: parsed.data === undefined ? undefined : new ExportNavigation(parsed, uri),
+      };
       navigations.set(uri, cached);
     }
     return cached.navigation;
@@ -99,7 +121,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialized(() => {
     // Ask to be told of config and rule file changes where the client can watch files; the modification time is
     // checked on every lint anyway, for clients that cannot.
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/cmlint.config.{yaml,yml,json}' }] }).catch(() => undefined);
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/cmlint.config.{yaml,yml,json}' }],
+      })
+      .catch(() => undefined);
   });
 
   connection.onDidChangeWatchedFiles((change) => {
@@ -131,7 +157,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return state && document ? codeActionsFor(document, state.format, params.context.diagnostics, state.findings) : [];
   });
   connection.onDefinition((params) => navigation(params.textDocument.uri)?.definition(params.position) ?? null);
-  connection.onReferences((params) => navigation(params.textDocument.uri)?.referencesTo(params.position, params.context.includeDeclaration) ?? []);
+  connection.onReferences(
+    (params) =>
+      navigation(params.textDocument.uri)?.referencesTo(params.position, params.context.includeDeclaration) ?? [],
+  );
   connection.onCompletion((params) => navigation(params.textDocument.uri)?.completion(params.position) ?? []);
 
   documents.listen(connection);

@@ -96,18 +96,27 @@ export const NO_BROKEN_FACTS: BrokenFacts = { size: 0, names: new Set(), of: () 
  * finding about a value at its pointer (schema findings, and others of the same kind such as a site Version written
  * as a build number): the field at the pointer, below its element, is broken.
  */
-export function brokenFacts(model: Model, schemaFindings: readonly RawFinding[], references: DanglingReferences): BrokenFacts {
+export function brokenFacts(
+  model: Model,
+  schemaFindings: readonly RawFinding[],
+  references: DanglingReferences,
+): BrokenFacts {
   if (!schemaFindings.length && !references.dangling.length && !references.unchecked.length) return NO_BROKEN_FACTS;
   const broken = new Map<object, Map<string, string>>();
   const owners = ownerIndex(model);
   const mark = (element: Element, field: string, reason: string) => {
     let facts = broken.get(element);
     if (!facts) broken.set(element, (facts = new Map()));
-    for (const fact of [field, ...(DERIVED[field] ?? []), ...(LINK_OF_FIELD.has(field) ? [LINK_OF_FIELD.get(field)!] : [])]) {
+    for (const fact of [
+      field,
+      ...(DERIVED[field] ?? []),
+      ...(LINK_OF_FIELD.has(field) ? [LINK_OF_FIELD.get(field)!] : []),
+    ]) {
       if (!facts.has(fact)) facts.set(fact, reason);
     }
     // A server's roles carry its site: what breaks the server's SiteCode breaks theirs.
-    if (Array.isArray(element.allRoles) && (field === 'SiteCode' || field === EVERY_FACT)) for (const role of element.allRoles as Element[]) mark(role, field, reason);
+    if (Array.isArray(element.allRoles) && (field === 'SiteCode' || field === EVERY_FACT))
+      for (const role of element.allRoles as Element[]) mark(role, field, reason);
     // A connection point's reach of its CMG is worked out from the CMG's names and instance count.
     if (Array.isArray(element.connectionPoints) && REACH_INPUTS.has(field)) {
       for (const cp of element.connectionPoints as Element[]) {
@@ -124,7 +133,10 @@ export function brokenFacts(model: Model, schemaFindings: readonly RawFinding[],
     const owner = owners(pointer);
     if (!owner) continue;
     const field = fieldOf(finding, pointer, owner.origin);
-    const kind = finding.ruleId === 'CML002' || finding.ruleId === 'CML003' || finding.ruleId === 'CML004' ? 'a schema finding' : 'a finding';
+    const kind =
+      finding.ruleId === 'CML002' || finding.ruleId === 'CML003' || finding.ruleId === 'CML004'
+        ? 'a schema finding'
+        : 'a finding';
     if (field) mark(owner.element, field, `${field} has ${kind} (${finding.ruleId})`);
   }
   for (const reference of references.dangling) {
@@ -150,7 +162,10 @@ export function brokenFacts(model: Model, schemaFindings: readonly RawFinding[],
     const owner = as ? owners(reference.pointer) : undefined;
     if (!owner) continue;
     const reason = `${field} "${clip(reference.name)}" names a part the export leaves out (${to.join(', ')})`;
-    for (const element of [owner.element, ...(as === 'site' && Array.isArray(owner.element.allRoles) ? (owner.element.allRoles as Element[]) : [])]) {
+    for (const element of [
+      owner.element,
+      ...(as === 'site' && Array.isArray(owner.element.allRoles) ? (owner.element.allRoles as Element[]) : []),
+    ]) {
       let facts = broken.get(element);
       if (!facts) broken.set(element, (facts = new Map()));
       if (!facts.has(as!)) facts.set(as!, reason);
@@ -158,7 +173,11 @@ export function brokenFacts(model: Model, schemaFindings: readonly RawFinding[],
   }
   const names = new Set<string>();
   for (const facts of broken.values()) for (const name of facts.keys()) names.add(name);
-  return { size: broken.size, names, of: (element) => (element !== null && typeof element === 'object' ? broken.get(element) : undefined) };
+  return {
+    size: broken.size,
+    names,
+    of: (element) => (element !== null && typeof element === 'object' ? broken.get(element) : undefined),
+  };
 }
 
 /** The export field a schema finding is about, below the element it is in (the key a misspelt one stands for). */

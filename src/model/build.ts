@@ -10,7 +10,17 @@
  * which turn a value of the wrong kind into "nothing" instead of an exception (test/e2e/fuzz-model.test.ts).
  */
 import type { Pointer } from '../findings.js';
-import { CLIENT_AUTH_OID, ekuOid, isMapLike, lower, portRange, roleUsesHttps, rolePort, SERVER_AUTH_OID, text } from './facts.js';
+import {
+  CLIENT_AUTH_OID,
+  ekuOid,
+  isMapLike,
+  lower,
+  portRange,
+  roleUsesHttps,
+  rolePort,
+  SERVER_AUTH_OID,
+  text,
+} from './facts.js';
 import { cmgDeploymentFacts } from './derive/cmg-deployment.js';
 import { deployedSettings, effectiveSettings } from './derive/client-settings.js';
 import { buildDevices, inventoryOf, type Inventory } from './derive/devices.js';
@@ -121,10 +131,19 @@ export function buildModel(data: unknown): Model {
   linkServers(hierarchy.sites, servers, roles);
   const cloud = buildCmgs(exp, lookups, roles);
   const cloudDistributionPoints = list(exp.cloudDistributionPoints).map((raw) =>
-    derive<CloudDistributionPointFacts>(raw, { name: lower(raw.ServiceName), isNew: raw.Lifecycle === 'New', ...siteFacts(hierarchy, raw.SiteCode), ...certFacts(pki, 'serviceCertificate', raw.ServiceCertificate) }),
+    derive<CloudDistributionPointFacts>(raw, {
+      name: lower(raw.ServiceName),
+      isNew: raw.Lifecycle === 'New',
+      ...siteFacts(hierarchy, raw.SiteCode),
+      ...certFacts(pki, 'serviceCertificate', raw.ServiceCertificate),
+    }),
   );
-  const azureServices = list(exp.azureServices).map((raw) => derive<AzureServiceFacts>(raw, { isCloudManagement: raw.ServiceType === 'CloudManagement' }));
-  const boundaryGroups = list(exp.boundaryGroups).map((raw) => derive<BoundaryGroupFacts>(raw, { name: lower(raw.Name) }));
+  const azureServices = list(exp.azureServices).map((raw) =>
+    derive<AzureServiceFacts>(raw, { isCloudManagement: raw.ServiceType === 'CloudManagement' }),
+  );
+  const boundaryGroups = list(exp.boundaryGroups).map((raw) =>
+    derive<BoundaryGroupFacts>(raw, { name: lower(raw.Name) }),
+  );
   const dnsRecords = list(((exp.dns ?? {}) as CelMap).records).map((raw) =>
     derive<DnsRecordFacts>(raw, { name: lower(raw.Name), value: lower(raw.Value), isPublic: raw.Zone !== 'Internal' }),
   );
@@ -133,7 +152,10 @@ export function buildModel(data: unknown): Model {
   const connections = buildConnections(network);
   linkDnsTargets(dnsRecords, cloud.cmgs, servers);
   const clientSettings = list(exp.clientSettings).map((raw) =>
-    derive<ClientSettingsFacts>(raw, { name: text(raw.ClientSettingName), isDefault: raw.Type === 'Default' || raw.ClientSettingName === 'Default Client Agent Settings' }),
+    derive<ClientSettingsFacts>(raw, {
+      name: text(raw.ClientSettingName),
+      isDefault: raw.Type === 'Default' || raw.ClientSettingName === 'Default Client Agent Settings',
+    }),
   );
   const inventory = inventoryOf(data);
   const populations = buildPopulations(exp, lookups, cloud, clientSettings, inventory);
@@ -221,7 +243,13 @@ function buildSites(exp: CelMap): Hierarchy {
   const stated = (site: Site | undefined) => site?.Version !== undefined && site.Version !== null;
   const valid = (v: CelValue | undefined): v is bigint => typeof v === 'bigint' && isCurrentBranchVersion(v);
   const versions = sites.map((s) => s.Version).filter(valid);
-  const hierarchyVersion = valid(topSite?.Version) ? (topSite!.Version as bigint) : stated(topSite) ? undefined : versions.length ? versions.reduce((a, b) => (a > b ? a : b)) : undefined;
+  const hierarchyVersion = valid(topSite?.Version)
+    ? (topSite!.Version as bigint)
+    : stated(topSite)
+      ? undefined
+      : versions.length
+        ? versions.reduce((a, b) => (a > b ? a : b))
+        : undefined;
   for (const site of sites) {
     const version = valid(site.Version) ? site.Version : stated(site) ? undefined : hierarchyVersion;
     if (version !== undefined) site.version = version;
@@ -230,7 +258,10 @@ function buildSites(exp: CelMap): Hierarchy {
 }
 
 /** The site an element names by its site code, and the version it runs (the site's, else the hierarchy's). */
-function siteFacts({ siteByCode, hierarchyVersion }: Hierarchy, code: CelValue | undefined): { site?: Site; version?: bigint } {
+function siteFacts(
+  { siteByCode, hierarchyVersion }: Hierarchy,
+  code: CelValue | undefined,
+): { site?: Site; version?: bigint } {
   const site = siteByCode.get(lower(code));
   const facts: { site?: Site; version?: bigint } = {};
   if (site) facts.site = site;
@@ -270,7 +301,11 @@ function buildCertificates(exp: CelMap): Pki {
 }
 
 /** The certificate an element names by its id, under the fact's name; nothing when it names none the export has. */
-function certFacts<N extends string>({ certById }: Pki, name: N, id: CelValue | undefined): { [fact in N]?: Certificate } {
+function certFacts<N extends string>(
+  { certById }: Pki,
+  name: N,
+  id: CelValue | undefined,
+): { [fact in N]?: Certificate } {
   const cert = certById.get(text(id ?? ''));
   return cert ? ({ [name]: cert } as { [fact in N]: Certificate }) : {};
 }
@@ -355,7 +390,9 @@ function buildCmgs(exp: CelMap, { hierarchy, pki }: Lookups, roles: Role[]): Clo
       ...siteFacts(hierarchy, raw.SiteCode),
       ...certFacts(pki, 'serviceCertificate', raw.ServiceCertificate),
       ...certFacts(pki, 'managementCertificate', raw.ManagementCertificate),
-      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) => (pki.certById.get(text(id)) ? [pki.certById.get(text(id))!] : [])),
+      trustedCertificates: (Array.isArray(raw.CARootCert) ? raw.CARootCert : []).flatMap((id) =>
+        pki.certById.get(text(id)) ? [pki.certById.get(text(id))!] : [],
+      ),
     });
   });
   const cmgByName = byKey(cmgs, (c) => c.name);
@@ -375,7 +412,12 @@ function buildCmgs(exp: CelMap, { hierarchy, pki }: Lookups, roles: Role[]): Clo
   return { connectionPoints, cmgs, cmgByAnyName };
 }
 
-function buildNetworkDevices(network: CelMap, { pki }: Lookups, servers: Server[], { cmgByAnyName }: CloudServices): NetworkDevice[] {
+function buildNetworkDevices(
+  network: CelMap,
+  { pki }: Lookups,
+  servers: Server[],
+  { cmgByAnyName }: CloudServices,
+): NetworkDevice[] {
   const serverByName = byKey(servers, (s) => s.name);
   return list(network.devices).map((raw) => {
     const front = Array.isArray(raw.FrontOf) ? raw.FrontOf.map(lower) : [];
@@ -404,7 +446,13 @@ function buildConnections(network: CelMap): Connection[] {
   );
 }
 
-function buildPopulations(exp: CelMap, { hierarchy, pki }: Lookups, { cmgByAnyName }: CloudServices, clientSettings: ClientSettings[], inventory: Inventory): Population[] {
+function buildPopulations(
+  exp: CelMap,
+  { hierarchy, pki }: Lookups,
+  { cmgByAnyName }: CloudServices,
+  clientSettings: ClientSettings[],
+  inventory: Inventory,
+): Population[] {
   const defaultSettings = clientSettings.find((s) => s.isDefault);
   const settingsByPopulation = deployedSettings(clientSettings);
   return list(exp.clientPopulations).map((raw) => {
@@ -428,9 +476,16 @@ function buildPopulations(exp: CelMap, { hierarchy, pki }: Lookups, { cmgByAnyNa
 }
 
 /** Client counts per CMG, connection point and site, each site's IBCM use, and whether each role is on the IBCM path. */
-function linkPopulations(sites: Site[], roles: Role[], { connectionPoints, cmgs }: CloudServices, populations: Population[]): void {
+function linkPopulations(
+  sites: Site[],
+  roles: Role[],
+  { connectionPoints, cmgs }: CloudServices,
+  populations: Population[],
+): void {
   // A population names its CMG; with only one CMG, a population that uses a CMG without naming one uses that one.
-  const populationsByCmg = groupBy(populations, (p) => (p.cmg === undefined && p.usesCmg && cmgs.length === 1 ? cmgs[0] : p.cmg));
+  const populationsByCmg = groupBy(populations, (p) =>
+    p.cmg === undefined && p.usesCmg && cmgs.length === 1 ? cmgs[0] : p.cmg,
+  );
   for (const cmg of cmgs) {
     cmg.populations = populationsByCmg.get(cmg) ?? [];
     cmg.clientCount = cmg.populations.reduce((sum, p) => sum + p.count, 0n);
@@ -446,14 +501,16 @@ function linkPopulations(sites: Site[], roles: Role[], { connectionPoints, cmgs 
       if (p.site === undefined) unsited += p.count;
       else bySite.set(p.site, (bySite.get(p.site) ?? 0n) + p.count);
     }
-    for (const cp of points) cp.clientCount = (oneSite ? unsited : 0n) + (cp.site === undefined ? 0n : (bySite.get(cp.site) ?? 0n));
+    for (const cp of points)
+      cp.clientCount = (oneSite ? unsited : 0n) + (cp.site === undefined ? 0n : (bySite.get(cp.site) ?? 0n));
   }
   for (const cp of connectionPoints) cp.clientCount ??= 0n;
   const populationsBySite = groupBy(populations, (p) => p.site);
   for (const site of sites) {
     site.populations = populationsBySite.get(site) ?? [];
     site.clientCount = site.populations.reduce((sum, p) => sum + p.count, 0n);
-    site.usesIbcm = site.populations.some((p) => p.usesIbcm) || site.servers.some((s) => typeof s.PublicFqdn === 'string');
+    site.usesIbcm =
+      site.populations.some((p) => p.usesIbcm) || site.servers.some((s) => typeof s.PublicFqdn === 'string');
   }
   for (const role of roles) {
     const site = role.site;
@@ -470,23 +527,33 @@ function buildFeatureUses(populations: Population[]): FeatureUse[] {
     uses.forEach((use, index) => {
       const pointer = [...(originOf(population) ?? []), 'Features', index];
       // A feature is named by a string or described by a mapping; anything else describes nothing.
-      const facts = typeof use === 'string' ? ({ Feature: use } as CelMap) : isMapLike(use) ? (use as CelMap) : celMap();
+      const facts =
+        typeof use === 'string' ? ({ Feature: use } as CelMap) : isMapLike(use) ? (use as CelMap) : celMap();
       const channels = Array.isArray(facts.Channels) ? facts.Channels.map(text) : population.channels;
-      const element = derive<FeatureUseFacts>(facts, {
-        feature: text(facts.Feature),
-        population,
-        channels,
-        viaCmg: channels.includes('CMG'),
-        viaIbcm: channels.includes('IBCM'),
-        ...(population.version !== undefined ? { version: population.version } : {}),
-      }, pointer);
+      const element = derive<FeatureUseFacts>(
+        facts,
+        {
+          feature: text(facts.Feature),
+          population,
+          channels,
+          viaCmg: channels.includes('CMG'),
+          viaIbcm: channels.includes('IBCM'),
+          ...(population.version !== undefined ? { version: population.version } : {}),
+        },
+        pointer,
+      );
       featureUses.push(element);
     });
   }
   return featureUses;
 }
 
-function buildContent(exp: CelMap, { cmgByAnyName }: CloudServices, cloudDistributionPoints: CloudDistributionPoint[], populationByName: Map<string, Population>): Content[] {
+function buildContent(
+  exp: CelMap,
+  { cmgByAnyName }: CloudServices,
+  cloudDistributionPoints: CloudDistributionPoint[],
+  populationByName: Map<string, Population>,
+): Content[] {
   const cloudDistributionPointNames = new Set(cloudDistributionPoints.map((c) => c.name));
   return list(exp.content).map((raw) => {
     const targets = Array.isArray(raw.DistributedTo) ? raw.DistributedTo.map(lower) : [];
@@ -501,7 +568,11 @@ function buildContent(exp: CelMap, { cmgByAnyName }: CloudServices, cloudDistrib
 }
 
 /** Facts about the whole design. */
-function hierarchyFacts({ sites, topSite, hierarchyVersion }: Hierarchy, network: CelMap, populations: Population[]): HierarchyElement {
+function hierarchyFacts(
+  { sites, topSite, hierarchyVersion }: Hierarchy,
+  network: CelMap,
+  populations: Population[],
+): HierarchyElement {
   return setOrigin(
     derive<HierarchyFacts>(celMap(), {
       hasCas: sites.some((s) => s.isCas),

@@ -32,7 +32,14 @@ export function text(value: unknown): string {
 
 /** A whole number from the export (a number, a BigInt, or digits in a string), else `fallback`. */
 export function integer(value: unknown, fallback: number): number {
-  const n = typeof value === 'bigint' ? Number(value) : typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d{1,15}\s*$/.test(value) ? Number(value) : NaN;
+  const n =
+    typeof value === 'bigint'
+      ? Number(value)
+      : typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^\s*-?\d{1,15}\s*$/.test(value)
+          ? Number(value)
+          : NaN;
   return Number.isSafeInteger(n) ? n : fallback;
 }
 
@@ -66,7 +73,8 @@ export function lower(value: unknown): string {
 
 /** Parses "443" or "10140-10143" or 443 into an inclusive range. */
 export function portRange(value: unknown): { from: number; to: number } | undefined {
-  if (typeof value === 'bigint' || (typeof value === 'number' && Number.isSafeInteger(value))) return { from: Number(value), to: Number(value) };
+  if (typeof value === 'bigint' || (typeof value === 'number' && Number.isSafeInteger(value)))
+    return { from: Number(value), to: Number(value) };
   if (typeof value !== 'string') return undefined;
   const match = /^(\d{1,5})-(\d{1,5})$/.exec(value);
   if (!match) return undefined;

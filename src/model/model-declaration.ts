@@ -100,7 +100,10 @@ export const ELEMENTS = {
     from: ['siteSystems', '*', 'roles', '*'],
     meaning: 'A role of a site system server (siteSystems[].roles.<Kind>).',
     facts: {
-      kind: f('string', 'the role: ManagementPoint, DistributionPoint, SoftwareUpdatePoint, FallbackStatusPoint, CloudManagementGatewayConnectionPoint, ServiceConnectionPoint, ...'),
+      kind: f(
+        'string',
+        'the role: ManagementPoint, DistributionPoint, SoftwareUpdatePoint, FallbackStatusPoint, CloudManagementGatewayConnectionPoint, ServiceConnectionPoint, ...',
+      ),
       server: f('Server', 'the server that hosts it'),
       serverName: f('string', "the server's name (lower case)"),
       SiteCode: f('dyn', "the server's SiteCode"),
@@ -109,13 +112,25 @@ export const ELEMENTS = {
       acceptsInternet: f('bool', 'accepts connections from internet clients'),
       acceptsIntranet: f('bool', 'accepts connections from intranet clients'),
       cmgTraffic: f('bool', 'EnableCloudGateway: serves CMG traffic'),
-      https: f('bool?', 'uses HTTPS (MP EnableSsl, SUP WsusSsl, DP ClientCommunicationType; FSP false); absent when unknown'),
+      https: f(
+        'bool?',
+        'uses HTTPS (MP EnableSsl, SUP WsusSsl, DP ClientCommunicationType; FSP false); absent when unknown',
+      ),
       port: f('int', "the port clients use (443 or 80, or the SUP's WSUS port)"),
       ibcm: f('bool', 'accepts internet connections on the IBCM path'),
       cmg: f('Cmg?', 'connection points only: the CMG its CloudManagementGatewayName names'),
-      clientCount: f('int?', "connection points only: clients of its CMG's populations assigned to its site (populations without a SiteCode count when all the CMG's connection points are at one site)"),
-      reachesCmgTcpTls: f('bool?', "connection points only: network.connections open every TCP-TLS port of its CMG from its server to the CMG's service or deployment name, Azure or the Internet"),
-      reachesCmgHttps: f('bool?', "connection points only: network.connections open every HTTPS port of its CMG from its server to the CMG's service or deployment name, Azure or the Internet"),
+      clientCount: f(
+        'int?',
+        "connection points only: clients of its CMG's populations assigned to its site (populations without a SiteCode count when all the CMG's connection points are at one site)",
+      ),
+      reachesCmgTcpTls: f(
+        'bool?',
+        "connection points only: network.connections open every TCP-TLS port of its CMG from its server to the CMG's service or deployment name, Azure or the Internet",
+      ),
+      reachesCmgHttps: f(
+        'bool?',
+        "connection points only: network.connections open every HTTPS port of its CMG from its server to the CMG's service or deployment name, Azure or the Internet",
+      ),
     },
   },
   Cmg: {
@@ -125,9 +140,15 @@ export const ELEMENTS = {
       name: f('string', 'ServiceName in lower case'),
       ...SITED,
       instances: f('int', 'VMInstanceCount; 1 when unset'),
-      deploymentKind: f('string', 'cloudService, scaleSet, unknown (nothing says) or unrecognized (a DeploymentModel cmlint does not know): from DeploymentModel, else a DeploymentName ending .cloudapp.net or .cloudapp.azure.com'),
+      deploymentKind: f(
+        'string',
+        'cloudService, scaleSet, unknown (nothing says) or unrecognized (a DeploymentModel cmlint does not know): from DeploymentModel, else a DeploymentName ending .cloudapp.net or .cloudapp.azure.com',
+      ),
       deploymentKindStated: f('bool', 'deploymentKind comes from DeploymentModel, not from the DeploymentName'),
-      instanceSlots: f('int', 'VMInstanceCount taken as 1 to 16: how many ports each channel of its connection points needs'),
+      instanceSlots: f(
+        'int',
+        'VMInstanceCount taken as 1 to 16: how many ports each channel of its connection points needs',
+      ),
       tcpTlsPortFirst: f('int', 'the first TCP-TLS port of its instances (10140)'),
       httpsPortFirst: f('int', 'the first HTTPS port of its instances (443 for one instance, else 10124)'),
       tcpTlsPorts: f('string', 'the TCP-TLS ports as text: 10140 or 10140-10143'),
@@ -138,7 +159,10 @@ export const ELEMENTS = {
       managementCertificate: f('Certificate?', 'the certificate its ManagementCertificate names'),
       trustedCertificates: f('list<Certificate>', 'the certificates its CARootCert names'),
       connectionPoints: f('list<Role>', 'its connection points'),
-      populations: f('list<Population>', 'the populations that use it (the only CMG, for a population that names none)'),
+      populations: f(
+        'list<Population>',
+        'the populations that use it (the only CMG, for a population that names none)',
+      ),
       clientCount: f('int', 'the clients of those populations'),
     },
   },
@@ -194,7 +218,10 @@ export const ELEMENTS = {
       name: f('string', 'Name in lower case'),
       value: f('string', 'Value in lower case'),
       isPublic: f('bool', 'Zone is not Internal'),
-      target: f('dyn?', 'the CMG whose service or deployment name it is (a Cmg), else the internet-facing site system whose public FQDN or server name it is (a Server)'),
+      target: f(
+        'dyn?',
+        'the CMG whose service or deployment name it is (a Cmg), else the internet-facing site system whose public FQDN or server name it is (a Server)',
+      ),
     },
   },
   NetworkDevice: {
@@ -215,7 +242,10 @@ export const ELEMENTS = {
       from: f('string', 'From in lower case'),
       to: f('string', 'To in lower case'),
       ranges: f('list<PortRange>', 'Ports as port ranges'),
-      source: f('dyn?', 'what From names: a site system (Server, by name or public FQDN), a Cmg (service or deployment name), a Population, a CloudDistributionPoint or a NetworkDevice'),
+      source: f(
+        'dyn?',
+        'what From names: a site system (Server, by name or public FQDN), a Cmg (service or deployment name), a Population, a CloudDistributionPoint or a NetworkDevice',
+      ),
       destination: f('dyn?', 'what To names, as source does for From'),
       sourceIsAzure: f('bool', 'From is Azure, an Azure host or an Azure *. wildcard'),
       destinationIsAzure: f('bool', 'To is Azure, an Azure host or an Azure *. wildcard'),
@@ -318,7 +348,10 @@ export const COLLECTIONS = {
   sites: { type: 'list<Site>', elements: '`hierarchy.sites[]`' },
   servers: { type: 'list<Server>', elements: '`siteSystems[]`' },
   roles: { type: 'list<Role>', elements: 'every role of every server (`siteSystems[].roles.<Kind>`)' },
-  connectionPoints: { type: 'list<Role>', elements: 'the CloudManagementGatewayConnectionPoint roles (with `cmg` and `clientCount`)' },
+  connectionPoints: {
+    type: 'list<Role>',
+    elements: 'the CloudManagementGatewayConnectionPoint roles (with `cmg` and `clientCount`)',
+  },
   cmgs: { type: 'list<Cmg>', elements: '`cloudManagementGateways[]`' },
   cloudDistributionPoints: { type: 'list<CloudDistributionPoint>', elements: '`cloudDistributionPoints[]`' },
   azureServices: { type: 'list<AzureService>', elements: '`azureServices[]`' },

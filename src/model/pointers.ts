@@ -94,7 +94,8 @@ function keyIn(parent: object, child: object): string | number | undefined {
       return index < 0 ? undefined : index;
     }
     for (const name in parent) {
-      if (Object.prototype.hasOwnProperty.call(parent, name) && (parent as Record<string, unknown>)[name] === child) return name;
+      if (Object.prototype.hasOwnProperty.call(parent, name) && (parent as Record<string, unknown>)[name] === child)
+        return name;
     }
     return undefined;
   }

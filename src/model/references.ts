@@ -57,7 +57,11 @@ function isMapping(value: unknown): value is Record<string, unknown> {
  * Calls visit with each value at a path of keys and `*` (every item of a list), and its pointer. The pointer is one
  * array, changed as the walk goes on: a visitor that keeps it copies it (an inventory has hundreds of thousands).
  */
-function walk(data: unknown, path: readonly string[], visit: (value: unknown, pointer: readonly (string | number)[]) => void): void {
+function walk(
+  data: unknown,
+  path: readonly string[],
+  visit: (value: unknown, pointer: readonly (string | number)[]) => void,
+): void {
   const pointer: (string | number)[] = [];
   const step = (value: unknown, depth: number): void => {
     if (depth === path.length) return visit(value, pointer);
@@ -81,7 +85,8 @@ function walk(data: unknown, path: readonly string[], visit: (value: unknown, po
 /** The value of a key field, dotted for a field inside a mapping (ServerApp.ClientId). */
 function keyValue(item: Record<string, unknown>, key: string): unknown {
   let value: unknown = item;
-  for (const part of key.split('.')) value = isMapping(value) && Object.prototype.hasOwnProperty.call(value, part) ? value[part] : undefined;
+  for (const part of key.split('.'))
+    value = isMapping(value) && Object.prototype.hasOwnProperty.call(value, part) ? value[part] : undefined;
   return value;
 }
 
@@ -108,7 +113,8 @@ export class ExportIndex {
         if (!isMapping(item)) return;
         for (const key of declaration.key) {
           const name = keyValue(item, key);
-          if (typeof name === 'string' && name !== '') list!.push({ collection, pointer: [...pointer], element: item, name });
+          if (typeof name === 'string' && name !== '')
+            list!.push({ collection, pointer: [...pointer], element: item, name });
         }
       });
     }
@@ -149,15 +155,26 @@ export class ExportIndex {
 }
 
 /** Calls visit with every reference of an export: each name a declared field gives, resolved or not. */
-export function forEachReference(data: unknown, visit: (reference: Reference) => void, index = new ExportIndex(data)): void {
-  forEachName(data, index, (pointer, name, declaration, target) => visit(target ? { pointer: [...pointer], name, declaration, target } : { pointer: [...pointer], name, declaration }));
+export function forEachReference(
+  data: unknown,
+  visit: (reference: Reference) => void,
+  index = new ExportIndex(data),
+): void {
+  forEachName(data, index, (pointer, name, declaration, target) =>
+    visit(target ? { pointer: [...pointer], name, declaration, target } : { pointer: [...pointer], name, declaration }),
+  );
 }
 
 /** forEachReference without making a Reference (nor copying the pointer, which changes as the walk goes on). */
 function forEachName(
   data: unknown,
   index: ExportIndex,
-  visit: (pointer: readonly (string | number)[], name: string, declaration: ReferenceDeclaration, target: NamedElement | undefined) => void,
+  visit: (
+    pointer: readonly (string | number)[],
+    name: string,
+    declaration: ReferenceDeclaration,
+    target: NamedElement | undefined,
+  ) => void,
 ): void {
   for (const declaration of REFERENCE_TABLE.references) {
     let finders: ((name: string) => NamedElement | undefined)[] | undefined;
@@ -230,9 +247,18 @@ function danglingFinding(reference: Reference, index: ExportIndex): RawFinding {
   let hint: string;
   if (!candidates.length) hint = `, which lists none: add it there, or correct the name.`;
   else {
-    const best = suggestion(name, candidates, declaration.to.every((to) => COLLECTIONS.get(to)!.caseInsensitive));
-    const list = candidates.length <= FEW ? ` ${candidates.length === 1 ? 'The only name there is' : 'Names there:'} ${candidates.map(quote).join(', ')}.` : '';
-    hint = best ? `; did you mean ${quote(best)}?${list}` : `.${list || ` Use one of the ${candidates.length} names there, or add this one.`}`;
+    const best = suggestion(
+      name,
+      candidates,
+      declaration.to.every((to) => COLLECTIONS.get(to)!.caseInsensitive),
+    );
+    const list =
+      candidates.length <= FEW
+        ? ` ${candidates.length === 1 ? 'The only name there is' : 'Names there:'} ${candidates.map(quote).join(', ')}.`
+        : '';
+    hint = best
+      ? `; did you mean ${quote(best)}?${list}`
+      : `.${list || ` Use one of the ${candidates.length} names there, or add this one.`}`;
   }
   return {
     ruleId: DANGLING_REFERENCE,
@@ -240,7 +266,10 @@ function danglingFinding(reference: Reference, index: ExportIndex): RawFinding {
     message: what + hint,
     pointer: reference.pointer,
     actual: clip(name),
-    expected: candidates.length <= FEW ? candidates.join(', ') : `one of the ${candidates.length} names in ${places.join(', ')}`,
+    expected:
+      candidates.length <= FEW
+        ? candidates.join(', ')
+        : `one of the ${candidates.length} names in ${places.join(', ')}`,
   };
 }
 
@@ -249,7 +278,10 @@ function suggestion(name: string, candidates: string[], caseInsensitive: boolean
   if (name.length > 200) return undefined;
   const sameButCase = candidates.find((c) => c.toLowerCase() === name.toLowerCase());
   if (sameButCase && !caseInsensitive) return sameButCase;
-  const best = closest(name.toLowerCase(), candidates.map((c) => c.toLowerCase()));
+  const best = closest(
+    name.toLowerCase(),
+    candidates.map((c) => c.toLowerCase()),
+  );
   const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
   if (distance(name.toLowerCase(), best) > limit) return undefined;
   return candidates.find((c) => c.toLowerCase() === best);
@@ -257,7 +289,11 @@ function suggestion(name: string, candidates: string[], caseInsensitive: boolean
 
 /** Where a collection is in the export, for people: hierarchy.sites, azureServices[].ServerApp.ClientId. */
 export function placeOf(collection: CollectionDeclaration): string {
-  const path = collection.path.slice(0, -1).map((p) => (p === '*' ? '[]' : p)).join('.').replace(/\.\[\]/g, '[]');
+  const path = collection.path
+    .slice(0, -1)
+    .map((p) => (p === '*' ? '[]' : p))
+    .join('.')
+    .replace(/\.\[\]/g, '[]');
   const keys = collection.key.filter((k) => k.includes('.'));
   return keys.length ? `${path}[].${keys[0]}` : path;
 }

@@ -22,7 +22,8 @@ export function celMap(): CelMap {
 
 /** Sets a key without ever invoking a setter (`__proto__` becomes an ordinary key). */
 export function setKey(map: { [key: string]: CelValue | undefined }, key: string, value: CelValue): void {
-  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
   else map[key] = value;
 }
 

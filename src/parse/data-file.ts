@@ -20,7 +20,9 @@ export interface ParsedDataFile {
 
 export function parseDataFile(path: string, text: string): ParsedDataFile {
   // As for exports: a JSON file's byte-order mark becomes a space, so offsets (and lines) stay the file's.
-  const document = /\.json$/i.test(path) ? parseJson(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text) : parseYaml(text);
+  const document = /\.json$/i.test(path)
+    ? parseJson(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text)
+    : parseYaml(text);
   const first = document.problems[0];
   const problem = first && { line: first.region?.startLine ?? 1, message: first.message };
   return { data: document.data, document, problem };

@@ -142,7 +142,11 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, offset: number): numbe
 }
 
 /** The region from `start` to `end` (never before `start`), by a line index's positions. */
-export function regionBetween(lines: { position(offset: number): { line: number; column: number } }, start: number, end: number): Region {
+export function regionBetween(
+  lines: { position(offset: number): { line: number; column: number } },
+  start: number,
+  end: number,
+): Region {
   const a = lines.position(start);
   const b = lines.position(Math.max(start, end));
   return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };

@@ -52,7 +52,11 @@ function hasLineLongerThan(text: string, limit: number): boolean {
  * its comments are asked for. A run over many files holds every result until it reports: this is what a result keeps
  * of its document, whether linted in this thread (src/lint.ts) or sent back by a worker (src/project/lint-pool.ts).
  */
-export function reparsedLater(source: Source, format: ParsedDocument['format'], problems: ParsedDocument['problems']): ParsedDocument {
+export function reparsedLater(
+  source: Source,
+  format: ParsedDocument['format'],
+  problems: ParsedDocument['problems'],
+): ParsedDocument {
   let again: ParsedDocument | undefined;
   const reparse = () => (again ??= parseSource(source));
   return {

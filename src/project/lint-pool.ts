@@ -60,7 +60,8 @@ const STATUSES: RuleOutcome['status'][] = ['passed', 'failed', 'not-evaluated', 
 /** Packs one file's outcomes; `previous` holds the ids last sent (updated here). */
 export function packOutcomes(outcomes: Map<string, RuleOutcome>, previous: { ids?: string[] }): PackedOutcomes {
   const ids = [...outcomes.keys()];
-  const same = previous.ids !== undefined && previous.ids.length === ids.length && ids.every((id, i) => id === previous.ids![i]);
+  const same =
+    previous.ids !== undefined && previous.ids.length === ids.length && ids.every((id, i) => id === previous.ids![i]);
   if (!same) previous.ids = ids;
   const statuses = new Uint8Array(ids.length);
   const reasons: [number, string][] = [];
@@ -219,7 +220,9 @@ export async function lintInWorkers(
   const entry = workerEntry();
   if (!entry) throw new Error('the worker script is missing');
   // Loaded only now (a run in one thread never needs it); required, as the bundle runs without dynamic import().
-  const { Worker } = (typeof require === 'function' ? require('node:worker_threads') : await import('node:worker_threads')) as typeof import('node:worker_threads');
+  const { Worker } = (
+    typeof require === 'function' ? require('node:worker_threads') : await import('node:worker_threads')
+  ) as typeof import('node:worker_threads');
   const count = Math.max(1, Math.min(jobs - 1, files.length - 1));
   const queueBuffer = new SharedArrayBuffer(4);
   const queue = new Int32Array(queueBuffer);
@@ -261,7 +264,10 @@ export async function lintInWorkers(
           reply.index,
           'result' in reply
             ? { result: fromSent(reply.result, sentIds), usedSuppressions: reply.result.usedSuppressions }
-            : { unreadable: new UnreadableSourceError(reply.unreadable.path, reply.unreadable.message), usedSuppressions: [] },
+            : {
+                unreadable: new UnreadableSourceError(reply.unreadable.path, reply.unreadable.message),
+                usedSuppressions: [],
+              },
         );
       }
     });
@@ -299,5 +305,12 @@ function fromSent(sent: SentResult, sentIds: { ids?: string[] }): FileResult {
   // The worker decoded these bytes already: they are valid, and decode to the same text here.
   const source = decodeSource(sent.source.path, bytes, Number.MAX_SAFE_INTEGER);
   const document = reparsedLater(source, sent.document.format, sent.document.problems);
-  return { path: sent.path, findings: sent.findings, outcomes: unpackOutcomes(sent.outcomes, sentIds), source, document, notAnExport: sent.notAnExport };
+  return {
+    path: sent.path,
+    findings: sent.findings,
+    outcomes: unpackOutcomes(sent.outcomes, sentIds),
+    source,
+    document,
+    notAnExport: sent.notAnExport,
+  };
 }

@@ -19,7 +19,12 @@ import { lintInWorkers, poolWorthwhile, takeEarlyWorker, type PoolOutcome } from
 
 export function checkDate(name: string, value: string | undefined): void {
   // Date.parse takes 2026-02-30 as 2 March: only a day that reads back the same is a calendar date.
-  if (value !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)) || new Date(Date.parse(value)).toISOString().slice(0, 10) !== value)) {
+  if (
+    value !== undefined &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+      Number.isNaN(Date.parse(value)) ||
+      new Date(Date.parse(value)).toISOString().slice(0, 10) !== value)
+  ) {
     throw new UsageError(`${name} must be a date as YYYY-MM-DD, not "${value}"`);
   }
 }
@@ -80,7 +85,10 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   const lintOptions = lintOptionsFor(settings, config, (s) => used.add(s));
   const linter = createLinter(lintOptions);
   checkRuleIds(config, linter.rules);
-  checkCommandLineRuleIds(Object.keys(settings.ruleSeverity ?? {}), linter.rules.map((r) => r.id));
+  checkCommandLineRuleIds(
+    Object.keys(settings.ruleSeverity ?? {}),
+    linter.rules.map((r) => r.id),
+  );
 
   let ignoredCount = 0;
   // The config file is not an export (pre-commit passes it along with the exports); ignored paths are skipped.
@@ -90,13 +98,19 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
     return skip;
   };
   // Rule files are never exports: a search does not enter the custom rule folders.
-  const found = await findFiles(settings.paths.length ? settings.paths : ['.'], { ignore, neverExports: lintOptions.customRuleFolders });
+  const found = await findFiles(settings.paths.length ? settings.paths : ['.'], {
+    ignore,
+    neverExports: lintOptions.customRuleFolders,
+  });
   const problems: UnreadableSourceError[] = [...found.problems];
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];
   const lintOne = async (file: string): Promise<PoolOutcome> => {
     try {
-      const source: Source = file === '-' ? await readStreamSource('<stdin>', process.stdin, lintOptions.maxFileSize) : await readSource(file, lintOptions.maxFileSize);
+      const source: Source =
+        file === '-'
+          ? await readStreamSource('<stdin>', process.stdin, lintOptions.maxFileSize)
+          : await readSource(file, lintOptions.maxFileSize);
       source.path = displayPath(file);
       return { result: linter.lintSource(source), usedSuppressions: [] };
     } catch (error) {
@@ -109,13 +123,26 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
   const pooled = poolWorthwhile(found.files, jobs, settings.jobsChosen ?? true);
   if (!pooled) void takeEarlyWorker()?.terminate();
   if (process.env.CMLINT_DEBUG) {
-    const why = settings.jobsChosen === false ? `no --jobs, ${settings.jobsReason ?? 'default'}${jobs > 1 && !pooled ? '; too little work to split' : ''}` : '--jobs';
-    process.stderr.write(`cmlint: debug: ${found.files.length} files in ${pooled ? jobs : 1} thread${pooled && jobs > 1 ? 's' : ''} (${why})\n`);
+    const why =
+      settings.jobsChosen === false
+        ? `no --jobs, ${settings.jobsReason ?? 'default'}${jobs > 1 && !pooled ? '; too little work to split' : ''}`
+        : '--jobs';
+    process.stderr.write(
+      `cmlint: debug: ${found.files.length} files in ${pooled ? jobs : 1} thread${pooled && jobs > 1 ? 's' : ''} (${why})\n`,
+    );
   }
   const linted = pooled
     ? await lintInWorkers(
         found.files,
-        { cwd: process.cwd(), configPath: config.path, configDir: config.dir, asOf: lintOptions.asOf!, maxFileSize: lintOptions.maxFileSize, ruleFolders: settings.ruleFolders ?? [], ruleSeverity: settings.ruleSeverity },
+        {
+          cwd: process.cwd(),
+          configPath: config.path,
+          configDir: config.dir,
+          asOf: lintOptions.asOf!,
+          maxFileSize: lintOptions.maxFileSize,
+          ruleFolders: settings.ruleFolders ?? [],
+          ruleSeverity: settings.ruleSeverity,
+        },
         jobs,
         lintOne,
       )
@@ -131,7 +158,9 @@ export async function lintProject(settings: LintRunSettings): Promise<LintRun> {
     for (const index of outcome.usedSuppressions) if (config.suppressions[index]) used.add(config.suppressions[index]);
   });
   if (!found.files.length && !problems.length && !ignoredCount) {
-    problems.push(new UnreadableSourceError('.', `${settings.paths.join(' ') || '.'}: no .yaml, .yml or .json export found`));
+    problems.push(
+      new UnreadableSourceError('.', `${settings.paths.join(' ') || '.'}: no .yaml, .yml or .json export found`),
+    );
   }
   const lintedPaths = results.map((r) => r.path).filter((p) => p !== '<stdin>');
   const unusedSuppressions = config.suppressions.filter(
@@ -155,7 +184,9 @@ function checkCommandLineRuleIds(named: string[], ids: string[]): void {
   for (const id of named) {
     if (ids.includes(id)) continue;
     const suggestion = closest(id, ids);
-    throw new UsageError(`--rule ${id}: no rule ${id}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; \`cmlint rules\` lists them`);
+    throw new UsageError(
+      `--rule ${id}: no rule ${id}${suggestion ? ` (did you mean ${suggestion}?)` : ''}; \`cmlint rules\` lists them`,
+    );
   }
 }
 

@@ -9,7 +9,14 @@ import { createLinter, type FileResult } from '../lint.js';
 import { displayPath } from '../source/find-files.js';
 import { readSource, UnreadableSourceError } from '../source/read-source.js';
 import { lintOptionsFor } from './lint-project.js';
-import { packOutcomes, takeFile, type SentResult, type WorkerMessage, type WorkerReply, type WorkerStart } from './lint-pool.js';
+import {
+  packOutcomes,
+  takeFile,
+  type SentResult,
+  type WorkerMessage,
+  type WorkerReply,
+  type WorkerStart,
+} from './lint-pool.js';
 
 /** Results are sent in messages of this many files (fewer, larger messages cost less), or sooner (SEND_AFTER_MS). */
 const BATCH = 16;
@@ -18,9 +25,11 @@ const SEND_AFTER_MS = 50;
 
 export async function runLintWorker(): Promise<void> {
   const port = parentPort;
-  if (!port) throw new Error('--cmlint-lint-worker is for cmlint\'s own worker threads');
+  if (!port) throw new Error("--cmlint-lint-worker is for cmlint's own worker threads");
   // Started by the pool with its work, or early by the loader (scripts/cli-loader.cjs), to be sent it later.
-  const start = (workerData as WorkerStart | undefined) ?? (await new Promise<WorkerStart>((resolve) => port.once('message', resolve)));
+  const start =
+    (workerData as WorkerStart | undefined) ??
+    (await new Promise<WorkerStart>((resolve) => port.once('message', resolve)));
   const { settings, files, queue: queueBuffer } = start;
   const queue = new Int32Array(queueBuffer);
   const config = settings.configPath ? loadConfig(settings.configPath, settings.cwd) : emptyConfig(settings.configDir);

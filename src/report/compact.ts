@@ -12,7 +12,9 @@ export function formatCompact(input: ReportInput): string {
     const path = escapeControl(file.path);
     for (const f of file.findings) {
       if (f.suppression) continue;
-      lines.push(`${path}:${f.region.startLine}:${f.region.startColumn}: ${f.severity} ${escapeControl(f.message)} [${escapeControl(f.ruleId)}]`);
+      lines.push(
+        `${path}:${f.region.startLine}:${f.region.startColumn}: ${f.severity} ${escapeControl(f.message)} [${escapeControl(f.ruleId)}]`,
+      );
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';

@@ -9,7 +9,11 @@ import { escapeControl } from './escape.js';
 import { skippedSummary, type ReportInput } from './report-input.js';
 import { isAbsolute, relative, sep } from 'node:path';
 
-const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', note: 'notice' };
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
+  error: 'error',
+  warning: 'warning',
+  note: 'notice',
+};
 
 /** Escapes a command's message (the runner decodes %25, %0D and %0A back). */
 export function escapeData(text: string): string {
@@ -42,7 +46,12 @@ export function formatGithub(input: ReportInput, options: GithubOptions = {}): s
       if (f.suppression || (options.quiet && f.severity !== 'error')) continue;
       const properties: [string, string | number][] = [];
       if (path !== undefined) properties.push(['file', path]);
-      properties.push(['line', f.region.startLine], ['col', f.region.startColumn], ['endLine', f.region.endLine], ['endColumn', f.region.endColumn]);
+      properties.push(
+        ['line', f.region.startLine],
+        ['col', f.region.startColumn],
+        ['endLine', f.region.endLine],
+        ['endColumn', f.region.endColumn],
+      );
       const title = titles.get(f.ruleId);
       properties.push(['title', title ? `${f.ruleId}: ${title}` : f.ruleId]);
       const props = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');

@@ -82,8 +82,10 @@ function view(file: FileResult, index: number, rules: Rule[]): FileView {
   const off: RuleOutcomeRow[] = [];
   for (const [id, outcome] of [...file.outcomes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (outcome.status === 'passed') passed.push({ rule: ruleById.get(id), id });
-    else if (outcome.status === 'partly-evaluated') partlyEvaluated.push({ rule: ruleById.get(id), id, reason: outcome.reason ?? 'a fact it needs is missing' });
-    else if (outcome.status === 'not-evaluated') notEvaluated.push({ rule: ruleById.get(id), id, reason: outcome.reason ?? 'a fact it needs is missing' });
+    else if (outcome.status === 'partly-evaluated')
+      partlyEvaluated.push({ rule: ruleById.get(id), id, reason: outcome.reason ?? 'a fact it needs is missing' });
+    else if (outcome.status === 'not-evaluated')
+      notEvaluated.push({ rule: ruleById.get(id), id, reason: outcome.reason ?? 'a fact it needs is missing' });
   }
   // A rule with a check that has no outcome at all was never run on this file: never call it passed.
   const unparsed = file.outcomes.size === 0;
@@ -92,7 +94,9 @@ function view(file: FileResult, index: number, rules: Rule[]): FileView {
     (unparsed ? notEvaluated : off).push({
       rule,
       id: rule.id,
-      reason: unparsed ? 'the export could not be read or modelled, so no rule ran (see the findings)' : 'turned off in the configuration',
+      reason: unparsed
+        ? 'the export could not be read or modelled, so no rule ran (see the findings)'
+        : 'turned off in the configuration',
     });
   }
   return {
@@ -103,7 +107,12 @@ function view(file: FileResult, index: number, rules: Rule[]): FileView {
     // Most severe first (errors, warnings, notes), then by line and column: the table's order before any sorting.
     active: file.findings
       .filter((f) => !f.suppression)
-      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn),
+      .sort(
+        (a, b) =>
+          SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+          a.region.startLine - b.region.startLine ||
+          a.region.startColumn - b.region.startColumn,
+      ),
     suppressed: file.findings.filter((f) => f.suppression),
     passed,
     partlyEvaluated,
@@ -117,8 +126,20 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function tiles(counts: { error: number; warning: number; note: number; suppressed: number; passed: number; partlyEvaluated: number; notEvaluated: number }, label: string): string {
-  const tile = (cls: string, n: number, text: string) => `<li class="tile tile-${cls}"><strong>${n}</strong>${escapeHtml(text)}</li>`;
+function tiles(
+  counts: {
+    error: number;
+    warning: number;
+    note: number;
+    suppressed: number;
+    passed: number;
+    partlyEvaluated: number;
+    notEvaluated: number;
+  },
+  label: string,
+): string {
+  const tile = (cls: string, n: number, text: string) =>
+    `<li class="tile tile-${cls}"><strong>${n}</strong>${escapeHtml(text)}</li>`;
   return (
     `<ul class="tiles" aria-label="${escapeHtml(label)}">` +
     tile('error', counts.error, counts.error === 1 ? 'error' : 'errors') +
@@ -126,14 +147,30 @@ function tiles(counts: { error: number; warning: number; note: number; suppresse
     tile('note', counts.note, counts.note === 1 ? 'note' : 'notes') +
     tile('suppressed', counts.suppressed, 'suppressed') +
     tile('passed', counts.passed, counts.passed === 1 ? 'rule passed' : 'rules passed') +
-    tile('partly-evaluated', counts.partlyEvaluated, counts.partlyEvaluated === 1 ? 'rule partly evaluated' : 'rules partly evaluated') +
-    tile('not-evaluated', counts.notEvaluated, counts.notEvaluated === 1 ? 'rule not evaluated' : 'rules not evaluated') +
+    tile(
+      'partly-evaluated',
+      counts.partlyEvaluated,
+      counts.partlyEvaluated === 1 ? 'rule partly evaluated' : 'rules partly evaluated',
+    ) +
+    tile(
+      'not-evaluated',
+      counts.notEvaluated,
+      counts.notEvaluated === 1 ? 'rule not evaluated' : 'rules not evaluated',
+    ) +
     '</ul>'
   );
 }
 
 function countsOf(v: FileView) {
-  const c = { error: 0, warning: 0, note: 0, suppressed: v.suppressed.length, passed: v.passed.length, partlyEvaluated: v.partlyEvaluated.length, notEvaluated: v.notEvaluated.length };
+  const c = {
+    error: 0,
+    warning: 0,
+    note: 0,
+    suppressed: v.suppressed.length,
+    passed: v.passed.length,
+    partlyEvaluated: v.partlyEvaluated.length,
+    notEvaluated: v.notEvaluated.length,
+  };
   for (const f of v.active) c[f.severity]++;
   return c;
 }
@@ -141,11 +178,21 @@ function countsOf(v: FileView) {
 /** Site codes, types and versions as the export states them. */
 function sitesOf(file: FileResult): string {
   const data = file.document?.data as { hierarchy?: { sites?: unknown } } | undefined;
-  const sites = data && typeof data === 'object' && data.hierarchy && typeof data.hierarchy === 'object' && Array.isArray(data.hierarchy.sites) ? data.hierarchy.sites : [];
+  const sites =
+    data &&
+    typeof data === 'object' &&
+    data.hierarchy &&
+    typeof data.hierarchy === 'object' &&
+    Array.isArray(data.hierarchy.sites)
+      ? data.hierarchy.sites
+      : [];
   const described = sites
     .filter((s): s is Record<string, unknown> => s !== null && typeof s === 'object')
     .map((s) => {
-      const facts = [s.SiteType, s.Version !== undefined ? `version ${String(s.Version)}` : 'version not stated'].filter((x) => x !== undefined && x !== null);
+      const facts = [
+        s.SiteType,
+        s.Version !== undefined ? `version ${String(s.Version)}` : 'version not stated',
+      ].filter((x) => x !== undefined && x !== null);
       return `${String(s.SiteCode ?? '?')} (${facts.map(String).join(', ')})`;
     });
   return described.length ? described.join('; ') : 'none stated';
@@ -166,7 +213,9 @@ function contextLines(v: FileView, finding: Finding): string {
     const piece = raw.slice(start, start + MAX_QUOTED);
     const line = `${start > 0 && raw.length > 0 ? '…' : ''}${piece}${raw.length > start + MAX_QUOTED ? '…' : ''}`;
     const hit = n >= startLine && n <= last;
-    out.push(`<span${hit ? ' class="hit"' : ''}><span class="ln">${n}${hit ? ' ›' : ''}</span>${escapeHtml(line)}</span>`);
+    out.push(
+      `<span${hit ? ' class="hit"' : ''}><span class="ln">${n}${hit ? ' ›' : ''}</span>${escapeHtml(line)}</span>`,
+    );
   }
   return `<pre class="context" aria-label="${escapeHtml(`lines ${from} to ${to} of ${v.file.path}`)}">${out.join('')}</pre>`;
 }
@@ -202,7 +251,13 @@ function severityBadge(severity: Severity): string {
  * scripts has no use for them. Reading the page's bytes is most of its opening: at 40,000 findings these attributes
  * were a quarter of them.
  */
-function findingRow(v: FileView, finding: Finding, index: number, ruleById: Map<string, Rule>, brief?: Set<string>): string {
+function findingRow(
+  v: FileView,
+  finding: Finding,
+  index: number,
+  ruleById: Map<string, Rule>,
+  brief?: Set<string>,
+): string {
   const rule = ruleById.get(finding.ruleId);
   const part = v.part.get(finding) ?? WHOLE_DESIGN;
   const family = familyOf(finding.ruleId);
@@ -228,8 +283,10 @@ function findingRow(v: FileView, finding: Finding, index: number, ruleById: Map<
 
 function findingsTable(v: FileView, ruleById: Map<string, Rule>): string {
   const id = `findings-${v.index}`;
-  if (!v.active.length) return `<p class="empty">No findings in this export${v.suppressed.length ? ' (apart from the suppressed ones below)' : ''}.</p>`;
-  const th = (key: string, label: string, cls: string) => `<th scope="col" class="${cls}"><button type="button" data-sort="${key}">${label}</button></th>`;
+  if (!v.active.length)
+    return `<p class="empty">No findings in this export${v.suppressed.length ? ' (apart from the suppressed ones below)' : ''}.</p>`;
+  const th = (key: string, label: string, cls: string) =>
+    `<th scope="col" class="${cls}"><button type="button" data-sort="${key}">${label}</button></th>`;
   return (
     `<div class="table-wrap"><table class="findings" id="${id}"><caption class="mono">${escapeHtml(`Findings in ${v.file.path}`)}</caption><thead><tr>` +
     th('severity', 'Severity', 'col-sev') +
@@ -237,7 +294,10 @@ function findingsTable(v: FileView, ruleById: Map<string, Rule>): string {
     '<th scope="col">Finding</th>' +
     th('line', 'Where', 'col-where') +
     th('part', 'Site part', 'col-part') +
-    `</tr></thead><tbody>${v.active.slice(0, FIRST_PAGE).map((f, i) => findingRow(v, f, i, ruleById)).join('')}</tbody></table></div>` +
+    `</tr></thead><tbody>${v.active
+      .slice(0, FIRST_PAGE)
+      .map((f, i) => findingRow(v, f, i, ruleById))
+      .join('')}</tbody></table></div>` +
     moreFindings(v, id, ruleById) +
     `<p class="empty filtered-out" data-table="${id}" hidden>Every finding of this export is hidden by the filters.</p>`
   );
@@ -286,7 +346,8 @@ function suppressedList(v: FileView, ruleById: Map<string, Rule>): string {
 }
 
 function legend(prefix: string): string {
-  const line = (cls: string, dash: string) => `<svg width="34" height="10" aria-hidden="true" class="${cls}"><line x1="1" y1="5" x2="33" y2="5" stroke-width="2" ${dash}/></svg>`;
+  const line = (cls: string, dash: string) =>
+    `<svg width="34" height="10" aria-hidden="true" class="${cls}"><line x1="1" y1="5" x2="33" y2="5" stroke-width="2" ${dash}/></svg>`;
   return (
     `<ul class="legend" id="${prefix}-legend">` +
     '<li>Border and badge give each part its worst finding: <strong>solid red, ✖</strong> error · <strong>dashed amber, ▲</strong> warning · <strong>dotted blue, i</strong> note · <strong>thin grey, ✓</strong> no finding. Select a part to go to its worst finding.</li>' +
@@ -300,7 +361,11 @@ function legend(prefix: string): string {
 function fileSection(v: FileView, input: ReportInput, ruleById: Map<string, Rule>, multi: boolean): string {
   const sha = createHash('sha256').update(v.file.source.bytes).digest('hex');
   const prefix = `f${v.index}`;
-  const svg = topologySvg(v.topology, { idPrefix: prefix, findingHref: (f) => `#${findingAnchor(f)}`, title: `Topology of ${v.file.path}` });
+  const svg = topologySvg(v.topology, {
+    idPrefix: prefix,
+    findingHref: (f) => `#${findingAnchor(f)}`,
+    title: `Topology of ${v.file.path}`,
+  });
   const unattached = v.topology.unattached.length
     ? `<p>${escapeHtml(plural(v.topology.unattached.length, 'finding'))} concern the design as a whole and are not drawn on a part.</p>`
     : '';
@@ -324,7 +389,9 @@ function fileSection(v: FileView, input: ReportInput, ruleById: Map<string, Rule
     `<section aria-labelledby="${prefix}-not-evaluated"><h4 id="${prefix}-not-evaluated">Rules not evaluated (${v.notEvaluated.length})</h4>` +
     '<p class="reason">The export lacks a fact these rules need; they are neither passed nor failed.</p>' +
     `${outcomeList(v.notEvaluated, 'Every rule was evaluated.', true)}` +
-    (v.off.length ? `<p class="reason">Turned off in the configuration (not counted): ${v.off.map((r) => `<code>${escapeHtml(r.id)}</code>`).join(', ')}.</p>` : '') +
+    (v.off.length
+      ? `<p class="reason">Turned off in the configuration (not counted): ${v.off.map((r) => `<code>${escapeHtml(r.id)}</code>`).join(', ')}.</p>`
+      : '') +
     '</section>' +
     `<section aria-labelledby="${prefix}-partly-evaluated"><h4 id="${prefix}-partly-evaluated">Rules partly evaluated (${v.partlyEvaluated.length})</h4>` +
     '<p class="reason">Some elements these rules apply to lack a fact they need; the rest passed. Not a pass.</p>' +
@@ -340,11 +407,14 @@ function fileSection(v: FileView, input: ReportInput, ruleById: Map<string, Rule
 function filters(views: FileView[]): string {
   const families = [...new Set(views.flatMap((v) => v.active.map((f) => familyOf(f.ruleId))))].sort();
   const parts = [...new Set(views.flatMap((v) => v.active.map((f) => v.part.get(f) ?? WHOLE_DESIGN)))].sort();
-  const options = (values: string[]) => values.map((x) => `<option value="${escapeHtml(x)}">${escapeHtml(x)}</option>`).join('');
+  const options = (values: string[]) =>
+    values.map((x) => `<option value="${escapeHtml(x)}">${escapeHtml(x)}</option>`).join('');
   return (
     '<form class="filters" id="filters" role="search" aria-label="Filter findings" hidden>' +
     '<fieldset><legend>Severity</legend>' +
-    (['error', 'warning', 'note'] as const).map((s) => `<label><input type="checkbox" name="severity" value="${s}" checked> ${s}s</label>`).join('') +
+    (['error', 'warning', 'note'] as const)
+      .map((s) => `<label><input type="checkbox" name="severity" value="${s}" checked> ${s}s</label>`)
+      .join('') +
     '</fieldset>' +
     `<label>Rule family <select name="family"><option value="">all</option>${options(families)}</select></label>` +
     `<label>Site part <select name="part"><option value="">all</option>${options(parts)}</select></label>` +

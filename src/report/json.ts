@@ -26,7 +26,8 @@ export function* jsonPieces(input: ReportInput): Generator<string> {
   for (const file of input.files) {
     yield `${fileIndex++ ? ',' : ''}\n    {\n      "path": ${nested(file.path, '')},\n      "findings": [`;
     let findingIndex = 0;
-    for (const f of file.findings) yield `${findingIndex++ ? ',' : ''}\n        ${nested(findingObject(f, helpUris), '        ')}`;
+    for (const f of file.findings)
+      yield `${findingIndex++ ? ',' : ''}\n        ${nested(findingObject(f, helpUris), '        ')}`;
     const counts = nested(ruleCountsOf(file, input.rules), '      ');
     yield `${findingIndex ? '\n      ' : ''}],\n      "ruleCounts": ${counts},\n      "rules": ${nested(ruleOutcomes(file), '      ')}\n    }`;
   }
@@ -46,7 +47,11 @@ function findingObject(f: Finding, helpUris: Map<string, string>) {
     pointer: f.pointer ? jsonPointer(f.pointer) : undefined,
     expected: f.expected,
     actual: f.actual,
-    related: f.related?.map((r) => ({ line: r.region?.startLine, column: r.region?.startColumn, pointer: jsonPointer(r.pointer) })),
+    related: f.related?.map((r) => ({
+      line: r.region?.startLine,
+      column: r.region?.startColumn,
+      pointer: jsonPointer(r.pointer),
+    })),
     fingerprint: f.fingerprint,
     suppression: f.suppression,
     helpUri: helpUris.get(f.ruleId),

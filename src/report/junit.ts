@@ -26,7 +26,12 @@ export function xmlText(text: string): string {
 }
 
 export function xmlAttribute(text: string): string {
-  return xmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return xmlText(text)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 function describe(path: string, f: Finding): string {
@@ -56,7 +61,9 @@ export function formatJunit(input: ReportInput, options: JunitOptions = {}): str
       if (!byRule.has(f.ruleId)) byRule.set(f.ruleId, []);
       byRule.get(f.ruleId)!.push(f);
     }
-    const ids = [...byRule.keys()].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+    const ids = [...byRule.keys()].sort(
+      (a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0),
+    );
     const cases: string[] = [];
     let failures = 0;
     let skipped = 0;
@@ -68,21 +75,34 @@ export function formatJunit(input: ReportInput, options: JunitOptions = {}): str
       const body: string[] = [];
       if (failing.length) {
         failures++;
-        const type = failing.some((f) => f.severity === 'error') ? 'error' : failing.some((f) => f.severity === 'warning') ? 'warning' : 'note';
+        const type = failing.some((f) => f.severity === 'error')
+          ? 'error'
+          : failing.some((f) => f.severity === 'warning')
+            ? 'warning'
+            : 'note';
         const first = failing[0]!;
         const message = failing.length === 1 ? first.message : `${failing.length} findings; first: ${first.message}`;
         const text = failing.map((f) => describe(file.path, f)).join('\n');
         body.push(`      <failure message="${xmlAttribute(message)}" type="${type}">${xmlText(text)}</failure>`);
       } else {
-        const outcome = file.outcomes.get(id) ?? (unparsed ? { status: 'not-evaluated' as const, reason: 'the export could not be read or modelled, so no rule ran' } : undefined);
+        const outcome =
+          file.outcomes.get(id) ??
+          (unparsed
+            ? { status: 'not-evaluated' as const, reason: 'the export could not be read or modelled, so no rule ran' }
+            : undefined);
         if ((outcome?.status === 'not-evaluated' || outcome?.status === 'partly-evaluated') && !findings.length) {
           // A rule partly evaluated is not a pass either: skipped, with what it could not judge.
           skipped++;
           const label = outcome.status === 'partly-evaluated' ? 'partly evaluated' : 'not evaluated';
-          body.push(`      <skipped message="${xmlAttribute(`${label}: ${outcome.reason ?? 'the export lacks the facts this rule needs'}`)}"/>`);
+          body.push(
+            `      <skipped message="${xmlAttribute(`${label}: ${outcome.reason ?? 'the export lacks the facts this rule needs'}`)}"/>`,
+          );
         }
       }
-      if (informational.length) body.push(`      <system-out>${xmlText(informational.map((f) => describe(file.path, f)).join('\n'))}</system-out>`);
+      if (informational.length)
+        body.push(
+          `      <system-out>${xmlText(informational.map((f) => describe(file.path, f)).join('\n'))}</system-out>`,
+        );
       const open = `    <testcase name="${xmlAttribute(name)}" classname="${xmlAttribute(file.path)}" time="0"`;
       cases.push(body.length ? `${open}>\n${body.join('\n')}\n    </testcase>` : `${open}/>`);
     }
@@ -95,9 +115,14 @@ export function formatJunit(input: ReportInput, options: JunitOptions = {}): str
   // Files a search skipped as not exports: one skipped testcase each, under a suite that says why.
   const skippedFiles = input.skipped ?? [];
   if (skippedFiles.length) {
-    const cases = skippedFiles.map((s) => `    <testcase name="${xmlAttribute(s.path)}" classname="cmlint.skipped" time="0">\n      <skipped message="${xmlAttribute(`not a cmlint export: ${s.reason}`)}"/>\n    </testcase>`);
+    const cases = skippedFiles.map(
+      (s) =>
+        `    <testcase name="${xmlAttribute(s.path)}" classname="cmlint.skipped" time="0">\n      <skipped message="${xmlAttribute(`not a cmlint export: ${s.reason}`)}"/>\n    </testcase>`,
+    );
     total = { ...total, tests: total.tests + cases.length };
-    suites.push(`  <testsuite name="${xmlAttribute(skippedSummary(skippedFiles)!)}" tests="${cases.length}" failures="0" errors="0" skipped="${cases.length}" time="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${xmlAttribute(skippedSummary(skippedFiles)!)}" tests="${cases.length}" failures="0" errors="0" skipped="${cases.length}" time="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -79,7 +79,10 @@ function markdownPlain(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_{}[\]()#+!|~@]/g, (ch) => `\\${ch}`)
-    .replace(/^(\s*)([-=]|\d+(?=[.)]))/, (_, space: string, marker: string) => `${space}${/\d/.test(marker) ? `${marker}\\` : `\\${marker}`}`);
+    .replace(
+      /^(\s*)([-=]|\d+(?=[.)]))/,
+      (_, space: string, marker: string) => `${space}${/\d/.test(marker) ? `${marker}\\` : `\\${marker}`}`,
+    );
 }
 
 /**

@@ -33,14 +33,24 @@ export function artifactLocation(path: string, cwd: string): { uri: string; uriB
   const full = resolve(cwd, path);
   const rel = relative(cwd, full).split(sep).join('/');
   if (rel && !rel.startsWith('..') && !isAbsolute(rel)) {
-    return { uri: rel.split('/').map((segment) => encodeURIComponent(segment)).join('/'), uriBaseId: '%SRCROOT%' };
+    return {
+      uri: rel
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/'),
+      uriBaseId: '%SRCROOT%',
+    };
   }
   return { uri: pathToFileURL(full).href };
 }
 
 /** SARIF wants a rule name distinct from its id: the title in PascalCase. */
 function ruleName(rule: Rule): string {
-  const words = rule.title.normalize('NFKD').replace(/[^A-Za-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean);
+  const words = rule.title
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9 ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('') || `Rule${rule.id}`;
 }
 
@@ -78,7 +88,9 @@ function ruleDescriptor(rule: Rule) {
     shortDescription: { text: messageText(sentence(rule.title)) },
     fullDescription: { text: messageText(sentence(rule.description)) },
     help: {
-      text: messageText(`${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)}${helpUri ? ` See ${helpUri}` : ''}`),
+      text: messageText(
+        `${sentence(rule.description)} Why: ${sentence(rule.rationale)} Fix: ${sentence(rule.fix)}${helpUri ? ` See ${helpUri}` : ''}`,
+      ),
       markdown: `${prose(rule.description)}\n\n**Why:** ${prose(rule.rationale)}\n\n**How to fix:** ${prose(rule.fix)}\n\n**Sources:**\n${sources}`,
     },
     ...(helpUri ? { helpUri } : {}),
@@ -128,36 +140,36 @@ function sarifRegion(region: Region) {
 function resultObject(input: ReportInput, ruleIndex: Map<string, number>, fileIndex: number, f: Finding) {
   const file = input.files[fileIndex]!;
   const result: Record<string, unknown> = {
-        ruleId: f.ruleId,
-        ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
-        level: level(f.severity),
-        message: { text: messageText(sentence(f.message)) },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
-              region: sarifRegion(f.region),
-            },
-          },
-        ],
-        partialFingerprints: { 'cmlint/v1': f.fingerprint },
-      };
-      const related = f.related?.filter((r) => r.region);
-      if (related?.length) {
-        // The other elements of the same problem (the other CMG of a name clash ...), reported once at the element to change.
-        result.relatedLocations = related.map((r, id) => ({
-          id,
-          message: { text: `Also involved: ${jsonPointer(r.pointer)}` },
-          physicalLocation: {
-            artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
-            region: sarifRegion(r.region!),
-          },
-        }));
-      }
-      if (f.suppression) {
-        result.suppressions = [{ kind: f.suppression.kind, justification: escapeControl(f.suppression.justification) }];
-      }
-      return result;
+    ruleId: f.ruleId,
+    ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
+    level: level(f.severity),
+    message: { text: messageText(sentence(f.message)) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
+          region: sarifRegion(f.region),
+        },
+      },
+    ],
+    partialFingerprints: { 'cmlint/v1': f.fingerprint },
+  };
+  const related = f.related?.filter((r) => r.region);
+  if (related?.length) {
+    // The other elements of the same problem (the other CMG of a name clash ...), reported once at the element to change.
+    result.relatedLocations = related.map((r, id) => ({
+      id,
+      message: { text: `Also involved: ${jsonPointer(r.pointer)}` },
+      physicalLocation: {
+        artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex },
+        region: sarifRegion(r.region!),
+      },
+    }));
+  }
+  if (f.suppression) {
+    result.suppressions = [{ kind: f.suppression.kind, justification: escapeControl(f.suppression.justification) }];
+  }
+  return result;
 }
 
 /** The SARIF log with its results given separately, in the order they are written, and what was left out. */
@@ -182,9 +194,20 @@ function sarifParts(input: ReportInput) {
         descriptor: { id: o.status },
         associatedRule: { id, index: ruleIndex.get(id) ?? -1 },
         level: 'note',
-        message: { text: messageText(sentence(`${id} ${o.status === 'not-evaluated' ? 'was not evaluated' : 'was partly evaluated'} on ${file.path}: ${o.reason ?? 'the export lacks a fact it needs'}`)) },
-        locations: [{ physicalLocation: { artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex } } }],
-        properties: { status: o.status, ...(o.checked !== undefined ? { checked: o.checked, notJudged: o.skipped, elements: o.elements } : {}) },
+        message: {
+          text: messageText(
+            sentence(
+              `${id} ${o.status === 'not-evaluated' ? 'was not evaluated' : 'was partly evaluated'} on ${file.path}: ${o.reason ?? 'the export lacks a fact it needs'}`,
+            ),
+          ),
+        },
+        locations: [
+          { physicalLocation: { artifactLocation: { ...artifactLocation(file.path, input.cwd), index: fileIndex } } },
+        ],
+        properties: {
+          status: o.status,
+          ...(o.checked !== undefined ? { checked: o.checked, notJudged: o.skipped, elements: o.elements } : {}),
+        },
       })),
   );
   const log = (notification?: string) => ({
@@ -210,11 +233,16 @@ function sarifParts(input: ReportInput) {
             toolExecutionNotifications: [
               ...outcomeNotifications,
               ...skippedNotifications(input),
-              ...(notification ? [{ descriptor: { id: 'results-left-out' }, level: 'warning', message: { text: notification } }] : []),
+              ...(notification
+                ? [{ descriptor: { id: 'results-left-out' }, level: 'warning', message: { text: notification } }]
+                : []),
             ],
           },
         ],
-        properties: { ruleCounts: totalRuleCounts(input), ruleCountsByFile: input.files.map((file) => ({ path: file.path, ...ruleCountsOf(file, input.rules) })) },
+        properties: {
+          ruleCounts: totalRuleCounts(input),
+          ruleCountsByFile: input.files.map((file) => ({ path: file.path, ...ruleCountsOf(file, input.rules) })),
+        },
         artifacts,
         results: RESULTS_PLACE as unknown,
         columnKind: 'utf16CodeUnits',
@@ -244,8 +272,15 @@ function leftOut(total: number, kept: number): string {
 function skippedNotifications(input: ReportInput) {
   const text = skippedSummary(input.skipped);
   if (!text) return [];
-  const locations = input.skipped!.map((s) => ({ physicalLocation: { artifactLocation: artifactLocation(s.path, input.cwd) } }));
-  const notification = { descriptor: { id: 'skipped-not-exports' }, level: 'note', message: { text: messageText(sentence(escapeControl(text))) }, locations };
+  const locations = input.skipped!.map((s) => ({
+    physicalLocation: { artifactLocation: artifactLocation(s.path, input.cwd) },
+  }));
+  const notification = {
+    descriptor: { id: 'skipped-not-exports' },
+    level: 'note',
+    message: { text: messageText(sentence(escapeControl(text))) },
+    locations,
+  };
   return [notification];
 }
 
@@ -264,7 +299,10 @@ function nested(value: unknown, indent: string): string {
  * gzipped, the most severe results are kept and `notice` is told what was left out. The text is the same as
  * JSON.stringify(log, null, 2) would give.
  */
-export function* sarifPieces(input: ReportInput, options: { notice?: (message: string) => void } = {}): Generator<string> {
+export function* sarifPieces(
+  input: ReportInput,
+  options: { notice?: (message: string) => void } = {},
+): Generator<string> {
   const { all, log, result, kept: withinCount } = sarifParts(input);
   let kept = withinCount;
   const texts = new Map<Located, string>();
@@ -276,14 +314,21 @@ export function* sarifPieces(input: ReportInput, options: { notice?: (message: s
   const frame = (notification?: string) => {
     const whole = nested(log(notification), '');
     const at = whole.indexOf(JSON.stringify(RESULTS_PLACE));
-    return { head: whole.slice(0, at) + '[', tail: `${kept.length ? '\n      ' : ''}]` + whole.slice(at + JSON.stringify(RESULTS_PLACE).length) + '\n' };
+    return {
+      head: whole.slice(0, at) + '[',
+      tail: `${kept.length ? '\n      ' : ''}]` + whole.slice(at + JSON.stringify(RESULTS_PLACE).length) + '\n',
+    };
   };
   // The notice's text is at most this long, which the size check allows for.
   const probe = frame(leftOut(all.length, 0));
   // Measured at gzip's fastest level, which compresses less than the default level an uploader uses: an upper bound.
   const gzipped = (items: Located[]) =>
-    gzipSync(Buffer.from(probe.head + items.map((item, i) => `${i ? ',' : ''}\n        ${text(item)}`).join('') + probe.tail), { level: 1 }).length;
-  const rawLength = (items: Located[]) => probe.head.length * 3 + probe.tail.length * 3 + items.reduce((sum, item) => sum + text(item).length * 3 + 10, 0);
+    gzipSync(
+      Buffer.from(probe.head + items.map((item, i) => `${i ? ',' : ''}\n        ${text(item)}`).join('') + probe.tail),
+      { level: 1 },
+    ).length;
+  const rawLength = (items: Located[]) =>
+    probe.head.length * 3 + probe.tail.length * 3 + items.reduce((sum, item) => sum + text(item).length * 3 + 10, 0);
   // UTF-8 takes at most 3 bytes a UTF-16 unit: a log whose raw bound is within the limit needs no compression to tell.
   if (rawLength(kept) > SARIF_MAX_GZIP_BYTES) {
     // Fewer results, keeping the most severe: as many as the measured size says fit, less 2% each time it is still over.

@@ -2,7 +2,13 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Severity } from '../findings.js';
 import { escapeControl } from './escape.js';
-import { countBySeverity, describeRuleCounts, skippedSummary, totalRuleCounts, type ReportInput } from './report-input.js';
+import {
+  countBySeverity,
+  describeRuleCounts,
+  skippedSummary,
+  totalRuleCounts,
+  type ReportInput,
+} from './report-input.js';
 
 export interface TextOptions {
   color: boolean;
@@ -36,7 +42,9 @@ export function formatText(input: ReportInput, options: TextOptions): string {
     for (const f of shown) {
       shownRules.add(f.ruleId);
       const position = `${f.region.startLine}:${f.region.startColumn}`.padEnd(width);
-      out.push(`  ${chalk.dim(position)}  ${paint(chalk, f.severity)}  ${escapeControl(f.message)}  ${chalk.dim(f.ruleId)}`);
+      out.push(
+        `  ${chalk.dim(position)}  ${paint(chalk, f.severity)}  ${escapeControl(f.message)}  ${chalk.dim(f.ruleId)}`,
+      );
     }
     out.push('');
   }
@@ -46,19 +54,26 @@ export function formatText(input: ReportInput, options: TextOptions): string {
   if (links.length) {
     const idWidth = links.reduce((max, id) => Math.max(max, id.length), 0);
     out.push('Rule documentation (`cmlint explain <rule>` prints the whole of it):');
-    for (const id of links) out.push(`  ${escapeControl(id.padEnd(idWidth))}  ${chalk.dim(escapeControl(helpUris.get(id)!))}`);
+    for (const id of links)
+      out.push(`  ${escapeControl(id.padEnd(idWidth))}  ${chalk.dim(escapeControl(helpUris.get(id)!))}`);
     out.push('');
   }
   const counts = countBySeverity(input);
   const problems = counts.error + counts.warning + counts.note;
-  const parts = [`${counts.error} error${counts.error === 1 ? '' : 's'}`, `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, `${counts.note} note${counts.note === 1 ? '' : 's'}`];
+  const parts = [
+    `${counts.error} error${counts.error === 1 ? '' : 's'}`,
+    `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`,
+    `${counts.note} note${counts.note === 1 ? '' : 's'}`,
+  ];
   const fileCount = `${input.files.length} file${input.files.length === 1 ? '' : 's'}`;
   const extra: string[] = [];
   if (counts.suppressed) extra.push(`${counts.suppressed} suppressed`);
   const rules = totalRuleCounts(input);
   // Partly and not evaluated rules are named: an export that lacks facts is not "no problems" without saying so.
   if (rules.partlyEvaluated || rules.notEvaluated) {
-    extra.push(`rules${input.files.length > 1 ? ' (added up over files)' : ''}: ${describeRuleCounts(rules)} (--format json lists what they lack)`);
+    extra.push(
+      `rules${input.files.length > 1 ? ' (added up over files)' : ''}: ${describeRuleCounts(rules)} (--format json lists what they lack)`,
+    );
   }
   const tail = extra.length ? `; ${extra.join(', ')}` : '';
   if (problems === 0) {

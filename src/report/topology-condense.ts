@@ -10,7 +10,15 @@
  * node count, and with it the layout's cost, has a ceiling whatever the export's size.
  */
 import type { Pointer } from '../findings.js';
-import { NODE_KIND_LABEL, type NodeKind, type Topology, type TopologyEdge, type TopologyNode, type TopologyRow, type TopologyZone } from './topology.js';
+import {
+  NODE_KIND_LABEL,
+  type NodeKind,
+  type Topology,
+  type TopologyEdge,
+  type TopologyNode,
+  type TopologyRow,
+  type TopologyZone,
+} from './topology.js';
 
 /** Thresholds past which parts are grouped. */
 export const LEGIBLE = {
@@ -49,7 +57,11 @@ function mergeZones(topology: Topology, members: TopologyZone[], title: string):
 function groupSites(topology: Topology): void {
   const sites = () => topology.zones.filter((z) => z.kind === 'site');
   if (sites().length <= LEGIBLE.sites) return;
-  const titleOf = (id: string | undefined) => topology.zones.find((z) => z.id === id)?.title.replace(/^Site /, '').replace(/ \(.*$/, '') ?? 'no parent';
+  const titleOf = (id: string | undefined) =>
+    topology.zones
+      .find((z) => z.id === id)
+      ?.title.replace(/^Site /, '')
+      .replace(/ \(.*$/, '') ?? 'no parent';
   // Parents before children, so that a merged parent's children group under the merged zone.
   const ranks = [...new Set(sites().map((z) => z.rank))].sort((a, b) => a - b);
   for (const rank of ranks) {
@@ -59,7 +71,8 @@ function groupSites(topology: Topology): void {
       byParent.set(key, [...(byParent.get(key) ?? []), zone]);
     }
     for (const [parent, children] of byParent) {
-      if (children.length > LEGIBLE.childSites) mergeZones(topology, children, `${children.length} sites under ${parent ? titleOf(parent) : 'no parent'}`);
+      if (children.length > LEGIBLE.childSites)
+        mergeZones(topology, children, `${children.length} sites under ${parent ? titleOf(parent) : 'no parent'}`);
     }
   }
   if (sites().length <= LEGIBLE.sites) return;
@@ -108,7 +121,12 @@ function serverGroup(members: TopologyNode[], rowsOf: (n: TopologyNode) => Topol
     const all = members.flatMap((m) => rowsOf(m)[i] ?? []);
     const details = new Set(all.map((r) => r.detail).filter(Boolean));
     const detail = details.size > 1 ? `${details.size} different settings` : [...details][0];
-    return { text: `${same[0]!.text} ×${all.length}`, ...(detail ? { detail } : {}), pointers: all.flatMap((r) => r.pointers), findings: [] };
+    return {
+      text: `${same[0]!.text} ×${all.length}`,
+      ...(detail ? { detail } : {}),
+      pointers: all.flatMap((r) => r.pointers),
+      findings: [],
+    };
   });
   return {
     id: first.id,
@@ -134,16 +152,26 @@ function groupServers(topology: Topology): void {
       const key = `${node.subtitle ? 'public' : ''}|${node.rows.map((r) => `${r.text}\u0000${r.detail ?? ''}`).join('\u0001')}`;
       bySignature.set(key, [...(bySignature.get(key) ?? []), node]);
     }
-    for (const members of bySignature.values()) if (members.length > 1) replaceNodes(topology, members, serverGroup(members, (n) => n.rows.map((r) => [r])));
+    for (const members of bySignature.values())
+      if (members.length > 1)
+        replaceNodes(
+          topology,
+          members,
+          serverGroup(members, (n) => n.rows.map((r) => [r])),
+        );
     servers = topology.nodes.filter((n) => n.zone === zone.id && n.kind === 'server');
     if (servers.length <= LEGIBLE.servers) continue;
     // Still too many: every site system of the zone in one node, a row per role.
     const roles = [...new Set(servers.flatMap((n) => n.rows.map((r) => r.text.replace(/ ×\d+$/, ''))))].sort();
-    const byRole = (n: TopologyNode) => roles.map((role) => n.rows.filter((r) => r.text.replace(/ ×\d+$/, '') === role));
+    const byRole = (n: TopologyNode) =>
+      roles.map((role) => n.rows.filter((r) => r.text.replace(/ ×\d+$/, '') === role));
     const total = servers.reduce((sum, n) => sum + (n.members ?? 1), 0);
     const group = serverGroup(servers, byRole);
     group.title = group.name = `${total} site systems`;
-    group.rows = group.rows.map((r, i) => ({ ...r, text: `${roles[i]} ×${servers.flatMap((n) => byRole(n)[i]!).reduce((sum, row) => sum + Number(/ ×(\d+)$/.exec(row.text)?.[1] ?? 1), 0)}` }));
+    group.rows = group.rows.map((r, i) => ({
+      ...r,
+      text: `${roles[i]} ×${servers.flatMap((n) => byRole(n)[i]!).reduce((sum, row) => sum + Number(/ ×(\d+)$/.exec(row.text)?.[1] ?? 1), 0)}`,
+    }));
     group.members = total;
     replaceNodes(topology, servers, group);
   }
@@ -157,7 +185,12 @@ function groupOthers(topology: Topology): void {
       if (members.length <= LEGIBLE.sameKind) continue;
       const shown = members.slice(0, LEGIBLE.rows);
       const rest = members.slice(LEGIBLE.rows);
-      const rowOf = (n: TopologyNode): TopologyRow => ({ text: n.title, ...(n.rows[0] ? { detail: n.rows[0].text } : {}), pointers: [...n.pointers, ...n.rows.flatMap((r) => r.pointers)], findings: [] });
+      const rowOf = (n: TopologyNode): TopologyRow => ({
+        text: n.title,
+        ...(n.rows[0] ? { detail: n.rows[0].text } : {}),
+        pointers: [...n.pointers, ...n.rows.flatMap((r) => r.pointers)],
+        findings: [],
+      });
       const label = NODE_KIND_LABEL[kind];
       const group: TopologyNode = {
         id: members[0]!.id,
@@ -165,7 +198,10 @@ function groupOthers(topology: Topology): void {
         zone: zone.id,
         title: `${members.length} × ${label}`,
         name: `${members.length} × ${label}`,
-        rows: [...shown.map(rowOf), { text: `and ${rest.length} more`, pointers: rest.flatMap((n) => rowOf(n).pointers), findings: [] }],
+        rows: [
+          ...shown.map(rowOf),
+          { text: `and ${rest.length} more`, pointers: rest.flatMap((n) => rowOf(n).pointers), findings: [] },
+        ],
         pointers: [],
         findings: [],
         members: members.length,

@@ -8,15 +8,28 @@ import type { Severity } from '../findings.js';
 import type { FileResult } from '../lint.js';
 import { dotString } from './markup-escape.js';
 import { skippedSummary, type ReportInput } from './report-input.js';
-import { buildTopology, countSeverities, NODE_KIND_LABEL, nodeFindings, worstFinding, type Topology } from './topology.js';
+import {
+  buildTopology,
+  countSeverities,
+  NODE_KIND_LABEL,
+  nodeFindings,
+  worstFinding,
+  type Topology,
+} from './topology.js';
 
 const COLOR: Record<Severity, string> = { error: '#b3261e', warning: '#b06d00', note: '#0b57d0' };
-const STYLE: Record<Severity, string> = { error: 'rounded,filled,bold', warning: 'rounded,filled,dashed', note: 'rounded,filled,dotted' };
+const STYLE: Record<Severity, string> = {
+  error: 'rounded,filled,bold',
+  warning: 'rounded,filled,dashed',
+  note: 'rounded,filled,dotted',
+};
 
 /** A finding count as words, for labels: "[2 errors, 1 note]" or "[no findings]". */
 export function findingCue(findings: Parameters<typeof countSeverities>[0]): string {
   const counts = countSeverities(findings);
-  const parts = (['error', 'warning', 'note'] as const).filter((s) => counts[s]).map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`);
+  const parts = (['error', 'warning', 'note'] as const)
+    .filter((s) => counts[s])
+    .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`);
   return `[${parts.length ? parts.join(', ') : 'no findings'}]`;
 }
 
@@ -27,12 +40,22 @@ function topologyDot(topology: Topology, prefix: string, indent: string): string
     const zoneCue = zone.findings.length ? [findingCue(zone.findings)] : [];
     out.push(`${indent}subgraph cluster_${id(zone.id)} {`);
     out.push(`${indent}  label=${dotString(zone.title, ...(zone.subtitle ? [zone.subtitle] : []), ...zoneCue)};`);
-    out.push(`${indent}  style="rounded${zone.kind === 'internet' ? ',dashed' : ''}"; color="${zone.kind === 'azure' ? '#6b9bd1' : zone.kind === 'site' ? '#86a56b' : '#8c99a6'}";`);
+    out.push(
+      `${indent}  style="rounded${zone.kind === 'internet' ? ',dashed' : ''}"; color="${zone.kind === 'azure' ? '#6b9bd1' : zone.kind === 'site' ? '#86a56b' : '#8c99a6'}";`,
+    );
     for (const node of topology.nodes.filter((n) => n.zone === zone.id)) {
       const findings = nodeFindings(node);
       const worst = worstFinding(findings)?.severity;
-      const lines = [NODE_KIND_LABEL[node.kind].toUpperCase(), node.title, ...(node.subtitle ? [node.subtitle] : []), ...node.rows.flatMap((r) => [r.detail ? `${r.text}: ${r.detail}` : r.text]), findingCue(findings)];
-      const attrs = worst ? `color="${COLOR[worst]}", penwidth=${worst === 'error' ? 3 : 2}, style="${STYLE[worst]}"` : 'color="#6e7781"';
+      const lines = [
+        NODE_KIND_LABEL[node.kind].toUpperCase(),
+        node.title,
+        ...(node.subtitle ? [node.subtitle] : []),
+        ...node.rows.flatMap((r) => [r.detail ? `${r.text}: ${r.detail}` : r.text]),
+        findingCue(findings),
+      ];
+      const attrs = worst
+        ? `color="${COLOR[worst]}", penwidth=${worst === 'error' ? 3 : 2}, style="${STYLE[worst]}"`
+        : 'color="#6e7781"';
       out.push(`${indent}  ${id(node.id)} [label=${dotString(...lines)}, ${attrs}];`);
     }
     out.push(`${indent}}`);
@@ -58,7 +81,11 @@ export function topologyDotText(files: readonly FileResult[]): string {
     if (files.length === 1) {
       out.push(...topologyDot(topology, prefix, '  '));
     } else {
-      out.push(`  subgraph cluster_${prefix}file {`, `    label=${dotString(file.path)};`, '    style="solid"; color="#d0d7de";');
+      out.push(
+        `  subgraph cluster_${prefix}file {`,
+        `    label=${dotString(file.path)};`,
+        '    style="solid"; color="#d0d7de";',
+      );
       out.push(...topologyDot(topology, prefix, '    '));
       out.push('  }');
     }

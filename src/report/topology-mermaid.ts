@@ -20,12 +20,21 @@ function topologyLines(topology: Topology, prefix: string, indent: string, class
   const out: string[] = [];
   const id = (local: string) => `${prefix}${local}`;
   for (const zone of [...topology.zones].sort((a, b) => a.rank - b.rank)) {
-    const zoneLines = [zone.title, ...(zone.subtitle ? [zone.subtitle] : []), ...(zone.findings.length ? [findingCue(zone.findings)] : [])];
+    const zoneLines = [
+      zone.title,
+      ...(zone.subtitle ? [zone.subtitle] : []),
+      ...(zone.findings.length ? [findingCue(zone.findings)] : []),
+    ];
     out.push(`${indent}subgraph ${id(zone.id)}[${mermaidString(...zoneLines)}]`);
     for (const node of topology.nodes.filter((n) => n.zone === zone.id)) {
       const findings = nodeFindings(node);
       const worst = worstFinding(findings)?.severity;
-      const lines = [NODE_KIND_LABEL[node.kind].toUpperCase(), node.title, ...node.rows.slice(0, 4).map((r) => r.text), findingCue(findings)];
+      const lines = [
+        NODE_KIND_LABEL[node.kind].toUpperCase(),
+        node.title,
+        ...node.rows.slice(0, 4).map((r) => r.text),
+        findingCue(findings),
+      ];
       out.push(`${indent}  ${id(node.id)}[${mermaidString(...lines)}]`);
       if (worst) classes.get(worst)!.push(id(node.id));
     }

@@ -10,12 +10,30 @@ import { graphlib, layout } from '@dagrejs/dagre';
 import type { Finding, Severity } from '../findings.js';
 import { escapeControl } from './escape.js';
 import { escapeHtml } from './markup-escape.js';
-import { countSeverities, NODE_KIND_LABEL, nodeFindings, worstFinding, type Topology, type TopologyNode, type TopologyRow, type TopologyZone } from './topology.js';
+import {
+  countSeverities,
+  NODE_KIND_LABEL,
+  nodeFindings,
+  worstFinding,
+  type Topology,
+  type TopologyNode,
+  type TopologyRow,
+  type TopologyZone,
+} from './topology.js';
 
 /** Approximate advance of a monospace glyph, as a fraction of the font size (DejaVu Sans Mono and Menlo 0.602, Consolas 0.55). */
 const GLYPH = 0.62;
 const PAD = 10;
-const FONT = { kind: 10.5, title: 13, subtitle: 11, row: 12, detail: 11, edge: 11, zoneTitle: 14, zoneSubtitle: 11 } as const;
+const FONT = {
+  kind: 10.5,
+  title: 13,
+  subtitle: 11,
+  row: 12,
+  detail: 11,
+  edge: 11,
+  zoneTitle: 14,
+  zoneSubtitle: 11,
+} as const;
 const CLIP = { title: 38, subtitle: 46, row: 42, detail: 46, edge: 34, zoneTitle: 40, zoneSubtitle: 56 } as const;
 const ZONE_HEADER = 40;
 
@@ -28,12 +46,22 @@ export interface SvgOptions {
   title: string;
 }
 
-const PLURAL: Record<Severity, [string, string]> = { error: ['error', 'errors'], warning: ['warning', 'warnings'], note: ['note', 'notes'] };
+const PLURAL: Record<Severity, [string, string]> = {
+  error: ['error', 'errors'],
+  warning: ['warning', 'warnings'],
+  note: ['note', 'notes'],
+};
 
 /** Display width of text in glyphs: wide (East Asian, emoji) characters count twice. */
 function glyphs(text: string): number {
   let n = 0;
-  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f000}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    n +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f000}-\u{1faff}\u{20000}-\u{3fffd}]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return n;
 }
 
@@ -64,7 +92,10 @@ interface Badge {
 
 function badgeFor(findings: readonly Finding[], compact: boolean): Badge | undefined {
   const worst = worstFinding(findings);
-  if (!worst) return compact ? undefined : { severity: 'ok', text: 'no findings', width: 16 + width('no findings', FONT.kind) + 12 };
+  if (!worst)
+    return compact
+      ? undefined
+      : { severity: 'ok', text: 'no findings', width: 16 + width('no findings', FONT.kind) + 12 };
   const n = countSeverities(findings)[worst.severity];
   const text = compact ? String(n) : `${n} ${PLURAL[worst.severity][n === 1 ? 0 : 1]}`;
   return { severity: worst.severity, text, width: 16 + width(text, FONT.kind) + 12 };
@@ -72,7 +103,9 @@ function badgeFor(findings: readonly Finding[], compact: boolean): Badge | undef
 
 function summary(findings: readonly Finding[]): string {
   const counts = countSeverities(findings);
-  const parts = (['error', 'warning', 'note'] as const).filter((s) => counts[s]).map((s) => `${counts[s]} ${PLURAL[s][counts[s] === 1 ? 0 : 1]}`);
+  const parts = (['error', 'warning', 'note'] as const)
+    .filter((s) => counts[s])
+    .map((s) => `${counts[s]} ${PLURAL[s][counts[s] === 1 ? 0 : 1]}`);
   return parts.length ? parts.join(', ') : 'no findings';
 }
 
@@ -114,7 +147,12 @@ function measure(node: TopologyNode): NodeBox {
   const badge = badgeFor(nodeFindings(node), false);
   const title = clip(node.title, CLIP.title);
   const subtitle = node.subtitle ? clip(node.subtitle, CLIP.subtitle) : undefined;
-  const rows = node.rows.map((row) => ({ row, text: clip(row.text, CLIP.row), detail: row.detail ? clip(row.detail, CLIP.detail) : undefined, badge: badgeFor(row.findings, true) }));
+  const rows = node.rows.map((row) => ({
+    row,
+    text: clip(row.text, CLIP.row),
+    detail: row.detail ? clip(row.detail, CLIP.detail) : undefined,
+    badge: badgeFor(row.findings, true),
+  }));
   const kind = NODE_KIND_LABEL[node.kind].toUpperCase();
   let w = width(kind, FONT.kind) + 12 + (badge?.width ?? 0);
   w = Math.max(w, width(title, FONT.title));
@@ -125,7 +163,15 @@ function measure(node: TopologyNode): NodeBox {
   }
   let h = PAD + 20 + 18 + (subtitle ? 15 : 0) + 4;
   for (const r of rows) h += 18 + (r.detail ? 14 : 0) + 2;
-  return { node, width: Math.ceil(Math.max(170, w + 2 * PAD)), height: Math.ceil(h + PAD - 4), badge, title, subtitle, rows };
+  return {
+    node,
+    width: Math.ceil(Math.max(170, w + 2 * PAD)),
+    height: Math.ceil(h + PAD - 4),
+    badge,
+    title,
+    subtitle,
+    rows,
+  };
 }
 
 interface Point {
@@ -150,7 +196,8 @@ function smoothPath(points: Point[]): string {
 
 /** The topology as an `<svg>` element, or a short paragraph when there is nothing to draw. */
 export function topologySvg(topology: Topology, options: SvgOptions): string {
-  if (!topology.nodes.length && !topology.zones.length) return '<p class="no-topology">The export describes nothing to draw.</p>';
+  if (!topology.nodes.length && !topology.zones.length)
+    return '<p class="no-topology">The export describes nothing to draw.</p>';
   const id = (suffix: string) => `${options.idPrefix}-${suffix}`;
   const g = new graphlib.Graph({ compound: true, multigraph: true });
   g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 52, edgesep: 14, marginx: 12, marginy: 12 });
@@ -191,9 +238,13 @@ export function topologySvg(topology: Topology, options: SvgOptions): string {
   const W = Math.ceil(graph.width ?? 0);
   const H = Math.ceil((graph.height ?? 0) + makeRoomForZoneTitles(g, topology));
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="topology" id="${id('svg')}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="group" aria-labelledby="${id('title')}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="topology" id="${id('svg')}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="group" aria-labelledby="${id('title')}">`,
+  );
   out.push(`<title id="${id('title')}">${escapeHtml(options.title)}</title>`);
-  out.push(`<defs><marker id="${id('arrow')}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>`);
+  out.push(
+    `<defs><marker id="${id('arrow')}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>`,
+  );
 
   // Zones.
   out.push('<g class="zones">');
@@ -224,11 +275,21 @@ export function topologySvg(topology: Topology, options: SvgOptions): string {
     const points = [...((e.points as Point[] | undefined) ?? [])];
     if (reversed) points.reverse();
     const label = edgeLabels.get(edge.id) ?? '';
-    const style = edge.kind === 'dns' ? 'edge-dns' : edge.kind === 'proxy' ? 'edge-proxy' : edge.stated ? 'edge-stated' : 'edge-implied';
+    const style =
+      edge.kind === 'dns'
+        ? 'edge-dns'
+        : edge.kind === 'proxy'
+          ? 'edge-proxy'
+          : edge.stated
+            ? 'edge-stated'
+            : 'edge-implied';
     out.push(
       `<g class="edge ${style}" data-from="${edge.from}" data-to="${edge.to}"><title>${escapeHtml(`${labelOf(topology, edge.from)} → ${labelOf(topology, edge.to)}: ${edge.label}${edge.stated ? ' (stated in network.connections)' : edge.kind === 'traffic' ? ' (implied by the roles)' : ''}`)}</title>` +
         `<path d="${smoothPath(points)}" marker-end="url(#${id('arrow')})"/>` +
-        (label && typeof e.x === 'number' ? labelBackground(label, e.x, e.y) + `<text class="edge-label" x="${e.x.toFixed(1)}" y="${(e.y + 4).toFixed(1)}" text-anchor="middle">${escapeHtml(label)}</text>` : '') +
+        (label && typeof e.x === 'number'
+          ? labelBackground(label, e.x, e.y) +
+            `<text class="edge-label" x="${e.x.toFixed(1)}" y="${(e.y + 4).toFixed(1)}" text-anchor="middle">${escapeHtml(label)}</text>`
+          : '') +
         '</g>',
     );
   }
@@ -253,8 +314,12 @@ export function topologySvg(topology: Topology, options: SvgOptions): string {
  */
 function makeRoomForZoneTitles(g: graphlib.Graph, topology: Topology): number {
   type Box = { x: number; y: number; width: number; height: number; points?: Point[] };
-  const zoneBoxes = topology.zones.map((z) => ({ zone: z, box: g.node(z.id) as Box | undefined })).filter((z): z is { zone: TopologyZone; box: Box } => z.box !== undefined);
-  const nodeBoxes = topology.nodes.map((n) => ({ node: n, box: g.node(n.id) as Box | undefined })).filter((n): n is { node: TopologyNode; box: Box } => n.box !== undefined);
+  const zoneBoxes = topology.zones
+    .map((z) => ({ zone: z, box: g.node(z.id) as Box | undefined }))
+    .filter((z): z is { zone: TopologyZone; box: Box } => z.box !== undefined);
+  const nodeBoxes = topology.nodes
+    .map((n) => ({ node: n, box: g.node(n.id) as Box | undefined }))
+    .filter((n): n is { node: TopologyNode; box: Box } => n.box !== undefined);
   const edges = g.edges().map((e: Parameters<graphlib.Graph['edge']>[0]) => g.edge(e) as Box);
   let added = 0;
   const shiftBelow = (line: number, by: number) => {
@@ -272,7 +337,9 @@ function makeRoomForZoneTitles(g: graphlib.Graph, topology: Topology): number {
       for (const p of edge.points ?? []) if (p.y > line) p.y += by;
     }
   };
-  for (const { zone, box } of [...zoneBoxes].sort((a, b) => a.box.y - a.box.height / 2 - (b.box.y - b.box.height / 2))) {
+  for (const { zone, box } of [...zoneBoxes].sort(
+    (a, b) => a.box.y - a.box.height / 2 - (b.box.y - b.box.height / 2),
+  )) {
     const top = box.y - box.height / 2;
     const children = nodeBoxes.filter((n) => n.node.zone === zone.id).map((n) => n.box.y - n.box.height / 2);
     const firstChild = children.length ? Math.min(...children) : top + box.height;
@@ -330,7 +397,15 @@ function labelOf(topology: Topology, nodeId: string): string {
   return topology.nodes.find((n) => n.id === nodeId)?.title ?? nodeId;
 }
 
-function zoneSvg(zone: TopologyZone, x: number, y: number, w: number, h: number, options: SvgOptions, empty: boolean): string {
+function zoneSvg(
+  zone: TopologyZone,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  options: SvgOptions,
+  empty: boolean,
+): string {
   const badge = badgeFor(zone.findings, false);
   const worst = worstFinding(zone.findings);
   const room = (w - 24 - (badge && worst ? badge.width + 8 : 0)) / (FONT.zoneTitle * GLYPH);
@@ -338,15 +413,21 @@ function zoneSvg(zone: TopologyZone, x: number, y: number, w: number, h: number,
   const subtitleRoom = Math.floor((w - 24) / (FONT.zoneSubtitle * GLYPH));
   const header =
     `<text class="zone-title" x="${(x + 12).toFixed(1)}" y="${(y + 20).toFixed(1)}">${escapeHtml(title)}</text>` +
-    (zone.subtitle ? `<text class="zone-subtitle" x="${(x + 12).toFixed(1)}" y="${(y + 35).toFixed(1)}">${escapeHtml(clip(zone.subtitle, Math.max(8, Math.min(CLIP.zoneSubtitle, subtitleRoom))))}</text>` : '') +
+    (zone.subtitle
+      ? `<text class="zone-subtitle" x="${(x + 12).toFixed(1)}" y="${(y + 35).toFixed(1)}">${escapeHtml(clip(zone.subtitle, Math.max(8, Math.min(CLIP.zoneSubtitle, subtitleRoom))))}</text>`
+      : '') +
     (badge && worst ? drawBadge(badge, x + 12 + width(title, FONT.zoneTitle) + 8 + badge.width, y + 7) : '');
   const tooltip = `<title>${escapeHtml(`${zone.title}${zone.subtitle ? ` (${zone.subtitle})` : ''}: ${summary(zone.findings)}${worst ? '. Go to the worst finding.' : ''}`)}</title>`;
-  const emptyNote = empty ? `<text class="zone-subtitle" x="${(x + 12).toFixed(1)}" y="${(y + ZONE_HEADER + 16).toFixed(1)}">no site systems in the export</text>` : '';
+  const emptyNote = empty
+    ? `<text class="zone-subtitle" x="${(x + 12).toFixed(1)}" y="${(y + ZONE_HEADER + 16).toFixed(1)}">no site systems in the export</text>`
+    : '';
   return (
     `<g class="zone zone-${zone.kind}${worst ? ` sev-${worst.severity}` : ''}" data-zone="${escapeHtml(zone.title)}">` +
     `<rect class="zone-box" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" rx="10"/>` +
     emptyNote +
-    (worst ? `<a href="${escapeHtml(options.findingHref(worst))}">${tooltip}${hitRect(x, y, Math.min(w, 24 + width(title, FONT.zoneTitle) + 8 + (badge?.width ?? 0)), ZONE_HEADER)}${header}</a>` : `<g>${tooltip}${header}</g>`) +
+    (worst
+      ? `<a href="${escapeHtml(options.findingHref(worst))}">${tooltip}${hitRect(x, y, Math.min(w, 24 + width(title, FONT.zoneTitle) + 8 + (badge?.width ?? 0)), ZONE_HEADER)}${header}</a>`
+      : `<g>${tooltip}${header}</g>`) +
     '</g>'
   );
 }
@@ -369,26 +450,41 @@ function nodeSvg(box: NodeBox, x: number, y: number, elementId: string, options:
   );
   let cy = y + PAD;
   const head: string[] = [];
-  head.push(`<text class="node-kind" x="${left.toFixed(1)}" y="${(cy + 12).toFixed(1)}">${escapeHtml(NODE_KIND_LABEL[node.kind].toUpperCase())}</text>`);
+  head.push(
+    `<text class="node-kind" x="${left.toFixed(1)}" y="${(cy + 12).toFixed(1)}">${escapeHtml(NODE_KIND_LABEL[node.kind].toUpperCase())}</text>`,
+  );
   if (box.badge) head.push(drawBadge(box.badge, right, cy));
   cy += 20;
-  head.push(`<text class="node-title" x="${left.toFixed(1)}" y="${(cy + 13).toFixed(1)}">${escapeHtml(box.title)}</text>`);
+  head.push(
+    `<text class="node-title" x="${left.toFixed(1)}" y="${(cy + 13).toFixed(1)}">${escapeHtml(box.title)}</text>`,
+  );
   cy += 18;
   if (box.subtitle) {
-    head.push(`<text class="node-subtitle" x="${left.toFixed(1)}" y="${(cy + 11).toFixed(1)}">${escapeHtml(box.subtitle)}</text>`);
+    head.push(
+      `<text class="node-subtitle" x="${left.toFixed(1)}" y="${(cy + 11).toFixed(1)}">${escapeHtml(box.subtitle)}</text>`,
+    );
     cy += 15;
   }
   const tooltip = `<title>${escapeHtml(`${NODE_KIND_LABEL[node.kind]} ${node.title}${node.subtitle ? ` (${node.subtitle})` : ''}: ${summary(findings)}${worst ? '. Go to the worst finding.' : ''}`)}</title>`;
   // A transparent area makes the whole header clickable, not only its glyphs.
   const headHit = hitRect(x, y, box.width, cy - y + 2);
-  parts.push(worst ? `<a href="${escapeHtml(options.findingHref(worst))}" class="node-link">${tooltip}${headHit}${head.join('')}</a>` : `<g>${tooltip}${head.join('')}</g>`);
+  parts.push(
+    worst
+      ? `<a href="${escapeHtml(options.findingHref(worst))}" class="node-link">${tooltip}${headHit}${head.join('')}</a>`
+      : `<g>${tooltip}${head.join('')}</g>`,
+  );
   cy += 4;
   for (const r of box.rows) {
     const rowWorst = worstFinding(r.row.findings);
-    const content: string[] = [`<text class="row-text" x="${left.toFixed(1)}" y="${(cy + 13).toFixed(1)}">${escapeHtml(r.text)}</text>`];
+    const content: string[] = [
+      `<text class="row-text" x="${left.toFixed(1)}" y="${(cy + 13).toFixed(1)}">${escapeHtml(r.text)}</text>`,
+    ];
     if (r.badge) content.push(drawBadge(r.badge, right, cy + 1));
     const rowHeight = 18 + (r.detail ? 14 : 0);
-    if (r.detail) content.push(`<text class="row-detail" x="${left.toFixed(1)}" y="${(cy + 28).toFixed(1)}">${escapeHtml(r.detail)}</text>`);
+    if (r.detail)
+      content.push(
+        `<text class="row-detail" x="${left.toFixed(1)}" y="${(cy + 28).toFixed(1)}">${escapeHtml(r.detail)}</text>`,
+      );
     const rowTitle = `<title>${escapeHtml(`${r.row.text}${r.row.detail ? ` (${r.row.detail})` : ''}: ${summary(r.row.findings)}`)}</title>`;
     parts.push(
       rowWorst

@@ -7,4 +7,13 @@ export { buildTopology, topologyOf } from './topology/index.js';
 export { countSeverities, nodeFindings, worstFinding } from './topology/findings-attach.js';
 export { roleName } from './topology/nodes.js';
 export { NODE_KIND_LABEL } from './topology/types.js';
-export type { Attachable, NodeKind, Topology, TopologyEdge, TopologyNode, TopologyRow, TopologyZone, ZoneKind } from './topology/types.js';
+export type {
+  Attachable,
+  NodeKind,
+  Topology,
+  TopologyEdge,
+  TopologyNode,
+  TopologyRow,
+  TopologyZone,
+  ZoneKind,
+} from './topology/types.js';

@@ -33,7 +33,9 @@ interface AstNode {
 }
 
 function isNode(value: unknown): value is AstNode {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as AstNode).op === 'string';
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as AstNode).op === 'string'
+  );
 }
 
 /** Variables every rule sees besides the model's: the element of a case, a schema case's message text. */
@@ -83,12 +85,16 @@ function suggestion(name: string, known: string[]): string {
   if (!known.length) return '';
   const near = closest(name, known);
   // A suggestion only when it is near: a few edits, or the same name in another case.
-  return distance(name.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(name.length / 3)) ? `; did you mean ${near}?` : ` (${WHERE_LISTED})`;
+  return distance(name.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(name.length / 3))
+    ? `; did you mean ${near}?`
+    : ` (${WHERE_LISTED})`;
 }
 
 const WHERE_LISTED = 'the names are in docs/rule-authoring.md, The model';
 
-const MODEL_VARIABLES: Record<string, FieldShape> = Object.fromEntries(Object.entries(COLLECTIONS).map(([name, c]) => [name, typeShape(c.type)]));
+const MODEL_VARIABLES: Record<string, FieldShape> = Object.fromEntries(
+  Object.entries(COLLECTIONS).map(([name, c]) => [name, typeShape(c.type)]),
+);
 
 type Scope = ReadonlyMap<string, FieldShape>;
 
@@ -169,7 +175,15 @@ function walk(node: unknown, scope: Scope): FieldShape {
     }
     case 'rcall': {
       const [name, receiver, list] = args as [string, unknown, unknown[]];
-      if (name === 'bind' && isNode(receiver) && receiver.op === 'id' && receiver.args === 'cel' && list.length === 3 && isNode(list[0]) && list[0].op === 'id') {
+      if (
+        name === 'bind' &&
+        isNode(receiver) &&
+        receiver.op === 'id' &&
+        receiver.args === 'cel' &&
+        list.length === 3 &&
+        isNode(list[0]) &&
+        list[0].op === 'id'
+      ) {
         const value = walk(list[1], scope);
         return walk(list[2], new Map([...scope, [list[0].args as string, value]]));
       }
@@ -184,13 +198,16 @@ function walk(node: unknown, scope: Scope): FieldShape {
       const results = list.map((arg) => walk(arg, scope));
       // An optional is known as what it holds (`it.?site.orValue(...)`, `optional.of(x)`).
       if (name === 'orValue' || name === 'value') return shape;
-      if (name === 'of' && isNode(receiver) && receiver.op === 'id' && receiver.args === 'optional') return results[0] ?? 'any';
+      if (name === 'of' && isNode(receiver) && receiver.op === 'id' && receiver.args === 'optional')
+        return results[0] ?? 'any';
       return 'any';
     }
     case 'list': {
       const shapes = (args as unknown[]).map((arg) => walk(arg, scope));
       const first = shapes[0];
-      return first !== undefined && shapes.every((s) => JSON.stringify(s) === JSON.stringify(first)) ? { list: first } : 'any';
+      return first !== undefined && shapes.every((s) => JSON.stringify(s) === JSON.stringify(first))
+        ? { list: first }
+        : 'any';
     }
     default:
       walk(args, scope);
@@ -202,7 +219,11 @@ function walk(node: unknown, scope: Scope): FieldShape {
 export function checkRuleNames(rule: RuleDefinition): NameProblem | undefined {
   const check = rule.check;
   if (!check) return undefined;
-  const base = new Map<string, FieldShape>([...Object.entries(MODEL_VARIABLES), ...Object.entries(CASE_VARIABLES), ['it', 'any']]);
+  const base = new Map<string, FieldShape>([
+    ...Object.entries(MODEL_VARIABLES),
+    ...Object.entries(CASE_VARIABLES),
+    ['it', 'any'],
+  ]);
   const expression = (pointer: (string | number)[], text: string, scope: Scope, offset = 0): FieldShape => {
     let ast: unknown;
     try {
@@ -231,8 +252,11 @@ export function checkRuleNames(rule: RuleDefinition): NameProblem | undefined {
   };
   try {
     const ruleScope = new Map(base);
-    (check.requires ?? []).forEach((r, i) => expression(['check', 'requires', i, 'expression'], r.expression, ruleScope));
-    for (const [name, text] of Object.entries(check.let ?? {})) ruleScope.set(name, expression(['check', 'let', name], text, ruleScope));
+    (check.requires ?? []).forEach((r, i) =>
+      expression(['check', 'requires', i, 'expression'], r.expression, ruleScope),
+    );
+    for (const [name, text] of Object.entries(check.let ?? {}))
+      ruleScope.set(name, expression(['check', 'let', name], text, ruleScope));
     check.cases.forEach((c, i) => {
       const field = (name: string) => ['check', 'cases', i, name];
       const caseScope = new Map(ruleScope);
@@ -242,7 +266,8 @@ export function checkRuleNames(rule: RuleDefinition): NameProblem | undefined {
       const each = c.forEach ? expression(field('forEach'), c.forEach, caseScope) : MODEL_VARIABLES.hierarchy!;
       caseScope.set('it', c.forEach ? itemOf(each) : each);
       // A case's own `let` names are values over `it` (src/engine/case-lets.ts), bound in order after it.
-      for (const [name, text] of Object.entries(c.let ?? {})) caseScope.set(name, expression(['check', 'cases', i, 'let', name], text, caseScope));
+      for (const [name, text] of Object.entries(c.let ?? {}))
+        caseScope.set(name, expression(['check', 'cases', i, 'let', name], text, caseScope));
       for (const key of ['where', 'assert', 'related'] as const) {
         const text = c[key];
         if (text) expression(field(key), text, caseScope);

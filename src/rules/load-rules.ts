@@ -16,7 +16,9 @@ export { RuleLoadError };
 let ruleValidator: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  ruleValidator ??= runtime.validators.ruleSchema ?? createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'rule.schema.json'), 'utf8')));
+  ruleValidator ??=
+    runtime.validators.ruleSchema ??
+    createAjv().compile(JSON.parse(readFileSync(join(SCHEMAS_DIR, 'rule.schema.json'), 'utf8')));
   return ruleValidator;
 }
 
@@ -33,12 +35,21 @@ function fieldName(pointer: readonly (string | number)[]): string {
  * expressions may name only what the model has (src/rules/check-names.ts); the built-in rules are checked by the
  * tests (test/rule-names.test.ts) rather than at each start.
  */
-export function toRule(definition: unknown, origin: string, builtin: boolean, lineOf?: Rule['lineOf'], positionOf?: PositionOf): Rule {
+export function toRule(
+  definition: unknown,
+  origin: string,
+  builtin: boolean,
+  lineOf?: Rule['lineOf'],
+  positionOf?: PositionOf,
+): Rule {
   const validate = validator();
   if (!validate(definition)) {
     const problems = (validate.errors ?? [])
       .slice(0, 3)
-      .map((e) => `${e.instancePath || '/'} ${e.message}${e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : ''}`)
+      .map(
+        (e) =>
+          `${e.instancePath || '/'} ${e.message}${e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : ''}`,
+      )
       .join('; ');
     throw new RuleLoadError(`${origin}: invalid rule file: ${problems}`);
   }
@@ -52,11 +63,14 @@ export function toRule(definition: unknown, origin: string, builtin: boolean, li
   });
   const expectedName = rule.id;
   const name = basename(origin).replace(/\.(ya?ml|json)$/i, '');
-  if (name !== expectedName) throw new RuleLoadError(`${origin}: rule id ${rule.id} does not match the file name ${name}`);
+  if (name !== expectedName)
+    throw new RuleLoadError(`${origin}: rule id ${rule.id} does not match the file name ${name}`);
   const unknown = builtin ? undefined : checkRuleNames(rule);
   if (unknown) {
     const at = positionOf?.(unknown.pointer, unknown.offset);
-    throw new RuleLoadError(`${origin}${at ? `:${at.line}:${at.column}` : ''}: ${fieldName(unknown.pointer)}: ${unknown.message}`);
+    throw new RuleLoadError(
+      `${origin}${at ? `:${at.line}:${at.column}` : ''}: ${fieldName(unknown.pointer)}: ${unknown.message}`,
+    );
   }
   return {
     ...rule,
@@ -86,12 +100,17 @@ function urlProblem(text: string): string | undefined {
 }
 
 /** Custom rule files are untrusted: read with the export's parsers and defences (src/parse/data-file.ts). */
-function parseRuleFile(path: string, text: string): { data: unknown; lineOf: NonNullable<Rule['lineOf']>; positionOf: PositionOf } {
+function parseRuleFile(
+  path: string,
+  text: string,
+): { data: unknown; lineOf: NonNullable<Rule['lineOf']>; positionOf: PositionOf } {
   const parsed = parseDataFile(path, text);
-  if (parsed.problem) throw new RuleLoadError(`${path}:${parsed.problem.line}: cannot parse rule file: ${parsed.problem.message}`);
+  if (parsed.problem)
+    throw new RuleLoadError(`${path}:${parsed.problem.line}: cannot parse rule file: ${parsed.problem.message}`);
   const positionOf: PositionOf = (pointer, offset) => {
     let value: unknown = parsed.data;
-    for (const part of pointer) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+    for (const part of pointer)
+      value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
     return valuePosition(text, parsed.document.locate([...pointer]), typeof value === 'string' ? value : '', offset);
   };
   return { data: parsed.data, lineOf: (pointer) => parsed.document.locate([...pointer], true).startLine, positionOf };
@@ -101,7 +120,9 @@ export function loadRuleFolder(dir: string, builtin: boolean): Rule[] {
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error();
-    entries = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+    entries = readdirSync(dir)
+      .filter((f) => /\.(ya?ml|json)$/i.test(f))
+      .sort();
   } catch {
     throw new RuleLoadError(`${dir}: rule folder not found or not a directory`);
   }

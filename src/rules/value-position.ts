@@ -10,7 +10,12 @@ import type { Region } from '../findings.js';
  * and line breaks that folding turned into spaces are passed over; an escape (`\"`, `\n`, `''`) stands for its one
  * character. When the source cannot be matched (it should always be), the scalar's start is given.
  */
-export function valuePosition(text: string, region: Region, value: string, offset: number): { line: number; column: number } {
+export function valuePosition(
+  text: string,
+  region: Region,
+  value: string,
+  offset: number,
+): { line: number; column: number } {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
   const start = (starts[region.startLine - 1] ?? 0) + region.startColumn - 1;

@@ -47,7 +47,8 @@ export async function findFiles(paths: string[], options: FindOptions = {}): Pro
     const at = seen.get(key);
     if (at !== undefined) {
       const earlier = files[at]!;
-      if (!wasSearched && searched.delete(earlier)) files[at] = file; // named after being found: linted as named
+      if (!wasSearched && searched.delete(earlier))
+        files[at] = file; // named after being found: linted as named
       // Found twice: shown under its own path rather than a link's.
       else if (wasSearched && searched.has(earlier) && resolve(file) === key && resolve(earlier) !== key) {
         searched.delete(earlier);

@@ -27,7 +27,10 @@ export function decodeSource(path: string, bytes: Buffer, maxBytes = DEFAULT_MAX
   }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) {
-    throw new UnreadableSourceError(path, `${path}: UTF-16 text (byte-order mark ${bytes[0] === 0xff ? 'FF FE' : 'FE FF'}); save the export as UTF-8`);
+    throw new UnreadableSourceError(
+      path,
+      `${path}: UTF-16 text (byte-order mark ${bytes[0] === 0xff ? 'FF FE' : 'FE FF'}); save the export as UTF-8`,
+    );
   }
   if (bytes.includes(0)) {
     throw new UnreadableSourceError(path, `${path}: binary file (contains NUL bytes), not a YAML or JSON export`);
@@ -36,24 +39,36 @@ export function decodeSource(path: string, bytes: Buffer, maxBytes = DEFAULT_MAX
   try {
     // ASCII (most exports) is the same text in Latin-1, which Node.js copies byte for byte: about a quarter quicker
     // than the UTF-8 decoder on a large file.
-    text = isAscii(bytes) ? bytes.toString('latin1') : new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = isAscii(bytes)
+      ? bytes.toString('latin1')
+      : new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8Offset(bytes);
     const line = bytes.subarray(0, Math.max(0, offset)).reduce((n, byte) => n + (byte === 10 ? 1 : 0), 1);
-    throw new UnreadableSourceError(path, `${path}: not valid UTF-8 (first bad byte on line ${line}, at byte offset ${offset}); save the export as UTF-8`);
+    throw new UnreadableSourceError(
+      path,
+      `${path}: not valid UTF-8 (first bad byte on line ${line}, at byte offset ${offset}); save the export as UTF-8`,
+    );
   }
   return { path, text, bytes };
 }
 
 /** Reads a stream (stdin) as an export, refusing it as soon as it grows past the limit instead of buffering it all. */
-export async function readStreamSource(path: string, stream: AsyncIterable<unknown>, maxBytes = DEFAULT_MAX_BYTES): Promise<Source> {
+export async function readStreamSource(
+  path: string,
+  stream: AsyncIterable<unknown>,
+  maxBytes = DEFAULT_MAX_BYTES,
+): Promise<Source> {
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of stream) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk as Uint8Array);
     length += buffer.length;
     if (length > maxBytes) {
-      throw new UnreadableSourceError(path, `${path}: more than ${maxBytes} bytes, over the limit (raise it with --max-file-size)`);
+      throw new UnreadableSourceError(
+        path,
+        `${path}: more than ${maxBytes} bytes, over the limit (raise it with --max-file-size)`,
+      );
     }
     chunks.push(buffer);
   }

@@ -14,7 +14,12 @@ export function suppressionCoversFile(s: ExternalSuppression, file: string, cwd 
 }
 
 /** The first external suppression covering the finding, or undefined. */
-export function matchExternal(finding: Finding, file: string, suppressions: readonly ExternalSuppression[], cwd = process.cwd()): ExternalSuppression | undefined {
+export function matchExternal(
+  finding: Finding,
+  file: string,
+  suppressions: readonly ExternalSuppression[],
+  cwd = process.cwd(),
+): ExternalSuppression | undefined {
   if (!suppressions.length) return undefined;
   const pointer = finding.pointer ? jsonPointer(finding.pointer) : '';
   return suppressions.find(

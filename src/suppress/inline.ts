@@ -40,8 +40,14 @@ function closestRules(unknown: string[], knownRules: ReadonlySet<string>): strin
     // The same family and number written differently (cmg1, NET0013) before the nearest spelling.
     const parts = /^([A-Z]+)0*([0-9]{1,3})$/.exec(upper);
     const renumbered = parts ? parts[1]! + parts[2]!.padStart(3, '0') : undefined;
-    const best = knownRules.has(upper) ? upper : renumbered && knownRules.has(renumbered) ? renumbered : closest(upper, known);
-    return best !== id && (best === renumbered || distance(upper, best) <= 2) ? [`${unknown.length > 1 ? `"${id}": ` : ''}did you mean ${best}?`] : [];
+    const best = knownRules.has(upper)
+      ? upper
+      : renumbered && knownRules.has(renumbered)
+        ? renumbered
+        : closest(upper, known);
+    return best !== id && (best === renumbered || distance(upper, best) <= 2)
+      ? [`${unknown.length > 1 ? `"${id}": ` : ''}did you mean ${best}?`]
+      : [];
   });
   return hints.length ? ` (${hints.join('; ')})` : '';
 }
@@ -51,7 +57,12 @@ function regionOf(rows: string[], line: number): Region {
   const at = row.indexOf('cmlint-');
   const hash = at >= 0 ? row.lastIndexOf('#', at) : -1;
   const start = hash >= 0 ? hash + 1 : 1;
-  return { startLine: line, startColumn: start, endLine: line, endColumn: Math.max(start + 1, row.trimEnd().length + 1) };
+  return {
+    startLine: line,
+    startColumn: start,
+    endLine: line,
+    endColumn: Math.max(start + 1, row.trimEnd().length + 1),
+  };
 }
 
 export function readDirectives(
@@ -69,7 +80,12 @@ export function readDirectives(
     const region = regionOf(rows, comment.line);
     const word = match[1]!;
     const report = (why: string) =>
-      problems.push({ ruleId: INVALID_SUPPRESSION, severity: 'error', message: `Suppression comment "cmlint-${word}" ${why}; it suppresses nothing`, region });
+      problems.push({
+        ruleId: INVALID_SUPPRESSION,
+        severity: 'error',
+        message: `Suppression comment "cmlint-${word}" ${why}; it suppresses nothing`,
+        region,
+      });
     if (word !== 'disable-next-line' && word !== 'disable') {
       report('is not a cmlint directive (use cmlint-disable-next-line or cmlint-disable)');
       continue;
@@ -83,7 +99,9 @@ export function readDirectives(
     if (!rules.length) why.push('names no rule (list the rule ids it suppresses)');
     const notRules = rules.filter((id) => !RULE_ID.test(id) || !knownRules.has(id));
     if (notRules.length) {
-      why.push(`names ${notRules.map((id) => `"${id}"`).join(', ')}, which ${notRules.length === 1 ? 'is not a rule' : 'are not rules'}${closestRules(notRules, knownRules)}`);
+      why.push(
+        `names ${notRules.map((id) => `"${id}"`).join(', ')}, which ${notRules.length === 1 ? 'is not a rule' : 'are not rules'}${closestRules(notRules, knownRules)}`,
+      );
     }
     const forbidden = rules.filter((id) => UNSUPPRESSIBLE.has(id));
     if (forbidden.length) why.push(`cannot suppress ${forbidden.join(', ')} (fix the suppression comment instead)`);
@@ -92,7 +110,14 @@ export function readDirectives(
       report(why.join('; '));
       continue;
     }
-    directives.push({ kind: word === 'disable' ? 'file' : 'next-line', line: comment.line, region, rules: [...new Set(rules)], reason, used: new Set() });
+    directives.push({
+      kind: word === 'disable' ? 'file' : 'next-line',
+      line: comment.line,
+      region,
+      rules: [...new Set(rules)],
+      reason,
+      used: new Set(),
+    });
   }
   return { directives, problems };
 }

@@ -16,5 +16,8 @@ const CONCAT = /vErrors\.concat\(([\w$.]+)\.errors\)/g;
 
 export function linearErrors(code: string): string {
   // forEach, not push(...x): spreading a list of 100,000 errors into arguments overflows the stack.
-  return code.replace(CONCAT, (_, validator: string) => `(${validator}.errors.forEach((e) => vErrors.push(e)), vErrors)`);
+  return code.replace(
+    CONCAT,
+    (_, validator: string) => `(${validator}.errors.forEach((e) => vErrors.push(e)), vErrors)`,
+  );
 }

@@ -29,7 +29,9 @@ export function linearPattern(pattern: string): LinearPattern {
   try {
     re = RE2JS.compile(pattern);
   } catch (error) {
-    throw new InvalidPatternError(`invalid regular expression (RE2 syntax) ${JSON.stringify(pattern.length > 60 ? `${pattern.slice(0, 60)}…` : pattern)}: ${(error as Error).message}`);
+    throw new InvalidPatternError(
+      `invalid regular expression (RE2 syntax) ${JSON.stringify(pattern.length > 60 ? `${pattern.slice(0, 60)}…` : pattern)}: ${(error as Error).message}`,
+    );
   }
   // toString as RegExp's: ajv keys the patterns of a schema by it, and would take all of them for one otherwise.
   const compiled: LinearPattern = { test: (text: string) => re.test(text), toString: () => `/${pattern}/` };
@@ -42,6 +44,9 @@ export function linearPattern(pattern: string): LinearPattern {
  * ajv's `code.regExp` engine: called with a schema's pattern and the flags ajv wants ("u"; RE2 is Unicode-aware
  * already). `code` is how standalone validator code refers to this function.
  */
-export const linearRegExpEngine = Object.assign((pattern: string, _flags: string): LinearPattern => linearPattern(pattern), {
-  code: 'require("cmlint-linear-regexp").linearRegExpEngine',
-});
+export const linearRegExpEngine = Object.assign(
+  (pattern: string, _flags: string): LinearPattern => linearPattern(pattern),
+  {
+    code: 'require("cmlint-linear-regexp").linearRegExpEngine',
+  },
+);

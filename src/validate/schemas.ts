@@ -45,7 +45,11 @@ export function addExportKeywords(ajv: AjvInstance, _: CodeTag): void {
     code(cxt: KeywordCxt) {
       if (!cxt.schema) return;
       const { data } = cxt;
-      cxt.fail(_`((p) => !(p.length === 2 && +p[0] >= 1 && +p[1] <= 65535 && +p[0] <= +p[1]))(${data}.split("-"))` as Parameters<KeywordCxt['fail']>[0]);
+      cxt.fail(
+        _`((p) => !(p.length === 2 && +p[0] >= 1 && +p[1] <= 65535 && +p[0] <= +p[1]))(${data}.split("-"))` as Parameters<
+          KeywordCxt['fail']
+        >[0],
+      );
     },
   } as KeywordDefinition);
 }
@@ -99,8 +103,12 @@ function loadAjv(): { Ajv: typeof AjvModule.default; addFormats: typeof addForma
   // Literal require('…') calls, which the bundler resolves; run from source under plain Node.js, createRequire's.
   // CommonJS modules whose default export sits under .default when imported from ESM.
   const local = typeof require === 'function';
-  const ajv = (local ? require('ajv') : createRequire(import.meta.url)('ajv')) as { default?: typeof AjvModule.default } & typeof AjvModule.default;
-  const formats = (local ? require('ajv-formats') : createRequire(import.meta.url)('ajv-formats')) as { default?: typeof addFormatsModule.default } & typeof addFormatsModule.default;
+  const ajv = (local ? require('ajv') : createRequire(import.meta.url)('ajv')) as {
+    default?: typeof AjvModule.default;
+  } & typeof AjvModule.default;
+  const formats = (local ? require('ajv-formats') : createRequire(import.meta.url)('ajv-formats')) as {
+    default?: typeof addFormatsModule.default;
+  } & typeof addFormatsModule.default;
   return { Ajv: ajv.default ?? ajv, addFormats: formats.default ?? formats, _: (ajv as unknown as { _: CodeTag })._ };
 }
 
@@ -123,7 +131,8 @@ export const INVENTORY = 'devices';
  * validate-export.ts checks the items one by one with it, and the build precompiles it beside the export's validator.
  */
 export function inventoryItemRef(rootSchema: unknown): string {
-  const ref = (rootSchema as { properties?: Record<string, { items?: { $ref?: unknown } }> })?.properties?.[INVENTORY]?.items?.$ref;
+  const ref = (rootSchema as { properties?: Record<string, { items?: { $ref?: unknown } }> })?.properties?.[INVENTORY]
+    ?.items?.$ref;
   if (typeof ref !== 'string') throw new Error(`${ROOT_SCHEMA}: properties.${INVENTORY}.items must be a $ref`);
   return ref;
 }
@@ -157,5 +166,7 @@ export function exportValidator(): ValidateFunction {
 
 /** The validator of one inventory item (inventoryItemRef), precompiled or compiled as exportValidator is. */
 export function inventoryItemValidator(): ValidateFunction {
-  return (compiledItem ??= runtime.validators.inventoryItemSchema ?? compiledSchema(inventoryItemRef(exportAjv().getSchema(ROOT_SCHEMA)?.schema)));
+  return (compiledItem ??=
+    runtime.validators.inventoryItemSchema ??
+    compiledSchema(inventoryItemRef(exportAjv().getSchema(ROOT_SCHEMA)?.schema)));
 }

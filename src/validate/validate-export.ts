@@ -3,18 +3,31 @@ import type { DataValidationCxt, ErrorObject } from 'ajv/dist/types/index.js';
 import { closest, distance } from 'fastest-levenshtein';
 import { MAX_QUOTED, parseJsonPointer, type RawFinding } from '../findings.js';
 import { exportValidator, INVENTORY, inventoryItemValidator } from './schemas.js';
-import { BUILT_IN_VERSIONS, buildNumberIn, isCurrentBranchVersion, type VersionTable } from '../versions/version-facts.js';
+import {
+  BUILT_IN_VERSIONS,
+  buildNumberIn,
+  isCurrentBranchVersion,
+  type VersionTable,
+} from '../versions/version-facts.js';
 
 export function validateExport(data: unknown, versions: VersionTable = BUILT_IN_VERSIONS): RawFinding[] {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     const found =
-      data === undefined ? 'nothing (the file is empty or holds only comments)' : data === null ? 'an empty document' : Array.isArray(data) ? 'a list' : describeValue(data);
-    return [{
-      ruleId: 'CML003',
-      severity: 'error',
-      message: `The export must be a mapping with schemaVersion, hierarchy, siteSystems and so on; found ${found}.`,
-      pointer: [],
-    }];
+      data === undefined
+        ? 'nothing (the file is empty or holds only comments)'
+        : data === null
+          ? 'an empty document'
+          : Array.isArray(data)
+            ? 'a list'
+            : describeValue(data);
+    return [
+      {
+        ruleId: 'CML003',
+        severity: 'error',
+        message: `The export must be a mapping with schemaVersion, hierarchy, siteSystems and so on; found ${found}.`,
+        pointer: [],
+      },
+    ];
   }
   const findings = collapseAnyOf(schemaErrors(data as Record<string, unknown>)).map(toFinding);
   const versionProblems = versionFindings(data as Record<string, unknown>, versions);
@@ -30,13 +43,19 @@ function statedVersions(data: Record<string, unknown>): { pointer: (string | num
   const each = (list: unknown, path: (string | number)[], key: string) => {
     if (!Array.isArray(list)) return;
     list.forEach((item, index) => {
-      if (item !== null && typeof item === 'object' && !Array.isArray(item) && Object.prototype.hasOwnProperty.call(item, key)) {
+      if (
+        item !== null &&
+        typeof item === 'object' &&
+        !Array.isArray(item) &&
+        Object.prototype.hasOwnProperty.call(item, key)
+      ) {
         found.push({ pointer: [...path, index, key], value: (item as Record<string, unknown>)[key] });
       }
     });
   };
   const hierarchy = data.hierarchy;
-  if (hierarchy !== null && typeof hierarchy === 'object') each((hierarchy as Record<string, unknown>).sites, ['hierarchy', 'sites'], 'Version');
+  if (hierarchy !== null && typeof hierarchy === 'object')
+    each((hierarchy as Record<string, unknown>).sites, ['hierarchy', 'sites'], 'Version');
   each(data.cloudManagementGateways, ['cloudManagementGateways'], 'CreatedOnVersion');
   return found;
 }
@@ -62,7 +81,11 @@ function versionFindings(data: Record<string, unknown>, versions: VersionTable):
         actual: shown,
         expected: known.version,
       });
-    } else if (typeof value === 'bigint' || typeof value === 'number' || (build !== undefined && typeof value === 'string')) {
+    } else if (
+      typeof value === 'bigint' ||
+      typeof value === 'number' ||
+      (build !== undefined && typeof value === 'string')
+    ) {
       // Integers below 1511 or above 9912 already have the schema's finding; what is left has a month outside 01-12.
       const number = typeof value === 'string' ? build! : Number(value);
       if (typeof value !== 'string' && (number < 1511 || number > 9912)) continue;
@@ -94,12 +117,20 @@ export function schemaErrors(data: Record<string, unknown>): ErrorObject[] {
   if (!Array.isArray(inventory) || inventory.length === 0) return validate(data) ? [] : [...(validate.errors ?? [])];
   const rest = { ...data, [INVENTORY]: [] };
   // An error about the export itself names the export as its data, not the copy.
-  const errors = validate(rest) ? [] : (validate.errors ?? []).map((error) => (error.data === rest ? { ...error, data } : error));
+  const errors = validate(rest)
+    ? []
+    : (validate.errors ?? []).map((error) => (error.data === rest ? { ...error, data } : error));
   const item = inventoryItemValidator();
   // One context for every item, its index updated: ajv's code for the whole export makes a new context object and a
   // new path string ("/devices/" + i) for each item, which was most of the schema step's time on a large inventory
   // (and garbage for the collector). Errors are rare, so their path is made only for them.
-  const context: DataValidationCxt = { instancePath: '', parentData: inventory, parentDataProperty: 0, rootData: data, dynamicAnchors: {} };
+  const context: DataValidationCxt = {
+    instancePath: '',
+    parentData: inventory,
+    parentDataProperty: 0,
+    rootData: data,
+    dynamicAnchors: {},
+  };
   for (let index = 0; index < inventory.length; index++) {
     context.parentDataProperty = index;
     if (item(inventory[index], context)) continue;

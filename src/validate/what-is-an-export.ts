@@ -29,16 +29,24 @@ export function lacksExportKey(data: unknown): boolean {
 export function notAnExportReason(data: unknown, parsedCleanly: boolean, text: string): string | undefined {
   if (isMapping(data) && Object.hasOwn(data, EXPORT_KEY)) return undefined;
   if (!parsedCleanly && text.includes(EXPORT_KEY)) return undefined;
-  if (!isMapping(data)) return data === undefined && !parsedCleanly ? 'does not parse and has no schemaVersion' : 'not a mapping with schemaVersion';
+  if (!isMapping(data))
+    return data === undefined && !parsedCleanly
+      ? 'does not parse and has no schemaVersion'
+      : 'not a mapping with schemaVersion';
   // Named for what they are, when the whole structure shows it: cmlint's own outputs are common beside exports.
-  if (data.tool === 'cmlint' && typeof data.baselineFormat === 'number' && Array.isArray(data.findings)) return 'a cmlint baseline';
+  if (data.tool === 'cmlint' && typeof data.baselineFormat === 'number' && Array.isArray(data.findings))
+    return 'a cmlint baseline';
   if (data.tool === 'cmlint' && Array.isArray(data.files) && isMapping(data.summary)) return 'a cmlint JSON report';
   if (typeof data.version === 'string' && Array.isArray(data.runs)) return 'a SARIF log';
   return 'no schemaVersion at the top level';
 }
 
 /** Reasons that name a report or baseline (cmlint's own outputs): a later run may write its report over one. */
-export const REPORT_REASONS: ReadonlySet<string> = new Set(['a cmlint baseline', 'a cmlint JSON report', 'a SARIF log']);
+export const REPORT_REASONS: ReadonlySet<string> = new Set([
+  'a cmlint baseline',
+  'a cmlint JSON report',
+  'a SARIF log',
+]);
 
 /** CML015: the finding for a file named on the command line that is not an export. */
 export function notAnExportFinding(): RawFinding {

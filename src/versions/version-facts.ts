@@ -68,7 +68,12 @@ export function isCurrentBranchVersion(value: unknown): boolean {
 
 /** The build number a value names (9122, '9122', '5.00.9122' or '5.00.9122.1000'), or undefined. */
 export function buildNumberIn(value: unknown): number | undefined {
-  const text = typeof value === 'bigint' || typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  const text =
+    typeof value === 'bigint' || typeof value === 'number'
+      ? String(value)
+      : typeof value === 'string'
+        ? value.trim()
+        : '';
   const match = /^(?:5\.0{1,2}\.)?(\d{4})(?:\.\d+)?$/.exec(text);
   return match ? Number(match[1]) : undefined;
 }
@@ -118,7 +123,10 @@ export const BUILT_IN_VERSIONS = new VersionTable();
  * The version a site build number stands for: accepts 9122, '9122' or the full '5.00.9122.1000'.
  * Undefined when the build is not in the table.
  */
-export function versionForBuildNumber(build: number | string, table: VersionTable = BUILT_IN_VERSIONS): VersionFacts | undefined {
+export function versionForBuildNumber(
+  build: number | string,
+  table: VersionTable = BUILT_IN_VERSIONS,
+): VersionFacts | undefined {
   return table.forBuildNumber(build);
 }
 

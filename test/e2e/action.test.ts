@@ -64,10 +64,26 @@ function runAction(files: Record<string, string>, inputs: Record<string, string>
     RUNNER_TEMP: runnerTemp,
   };
   // The runner passes every declared input, with its default when the workflow does not set it.
-  const defaults: Record<string, string> = { paths: '.', config: '', 'fail-on': 'error', rules: '', 'max-warnings': '', baseline: '', 'as-of': '', 'sarif-file': 'cmlint.sarif' };
+  const defaults: Record<string, string> = {
+    paths: '.',
+    config: '',
+    'fail-on': 'error',
+    rules: '',
+    'max-warnings': '',
+    baseline: '',
+    'as-of': '',
+    'sarif-file': 'cmlint.sarif',
+  };
   for (const [name, value] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value;
   const result = spawnSync(process.execPath, [BUNDLE], { cwd: workspace, env, encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, outputs: readOutputs(outputFile), summary: readFileSync(summaryFile, 'utf8'), workspace };
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outputs: readOutputs(outputFile),
+    summary: readFileSync(summaryFile, 'utf8'),
+    workspace,
+  };
 }
 
 describe('action.yml', () => {
@@ -76,25 +92,42 @@ describe('action.yml', () => {
   test('runs the committed bundle on node24 and declares the inputs and outputs', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/action/index.js' });
     expect(existsSync(join(ROOT, action.runs.main))).toBe(true);
-    expect(Object.keys(action.inputs)).toEqual(['paths', 'config', 'fail-on', 'rules', 'max-warnings', 'baseline', 'as-of', 'sarif-file']);
+    expect(Object.keys(action.inputs)).toEqual([
+      'paths',
+      'config',
+      'fail-on',
+      'rules',
+      'max-warnings',
+      'baseline',
+      'as-of',
+      'sarif-file',
+    ]);
     expect(action.inputs['fail-on'].default).toBe('error');
     expect(Object.keys(action.outputs)).toEqual(['error-count', 'warning-count', 'note-count', 'sarif-file']);
   });
 
   test('the committed dist/action/index.js is fresh (else run `npm run build:action` and commit it)', () => {
     const out = join(tempDir('action-build'), 'index.js');
-    const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-action.mjs'), '--outfile', out], { cwd: ROOT, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-action.mjs'), '--outfile', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(build.status, build.stderr).toBe(0);
     const fresh = readFileSync(out);
     const committed = readFileSync(BUNDLE);
-    expect(committed.equals(fresh), 'dist/action/index.js differs from a fresh build: run `npm run build:action` and commit it').toBe(true);
+    expect(
+      committed.equals(fresh),
+      'dist/action/index.js differs from a fresh build: run `npm run build:action` and commit it',
+    ).toBe(true);
   }, 120_000);
 });
 
 describe('the runner contract', () => {
   test('markdown cells cannot carry markup, links or table breaks from an export', () => {
     // A URL (or www. name or e-mail address) goes into a code span, where GitHub links nothing.
-    expect(markdownCell('a | b <img src=x> [x](http://evil) `c`\n@team')).toBe('a \\| b &lt;img src=x&gt; \\[x\\]\\(`http://evil)` \\`c\\` \\@team');
+    expect(markdownCell('a | b <img src=x> [x](http://evil) `c`\n@team')).toBe(
+      'a \\| b &lt;img src=x&gt; \\[x\\]\\(`http://evil)` \\`c\\` \\@team',
+    );
   });
 });
 
@@ -102,30 +135,50 @@ describe('running the action', () => {
   const config = `asOf: "${AS_OF}"\n`;
 
   test('findings: exit 1, annotations, SARIF, job summary and outputs', () => {
-    const run = runAction({ 'cmlint.config.yaml': config, 'exports/p01.yaml': BROKEN_EXPORT, 'exports/clean.yaml': CLEAN_EXPORT, 'README.md': 'not an export' }, { paths: 'exports' });
+    const run = runAction(
+      {
+        'cmlint.config.yaml': config,
+        'exports/p01.yaml': BROKEN_EXPORT,
+        'exports/clean.yaml': CLEAN_EXPORT,
+        'README.md': 'not an export',
+      },
+      { paths: 'exports' },
+    );
     expect(run.code, run.stdout + run.stderr).toBe(1);
     // Annotations: workflow commands on stdout, paths relative to the workspace.
-    expect(run.stdout).toMatch(/^::error file=exports\/p01\.yaml,line=13,col=15,endLine=13,endColumn=18,title=CMG001%3A [^:]*::CMG cmg\.contoso\.com is at site P01.*\(CMG001\)$/m);
+    expect(run.stdout).toMatch(
+      /^::error file=exports\/p01\.yaml,line=13,col=15,endLine=13,endColumn=18,title=CMG001%3A [^:]*::CMG cmg\.contoso\.com is at site P01.*\(CMG001\)$/m,
+    );
     expect(run.stdout).toMatch(/^::error::cmlint found \d+ errors? and \d+ warnings? \(fail-on: error\)$/m);
     // Outputs.
     const sarifPath = join(run.workspace, 'cmlint.sarif');
     expect(run.outputs['sarif-file']).toBe(sarifPath);
     const sarif = JSON.parse(readFileSync(sarifPath, 'utf8'));
-    const results = sarif.runs[0].results as { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+    const results = sarif.runs[0].results as {
+      ruleId: string;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+    }[];
     expect(Number(run.outputs['error-count'])).toBe(results.filter((r) => r.level === 'error').length);
     expect(Number(run.outputs['warning-count'])).toBe(results.filter((r) => r.level === 'warning').length);
     expect(Number(run.outputs['note-count'])).toBe(results.filter((r) => r.level === 'note').length);
     expect(Number(run.outputs['error-count'])).toBeGreaterThanOrEqual(2);
     // SARIF for code scanning: URIs relative to the workspace.
     expect(sarif.version).toBe('2.1.0');
-    expect(results.find((r) => r.ruleId === 'CMG001')!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('exports/p01.yaml');
+    expect(results.find((r) => r.ruleId === 'CMG001')!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(
+      'exports/p01.yaml',
+    );
     // Job summary: a table of findings by rule, with links to the rules and to the lines.
     expect(run.summary).toMatch(/^## cmlint$/m);
     // The topology, as Mermaid, which GitHub renders in job summaries.
     expect(run.summary).toMatch(/^```mermaid\n(flowchart|graph) /m);
     expect(run.summary).toMatch(/^\| Rule \| Severity \| Findings \| Title \|$/m);
-    expect(run.summary).toMatch(/^\| \[CMG001\]\(https:\/\/learn\.microsoft\.com\/[^)]+\) \| error \| 1 \| The CMG is created at the top-tier site \|$/m);
-    expect(run.summary).toContain('[exports/p01.yaml:13:15](https://github.com/contoso/configmgr-design/blob/0123456789abcdef0123456789abcdef01234567/exports/p01.yaml#L13)');
+    expect(run.summary).toMatch(
+      /^\| \[CMG001\]\(https:\/\/learn\.microsoft\.com\/[^)]+\) \| error \| 1 \| The CMG is created at the top-tier site \|$/m,
+    );
+    expect(run.summary).toContain(
+      '[exports/p01.yaml:13:15](https://github.com/contoso/configmgr-design/blob/0123456789abcdef0123456789abcdef01234567/exports/p01.yaml#L13)',
+    );
   });
 
   test("the default paths '.' lint the exports only: package.json, action.yml and the like are skipped and named", () => {
@@ -136,13 +189,20 @@ describe('running the action', () => {
     expect(run.summary).toContain('5 files skipped: not cmlint exports');
     for (const name of Object.keys(NOT_EXPORTS)) expect(run.summary).toContain(markdownCell(name));
     const sarif = JSON.parse(readFileSync(join(run.workspace, 'cmlint.sarif'), 'utf8'));
-    expect(sarif.runs[0].artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual(['designs/site.yaml']);
-    const skippedNote = sarif.runs[0].invocations[0].toolExecutionNotifications.find((n: { descriptor?: { id: string } }) => n.descriptor?.id === 'skipped-not-exports');
+    expect(sarif.runs[0].artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual([
+      'designs/site.yaml',
+    ]);
+    const skippedNote = sarif.runs[0].invocations[0].toolExecutionNotifications.find(
+      (n: { descriptor?: { id: string } }) => n.descriptor?.id === 'skipped-not-exports',
+    );
     expect(skippedNote.locations).toHaveLength(5);
   });
 
   test('fail-on never: the same findings, exit 0; fail-on warning fails on warnings alone', () => {
-    const files = { 'cmlint.config.yaml': `${config}rules:\n  CMG001: warning\n  SITE003: warning\n`, 'site.yaml': BROKEN_EXPORT };
+    const files = {
+      'cmlint.config.yaml': `${config}rules:\n  CMG001: warning\n  SITE003: warning\n`,
+      'site.yaml': BROKEN_EXPORT,
+    };
     const never = runAction(files, { 'fail-on': 'never' });
     expect(never.code, never.stdout).toBe(0);
     expect(Number(never.outputs['warning-count'])).toBeGreaterThan(0);
@@ -151,10 +211,19 @@ describe('running the action', () => {
   });
 
   test('a clean workspace: exit 0, zero counts, a summary saying so, SARIF with no results', () => {
-    const run = runAction({ 'cmlint.config.yaml': `${config}rules:\n  SITE009: off\n`, 'site.yaml': CLEAN_EXPORT }, { 'sarif-file': 'reports/cmlint.sarif' });
+    const run = runAction(
+      { 'cmlint.config.yaml': `${config}rules:\n  SITE009: off\n`, 'site.yaml': CLEAN_EXPORT },
+      { 'sarif-file': 'reports/cmlint.sarif' },
+    );
     expect(run.code, run.stdout).toBe(0);
-    expect(run.outputs).toMatchObject({ 'error-count': '0', 'warning-count': '0', 'sarif-file': join(run.workspace, 'reports', 'cmlint.sarif') });
-    expect(JSON.parse(readFileSync(join(run.workspace, 'reports', 'cmlint.sarif'), 'utf8')).runs[0].results).toEqual([]);
+    expect(run.outputs).toMatchObject({
+      'error-count': '0',
+      'warning-count': '0',
+      'sarif-file': join(run.workspace, 'reports', 'cmlint.sarif'),
+    });
+    expect(JSON.parse(readFileSync(join(run.workspace, 'reports', 'cmlint.sarif'), 'utf8')).runs[0].results).toEqual(
+      [],
+    );
     expect(run.summary).toMatch(/:white_check_mark: 0 errors, 0 warnings, \d+ notes? in 1 file/);
     expect(run.stdout).not.toMatch(/^::error/m);
   });
@@ -165,7 +234,9 @@ describe('running the action', () => {
     expect(bad.stdout.trim()).toBe('::error::input fail-on must be error, warning, note or never, not "sometimes"');
     const broken = runAction({ 'cmlint.config.yaml': 'rules:\n  CMG001: loud\n', 'site.yaml': CLEAN_EXPORT }, {});
     expect(broken.code).toBe(1);
-    expect(broken.stdout.trim()).toBe('::error::cmlint.config.yaml:2: rules.CMG001: must be one of off, on, error, warning, note, not "loud"');
+    expect(broken.stdout.trim()).toBe(
+      '::error::cmlint.config.yaml:2: rules.CMG001: must be one of off, on, error, warning, note, not "loud"',
+    );
     const missing = runAction({ 'site.yaml': CLEAN_EXPORT }, { paths: 'nope/' });
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/^::error title=cmlint::nope\/: no such file or directory$/m);
@@ -173,13 +244,21 @@ describe('running the action', () => {
 
   test('suppressed findings stay in the SARIF with their justification and are not counted', () => {
     const run = runAction(
-      { 'cmlint.config.yaml': `${config}rules:\n  SITE003: off\n`, 'site.yaml': BROKEN_EXPORT.replace('    SiteCode: P01\n', '    # cmlint-disable-next-line CMG001 -- moves in June\n    SiteCode: P01\n') },
+      {
+        'cmlint.config.yaml': `${config}rules:\n  SITE003: off\n`,
+        'site.yaml': BROKEN_EXPORT.replace(
+          '    SiteCode: P01\n',
+          '    # cmlint-disable-next-line CMG001 -- moves in June\n    SiteCode: P01\n',
+        ),
+      },
       {},
     );
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs['error-count']).toBe('0');
     const sarif = JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8'));
-    expect(sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'CMG001').suppressions).toEqual([{ kind: 'inSource', justification: 'moves in June' }]);
+    expect(sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'CMG001').suppressions).toEqual([
+      { kind: 'inSource', justification: 'moves in June' },
+    ]);
     expect(run.summary).toMatch(/\(1 suppressed\)/);
   });
 });
@@ -192,10 +271,16 @@ describe('inputs the CLI grades with', () => {
     const graded = runAction({ ...warningsOnly, ...config }, { 'as-of': AS_OF, rules: 'SITE009=error\nCML006=off' });
     expect(graded.code, graded.stdout).toBe(1);
     expect(graded.outputs['error-count']).toBe('1');
-    expect(runAction({ ...warningsOnly, ...config }, { 'as-of': AS_OF, rules: 'SITE009=off CML006=off' }).outputs['note-count']).toBe('0');
+    expect(
+      runAction({ ...warningsOnly, ...config }, { 'as-of': AS_OF, rules: 'SITE009=off CML006=off' }).outputs[
+        'note-count'
+      ],
+    ).toBe('0');
     const bad = runAction(warningsOnly, { rules: 'SITE009=loud' });
     expect(bad.code).toBe(1);
-    expect(bad.stdout.trim()).toBe('::error::input rules takes ID=error, ID=warning, ID=note or ID=off, not "SITE009=loud"');
+    expect(bad.stdout.trim()).toBe(
+      '::error::input rules takes ID=error, ID=warning, ID=note or ID=off, not "SITE009=loud"',
+    );
   });
 
   test('as-of sets the run date; fail-on note fails on notes; max-warnings fails over the limit and says so', () => {
@@ -214,9 +299,25 @@ describe('inputs the CLI grades with', () => {
 
   test('baseline: findings recorded in it are not reported, counted or failed on', () => {
     const dir = writeTree(tempDir('action-baseline'), { 'site.yaml': BROKEN_EXPORT });
-    const written = spawnSync(process.execPath, [join(ROOT, 'bin', 'cmlint.js'), 'lint', 'site.yaml', '--no-config', '--as-of', AS_OF, '--write-baseline', 'cmlint-baseline.json'], { cwd: dir, encoding: 'utf8' });
+    const written = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'cmlint.js'),
+        'lint',
+        'site.yaml',
+        '--no-config',
+        '--as-of',
+        AS_OF,
+        '--write-baseline',
+        'cmlint-baseline.json',
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(written.status, written.stderr).toBe(0);
-    const files = { 'site.yaml': BROKEN_EXPORT, 'cmlint-baseline.json': readFileSync(join(dir, 'cmlint-baseline.json'), 'utf8') };
+    const files = {
+      'site.yaml': BROKEN_EXPORT,
+      'cmlint-baseline.json': readFileSync(join(dir, 'cmlint-baseline.json'), 'utf8'),
+    };
     expect(runAction(files, { 'as-of': AS_OF, paths: 'site.yaml' }).code).toBe(1);
     const run = runAction(files, { 'as-of': AS_OF, paths: 'site.yaml', baseline: 'cmlint-baseline.json' });
     expect(run.code, run.stdout).toBe(0);
@@ -243,29 +344,54 @@ describe('the job summary stays within what GitHub and Mermaid take', () => {
   });
 
   test('beyond it, one picture per export up to the cap, then a table and a note', () => {
-    const results = Array.from({ length: MAX_PICTURES + 15 }, (_, i) => linter.lintSource(decodeSource(`exports/site-${i}.yaml`, contoso)));
+    const results = Array.from({ length: MAX_PICTURES + 15 }, (_, i) =>
+      linter.lintSource(decodeSource(`exports/site-${i}.yaml`, contoso)),
+    );
     const summary = jobSummary(results, linter.rules, counts(results), {});
     const pictures = [...summary.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(pictures).toHaveLength(MAX_PICTURES);
     for (const picture of pictures) expect(picture.length).toBeLessThanOrEqual(MERMAID_MAX_TEXT);
     expect(summary).toContain('<details><summary>Topology of exports/site-0.yaml</summary>');
-    expect(summary).toMatch(/The topology of 15 exports is not drawn here: Mermaid, .* takes at most 50,000 characters/);
+    expect(summary).toMatch(
+      /The topology of 15 exports is not drawn here: Mermaid, .* takes at most 50,000 characters/,
+    );
     expect(summary).toMatch(/^\| exports\/site-24\.yaml \| over the 10 pictures a summary shows \|$/m);
   });
 
-  test('a hierarchy of 400 primary sites is drawn as one grouped picture, within Mermaid\'s limit', () => {
-    const sites = ['schemaVersion: 1', 'hierarchy:', '  sites:', '    - SiteCode: CAS', '      SiteType: CentralAdministration', '      Version: 2403'];
-    for (let i = 0; i < 400; i++) sites.push(`    - SiteCode: P${i.toString(36).toUpperCase().padStart(2, '0')}`, '      SiteType: Primary', '      ParentSiteCode: CAS', '      Version: 2403', `      SiteName: Site number ${i}`);
-    const results = [linter.lintSource(decodeSource('big.yaml', Buffer.from(`${sites.join('\n')}\n`))), linter.lintSource(decodeSource('contoso.yaml', contoso))];
+  test("a hierarchy of 400 primary sites is drawn as one grouped picture, within Mermaid's limit", () => {
+    const sites = [
+      'schemaVersion: 1',
+      'hierarchy:',
+      '  sites:',
+      '    - SiteCode: CAS',
+      '      SiteType: CentralAdministration',
+      '      Version: 2403',
+    ];
+    for (let i = 0; i < 400; i++)
+      sites.push(
+        `    - SiteCode: P${i.toString(36).toUpperCase().padStart(2, '0')}`,
+        '      SiteType: Primary',
+        '      ParentSiteCode: CAS',
+        '      Version: 2403',
+        `      SiteName: Site number ${i}`,
+      );
+    const results = [
+      linter.lintSource(decodeSource('big.yaml', Buffer.from(`${sites.join('\n')}\n`))),
+      linter.lintSource(decodeSource('contoso.yaml', contoso)),
+    ];
     const summary = jobSummary(results, linter.rules, counts(results), {});
     expect(summary.match(/```mermaid/g)).toHaveLength(1);
     expect(summary).toContain('400 sites under CAS');
   });
 
   test('an export too large for Mermaid on its own is listed with its size, not drawn', () => {
-    const results = [linter.lintSource(decodeSource('big.yaml', Buffer.from(BROKEN_EXPORT))), linter.lintSource(decodeSource('contoso.yaml', contoso))];
+    const results = [
+      linter.lintSource(decodeSource('big.yaml', Buffer.from(BROKEN_EXPORT))),
+      linter.lintSource(decodeSource('contoso.yaml', contoso)),
+    ];
     // A writer that makes big.yaml's picture longer than Mermaid takes, as an ungrouped design could be.
-    const render = (files: FileResult[]) => (files.some((f) => f.path === 'big.yaml') ? 'x'.repeat(MERMAID_MAX_TEXT + 1) : 'flowchart LR\n  a\n');
+    const render = (files: FileResult[]) =>
+      files.some((f) => f.path === 'big.yaml') ? 'x'.repeat(MERMAID_MAX_TEXT + 1) : 'flowchart LR\n  a\n';
     const section = topologySection(results, render).join('\n');
     expect(section.match(/```mermaid/g)).toHaveLength(1);
     expect(section).toMatch(/^\| big\.yaml \| [\d,]+ characters of Mermaid, over its 50,000 \|$/m);

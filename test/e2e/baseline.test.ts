@@ -24,20 +24,27 @@ describe('baseline', () => {
     expect(written.stderr).toMatch(new RegExp(`wrote ${all.length} findings to the baseline baseline\\.json`));
     const baseline = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8'));
     expect(baseline).toMatchObject({ tool: 'cmlint', baselineFormat: 1 });
-    expect(baseline.findings.map((f: { fingerprint: string }) => f.fingerprint).sort()).toEqual(all.map((f) => f.fingerprint).sort());
+    expect(baseline.findings.map((f: { fingerprint: string }) => f.fingerprint).sort()).toEqual(
+      all.map((f) => f.fingerprint).sort(),
+    );
     expect(JSON.stringify(baseline)).not.toMatch(/"line"/);
 
     const after = runCli(['lint', 'site.yaml', ...args, '--baseline', 'baseline.json'], { cwd: dir });
     expect(after.code).toBe(0);
     expect(findings(after.stdout)).toEqual([]);
-    expect(after.stderr).toMatch(new RegExp(`${all.length} findings are in the baseline baseline\\.json and not reported`));
+    expect(after.stderr).toMatch(
+      new RegExp(`${all.length} findings are in the baseline baseline\\.json and not reported`),
+    );
   });
 
   test('inserting lines at the top does not make old findings new', () => {
     writeFileSync(join(dir, 'moved.yaml'), BROKEN_EXPORT);
     runCli(['lint', 'moved.yaml', ...args, '--write-baseline', 'moved-baseline.json'], { cwd: dir });
     const original = findings(runCli(['lint', 'moved.yaml', ...args], { cwd: dir }).stdout);
-    writeFileSync(join(dir, 'moved.yaml'), `# Site design, reviewed by the CAB\n# owner: infrastructure team\n\n${BROKEN_EXPORT}`);
+    writeFileSync(
+      join(dir, 'moved.yaml'),
+      `# Site design, reviewed by the CAB\n# owner: infrastructure team\n\n${BROKEN_EXPORT}`,
+    );
     const shifted = findings(runCli(['lint', 'moved.yaml', ...args], { cwd: dir }).stdout);
     // Same findings, three lines lower, with the same fingerprints.
     expect(shifted.map((f) => f.line)).toEqual(original.map((f) => f.line + 3));
@@ -55,7 +62,11 @@ describe('baseline', () => {
     const result = runCli(['lint', 'grown.yaml', ...args, '--baseline', 'grown-baseline.json'], { cwd: dir });
     expect(result.code).toBe(1);
     const fresh = findings(result.stdout);
-    const recorded = new Set(JSON.parse(readFileSync(join(dir, 'grown-baseline.json'), 'utf8')).findings.map((f: { fingerprint: string }) => f.fingerprint));
+    const recorded = new Set(
+      JSON.parse(readFileSync(join(dir, 'grown-baseline.json'), 'utf8')).findings.map(
+        (f: { fingerprint: string }) => f.fingerprint,
+      ),
+    );
     expect(fresh.filter((f) => f.ruleId === 'CMG001').map((f) => f.line)).toEqual([15]);
     expect(fresh.filter((f) => recorded.has(f.fingerprint))).toEqual([]);
   });
@@ -64,9 +75,13 @@ describe('baseline', () => {
     writeFileSync(join(dir, 'broken-baseline.json'), '{"tool": "eslint"}');
     const missing = runCli(['lint', 'site.yaml', ...args, '--baseline', 'nope.json'], { cwd: dir });
     expect(missing.code).toBe(2);
-    expect(missing.stderr.trim()).toBe('cmlint: nope.json: cannot read baseline (no such file; create it with --write-baseline)');
+    expect(missing.stderr.trim()).toBe(
+      'cmlint: nope.json: cannot read baseline (no such file; create it with --write-baseline)',
+    );
     const broken = runCli(['lint', 'site.yaml', ...args, '--baseline', 'broken-baseline.json'], { cwd: dir });
     expect(broken.code).toBe(2);
-    expect(broken.stderr.trim()).toBe('cmlint: broken-baseline.json: not a cmlint baseline (write one with --write-baseline)');
+    expect(broken.stderr.trim()).toBe(
+      'cmlint: broken-baseline.json: not a cmlint baseline (write one with --write-baseline)',
+    );
   });
 });

@@ -22,7 +22,11 @@ import { tempDir } from '../support/workspace.js';
 const SEVERITIES: Severity[] = ['note', 'warning', 'warning', 'error'];
 
 /** A file with `count` findings shaped like real ones (a pointer, a sentence of a message, expected and actual). */
-function fileWith(count: number, message: (i: number) => string = (i) => `CMG cmg${i}.contoso.com at site P01 has ${i % 7} VM instances; a CMG in production needs at least two for its service level.`): FileResult {
+function fileWith(
+  count: number,
+  message: (i: number) => string = (i) =>
+    `CMG cmg${i}.contoso.com at site P01 has ${i % 7} VM instances; a CMG in production needs at least two for its service level.`,
+): FileResult {
   const findings: Finding[] = [];
   for (let i = 0; i < count; i++) {
     findings.push({
@@ -68,7 +72,11 @@ function inputOf(files: FileResult[]): ReportInput {
  * (a line break followed by eight spaces and `},` can only be layout: JSON strings hold no raw line break), each part
  * is parsed as an array, and the rest of the report, with the array emptied, is parsed as a whole.
  */
-function parseLargeReport(path: string): { findings: number; last: Record<string, unknown> | undefined; rest: Record<string, unknown> } {
+function parseLargeReport(path: string): {
+  findings: number;
+  last: Record<string, unknown> | undefined;
+  rest: Record<string, unknown>;
+} {
   const bytes = readFileSync(path);
   const open = Buffer.from('"findings": [');
   const between = Buffer.from('\n        },\n        {');
@@ -77,7 +85,7 @@ function parseLargeReport(path: string): { findings: number; last: Record<string
   const end = bytes.indexOf(close, start);
   let findings = 0;
   let last: Record<string, unknown> | undefined;
-  for (let from = start; from < end; ) {
+  for (let from = start; from < end;) {
     const cut = bytes.indexOf(between, Math.min(from + 50_000_000, end));
     const to = cut < 0 || cut > end ? end : cut + 10; // after the closing brace
     const part = JSON.parse(`[${bytes.subarray(from, to).toString('utf8')}]`) as Record<string, unknown>[];
@@ -85,14 +93,18 @@ function parseLargeReport(path: string): { findings: number; last: Record<string
     last = part[part.length - 1];
     from = to === end ? end : to + 1; // past the comma
   }
-  const rest = JSON.parse(bytes.subarray(0, start).toString('utf8') + bytes.subarray(end).toString('utf8')) as Record<string, unknown>;
+  const rest = JSON.parse(bytes.subarray(0, start).toString('utf8') + bytes.subarray(end).toString('utf8')) as Record<
+    string,
+    unknown
+  >;
   return { findings, last, rest };
 }
 
 describe('SARIF within 10 MB gzipped', () => {
   test('results that compress badly: fewer are kept, the most severe first', () => {
     // Hashes in base64 compress to about three quarters: 24,000 results of 616 such characters are over the limit.
-    const noise = (i: number) => Array.from({ length: 7 }, (_, k) => createHash('sha512').update(`${i}/${k}`).digest('base64')).join('');
+    const noise = (i: number) =>
+      Array.from({ length: 7 }, (_, k) => createHash('sha512').update(`${i}/${k}`).digest('base64')).join('');
     const input = inputOf([fileWith(24_000, noise)]);
     const notices: string[] = [];
     const text = [...sarifPieces(input, { notice: (message) => notices.push(message) })].join('');
@@ -102,7 +114,8 @@ describe('SARIF within 10 MB gzipped', () => {
     expect(results.length).toBeGreaterThan(10_000);
     // Every error (6,000) is kept; a note only when every warning (12,000) is.
     expect(results.filter((r) => r.level === 'error')).toHaveLength(6_000);
-    if (results.some((r) => r.level === 'note')) expect(results.filter((r) => r.level === 'warning')).toHaveLength(12_000);
+    if (results.some((r) => r.level === 'note'))
+      expect(results.filter((r) => r.level === 'warning')).toHaveLength(12_000);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/results left out/);
   }, 120_000);
@@ -110,7 +123,10 @@ describe('SARIF within 10 MB gzipped', () => {
 
 describe('the job summary stays within GitHub’s 1 MiB', () => {
   test('many long rows: rows are left out from the end and a line says so', () => {
-    const files = Array.from({ length: 50 }, (_, i) => ({ ...fileWith(400, (n) => `Finding ${n}: ${'x'.repeat(8_000)}`), path: `exports/big${i}.yaml` }));
+    const files = Array.from({ length: 50 }, (_, i) => ({
+      ...fileWith(400, (n) => `Finding ${n}: ${'x'.repeat(8_000)}`),
+      path: `exports/big${i}.yaml`,
+    }));
     const results = files.map((f) => ({ ...f, document: { data: undefined } as FileResult['document'] }));
     const input = inputOf(results);
     const summary = jobSummary(results, input.rules, { error: 5_000, warning: 10_000, note: 5_000, suppressed: 0 }, {});
@@ -134,7 +150,11 @@ describe('a million findings', () => {
     const parsed = parseLargeReport(path);
     expect(parsed.findings).toBe(MILLION);
     expect(parsed.rest.summary).toMatchObject({ error: 250_000, warning: 500_000, note: 250_000, suppressed: 0 });
-    expect(parsed.last).toMatchObject({ ruleId: 'BIG003', line: MILLION + 1, pointer: `/cloudManagementGateways/${MILLION - 1}/VMInstanceCount` });
+    expect(parsed.last).toMatchObject({
+      ruleId: 'BIG003',
+      line: MILLION + 1,
+      pointer: `/cloudManagementGateways/${MILLION - 1}/VMInstanceCount`,
+    });
   }, 300_000);
 
   test('--format sarif: the 25,000 most severe results, a notification saying so, within 10 MB gzipped', async () => {
@@ -150,11 +170,16 @@ describe('a million findings', () => {
     expect(run.results).toHaveLength(SARIF_MAX_RESULTS);
     // 250,000 errors: all kept results are errors, in the order of the file.
     expect(new Set(run.results.map((r: { level: string }) => r.level))).toEqual(new Set(['error']));
-    const lines = run.results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine);
+    const lines = run.results.map(
+      (r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) =>
+        r.locations[0]!.physicalLocation.region.startLine,
+    );
     expect(lines).toEqual([...lines].sort((a: number, b: number) => a - b));
     const notification = run.invocations[0].toolExecutionNotifications[0];
     expect(notification.level).toBe('warning');
-    expect(notification.message.text).toMatch(/^975,000 of 1,000,000 results left out: GitHub code scanning accepts at most 25,000 results/);
+    expect(notification.message.text).toMatch(
+      /^975,000 of 1,000,000 results left out: GitHub code scanning accepts at most 25,000 results/,
+    );
     expect(notices).toEqual([`SARIF: ${notification.message.text}`]);
   }, 300_000);
 });

@@ -41,8 +41,14 @@ describe('--rule ID=severity', () => {
     const graded = lint(['warnings.yaml', '--rule', 'SITE009=error', '--format', 'compact']);
     expect(graded.code).toBe(1);
     expect(graded.stdout).toMatch(/^warnings\.yaml:6:16: error .*\[SITE009\]$/m);
-    const config = writeTree(tempDir('cli-habits-config'), { 'cmlint.config.yaml': 'rules:\n  SITE009: off\n', 'site.yaml': CLEAN_EXPORT });
-    const over = runCli(['lint', 'site.yaml', '--as-of', AS_OF, '--format', 'compact', '--rule', 'SITE009=note', '--rule', 'CML006=off'], { cwd: config });
+    const config = writeTree(tempDir('cli-habits-config'), {
+      'cmlint.config.yaml': 'rules:\n  SITE009: off\n',
+      'site.yaml': CLEAN_EXPORT,
+    });
+    const over = runCli(
+      ['lint', 'site.yaml', '--as-of', AS_OF, '--format', 'compact', '--rule', 'SITE009=note', '--rule', 'CML006=off'],
+      { cwd: config },
+    );
     expect(over.stdout).toMatch(/: note .*\[SITE009\]$/m);
   });
 
@@ -79,7 +85,10 @@ describe('--fail-on and --max-warnings', () => {
     const result = lint(['warnings.yaml', 'many/site-0.yaml', '--max-warnings', '1']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('cmlint: 2 warnings, more than --max-warnings 1\n');
-    const config = writeTree(tempDir('cli-habits-max'), { 'cmlint.config.yaml': 'maxWarnings: 0\n', 'site.yaml': CLEAN_EXPORT });
+    const config = writeTree(tempDir('cli-habits-max'), {
+      'cmlint.config.yaml': 'maxWarnings: 0\n',
+      'site.yaml': CLEAN_EXPORT,
+    });
     const fromConfig = runCli(['lint', 'site.yaml', '--as-of', AS_OF], { cwd: config });
     expect(fromConfig.code).toBe(1);
     expect(fromConfig.stderr).toBe('cmlint: 1 warning, more than maxWarnings in cmlint.config.yaml 0\n');
@@ -104,7 +113,9 @@ describe('--quiet', () => {
   });
 
   test('the help says what it changes', () => {
-    expect(runCli(['lint', '--help']).stdout).toMatch(/--quiet +leave warnings and notes out of the report, in every\s+format/);
+    expect(runCli(['lint', '--help']).stdout).toMatch(
+      /--quiet +leave warnings and notes out of the report, in every\s+format/,
+    );
   });
 });
 
@@ -113,14 +124,26 @@ describe('--format compact', () => {
     const result = lint(['broken.yaml', example]);
     const compact = lint(['broken.yaml', example, '--format', 'compact']).stdout.trim().split('\n');
     expect(compact.length).toBeGreaterThan(2);
-    const matchers = JSON.parse(readFileSync(join(ROOT, '.github', 'cmlint-problem-matcher.json'), 'utf8')).problemMatcher;
-    const patterns = matchers.map((m: any) => ({ re: new RegExp(m.pattern[0].regexp), pattern: m.pattern[0], severity: m.severity }));
+    const matchers = JSON.parse(
+      readFileSync(join(ROOT, '.github', 'cmlint-problem-matcher.json'), 'utf8'),
+    ).problemMatcher;
+    const patterns = matchers.map((m: any) => ({
+      re: new RegExp(m.pattern[0].regexp),
+      pattern: m.pattern[0],
+      severity: m.severity,
+    }));
     for (const line of compact) {
       const hits = patterns.filter((p: any) => p.re.test(line));
       expect(hits, line).toHaveLength(1);
       const { re, pattern, severity } = hits[0];
       const m = re.exec(line);
-      const parsed = { file: m[pattern.file], line: Number(m[pattern.line]), column: Number(m[pattern.column]), severity: pattern.severity ? m[pattern.severity] : severity, code: m[pattern.code] };
+      const parsed = {
+        file: m[pattern.file],
+        line: Number(m[pattern.line]),
+        column: Number(m[pattern.column]),
+        severity: pattern.severity ? m[pattern.severity] : severity,
+        code: m[pattern.code],
+      };
       expect(existsSync(join(dir, parsed.file)) || existsSync(parsed.file), parsed.file).toBe(true);
       expect(parsed.line).toBeGreaterThan(0);
       expect(['error', 'warning', 'notice']).toContain(parsed.severity);
@@ -128,13 +151,24 @@ describe('--format compact', () => {
       // The same finding is in the text report at the same place.
       expect(result.stdout).toMatch(new RegExp(`\\b${parsed.line}:${parsed.column} .*${parsed.code}`));
     }
-    expect(compact.filter((line) => /^broken\.yaml:13:15: error CMG cmg\.contoso\.com is at site P01.*\[CMG001\]$/.test(line))).toHaveLength(1);
+    expect(
+      compact.filter((line) =>
+        /^broken\.yaml:13:15: error CMG cmg\.contoso\.com is at site P01.*\[CMG001\]$/.test(line),
+      ),
+    ).toHaveLength(1);
     expect(readFileSync(join(ROOT, 'docs', 'problem-matcher.md'), 'utf8')).toContain('::add-matcher::');
   });
 
   test('a value with a line break stays on one line', () => {
-    const hostile = writeTree(tempDir('cli-habits-hostile'), { 'site.yaml': BROKEN_EXPORT.replace('ServiceName: cmg.contoso.com', 'ServiceName: "cmg\\nx.yaml:1:1: error forged [CMG001]"') });
-    const lines = runCli(['lint', '--no-config', 'site.yaml', '--format', 'compact'], { cwd: hostile }).stdout.trim().split('\n');
+    const hostile = writeTree(tempDir('cli-habits-hostile'), {
+      'site.yaml': BROKEN_EXPORT.replace(
+        'ServiceName: cmg.contoso.com',
+        'ServiceName: "cmg\\nx.yaml:1:1: error forged [CMG001]"',
+      ),
+    });
+    const lines = runCli(['lint', '--no-config', 'site.yaml', '--format', 'compact'], { cwd: hostile })
+      .stdout.trim()
+      .split('\n');
     expect(lines.filter((line) => line.startsWith('x.yaml'))).toEqual([]);
   });
 });
@@ -143,7 +177,9 @@ describe('the text report', () => {
   test('ends with a documentation link for each rule it shows', () => {
     const out = lint(['broken.yaml']).stdout;
     expect(out).toMatch(/Rule documentation[^\n]*\n(?: {2}\S+ +https:\/\/\S+\n)+/);
-    expect(out).toMatch(/^ {2}CMG001 +https:\/\/learn\.microsoft\.com\/mem\/configmgr\/core\/clients\/manage\/cmg\/plan-cloud-management-gateway#hierarchy-design$/m);
+    expect(out).toMatch(
+      /^ {2}CMG001 +https:\/\/learn\.microsoft\.com\/mem\/configmgr\/core\/clients\/manage\/cmg\/plan-cloud-management-gateway#hierarchy-design$/m,
+    );
     expect(lint(['warnings.yaml', '--rule', 'SITE009=off']).stdout).not.toContain('Rule documentation');
   });
 });
@@ -152,7 +188,9 @@ describe('commands', () => {
   test('a mistyped command is named as one, with the command meant', () => {
     const result = runCli(['lnt', 'warnings.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('cmlint: unknown command lnt, did you mean lint? (to lint a file named lnt, use `cmlint lint ./lnt`)\n');
+    expect(result.stderr).toBe(
+      'cmlint: unknown command lnt, did you mean lint? (to lint a file named lnt, use `cmlint lint ./lnt`)\n',
+    );
     expect(runCli(['explian', 'CMG001'], { cwd: dir }).stderr).toContain('did you mean explain?');
     // A path is still a path: lint stays the default command.
     expect(runCli(['--no-config', '--as-of', AS_OF, 'warnings.yaml'], { cwd: dir }).code).toBe(0);

@@ -6,7 +6,10 @@ import { runCli } from '../support/cli.js';
 import { BROKEN_EXPORT, CLEAN_EXPORT, tempDir, writeTree } from '../support/workspace.js';
 
 // A misspelt key (line 11) in a design whose CMG is at a child primary (CMG001 on line 14).
-const BROKEN_WITH_TYPO = BROKEN_EXPORT.replace('      Version: 2403\ncloudManagementGateways:', '      Version: 2403\n      UsePkiClientCertifcate: true\ncloudManagementGateways:');
+const BROKEN_WITH_TYPO = BROKEN_EXPORT.replace(
+  '      Version: 2403\ncloudManagementGateways:',
+  '      Version: 2403\n      UsePkiClientCertifcate: true\ncloudManagementGateways:',
+);
 const dir = writeTree(tempDir('cli'), { 'clean.yaml': CLEAN_EXPORT, 'broken.yaml': BROKEN_WITH_TYPO });
 const clean = join(dir, 'clean.yaml');
 const broken = join(dir, 'broken.yaml');
@@ -35,11 +38,18 @@ describe('cmlint lint', () => {
   test('exit 2 and one line naming a path that does not exist', () => {
     const result = runCli(['lint', join(dir, 'missing.yaml')]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([`cmlint: ${join(dir, 'missing.yaml')}: no such file or directory`]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `cmlint: ${join(dir, 'missing.yaml')}: no such file or directory`,
+    ]);
   });
 
   test('exit 2 for usage errors, without a stack trace', () => {
-    for (const args of [['lint', '--format', 'nope', clean], ['lint', '--max-warnings', 'many', clean], ['lint', '--as-of', '2026-13-45', clean], ['--frobnicate']]) {
+    for (const args of [
+      ['lint', '--format', 'nope', clean],
+      ['lint', '--max-warnings', 'many', clean],
+      ['lint', '--as-of', '2026-13-45', clean],
+      ['--frobnicate'],
+    ]) {
       const result = runCli(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -48,7 +58,11 @@ describe('cmlint lint', () => {
 
   test('--max-warnings turns warnings into exit 1; --quiet shows errors only', () => {
     const warn = join(dir, 'warn.yaml');
-    writeFileSync(warn, readFileSync(clean, 'utf8') + 'cloudManagementGateways:\n  - ServiceName: cmg.contoso.com\n    SiteCode: P01\n    VMInstanceCount: 1\n');
+    writeFileSync(
+      warn,
+      readFileSync(clean, 'utf8') +
+        'cloudManagementGateways:\n  - ServiceName: cmg.contoso.com\n    SiteCode: P01\n    VMInstanceCount: 1\n',
+    );
     const json = JSON.parse(runCli(['lint', warn, '--format', 'json']).stdout);
     const warnings = json.files[0].findings.filter((f: any) => f.severity === 'warning').length;
     const errors = json.files[0].findings.filter((f: any) => f.severity === 'error').length;
@@ -83,7 +97,8 @@ describe('cmlint lint', () => {
   test('--help documents commands, options and exit codes', () => {
     const result = runCli(['lint', '--help']);
     expect(result.code).toBe(0);
-    for (const option of ['--format', '--output', '--max-warnings', '--quiet', '--as-of']) expect(result.stdout).toContain(option);
+    for (const option of ['--format', '--output', '--max-warnings', '--quiet', '--as-of'])
+      expect(result.stdout).toContain(option);
     expect(runCli(['--help']).stdout).toContain('Exit codes');
   });
 });
@@ -91,12 +106,17 @@ describe('cmlint lint', () => {
 describe('cmlint rules and explain', () => {
   test('rules --format json lists id, title, severity and a learn.microsoft.com link', () => {
     const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as any[];
-    for (const family of ['SITE', 'ROLE', 'PKI', 'DNS']) expect(rules.some((r) => r.family === family), family).toBe(true);
+    for (const family of ['SITE', 'ROLE', 'PKI', 'DNS'])
+      expect(
+        rules.some((r) => r.family === family),
+        family,
+      ).toBe(true);
     for (const rule of rules) {
       expect(rule.id).toMatch(/^[A-Z]+\d{3}$/);
       expect(['error', 'warning', 'note']).toContain(rule.severity);
       expect(rule.title).toBeTruthy();
-      if (!rule.id.startsWith('CML')) expect(rule.helpUri).toMatch(/^https:\/\/learn\.microsoft\.com\/mem\/configmgr\//);
+      if (!rule.id.startsWith('CML'))
+        expect(rule.helpUri).toMatch(/^https:\/\/learn\.microsoft\.com\/mem\/configmgr\//);
     }
   });
 

@@ -66,12 +66,24 @@ describe('globs', () => {
 
 describe('a bad glob is a config error at its line', () => {
   test('in ignore and in suppressions: exit 2, one line naming the file, line and key', () => {
-    const ignore = writeTree(tempDir('bad-glob'), { 'cmlint.config.yaml': 'asOf: "2026-06-01"\nignore:\n  - archive/\n  - "exports/[abc"\n', 'site.yaml': CLEAN_EXPORT });
+    const ignore = writeTree(tempDir('bad-glob'), {
+      'cmlint.config.yaml': 'asOf: "2026-06-01"\nignore:\n  - archive/\n  - "exports/[abc"\n',
+      'site.yaml': CLEAN_EXPORT,
+    });
     const run = runCli(['lint', 'site.yaml'], { cwd: ignore });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('cmlint: cmlint.config.yaml:4: ignore[1]: not a valid glob: "exports/[abc": [ without a closing ] (write \\[ for a bracket)\n');
+    expect(run.stderr).toBe(
+      'cmlint: cmlint.config.yaml:4: ignore[1]: not a valid glob: "exports/[abc": [ without a closing ] (write \\[ for a bracket)\n',
+    );
     const suppression = writeTree(tempDir('bad-glob'), {
-      'cmlint.config.yaml': ['suppressions:', '  - files: "{a,b"', '    pointer: ""', '    rule: CMG001', '    justification: x', ''].join('\n'),
+      'cmlint.config.yaml': [
+        'suppressions:',
+        '  - files: "{a,b"',
+        '    pointer: ""',
+        '    rule: CMG001',
+        '    justification: x',
+        '',
+      ].join('\n'),
       'site.yaml': CLEAN_EXPORT,
     });
     const second = runCli(['lint', 'site.yaml'], { cwd: suppression });
@@ -80,7 +92,10 @@ describe('a bad glob is a config error at its line', () => {
   });
 
   test('ignore: ["*a*a*a*a*a*a*ab"] does not hang a folder scan of long names', () => {
-    const dir = writeTree(tempDir('hostile-glob'), { 'cmlint.config.yaml': 'ignore: ["*a*a*a*a*a*a*ab"]\n', [`${'a'.repeat(200)}.yaml`]: CLEAN_EXPORT });
+    const dir = writeTree(tempDir('hostile-glob'), {
+      'cmlint.config.yaml': 'ignore: ["*a*a*a*a*a*a*ab"]\n',
+      [`${'a'.repeat(200)}.yaml`]: CLEAN_EXPORT,
+    });
     const run = runCli(['lint', '--as-of', AS_OF, '.'], { cwd: dir, timeout: 60_000 });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/1 file/);
@@ -114,7 +129,9 @@ describe('loading a config file', () => {
     expect(config.maxWarnings).toBe(3);
     expect(config.customRuleFolders).toEqual([join(dir, 'my-rules')]);
     expect(config.ignore[0]!.matches('archive/x.yaml')).toBe(true);
-    expect(config.suppressions).toMatchObject([{ pointer: '/cloudManagementGateways/0', rule: 'CMG001', justification: 'moving in June', baseDir: dir }]);
+    expect(config.suppressions).toMatchObject([
+      { pointer: '/cloudManagementGateways/0', rule: 'CMG001', justification: 'moving in June', baseDir: dir },
+    ]);
   });
 
   test('the starter config written by `cmlint init` is valid', () => {
@@ -123,26 +140,74 @@ describe('loading a config file', () => {
   });
 
   test('the shipped schema is in the package and describes every key', () => {
-    const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'config.schema.json'), 'utf8'));
-    expect(Object.keys(schema.properties).sort()).toEqual(['$schema', 'asOf', 'customRuleFolders', 'ignore', 'maxFileSize', 'maxWarnings', 'rules', 'suppressions', 'versions']);
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'schemas', 'config.schema.json'), 'utf8'),
+    );
+    expect(Object.keys(schema.properties).sort()).toEqual([
+      '$schema',
+      'asOf',
+      'customRuleFolders',
+      'ignore',
+      'maxFileSize',
+      'maxWarnings',
+      'rules',
+      'suppressions',
+      'versions',
+    ]);
   });
 });
 
 describe('config errors: one line naming the file and the key, exit 2', () => {
   const cases: [string, string, RegExp][] = [
-    ['unknown top-level key', 'rulez:\n  CMG001: off\n', /^cmlint: cmlint\.config\.yaml:1: rulez: unknown key \(did you mean "rules"\?\)$/],
-    ['bad severity', 'rules:\n  CMG001: errror\n', /^cmlint: cmlint\.config\.yaml:2: rules\.CMG001: must be one of off, on, error, warning, note, not "errror"$/],
+    [
+      'unknown top-level key',
+      'rulez:\n  CMG001: off\n',
+      /^cmlint: cmlint\.config\.yaml:1: rulez: unknown key \(did you mean "rules"\?\)$/,
+    ],
+    [
+      'bad severity',
+      'rules:\n  CMG001: errror\n',
+      /^cmlint: cmlint\.config\.yaml:2: rules\.CMG001: must be one of off, on, error, warning, note, not "errror"$/,
+    ],
     ['lower-case rule id', 'rules:\n  cmg001: off\n', /^cmlint: cmlint\.config\.yaml:2: rules\.cmg001: not a rule id/],
     ['unknown rule id', 'rules:\n  CMG999: off\n', /^cmlint: cmlint\.config\.yaml: rules\.CMG999: no rule CMG999/],
-    ['bad date', 'asOf: tomorrow\n', /^cmlint: cmlint\.config\.yaml:1: asOf: must be a date as YYYY-MM-DD, not "tomorrow"$/],
+    [
+      'bad date',
+      'asOf: tomorrow\n',
+      /^cmlint: cmlint\.config\.yaml:1: asOf: must be a date as YYYY-MM-DD, not "tomorrow"$/,
+    ],
     ['wrong type', 'ignore: archive\n', /^cmlint: cmlint\.config\.yaml:1: ignore: must be a list$/],
-    ['suppression without justification', 'suppressions:\n  - files: a.json\n    pointer: /x\n    rule: CMG001\n', /^cmlint: cmlint\.config\.yaml:2: suppressions\[0\]\.justification: is required$/],
-    ['suppression with a bad pointer', 'suppressions:\n  - files: a.json\n    pointer: x\n    rule: CMG001\n    justification: j\n', /^cmlint: cmlint\.config\.yaml:3: suppressions\[0\]\.pointer: must be a JSON pointer/],
+    [
+      'suppression without justification',
+      'suppressions:\n  - files: a.json\n    pointer: /x\n    rule: CMG001\n',
+      /^cmlint: cmlint\.config\.yaml:2: suppressions\[0\]\.justification: is required$/,
+    ],
+    [
+      'suppression with a bad pointer',
+      'suppressions:\n  - files: a.json\n    pointer: x\n    rule: CMG001\n    justification: j\n',
+      /^cmlint: cmlint\.config\.yaml:3: suppressions\[0\]\.pointer: must be a JSON pointer/,
+    ],
     ['YAML syntax error', 'rules: [\n', /^cmlint: cmlint\.config\.yaml:\d+: cannot parse YAML: /],
-    ['a version that is not YYMM', 'versions:\n  - version: 2613\n    buildNumber: 9170\n', /^cmlint: cmlint\.config\.yaml:2: versions\[0\]: 2613 is not a current-branch version/],
-    ['a version without its build number', 'versions:\n  - version: 2709\n', /^cmlint: cmlint\.config\.yaml:2: versions\[0\]\.buildNumber: is required$/],
-    ['a support end that is no date', 'versions:\n  - version: 2709\n    buildNumber: 9170\n    supportEnds: "2029-02-30"\n', /^cmlint: cmlint\.config\.yaml:2: versions\[0\]: dates must be calendar dates/],
-    ['missing custom rule folder', 'customRuleFolders: [nope]\n', /^cmlint: .*nope: rule folder not found or not a directory$/],
+    [
+      'a version that is not YYMM',
+      'versions:\n  - version: 2613\n    buildNumber: 9170\n',
+      /^cmlint: cmlint\.config\.yaml:2: versions\[0\]: 2613 is not a current-branch version/,
+    ],
+    [
+      'a version without its build number',
+      'versions:\n  - version: 2709\n',
+      /^cmlint: cmlint\.config\.yaml:2: versions\[0\]\.buildNumber: is required$/,
+    ],
+    [
+      'a support end that is no date',
+      'versions:\n  - version: 2709\n    buildNumber: 9170\n    supportEnds: "2029-02-30"\n',
+      /^cmlint: cmlint\.config\.yaml:2: versions\[0\]: dates must be calendar dates/,
+    ],
+    [
+      'missing custom rule folder',
+      'customRuleFolders: [nope]\n',
+      /^cmlint: .*nope: rule folder not found or not a directory$/,
+    ],
   ];
   test.each(cases)('%s', (_name, text, expected) => {
     const dir = writeTree(tempDir('bad-config'), { 'cmlint.config.yaml': text, 'site.yaml': CLEAN_EXPORT });
@@ -154,14 +219,23 @@ describe('config errors: one line naming the file and the key, exit 2', () => {
   });
 
   test('a JSON config is validated the same way', () => {
-    const dir = writeTree(tempDir('bad-json-config'), { 'cmlint.config.json': '{\n  "rules": {\n    "CMG001": "loud"\n  }\n}\n', 'site.yaml': CLEAN_EXPORT });
+    const dir = writeTree(tempDir('bad-json-config'), {
+      'cmlint.config.json': '{\n  "rules": {\n    "CMG001": "loud"\n  }\n}\n',
+      'site.yaml': CLEAN_EXPORT,
+    });
     const result = runCli(['lint', 'site.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('cmlint: cmlint.config.json:3: rules.CMG001: must be one of off, on, error, warning, note, not "loud"');
+    expect(result.stderr.trim()).toBe(
+      'cmlint: cmlint.config.json:3: rules.CMG001: must be one of off, on, error, warning, note, not "loud"',
+    );
   });
 
   test('two config files in one folder', () => {
-    const dir = writeTree(tempDir('two-configs'), { 'cmlint.config.yaml': '{}\n', 'cmlint.config.json': '{}\n', 'site.yaml': CLEAN_EXPORT });
+    const dir = writeTree(tempDir('two-configs'), {
+      'cmlint.config.yaml': '{}\n',
+      'cmlint.config.json': '{}\n',
+      'site.yaml': CLEAN_EXPORT,
+    });
     const result = runCli(['lint', 'site.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/more than one config file/);
@@ -184,8 +258,12 @@ describe('what the config does', () => {
     const below = runCli(['lint', 'site.yaml', '--format', 'json'], { cwd: join(dir, 'exports', 'deep') });
     expect(below.code, below.stderr).toBe(0);
     expect(ruleIds(below.stdout)).not.toContain('CMG001');
-    expect(JSON.parse(below.stdout).files[0].findings.find((f: { ruleId: string }) => f.ruleId === 'SITE003').severity).toBe('note');
-    const without = runCli(['lint', 'site.yaml', '--format', 'json', '--no-config', '--as-of', AS_OF], { cwd: join(dir, 'exports', 'deep') });
+    expect(
+      JSON.parse(below.stdout).files[0].findings.find((f: { ruleId: string }) => f.ruleId === 'SITE003').severity,
+    ).toBe('note');
+    const without = runCli(['lint', 'site.yaml', '--format', 'json', '--no-config', '--as-of', AS_OF], {
+      cwd: join(dir, 'exports', 'deep'),
+    });
     expect(without.code).toBe(1);
     expect(ruleIds(without.stdout)).toContain('CMG001');
   });
@@ -212,7 +290,10 @@ describe('what the config does', () => {
       ].join('\n'),
       'site.yaml': CLEAN_EXPORT,
     });
-    const result = runCli(['lint', 'site.yaml', '--config', 'settings/lint.yaml', '--format', 'json', '--as-of', AS_OF], { cwd: dir });
+    const result = runCli(
+      ['lint', 'site.yaml', '--config', 'settings/lint.yaml', '--format', 'json', '--as-of', AS_OF],
+      { cwd: dir },
+    );
     expect(result.code, result.stderr).toBe(1);
     const finding = JSON.parse(result.stdout).files[0].findings.find((f: { ruleId: string }) => f.ruleId === 'ACME001');
     expect(finding).toMatchObject({ severity: 'error', line: 4, message: 'Site code P01 is reserved.' });
@@ -234,14 +315,21 @@ describe('what the config does', () => {
   });
 
   test('maxWarnings from the config; --max-warnings overrides it', () => {
-    const dir = writeTree(tempDir('max-warnings'), { 'cmlint.config.yaml': 'maxWarnings: 0\nasOf: "2030-01-01"\nrules:\n  CMG001: warning\n  SITE003: warning\n', 'site.yaml': BROKEN_EXPORT });
+    const dir = writeTree(tempDir('max-warnings'), {
+      'cmlint.config.yaml': 'maxWarnings: 0\nasOf: "2030-01-01"\nrules:\n  CMG001: warning\n  SITE003: warning\n',
+      'site.yaml': BROKEN_EXPORT,
+    });
     expect(runCli(['lint', 'site.yaml'], { cwd: dir }).code).toBe(1);
     expect(runCli(['lint', 'site.yaml', '--max-warnings', '100'], { cwd: dir }).code).toBe(0);
   });
 
   test('asOf from the config; --as-of overrides it', () => {
-    const dir = writeTree(tempDir('as-of'), { 'cmlint.config.yaml': 'asOf: "2020-01-01"\n', 'site.yaml': CLEAN_EXPORT });
-    const sarif = (args: string[]) => JSON.parse(runCli(['lint', 'site.yaml', '--format', 'json', ...args], { cwd: dir }).stdout);
+    const dir = writeTree(tempDir('as-of'), {
+      'cmlint.config.yaml': 'asOf: "2020-01-01"\n',
+      'site.yaml': CLEAN_EXPORT,
+    });
+    const sarif = (args: string[]) =>
+      JSON.parse(runCli(['lint', 'site.yaml', '--format', 'json', ...args], { cwd: dir }).stdout);
     // The run date is not in the report, but SITE009 (support lifecycle) depends on it: 2403 was supported in 2020.
     expect(ruleIds(JSON.stringify(sarif([])))).not.toContain('SITE009');
     expect(ruleIds(JSON.stringify(sarif(['--as-of', '2030-01-01'])))).toContain('SITE009');
@@ -249,17 +337,29 @@ describe('what the config does', () => {
 
   test('versions add a release newer than cmlint to its version facts: SITE009 knows its support end, a build number its version', () => {
     // Made-up facts for a version after the newest cmlint knows (2603, supported until 2027-11-05).
-    const site = (version: string | number) => `schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n      SiteType: Primary\n      Version: ${version}\n`;
+    const site = (version: string | number) =>
+      `schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n      SiteType: Primary\n      Version: ${version}\n`;
     const dir = writeTree(tempDir('versions'), { 'newer.yaml': site(2709), 'build.yaml': site(9170) });
-    const lint = (file: string, args: string[]) => JSON.parse(runCli(['lint', file, '--format', 'json', '--as-of', '2028-01-10', ...args], { cwd: dir }).stdout).files[0].findings as { ruleId: string; message: string }[];
+    const lint = (file: string, args: string[]) =>
+      JSON.parse(runCli(['lint', file, '--format', 'json', '--as-of', '2028-01-10', ...args], { cwd: dir }).stdout)
+        .files[0].findings as { ruleId: string; message: string }[];
     // Without the facts: 2709 is newer than anything known, and 2603's support has ended, so cmlint cannot tell.
     expect(lint('newer.yaml', ['--no-config']).map((f) => f.ruleId)).toContain('SITE009');
-    expect(lint('build.yaml', ['--no-config']).find((f) => f.ruleId === 'CML003')?.message).toMatch(/9170 looks like a site build number/);
-    writeFileSync(join(dir, 'cmlint.config.yaml'), 'versions:\n  - version: 2709\n    buildNumber: 9170\n    available: "2027-09-20"\n');
+    expect(lint('build.yaml', ['--no-config']).find((f) => f.ruleId === 'CML003')?.message).toMatch(
+      /9170 looks like a site build number/,
+    );
+    writeFileSync(
+      join(dir, 'cmlint.config.yaml'),
+      'versions:\n  - version: 2709\n    buildNumber: 9170\n    available: "2027-09-20"\n',
+    );
     // With them: 2709 is supported until 2029-03-20 (18 months), and 9170 is its build number.
     expect(lint('newer.yaml', []).map((f) => f.ruleId)).not.toContain('SITE009');
-    expect(lint('build.yaml', []).find((f) => f.ruleId === 'CML003')?.message).toBe('9170 is the build number of version 2709 (5.00.9170), not a version; write Version: 2709.');
-    expect(lint('newer.yaml', ['--as-of', '2029-03-21']).find((f) => f.ruleId === 'SITE009')?.message).toMatch(/support ended on 2029-03-20/);
+    expect(lint('build.yaml', []).find((f) => f.ruleId === 'CML003')?.message).toBe(
+      '9170 is the build number of version 2709 (5.00.9170), not a version; write Version: 2709.',
+    );
+    expect(lint('newer.yaml', ['--as-of', '2029-03-21']).find((f) => f.ruleId === 'SITE009')?.message).toMatch(
+      /support ended on 2029-03-20/,
+    );
   });
 
   test('external suppressions for JSON exports: kept in SARIF and JSON with their justification, left out of the exit code', () => {
@@ -283,10 +383,15 @@ describe('what the config does', () => {
     const json = runCli(['lint', 'exports', '--format', 'json'], { cwd: dir });
     expect(json.code, json.stderr).toBe(0);
     const finding = JSON.parse(json.stdout).files[0].findings.find((f: { ruleId: string }) => f.ruleId === 'CMG001');
-    expect(finding.suppression).toEqual({ kind: 'external', justification: 'The CMG moves to the CAS in June (CHG-1234).' });
+    expect(finding.suppression).toEqual({
+      kind: 'external',
+      justification: 'The CMG moves to the CAS in June (CHG-1234).',
+    });
     const sarif = JSON.parse(runCli(['lint', 'exports', '--format', 'sarif'], { cwd: dir }).stdout);
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'CMG001');
-    expect(result.suppressions).toEqual([{ kind: 'external', justification: 'The CMG moves to the CAS in June (CHG-1234).' }]);
+    expect(result.suppressions).toEqual([
+      { kind: 'external', justification: 'The CMG moves to the CAS in June (CHG-1234).' },
+    ]);
     const text = runCli(['lint', 'exports'], { cwd: dir });
     expect(text.stdout).not.toMatch(/CMG001/);
     expect(text.stdout).toMatch(/1 suppressed/);
@@ -296,12 +401,15 @@ describe('what the config does', () => {
 
   test('an external suppression whose file was linted but which matched nothing is a warning on stderr', () => {
     const dir = writeTree(tempDir('external-unused'), {
-      'cmlint.config.yaml': 'suppressions:\n  - files: site.json\n    pointer: /hierarchy\n    rule: CMG001\n    justification: stale\n',
+      'cmlint.config.yaml':
+        'suppressions:\n  - files: site.json\n    pointer: /hierarchy\n    rule: CMG001\n    justification: stale\n',
       'site.json': BROKEN_JSON,
     });
     const result = runCli(['lint', 'site.json', '--as-of', AS_OF], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('cmlint: warning: cmlint.config.yaml: suppressions[0] (CMG001 at "/hierarchy" in site.json) suppressed no finding; remove it');
+    expect(result.stderr.trim()).toBe(
+      'cmlint: warning: cmlint.config.yaml: suppressions[0] (CMG001 at "/hierarchy" in site.json) suppressed no finding; remove it',
+    );
   });
 });
 
@@ -311,7 +419,11 @@ describe('cmlint init', () => {
     const first = runCli(['init'], { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
     const written = readFileSync(join(dir, 'cmlint.config.yaml'), 'utf8');
-    expect(written).toBe(`# yaml-language-server: $schema=${relative(dir, join(ROOT, 'schemas', 'config.schema.json')).split(sep).join('/')}\n${STARTER_CONFIG}`);
+    expect(written).toBe(
+      `# yaml-language-server: $schema=${relative(dir, join(ROOT, 'schemas', 'config.schema.json'))
+        .split(sep)
+        .join('/')}\n${STARTER_CONFIG}`,
+    );
     expect(written).toMatch(/^# /m);
     writeFileSync(join(dir, 'cmlint.config.yaml'), 'rules: {}\n# mine\n');
     const second = runCli(['init'], { cwd: dir });

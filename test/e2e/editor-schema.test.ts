@@ -9,7 +9,12 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
 
 /** A diagnostic as yaml-language-server publishes it (its messages are plain strings). */
@@ -54,12 +59,19 @@ beforeAll(async () => {
   writeFileSync(join(project, 'site.yaml'), EXPORT);
   uri = pathToFileURL(join(project, 'site.yaml')).href;
 
-  server = spawn(process.execPath, [SERVER, '--stdio'], { cwd: project, env: { ...process.env, HTTP_PROXY: SETTINGS.http.proxy, HTTPS_PROXY: SETTINGS.http.proxy } });
+  server = spawn(process.execPath, [SERVER, '--stdio'], {
+    cwd: project,
+    env: { ...process.env, HTTP_PROXY: SETTINGS.http.proxy, HTTPS_PROXY: SETTINGS.http.proxy },
+  });
   connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
     diagnostics.set(params.uri, params.diagnostics);
   });
-  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (item.section ? (SETTINGS as Record<string, unknown>)[item.section] ?? null : SETTINGS)));
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+    params.items.map((item) =>
+      item.section ? ((SETTINGS as Record<string, unknown>)[item.section] ?? null) : SETTINGS,
+    ),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification(() => {});
@@ -69,12 +81,18 @@ beforeAll(async () => {
     rootUri: pathToFileURL(project).href,
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-      textDocument: { completion: { completionItem: { snippetSupport: true } }, publishDiagnostics: {}, synchronization: { didSave: true } },
+      textDocument: {
+        completion: { completionItem: { snippetSupport: true } },
+        publishDiagnostics: {},
+        synchronization: { didSave: true },
+      },
     },
   });
   await connection.sendNotification('initialized', {});
   await connection.sendNotification('workspace/didChangeConfiguration', { settings: SETTINGS });
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: EXPORT } });
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'yaml', version: 1, text: EXPORT },
+  });
 }, 60_000);
 
 afterAll(() => {
@@ -107,7 +125,9 @@ describe('yaml-language-server with the installed schema, offline', () => {
     const typo = list.find((d) => /\bSiteTyp\b.*not allowed/.test(d.message));
     expect(typo, JSON.stringify(list)).toBeDefined();
     expect(typo!.range.start).toEqual({ line: 5, character: 6 });
-    expect(typo!.data).toMatchObject({ schemaUri: [expect.stringMatching(/\/node_modules\/cmlint\/schemas\/export\.schema\.json$/)] });
+    expect(typo!.data).toMatchObject({
+      schemaUri: [expect.stringMatching(/\/node_modules\/cmlint\/schemas\/export\.schema\.json$/)],
+    });
     // The required key the typo left out is named too.
     expect(list.some((d) => d.message === 'Missing property "SiteType".')).toBe(true);
     // Nothing about a schema that could not be loaded.
@@ -115,9 +135,19 @@ describe('yaml-language-server with the installed schema, offline', () => {
   }, 40_000);
 
   test("completes a site's keys and the export's top-level keys from the schema", async () => {
-    const inSite = labels(await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 6, character: 6 } }));
+    const inSite = labels(
+      await connection.sendRequest('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 6, character: 6 },
+      }),
+    );
     expect(inSite).toEqual(expect.arrayContaining(['SiteType', 'Version', 'SiteName']));
-    const top = labels(await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 0 } }));
+    const top = labels(
+      await connection.sendRequest('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 7, character: 0 },
+      }),
+    );
     expect(top).toEqual(expect.arrayContaining(['cloudManagementGateways', 'clientPopulations']));
   }, 40_000);
 });

@@ -8,11 +8,20 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT, runCli } from '../support/cli.js';
 import { registrySarifValidator } from '../support/sarif-schemas.js';
-import { AS_OF, BROKEN_EXPORT, BROKEN_JSON, CLEAN_EXPORT, NOT_EXPORTS, tempDir, writeTree } from '../support/workspace.js';
+import {
+  AS_OF,
+  BROKEN_EXPORT,
+  BROKEN_JSON,
+  CLEAN_EXPORT,
+  NOT_EXPORTS,
+  tempDir,
+  writeTree,
+} from '../support/workspace.js';
 
 const lint = (args: string[], cwd: string) => runCli(['lint', '--no-config', '--as-of', AS_OF, ...args], { cwd });
 const lintedPaths = (stdout: string): string[] => JSON.parse(stdout).files.map((f: { path: string }) => f.path);
-const skippedPaths = (stdout: string): string[] => (JSON.parse(stdout).skipped ?? []).map((s: { path: string }) => s.path);
+const skippedPaths = (stdout: string): string[] =>
+  (JSON.parse(stdout).skipped ?? []).map((s: { path: string }) => s.path);
 
 describe('a folder search lints exports and skips, counts and names the rest', () => {
   const repo = () => writeTree(tempDir('scan-repo'), { ...NOT_EXPORTS, 'designs/site.yaml': BROKEN_EXPORT });
@@ -35,9 +44,17 @@ describe('a folder search lints exports and skips, counts and names the rest', (
     const sarif = JSON.parse(lint(['--format', 'sarif'], dir).stdout);
     const validate = registrySarifValidator();
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    const notification = sarif.runs[0].invocations[0].toolExecutionNotifications.find((n: { descriptor?: { id: string } }) => n.descriptor?.id === 'skipped-not-exports');
+    const notification = sarif.runs[0].invocations[0].toolExecutionNotifications.find(
+      (n: { descriptor?: { id: string } }) => n.descriptor?.id === 'skipped-not-exports',
+    );
     expect(notification.message.text).toMatch(/^5 files skipped: not cmlint exports/);
-    expect(notification.locations.map((l: { physicalLocation: { artifactLocation: { uri: string } } }) => l.physicalLocation.artifactLocation.uri).sort()).toEqual(Object.keys(NOT_EXPORTS).sort());
+    expect(
+      notification.locations
+        .map(
+          (l: { physicalLocation: { artifactLocation: { uri: string } } }) => l.physicalLocation.artifactLocation.uri,
+        )
+        .sort(),
+    ).toEqual(Object.keys(NOT_EXPORTS).sort());
     const junit = lint(['--format', 'junit'], dir).stdout;
     expect(junit).toContain('classname="cmlint.skipped"');
     expect((junit.match(/<skipped message="not a cmlint export: /g) ?? []).length).toBe(5);
@@ -84,7 +101,10 @@ describe('a folder search lints exports and skips, counts and names the rest', (
   });
 
   test('a file that does not parse is linted when it mentions schemaVersion, skipped otherwise', () => {
-    const dir = writeTree(tempDir('scan-broken'), { 'export.yaml': 'schemaVersion: 1\nhierarchy: [\n', 'chart.yaml': 'name: {{ .Values.name }}\n' });
+    const dir = writeTree(tempDir('scan-broken'), {
+      'export.yaml': 'schemaVersion: 1\nhierarchy: [\n',
+      'chart.yaml': 'name: {{ .Values.name }}\n',
+    });
     const run = lint(['--format', 'json'], dir);
     expect(lintedPaths(run.stdout)).toEqual(['export.yaml']);
     expect(skippedPaths(run.stdout)).toEqual(['chart.yaml']);
@@ -97,7 +117,9 @@ describe('a folder search lints exports and skips, counts and names the rest', (
     const files = JSON.parse(run.stdout).files;
     expect(files.map((f: { path: string }) => f.path)).toEqual(['package.json', 'docker-compose.yml']);
     for (const file of files) expect(file.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['CML015']);
-    expect(files[0].findings[0].message).toMatch(/not a cmlint export: an export is a YAML or JSON mapping whose top level has schemaVersion/);
+    expect(files[0].findings[0].message).toMatch(
+      /not a cmlint export: an export is a YAML or JSON mapping whose top level has schemaVersion/,
+    );
   });
 
   test('--only-exports (the pre-commit hook) skips named files that are not exports', () => {
@@ -110,7 +132,11 @@ describe('a folder search lints exports and skips, counts and names the rest', (
 
   test('the config file and the custom rule folders are never linted, nor listed as skipped', () => {
     const rule = readFileSync(join(ROOT, 'fixtures', 'rules', 'CML009', 'custom-rules', 'FAULTY901.yaml'), 'utf8');
-    const dir = writeTree(tempDir('scan-rules'), { 'cmlint.config.yaml': `asOf: "${AS_OF}"\ncustomRuleFolders: [checks]\n`, 'checks/FAULTY901.yaml': rule, 'site.yaml': CLEAN_EXPORT });
+    const dir = writeTree(tempDir('scan-rules'), {
+      'cmlint.config.yaml': `asOf: "${AS_OF}"\ncustomRuleFolders: [checks]\n`,
+      'checks/FAULTY901.yaml': rule,
+      'site.yaml': CLEAN_EXPORT,
+    });
     const run = runCli(['lint', '--format', 'json', '.'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(lintedPaths(run.stdout)).toEqual(['site.yaml']);
@@ -123,7 +149,10 @@ describe('a folder search lints exports and skips, counts and names the rest', (
 describe('a folder search stays inside the folder it searches', () => {
   function tree() {
     const root = tempDir('scan-links');
-    writeTree(root, { 'secret.yaml': 'schemaVersion: 1\nsecretToken: hunter2-outside\n', 'outside/config.yaml': 'schemaVersion: 1\ntoken: hunter2-folder\n' });
+    writeTree(root, {
+      'secret.yaml': 'schemaVersion: 1\nsecretToken: hunter2-outside\n',
+      'outside/config.yaml': 'schemaVersion: 1\ntoken: hunter2-folder\n',
+    });
     const repo = writeTree(join(root, 'repo'), { 'site.yaml': CLEAN_EXPORT, 'inner/other.yaml': CLEAN_EXPORT });
     symlinkSync('../secret.yaml', join(repo, 'leak.yaml'));
     symlinkSync('../outside', join(repo, 'leaked-folder'));
@@ -138,7 +167,10 @@ describe('a folder search stays inside the folder it searches', () => {
       const run = lint(['--format', 'json', ...args], repo);
       expect(run.code, `${args}: ${run.stderr}`).toBe(0);
       expect(run.stdout, args.join(' ')).not.toContain('hunter2');
-      expect(lintedPaths(run.stdout).some((p) => p.startsWith('leak')), args.join(' ')).toBe(false);
+      expect(
+        lintedPaths(run.stdout).some((p) => p.startsWith('leak')),
+        args.join(' '),
+      ).toBe(false);
     }
   });
 
@@ -161,7 +193,10 @@ describe('a folder search stays inside the folder it searches', () => {
   });
 
   test('examples and examples/contoso.yaml: each export once', () => {
-    const dir = writeTree(tempDir('scan-examples'), { 'examples/a.yaml': BROKEN_EXPORT, 'examples/b.yaml': CLEAN_EXPORT });
+    const dir = writeTree(tempDir('scan-examples'), {
+      'examples/a.yaml': BROKEN_EXPORT,
+      'examples/b.yaml': CLEAN_EXPORT,
+    });
     writeFileSync(join(dir, 'examples', 'c.json'), BROKEN_JSON);
     const run = lint(['--format', 'json', 'examples', 'examples/a.yaml', './examples/c.json'], dir);
     expect(lintedPaths(run.stdout)).toEqual(['examples/a.yaml', 'examples/b.yaml', 'examples/c.json']);

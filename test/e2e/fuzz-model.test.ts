@@ -45,15 +45,25 @@ describe('the model takes any shape', () => {
       'a Channels item that is a mapping': { clientPopulations: [{ Name: 'p', Channels: [{ CMG: true }] }] },
       'a population Name that is a mapping': { clientPopulations: [{ Name: { first: 'p' } }] },
       'a certificate Id that is a mapping': { pki: { certificates: [{ Id: { a: 1 } }] } },
-      'a WSUS port that is not a number': { siteSystems: [{ SiteSystemServerName: 's', roles: { SoftwareUpdatePoint: { WsusSsl: true, WsusIisSslPort: 'x' } } }] },
+      'a WSUS port that is not a number': {
+        siteSystems: [
+          { SiteSystemServerName: 's', roles: { SoftwareUpdatePoint: { WsusSsl: true, WsusIisSslPort: 'x' } } },
+        ],
+      },
       'a port that is a fraction': { network: { connections: [{ From: 'a', To: 'b', Ports: [1.5] }] } },
-      'a client settings priority that is a list': { clientSettings: [{ ClientSettingName: 'a', DeployedTo: [{ x: 1 }], Priority: [1] }, { ClientSettingName: 'b', DeployedTo: ['p'], Priority: { x: 1 } }], clientPopulations: [{ Name: 'p' }] },
+      'a client settings priority that is a list': {
+        clientSettings: [
+          { ClientSettingName: 'a', DeployedTo: [{ x: 1 }], Priority: [1] },
+          { ClientSettingName: 'b', DeployedTo: ['p'], Priority: { x: 1 } },
+        ],
+        clientPopulations: [{ Name: 'p' }],
+      },
       'a feature that is a list': { clientPopulations: [{ Name: 'p', Features: [[{ Feature: 'x' }], 5, null] }] },
     };
     for (const [name, data] of Object.entries(cases)) expect(() => buildModel(data), name).not.toThrow();
   });
 
-  test('a Channels item that is a mapping: the schema finding and the rules\' findings elsewhere are both reported', () => {
+  test("a Channels item that is a mapping: the schema finding and the rules' findings elsewhere are both reported", () => {
     const text = [
       'schemaVersion: 1',
       'hierarchy:',
@@ -86,30 +96,49 @@ describe('the model takes any shape', () => {
           try {
             buildModel(data);
           } catch (error) {
-            throw new Error(`node ${index} set to ${JSON.stringify(value)}: ${(error as Error).message}\n${JSON.stringify(data).slice(0, 400)}`, { cause: error });
+            throw new Error(
+              `node ${index} set to ${JSON.stringify(value)}: ${(error as Error).message}\n${JSON.stringify(data).slice(0, 400)}`,
+              { cause: error },
+            );
           }
         }
       }
     });
   }
 
-  test('random wrong-kind values at several places: the model builds and the built-in rules run', async () => {
-    const rules = loadBuiltinRules().filter((r) => r.check).map(compileRule);
-    const scalar = fc.oneof(fc.constantFrom(...WRONG_KINDS), fc.jsonValue({ maxDepth: 0 }), fc.double(), fc.string({ maxLength: 6 }));
-    const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
-      v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('Name', 'Id', 'SiteCode', 'Channels', 'x'), tie('v'), { maxKeys: 3 })),
-    })).v;
-    const seedArb = fc.integer({ min: 0, max: seeds.length - 1 });
-    const changes = fc.array(fc.tuple(fc.nat(), value), { minLength: 1, maxLength: 5 });
-    await fc.assert(
-      fc.asyncProperty(seedArb, changes, async (seedIndex, edits) => {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        let data = seeds[seedIndex]!.data;
-        for (const [at, v] of edits) data = replaced(data, at % slots(data).length, v);
-        const model = buildModel(data);
-        expect(() => evaluateRules(rules, model, data, { asOf: '2026-06-01' })).not.toThrow();
-      }),
-      { numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false },
-    );
-  }, (SECONDS + 40) * 1000);
+  test(
+    'random wrong-kind values at several places: the model builds and the built-in rules run',
+    async () => {
+      const rules = loadBuiltinRules()
+        .filter((r) => r.check)
+        .map(compileRule);
+      const scalar = fc.oneof(
+        fc.constantFrom(...WRONG_KINDS),
+        fc.jsonValue({ maxDepth: 0 }),
+        fc.double(),
+        fc.string({ maxLength: 6 }),
+      );
+      const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
+        v: fc.oneof(
+          { depthSize: 'small', withCrossShrink: true },
+          scalar,
+          fc.array(tie('v'), { maxLength: 3 }),
+          fc.dictionary(fc.constantFrom('Name', 'Id', 'SiteCode', 'Channels', 'x'), tie('v'), { maxKeys: 3 }),
+        ),
+      })).v;
+      const seedArb = fc.integer({ min: 0, max: seeds.length - 1 });
+      const changes = fc.array(fc.tuple(fc.nat(), value), { minLength: 1, maxLength: 5 });
+      await fc.assert(
+        fc.asyncProperty(seedArb, changes, async (seedIndex, edits) => {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          let data = seeds[seedIndex]!.data;
+          for (const [at, v] of edits) data = replaced(data, at % slots(data).length, v);
+          const model = buildModel(data);
+          expect(() => evaluateRules(rules, model, data, { asOf: '2026-06-01' })).not.toThrow();
+        }),
+        { numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false },
+      );
+    },
+    (SECONDS + 40) * 1000,
+  );
 });

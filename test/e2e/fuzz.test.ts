@@ -41,7 +41,14 @@ const seeds = seedFiles(join(ROOT, 'fixtures')).map((path) => {
   const bytes = readFileSync(path);
   let data: unknown = {};
   try {
-    data = fromYaml(bytes.toString('utf8'), { schema: 'core', merge: false, uniqueKeys: false, maxAliasCount: 1000, logLevel: 'silent' }) ?? {};
+    data =
+      fromYaml(bytes.toString('utf8'), {
+        schema: 'core',
+        merge: false,
+        uniqueKeys: false,
+        maxAliasCount: 1000,
+        logLevel: 'silent',
+      }) ?? {};
   } catch {
     // a deliberately broken fixture: text mutations still use it
   }
@@ -49,7 +56,9 @@ const seeds = seedFiles(join(ROOT, 'fixtures')).map((path) => {
 });
 
 const linter = createLinter({ asOf: '2026-06-01' });
-const validators: { name: string; validate: ValidateFunction }[] = [{ name: 'registry SARIF 2.1.0 schema', validate: registrySarifValidator() }];
+const validators: { name: string; validate: ValidateFunction }[] = [
+  { name: 'registry SARIF 2.1.0 schema', validate: registrySarifValidator() },
+];
 const official = officialSarifValidator();
 if (official) validators.push({ name: 'official OASIS SARIF 2.1.0 schema (../shared)', validate: official });
 
@@ -59,7 +68,9 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f
 const stats = { runs: 0, unreadable: 0, findings: 0, started: Date.now() };
 afterAll(() => {
   const seconds = ((Date.now() - stats.started) / 1000).toFixed(1);
-  console.log(`fuzz: ${stats.runs} inputs (${stats.unreadable} refused as unreadable), ${stats.findings} findings, ${seconds} s; budget ${RUNS} runs or ${SECONDS} s per property, ${seeds.length} seeds`);
+  console.log(
+    `fuzz: ${stats.runs} inputs (${stats.unreadable} refused as unreadable), ${stats.findings} findings, ${seconds} s; budget ${RUNS} runs or ${SECONDS} s per property, ${seeds.length} seeds`,
+  );
 });
 
 /** Lints one input through the API and checks every invariant; throws (fails the property) on any violation. */
@@ -111,14 +122,73 @@ function lintAndCheck(name: string, bytes: Buffer): void {
 // Arbitraries
 
 const hostileStrings = [
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '<<', '', ' ', '~', 'null', 'true', '0x1F', '1e400',
-  '-.inf', '.nan', '\u001b[2J\u001b[31m', '\u001b]0;title\u0007', 'a\r\nb', '\u202eevil', '\ufeff', '\u0085', '\u2028', '\ud800',
-  '{{ it.SiteCode }}', '${process.exit(1)}', '!!js/function', '*alias', '&anchor', '%YAML 1.1', '---', '...', '#', '"', "'",
-  'SiteCode', 'SiteType', 'Version', 'schemaVersion', 'hierarchy', 'sites', 'siteSystems', 'cloudManagementGateways',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '<<',
+  '',
+  ' ',
+  '~',
+  'null',
+  'true',
+  '0x1F',
+  '1e400',
+  '-.inf',
+  '.nan',
+  '\u001b[2J\u001b[31m',
+  '\u001b]0;title\u0007',
+  'a\r\nb',
+  '\u202eevil',
+  '\ufeff',
+  '\u0085',
+  '\u2028',
+  '\ud800',
+  '{{ it.SiteCode }}',
+  '${process.exit(1)}',
+  '!!js/function',
+  '*alias',
+  '&anchor',
+  '%YAML 1.1',
+  '---',
+  '...',
+  '#',
+  '"',
+  "'",
+  'SiteCode',
+  'SiteType',
+  'Version',
+  'schemaVersion',
+  'hierarchy',
+  'sites',
+  'siteSystems',
+  'cloudManagementGateways',
 ];
-const keyArb = fc.oneof(fc.constantFrom(...hostileStrings), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 8 }));
+const keyArb = fc.oneof(
+  fc.constantFrom(...hostileStrings),
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 8 }),
+);
 const scalarArb = fc.oneof(
-  fc.constantFrom<unknown>(null, true, false, 0, -0, -1, 2403, 2 ** 53 + 2, 1e308, -1e-308, 0.5, 'Primary', 'Cas', 'Secondary', 'HttpsOnly', ...hostileStrings),
+  fc.constantFrom<unknown>(
+    null,
+    true,
+    false,
+    0,
+    -0,
+    -1,
+    2403,
+    2 ** 53 + 2,
+    1e308,
+    -1e-308,
+    0.5,
+    'Primary',
+    'Cas',
+    'Secondary',
+    'HttpsOnly',
+    ...hostileStrings,
+  ),
   fc.integer(),
   fc.double({ noNaN: true }),
   fc.string({ maxLength: 20 }),
@@ -131,7 +201,12 @@ const valueArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.array(scalarArb, { maxLength: 4 }) },
 );
 
-type Mutation = { kind: 'rename' | 'set' | 'retype' | 'delete' | 'duplicate' | 'insert'; at: number; key: string; value: unknown };
+type Mutation = {
+  kind: 'rename' | 'set' | 'retype' | 'delete' | 'duplicate' | 'insert';
+  at: number;
+  key: string;
+  value: unknown;
+};
 const mutationArb: fc.Arbitrary<Mutation> = fc.record({
   kind: fc.constantFrom('rename', 'set', 'retype', 'delete', 'duplicate', 'insert'),
   at: fc.nat(),
@@ -204,10 +279,36 @@ function serialise(data: unknown, format: 'yaml' | 'json', flow: boolean): strin
 }
 
 const hostileLines = [
-  '\t- tab', '<<: *base', 'a: &a [*a]', 'x: !!js/function "function(){}"', 'x: !!binary aGk=', '---', '...', '%YAML 1.1',
-  '? [complex, key]', ': value', '- - - -', '[[[[[[[[', ']]]]', '{{{{', 'key: "unterminated', "key: 'unterminated", '# comment',
-  '__proto__: {polluted: true}', '"\\e[31mred": 1', 'schemaVersion: 1', 'schemaVersion: 1', '\u202e', '\ufeffbom: 1', '|', '>-',
-  'a: *undefined', '&anchor', '!tag', 'key: value # cmlint-disable-line CML002 -- fuzz', '# cmlint-disable -- fuzz',
+  '\t- tab',
+  '<<: *base',
+  'a: &a [*a]',
+  'x: !!js/function "function(){}"',
+  'x: !!binary aGk=',
+  '---',
+  '...',
+  '%YAML 1.1',
+  '? [complex, key]',
+  ': value',
+  '- - - -',
+  '[[[[[[[[',
+  ']]]]',
+  '{{{{',
+  'key: "unterminated',
+  "key: 'unterminated",
+  '# comment',
+  '__proto__: {polluted: true}',
+  '"\\e[31mred": 1',
+  'schemaVersion: 1',
+  'schemaVersion: 1',
+  '\u202e',
+  '\ufeffbom: 1',
+  '|',
+  '>-',
+  'a: *undefined',
+  '&anchor',
+  '!tag',
+  'key: value # cmlint-disable-line CML002 -- fuzz',
+  '# cmlint-disable -- fuzz',
 ];
 
 type TextOp =
@@ -220,7 +321,15 @@ type TextOp =
 
 const textOpArb: fc.Arbitrary<TextOp> = fc.oneof(
   fc.record({ op: fc.constant('bytes' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
-  fc.record({ op: fc.constant('line' as const), at: fc.nat(), line: fc.oneof(fc.constantFrom(...hostileLines), fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 12 })) }),
+  fc.record({
+    op: fc.constant('line' as const),
+    at: fc.nat(),
+    line: fc.oneof(
+      fc.constantFrom(...hostileLines),
+      fc.string({ maxLength: 30 }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+    ),
+  }),
   fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ op: fc.constant('duplicateLine' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('swapLines' as const), at: fc.nat(), other: fc.nat() }),
@@ -268,52 +377,81 @@ describe('fuzzing the lint API with mutated fixtures', () => {
     expect(seeds.length).toBeGreaterThan(10);
   });
 
-  test('structural mutations (keys, values, types, deleted, duplicated and inserted nodes) never throw and report well', async () => {
-    await fc.assert(
-      fc.asyncProperty(seedArb, fc.array(mutationArb, { minLength: 1, maxLength: 6 }), fc.constantFrom('yaml', 'json'), fc.boolean(), async (seed, mutations, format, flow) => {
-        await yieldToVitest();
-        const text = serialise(mutate(seed.data, mutations), format as 'yaml' | 'json', flow);
-        lintAndCheck(`mutated.${format}`, Buffer.from(text, 'utf8'));
-      }),
-      budget,
-    );
-  }, (SECONDS + 40) * 1000);
+  test(
+    'structural mutations (keys, values, types, deleted, duplicated and inserted nodes) never throw and report well',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          seedArb,
+          fc.array(mutationArb, { minLength: 1, maxLength: 6 }),
+          fc.constantFrom('yaml', 'json'),
+          fc.boolean(),
+          async (seed, mutations, format, flow) => {
+            await yieldToVitest();
+            const text = serialise(mutate(seed.data, mutations), format as 'yaml' | 'json', flow);
+            lintAndCheck(`mutated.${format}`, Buffer.from(text, 'utf8'));
+          },
+        ),
+        budget,
+      );
+    },
+    (SECONDS + 40) * 1000,
+  );
 
-  test('text mutations (random bytes, lines, deletions, swapped lines, CRLF) never throw and report well', async () => {
-    await fc.assert(
-      fc.asyncProperty(seedArb, fc.array(textOpArb, { minLength: 1, maxLength: 8 }), fc.constantFrom('yaml', 'json'), async (seed, ops, format) => {
-        await yieldToVitest();
-        lintAndCheck(`mutated.${format}`, applyTextOps(seed.bytes, ops));
-      }),
-      budget,
-    );
-  }, (SECONDS + 40) * 1000);
+  test(
+    'text mutations (random bytes, lines, deletions, swapped lines, CRLF) never throw and report well',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          seedArb,
+          fc.array(textOpArb, { minLength: 1, maxLength: 8 }),
+          fc.constantFrom('yaml', 'json'),
+          async (seed, ops, format) => {
+            await yieldToVitest();
+            lintAndCheck(`mutated.${format}`, applyTextOps(seed.bytes, ops));
+          },
+        ),
+        budget,
+      );
+    },
+    (SECONDS + 40) * 1000,
+  );
 
-  test('the reported first bad UTF-8 byte is where the strict decoder fails', async () => {
-    const utf8Arb = fc.oneof(
-      fc.uint8Array({ maxLength: 24 }),
-      fc.tuple(fc.string({ unit: 'binary', maxLength: 8 }), fc.uint8Array({ maxLength: 3 }), fc.string({ maxLength: 4 })).map(([a, b, c]) => Buffer.concat([Buffer.from(a), b, Buffer.from(c)])),
-    );
-    await fc.assert(
-      fc.asyncProperty(utf8Arb, async (bytes) => {
-        const decodes = (part: Uint8Array) => {
-          try {
-            new TextDecoder('utf-8', { fatal: true }).decode(part);
-            return true;
-          } catch {
-            return false;
+  test(
+    'the reported first bad UTF-8 byte is where the strict decoder fails',
+    async () => {
+      const utf8Arb = fc.oneof(
+        fc.uint8Array({ maxLength: 24 }),
+        fc
+          .tuple(
+            fc.string({ unit: 'binary', maxLength: 8 }),
+            fc.uint8Array({ maxLength: 3 }),
+            fc.string({ maxLength: 4 }),
+          )
+          .map(([a, b, c]) => Buffer.concat([Buffer.from(a), b, Buffer.from(c)])),
+      );
+      await fc.assert(
+        fc.asyncProperty(utf8Arb, async (bytes) => {
+          const decodes = (part: Uint8Array) => {
+            try {
+              new TextDecoder('utf-8', { fatal: true }).decode(part);
+              return true;
+            } catch {
+              return false;
+            }
+          };
+          const offset = firstInvalidUtf8Offset(bytes);
+          expect(offset === -1).toBe(decodes(bytes));
+          if (offset >= 0) {
+            expect(decodes(bytes.subarray(0, offset))).toBe(true);
+            expect(decodes(bytes.subarray(0, offset + 4 > bytes.length ? bytes.length : offset + 4))).toBe(false);
           }
-        };
-        const offset = firstInvalidUtf8Offset(bytes);
-        expect(offset === -1).toBe(decodes(bytes));
-        if (offset >= 0) {
-          expect(decodes(bytes.subarray(0, offset))).toBe(true);
-          expect(decodes(bytes.subarray(0, offset + 4 > bytes.length ? bytes.length : offset + 4))).toBe(false);
-        }
-      }),
-      { ...budget, numRuns: RUNS * 5 },
-    );
-  }, (SECONDS + 40) * 1000);
+        }),
+        { ...budget, numRuns: RUNS * 5 },
+      );
+    },
+    (SECONDS + 40) * 1000,
+  );
 
   test('decoding gives what the strict UTF-8 decoder gives, ASCII (read as Latin-1) or not', () => {
     const bytesArb = fc.oneof(
@@ -343,13 +481,17 @@ describe('fuzzing the lint API with mutated fixtures', () => {
     );
   });
 
-  test('random documents (any JSON value, as YAML or JSON) never throw and report well', async () => {
-    await fc.assert(
-      fc.asyncProperty(valueArb, fc.constantFrom('yaml', 'json'), fc.boolean(), async (value, format, flow) => {
-        await yieldToVitest();
-        lintAndCheck(`random.${format}`, Buffer.from(serialise(value, format as 'yaml' | 'json', flow), 'utf8'));
-      }),
-      { ...budget, numRuns: Math.ceil(RUNS / 2) },
-    );
-  }, (SECONDS + 40) * 1000);
+  test(
+    'random documents (any JSON value, as YAML or JSON) never throw and report well',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(valueArb, fc.constantFrom('yaml', 'json'), fc.boolean(), async (value, format, flow) => {
+          await yieldToVitest();
+          lintAndCheck(`random.${format}`, Buffer.from(serialise(value, format as 'yaml' | 'json', flow), 'utf8'));
+        }),
+        { ...budget, numRuns: Math.ceil(RUNS / 2) },
+      );
+    },
+    (SECONDS + 40) * 1000,
+  );
 });

@@ -12,7 +12,9 @@ import { runCli } from '../support/cli.js';
 import { AS_OF, BROKEN_EXPORT, tempDir } from '../support/workspace.js';
 
 /** Parses one line the way the runner does (ActionCommand.TryParseV2): `::name props::message`, then unescapes. */
-function parseCommand(line: string): { command: string; properties: Record<string, string>; message: string } | undefined {
+function parseCommand(
+  line: string,
+): { command: string; properties: Record<string, string>; message: string } | undefined {
   const trimmed = line.trim();
   if (!trimmed.startsWith('::')) return undefined;
   const end = trimmed.indexOf('::', 2);
@@ -24,10 +26,21 @@ function parseCommand(line: string): { command: string; properties: Record<strin
   if (space >= 0) {
     for (const pair of head.slice(space + 1).split(',')) {
       const eq = pair.indexOf('=');
-      if (eq > 0) properties[pair.slice(0, eq)] = pair.slice(eq + 1).replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+      if (eq > 0)
+        properties[pair.slice(0, eq)] = pair
+          .slice(eq + 1)
+          .replace(/%0D/g, '\r')
+          .replace(/%0A/g, '\n')
+          .replace(/%3A/g, ':')
+          .replace(/%2C/g, ',')
+          .replace(/%25/g, '%');
     }
   }
-  const message = trimmed.slice(end + 2).replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+  const message = trimmed
+    .slice(end + 2)
+    .replace(/%0D/g, '\r')
+    .replace(/%0A/g, '\n')
+    .replace(/%25/g, '%');
   return { command, properties, message };
 }
 
@@ -60,8 +73,21 @@ describe('--format github', () => {
     expect(lines).toHaveLength(result.findings.length);
     const cmg = lines.map(parseCommand).find((c) => c?.message.endsWith('(CMG001)'))!;
     expect(cmg.command).toBe('error');
-    expect(cmg.properties).toEqual({ file: 'exports/site.yaml', line: '13', col: '15', endLine: '13', endColumn: '18', title: 'CMG001: The CMG is created at the top-tier site' });
-    expect(lines.every((l) => /^::(error|warning|notice) file=exports\/site\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:,]+::/.test(l))).toBe(true);
+    expect(cmg.properties).toEqual({
+      file: 'exports/site.yaml',
+      line: '13',
+      col: '15',
+      endLine: '13',
+      endColumn: '18',
+      title: 'CMG001: The CMG is created at the top-tier site',
+    });
+    expect(
+      lines.every((l) =>
+        /^::(error|warning|notice) file=exports\/site\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:,]+::/.test(
+          l,
+        ),
+      ),
+    ).toBe(true);
   });
 
   test('export values cannot inject workflow commands (newlines, ::error::, ::set-output, %0A, commas, colons)', () => {
@@ -88,13 +114,23 @@ describe('--format github', () => {
 
   test('suppressed findings are not annotated; the CLI writes the commands to stdout', () => {
     const dir = tempDir('github');
-    writeFileSync(join(dir, 'site.yaml'), BROKEN_EXPORT.replace('    SiteCode: P01\n', '    # cmlint-disable-next-line CMG001 -- accepted\n    SiteCode: P01\n'));
+    writeFileSync(
+      join(dir, 'site.yaml'),
+      BROKEN_EXPORT.replace(
+        '    SiteCode: P01\n',
+        '    # cmlint-disable-next-line CMG001 -- accepted\n    SiteCode: P01\n',
+      ),
+    );
     writeFileSync(join(dir, HOSTILE_FILE), HOSTILE_EXPORT);
-    const result = runCli(['lint', '--no-config', '--as-of', AS_OF, '--format', 'github', 'site.yaml', HOSTILE_FILE], { cwd: dir });
+    const result = runCli(['lint', '--no-config', '--as-of', AS_OF, '--format', 'github', 'site.yaml', HOSTILE_FILE], {
+      cwd: dir,
+    });
     expect(result.code).toBe(1);
     const commands = result.stdout.trimEnd().split('\n').map(parseCommand);
     expect(commands.every((c) => c && ['error', 'warning', 'notice'].includes(c.command))).toBe(true);
     expect(commands.filter((c) => c!.properties.file === 'site.yaml' && c!.message.endsWith('(CMG001)'))).toEqual([]);
-    expect(commands.filter((c) => c!.properties.file === HOSTILE_FILE && c!.message.endsWith('(CMG001)'))).toHaveLength(1);
+    expect(commands.filter((c) => c!.properties.file === HOSTILE_FILE && c!.message.endsWith('(CMG001)'))).toHaveLength(
+      1,
+    );
   });
 });

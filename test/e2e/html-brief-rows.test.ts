@@ -36,59 +36,69 @@ describe('brief rows past the first page of an HTML report', () => {
     const openings = after.match(/<tr [^>]*>/g)!;
     expect(openings).toHaveLength(active.length - FIRST_PAGE);
     for (const tr of openings) expect(tr).toMatch(/^<tr class="finding" id="finding-[A-Za-z0-9_-]+">$/);
-    const briefRules = new Set(after.match(/id="finding-[A-Za-z0-9_-]+"/g)!.map((id) => byAnchor.get(id.slice(4, -1))!.ruleId));
+    const briefRules = new Set(
+      after.match(/id="finding-[A-Za-z0-9_-]+"/g)!.map((id) => byAnchor.get(id.slice(4, -1))!.ruleId),
+    );
     expect(after.match(/class="rule-title"/g)).toHaveLength(briefRules.size);
   });
 
-  it.skipIf(!HAVE_CHROMIUM)(`get a full row's attributes and title from the script${HAVE_CHROMIUM ? '' : ' (skipped: /usr/bin/chromium is missing; apt-get install chromium)'}`, async () => {
-    mkdirSync(OUT, { recursive: true });
-    const report = join(OUT, 'dense.html');
-    writeFileSync(report, html);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(pathToFileURL(report).href);
-      await page.locator('details.more-findings summary').click();
-      await expect.poll(() => page.locator('tr.finding').count()).toBe(active.length);
-      const rows = await page.locator('tr.finding').evaluateAll((list) =>
-        list.map((r) => ({
-          id: r.id,
-          tabIndex: r.getAttribute('tabindex'),
-          index: r.getAttribute('data-index'),
-          severity: r.getAttribute('data-severity'),
-          family: r.getAttribute('data-family'),
-          part: r.getAttribute('data-part'),
-          sortSeverity: r.getAttribute('data-sort-severity'),
-          sortRule: r.getAttribute('data-sort-rule'),
-          sortLine: r.getAttribute('data-sort-line'),
-          sortPart: r.getAttribute('data-sort-part'),
-          title: r.querySelector('.rule-title')?.textContent ?? null,
-          partCell: (r as HTMLTableRowElement).cells[4]!.textContent,
-        })),
-      );
-      const titles = new Map(rules.map((r) => [r.id, r.title]));
-      rows.forEach((row, i) => {
-        const finding = byAnchor.get(row.id)!;
-        expect(row).toEqual({
-          id: row.id,
-          tabIndex: '-1',
-          index: String(i),
-          severity: finding.severity,
-          family: familyOf(finding.ruleId),
-          part: row.partCell,
-          sortSeverity: RANK[finding.severity],
-          sortRule: finding.ruleId,
-          sortLine: String(finding.region.startLine),
-          sortPart: row.partCell,
-          title: titles.get(finding.ruleId) ?? null,
-          partCell: row.partCell,
-        });
+  it.skipIf(!HAVE_CHROMIUM)(
+    `get a full row's attributes and title from the script${HAVE_CHROMIUM ? '' : ' (skipped: /usr/bin/chromium is missing; apt-get install chromium)'}`,
+    async () => {
+      mkdirSync(OUT, { recursive: true });
+      const report = join(OUT, 'dense.html');
+      writeFileSync(report, html);
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu'],
       });
-      expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  }, 120_000);
+      try {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.goto(pathToFileURL(report).href);
+        await page.locator('details.more-findings summary').click();
+        await expect.poll(() => page.locator('tr.finding').count()).toBe(active.length);
+        const rows = await page.locator('tr.finding').evaluateAll((list) =>
+          list.map((r) => ({
+            id: r.id,
+            tabIndex: r.getAttribute('tabindex'),
+            index: r.getAttribute('data-index'),
+            severity: r.getAttribute('data-severity'),
+            family: r.getAttribute('data-family'),
+            part: r.getAttribute('data-part'),
+            sortSeverity: r.getAttribute('data-sort-severity'),
+            sortRule: r.getAttribute('data-sort-rule'),
+            sortLine: r.getAttribute('data-sort-line'),
+            sortPart: r.getAttribute('data-sort-part'),
+            title: r.querySelector('.rule-title')?.textContent ?? null,
+            partCell: (r as HTMLTableRowElement).cells[4]!.textContent,
+          })),
+        );
+        const titles = new Map(rules.map((r) => [r.id, r.title]));
+        rows.forEach((row, i) => {
+          const finding = byAnchor.get(row.id)!;
+          expect(row).toEqual({
+            id: row.id,
+            tabIndex: '-1',
+            index: String(i),
+            severity: finding.severity,
+            family: familyOf(finding.ruleId),
+            part: row.partCell,
+            sortSeverity: RANK[finding.severity],
+            sortRule: finding.ruleId,
+            sortLine: String(finding.region.startLine),
+            sortPart: row.partCell,
+            title: titles.get(finding.ruleId) ?? null,
+            partCell: row.partCell,
+          });
+        });
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    120_000,
+  );
 });

@@ -34,42 +34,49 @@ describe('an HTML report of many findings', () => {
     expect(after!.match(/<tr class="finding"/g)).toHaveLength(active.length - FIRST_PAGE);
   });
 
-  describe.skipIf(!HAVE_CHROMIUM)(`in Chromium${HAVE_CHROMIUM ? '' : ' (skipped: /usr/bin/chromium is missing; apt-get install chromium)'}`, () => {
-    let browser: Browser;
-    let url: string;
-    beforeAll(async () => {
-      mkdirSync(OUT, { recursive: true });
-      const report = join(OUT, 'dense.html');
-      writeFileSync(report, html);
-      url = pathToFileURL(report).href;
-      browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-    }, 60_000);
-    afterAll(async () => browser?.close());
+  describe.skipIf(!HAVE_CHROMIUM)(
+    `in Chromium${HAVE_CHROMIUM ? '' : ' (skipped: /usr/bin/chromium is missing; apt-get install chromium)'}`,
+    () => {
+      let browser: Browser;
+      let url: string;
+      beforeAll(async () => {
+        mkdirSync(OUT, { recursive: true });
+        const report = join(OUT, 'dense.html');
+        writeFileSync(report, html);
+        url = pathToFileURL(report).href;
+        browser = await chromium.launch({
+          executablePath: CHROMIUM,
+          headless: true,
+          args: ['--no-sandbox', '--disable-gpu'],
+        });
+      }, 60_000);
+      afterAll(async () => browser?.close());
 
-    it('builds the first page only, counts them all, and makes a later finding when a link leads to it', async () => {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(url);
-      expect(await page.locator('tr.finding').count()).toBe(FIRST_PAGE);
-      expect(await page.locator('#filter-status').textContent()).toBe(`Showing all ${active.length} findings.`);
-      const last = findingAnchor(active.at(-1)!);
-      await page.evaluate((id) => (location.hash = id), last);
-      await expect.poll(() => page.locator(`#${last}`).isVisible()).toBe(true);
-      expect(await page.locator('tr.finding').count()).toBe(active.length);
-      // A search finds rows past the first page.
-      await page.locator('input[name=q]').fill(active.at(-1)!.message);
-      await expect.poll(() => page.locator(`#${last}:not([hidden])`).count()).toBe(1);
-      expect(errors).toEqual([]);
-      await page.close();
-    }, 120_000);
+      it('builds the first page only, counts them all, and makes a later finding when a link leads to it', async () => {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.goto(url);
+        expect(await page.locator('tr.finding').count()).toBe(FIRST_PAGE);
+        expect(await page.locator('#filter-status').textContent()).toBe(`Showing all ${active.length} findings.`);
+        const last = findingAnchor(active.at(-1)!);
+        await page.evaluate((id) => (location.hash = id), last);
+        await expect.poll(() => page.locator(`#${last}`).isVisible()).toBe(true);
+        expect(await page.locator('tr.finding').count()).toBe(active.length);
+        // A search finds rows past the first page.
+        await page.locator('input[name=q]').fill(active.at(-1)!.message);
+        await expect.poll(() => page.locator(`#${last}:not([hidden])`).count()).toBe(1);
+        expect(errors).toEqual([]);
+        await page.close();
+      }, 120_000);
 
-    it('shows every row to a browser without scripts', async () => {
-      const context = await browser.newContext({ javaScriptEnabled: false });
-      const page = await context.newPage();
-      await page.goto(url);
-      expect(await page.locator('tr.finding').count()).toBe(active.length);
-      await context.close();
-    }, 120_000);
-  });
+      it('shows every row to a browser without scripts', async () => {
+        const context = await browser.newContext({ javaScriptEnabled: false });
+        const page = await context.newPage();
+        await page.goto(url);
+        expect(await page.locator('tr.finding').count()).toBe(active.length);
+        await context.close();
+      }, 120_000);
+    },
+  );
 });

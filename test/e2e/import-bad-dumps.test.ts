@@ -35,7 +35,9 @@ describe('bad dumps', () => {
     const text = readFileSync(join(dir, 'SMS_Site.json'), 'utf8');
     writeFileSync(join(dir, 'SMS_Site.json'), text.slice(0, Math.floor(text.length / 2)));
     const result = importDump(dir);
-    expect(result.warnings[0]).toMatch(/^SMS_Site\.json: not valid JSON \(.*line \d+ column \d+.*\); the class is not imported$/);
+    expect(result.warnings[0]).toMatch(
+      /^SMS_Site\.json: not valid JSON \(.*line \d+ column \d+.*\); the class is not imported$/,
+    );
     const data = result.export as any;
     expect(data.hierarchy).toBeUndefined();
     expect(data.siteSystems).toHaveLength(1);
@@ -54,8 +56,12 @@ describe('bad dumps', () => {
     manifest.formatVersion = 2;
     writeFileSync(join(dir, 'cmlint-manifest.json'), JSON.stringify(manifest));
     const result = importDump(dir);
-    expect(result.warnings).toContain('SMS_Site instance 1 has no SiteCode: not the class version the importer knows; skipped');
-    expect(result.warnings).toContain('cmlint-manifest.json: formatVersion 2 is newer than this importer knows (1); read as version 1');
+    expect(result.warnings).toContain(
+      'SMS_Site instance 1 has no SiteCode: not the class version the importer knows; skipped',
+    );
+    expect(result.warnings).toContain(
+      'cmlint-manifest.json: formatVersion 2 is newer than this importer knows (1); read as version 1',
+    );
     expect((result.export as any).siteSystems).toHaveLength(4);
   });
 
@@ -70,7 +76,9 @@ describe('bad dumps', () => {
       rows[0].Props.find((p: any) => p.PropertyName === 'IISSSLState').Value = 7;
     });
     editRows(dir, 'SMS_SCI_SysResUse.json', (rows) => {
-      rows.find((r: any) => r.RoleName === 'SMS Site System').Props.find((p: any) => p.PropertyName === 'UseProxy').Value = 'maybe';
+      rows
+        .find((r: any) => r.RoleName === 'SMS Site System')
+        .Props.find((p: any) => p.PropertyName === 'UseProxy').Value = 'maybe';
       rows.find((r: any) => r.RoleName === 'SMS Management Point').SslState = 2;
     });
     const result = importDump(dir);
@@ -78,9 +86,13 @@ describe('bad dumps', () => {
       expect.arrayContaining([
         'SMS_Site.Type = "two" is not a whole number; left out',
         expect.stringMatching(/^SMS_Site\.BuildNumber = "9999" \(site P01\) is a value the importer does not know/),
-        expect.stringMatching(/^SMS_SCI_Component\[SMS_SITE_COMPONENT_MANAGER\]\.Props\[IISSSLState\]\.Value = 7 \(site P01\) is a value the importer does not know/),
+        expect.stringMatching(
+          /^SMS_SCI_Component\[SMS_SITE_COMPONENT_MANAGER\]\.Props\[IISSSLState\]\.Value = 7 \(site P01\) is a value the importer does not know/,
+        ),
         'SMS_SCI_SysResUse[SMS Site System].Props[UseProxy].Value = "maybe" is not true/false or 0/1; left out',
-        expect.stringMatching(/^SMS_SCI_SysResUse\[SMS Management Point\]\.SslState = 2 \(ManagementPoint on cm01\.corp\.example\.org\)/),
+        expect.stringMatching(
+          /^SMS_SCI_SysResUse\[SMS Management Point\]\.SslState = 2 \(ManagementPoint on cm01\.corp\.example\.org\)/,
+        ),
       ]),
     );
     const site = (result.export as any).hierarchy.sites[0];
@@ -89,7 +101,9 @@ describe('bad dumps', () => {
     expect(site.ClientComputerCommunicationType).toBeUndefined();
     expect(site.IISSSLState).toBe(7);
     // No silent default: the export says nothing about them, and lint says the required SiteType is missing.
-    const missing = lintText(result.yaml, 'site.yaml', { asOf: '2026-01-15' }).findings.filter((f) => f.ruleId.startsWith('CML'));
+    const missing = lintText(result.yaml, 'site.yaml', { asOf: '2026-01-15' }).findings.filter((f) =>
+      f.ruleId.startsWith('CML'),
+    );
     expect(missing.map((f) => f.message).join('\n')).toMatch(/SiteType/);
   });
 
@@ -98,7 +112,11 @@ describe('bad dumps', () => {
     writeFileSync(join(dir, 'SMS_Site.json'), '{"@odata.context":"x","value":[]}');
     const result = importDump(dir);
     expect(result.warnings).toContain('SMS_Site is empty: the dump holds no site');
-    expect(lintText(result.yaml, 'site.yaml', { asOf: '2026-01-15' }).findings.filter((f) => f.severity === 'error').map((f) => f.ruleId)).toEqual([]);
+    expect(
+      lintText(result.yaml, 'site.yaml', { asOf: '2026-01-15' })
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => f.ruleId),
+    ).toEqual([]);
   });
 
   test('lazy properties that were not loaded are named, not read as "not set"', () => {
@@ -112,8 +130,12 @@ describe('bad dumps', () => {
     const result = importDump(dir);
     expect(result.warnings).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^SMS_SCI_SysResUse SMS Management Point on cm01\.corp\.example\.org has no Props: the lazy property was not loaded/),
-        expect.stringMatching(/^SMS_ClientSettingsDefault has no AgentConfigurations: the lazy property was not loaded/),
+        expect.stringMatching(
+          /^SMS_SCI_SysResUse SMS Management Point on cm01\.corp\.example\.org has no Props: the lazy property was not loaded/,
+        ),
+        expect.stringMatching(
+          /^SMS_ClientSettingsDefault has no AgentConfigurations: the lazy property was not loaded/,
+        ),
       ]),
     );
     expect((result.export as any).siteSystems[0].roles.ManagementPoint).toEqual({ EnableSsl: true });
@@ -124,7 +146,9 @@ describe('bad dumps', () => {
     writeFileSync(join(dir, 'SMS_ADForest.json'), '"corp.example.org"');
     writeFileSync(join(dir, 'SMS_Collection.json'), '[]');
     const result = importDump(dir);
-    expect(result.warnings).toContain('SMS_ADForest.json: holds "corp.example.org", not instances (an array, one object, or {"value": [...]}); the class is not imported');
+    expect(result.warnings).toContain(
+      'SMS_ADForest.json: holds "corp.example.org", not instances (an array, one object, or {"value": [...]}); the class is not imported',
+    );
     expect(result.warnings).toContain('SMS_Collection.json: not a class the importer reads; ignored');
   });
 
@@ -134,16 +158,29 @@ describe('bad dumps', () => {
     const ok = runCli(['import', dir, '-o', out]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toBe('');
-    expect(ok.stderr.trim().split('\n').every((line) => line.startsWith('cmlint import: '))).toBe(true);
-    expect(ok.stderr).toMatch(/cmlint import: wrote .*site\.yaml: 1 site\(s\), 1 site system\(s\), 0 CMG\(s\), 1 client setting\(s\), 1 boundary group\(s\), 2 population\(s\); 1 warning\(s\), 0 overlay conflict\(s\)\n$/);
+    expect(
+      ok.stderr
+        .trim()
+        .split('\n')
+        .every((line) => line.startsWith('cmlint import: ')),
+    ).toBe(true);
+    expect(ok.stderr).toMatch(
+      /cmlint import: wrote .*site\.yaml: 1 site\(s\), 1 site system\(s\), 0 CMG\(s\), 1 client setting\(s\), 1 boundary group\(s\), 2 population\(s\); 1 warning\(s\), 0 overlay conflict\(s\)\n$/,
+    );
     expect(readFileSync(out, 'utf8')).toContain('SiteCode: P01 # SMS_Site.SiteCode');
 
     const empty = tempDir('empty-dump');
     mkdirSync(join(empty, 'dump'));
     for (const [args, message] of [
-      [['import', join(empty, 'dump')], /^cmlint: .*dump: no class files \(SMS_Site\.json, SMS_SCI_SysResUse\.json, \.\.\.\) in this folder; is it a dump written by collector\/Export-CmlintSite\.ps1\?\n$/],
+      [
+        ['import', join(empty, 'dump')],
+        /^cmlint: .*dump: no class files \(SMS_Site\.json, SMS_SCI_SysResUse\.json, \.\.\.\) in this folder; is it a dump written by collector\/Export-CmlintSite\.ps1\?\n$/,
+      ],
       [['import', join(empty, 'missing')], /^cmlint: .*missing: cannot read the dump folder: ENOENT\n$/],
-      [['import', join(STANDALONE, 'SMS_Site.json')], /^cmlint: .*SMS_Site\.json: not a folder; give the folder the collector wrote \(one <ClassName>\.json per class\)\n$/],
+      [
+        ['import', join(STANDALONE, 'SMS_Site.json')],
+        /^cmlint: .*SMS_Site\.json: not a folder; give the folder the collector wrote \(one <ClassName>\.json per class\)\n$/,
+      ],
     ] as const) {
       const result = runCli([...args]);
       expect(result.code).toBe(2);

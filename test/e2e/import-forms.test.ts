@@ -33,13 +33,19 @@ test('a raw CIM instance, a {value, Count} wrapper and names in another case rea
   const dir = dump({
     'SMS_Site.json': raw,
     'sms_adforest.json': { value: [{ forestfqdn: 'corp.example.org' }], Count: 1 },
-    'SMS_AAD_Application_Ex.json': [{ clientid: 'a', name: 'Server app', isclientapp: 'False', secretkeyexpiry: '20270131230000.000000-060' }],
+    'SMS_AAD_Application_Ex.json': [
+      { clientid: 'a', name: 'Server app', isclientapp: 'False', secretkeyexpiry: '20270131230000.000000-060' },
+    ],
     'SMS_Azure_CloudService.json': { NAME: 'Cloud management', SERVICETYPE: '5' },
   });
   const data = importDump(dir).export as any;
   expect(data.hierarchy.sites).toEqual([{ SiteCode: 'P01', SiteType: 'Primary', Version: 2509 }]);
   expect(data.activeDirectory.forests).toEqual([{ ForestFqdn: 'corp.example.org' }]);
-  expect(data.azureServices[0]).toEqual({ Name: 'Cloud management', ServiceType: 'CloudManagement', ServerApp: { ClientId: 'a', Name: 'Server app', SecretExpiresOn: '2027-02-01' } });
+  expect(data.azureServices[0]).toEqual({
+    Name: 'Cloud management',
+    ServiceType: 'CloudManagement',
+    ServerApp: { ClientId: 'a', Name: 'Server app', SecretExpiresOn: '2027-02-01' },
+  });
 });
 
 test('dates in every form a dump holds', () => {
@@ -62,12 +68,22 @@ test('the import never writes over the dump it reads', () => {
 test('a hostile value from the dump stays a value: quoted in the YAML, escaped in the comment that names it', () => {
   const name = 'Evil\n- injected: true # \u001b[31m';
   const dir = dump({
-    'SMS_ClientSettings.json': [{ SettingsID: 1, Name: name, Type: 1, Priority: 1, AgentConfigurations: [{ __CLASS: 'SMS_CloudAgentConfig', AllowCMG: true }] }],
+    'SMS_ClientSettings.json': [
+      {
+        SettingsID: 1,
+        Name: name,
+        Type: 1,
+        Priority: 1,
+        AgentConfigurations: [{ __CLASS: 'SMS_CloudAgentConfig', AllowCMG: true }],
+      },
+    ],
   });
   const { yaml } = importDump(dir);
   const data = parse(yaml);
   expect(data.clientSettings[0].ClientSettingName).toBe(name);
   expect(data.clientSettings[0].AllowCloudManagementGateway).toBe(true);
   expect(yaml).not.toContain('\u001b');
-  expect(yaml).toContain('# SMS_ClientSettings[Evil\\u000a- injected: true # \\u001b[31m].AgentConfigurations[SMS_CloudAgentConfig].AllowCMG');
+  expect(yaml).toContain(
+    '# SMS_ClientSettings[Evil\\u000a- injected: true # \\u001b[31m].AgentConfigurations[SMS_CloudAgentConfig].AllowCMG',
+  );
 });

@@ -16,9 +16,16 @@ function project(): string {
   const files: Record<string, string> = {};
   for (let i = 0; i < 40; i++) files[`exports/site-${String(i).padStart(2, '0')}.yaml`] = smallExport(i);
   // An inline suppression, a config suppression, an unreadable file, a JSON export and one large enough for the fast way.
-  files['exports/site-05.yaml'] = files['exports/site-05.yaml']!.replace('VMInstanceCount: 3', 'VMInstanceCount: 3 # cmlint-disable-line CMG009 -- test');
+  files['exports/site-05.yaml'] = files['exports/site-05.yaml']!.replace(
+    'VMInstanceCount: 3',
+    'VMInstanceCount: 3 # cmlint-disable-line CMG009 -- test',
+  );
   files['exports/broken.yaml'] = 'schemaVersion: 1\nhierarchy: [\n';
-  files['exports/design.json'] = JSON.stringify({ schemaVersion: 1, hierarchy: { sites: [{ SiteCode: 'P01', SiteType: 'Primary', Version: 2103 }] } }, null, 2);
+  files['exports/design.json'] = JSON.stringify(
+    { schemaVersion: 1, hierarchy: { sites: [{ SiteCode: 'P01', SiteType: 'Primary', Version: 2103 }] } },
+    null,
+    2,
+  );
   files['exports/inventory.yaml'] = generateExport(9000, 'yaml', 1000);
   files['cmlint.config.yaml'] = [
     'suppressions:',
@@ -41,8 +48,14 @@ describe('--jobs', () => {
   const dir = project();
   for (const format of ['text', 'json', 'sarif', 'junit', 'github']) {
     test(`${format}: --jobs 2 writes byte for byte what --jobs 1 writes`, () => {
-      const one = runCli(['lint', 'exports', '--format', format, '--as-of', AS_OF, '--jobs', '1'], { cwd: dir, timeout: 120_000 });
-      const two = runCli(['lint', 'exports', '--format', format, '--as-of', AS_OF, '--jobs', '2'], { cwd: dir, timeout: 120_000 });
+      const one = runCli(['lint', 'exports', '--format', format, '--as-of', AS_OF, '--jobs', '1'], {
+        cwd: dir,
+        timeout: 120_000,
+      });
+      const two = runCli(['lint', 'exports', '--format', format, '--as-of', AS_OF, '--jobs', '2'], {
+        cwd: dir,
+        timeout: 120_000,
+      });
       expect(one.code).toBe(2); // the binary file
       expect(one.stdout.length).toBeGreaterThan(100);
       expect(two.stdout).toBe(one.stdout);
@@ -52,14 +65,27 @@ describe('--jobs', () => {
   }
 
   test('baselines written with --jobs 2 and --jobs 1 are equal', () => {
-    runCli(['lint', 'exports', '--as-of', AS_OF, '--jobs', '1', '--write-baseline', 'one.json'], { cwd: dir, timeout: 120_000 });
-    runCli(['lint', 'exports', '--as-of', AS_OF, '--jobs', '2', '--write-baseline', 'two.json'], { cwd: dir, timeout: 120_000 });
-    const read = (name: string) => runCli(['lint', 'exports', '--as-of', AS_OF, '--jobs', '1', '--baseline', name, '--format', 'json'], { cwd: dir, timeout: 120_000 }).stdout;
+    runCli(['lint', 'exports', '--as-of', AS_OF, '--jobs', '1', '--write-baseline', 'one.json'], {
+      cwd: dir,
+      timeout: 120_000,
+    });
+    runCli(['lint', 'exports', '--as-of', AS_OF, '--jobs', '2', '--write-baseline', 'two.json'], {
+      cwd: dir,
+      timeout: 120_000,
+    });
+    const read = (name: string) =>
+      runCli(['lint', 'exports', '--as-of', AS_OF, '--jobs', '1', '--baseline', name, '--format', 'json'], {
+        cwd: dir,
+        timeout: 120_000,
+      }).stdout;
     expect(read('two.json')).toBe(read('one.json'));
   }, 240_000);
 
   test('without --jobs (threads only for long runs), the report is the one --jobs 1 writes', () => {
-    const one = runCli(['lint', 'exports', '--format', 'json', '--as-of', AS_OF, '--jobs', '1'], { cwd: dir, timeout: 120_000 });
+    const one = runCli(['lint', 'exports', '--format', 'json', '--as-of', AS_OF, '--jobs', '1'], {
+      cwd: dir,
+      timeout: 120_000,
+    });
     const auto = runCli(['lint', 'exports', '--format', 'json', '--as-of', AS_OF], { cwd: dir, timeout: 120_000 });
     expect(auto.stdout).toBe(one.stdout);
     expect(auto.stderr).toBe(one.stderr);
@@ -67,8 +93,14 @@ describe('--jobs', () => {
   }, 240_000);
 
   test('--jobs 3 on two files, one large enough to go parallel: the same report', () => {
-    const one = runCli(['lint', 'exports/site-01.yaml', 'exports/inventory.yaml', '--format', 'json', '--as-of', AS_OF, '--jobs', '1'], { cwd: dir, timeout: 120_000 });
-    const three = runCli(['lint', 'exports/site-01.yaml', 'exports/inventory.yaml', '--format', 'json', '--as-of', AS_OF, '--jobs', '3'], { cwd: dir, timeout: 120_000 });
+    const one = runCli(
+      ['lint', 'exports/site-01.yaml', 'exports/inventory.yaml', '--format', 'json', '--as-of', AS_OF, '--jobs', '1'],
+      { cwd: dir, timeout: 120_000 },
+    );
+    const three = runCli(
+      ['lint', 'exports/site-01.yaml', 'exports/inventory.yaml', '--format', 'json', '--as-of', AS_OF, '--jobs', '3'],
+      { cwd: dir, timeout: 120_000 },
+    );
     expect(three.stdout).toBe(one.stdout);
     expect(three.code).toBe(one.code);
   }, 240_000);
@@ -93,9 +125,15 @@ describe('--jobs', () => {
   }, 120_000);
 
   test('-j2 and --jobs=2 split a run as --jobs 2 does', () => {
-    const one = runCli(['lint', 'exports', '--format', 'json', '--as-of', AS_OF, '--jobs', '1'], { cwd: dir, timeout: 120_000 });
+    const one = runCli(['lint', 'exports', '--format', 'json', '--as-of', AS_OF, '--jobs', '1'], {
+      cwd: dir,
+      timeout: 120_000,
+    });
     for (const jobs of ['-j2', '--jobs=2']) {
-      const two = runCli(['lint', 'exports', '--format', 'json', '--as-of', AS_OF, jobs], { cwd: dir, timeout: 120_000 });
+      const two = runCli(['lint', 'exports', '--format', 'json', '--as-of', AS_OF, jobs], {
+        cwd: dir,
+        timeout: 120_000,
+      });
       expect(two.stdout).toBe(one.stdout);
       expect(two.code).toBe(one.code);
     }
@@ -123,8 +161,13 @@ describe('the number of threads without --jobs', () => {
   test('CMLINT_DEBUG=1 says how many threads a run used and why', () => {
     const dir = writeTree(tempDir('jobs-debug'), { 'a.yaml': smallExport(1), 'b.yaml': smallExport(2) });
     const run = runCli(['lint', '--no-config', '--as-of', AS_OF, '.'], { cwd: dir, env: { CMLINT_DEBUG: '1' } });
-    expect(run.stderr).toMatch(/^cmlint: debug: 2 files in 1 thread \(no --jobs, load \d+\.\d\d on \d+ CPUs?: [^)]*\)$/m);
-    const asked = runCli(['lint', '--no-config', '--as-of', AS_OF, '--jobs', '1', '.'], { cwd: dir, env: { CMLINT_DEBUG: '1' } });
+    expect(run.stderr).toMatch(
+      /^cmlint: debug: 2 files in 1 thread \(no --jobs, load \d+\.\d\d on \d+ CPUs?: [^)]*\)$/m,
+    );
+    const asked = runCli(['lint', '--no-config', '--as-of', AS_OF, '--jobs', '1', '.'], {
+      cwd: dir,
+      env: { CMLINT_DEBUG: '1' },
+    });
     expect(asked.stderr).toMatch(/^cmlint: debug: 2 files in 1 thread \(--jobs\)$/m);
   });
 });

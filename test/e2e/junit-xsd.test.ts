@@ -17,7 +17,10 @@ const HOSTILE_TEXT = 'cmg <b>&amp;</b> "quoted" \'single\' ]]> \u0001\u0008\u001
 const XSD = readFileSync(join(ROOT, 'test', 'schemas', 'junit.xsd'), 'utf8');
 
 async function validate(xml: string): Promise<{ valid: boolean; errors: string[] }> {
-  const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [{ fileName: 'junit.xsd', contents: XSD }] });
+  const result = await validateXML({
+    xml: [{ fileName: 'report.xml', contents: xml }],
+    schema: [{ fileName: 'junit.xsd', contents: XSD }],
+  });
   return { valid: result.valid, errors: result.errors.map((e) => e.rawMessage) };
 }
 
@@ -43,7 +46,9 @@ describe('JUnit against the JUnit schema', () => {
     expect(await validate(xml)).toEqual({ valid: true, errors: [] });
     expect(failedCases(xml)).toBe(0);
     expect(xml).toMatch(/<testsuites name="cmlint" tests="\d+" failures="0"/);
-    expect(xml).toMatch(/<system-out>warnings\.yaml:6:16: warning: Site P01 runs Configuration Manager 2403.*\(SITE009\)<\/system-out>/);
+    expect(xml).toMatch(
+      /<system-out>warnings\.yaml:6:16: warning: Site P01 runs Configuration Manager 2403.*\(SITE009\)<\/system-out>/,
+    );
     expect(xml).toMatch(/<system-out>[^<]*: note: [^<]*\(SCALE002\)<\/system-out>/);
   });
 

@@ -69,7 +69,9 @@ function expectSameDocument(fast: ParsedDocument, precise: ParsedDocument, point
   expect(fast.comments(), label).toEqual(precise.comments());
   for (const pointer of pointers) {
     for (const atKey of [false, true]) {
-      expect(fast.locate(pointer, atKey), `${label} ${JSON.stringify(pointer)} atKey=${atKey}`).toEqual(precise.locate(pointer, atKey));
+      expect(fast.locate(pointer, atKey), `${label} ${JSON.stringify(pointer)} atKey=${atKey}`).toEqual(
+        precise.locate(pointer, atKey),
+      );
     }
   }
 }
@@ -86,9 +88,15 @@ function lintBothWays(text: string, path: string, yaml: FastYamlOptions = FAST_Y
  * The regions of the findings' pointers placed in one fast document as lint places them (all at once, in pointer
  * order), held to the precise lint's regions; the document, to read what the placing cost.
  */
-function placeAsLintDoes<D extends ParsedDocument>(document: D, findings: { pointer?: Pointer; atKey?: boolean; region: Region }[]): D {
+function placeAsLintDoes<D extends ParsedDocument>(
+  document: D,
+  findings: { pointer?: Pointer; atKey?: boolean; region: Region }[],
+): D {
   const placed = findings.filter((f) => f.pointer);
-  const regions = locateAll(document, placed.map((f) => ({ pointer: f.pointer!, atKey: f.atKey })));
+  const regions = locateAll(
+    document,
+    placed.map((f) => ({ pointer: f.pointer!, atKey: f.atKey })),
+  );
   expect(regions).toEqual(placed.map((f) => f.region));
   return document;
 }
@@ -130,7 +138,10 @@ describe('a generated inventory with findings deep in the file', () => {
     const { fast, precise } = lintBothWays(text, 'schema.yaml');
     expect(precise.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['CML002', 'CML003']));
     expect(fast.findings).toEqual(precise.findings);
-    const json = JSON.stringify({ ...JSON.parse(generateExport(400, 'json', 100)), extra: 1 }, null, 1).replace('"Name": "DEV-0000010"', '"Nmae": "DEV-0000010"');
+    const json = JSON.stringify({ ...JSON.parse(generateExport(400, 'json', 100)), extra: 1 }, null, 1).replace(
+      '"Name": "DEV-0000010"',
+      '"Nmae": "DEV-0000010"',
+    );
     const both = lintBothWays(json, 'schema.json');
     expect(both.precise.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['CML002', 'CML004']));
     expect(both.fast.findings).toEqual(both.precise.findings);
@@ -153,7 +164,8 @@ describe('many findings in a large YAML file', () => {
     return {
       items,
       counters: fast.counters,
-      locateAll: () => order.flatMap((i) => [fast.locate(['boundaries', i], false), fast.locate(['boundaries', i], true)]),
+      locateAll: () =>
+        order.flatMap((i) => [fast.locate(['boundaries', i], false), fast.locate(['boundaries', i], true)]),
       expectAsPrecise: (regions: ReturnType<ParsedDocument['locate']>[]) => {
         const precise = parseYaml(text);
         for (const [n, i] of order.entries()) {
@@ -218,12 +230,23 @@ describe('many findings in one JSON list below the index', () => {
   test('3,000 sites under hierarchy.sites, each with findings: the list is listed once, positions as the precise way', () => {
     // hierarchy.sites lies below the index (the root's members and their members), so its items are located by
     // listing them from the list's text; once for every finding made a 400 KB file take minutes.
-    const sites = Array.from({ length: 3000 }, (_, i) => ({ SiteCode: `S${i}`, SiteType: 'Secondary', ParentSiteCode: 'P01', Version: 2403 }));
-    const text = JSON.stringify({ schemaVersion: 1, hierarchy: { sites: [{ SiteCode: 'P01', SiteType: 'Primary', Version: 2403 }, ...sites] } }, null, 2);
+    const sites = Array.from({ length: 3000 }, (_, i) => ({
+      SiteCode: `S${i}`,
+      SiteType: 'Secondary',
+      ParentSiteCode: 'P01',
+      Version: 2403,
+    }));
+    const text = JSON.stringify(
+      { schemaVersion: 1, hierarchy: { sites: [{ SiteCode: 'P01', SiteType: 'Primary', Version: 2403 }, ...sites] } },
+      null,
+      2,
+    );
     const { fast, precise } = lintBothWays(text, 'sites.json');
     expect(fast.findings.filter((f) => f.pointer?.[1] === 'sites').length).toBeGreaterThanOrEqual(3000);
     // The list once, and each site whose fields hold a finding once: never a listing per finding.
-    expect(placeAsLintDoes(parseJsonFast(text)!, precise.findings).counters.listings).toBeLessThanOrEqual(sites.length + 5);
+    expect(placeAsLintDoes(parseJsonFast(text)!, precise.findings).counters.listings).toBeLessThanOrEqual(
+      sites.length + 5,
+    );
     expect(fast.findings).toEqual(precise.findings);
   });
 });
@@ -268,7 +291,13 @@ describe('every fixture and example', () => {
       const json = file.endsWith('.json');
       const text = json && raw.charCodeAt(0) === 0xfeff ? ' ' + raw.slice(1) : raw;
       const precise = json ? parseJson(text) : parseYaml(text);
-      if (precise.problems.length === 0 && precise.data !== null && typeof precise.data === 'object' && !Array.isArray(precise.data)) continue;
+      if (
+        precise.problems.length === 0 &&
+        precise.data !== null &&
+        typeof precise.data === 'object' &&
+        !Array.isArray(precise.data)
+      )
+        continue;
       expect(json ? parseJsonFast(text) : parseYamlFast(text), file).toBeUndefined();
     }
   });
@@ -278,18 +307,25 @@ describe('awkward YAML', () => {
   const cases: Record<string, string> = {
     'byte-order mark': '\ufeffschemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n',
     'CRLF line ends': 'schemaVersion: 1\r\nhierarchy:\r\n  sites:\r\n    - SiteCode: P01\r\n      Version: 2403\r\n',
-    'flow style': '{schemaVersion: 1, hierarchy: {sites: [{SiteCode: P01, Version: 2403}, {SiteCode: P02}]}, devices: [{Name: a}, {Name: b, Authentication: [Pki, Token]}]}\n',
-    'flow collections in block items': 'devices:\n  - {Name: a, Network: IPv6Only}\n  - [1, 2, {x: y}]\n  -\n  - ~\n  - Name: c\n',
-    'comments everywhere': '# head\nschemaVersion: 1 # one\nhierarchy: # the sites\n  # sites follow\n  sites:\n    - SiteCode: P01 # primary\n      # a comment line\n      Version: 2403\n# tail\n',
-    'quoted and integer-like keys': '"1": one\n\'2\': two\n"a b": {"c:d": 3}\n10: ten\n__proto__: {polluted: true}\nconstructor: x\n',
+    'flow style':
+      '{schemaVersion: 1, hierarchy: {sites: [{SiteCode: P01, Version: 2403}, {SiteCode: P02}]}, devices: [{Name: a}, {Name: b, Authentication: [Pki, Token]}]}\n',
+    'flow collections in block items':
+      'devices:\n  - {Name: a, Network: IPv6Only}\n  - [1, 2, {x: y}]\n  -\n  - ~\n  - Name: c\n',
+    'comments everywhere':
+      '# head\nschemaVersion: 1 # one\nhierarchy: # the sites\n  # sites follow\n  sites:\n    - SiteCode: P01 # primary\n      # a comment line\n      Version: 2403\n# tail\n',
+    'quoted and integer-like keys':
+      '"1": one\n\'2\': two\n"a b": {"c:d": 3}\n10: ten\n__proto__: {polluted: true}\nconstructor: x\n',
     'empty values and nulls': 'a:\nb: ~\nc: null\nd: []\ne: {}\nf:\n  -\n  - null\ng: ""\n',
-    'block scalars': 'description: |\n  line one\n  line two\nnote: >-\n  folded\n  text\nlist:\n  - |\n    item\n  - plain\n',
+    'block scalars':
+      'description: |\n  line one\n  line two\nnote: >-\n  folded\n  text\nlist:\n  - |\n    item\n  - plain\n',
     'multi-line scalars': 'a: this is a\n  long plain scalar\nb: "a quoted\n  one"\nc:\n  - d: 1\n    e: two words\n',
-    'scalars of every kind': 'i: [0, -12, +7, 0o17, 0x1F, 012, 1_000, 0b11]\nf: [1.5, -.5, 1e3, .inf, -.Inf, .nan, 1.]\nb: [true, False, TRUE, yes, no, on]\nn: [~, Null, NULL, null]\ns: [2001-12-14, "1", \'2\', 1.2.3]\n',
+    'scalars of every kind':
+      'i: [0, -12, +7, 0o17, 0x1F, 012, 1_000, 0b11]\nf: [1.5, -.5, 1e3, .inf, -.Inf, .nan, 1.]\nb: [true, False, TRUE, yes, no, on]\nn: [~, Null, NULL, null]\ns: [2001-12-14, "1", \'2\', 1.2.3]\n',
     'compact nested sequences': 'a:\n- - 1\n  - 2\n- - 3\nb:\n  - - x\n    - y\n',
     'document markers': '---\nschemaVersion: 1\nhierarchy: {}\n...\n',
     'deep paths': 'a:\n  b:\n    c:\n      - d:\n          e: [f, {g: h}]\n',
-    'comments after collections, deeper and shallower': 'a:\n  - b: 1\n    c: 2\n      # deeper\n\n  # at the items\n  - d: 3\n# at the root\ne:\n  f: [1, 2]\n  # last\n',
+    'comments after collections, deeper and shallower':
+      'a:\n  - b: 1\n    c: 2\n      # deeper\n\n  # at the items\n  - d: 3\n# at the root\ne:\n  f: [1, 2]\n  # last\n',
     'blank lines between and after': 'a:\n  b: 1\n\n\nc:\n  - 1\n\n  - 2\n\n\n',
     'a text without a final line break': 'a:\n  b: [1, 2]\n  c:\n    - x',
     'an end marker after a flow value': 'a: 1\nb: {}\n...\n',
@@ -301,12 +337,19 @@ describe('awkward YAML', () => {
     test(name, () => {
       const precise = parseYaml(text);
       const fast = parseYamlFast(text);
-      if (precise.problems.length || precise.data === null || typeof precise.data !== 'object' || Array.isArray(precise.data)) {
+      if (
+        precise.problems.length ||
+        precise.data === null ||
+        typeof precise.data !== 'object' ||
+        Array.isArray(precise.data)
+      ) {
         expect(fast).toBeUndefined();
         return;
       }
       expect(fast, 'read the fast way').toBeDefined();
-      bothWaysOfPlacing((way, options) => expectSameDocument(parseYamlFast(text, options)!, precise, pointersOf(precise.data), `${name} (${way})`));
+      bothWaysOfPlacing((way, options) =>
+        expectSameDocument(parseYamlFast(text, options)!, precise, pointersOf(precise.data), `${name} (${way})`),
+      );
     });
   }
 
@@ -343,7 +386,8 @@ describe('awkward JSON', () => {
     });
   }
   test('escaped keys, integer-like keys, __proto__, nested lists', () => {
-    const text = '{"a\\"b": {"\\u0041": [1, [2, {"3": "x"}]]}, "10": {"9": true}, "__proto__": {"polluted": 1}, "list": [[], {}, null, "s"]}';
+    const text =
+      '{"a\\"b": {"\\u0041": [1, [2, {"3": "x"}]]}, "10": {"9": true}, "__proto__": {"polluted": 1}, "list": [[], {}, null, "s"]}';
     const fast = parseJsonFast(text);
     expect(fast).toBeDefined();
     expectSameDocument(fast!, parseJson(text), pointersOf(JSON.parse(text)), 'json');
@@ -355,12 +399,17 @@ describe('awkward JSON', () => {
 describe('positions in large texts', () => {
   test('linesOf gives what LineIndex gives, for any offset', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\n\n', 'xyz'), { maxLength: 3000 }), fc.array(fc.integer({ min: -2, max: 9000 }), { maxLength: 20 }), (parts, offsets) => {
-        const text = parts.join('');
-        const sparse = linesOf(text);
-        const full = new LineIndex(text);
-        for (const offset of offsets) expect(sparse.region(offset, offset + 3)).toEqual(full.region(offset, offset + 3));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\n\n', 'xyz'), { maxLength: 3000 }),
+        fc.array(fc.integer({ min: -2, max: 9000 }), { maxLength: 20 }),
+        (parts, offsets) => {
+          const text = parts.join('');
+          const sparse = linesOf(text);
+          const full = new LineIndex(text);
+          for (const offset of offsets)
+            expect(sparse.region(offset, offset + 3)).toEqual(full.region(offset, offset + 3));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -368,10 +417,21 @@ describe('positions in large texts', () => {
 
 describe('awkward JSON', () => {
   // Many lines, so that positions are counted from the line checkpoints the locator's one pass finds (every 256th).
-  const inventory = { devices: Array.from({ length: 300 }, (_, i) => ({ Name: `d${i}`, Tags: ['a', { b: i }], Note: i % 7 ? 'x' : 'has "quotes", {braces} and [brackets] \\' })) };
+  const inventory = {
+    devices: Array.from({ length: 300 }, (_, i) => ({
+      Name: `d${i}`,
+      Tags: ['a', { b: i }],
+      Note: i % 7 ? 'x' : 'has "quotes", {braces} and [brackets] \\',
+    })),
+  };
   const cases: Record<string, string> = {
-    'strings with quotes, backslashes and brackets': JSON.stringify({ a: ['\\', '"', '\\"', '{[', ']}'], 'b"{': { c: [[1], { '\\': ['}'] }] } }, null, 2),
-    'lists mixing values and collections three levels deep': '{"a": {"b": [1, {"c": 2}, "x", [3, [4]], null, {}]}, "d": [[{"e": [5]}], 7]}',
+    'strings with quotes, backslashes and brackets': JSON.stringify(
+      { a: ['\\', '"', '\\"', '{[', ']}'], 'b"{': { c: [[1], { '\\': ['}'] }] } },
+      null,
+      2,
+    ),
+    'lists mixing values and collections three levels deep':
+      '{"a": {"b": [1, {"c": 2}, "x", [3, [4]], null, {}]}, "d": [[{"e": [5]}], 7]}',
     'an inventory over many lines': JSON.stringify(inventory, null, 2),
     'the same with CRLF line ends': JSON.stringify(inventory, null, 2).replace(/\n/g, '\r\n'),
     'the same with CR line ends': JSON.stringify(inventory, null, 2).replace(/\n/g, '\r'),
@@ -391,10 +451,21 @@ describe('awkward JSON', () => {
 describe('the bracket scan by indexOf', () => {
   // Used when the text has as many brackets as its data has objects and lists, twice over: no string holds one.
   const inventory = (note: (i: number) => string) =>
-    JSON.stringify({ a: { b: 1 }, devices: Array.from({ length: 300 }, (_, i) => ({ Name: `d${i}`, Tags: ['a', { b: i }], Note: note(i) })) }, null, 2);
+    JSON.stringify(
+      {
+        a: { b: 1 },
+        devices: Array.from({ length: 300 }, (_, i) => ({ Name: `d${i}`, Tags: ['a', { b: i }], Note: note(i) })),
+      },
+      null,
+      2,
+    );
   const cases: [string, string, boolean][] = [
     ['no string holds a bracket', inventory((i) => `note ${i}`), true],
-    ['brackets escaped in strings (\\u007b): none in the text', inventory((i) => `n${i}`).replace(/"n(\d+)"/g, '"\\u007b$1\\u005d"'), true],
+    [
+      'brackets escaped in strings (\\u007b): none in the text',
+      inventory((i) => `n${i}`).replace(/"n(\d+)"/g, '"\\u007b$1\\u005d"'),
+      true,
+    ],
     ['one string holds a bracket', inventory((i) => (i === 250 ? 'see ] below' : 'x')), false],
     ['a key holds a bracket', inventory(() => 'x').replace('"b": 1', '"b{": 1'), false],
     ['a string holds as many opening as closing brackets', inventory((i) => (i === 299 ? '{}[]' : 'x')), false],
@@ -417,7 +488,8 @@ describe('a JSON text with a very long run of strings between brackets', () => {
     const fast = parseJsonFast(text)!;
     const lines = new LineIndex(text);
     // Where `needle` is in the text (it is there once), from `skip` characters into it, `length` long.
-    const at = (needle: string, skip = 0, length = needle.length - skip) => lines.region(text.indexOf(needle) + skip, text.indexOf(needle) + skip + length);
+    const at = (needle: string, skip = 0, length = needle.length - skip) =>
+      lines.region(text.indexOf(needle) + skip, text.indexOf(needle) + skip + length);
     const expected: [Pointer, Region][] = [
       [['a', 'b', 0, 'x'], at('"x": 1', 5)],
       [['a', 'b', 1, 0], at('[2]', 1, 1)],
@@ -426,14 +498,40 @@ describe('a JSON text with a very long run of strings between brackets', () => {
       [['c', 'd', 1, 'f'], at('"f": 4', 5)],
       [['c', 'd', 2], at('[{"e": [3]}, {"f": 4}]')],
     ];
-    for (const [pointer, region] of expected) expect(fast.locate(pointer, false), JSON.stringify(pointer)).toEqual(region);
+    for (const [pointer, region] of expected)
+      expect(fast.locate(pointer, false), JSON.stringify(pointer)).toEqual(region);
     expect(fast.counters.bracketLoops).toBeGreaterThan(0);
   });
 });
 
 describe('random documents', () => {
-  const key = fc.oneof(fc.constantFrom('Name', 'a', 'b c', '1', '10', 'x:y', '#h', '- d', 'true', "it's"), fc.string({ maxLength: 6 }));
-  const scalar = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.string({ maxLength: 12 }), fc.constantFrom('1e3', '0x1F', 'null', 'yes', '~', ' lead', 'trail ', 'a: b', '- x', '[x]', '#c', "'q'", '"q"', 'multi\nline'));
+  const key = fc.oneof(
+    fc.constantFrom('Name', 'a', 'b c', '1', '10', 'x:y', '#h', '- d', 'true', "it's"),
+    fc.string({ maxLength: 6 }),
+  );
+  const scalar = fc.oneof(
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom(
+      '1e3',
+      '0x1F',
+      'null',
+      'yes',
+      '~',
+      ' lead',
+      'trail ',
+      'a: b',
+      '- x',
+      '[x]',
+      '#c',
+      "'q'",
+      '"q"',
+      'multi\nline',
+    ),
+  );
   const value = fc.letrec((tie) => ({
     node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('list'), tie('map')),
     list: fc.array(tie('node'), { maxLength: 4 }),
@@ -444,7 +542,11 @@ describe('random documents', () => {
     fc.assert(
       fc.property(value, fc.constantFrom('block', 'flow', 'json', 'json-compact'), (data, style) => {
         const text =
-          style === 'json' ? JSON.stringify(data, null, 2) : style === 'json-compact' ? JSON.stringify(data) : toYaml(data, style === 'flow' ? { collectionStyle: 'flow' } : {});
+          style === 'json'
+            ? JSON.stringify(data, null, 2)
+            : style === 'json-compact'
+              ? JSON.stringify(data)
+              : toYaml(data, style === 'flow' ? { collectionStyle: 'flow' } : {});
         const json = style.startsWith('json');
         const precise = json ? parseJson(text) : parseYaml(text);
         if (json) {

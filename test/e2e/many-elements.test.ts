@@ -31,7 +31,9 @@ describe('3,000 CMGs sharing a site, a subscription and a server certificate', (
       expect(f.related?.length ?? 0).toBeLessThanOrEqual(5);
     }
     const pki = result.findings.find((f) => f.ruleId === 'PKI010' && f.message.includes('cmg03000'))!;
-    expect(pki.message).toMatch(/with CMG cmg00001\.contoso\.com, CMG cmg00002\.contoso\.com, CMG cmg00003\.contoso\.com and 2996 more, listed before it/);
+    expect(pki.message).toMatch(
+      /with CMG cmg00001\.contoso\.com, CMG cmg00002\.contoso\.com, CMG cmg00003\.contoso\.com and 2996 more, listed before it/,
+    );
     const cmg011 = result.findings.find((f) => f.ruleId === 'CMG011')!;
     expect(cmg011.message).toMatch(/and 2996 more\)/);
     // Every finding carries about a line of text: the JSON report grows with the number of findings, not its square.
@@ -74,7 +76,9 @@ describe('one violation, one finding, with the other element as a related locati
     const clash = (sarif.runs[0]!.results as Record<string, any>[]).find((r) => r.ruleId === 'CMG022')!;
     expect(clash.relatedLocations).toHaveLength(1);
     expect(clash.relatedLocations[0].physicalLocation.region.startLine).toBe(8);
-    expect(clash.relatedLocations[0].physicalLocation.artifactLocation).toEqual(clash.locations[0].physicalLocation.artifactLocation);
+    expect(clash.relatedLocations[0].physicalLocation.artifactLocation).toEqual(
+      clash.locations[0].physicalLocation.artifactLocation,
+    );
     expect(clash.relatedLocations[0].message.text).toBe('Also involved: /cloudManagementGateways/0');
   });
 });
@@ -92,17 +96,33 @@ describe('check.let', () => {
     helpUri: 'https://example.com',
     origin: 'test/TEST001.yaml',
     builtin: false,
-    check: { let: { firstName: letText }, cases: [{ forEach: 'cmgs', assert: 'it.ServiceName == firstName', message: '{{ it.ServiceName }} is not {{ firstName }}' }] },
+    check: {
+      let: { firstName: letText },
+      cases: [
+        {
+          forEach: 'cmgs',
+          assert: 'it.ServiceName == firstName',
+          message: '{{ it.ServiceName }} is not {{ firstName }}',
+        },
+      ],
+    },
   });
-  const text = 'schemaVersion: 1\ncloudManagementGateways:\n  - ServiceName: a.contoso.com\n    SiteCode: P01\n  - ServiceName: b.contoso.com\n    SiteCode: P01\n';
+  const text =
+    'schemaVersion: 1\ncloudManagementGateways:\n  - ServiceName: a.contoso.com\n    SiteCode: P01\n  - ServiceName: b.contoso.com\n    SiteCode: P01\n';
 
   test('is computed once and seen by the cases', () => {
-    const result = createLinter({ rules: [rule('cmgs[0].ServiceName')], asOf: AS_OF }).lintSource(decodeSource('x.yaml', Buffer.from(text)));
-    expect(result.findings.map((f) => `${f.region.startLine} ${f.message}`)).toEqual(['5 b.contoso.com is not a.contoso.com']);
+    const result = createLinter({ rules: [rule('cmgs[0].ServiceName')], asOf: AS_OF }).lintSource(
+      decodeSource('x.yaml', Buffer.from(text)),
+    );
+    expect(result.findings.map((f) => `${f.region.startLine} ${f.message}`)).toEqual([
+      '5 b.contoso.com is not a.contoso.com',
+    ]);
   });
 
   test('that fails: one CML009 naming the rule and the let, and the rule is not evaluated (never passed)', () => {
-    const result = createLinter({ rules: [rule('cmgs[5].ServiceName')], asOf: AS_OF }).lintSource(decodeSource('x.yaml', Buffer.from(text)));
+    const result = createLinter({ rules: [rule('cmgs[5].ServiceName')], asOf: AS_OF }).lintSource(
+      decodeSource('x.yaml', Buffer.from(text)),
+    );
     expect(result.findings.map((f) => f.ruleId)).toEqual(['CML009']);
     expect(result.findings[0]!.message).toMatch(/^Rule TEST001 could not be evaluated: let firstName: /);
     expect(result.outcomes.get('TEST001')?.status).toBe('not-evaluated');

@@ -94,14 +94,22 @@ describe('the job summary', () => {
   test('rule URL, export values and a file name with ")" come out inert', () => {
     const { linter, result } = lintHostile();
     expect(result.findings.some((f) => f.ruleId === 'INJ001' && f.message.includes('[click]'))).toBe(true);
-    const summary = jobSummary([result], linter.rules, { error: 1, warning: 0, note: 0, suppressed: 0 }, {
-      GITHUB_REPOSITORY: 'o/r',
-      GITHUB_SHA: 'abc',
-      GITHUB_SERVER_URL: 'https://github.com',
-    });
+    const summary = jobSummary(
+      [result],
+      linter.rules,
+      { error: 1, warning: 0, note: 0, suppressed: 0 },
+      {
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_SHA: 'abc',
+        GITHUB_SERVER_URL: 'https://github.com',
+      },
+    );
     const links = linksOf(summary);
     // The only links: rule documentation (https, encoded) and the source lines on github.com.
-    for (const link of links) expect(link).toMatch(/^a https:\/\/(github\.com\/o\/r\/blob\/abc\/exports\/a%28b%29c%29\.yaml#L\d+|example\.com\/a%29!%5Bx%5D%28https:\/\/evil\.example\/p\.png%29%5By%5D%28https:\/\/evil\.example%29|learn\.microsoft\.com\/|github\.com\/cmlint\/)/);
+    for (const link of links)
+      expect(link).toMatch(
+        /^a https:\/\/(github\.com\/o\/r\/blob\/abc\/exports\/a%28b%29c%29\.yaml#L\d+|example\.com\/a%29!%5Bx%5D%28https:\/\/evil\.example\/p\.png%29%5By%5D%28https:\/\/evil\.example%29|learn\.microsoft\.com\/|github\.com\/cmlint\/)/,
+      );
     expect(links.some((l) => l.includes('/blob/abc/exports/a%28b%29c%29.yaml#L'))).toBe(true);
     expect(links.filter((l) => l.startsWith('img'))).toEqual([]);
     expect(markdown.render(summary)).not.toMatch(/<img|<b>/);
@@ -115,7 +123,8 @@ describe('SARIF', () => {
     const validate = registrySarifValidator();
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const run = log.runs[0]!;
-    const message = (run.results as { ruleId: string; message: { text: string } }[]).find((r) => r.ruleId === 'INJ001')!.message.text;
+    const message = (run.results as { ruleId: string; message: { text: string } }[]).find((r) => r.ruleId === 'INJ001')!
+      .message.text;
     expect(message).toContain('\\[click\\](https://evil.example/a)');
     const rule = run.tool.driver.rules.find((r) => r.id === 'INJ001')!;
     expect(linksOf(rule.help.markdown).map((l) => l.split(' ')[1])).toEqual([markdownUrl(HOSTILE_URL)]);
@@ -124,23 +133,37 @@ describe('SARIF', () => {
   });
 
   const multitool = multitoolPath();
-  test.skipIf(!multitool)("the hostile log passes Microsoft's SARIF validator with GitHub's rules", () => {
-    const { linter, result } = lintHostile();
-    const dir = tempDir('injection-multitool');
-    const input = join(dir, 'cmlint.sarif');
-    const output = join(dir, 'validation.sarif');
-    writeFileSync(input, JSON.stringify(buildSarif({ files: [result], rules: linter.rules, toolVersion: '0.1.0', cwd: process.cwd() })));
-    try {
-      chmodSync(multitool!, 0o755);
-    } catch {
-      // read-only install: try as is
-    }
-    const run = spawnSync(multitool!, ['validate', input, '--rule-kind', 'Sarif;Gh', '-o', output], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' } });
-    expect(run.error).toBeUndefined();
-    const verdict = JSON.parse(readFileSync(output, 'utf8'));
-    const problems = (verdict.runs[0].results ?? []).map((r: { ruleId: string; message: { text?: string; arguments?: string[] } }) => `${r.ruleId} ${JSON.stringify(r.message.arguments ?? r.message.text)}`);
-    expect(problems).toEqual([]);
-  }, 180_000);
+  test.skipIf(!multitool)(
+    "the hostile log passes Microsoft's SARIF validator with GitHub's rules",
+    () => {
+      const { linter, result } = lintHostile();
+      const dir = tempDir('injection-multitool');
+      const input = join(dir, 'cmlint.sarif');
+      const output = join(dir, 'validation.sarif');
+      writeFileSync(
+        input,
+        JSON.stringify(buildSarif({ files: [result], rules: linter.rules, toolVersion: '0.1.0', cwd: process.cwd() })),
+      );
+      try {
+        chmodSync(multitool!, 0o755);
+      } catch {
+        // read-only install: try as is
+      }
+      const run = spawnSync(multitool!, ['validate', input, '--rule-kind', 'Sarif;Gh', '-o', output], {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
+      });
+      expect(run.error).toBeUndefined();
+      const verdict = JSON.parse(readFileSync(output, 'utf8'));
+      const problems = (verdict.runs[0].results ?? []).map(
+        (r: { ruleId: string; message: { text?: string; arguments?: string[] } }) =>
+          `${r.ruleId} ${JSON.stringify(r.message.arguments ?? r.message.text)}`,
+      );
+      expect(problems).toEqual([]);
+    },
+    180_000,
+  );
 });
 
 describe('a rule URL that is not a plain https URL is refused when the rule is loaded', () => {
@@ -150,14 +173,37 @@ describe('a rule URL that is not a plain https URL is refused when the rule is l
     ['credentials', 'https://user:pass@example.com/', 'must not contain a user name or password'],
     ['not a URL', 'https://', 'is not a URL'],
   ])('%s', (_name, url, problem) => {
-    const dir = writeTree(tempDir('rule-url'), { 'custom/INJ001.yaml': hostileRuleFile(url), 'site.yaml': BROKEN_EXPORT });
-    const run = runCli(['lint', '--no-config', '--as-of', AS_OF, '--rules', 'custom', '--format', 'sarif', 'site.yaml'], { cwd: dir });
+    const dir = writeTree(tempDir('rule-url'), {
+      'custom/INJ001.yaml': hostileRuleFile(url),
+      'site.yaml': BROKEN_EXPORT,
+    });
+    const run = runCli(
+      ['lint', '--no-config', '--as-of', AS_OF, '--rules', 'custom', '--format', 'sarif', 'site.yaml'],
+      { cwd: dir },
+    );
     expect(run.code).toBe(2);
     if (!problem) {
-      expect(run.stderr.trimEnd()).toBe('cmlint: custom/INJ001.yaml: invalid rule file: /sources/0/url must match pattern "^https://"');
+      expect(run.stderr.trimEnd()).toBe(
+        'cmlint: custom/INJ001.yaml: invalid rule file: /sources/0/url must match pattern "^https://"',
+      );
       return;
     }
     expect(run.stderr.trimEnd()).toBe(`cmlint: custom/INJ001.yaml:6: sources[0].url ${problem}`);
-    expect(() => toRule({ id: 'INJ002', title: 'A title', severity: 'error', sources: [{ title: 't', url }], description: 'd', rationale: 'r', fix: 'f', emittedBy: 'engine' }, 'x/INJ002.yaml', false)).toThrow(problem);
+    expect(() =>
+      toRule(
+        {
+          id: 'INJ002',
+          title: 'A title',
+          severity: 'error',
+          sources: [{ title: 't', url }],
+          description: 'd',
+          rationale: 'r',
+          fix: 'f',
+          emittedBy: 'engine',
+        },
+        'x/INJ002.yaml',
+        false,
+      ),
+    ).toThrow(problem);
   });
 });

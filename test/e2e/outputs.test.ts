@@ -3,7 +3,18 @@
  * code 2 when it cannot; JSON and SARIF that stay valid for any export; text with every control character escaped.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeAtomically } from '../../src/write-output.js';
@@ -44,10 +55,14 @@ beforeAll(() => {
   work = tempDir('outputs');
   inputs = join(work, 'exports');
   cpSync(join(ROOT, 'fixtures', 'input'), join(inputs, 'input'), { recursive: true });
-  for (const id of ['CML001', 'CML002', 'CML003', 'CML008']) cpSync(join(ROOT, 'fixtures', 'rules', id), join(inputs, id), { recursive: true });
+  for (const id of ['CML001', 'CML002', 'CML003', 'CML008'])
+    cpSync(join(ROOT, 'fixtures', 'rules', id), join(inputs, id), { recursive: true });
   // Values no JSON writer may pass through raw: lone surrogates, NUL, every C0 control, DEL, C1, line separators.
   const controls = Array.from({ length: 32 }, (_, i) => `\\x${i.toString(16).padStart(2, '0')}`).join('');
-  writeFileSync(join(inputs, 'odd-strings.yaml'), `schemaVersion: 1\n"k\\ud800x\\udfff\\x7f\\x85\\u2028\\u2029": 1\ndescription: 5\nhierarchy: { "${controls}": 1 }\n`);
+  writeFileSync(
+    join(inputs, 'odd-strings.yaml'),
+    `schemaVersion: 1\n"k\\ud800x\\udfff\\x7f\\x85\\u2028\\u2029": 1\ndescription: 5\nhierarchy: { "${controls}": 1 }\n`,
+  );
   mkdirSync(join(work, 'out'));
 }, 120_000);
 
@@ -60,8 +75,12 @@ describe('cmlint never writes to its inputs', () => {
     const before = snapshot(inputs);
     expect(Object.keys(before).length).toBeGreaterThan(20);
     expect(cmlint(['lint', '--no-config', 'exports'], work).code).toBe(1);
-    expect(cmlint(['lint', '--no-config', '--format', 'json', '--output', 'out/report.json', 'exports'], work).code).toBe(1);
-    expect(cmlint(['lint', '--no-config', '--format', 'sarif', '--output', 'out/report.sarif', 'exports'], work).code).toBe(1);
+    expect(
+      cmlint(['lint', '--no-config', '--format', 'json', '--output', 'out/report.json', 'exports'], work).code,
+    ).toBe(1);
+    expect(
+      cmlint(['lint', '--no-config', '--format', 'sarif', '--output', 'out/report.sarif', 'exports'], work).code,
+    ).toBe(1);
     expect(snapshot(inputs)).toEqual(before);
   }, 180_000);
 
@@ -69,9 +88,14 @@ describe('cmlint never writes to its inputs', () => {
     const target = join(inputs, 'CML002', 'silent.yaml');
     const before = readFileSync(target, 'utf8');
     const mtime = statSync(target).mtimeMs;
-    const run = cmlint(['lint', '--no-config', '--format', 'json', '--output', 'exports/CML002/silent.yaml', 'exports/CML002'], work);
+    const run = cmlint(
+      ['lint', '--no-config', '--format', 'json', '--output', 'exports/CML002/silent.yaml', 'exports/CML002'],
+      work,
+    );
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('cmlint: exports/CML002/silent.yaml: refusing to write the report over a file being linted; choose another --output\n');
+    expect(run.stderr).toBe(
+      'cmlint: exports/CML002/silent.yaml: refusing to write the report over a file being linted; choose another --output\n',
+    );
     expect(readFileSync(target, 'utf8')).toBe(before);
     expect(statSync(target).mtimeMs).toBe(mtime);
   }, 60_000);
@@ -80,7 +104,10 @@ describe('cmlint never writes to its inputs', () => {
 describe('--output writes atomically', () => {
   test('the report file is complete, replaces an older one, and no temporary file is left', () => {
     writeFileSync(join(work, 'out', 'replace.json'), 'old content');
-    const run = cmlint(['lint', '--no-config', '--format', 'json', '--output', 'out/replace.json', 'exports/CML002'], work);
+    const run = cmlint(
+      ['lint', '--no-config', '--format', 'json', '--output', 'out/replace.json', 'exports/CML002'],
+      work,
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     const report = JSON.parse(readFileSync(join(work, 'out', 'replace.json'), 'utf8'));
@@ -92,22 +119,37 @@ describe('--output writes atomically', () => {
     const target = join(work, 'link-target.txt');
     writeFileSync(target, 'must stay');
     symlinkSync(target, join(work, 'out', 'linked.json'));
-    const run = cmlint(['lint', '--no-config', '--format', 'json', '--output', 'out/linked.json', 'exports/CML002'], work);
+    const run = cmlint(
+      ['lint', '--no-config', '--format', 'json', '--output', 'out/linked.json', 'exports/CML002'],
+      work,
+    );
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('cmlint: out/linked.json: is a symbolic link; --output writes only to a regular file or a new path\n');
+    expect(run.stderr).toBe(
+      'cmlint: out/linked.json: is a symbolic link; --output writes only to a regular file or a new path\n',
+    );
     expect(readFileSync(target, 'utf8')).toBe('must stay');
     expect(lstatSync(join(work, 'out', 'linked.json')).isSymbolicLink()).toBe(true);
   }, 60_000);
 
   test('missing folders on the way to the report are made', () => {
-    const run = cmlint(['lint', '--no-config', '--format', 'json', '--output', 'no-such-folder/deeper/report.json', 'exports/CML002'], work);
+    const run = cmlint(
+      ['lint', '--no-config', '--format', 'json', '--output', 'no-such-folder/deeper/report.json', 'exports/CML002'],
+      work,
+    );
     expect(run.code, run.stderr).toBe(1);
     expect(JSON.parse(readFileSync(join(work, 'no-such-folder', 'deeper', 'report.json'), 'utf8')).tool).toBe('cmlint');
   }, 60_000);
 
   const unwritable: Record<string, { output: string; reason: string; setup?: () => void }> = {
-    'a path through a regular file': { output: 'a-file/report.json', reason: 'cannot write report: a part of the path is not a folder', setup: () => writeFileSync(join(work, 'a-file'), 'x') },
-    'an existing folder': { output: 'out', reason: 'is a folder; --output writes only to a regular file or a new path' },
+    'a path through a regular file': {
+      output: 'a-file/report.json',
+      reason: 'cannot write report: a part of the path is not a folder',
+      setup: () => writeFileSync(join(work, 'a-file'), 'x'),
+    },
+    'an existing folder': {
+      output: 'out',
+      reason: 'is a folder; --output writes only to a regular file or a new path',
+    },
   };
   for (const [name, c] of Object.entries(unwritable)) {
     test(`an unwritable output path (${name}) → exit 2, one line, nothing left behind`, () => {
@@ -122,25 +164,34 @@ describe('--output writes atomically', () => {
     }, 60_000);
   }
 
-  test.skipIf(IS_ROOT)('an unwritable output path (a read-only folder) → exit 2, "permission denied"', () => {
-    const folder = join(work, 'read-only');
-    mkdirSync(folder);
-    chmodSync(folder, 0o555);
-    try {
-      const run = cmlint(['lint', '--no-config', '--format', 'json', '--output', 'read-only/report.json', 'exports/CML002'], work);
-      expect(run.code).toBe(2);
-      expect(run.stderr).toBe('cmlint: read-only/report.json: cannot write report: permission denied\n');
-    } finally {
-      chmodSync(folder, 0o755);
-    }
-  }, 60_000);
+  test.skipIf(IS_ROOT)(
+    'an unwritable output path (a read-only folder) → exit 2, "permission denied"',
+    () => {
+      const folder = join(work, 'read-only');
+      mkdirSync(folder);
+      chmodSync(folder, 0o555);
+      try {
+        const run = cmlint(
+          ['lint', '--no-config', '--format', 'json', '--output', 'read-only/report.json', 'exports/CML002'],
+          work,
+        );
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe('cmlint: read-only/report.json: cannot write report: permission denied\n');
+      } finally {
+        chmodSync(folder, 0o755);
+      }
+    },
+    60_000,
+  );
 
   test('writeAtomically: a failure is one UsageError line with the path escaped, and the temporary file is removed', async () => {
     writeFileSync(join(work, 'not-a-folder'), 'x');
     const path = join(work, 'not-a-folder', 'x\u001b[2J.json');
     const error = await writeAtomically(path, '{}').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toBe(`${join(work, 'not-a-folder')}/x\\e[2J.json: cannot write report: a part of the path is not a folder`);
+    expect((error as Error).message).toBe(
+      `${join(work, 'not-a-folder')}/x\\e[2J.json: cannot write report: a part of the path is not a folder`,
+    );
     await writeAtomically(join(work, 'out', 'direct.json'), '{"ok":true}');
     expect(readFileSync(join(work, 'out', 'direct.json'), 'utf8')).toBe('{"ok":true}');
     expect(readdirSync(join(work, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -152,10 +203,14 @@ describe('reports stay well-formed whatever the export holds', () => {
     const run = cmlint(['lint', '--no-config', '--format', 'json', 'exports'], work);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
-    const messages = report.files.flatMap((f: { findings: { message: string }[] }) => f.findings.map((x) => x.message)).join('\n');
+    const messages = report.files
+      .flatMap((f: { findings: { message: string }[] }) => f.findings.map((x) => x.message))
+      .join('\n');
     expect(messages).toContain('Unknown property');
     // Every character outside printable ASCII that JSON must escape is escaped in the bytes written.
-    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/);
+    expect(run.stdout).not.toMatch(
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/,
+    );
     expect(run.stdout).toContain('\\ud800x\\udfff\\u007f\\u0085\\u2028\\u2029');
     expect(run.stdout).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
   }, 60_000);
@@ -175,7 +230,9 @@ describe('reports stay well-formed whatever the export holds', () => {
     const run = cmlint(['lint', '--no-config', '--format', 'text', 'exports'], work);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('odd-strings.yaml');
-    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/);
+    expect(run.stdout).not.toMatch(
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/,
+    );
   }, 60_000);
 });
 
@@ -185,7 +242,9 @@ describe('escapeControl', () => {
     expect(escapeControl('\u001b[31mred\u001b[0m')).toBe('\\e[31mred\\e[0m');
     expect(escapeControl('a\r\nb\u0000c\u0007d\u0008e\u007f')).toBe('a\\r\\nb\\x00c\\x07d\\x08e\\x7f');
     expect(escapeControl('\u009b31m\u0085')).toBe('\\x9b31m\\x85');
-    expect(escapeControl('\u202eevil\u202c \u2066x\u2069 \u200b \u2028 \u061c \ufeff')).toBe('\\u202eevil\\u202c \\u2066x\\u2069 \\u200b \\u2028 \\u061c \\ufeff');
+    expect(escapeControl('\u202eevil\u202c \u2066x\u2069 \u200b \u2028 \u061c \ufeff')).toBe(
+      '\\u202eevil\\u202c \\u2066x\\u2069 \\u200b \\u2028 \\u061c \\ufeff',
+    );
     for (let code = 0; code < 0x20; code++) {
       if (code === 9) continue;
       expect(escapeControl(String.fromCharCode(code))).toMatch(/^\\/);

@@ -17,11 +17,25 @@ const available = preCommit.status === 0;
 
 /** Git with a fixed identity and no user or system configuration (no signing, hooks or templates from the host). */
 function git(cwd: string, ...args: string[]): void {
-  const result = spawnSync('git', ['-c', 'user.name=cmlint test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
-  });
+  const result = spawnSync(
+    'git',
+    [
+      '-c',
+      'user.name=cmlint test',
+      '-c',
+      'user.email=test@example.invalid',
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'init.defaultBranch=main',
+      ...args,
+    ],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+    },
+  );
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
 }
 
@@ -98,15 +112,24 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 });
 
-describe.skipIf(!available)(available ? 'pre-commit try-repo' : 'pre-commit try-repo (skipped: pre-commit is not installed; CI installs it)', () => {
-  test(
-    `${preCommit.stdout?.trim() ?? ''}: passes on a clean export and fails on a broken one, printing the finding`,
-    async () => {
+describe.skipIf(!available)(
+  available ? 'pre-commit try-repo' : 'pre-commit try-repo (skipped: pre-commit is not installed; CI installs it)',
+  () => {
+    test(`${preCommit.stdout?.trim() ?? ''}: passes on a clean export and fails on a broken one, printing the finding`, async () => {
       const hookRepo = cloneOfWorkingTree();
       const config = `asOf: "${AS_OF}"\n`;
       // Beside the export, files a repository holds that are not exports: the hook passes them, cmlint skips them.
-      const clean = targetRepo({ 'cmlint.config.yaml': config, 'designs/site.yaml': CLEAN_EXPORT, 'notes.md': '# not an export\n', ...NOT_EXPORTS });
-      const broken = targetRepo({ 'cmlint.config.yaml': config, 'designs/site.yaml': CLEAN_EXPORT, 'designs/p01.yaml': BROKEN_EXPORT });
+      const clean = targetRepo({
+        'cmlint.config.yaml': config,
+        'designs/site.yaml': CLEAN_EXPORT,
+        'notes.md': '# not an export\n',
+        ...NOT_EXPORTS,
+      });
+      const broken = targetRepo({
+        'cmlint.config.yaml': config,
+        'designs/site.yaml': CLEAN_EXPORT,
+        'designs/p01.yaml': BROKEN_EXPORT,
+      });
       const [pass, fail] = await Promise.all([tryRepo(hookRepo, clean), tryRepo(hookRepo, broken)]);
 
       expect(pass.code, pass.output).toBe(0);
@@ -118,8 +141,9 @@ describe.skipIf(!available)(available ? 'pre-commit try-repo' : 'pre-commit try-
       expect(fail.output).toMatch(/^cmlint\.+Failed$/m);
       expect(fail.output).toMatch(/- exit code: 1/);
       expect(fail.output).toContain('designs/p01.yaml');
-      expect(fail.output).toMatch(/13:15 +error +CMG cmg\.contoso\.com is at site P01, which is not the top-tier site.*CMG001/);
-    },
-    600_000,
-  );
-});
+      expect(fail.output).toMatch(
+        /13:15 +error +CMG cmg\.contoso\.com is at site P01, which is not the top-tier site.*CMG001/,
+      );
+    }, 600_000);
+  },
+);

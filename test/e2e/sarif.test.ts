@@ -30,7 +30,9 @@ describe('SARIF output', () => {
 
   test('lists every rule with descriptions, help, link and default level', () => {
     const listed = runCli(['rules', '--format', 'json']);
-    const ids = JSON.parse(listed.stdout).map((r: any) => r.id).sort();
+    const ids = JSON.parse(listed.stdout)
+      .map((r: any) => r.id)
+      .sort();
     expect(rules.map((r) => r.id)).toEqual(ids);
     for (const rule of rules) {
       expect(rule.shortDescription.text).toBeTruthy();
@@ -81,11 +83,17 @@ describe('SARIF output', () => {
     } catch {
       // read-only install: try as is
     }
-    const run = spawnSync(multitool!, ['validate', input, '--rule-kind', 'Sarif;Gh', '-o', output], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' } });
+    const run = spawnSync(multitool!, ['validate', input, '--rule-kind', 'Sarif;Gh', '-o', output], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
+    });
     expect(run.error).toBeUndefined();
     // The validator exits 0 even when it finds problems: its own SARIF output is the verdict.
     const verdict = JSON.parse(readFileSync(output, 'utf8'));
-    const problems = (verdict.runs[0].results ?? []).map((r: any) => `${r.ruleId} ${r.level ?? 'warning'} ${JSON.stringify(r.message.arguments ?? r.message.text)}`);
+    const problems = (verdict.runs[0].results ?? []).map(
+      (r: any) => `${r.ruleId} ${r.level ?? 'warning'} ${JSON.stringify(r.message.arguments ?? r.message.text)}`,
+    );
     expect(problems).toEqual([]);
   });
 });

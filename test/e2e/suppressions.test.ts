@@ -22,12 +22,17 @@ function withLines(at: number, ...lines: string[]): string {
 const CMG_LINE = 12; // 0-based index of "    SiteCode: P01" under cloudManagementGateways
 
 function summary(result: FileResult) {
-  return result.findings.map((f) => `${f.region.startLine} ${f.ruleId}${f.suppression ? ` suppressed(${f.suppression.kind}: ${f.suppression.justification})` : ''}`);
+  return result.findings.map(
+    (f) =>
+      `${f.region.startLine} ${f.ruleId}${f.suppression ? ` suppressed(${f.suppression.kind}: ${f.suppression.justification})` : ''}`,
+  );
 }
 
 describe('cmlint-disable-next-line', () => {
   test('suppresses the named rule on the next line, with the reason as justification', () => {
-    const result = lint(withLines(CMG_LINE, '    # cmlint-disable-next-line CMG001 -- the CMG moves to the CAS in June'));
+    const result = lint(
+      withLines(CMG_LINE, '    # cmlint-disable-next-line CMG001 -- the CMG moves to the CAS in June'),
+    );
     const cmg = result.findings.find((f) => f.ruleId === 'CMG001')!;
     expect(cmg.region.startLine).toBe(14);
     expect(cmg.suppression).toEqual({ kind: 'inSource', justification: 'the CMG moves to the CAS in June' });
@@ -54,7 +59,11 @@ describe('cmlint-disable-next-line', () => {
   });
 
   test('without a reason it is CML010 and suppresses nothing', () => {
-    for (const comment of ['# cmlint-disable-next-line CMG001', '# cmlint-disable-next-line CMG001 --', '# cmlint-disable-next-line CMG001 --   ']) {
+    for (const comment of [
+      '# cmlint-disable-next-line CMG001',
+      '# cmlint-disable-next-line CMG001 --',
+      '# cmlint-disable-next-line CMG001 --   ',
+    ]) {
       const result = lint(withLines(CMG_LINE, `    ${comment}`));
       expect(result.findings.find((f) => f.ruleId === 'CMG001')!.suppression, comment).toBeUndefined();
       const invalid = result.findings.filter((f) => f.ruleId === 'CML010');
@@ -66,7 +75,13 @@ describe('cmlint-disable-next-line', () => {
 
   test('a rule that does not exist, no rule, or an unknown directive is CML010', () => {
     const result = lint(
-      withLines(0, '# cmlint-disable-next-line CMG0001 -- typo', '# cmlint-disable-next-line -- which rule?', '# cmlint-disable-line CMG001 -- not a directive', '# cmlint-disable CML010 -- not allowed'),
+      withLines(
+        0,
+        '# cmlint-disable-next-line CMG0001 -- typo',
+        '# cmlint-disable-next-line -- which rule?',
+        '# cmlint-disable-line CMG001 -- not a directive',
+        '# cmlint-disable CML010 -- not allowed',
+      ),
     );
     expect(result.findings.filter((f) => f.ruleId === 'CML010').map((f) => [f.region.startLine, f.message])).toEqual([
       [1, expect.stringMatching(/names "CMG0001", which is not a rule \(did you mean CMG001\?\)/)],
@@ -77,7 +92,13 @@ describe('cmlint-disable-next-line', () => {
   });
 
   test('an unknown rule id near a loaded one gets a "did you mean"; one far from every id gets none', () => {
-    const result = lint(withLines(0, '# cmlint-disable-next-line cmg001, NET0013 -- typos', '# cmlint-disable-next-line NOTARULE -- far from any'));
+    const result = lint(
+      withLines(
+        0,
+        '# cmlint-disable-next-line cmg001, NET0013 -- typos',
+        '# cmlint-disable-next-line NOTARULE -- far from any',
+      ),
+    );
     const messages = result.findings.filter((f) => f.ruleId === 'CML010').map((f) => f.message);
     expect(messages[0]).toMatch(/"cmg001": did you mean CMG001\?; "NET0013": did you mean NET013\?/);
     expect(messages[1]).toMatch(/names "NOTARULE", which is not a rule; /);
@@ -91,10 +112,14 @@ describe('cmlint-disable-next-line', () => {
 
 describe('cmlint-disable (the whole file)', () => {
   test('suppresses every finding of the rule in the file, wherever the comment is', () => {
-    const result = lint(`${BROKEN_EXPORT}# cmlint-disable SITE003, SITE009 -- sites are upgraded and enabled by CHG-1234\n`);
+    const result = lint(
+      `${BROKEN_EXPORT}# cmlint-disable SITE003, SITE009 -- sites are upgraded and enabled by CHG-1234\n`,
+    );
     const affected = result.findings.filter((f) => f.ruleId === 'SITE003' || f.ruleId === 'SITE009');
     expect(affected.length).toBeGreaterThan(0);
-    expect(affected.every((f) => f.suppression?.justification === 'sites are upgraded and enabled by CHG-1234')).toBe(true);
+    expect(affected.every((f) => f.suppression?.justification === 'sites are upgraded and enabled by CHG-1234')).toBe(
+      true,
+    );
     expect(result.findings.find((f) => f.ruleId === 'CMG001')!.suppression).toBeUndefined();
   });
 
@@ -107,7 +132,9 @@ describe('cmlint-disable (the whole file)', () => {
     const text = `# cmlint-disable NET001 -- nothing here\n${BROKEN_EXPORT}`;
     expect(summary(lint(text, { ruleSeverity: { NET001: 'off' } }))).not.toContain('1 CML011');
     expect(summary(lint(text, { ruleSeverity: { CML011: 'off' } }))).not.toContain('1 CML011');
-    expect(lint(text, { ruleSeverity: { CML011: 'error' } }).findings.find((f) => f.ruleId === 'CML011')!.severity).toBe('error');
+    expect(
+      lint(text, { ruleSeverity: { CML011: 'error' } }).findings.find((f) => f.ruleId === 'CML011')!.severity,
+    ).toBe('error');
   });
 });
 
@@ -133,7 +160,10 @@ describe('suppressed findings in reports and the exit code', () => {
 
   test('JSON: kept, with its suppression', () => {
     const json = JSON.parse(runCli(['lint', 'site.yaml', '--format', 'json'], { cwd: dir }).stdout);
-    expect(json.files[0].findings.find((f: { ruleId: string }) => f.ruleId === 'CMG001').suppression).toEqual({ kind: 'inSource', justification: 'the CMG moves to the CAS in June' });
+    expect(json.files[0].findings.find((f: { ruleId: string }) => f.ruleId === 'CMG001').suppression).toEqual({
+      kind: 'inSource',
+      justification: 'the CMG moves to the CAS in June',
+    });
   });
 
   test('a suppression without a reason fails the run (CML010 is an error and the finding stays)', () => {
@@ -143,7 +173,9 @@ describe('suppressed findings in reports and the exit code', () => {
     });
     const result = runCli(['lint', 'site.yaml'], { cwd: bad });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/13:5 +error +Suppression comment "cmlint-disable-next-line" gives no reason.*CML010/);
+    expect(result.stdout).toMatch(
+      /13:5 +error +Suppression comment "cmlint-disable-next-line" gives no reason.*CML010/,
+    );
     expect(result.stdout).toMatch(/14:15 +error .*CMG001/);
   });
 });

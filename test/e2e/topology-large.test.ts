@@ -24,7 +24,11 @@ const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const OUT = join(ROOT, 'test-output', 'topology-large');
 
 function attachedCount(topology: Topology): number {
-  return topology.zones.reduce((n, z) => n + z.findings.length, 0) + topology.nodes.reduce((n, node) => n + nodeFindings(node).length, 0) + topology.unattached.length;
+  return (
+    topology.zones.reduce((n, z) => n + z.findings.length, 0) +
+    topology.nodes.reduce((n, node) => n + nodeFindings(node).length, 0) +
+    topology.unattached.length
+  );
 }
 
 function viewBox(svg: string): { width: number; height: number } {
@@ -46,7 +50,9 @@ describe('a 200-primary hierarchy with 2,000 site systems', () => {
     // Every site system is counted in exactly one drawn node.
     const servers = topology.nodes.filter((n) => n.kind === 'server').reduce((n, node) => n + (node.members ?? 1), 0);
     expect(servers).toBe(2000);
-    const { width, height } = viewBox(topologySvg(topology, { idPrefix: 't', findingHref: () => '#', title: 'hierarchy' }));
+    const { width, height } = viewBox(
+      topologySvg(topology, { idPrefix: 't', findingHref: () => '#', title: 'hierarchy' }),
+    );
     // A few screens at most: the ungrouped picture was 206,000 px tall.
     expect(width).toBeLessThan(4000);
     expect(height).toBeLessThan(3000);
@@ -78,27 +84,37 @@ describe('a 200-primary hierarchy with 2,000 site systems', () => {
     expect(Math.abs(small.nodes.length - topology.nodes.length)).toBeLessThanOrEqual(4);
   });
 
-  it.skipIf(!HAVE_CHROMIUM)(`shows a readable picture in Chromium${HAVE_CHROMIUM ? '' : ' (skipped: /usr/bin/chromium is missing; apt-get install chromium)'}`, async () => {
-    mkdirSync(OUT, { recursive: true });
-    const report = join(OUT, 'hierarchy-200.html');
-    writeFileSync(report, formatHtml({ files: [file], rules: [], toolVersion: 'test', cwd: ROOT }));
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(pathToFileURL(report).href, { timeout: 120_000 });
-      const svg = page.locator('svg.topology').first();
-      await svg.screenshot({ path: join(OUT, 'hierarchy-200.png') });
-      const box = await svg.boundingBox();
-      expect(box!.height).toBeLessThan(3 * 900);
-      // Every grouped node links to its worst finding's row in the table, made on demand when past the first page.
-      const hrefs = await page.locator('svg.topology a.node-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-      expect(hrefs.length).toBeGreaterThan(0);
-      for (const href of hrefs) {
-        await page.evaluate((hash) => (location.hash = hash), href);
-        await expect.poll(() => page.locator(`tr${href}`).isVisible()).toBe(true);
+  it.skipIf(!HAVE_CHROMIUM)(
+    `shows a readable picture in Chromium${HAVE_CHROMIUM ? '' : ' (skipped: /usr/bin/chromium is missing; apt-get install chromium)'}`,
+    async () => {
+      mkdirSync(OUT, { recursive: true });
+      const report = join(OUT, 'hierarchy-200.html');
+      writeFileSync(report, formatHtml({ files: [file], rules: [], toolVersion: 'test', cwd: ROOT }));
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu'],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+        await page.goto(pathToFileURL(report).href, { timeout: 120_000 });
+        const svg = page.locator('svg.topology').first();
+        await svg.screenshot({ path: join(OUT, 'hierarchy-200.png') });
+        const box = await svg.boundingBox();
+        expect(box!.height).toBeLessThan(3 * 900);
+        // Every grouped node links to its worst finding's row in the table, made on demand when past the first page.
+        const hrefs = await page
+          .locator('svg.topology a.node-link')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+        expect(hrefs.length).toBeGreaterThan(0);
+        for (const href of hrefs) {
+          await page.evaluate((hash) => (location.hash = hash), href);
+          await expect.poll(() => page.locator(`tr${href}`).isVisible()).toBe(true);
+        }
+      } finally {
+        await browser.close();
       }
-    } finally {
-      await browser.close();
-    }
-  }, 240_000);
+    },
+    240_000,
+  );
 });

@@ -11,7 +11,15 @@ import { escapeControl } from '../../src/report/escape.js';
 import { dotString, escapeHtml, mermaidString, safeHttpsUrl } from '../../src/report/markup-escape.js';
 import { topologyDotText } from '../../src/report/topology-dot.js';
 import { topologyMermaid } from '../../src/report/topology-mermaid.js';
-import { BACKSLASHES, IMG, JS_URL, MERMAID_BREAK, PAYLOAD_EXPORT, SCRIPT, SVG_BREAK } from '../support/hostile-export.js';
+import {
+  BACKSLASHES,
+  IMG,
+  JS_URL,
+  MERMAID_BREAK,
+  PAYLOAD_EXPORT,
+  SCRIPT,
+  SVG_BREAK,
+} from '../support/hostile-export.js';
 
 const DOT_STRING = /"(?:[^"\\\n]|\\.)*"/g;
 const MERMAID_LABEL = /"(?:[A-Za-z0-9 .,:/_-]|#\d+;|<br\/>)*"/g;
@@ -76,10 +84,22 @@ describe('label escaping', () => {
   });
 
   it('escapes HTML text and attributes, and links only https URLs', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
     expect(escapeHtml('\u202eevil')).toBe('\\u202eevil');
     expect(safeHttpsUrl('https://learn.microsoft.com/a?b=1#c')).toBe('https://learn.microsoft.com/a?b=1#c');
-    for (const url of [JS_URL, ' javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<script>', 'http://example.com', '//example.com', '/relative', 'https://user:pw@example.com', 'vbscript:x']) {
+    for (const url of [
+      JS_URL,
+      ' javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,<script>',
+      'http://example.com',
+      '//example.com',
+      '/relative',
+      'https://user:pw@example.com',
+      'vbscript:x',
+    ]) {
       expect(safeHttpsUrl(url)).toBeUndefined();
     }
   });

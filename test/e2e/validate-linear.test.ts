@@ -21,14 +21,19 @@ import { slots } from '../support/slots.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 // CommonJS modules: their default export may sit under .default.
 const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof AjvModule.default;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as typeof addFormatsModule.default;
 const ITEMS = 40_000;
 
 /** 40,000 site systems, each with three schema errors (Name and Colour are unknown keys, SiteSystemServerName is missing). */
 function manyBadItems(): unknown {
   return {
     schemaVersion: 1,
-    siteSystems: Array.from({ length: ITEMS }, (_, i) => ({ Name: `s${i}.contoso.com`, SiteCode: 'P01', Colour: 'blue' })),
+    siteSystems: Array.from({ length: ITEMS }, (_, i) => ({
+      Name: `s${i}.contoso.com`,
+      SiteCode: 'P01',
+      Colour: 'blue',
+    })),
   };
 }
 
@@ -41,8 +46,9 @@ function exportValidator(linear: boolean) {
 }
 
 describe('schema validation is linear in the number of problems', () => {
-  test('the rewrite replaces every concat of a referenced validator\'s errors', () => {
-    const code = 'if(!(validate12(x))){vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);errors = vErrors.length;}' +
+  test("the rewrite replaces every concat of a referenced validator's errors", () => {
+    const code =
+      'if(!(validate12(x))){vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);errors = vErrors.length;}' +
       'if(!(wrapper0.validate(y))){vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);}';
     const rewritten = linearErrors(code);
     expect(rewritten).not.toContain('.concat(');
@@ -54,34 +60,46 @@ describe('schema validation is linear in the number of problems', () => {
     expect(createAjv().opts.code.process).toBe(linearErrors);
   });
 
-  test.each(['export-validator.cjs', 'inventory-item-validator.cjs'])('the built validator (dist/%s) collects errors linearly too', (file) => {
-    const built = join(ROOT, 'dist', file);
-    expect(existsSync(built), 'npm run build first').toBe(true);
-    // The build writes ajv's standalone code, which ajv does not pass through code.process: scripts/validators.mjs
-    // applies linearErrors itself.
-    expect(readFileSync(built, 'utf8')).not.toMatch(/vErrors\.concat\(/);
-  });
+  test.each(['export-validator.cjs', 'inventory-item-validator.cjs'])(
+    'the built validator (dist/%s) collects errors linearly too',
+    (file) => {
+      const built = join(ROOT, 'dist', file);
+      expect(existsSync(built), 'npm run build first').toBe(true);
+      // The build writes ajv's standalone code, which ajv does not pass through code.process: scripts/validators.mjs
+      // applies linearErrors itself.
+      expect(readFileSync(built, 'utf8')).not.toMatch(/vErrors\.concat\(/);
+    },
+  );
 
   test('the same errors, in the same order, as ajv gives without the rewrite', async () => {
     const plain = exportValidator(false);
     const linear = exportValidator(true);
-    const seeds = ['examples/contoso.yaml', 'examples/fourth-coffee.yaml'].map((p) => fromYaml(readFileSync(join(ROOT, p), 'utf8')) as Record<string, unknown>);
-    const wrong = fc.oneof(fc.constantFrom<unknown>({ x: 1 }, [1], 'x', 1.5, null, true, -1), fc.jsonValue({ maxDepth: 2 }));
+    const seeds = ['examples/contoso.yaml', 'examples/fourth-coffee.yaml'].map(
+      (p) => fromYaml(readFileSync(join(ROOT, p), 'utf8')) as Record<string, unknown>,
+    );
+    const wrong = fc.oneof(
+      fc.constantFrom<unknown>({ x: 1 }, [1], 'x', 1.5, null, true, -1),
+      fc.jsonValue({ maxDepth: 2 }),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(fc.tuple(fc.nat(), wrong), { minLength: 1, maxLength: 8 }), async (seed, edits) => {
-        const data = structuredClone(seeds[seed]!);
-        // Replace values at random places (counting every property and list item, breadth first).
-        for (const [at, value] of edits) {
-          const places = slots(data);
-          const slot = places[at % places.length]!;
-          (slot.parent as Record<string | number, unknown>)[slot.key] = structuredClone(value);
-        }
-        const a = plain(data);
-        const errorsA = structuredClone(plain.errors);
-        const b = linear(data);
-        expect(b).toBe(a);
-        expect(linear.errors).toEqual(errorsA);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: seeds.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), wrong), { minLength: 1, maxLength: 8 }),
+        async (seed, edits) => {
+          const data = structuredClone(seeds[seed]!);
+          // Replace values at random places (counting every property and list item, breadth first).
+          for (const [at, value] of edits) {
+            const places = slots(data);
+            const slot = places[at % places.length]!;
+            (slot.parent as Record<string | number, unknown>)[slot.key] = structuredClone(value);
+          }
+          const a = plain(data);
+          const errorsA = structuredClone(plain.errors);
+          const b = linear(data);
+          expect(b).toBe(a);
+          expect(linear.errors).toEqual(errorsA);
+        },
+      ),
       { numRuns: 200, interruptAfterTimeLimit: 10_000, markInterruptAsFailure: false },
     );
   }, 60_000);

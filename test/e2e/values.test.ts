@@ -60,17 +60,27 @@ const EXPECTED = [
 function schemaFindings(findings: { ruleId: string; message: string; line: number; column: number }[]): string[] {
   return findings
     .filter((f) => f.ruleId === 'CML003')
-    .map((f) => `${f.line}:${f.column} ${f.message.replace(/(must be an integer|must be <= 2147483647|format "date"|1 to 65535).*$/, '$1')}`)
+    .map(
+      (f) =>
+        `${f.line}:${f.column} ${f.message.replace(/(must be an integer|must be <= 2147483647|format "date"|1 to 65535).*$/, '$1')}`,
+    )
     .sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b));
 }
 
 describe('values are what they claim', () => {
   test('compiled at run time (from source)', () => {
     const result = createLinter({ asOf: AS_OF }).lintSource(decodeSource('values.yaml', Buffer.from(EXPORT)));
-    const findings = result.findings.map((f) => ({ ruleId: f.ruleId, message: f.message, line: f.region.startLine, column: f.region.startColumn }));
+    const findings = result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      message: f.message,
+      line: f.region.startLine,
+      column: f.region.startColumn,
+    }));
     expect(schemaFindings(findings)).toEqual(EXPECTED);
     // A leap day is a calendar date; an ordered range within 1-65535 is a range.
-    expect(findings.some((f) => f.line === 33 || (f.line === 25 && f.column > 30 && f.ruleId === 'CML003'))).toBe(false);
+    expect(findings.some((f) => f.line === 33 || (f.line === 25 && f.column > 30 && f.ruleId === 'CML003'))).toBe(
+      false,
+    );
   });
 
   test('precompiled (the CLI bundle)', () => {

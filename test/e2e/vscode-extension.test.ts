@@ -35,7 +35,10 @@ function unzip(path: string): Promise<Map<string, Buffer>> {
 }
 
 beforeAll(async () => {
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package-vscode.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package-vscode.mjs')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   expect(run.status, run.stderr).toBe(0);
   const vsix = join(ROOT, run.stdout.trim());
   files = await unzip(vsix);
@@ -61,21 +64,30 @@ describe('the VS Code extension package', () => {
     for (const ref of refs) expect(files.has(`extension/schemas/${ref}`), ref).toBe(true);
   });
 
-  test('the server is the workspace\'s installed cmlint, else the configured one, else cmlint on the PATH', () => {
+  test("the server is the workspace's installed cmlint, else the configured one, else cmlint on the PATH", () => {
     const installed = join('/w', 'node_modules', 'cmlint', 'bin', 'cmlint.js');
     expect(serverCommand('', ['/w'], (p) => p === installed)).toEqual({ kind: 'module', path: installed });
     expect(serverCommand('', ['/w'], () => false)).toEqual({ kind: 'command', path: 'cmlint' });
-    expect(serverCommand('tools/cmlint/bin/cmlint.js', ['/w'], () => true)).toEqual({ kind: 'module', path: join('/w', 'tools/cmlint/bin/cmlint.js') });
+    expect(serverCommand('tools/cmlint/bin/cmlint.js', ['/w'], () => true)).toEqual({
+      kind: 'module',
+      path: join('/w', 'tools/cmlint/bin/cmlint.js'),
+    });
   });
 
-  test('the bundled entry loads with only VS Code\'s API outside it', () => {
+  test("the bundled entry loads with only VS Code's API outside it", () => {
     // The stand-in gives a class for whatever the client library extends or constructs while loading.
-    const vscode = new Proxy({} as Record<string | symbol, unknown>, { get: (cache, name) => (cache[name] ??= class {}) });
+    const vscode = new Proxy({} as Record<string | symbol, unknown>, {
+      get: (cache, name) => (cache[name] ??= class {}),
+    });
     const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
     const original = load;
-    (Module as unknown as { _load: typeof load })._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? vscode : original(request, ...rest));
+    (Module as unknown as { _load: typeof load })._load = (request: string, ...rest: unknown[]) =>
+      request === 'vscode' ? vscode : original(request, ...rest);
     try {
-      const extension = Module.createRequire(import.meta.url)(join(EXTENSION, 'dist', 'extension.js')) as { activate: unknown; deactivate: unknown };
+      const extension = Module.createRequire(import.meta.url)(join(EXTENSION, 'dist', 'extension.js')) as {
+        activate: unknown;
+        deactivate: unknown;
+      };
       expect(typeof extension.activate).toBe('function');
       expect(typeof extension.deactivate).toBe('function');
     } finally {

@@ -22,7 +22,13 @@ export interface CliOptions {
 
 /** A test's environment, as a user's shell without colour or debugging would give it. */
 function cliEnv(extra: CliOptions['env']): NodeJS.ProcessEnv {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CMLINT_DEBUG: undefined, ...extra };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    CMLINT_DEBUG: undefined,
+    ...extra,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return env as NodeJS.ProcessEnv;
 }
@@ -66,7 +72,11 @@ export function runCliAsync(args: string[], options: CliOptions = {}): Promise<A
     () =>
       new Promise((resolve, reject) => {
         const started = Date.now();
-        const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [CLI, ...args], {
+          cwd: options.cwd ?? ROOT,
+          env: cliEnv(options.env),
+          stdio: ['pipe', 'pipe', 'pipe'],
+        });
         const out: Buffer[] = [];
         const err: Buffer[] = [];
         let timedOut = false;
@@ -79,7 +89,13 @@ export function runCliAsync(args: string[], options: CliOptions = {}): Promise<A
         child.on('error', reject);
         child.on('close', (code) => {
           clearTimeout(timer);
-          resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - started, timedOut });
+          resolve({
+            code,
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8'),
+            ms: Date.now() - started,
+            timedOut,
+          });
         });
         child.stdin.on('error', () => undefined); // the CLI may stop reading early (a size limit)
         child.stdin.end(options.input ?? '');

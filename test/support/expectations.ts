@@ -27,7 +27,10 @@ export function readFixtureSpec(path: string, text: string): FixtureSpec {
   let asOf: string | undefined;
   const outcomes = new Map<string, string>();
   const addAll = (line: number, list: string) => {
-    for (const item of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const item of list
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const [id, times] = item.split(/\s+x/);
       if (!RULE_ID.test(id!)) throw new Error(`${path}:${line}: "${id}" is not a rule id`);
       for (let i = 0; i < Number(times ?? 1); i++) expected.push({ line, ruleId: id! });
@@ -35,7 +38,8 @@ export function readFixtureSpec(path: string, text: string): FixtureSpec {
   };
   text.split(/\r\n|\r|\n/).forEach((row, index) => {
     const line = index + 1;
-    const outcome = /#\s*expect-outcome:\s*([A-Z][A-Z0-9]*[0-9]{3})\s+(passed|failed|partly-evaluated|not-evaluated)\s*$/.exec(row);
+    const outcome =
+      /#\s*expect-outcome:\s*([A-Z][A-Z0-9]*[0-9]{3})\s+(passed|failed|partly-evaluated|not-evaluated)\s*$/.exec(row);
     if (outcome) return void outcomes.set(outcome[1]!, outcome[2]!);
     const at = /#\s*expect-line:\s*(\d+)\s+(.+)$/.exec(row);
     if (at) return addAll(Number(at[1]), at[2]!);

@@ -24,7 +24,12 @@ const ROLE_NAMES: Record<string, string> = {
   SiteDatabaseServer: 'SMS SQL Server',
 };
 
-const prop = (name: string, value: number | null, value1 = '', value2 = '') => ({ PropertyName: name, Value: value ?? 0, Value1: value1, Value2: value2 });
+const prop = (name: string, value: number | null, value1 = '', value2 = '') => ({
+  PropertyName: name,
+  Value: value ?? 0,
+  Value1: value1,
+  Value2: value2,
+});
 const flag = (value: unknown) => (value ? 1 : 0);
 
 export function dumpOfExport(data: Obj): Record<string, Obj[]> {
@@ -50,12 +55,21 @@ export function dumpOfExport(data: Obj): Record<string, Obj[]> {
         (site.ClientCheckCertificateRevocationListForSiteSystem ? 32 : 0) +
         (site.UsePkiClientCertificate && site.ClientComputerCommunicationType !== 'HttpsOnly' ? 256 : 0) +
         (site.UseSmsGeneratedCert ? 1024 : 0);
-      add('SMS_SCI_Component', { ItemName: 'SMS_SITE_COMPONENT_MANAGER|SMS Site Server', ItemType: 'Component', SiteCode: site.SiteCode, Props: [prop('IISSSLState', bits)] });
+      add('SMS_SCI_Component', {
+        ItemName: 'SMS_SITE_COMPONENT_MANAGER|SMS Site Server',
+        ItemType: 'Component',
+        SiteCode: site.SiteCode,
+        Props: [prop('IISSSLState', bits)],
+      });
     }
     for (const feature of site.EnabledFeatures ?? []) features.add(feature);
   }
   [...features].forEach((feature, index) =>
-    add('SMS_CM_UpdateFeatures', { FeatureGUID: `feature-${index}`, Name: feature.replace(/([a-z])([A-Z])/g, '$1 $2'), Status: 1 }),
+    add('SMS_CM_UpdateFeatures', {
+      FeatureGUID: `feature-${index}`,
+      Name: feature.replace(/([a-z])([A-Z])/g, '$1 $2'),
+      Status: 1,
+    }),
   );
   for (const system of data.siteSystems ?? []) {
     const server = system.SiteSystemServerName;
@@ -68,17 +82,20 @@ export function dumpOfExport(data: Obj): Record<string, Obj[]> {
       SslState: 0,
       ...extra,
     });
-    add('SMS_SCI_SysResUse', row('SMS Site System', {
-      Props: [
-        prop('Server Remote Public Name', 0, system.PublicFqdn ?? ''),
-        prop('DomainFQDN', 0, system.DomainFqdn ?? ''),
-        prop('ForestFQDN', 0, system.ForestFqdn ?? ''),
-        prop('UseProxy', flag(system.EnableProxy)),
-        prop('ProxyName', 0, '', system.ProxyServerName ?? ''),
-        prop('ProxyServerPort', system.ProxyServerPort ?? 80),
-        prop('UseMachineAccount', 1),
-      ],
-    }));
+    add(
+      'SMS_SCI_SysResUse',
+      row('SMS Site System', {
+        Props: [
+          prop('Server Remote Public Name', 0, system.PublicFqdn ?? ''),
+          prop('DomainFQDN', 0, system.DomainFqdn ?? ''),
+          prop('ForestFQDN', 0, system.ForestFqdn ?? ''),
+          prop('UseProxy', flag(system.EnableProxy)),
+          prop('ProxyName', 0, '', system.ProxyServerName ?? ''),
+          prop('ProxyServerPort', system.ProxyServerPort ?? 80),
+          prop('UseMachineAccount', 1),
+        ],
+      }),
+    );
     for (const [key, role] of Object.entries<Obj>(system.roles ?? {})) {
       const roleName = ROLE_NAMES[key];
       if (!roleName) continue;
@@ -86,23 +103,60 @@ export function dumpOfExport(data: Obj): Record<string, Obj[]> {
       const intranet = role.ClientConnectionType !== 'Internet';
       switch (key) {
         case 'ManagementPoint':
-          add('SMS_SCI_SysResUse', row(roleName, { SslState: role.EnableSsl ? 1 : 0, Props: [prop('MPInternetFacing', flag(internet)), prop('MPIntranetFacing', flag(intranet)), prop('AllowProxyTraffic', flag(role.EnableCloudGateway))] }));
+          add(
+            'SMS_SCI_SysResUse',
+            row(roleName, {
+              SslState: role.EnableSsl ? 1 : 0,
+              Props: [
+                prop('MPInternetFacing', flag(internet)),
+                prop('MPIntranetFacing', flag(intranet)),
+                prop('AllowProxyTraffic', flag(role.EnableCloudGateway)),
+              ],
+            }),
+          );
           break;
         case 'SoftwareUpdatePoint':
-          add('SMS_SCI_SysResUse', row(roleName, {
-            Props: [prop('IsINF', flag(internet)), prop('IsIntranet', flag(intranet)), prop('SSLWSUS', flag(role.WsusSsl)), prop('AllowProxyTraffic', flag(role.EnableCloudGateway)), prop('WSUSIISPort', role.WsusIisPort ?? 8530), prop('WSUSIISSSLPort', role.WsusIisSslPort ?? 8531)],
-          }));
+          add(
+            'SMS_SCI_SysResUse',
+            row(roleName, {
+              Props: [
+                prop('IsINF', flag(internet)),
+                prop('IsIntranet', flag(intranet)),
+                prop('SSLWSUS', flag(role.WsusSsl)),
+                prop('AllowProxyTraffic', flag(role.EnableCloudGateway)),
+                prop('WSUSIISPort', role.WsusIisPort ?? 8530),
+                prop('WSUSIISSSLPort', role.WsusIisSslPort ?? 8531),
+              ],
+            }),
+          );
           break;
         case 'DistributionPoint':
-          add('SMS_SCI_SysResUse', row(roleName, { Props: role.EnableAnonymous === undefined ? [prop('LEDBATEnabled', 0)] : [prop('IsAnonymousEnabled', flag(role.EnableAnonymous))] }));
-          add('SMS_DistributionPointInfo', { ServerName: server, SiteCode: system.SiteCode, InternetFacing: internet, Communication: role.ClientCommunicationType === 'Https' ? 1 : 0 });
+          add(
+            'SMS_SCI_SysResUse',
+            row(roleName, {
+              Props:
+                role.EnableAnonymous === undefined
+                  ? [prop('LEDBATEnabled', 0)]
+                  : [prop('IsAnonymousEnabled', flag(role.EnableAnonymous))],
+            }),
+          );
+          add('SMS_DistributionPointInfo', {
+            ServerName: server,
+            SiteCode: system.SiteCode,
+            InternetFacing: internet,
+            Communication: role.ClientCommunicationType === 'Https' ? 1 : 0,
+          });
           break;
         case 'ServiceConnectionPoint':
           add('SMS_SCI_SysResUse', row(roleName, { Props: [prop('OfflineMode', role.Mode === 'Offline' ? 1 : 0)] }));
           break;
         case 'CloudManagementGatewayConnectionPoint':
           add('SMS_SCI_SysResUse', row(roleName, { Props: [] }));
-          add('SMS_CloudProxyConnector', { ServerName: server, SiteCode: system.SiteCode, ProxyServiceName: role.CloudManagementGatewayName });
+          add('SMS_CloudProxyConnector', {
+            ServerName: server,
+            SiteCode: system.SiteCode,
+            ProxyServiceName: role.CloudManagementGatewayName,
+          });
           break;
         default:
           add('SMS_SCI_SysResUse', row(roleName, { Props: [] }));
@@ -113,9 +167,18 @@ export function dumpOfExport(data: Obj): Record<string, Obj[]> {
   const groupIds = new Map<string, number>();
   for (const group of data.boundaryGroups ?? []) {
     groupIds.set(group.Name, ++groupId);
-    add('SMS_BoundaryGroup', { GroupID: groupId, Name: group.Name, DefaultSiteCode: group.DefaultSiteCode ?? '', SiteSystemCount: (group.SiteSystems ?? []).length });
+    add('SMS_BoundaryGroup', {
+      GroupID: groupId,
+      Name: group.Name,
+      DefaultSiteCode: group.DefaultSiteCode ?? '',
+      SiteSystemCount: (group.SiteSystems ?? []).length,
+    });
     for (const server of group.SiteSystems ?? []) {
-      add('SMS_BoundaryGroupSiteSystems', { GroupID: groupId, ServerNALPath: `["Display=\\\\${server}\\"]MSWNET:["SMS_SITE=${group.DefaultSiteCode ?? ''}"]\\\\${server}\\`, SiteCode: group.DefaultSiteCode ?? '' });
+      add('SMS_BoundaryGroupSiteSystems', {
+        GroupID: groupId,
+        ServerNALPath: `["Display=\\\\${server}\\"]MSWNET:["SMS_SITE=${group.DefaultSiteCode ?? ''}"]\\\\${server}\\`,
+        SiteCode: group.DefaultSiteCode ?? '',
+      });
     }
   }
   for (const cmg of data.cloudManagementGateways ?? []) {
@@ -140,9 +203,16 @@ export function dumpOfExport(data: Obj): Record<string, Obj[]> {
     });
   }
   (data.azureServices ?? []).forEach((service: Obj, index: number) => {
-    add('SMS_Azure_CloudService', { ID: index + 1, Name: service.Name, ServiceType: service.ServiceType === 'CloudManagement' ? 5 : 6 });
+    add('SMS_Azure_CloudService', {
+      ID: index + 1,
+      Name: service.Name,
+      ServiceType: service.ServiceType === 'CloudManagement' ? 5 : 6,
+    });
     if (service.TenantId) add('SMS_AAD_Tenant_Ex', { ID: index + 1, TenantID: service.TenantId, Name: 'Tenant' });
-    for (const [app, client] of [[service.ServerApp, false], [service.ClientApp, true]] as const) {
+    for (const [app, client] of [
+      [service.ServerApp, false],
+      [service.ClientApp, true],
+    ] as const) {
       if (!app) continue;
       add('SMS_AAD_Application_Ex', {
         ID: (classes.SMS_AAD_Application_Ex?.length ?? 0) + 1,
@@ -155,21 +225,49 @@ export function dumpOfExport(data: Obj): Record<string, Obj[]> {
       });
     }
   });
-  for (const forest of data.activeDirectory?.forests ?? []) add('SMS_ADForest', { ForestID: 1, ForestFQDN: forest.ForestFqdn });
+  for (const forest of data.activeDirectory?.forests ?? [])
+    add('SMS_ADForest', { ForestID: 1, ForestFQDN: forest.ForestFqdn });
   let settingsId = 16777216;
   for (const setting of data.clientSettings ?? []) {
     const agents = [
-      { __CLASS: 'SMS_CloudAgentConfig', AgentID: 22, ...def('AllowCMG', setting.AllowCloudManagementGateway), ...def('AllowCloudDP', setting.AllowCloudDistributionPoint), ...def('AutoAADJoin', setting.AutoAzureADJoin) },
-      { __CLASS: 'SMS_PolicyAgentConfig', AgentID: 13, ...def('PolicyRequestAssignmentTimeout', setting.PolicyPollingMins), ...def('PolicyEnableUserPolicyPolling', setting.EnableUserPolicy), ...def('PolicyEnableUserPolicyOnInternet', setting.EnableUserPolicyOnInternet) },
-      { __CLASS: 'SMS_SoftwareUpdatesAgentConfig', AgentID: 9, ...def('EnableExpressUpdates', setting.EnableDeltaDownload) },
+      {
+        __CLASS: 'SMS_CloudAgentConfig',
+        AgentID: 22,
+        ...def('AllowCMG', setting.AllowCloudManagementGateway),
+        ...def('AllowCloudDP', setting.AllowCloudDistributionPoint),
+        ...def('AutoAADJoin', setting.AutoAzureADJoin),
+      },
+      {
+        __CLASS: 'SMS_PolicyAgentConfig',
+        AgentID: 13,
+        ...def('PolicyRequestAssignmentTimeout', setting.PolicyPollingMins),
+        ...def('PolicyEnableUserPolicyPolling', setting.EnableUserPolicy),
+        ...def('PolicyEnableUserPolicyOnInternet', setting.EnableUserPolicyOnInternet),
+      },
+      {
+        __CLASS: 'SMS_SoftwareUpdatesAgentConfig',
+        AgentID: 9,
+        ...def('EnableExpressUpdates', setting.EnableDeltaDownload),
+      },
     ].filter((agent) => Object.keys(agent).length > 2);
     if (setting.Type === 'Default') {
       add('SMS_ClientSettingsDefault', { SettingsID: 0, AgentConfigurations: agents });
       continue;
     }
     const id = ++settingsId;
-    add('SMS_ClientSettings', { SettingsID: id, Name: setting.ClientSettingName, Type: setting.Type === 'User' ? 2 : 1, Priority: setting.Priority ?? 1, AgentConfigurations: agents });
-    for (const collection of setting.DeployedTo ?? []) add('SMS_ClientSettingsAssignment', { ClientSettingsID: id, CollectionName: collection, CollectionID: `SMS${id}` });
+    add('SMS_ClientSettings', {
+      SettingsID: id,
+      Name: setting.ClientSettingName,
+      Type: setting.Type === 'User' ? 2 : 1,
+      Priority: setting.Priority ?? 1,
+      AgentConfigurations: agents,
+    });
+    for (const collection of setting.DeployedTo ?? [])
+      add('SMS_ClientSettingsAssignment', {
+        ClientSettingsID: id,
+        CollectionName: collection,
+        CollectionID: `SMS${id}`,
+      });
   }
   let resource = 16777000;
   for (const population of data.clientPopulations ?? []) {
@@ -179,8 +277,14 @@ export function dumpOfExport(data: Obj): Record<string, Obj[]> {
         ResourceID: ++resource,
         IsClient: true,
         SiteCode: population.SiteCode ?? '',
-        Domain: identity === 'ActiveDirectory' || identity === 'HybridEntraId' ? (population.ForestFqdn ?? 'CORP').split('.')[0]!.toUpperCase() : 'WORKGROUP',
-        AADDeviceID: identity === 'EntraId' || identity === 'HybridEntraId' ? `00000000-0000-0000-0000-${String(resource).padStart(12, '0')}` : '',
+        Domain:
+          identity === 'ActiveDirectory' || identity === 'HybridEntraId'
+            ? (population.ForestFqdn ?? 'CORP').split('.')[0]!.toUpperCase()
+            : 'WORKGROUP',
+        AADDeviceID:
+          identity === 'EntraId' || identity === 'HybridEntraId'
+            ? `00000000-0000-0000-0000-${String(resource).padStart(12, '0')}`
+            : '',
         ClientCertType: 1,
         IsAlwaysInternet: false,
         IsInternetEnabled: true,
@@ -201,7 +305,12 @@ export function writeDump(dir: string, classes: Record<string, Obj[]>, form: Dum
   for (const [name, rows] of Object.entries(classes)) {
     const converted = rows.map((row) => convert(row, form));
     let text: string;
-    if (form === 'adminservice') text = JSON.stringify({ '@odata.context': `https://cm01.example/AdminService/wmi/$metadata#${name}`, value: converted }, null, 2);
+    if (form === 'adminservice')
+      text = JSON.stringify(
+        { '@odata.context': `https://cm01.example/AdminService/wmi/$metadata#${name}`, value: converted },
+        null,
+        2,
+      );
     else text = JSON.stringify(form === 'ps51' && converted.length === 1 ? converted[0] : converted, null, 2);
     writeFileSync(join(dir, `${name}.json`), form === 'ps51' ? `\ufeff${text.replace(/\n/g, '\r\n')}` : text);
   }

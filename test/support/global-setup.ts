@@ -20,7 +20,11 @@ function newestMtime(dir: string): number {
 
 export default function setup(): void {
   const built = join(ROOT, 'dist', 'cli.cjs');
-  const sources = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'rules')), newestMtime(join(ROOT, 'schemas')));
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'src')),
+    newestMtime(join(ROOT, 'rules')),
+    newestMtime(join(ROOT, 'schemas')),
+  );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
 }

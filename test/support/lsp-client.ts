@@ -21,7 +21,10 @@ export class LspClient {
   constructor(cwd: string) {
     this.process = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);
       for (const wake of this.waiters.splice(0)) wake();
@@ -62,7 +65,10 @@ export class LspClient {
   async diagnosticsAfter(mark: number, uri: string, timeoutMs = 15000): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.published.slice(mark).reverse().find((p) => p.uri === uri);
+      const found = this.published
+        .slice(mark)
+        .reverse()
+        .find((p) => p.uri === uri);
       if (found) return found.diagnostics;
       if (Date.now() > deadline) throw new Error(`no new diagnostics for ${uri}; stderr: ${this.stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -75,7 +81,10 @@ export class LspClient {
 
   /** Replaces the whole text (a full-content change). */
   change(uri: string, text: string, version: number): void {
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   async close(): Promise<void> {
@@ -91,11 +100,19 @@ export class LspClient {
 }
 
 /** A text with LSP text edits applied (each range in the original text; applied from the end backwards). */
-export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+export function applyEdits(
+  text: string,
+  edits: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }[],
+): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let result = text;
-  for (const e of sorted) result = result.slice(0, offset(e.range.start)) + e.newText + result.slice(offset(e.range.end));
+  for (const e of sorted)
+    result = result.slice(0, offset(e.range.start)) + e.newText + result.slice(offset(e.range.end));
   return result;
 }

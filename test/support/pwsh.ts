@@ -9,10 +9,16 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 function findPwsh(): string | undefined {
-  const candidates = [process.env.CMLINT_PWSH, 'pwsh', join(homedir(), '.dotnet', 'tools', 'pwsh')].filter((c): c is string => !!c);
+  const candidates = [process.env.CMLINT_PWSH, 'pwsh', join(homedir(), '.dotnet', 'tools', 'pwsh')].filter(
+    (c): c is string => !!c,
+  );
   for (const candidate of candidates) {
     if (candidate.includes('/') && !existsSync(candidate)) continue;
-    const probe = spawnSync(candidate, ['-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.ToString()'], { encoding: 'utf8', timeout: 120_000 });
+    const probe = spawnSync(
+      candidate,
+      ['-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.ToString()'],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     if (probe.status === 0) return candidate;
   }
   return undefined;
@@ -30,6 +36,10 @@ export interface PwshResult {
 }
 
 export function runPwshFile(file: string, args: string[], timeout = 180_000): PwshResult {
-  const result = spawnSync(PWSH!, ['-NoProfile', '-NonInteractive', '-File', file, ...args], { encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(PWSH!, ['-NoProfile', '-NonInteractive', '-File', file, ...args], {
+    encoding: 'utf8',
+    timeout,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }

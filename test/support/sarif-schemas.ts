@@ -11,7 +11,13 @@ import { createAjv } from '../../src/validate/schemas.js';
 const require = createRequire(import.meta.url);
 
 export function registrySarifValidator(): ValidateFunction {
-  const path = join(require.resolve('@microsoft/jest-sarif/package.json'), '..', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+  const path = join(
+    require.resolve('@microsoft/jest-sarif/package.json'),
+    '..',
+    'lib',
+    'schemas',
+    'sarif-2.1.0-rtm.5.json',
+  );
   const schema = JSON.parse(readFileSync(path, 'utf8'));
   delete schema.$schema;
   delete schema.id;

@@ -17,7 +17,15 @@ export function writeTree(dir: string, files: Record<string, string>): string {
 }
 
 /** An export with no error findings (whatever the date: version-dependent warnings are not errors). */
-export const CLEAN_EXPORT = ['schemaVersion: 1', 'hierarchy:', '  sites:', '    - SiteCode: P01', '      SiteType: Primary', '      Version: 2403', ''].join('\n');
+export const CLEAN_EXPORT = [
+  'schemaVersion: 1',
+  'hierarchy:',
+  '  sites:',
+  '    - SiteCode: P01',
+  '      SiteType: Primary',
+  '      Version: 2403',
+  '',
+].join('\n');
 
 /** CMG001 (error) on line 13: the CMG is at the child primary P01, not at the central administration site. */
 export const BROKEN_EXPORT = [
@@ -62,5 +70,6 @@ export const NOT_EXPORTS: Record<string, string> = {
   'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n',
   'action.yml': 'name: local\nruns:\n  using: node20\n  main: index.js\n',
   'docker-compose.yml': 'services:\n  web:\n    image: nginx\n',
-  'deploy/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n',
+  'deploy/pod.yaml':
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n',
 };

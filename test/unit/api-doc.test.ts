@@ -10,6 +10,8 @@ test('docs/api.md matches the exported types (npm run generate:api rewrites it)'
   const generated: string = apiDoc();
   expect(readFileSync(join(ROOT, 'docs', 'api.md'), 'utf8')).toBe(generated);
   // The page documents what a consumer imports first.
-  expect(generated).toContain('### lint()\n\nLints the given files and returns every finding, positioned, in file order.');
+  expect(generated).toContain(
+    '### lint()\n\nLints the given files and returns every finding, positioned, in file order.',
+  );
   expect(generated).toMatch(/### interface Finding\n/);
 }, 120_000);

@@ -14,7 +14,9 @@ describe('a finding-dense export', () => {
     test(`${format}: every position the fast way gives is the precise way's`, () => {
       const text: string = generateExport(2000, format, 10);
       const lint = (fastFrom: number) =>
-        createLinter({ asOf: '2026-06-01', parse: { ...PARSE_DEFAULTS, fastFrom } }).lintSource(decodeSource(`dense.${format}`, Buffer.from(text)));
+        createLinter({ asOf: '2026-06-01', parse: { ...PARSE_DEFAULTS, fastFrom } }).lintSource(
+          decodeSource(`dense.${format}`, Buffer.from(text)),
+        );
       const fast = lint(0);
       const precise = lint(Infinity);
       expect(precise.findings.filter((f) => f.pointer?.[0] === 'devices').length).toBeGreaterThanOrEqual(600);

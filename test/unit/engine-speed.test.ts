@@ -45,9 +45,16 @@ const outcome = (run: () => unknown): unknown => {
 describe('expressions read without parsing', () => {
   const inner = Object.assign(celMap(), { certificates: [], flag: true, nothing: null, list: [1n] });
   const contexts: Record<string, unknown>[] = [
-    { export: Object.assign(celMap(), { pki: inner, siteSystems: [] }), hierarchy: Object.assign(celMap(), { hasNetworkDevices: false }), devices: [] },
+    {
+      export: Object.assign(celMap(), { pki: inner, siteSystems: [] }),
+      hierarchy: Object.assign(celMap(), { hasNetworkDevices: false }),
+      devices: [],
+    },
     { export: celMap(), hierarchy: celMap(), devices: [celMap()] },
-    { export: Object.assign(celMap(), { pki: null }), hierarchy: Object.assign(celMap(), { hasNetworkDevices: 'yes' }) },
+    {
+      export: Object.assign(celMap(), { pki: null }),
+      hierarchy: Object.assign(celMap(), { hasNetworkDevices: 'yes' }),
+    },
     { export: Object.assign(celMap(), { pki: [1n, 2n] }), hierarchy: [] },
   ];
   const expressions = [
@@ -68,7 +75,10 @@ describe('expressions read without parsing', () => {
       const compiled = compileRule(ruleWith(expression));
       const cel = celEnvironment().parse(expression) as unknown as (context: Record<string, unknown>) => unknown;
       for (const context of contexts) {
-        expect(outcome(() => compiled.requires[0]!.test(context)), JSON.stringify(Object.keys(context))).toEqual(outcome(() => withScope({ model: {} as never, asOf: '2026-01-01' }, () => cel(context))));
+        expect(
+          outcome(() => compiled.requires[0]!.test(context)),
+          JSON.stringify(Object.keys(context)),
+        ).toEqual(outcome(() => withScope({ model: {} as never, asOf: '2026-01-01' }, () => cel(context))));
       }
     });
   }
@@ -77,7 +87,11 @@ describe('expressions read without parsing', () => {
 describe('outcomes decided per class of alike elements', () => {
   test('the fields of `it` an expression reads, or none when it uses `it` otherwise', () => {
     const paths = (text: string) => fieldPathsOfIt((celEnvironment().parse(text) as unknown as { ast: unknown }).ast);
-    expect(paths("has(it.population) && it.population.usesCmg && it.?Network.orValue('') == 'IPv6Only'")).toEqual([['population'], ['population', 'usesCmg'], ['Network']]);
+    expect(paths("has(it.population) && it.population.usesCmg && it.?Network.orValue('') == 'IPv6Only'")).toEqual([
+      ['population'],
+      ['population', 'usesCmg'],
+      ['Network'],
+    ]);
     expect(paths("'Pki' in it.auth && it.auth.exists(a, a == 'Token')")).toEqual([['auth'], ['auth']]);
     expect(paths('it == null')).toBeUndefined();
     expect(paths("it['Name'] == 'x'")).toBeUndefined();
@@ -118,7 +132,10 @@ describe('outcomes decided per class of alike elements', () => {
     for (const [a, b] of same) expect(of[a], `${a} and ${b}`).toBe(of[b]);
     expect(count).toBe(elements.length - same.length);
     // A plain object's prototype is not read as the element's own field.
-    const plain = classify([{ a: 1 }, { a: 1 }, Object.assign(Object.create(null), { a: 1 })], [['toString'], ['__proto__'], ['a']]);
+    const plain = classify(
+      [{ a: 1 }, { a: 1 }, Object.assign(Object.create(null), { a: 1 })],
+      [['toString'], ['__proto__'], ['a']],
+    );
     expect(plain.count).toBe(1);
     // A Map's or Set's own methods and size are not its fields: two of the same size are not alike.
     const maps = classify([new Map([['a', 1]]), new Map([['b', 2]]), new Set(['a']), new Set(['b'])], [['size']]);
@@ -128,8 +145,13 @@ describe('outcomes decided per class of alike elements', () => {
   test('every built-in rule gives the same findings with and without classes, on an inventory with findings', () => {
     // Long enough a list that classes are made (MEMO_MIN_ELEMENTS), whatever that limit becomes.
     const text: string = generateExport(Math.max(4000, 2 * MEMO_MIN_ELEMENTS), 'yaml', 400);
-    const data = parseSource(decodeSource('inventory.yaml', Buffer.from(text)), { ...PARSE_DEFAULTS, fastFrom: 0 }).data;
-    const rules = loadRules().filter((r) => r.check).map(compileRule);
+    const data = parseSource(decodeSource('inventory.yaml', Buffer.from(text)), {
+      ...PARSE_DEFAULTS,
+      fastFrom: 0,
+    }).data;
+    const rules = loadRules()
+      .filter((r) => r.check)
+      .map(compileRule);
     const options = { asOf: '2026-06-01' };
     const classed = evaluateRules(rules, buildModel(data), data, options);
     // The same rules, each case marked as over a list no other case shares: no classes are made.

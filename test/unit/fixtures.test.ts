@@ -22,7 +22,8 @@ const linters = new Map<string, Linter>();
 /** A fixture folder may bring custom rules (custom-rules/ beside it) to test how cmlint treats a rule. */
 function linterFor(asOf: string, customRules?: string): Linter {
   const key = `${asOf}|${customRules ?? ''}`;
-  if (!linters.has(key)) linters.set(key, createLinter({ rules: customRules ? loadRules([customRules]) : rules, asOf }));
+  if (!linters.has(key))
+    linters.set(key, createLinter({ rules: customRules ? loadRules([customRules]) : rules, asOf }));
   return linters.get(key)!;
 }
 
@@ -30,7 +31,9 @@ function lintFixture(path: string) {
   const bytes = readFileSync(path);
   const spec = readFixtureSpec(path, bytes.toString('utf8'));
   const custom = join(path, '..', 'custom-rules');
-  const result = linterFor(spec.asOf ?? FIXTURE_AS_OF, existsSync(custom) ? custom : undefined).lintSource(decodeSource(path, bytes));
+  const result = linterFor(spec.asOf ?? FIXTURE_AS_OF, existsSync(custom) ? custom : undefined).lintSource(
+    decodeSource(path, bytes),
+  );
   return { spec, result };
 }
 
@@ -55,17 +58,32 @@ describe('rule fixtures', () => {
             .filter((f) => f.ruleId === id || ALWAYS_CHECKED.has(f.ruleId))
             .map((f) => ({ line: f.region.startLine, ruleId: f.ruleId }));
           const expected = spec.expected.filter((e) => e.ruleId === id || ALWAYS_CHECKED.has(e.ruleId));
-          expect(formatExpectations(actual), result.findings.map((f) => `${f.region.startLine}:${f.region.startColumn} ${f.ruleId} ${f.message}`).join('\n')).toEqual(formatExpectations(expected));
-          if (name.startsWith('fires')) expect(actual.some((f) => f.ruleId === id), `${name} must make ${id} fire`).toBe(true);
+          expect(
+            formatExpectations(actual),
+            result.findings
+              .map((f) => `${f.region.startLine}:${f.region.startColumn} ${f.ruleId} ${f.message}`)
+              .join('\n'),
+          ).toEqual(formatExpectations(expected));
+          if (name.startsWith('fires'))
+            expect(
+              actual.some((f) => f.ruleId === id),
+              `${name} must make ${id} fire`,
+            ).toBe(true);
           if (name.startsWith('silent')) expect(actual.filter((f) => f.ruleId === id)).toEqual([]);
-          for (const [rule, status] of spec.outcomes) expect(result.outcomes.get(rule)?.status, `${rule} on this file (${result.outcomes.get(rule)?.reason ?? ''})`).toBe(status);
+          for (const [rule, status] of spec.outcomes)
+            expect(
+              result.outcomes.get(rule)?.status,
+              `${rule} on this file (${result.outcomes.get(rule)?.reason ?? ''})`,
+            ).toBe(status);
         });
       }
     });
   }
 });
 
-const wholeFixtures = ['designs', 'input'].flatMap((group) => fixtureFiles(join(FIXTURES, group)).map((path) => ({ group, path })));
+const wholeFixtures = ['designs', 'input'].flatMap((group) =>
+  fixtureFiles(join(FIXTURES, group)).map((path) => ({ group, path })),
+);
 
 describe.skipIf(wholeFixtures.length === 0)('design and input fixtures (every rule)', () => {
   {
@@ -73,8 +91,16 @@ describe.skipIf(wholeFixtures.length === 0)('design and input fixtures (every ru
       test(`${group}/${path.split('/').pop()}`, () => {
         const { spec, result } = lintFixture(path);
         const actual = result.findings.map((f) => ({ line: f.region.startLine, ruleId: f.ruleId }));
-        expect(formatExpectations(actual), result.findings.map((f) => `${f.region.startLine}:${f.region.startColumn} ${f.ruleId} ${f.message}`).join('\n')).toEqual(formatExpectations(spec.expected));
-        for (const [id, status] of spec.outcomes) expect(result.outcomes.get(id)?.status, `${id} on this file (${result.outcomes.get(id)?.reason ?? ''})`).toBe(status);
+        expect(
+          formatExpectations(actual),
+          result.findings
+            .map((f) => `${f.region.startLine}:${f.region.startColumn} ${f.ruleId} ${f.message}`)
+            .join('\n'),
+        ).toEqual(formatExpectations(spec.expected));
+        for (const [id, status] of spec.outcomes)
+          expect(result.outcomes.get(id)?.status, `${id} on this file (${result.outcomes.get(id)?.reason ?? ''})`).toBe(
+            status,
+          );
       });
     }
   }
@@ -84,8 +110,14 @@ describe('every rule is proven by fixtures', () => {
   for (const rule of rules.filter((r) => r.builtin)) {
     test(`${rule.id} has a firing and a silent fixture`, () => {
       const files = fixtureFiles(join(FIXTURES, 'rules', rule.id)).map((p) => p.split('/').pop()!);
-      expect(files.some((f) => f.startsWith('fires')), `fixtures/rules/${rule.id}/fires*.yaml`).toBe(true);
-      expect(files.some((f) => f.startsWith('silent')), `fixtures/rules/${rule.id}/silent*.yaml`).toBe(true);
+      expect(
+        files.some((f) => f.startsWith('fires')),
+        `fixtures/rules/${rule.id}/fires*.yaml`,
+      ).toBe(true);
+      expect(
+        files.some((f) => f.startsWith('silent')),
+        `fixtures/rules/${rule.id}/silent*.yaml`,
+      ).toBe(true);
     });
   }
 });

@@ -7,6 +7,8 @@ import { ROOT } from '../support/cli.js';
 
 test('generated files are fresh (run npm run generate)', async () => {
   const files = await generatedFiles(ROOT);
-  const stale = [...files].filter(([path, content]) => !existsSync(join(ROOT, path)) || readFileSync(join(ROOT, path), 'utf8') !== content).map(([path]) => path);
+  const stale = [...files]
+    .filter(([path, content]) => !existsSync(join(ROOT, path)) || readFileSync(join(ROOT, path), 'utf8') !== content)
+    .map(([path]) => path);
   expect(stale).toEqual([]);
 }, 120_000);

@@ -65,7 +65,8 @@ describe('every finding is reachable', () => {
     test(`${file.path}: from the findings table (one row, with the rule and the line)`, () => {
       expect(active.length).toBeGreaterThan(0);
       for (const finding of active) {
-        const rows = html.match(new RegExp(`<tr class="finding" id="${findingAnchor(finding)}"[^>]*>[\\s\\S]*?</tr>`, 'g')) ?? [];
+        const rows =
+          html.match(new RegExp(`<tr class="finding" id="${findingAnchor(finding)}"[^>]*>[\\s\\S]*?</tr>`, 'g')) ?? [];
         expect(rows, finding.fingerprint).toHaveLength(1);
         expect(rows[0]).toContain(finding.ruleId);
         expect(rows[0]).toContain(`:${finding.region.startLine}`);

@@ -19,7 +19,9 @@ function sourceFiles(dir: string): string[] {
 
 /** Every relative module a file imports or re-exports, statically or with import(), as absolute paths. */
 export function importsOf(file: string, text: string): string[] {
-  const specifiers = [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
+  const specifiers = [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g)].map(
+    (m) => m[1]!,
+  );
   return specifiers.map((s) => resolve(dirname(file), s));
 }
 
@@ -27,8 +29,13 @@ const insideCli = (path: string) => path === CLI || path.startsWith(CLI + sep);
 
 test('the import scan sees static, type-only, re-exported and dynamic imports', () => {
   const file = join(SRC, 'x', 'a.ts');
-  const text = "import { a } from '../cli/a.js';\nimport type { B } from '../cli/b.js';\nexport { c } from '../cli/c.js';\nconst d = await import('../cli/d.js');\nimport '../cli/e.js';\n";
-  expect(importsOf(file, text).filter(insideCli).map((p) => relative(CLI, p))).toEqual(['a.js', 'b.js', 'c.js', 'd.js', 'e.js']);
+  const text =
+    "import { a } from '../cli/a.js';\nimport type { B } from '../cli/b.js';\nexport { c } from '../cli/c.js';\nconst d = await import('../cli/d.js');\nimport '../cli/e.js';\n";
+  expect(
+    importsOf(file, text)
+      .filter(insideCli)
+      .map((p) => relative(CLI, p)),
+  ).toEqual(['a.js', 'b.js', 'c.js', 'd.js', 'e.js']);
 });
 
 test('nothing under src/ outside src/cli/ imports from src/cli/ (but the entry point src/cli.ts)', () => {

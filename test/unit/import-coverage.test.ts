@@ -13,21 +13,32 @@ import { ROOT } from '../support/cli.js';
 
 function schemaAt(file: string, pointer: string): any {
   const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', `${file}.schema.json`), 'utf8'));
-  return pointer.split('/').filter(Boolean).reduce((node, key) => node[key], schema);
+  return pointer
+    .split('/')
+    .filter(Boolean)
+    .reduce((node, key) => node[key], schema);
 }
 
 /** Shares as docs/collect.md prints them: "11 of 13". */
 function shares(): Map<string, string> {
-  return new Map(COVERAGE.map((entry) => [entry.section, `${entry.collected.length} of ${entry.collected.length + entry.todo.length + entry.whenItApplies.length}`]));
+  return new Map(
+    COVERAGE.map((entry) => [
+      entry.section,
+      `${entry.collected.length} of ${entry.collected.length + entry.todo.length + entry.whenItApplies.length}`,
+    ]),
+  );
 }
 
 describe('coverage table', () => {
-  test.each(COVERAGE.map((entry) => [entry.section, entry] as const))('%s: collected, to-do and where-it-applies fields are exactly the schema’s', (_, entry) => {
-    const fields = Object.keys(schemaAt(...entry.schema).properties).sort();
-    const listed = [...entry.collected, ...entry.todo, ...entry.whenItApplies];
-    expect(new Set(listed).size).toBe(listed.length);
-    expect([...listed].sort()).toEqual(fields);
-  });
+  test.each(COVERAGE.map((entry) => [entry.section, entry] as const))(
+    '%s: collected, to-do and where-it-applies fields are exactly the schema’s',
+    (_, entry) => {
+      const fields = Object.keys(schemaAt(...entry.schema).properties).sort();
+      const listed = [...entry.collected, ...entry.todo, ...entry.whenItApplies];
+      expect(new Set(listed).size).toBe(listed.length);
+      expect([...listed].sort()).toEqual(fields);
+    },
+  );
 
   test('role settings named as collected exist in the schema', () => {
     const roles = schemaAt('site-systems', '/definitions/roles/properties');
@@ -39,7 +50,8 @@ describe('coverage table', () => {
 
   test('docs/collect.md gives the shares of this table', () => {
     const doc = readFileSync(join(ROOT, 'docs', 'collect.md'), 'utf8');
-    for (const [section, share] of shares()) expect(doc, section).toMatch(new RegExp(`\\| \`${section.replace(/[.[\]]/g, '\\$&')}\` \\| ${share} \\|`));
+    for (const [section, share] of shares())
+      expect(doc, section).toMatch(new RegExp(`\\| \`${section.replace(/[.[\]]/g, '\\$&')}\` \\| ${share} \\|`));
   });
 });
 

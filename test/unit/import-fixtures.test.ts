@@ -18,16 +18,39 @@ const UPDATE = process.env.CMLINT_UPDATE_IMPORT_FIXTURES === '1';
 const AS_OF = '2026-01-15';
 
 const CASES: { name: string; feature: string; overlay?: string; expected: string }[] = [
-  { name: 'standalone-primary', feature: 'a standalone primary (AdminService JSON, no manifest)', expected: 'expected' },
-  { name: 'cas-hierarchy', feature: 'a CAS with two child primaries and a secondary (Windows PowerShell 5.1 JSON)', expected: 'expected' },
+  {
+    name: 'standalone-primary',
+    feature: 'a standalone primary (AdminService JSON, no manifest)',
+    expected: 'expected',
+  },
+  {
+    name: 'cas-hierarchy',
+    feature: 'a CAS with two child primaries and a secondary (Windows PowerShell 5.1 JSON)',
+    expected: 'expected',
+  },
   { name: 'ibcm-roles', feature: 'internet-facing roles for IBCM (PowerShell 7 JSON)', expected: 'expected' },
-  { name: 'cmg-connection-points', feature: 'a CMG with two connection points (AdminService JSON)', expected: 'expected' },
-  { name: 'cmg-connection-points', feature: 'the CMG site with a hand-written overlay', overlay: 'overlay.yaml', expected: 'expected-with-overlay' },
-  { name: 'client-settings', feature: 'client settings with their targets (Windows PowerShell 5.1 JSON)', expected: 'expected' },
+  {
+    name: 'cmg-connection-points',
+    feature: 'a CMG with two connection points (AdminService JSON)',
+    expected: 'expected',
+  },
+  {
+    name: 'cmg-connection-points',
+    feature: 'the CMG site with a hand-written overlay',
+    overlay: 'overlay.yaml',
+    expected: 'expected-with-overlay',
+  },
+  {
+    name: 'client-settings',
+    feature: 'client settings with their targets (Windows PowerShell 5.1 JSON)',
+    expected: 'expected',
+  },
 ];
 
 function findingLines(yaml: string): string[] {
-  return lintText(yaml, 'site.yaml', { asOf: AS_OF }).findings.map((f) => `${f.region.startLine}:${f.region.startColumn} ${f.severity} ${f.ruleId}`);
+  return lintText(yaml, 'site.yaml', { asOf: AS_OF }).findings.map(
+    (f) => `${f.region.startLine}:${f.region.startColumn} ${f.severity} ${f.ruleId}`,
+  );
 }
 
 function golden(path: string, actual: string): string {

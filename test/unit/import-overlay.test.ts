@@ -18,11 +18,24 @@ const CMG = join(ROOT, 'test', 'import-fixtures', 'cmg-connection-points');
 function site(): NodeMap {
   return {
     schemaVersion: 1,
-    hierarchy: { sites: [{ SiteCode: new Sourced('P01', 'SMS_Site.SiteCode'), Version: new Sourced(2503, 'SMS_Site.BuildNumber 9135') }] },
+    hierarchy: {
+      sites: [
+        { SiteCode: new Sourced('P01', 'SMS_Site.SiteCode'), Version: new Sourced(2503, 'SMS_Site.BuildNumber 9135') },
+      ],
+    },
     siteSystems: [
-      { SiteSystemServerName: new Sourced('cm01.corp.example.org', 'x'), SiteCode: new Sourced('P01', 'x'), roles: { ManagementPoint: { EnableSsl: new Sourced(true, 'SMS_SCI_SysResUse.SslState') } } },
+      {
+        SiteSystemServerName: new Sourced('cm01.corp.example.org', 'x'),
+        SiteCode: new Sourced('P01', 'x'),
+        roles: { ManagementPoint: { EnableSsl: new Sourced(true, 'SMS_SCI_SysResUse.SslState') } },
+      },
     ],
-    clientSettings: [{ ClientSettingName: new Sourced('Default Client Agent Settings', 'x'), AllowCloudManagementGateway: new Sourced(true, 'AllowCMG') }],
+    clientSettings: [
+      {
+        ClientSettingName: new Sourced('Default Client Agent Settings', 'x'),
+        AllowCloudManagementGateway: new Sourced(true, 'AllowCMG'),
+      },
+    ],
   };
 }
 
@@ -37,17 +50,32 @@ describe('mergeOverlay', () => {
     const data = plain(merged) as any;
     expect(data.hierarchy.sites).toEqual([{ SiteCode: 'P01', Version: 2503, Location: 'Head office' }]);
     expect(data.siteSystems).toHaveLength(1);
-    expect(data.siteSystems[0]).toMatchObject({ SiteSystemServerName: 'cm01.corp.example.org', NetworkLocation: 'Intranet', roles: { ManagementPoint: { EnableSsl: true } } });
-    expect(data.clientSettings[0]).toEqual({ ClientSettingName: 'Default Client Agent Settings', AllowCloudManagementGateway: true, EnableUserPolicy: true });
+    expect(data.siteSystems[0]).toMatchObject({
+      SiteSystemServerName: 'cm01.corp.example.org',
+      NetworkLocation: 'Intranet',
+      roles: { ManagementPoint: { EnableSsl: true } },
+    });
+    expect(data.clientSettings[0]).toEqual({
+      ClientSettingName: 'Default Client Agent Settings',
+      AllowCloudManagementGateway: true,
+      EnableUserPolicy: true,
+    });
   });
 
   test('the overlay wins a conflict, which is reported with the site’s value and source', () => {
     const { merged, conflicts } = mergeOverlay(site(), {
-      siteSystems: [{ SiteSystemServerName: 'cm01.corp.example.org', roles: { ManagementPoint: { EnableSsl: false } } }],
+      siteSystems: [
+        { SiteSystemServerName: 'cm01.corp.example.org', roles: { ManagementPoint: { EnableSsl: false } } },
+      ],
       hierarchy: { sites: [{ SiteCode: 'P01', Version: 2509 }] },
     });
     expect(conflicts).toEqual([
-      { path: 'siteSystems[cm01.corp.example.org].roles.ManagementPoint.EnableSsl', site: true, source: 'SMS_SCI_SysResUse.SslState', overlay: false },
+      {
+        path: 'siteSystems[cm01.corp.example.org].roles.ManagementPoint.EnableSsl',
+        site: true,
+        source: 'SMS_SCI_SysResUse.SslState',
+        overlay: false,
+      },
       { path: 'hierarchy.sites[P01].Version', site: 2503, source: 'SMS_Site.BuildNumber 9135', overlay: 2509 },
     ]);
     const data = plain(merged) as any;
@@ -62,13 +90,18 @@ describe('mergeOverlay', () => {
     });
     expect(conflicts).toEqual([]);
     const data = plain(merged) as any;
-    expect(data.siteSystems.map((s: any) => s.SiteSystemServerName)).toEqual(['cm01.corp.example.org', 'dmz01.example.org']);
+    expect(data.siteSystems.map((s: any) => s.SiteSystemServerName)).toEqual([
+      'cm01.corp.example.org',
+      'dmz01.example.org',
+    ]);
     expect(data.network.connections).toHaveLength(1);
   });
 });
 
 test('an overlay key such as __proto__ stays a key, reported by the schema, and changes no prototype', () => {
-  const overlay = JSON.parse('{"__proto__": {"polluted": true}, "siteSystems": [{"SiteSystemServerName": "cm01.corp.example.org", "__proto__": {"x": 1}}]}');
+  const overlay = JSON.parse(
+    '{"__proto__": {"polluted": true}, "siteSystems": [{"SiteSystemServerName": "cm01.corp.example.org", "__proto__": {"x": 1}}]}',
+  );
   const { merged } = mergeOverlay(site(), overlay);
   const data = plain(merged) as any;
   expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
@@ -81,7 +114,9 @@ describe('cmlint import --overlay', () => {
   test('an item’s to-do names only what the overlay has not filled, and a filled section loses its to-do', () => {
     const without = importDump(join(CMG, 'dump')).yaml;
     const withOverlay = importDump(join(CMG, 'dump'), join(CMG, 'overlay.yaml')).yaml;
-    expect(without).toContain(`# ${TODO_MARK}: the site cannot tell SubscriptionType, RegisteredResourceProviders, ServiceCertificate, CARootCert, EnableCloudDPFunction, DeployedBy`);
+    expect(without).toContain(
+      `# ${TODO_MARK}: the site cannot tell SubscriptionType, RegisteredResourceProviders, ServiceCertificate, CARootCert, EnableCloudDPFunction, DeployedBy`,
+    );
     expect(withOverlay).toContain(`# ${TODO_MARK}: the site cannot tell CARootCert, DeployedBy`);
     expect(without).toMatch(/^# {3}pki: /m);
     expect(withOverlay).not.toMatch(/^# {3}pki: /m);

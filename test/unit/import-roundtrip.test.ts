@@ -17,9 +17,13 @@ import { tempDir } from '../support/workspace.js';
 
 type Obj = Record<string, any>;
 
-
 function at(data: Obj, section: string): Obj[] {
-  return section.replace('[]', '').split('.').reduce<any>((node, key) => node?.[key], data) ?? [];
+  return (
+    section
+      .replace('[]', '')
+      .split('.')
+      .reduce<any>((node, key) => node?.[key], data) ?? []
+  );
 }
 
 /** The collectable values of an export, per section, as the site would hold them. */
@@ -33,7 +37,12 @@ function collectable(data: Obj): Obj {
         if (item[field] === undefined) continue;
         if (field === 'roles') {
           picked.roles = Object.fromEntries(
-            Object.entries<Obj>(item.roles).map(([role, settings]) => [role, Object.fromEntries(Object.entries(settings).filter(([key]) => ROLE_FIELDS_COLLECTED[role]?.includes(key)))]),
+            Object.entries<Obj>(item.roles).map(([role, settings]) => [
+              role,
+              Object.fromEntries(
+                Object.entries(settings).filter(([key]) => ROLE_FIELDS_COLLECTED[role]?.includes(key)),
+              ),
+            ]),
           );
         } else picked[field] = Array.isArray(item[field]) ? [...item[field]].sort() : item[field];
       }
@@ -62,7 +71,12 @@ function asTheSiteHoldsIt(data: Obj): Obj {
   for (const cmg of copy.cloudManagementGateways ?? []) cmg.Lifecycle = 'Existing';
   for (const site of copy.hierarchy?.sites ?? []) {
     if (!site.ClientComputerCommunicationType) continue;
-    for (const flag of ['UsePkiClientCertificate', 'UseSmsGeneratedCert', 'ClientCheckCertificateRevocationListForSiteSystem']) site[flag] ??= false;
+    for (const flag of [
+      'UsePkiClientCertificate',
+      'UseSmsGeneratedCert',
+      'ClientCheckCertificateRevocationListForSiteSystem',
+    ])
+      site[flag] ??= false;
   }
   for (const system of copy.siteSystems ?? []) {
     const sup = system.roles?.SoftwareUpdatePoint;

@@ -18,7 +18,11 @@ const lineOf = (pattern: RegExp, from = 0) => lines.findIndex((l, i) => i >= fro
 const siteName = lineOf(/^ {6}SiteName:/);
 const secondSiteCode = lineOf(/^ {4}SiteCode: NYC$/);
 // A misspelt key and a site code that names no site, in an otherwise unchanged example.
-const broken = lines.map((l, i) => (i === siteName ? l.replace('SiteName:', 'SiteNme:') : i === secondSiteCode ? l.replace('NYC', 'NYX') : l)).join('\n');
+const broken = lines
+  .map((l, i) =>
+    i === siteName ? l.replace('SiteName:', 'SiteNme:') : i === secondSiteCode ? l.replace('NYC', 'NYX') : l,
+  )
+  .join('\n');
 
 const dir = tempDir('lsp');
 const file = join(dir, 'contoso.yaml');
@@ -52,15 +56,27 @@ describe('cmlint lsp', () => {
   });
 
   test('hover on a finding shows the rule documentation cmlint explain prints', async () => {
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: siteName, character: 8 } })) as Hover;
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: siteName, character: 8 },
+    })) as Hover;
     const value = (hover.contents as { value: string }).value;
     expect(value).toBe(readFileSync(join(ROOT, 'docs', 'rules', 'CML002.md'), 'utf8'));
-    const nothing = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const nothing = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: 0 },
+    });
     expect(nothing).toBeNull();
   });
 
   /** Asks for the quick fixes of one diagnostic, applies the one titled like `title`, and lints the result. */
-  async function applyFix(text: string, version: number, code: string, title: RegExp, after: (fixed: string) => string = (t) => t) {
+  async function applyFix(
+    text: string,
+    version: number,
+    code: string,
+    title: RegExp,
+    after: (fixed: string) => string = (t) => t,
+  ) {
     const diagnostics = await client.diagnostics(uri, version);
     const diagnostic = ours(diagnostics, code)[0]!;
     const actions = (await client.connection.sendRequest('textDocument/codeAction', {
@@ -90,8 +106,12 @@ describe('cmlint lsp', () => {
 
   test('suppress with a reason inserts the comment above the line; with a reason typed the finding is gone', async () => {
     client.change(uri, broken, 4);
-    const { fixed, diagnostics } = await applyFix(broken, 4, 'CML002', /Suppress CML002/, (t) => t.replace(/(# cmlint-disable-next-line CML002 -- )\n/, '$1kept while the site is renamed\n'));
-    expect(fixed.split('\n')[siteName]).toBe('      # cmlint-disable-next-line CML002 -- kept while the site is renamed');
+    const { fixed, diagnostics } = await applyFix(broken, 4, 'CML002', /Suppress CML002/, (t) =>
+      t.replace(/(# cmlint-disable-next-line CML002 -- )\n/, '$1kept while the site is renamed\n'),
+    );
+    expect(fixed.split('\n')[siteName]).toBe(
+      '      # cmlint-disable-next-line CML002 -- kept while the site is renamed',
+    );
     expect(ours(diagnostics, 'CML002')).toEqual([]);
     expect(ours(diagnostics, 'CML010')).toEqual([]);
   });
@@ -100,9 +120,16 @@ describe('cmlint lsp', () => {
     client.change(uri, example, 7);
     await client.diagnostics(uri, 7);
     const at = { line: secondSiteCode, character: 15 };
-    const definition = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: at })) as Location;
+    const definition = (await client.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri },
+      position: at,
+    })) as Location;
     expect(definition.range.start).toEqual({ line: lineOf(/^ {4}- SiteCode: NYC/), character: 16 });
-    const references = (await client.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: at, context: { includeDeclaration: false } })) as Location[];
+    const references = (await client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri },
+      position: at,
+      context: { includeDeclaration: false },
+    })) as Location[];
     expect(references.length).toBeGreaterThan(3);
     expect(references.map((r) => r.range.start.line)).toContain(secondSiteCode);
     for (const r of references) expect(lines[r.range.start.line]).toContain('NYC');
@@ -111,7 +138,10 @@ describe('cmlint lsp', () => {
   test('completion of a site code offers the sites of the export', async () => {
     const text = lines.map((l, i) => (i === secondSiteCode ? '    SiteCode: ' : l)).join('\n');
     client.change(uri, text, 8);
-    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: secondSiteCode, character: 14 } })) as CompletionItem[];
+    const items = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: secondSiteCode, character: 14 },
+    })) as CompletionItem[];
     expect(items.map((i) => i.label)).toEqual(['NYC']);
   });
 
@@ -120,7 +150,9 @@ describe('cmlint lsp', () => {
     expect(ours(await client.diagnostics(uri, 9), 'CML012')).toHaveLength(1);
     const mark = client.mark();
     writeFileSync(join(dir, 'cmlint.config.yaml'), 'rules:\n  CML012: off\n');
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'cmlint.config.yaml')).href, type: 1 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(join(dir, 'cmlint.config.yaml')).href, type: 1 }],
+    });
     expect(ours(await client.diagnosticsAfter(mark, uri), 'CML012')).toEqual([]);
   });
 
@@ -140,7 +172,11 @@ describe('cmlint lsp on other exports', () => {
     client.open(jsonUri, text, 'json');
     const [dangling] = ours(await client.diagnostics(jsonUri, 1), 'CML012');
     expect(dangling!.message).toContain('did you mean "P01"');
-    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: jsonUri }, range: dangling!.range, context: { diagnostics: [dangling] } })) as CodeAction[];
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: jsonUri },
+      range: dangling!.range,
+      context: { diagnostics: [dangling] },
+    })) as CodeAction[];
     // JSON takes no comments: only the correction is offered.
     expect(actions.map((a) => a.title)).toEqual(['Change to "P01"']);
     const fixed = applyEdits(text, actions[0]!.edit!.changes![jsonUri]!);
@@ -152,19 +188,45 @@ describe('cmlint lsp on other exports', () => {
     const fixtureUri = pathToFileURL(join(tempDir('lsp-related'), 'design.yaml')).href;
     client.open(fixtureUri, readFileSync(fixture, 'utf8'));
     const [finding] = ours(await client.diagnostics(fixtureUri, 1), 'CMG007');
-    expect(finding!.relatedInformation).toEqual([{ location: { uri: fixtureUri, range: expect.objectContaining({ start: { line: 12, character: 4 } }) }, message: expect.stringContaining('cloudManagementGateways') }]);
+    expect(finding!.relatedInformation).toEqual([
+      {
+        location: { uri: fixtureUri, range: expect.objectContaining({ start: { line: 12, character: 4 } }) },
+        message: expect.stringContaining('cloudManagementGateways'),
+      },
+    ]);
   });
 
   test('custom rule folders are loaded as lint loads them, and read again when a rule file changes', async () => {
     const rule = (message: string) =>
-      ['id: ACME001', 'title: Site codes are not P01 in this company', 'severity: warning', 'sources:', '  - title: Our naming standard', '    url: https://example.com/naming',
-        'description: Site codes follow the company standard.', 'rationale: P01 is reserved for the lab.', 'fix: Rename the site.', 'check:', '  cases:', '    - forEach: sites',
-        "      assert: it.SiteCode != 'P01'", '      at: SiteCode', `      message: ${message}`].join('\n');
-    const ruleDir = writeTree(tempDir('lsp-rules'), { 'cmlint.config.yaml': 'customRuleFolders: [rules]\n', 'rules/ACME001.yaml': rule('Site code P01 is reserved.') });
+      [
+        'id: ACME001',
+        'title: Site codes are not P01 in this company',
+        'severity: warning',
+        'sources:',
+        '  - title: Our naming standard',
+        '    url: https://example.com/naming',
+        'description: Site codes follow the company standard.',
+        'rationale: P01 is reserved for the lab.',
+        'fix: Rename the site.',
+        'check:',
+        '  cases:',
+        '    - forEach: sites',
+        "      assert: it.SiteCode != 'P01'",
+        '      at: SiteCode',
+        `      message: ${message}`,
+      ].join('\n');
+    const ruleDir = writeTree(tempDir('lsp-rules'), {
+      'cmlint.config.yaml': 'customRuleFolders: [rules]\n',
+      'rules/ACME001.yaml': rule('Site code P01 is reserved.'),
+    });
     const ruleUri = pathToFileURL(join(ruleDir, 'site.yaml')).href;
     client.open(ruleUri, CLEAN_EXPORT);
     const [custom] = ours(await client.diagnostics(ruleUri, 1), 'ACME001');
-    expect(custom).toMatchObject({ message: 'Site code P01 is reserved.', range: { start: { line: 3, character: 16 } }, codeDescription: { href: 'https://example.com/naming' } });
+    expect(custom).toMatchObject({
+      message: 'Site code P01 is reserved.',
+      range: { start: { line: 3, character: 16 } },
+      codeDescription: { href: 'https://example.com/naming' },
+    });
     writeFileSync(join(ruleDir, 'rules', 'ACME001.yaml'), rule('P01 belongs to the lab.'));
     client.change(ruleUri, CLEAN_EXPORT + '\n', 2);
     expect(ours(await client.diagnostics(ruleUri, 2), 'ACME001')[0]!.message).toBe('P01 belongs to the lab.');

@@ -26,7 +26,8 @@ test('every key of every element built from the examples is a declared fact or a
       const value = (model as unknown as Record<string, unknown>)[name];
       for (const item of Array.isArray(value) ? value : [value]) {
         seen++;
-        for (const key of Object.keys(item as object)) if (!(key in element.facts) && !fields.includes(key)) undeclared.add(`${type}.${key}`);
+        for (const key of Object.keys(item as object))
+          if (!(key in element.facts) && !fields.includes(key)) undeclared.add(`${type}.${key}`);
       }
     }
   }
@@ -36,7 +37,9 @@ test('every key of every element built from the examples is a declared fact or a
 
 test('every CEL helper cmlint registers has a one-line description and named parameters', () => {
   const helpers = helperDefinitions();
-  expect(helpers.map((h) => h.name)).toEqual(expect.arrayContaining(['isVersion', 'versionKnown', 'supportEnds', 'groupBy', 'reachable']));
+  expect(helpers.map((h) => h.name)).toEqual(
+    expect.arrayContaining(['isVersion', 'versionKnown', 'supportEnds', 'groupBy', 'reachable']),
+  );
   for (const helper of helpers) {
     expect(helper.description, helper.signature).toMatch(/^\S.*\.$/);
     expect(helper.description, helper.signature).not.toContain('\n');

@@ -7,12 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build.js';
 import { isAzureHost } from '../../src/model/derive/azure-hosts.js';
 
-const cmg = (fields: Record<string, unknown>) => buildModel({ schemaVersion: 1, cloudManagementGateways: [{ ServiceName: 'cmg.contoso.com', ...fields }] }).cmgs[0]!;
+const cmg = (fields: Record<string, unknown>) =>
+  buildModel({ schemaVersion: 1, cloudManagementGateways: [{ ServiceName: 'cmg.contoso.com', ...fields }] }).cmgs[0]!;
 
 describe('a CMG deployment', () => {
   it('takes its kind from DeploymentModel, else from the DeploymentName, else unknown', () => {
     expect(cmg({ DeploymentModel: 'Classic' }).deploymentKind).toBe('cloudService');
-    expect(cmg({ DeploymentModel: 'AzureResourceManager', DeploymentName: 'x.cloudapp.azure.com' }).deploymentKind).toBe('cloudService');
+    expect(
+      cmg({ DeploymentModel: 'AzureResourceManager', DeploymentName: 'x.cloudapp.azure.com' }).deploymentKind,
+    ).toBe('cloudService');
     expect(cmg({ DeploymentModel: 'VirtualMachineScaleSet' }).deploymentKind).toBe('scaleSet');
     expect(cmg({ DeploymentName: 'Contoso.CloudApp.Net' }).deploymentKind).toBe('cloudService');
     expect(cmg({ DeploymentName: 'contoso.westus.cloudapp.azure.com' }).deploymentKind).toBe('scaleSet');
@@ -23,10 +26,26 @@ describe('a CMG deployment', () => {
   });
 
   it('has one port per VM instance, 1 to 16, in each set', () => {
-    expect(cmg({})).toMatchObject({ instances: 1n, instanceSlots: 1n, tcpTlsPorts: '10140', httpsPorts: '443', httpsPortFirst: 443n });
+    expect(cmg({})).toMatchObject({
+      instances: 1n,
+      instanceSlots: 1n,
+      tcpTlsPorts: '10140',
+      httpsPorts: '443',
+      httpsPortFirst: 443n,
+    });
     expect(cmg({ VMInstanceCount: 0 })).toMatchObject({ instanceSlots: 1n, httpsPorts: '443' });
-    expect(cmg({ VMInstanceCount: 3 })).toMatchObject({ instanceSlots: 3n, tcpTlsPorts: '10140-10142', httpsPorts: '10124-10126', httpsPortFirst: 10124n });
-    expect(cmg({ VMInstanceCount: 40 })).toMatchObject({ instances: 40n, instanceSlots: 16n, tcpTlsPorts: '10140-10155', httpsPorts: '10124-10139' });
+    expect(cmg({ VMInstanceCount: 3 })).toMatchObject({
+      instanceSlots: 3n,
+      tcpTlsPorts: '10140-10142',
+      httpsPorts: '10124-10126',
+      httpsPortFirst: 10124n,
+    });
+    expect(cmg({ VMInstanceCount: 40 })).toMatchObject({
+      instances: 40n,
+      instanceSlots: 16n,
+      tcpTlsPorts: '10140-10155',
+      httpsPorts: '10124-10139',
+    });
   });
 });
 
@@ -34,12 +53,29 @@ describe('links through names', () => {
   const model = buildModel({
     schemaVersion: 1,
     siteSystems: [
-      { SiteSystemServerName: 'cp.contoso.com', SiteCode: 'P01', roles: { CloudManagementGatewayConnectionPoint: { CloudManagementGatewayName: 'cmg.contoso.com' } } },
-      { SiteSystemServerName: 'mp.contoso.com', SiteCode: 'P01', PublicFqdn: 'MP.Contoso.Com', roles: { ManagementPoint: { ClientConnectionType: 'Internet' } } },
+      {
+        SiteSystemServerName: 'cp.contoso.com',
+        SiteCode: 'P01',
+        roles: { CloudManagementGatewayConnectionPoint: { CloudManagementGatewayName: 'cmg.contoso.com' } },
+      },
+      {
+        SiteSystemServerName: 'mp.contoso.com',
+        SiteCode: 'P01',
+        PublicFqdn: 'MP.Contoso.Com',
+        roles: { ManagementPoint: { ClientConnectionType: 'Internet' } },
+      },
     ],
-    cloudManagementGateways: [{ ServiceName: 'cmg.contoso.com', DeploymentName: 'contoso.cloudapp.net', VMInstanceCount: 2 }],
+    cloudManagementGateways: [
+      { ServiceName: 'cmg.contoso.com', DeploymentName: 'contoso.cloudapp.net', VMInstanceCount: 2 },
+    ],
     clientPopulations: [{ Name: 'Laptops', Count: 10 }],
-    dns: { records: [{ Name: 'contoso.cloudapp.net', Type: 'CNAME' }, { Name: 'mp.contoso.com', Type: 'A' }, { Name: 'www.contoso.com', Type: 'A' }] },
+    dns: {
+      records: [
+        { Name: 'contoso.cloudapp.net', Type: 'CNAME' },
+        { Name: 'mp.contoso.com', Type: 'A' },
+        { Name: 'www.contoso.com', Type: 'A' },
+      ],
+    },
     network: {
       connections: [
         { From: 'cp.contoso.com', To: 'Contoso.CloudApp.Net', Ports: ['10124-10125', 10140] },
@@ -73,9 +109,23 @@ describe('links through names', () => {
 
 describe('Azure hosts', () => {
   it('are Azure itself and hosts in the public and US Government cloud domains', () => {
-    for (const host of ['Azure', 'contoso.cloudapp.net', 'x.westus.cloudapp.azure.com', 'x.blob.core.windows.net', 'management.azure.com', 'x.vault.azure.net', 'x.usgovcloudapp.net', 'x.blob.core.usgovcloudapi.net', 'portal.azure.us', 'login.microsoftonline.com', 'login.microsoftonline.us', 'windows.net']) {
+    for (const host of [
+      'Azure',
+      'contoso.cloudapp.net',
+      'x.westus.cloudapp.azure.com',
+      'x.blob.core.windows.net',
+      'management.azure.com',
+      'x.vault.azure.net',
+      'x.usgovcloudapp.net',
+      'x.blob.core.usgovcloudapi.net',
+      'portal.azure.us',
+      'login.microsoftonline.com',
+      'login.microsoftonline.us',
+      'windows.net',
+    ]) {
       expect(isAzureHost(host), host).toBe(true);
     }
-    for (const host of ['contoso.com', 'notazure.com', 'cloudapp.net.contoso.com', '']) expect(isAzureHost(host), host).toBe(false);
+    for (const host of ['contoso.com', 'notazure.com', 'cloudapp.net.contoso.com', ''])
+      expect(isAzureHost(host), host).toBe(false);
   });
 });

@@ -7,7 +7,15 @@ import { buildModel } from '../../src/model/build.js';
 import { originOf } from '../../src/model/pointers.js';
 
 const populations = [
-  { Name: 'Laptops', Channels: ['CMG'], Authentication: ['Pki'], OperatingSystem: 'Windows', OsVersion: '11', Identity: 'HybridEntraId', Network: 'DualStack' },
+  {
+    Name: 'Laptops',
+    Channels: ['CMG'],
+    Authentication: ['Pki'],
+    OperatingSystem: 'Windows',
+    OsVersion: '11',
+    Identity: 'HybridEntraId',
+    Network: 'DualStack',
+  },
   { Name: 'Desktops', Channels: ['VPN'], Authentication: ['EntraId'] },
 ];
 
@@ -24,7 +32,15 @@ describe('device elements', () => {
       { Name: 'C', Population: 'Nowhere', Authentication: [7] },
     ]);
     const [a, b, c] = devices;
-    expect(structuredClone(a)).toMatchObject({ Name: 'A', Network: 'IPv6Only', Identity: 'HybridEntraId', OperatingSystem: 'Windows', OsVersion: '11', auth: ['Pki'], usesCmg: true });
+    expect(structuredClone(a)).toMatchObject({
+      Name: 'A',
+      Network: 'IPv6Only',
+      Identity: 'HybridEntraId',
+      OperatingSystem: 'Windows',
+      OsVersion: '11',
+      auth: ['Pki'],
+      usesCmg: true,
+    });
     expect(a!.population).toBe(built[0]);
     // Whole numbers become CEL ints (BigInt), in lists and mappings too. (structuredClone: the values as CEL sees
     // them, without the origin tags, symbol-keyed properties that CEL, Object.keys and JSON never see.)
@@ -50,10 +66,21 @@ describe('device elements', () => {
 
   test('each device knows its index in the export, also when the inventory holds items that are not mappings', () => {
     const aligned = devicesOf([{ Name: 'A', Population: 'Laptops', Slots: ['s'] }, { Name: 'B' }]).devices;
-    expect(aligned.map((d) => originOf(d))).toEqual([['devices', 0], ['devices', 1]]);
+    expect(aligned.map((d) => originOf(d))).toEqual([
+      ['devices', 0],
+      ['devices', 1],
+    ]);
     expect(originOf(aligned[0]!.Slots)).toEqual(['devices', 0, 'Slots']);
-    const mixed = devicesOf(['not a device', { Name: 'A', Population: 'Laptops' }, null, { Name: 'B', Population: 'Laptops' }]);
-    expect(mixed.devices.map((d) => [d.Name, originOf(d)])).toEqual([['A', ['devices', 1]], ['B', ['devices', 3]]]);
+    const mixed = devicesOf([
+      'not a device',
+      { Name: 'A', Population: 'Laptops' },
+      null,
+      { Name: 'B', Population: 'Laptops' },
+    ]);
+    expect(mixed.devices.map((d) => [d.Name, originOf(d)])).toEqual([
+      ['A', ['devices', 1]],
+      ['B', ['devices', 3]],
+    ]);
     expect(mixed.populations[0]!.count).toBe(2n);
   });
 });

@@ -16,11 +16,15 @@ import { ROOT } from '../support/cli.js';
 const FIXTURES = join(ROOT, 'fixtures', 'rules', 'CML012');
 const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const linter = createLinter({ asOf: '2026-06-01' });
-const lintText = (text: string, path: string, _options?: object) => linter.lintSource(decodeSource(path, Buffer.from(text, 'utf8')));
+const lintText = (text: string, path: string, _options?: object) =>
+  linter.lintSource(decodeSource(path, Buffer.from(text, 'utf8')));
 
 /** Whether a pointer is at a declaration's path (`*` for any index). */
 function matches(path: readonly string[], pointer: readonly (string | number)[]): boolean {
-  return path.length === pointer.length && path.every((part, i) => (part === '*' ? typeof pointer[i] === 'number' : part === pointer[i]));
+  return (
+    path.length === pointer.length &&
+    path.every((part, i) => (part === '*' ? typeof pointer[i] === 'number' : part === pointer[i]))
+  );
 }
 
 describe('the declarations', () => {
@@ -32,7 +36,9 @@ describe('the declarations', () => {
     const ajv = createAjv();
     expect(() => ajv.compile({ type: 'string', 'x-cmlint-ref': { to: 'sites', as: 'site' } })).not.toThrow();
     expect(() => ajv.compile({ type: 'string', 'x-cmlint-ref': { too: 'sites' } })).toThrow(/x-cmlint-ref/);
-    expect(() => ajv.compile({ type: 'array', 'x-cmlint-collection': { name: 'sites', key: 'SiteCode' } })).toThrow(/x-cmlint-collection/);
+    expect(() => ajv.compile({ type: 'array', 'x-cmlint-collection': { name: 'sites', key: 'SiteCode' } })).toThrow(
+      /x-cmlint-collection/,
+    );
   });
 });
 
@@ -53,7 +59,11 @@ describe('CML012', () => {
     const data = load(read('silent.yaml'));
     const references = listReferences(data);
     expect(references.filter((r) => !r.target)).toEqual([]);
-    for (const declaration of REFERENCE_TABLE.references) expect(references.some((r) => r.declaration === declaration), declaration.path.join('.')).toBe(true);
+    for (const declaration of REFERENCE_TABLE.references)
+      expect(
+        references.some((r) => r.declaration === declaration),
+        declaration.path.join('.'),
+      ).toBe(true);
   });
 
   test('listReferences gives each name its pointer and the element it names, for go-to-definition', () => {
@@ -83,7 +93,10 @@ describe('CML012', () => {
   });
 
   test('a name far from every name gets no suggestion but the names there, when they are few', () => {
-    const { findings } = danglingReferences({ hierarchy: { sites: [{ SiteCode: 'CAS' }, { SiteCode: 'NYC' }] }, siteSystems: [{ SiteSystemServerName: 'a', SiteCode: 'ZZZ' }] });
+    const { findings } = danglingReferences({
+      hierarchy: { sites: [{ SiteCode: 'CAS' }, { SiteCode: 'NYC' }] },
+      siteSystems: [{ SiteSystemServerName: 'a', SiteCode: 'ZZZ' }],
+    });
     expect(findings).toHaveLength(1);
     expect(findings[0]!.message).not.toMatch(/did you mean/);
     expect(findings[0]!.message).toMatch(/Names there: "CAS", "NYC"\./);
@@ -96,27 +109,36 @@ describe('CML012', () => {
   });
 
   test('a value the schema already rejected is left to that finding', () => {
-    const result = lintText('schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: NYC\n      SiteType: Primary\nsiteSystems:\n  - SiteSystemServerName: a\n    SiteCode: NYCC\n', 'x.yaml');
+    const result = lintText(
+      'schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: NYC\n      SiteType: Primary\nsiteSystems:\n  - SiteSystemServerName: a\n    SiteCode: NYCC\n',
+      'x.yaml',
+    );
     expect(result.findings.filter((f) => f.region.startLine === 8).map((f) => f.ruleId)).toEqual(['CML003']);
   });
 });
 
 describe('the model links what the resolver resolves', () => {
-  test.each(['examples/contoso.yaml', 'examples/fourth-coffee.yaml', 'fixtures/rules/CML012/silent.yaml'])('%s', (path) => {
-    const data = load(readFileSync(join(ROOT, path), 'utf8'));
-    const model = buildModel(data);
-    const byOrigin = new Map<string, Record<string, unknown>>();
-    for (const list of Object.values(model)) if (Array.isArray(list)) for (const element of list) byOrigin.set((originOf(element) ?? []).join('/'), element);
-    let checked = 0;
-    for (const reference of listReferences(data)) {
-      const as = reference.declaration.as;
-      if (!as || !reference.target || typeof reference.pointer[reference.pointer.length - 1] === 'number') continue;
-      const owner = byOrigin.get(reference.pointer.slice(0, -1).join('/'));
-      if (!owner) continue;
-      // The fact the schema names (`as`) is the element the resolver found, with the same matching.
-      expect(originOf(owner[as])?.join('/'), `${reference.pointer.join('/')} → ${as}`).toBe(reference.target.pointer.join('/'));
-      checked++;
-    }
-    expect(checked).toBeGreaterThan(3);
-  });
+  test.each(['examples/contoso.yaml', 'examples/fourth-coffee.yaml', 'fixtures/rules/CML012/silent.yaml'])(
+    '%s',
+    (path) => {
+      const data = load(readFileSync(join(ROOT, path), 'utf8'));
+      const model = buildModel(data);
+      const byOrigin = new Map<string, Record<string, unknown>>();
+      for (const list of Object.values(model))
+        if (Array.isArray(list)) for (const element of list) byOrigin.set((originOf(element) ?? []).join('/'), element);
+      let checked = 0;
+      for (const reference of listReferences(data)) {
+        const as = reference.declaration.as;
+        if (!as || !reference.target || typeof reference.pointer[reference.pointer.length - 1] === 'number') continue;
+        const owner = byOrigin.get(reference.pointer.slice(0, -1).join('/'));
+        if (!owner) continue;
+        // The fact the schema names (`as`) is the element the resolver found, with the same matching.
+        expect(originOf(owner[as])?.join('/'), `${reference.pointer.join('/')} → ${as}`).toBe(
+          reference.target.pointer.join('/'),
+        );
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(3);
+    },
+  );
 });

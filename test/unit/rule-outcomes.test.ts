@@ -26,20 +26,29 @@ const design = (name: string) => readFileSync(join(ROOT, 'fixtures', 'designs', 
 
 describe('fact guards', () => {
   test('the conditions of a where are split at top-level && only', () => {
-    expect(topLevelConjuncts("'EntraId' in it.auth && has(it.OsVersion) && it.?OperatingSystem.orValue('W') == 'W'")).toEqual([
-      "'EntraId' in it.auth",
-      'has(it.OsVersion)',
-      "it.?OperatingSystem.orValue('W') == 'W'",
+    expect(
+      topLevelConjuncts("'EntraId' in it.auth && has(it.OsVersion) && it.?OperatingSystem.orValue('W') == 'W'"),
+    ).toEqual(["'EntraId' in it.auth", 'has(it.OsVersion)', "it.?OperatingSystem.orValue('W') == 'W'"]);
+    expect(topLevelConjuncts("has(it.A) && (it.b || it.c) && 'x&&y' != it.d")).toEqual([
+      'has(it.A)',
+      '(it.b || it.c)',
+      "'x&&y' != it.d",
     ]);
-    expect(topLevelConjuncts("has(it.A) && (it.b || it.c) && 'x&&y' != it.d")).toEqual(['has(it.A)', '(it.b || it.c)', "'x&&y' != it.d"]);
     expect(topLevelConjuncts('has(it.A) || it.b')).toBeUndefined();
     expect(topLevelConjuncts('has(it.A) && it.b ? true : false')).toBeUndefined();
   });
 
   test('a has() on an export field or a declared link is a fact; one whose absence states something is not', () => {
-    expect(factGuards("'EntraId' in it.auth && has(it.OsVersion) && it.OsVersion != '7'")?.guards).toEqual([{ index: 1, path: ['OsVersion'], fact: 'OsVersion', readBy: [2] }]);
-    expect(factGuards('it.usesCmg && has(it.site)')?.guards).toEqual([{ index: 1, path: ['site'], fact: 'SiteCode', readBy: [] }]);
-    expect(factGuards('has(it.cmg) && has(it.cmg.DeploymentModel)')?.guards.map((g) => g.fact)).toEqual(['CloudManagementGateway', 'cmg.DeploymentModel']);
+    expect(factGuards("'EntraId' in it.auth && has(it.OsVersion) && it.OsVersion != '7'")?.guards).toEqual([
+      { index: 1, path: ['OsVersion'], fact: 'OsVersion', readBy: [2] },
+    ]);
+    expect(factGuards('it.usesCmg && has(it.site)')?.guards).toEqual([
+      { index: 1, path: ['site'], fact: 'SiteCode', readBy: [] },
+    ]);
+    expect(factGuards('has(it.cmg) && has(it.cmg.DeploymentModel)')?.guards.map((g) => g.fact)).toEqual([
+      'CloudManagementGateway',
+      'cmg.DeploymentModel',
+    ]);
     expect(factGuards('has(it.Replaces) && it.isNew')).toBeUndefined(); // x-cmlint-absent-means: replaces no CMG
     expect(factGuards('has(it.clientCount) && it.isNew')).toBeUndefined(); // a derived count, not a stated fact
   });
@@ -57,7 +66,12 @@ describe('outcomes', () => {
   test('a rule whose guard skips every element is not evaluated, never passed', () => {
     const only = rules.filter((r) => r.id === 'CLIENT009');
     const result = createLinter({ rules: only, asOf: '2026-06-01' }).lintSource(
-      decodeSource('x.yaml', Buffer.from('schemaVersion: 1\nclientPopulations:\n  - Name: A\n    Authentication: [EntraId]\n  - Name: B\n    Authentication: [EntraId]\n')),
+      decodeSource(
+        'x.yaml',
+        Buffer.from(
+          'schemaVersion: 1\nclientPopulations:\n  - Name: A\n    Authentication: [EntraId]\n  - Name: B\n    Authentication: [EntraId]\n',
+        ),
+      ),
     );
     expect(result.outcomes.get('CLIENT009')).toMatchObject({ status: 'not-evaluated', checked: 0, skipped: 2 });
   });
@@ -73,20 +87,28 @@ describe('outcomes', () => {
     ['contoso-deployment-model-typo.yaml', 'CML003', ['CMG026']],
     ['contoso-site-code-typo.yaml', 'CML012', ['CMG009', 'ROLE011']],
     ['contoso-cmg-site-missing.yaml', 'CML012', ['CMG001']],
-  ])('%s: the root cause is the one new finding; the rules that needed the broken fact did not judge', (file, cause, unjudged) => {
-    const base = lint(design('contoso.yaml'));
-    const result = lint(design(file));
-    const added = result.findings.filter((f) => !base.findings.some((b) => b.ruleId === f.ruleId && b.message === f.message));
-    expect(added.map((f) => f.ruleId)).toEqual([cause]);
-    for (const id of unjudged) expect(['not-evaluated', 'partly-evaluated'], id).toContain(result.outcomes.get(id)?.status);
-    for (const id of unjudged) expect(result.outcomes.get(id)?.reason, id).toMatch(/\(CML00[23]\)|\(CML012\)/);
-  });
+  ])(
+    '%s: the root cause is the one new finding; the rules that needed the broken fact did not judge',
+    (file, cause, unjudged) => {
+      const base = lint(design('contoso.yaml'));
+      const result = lint(design(file));
+      const added = result.findings.filter(
+        (f) => !base.findings.some((b) => b.ruleId === f.ruleId && b.message === f.message),
+      );
+      expect(added.map((f) => f.ruleId)).toEqual([cause]);
+      for (const id of unjudged)
+        expect(['not-evaluated', 'partly-evaluated'], id).toContain(result.outcomes.get(id)?.status);
+      for (const id of unjudged) expect(result.outcomes.get(id)?.reason, id).toMatch(/\(CML00[23]\)|\(CML012\)/);
+    },
+  );
 });
 
 describe('every report counts the same', () => {
-  const files: FileResult[] = ['contoso.yaml', 'contoso-population-without-os-version.yaml', 'contoso-vm-instance-count-typo.yaml'].map((f) =>
-    lint(design(f), `fixtures/designs/${f}`),
-  );
+  const files: FileResult[] = [
+    'contoso.yaml',
+    'contoso-population-without-os-version.yaml',
+    'contoso-vm-instance-count-typo.yaml',
+  ].map((f) => lint(design(f), `fixtures/designs/${f}`));
   const input: ReportInput = { files, rules: rules as Rule[], toolVersion: '0.0.0', cwd: ROOT };
   const counts = files.map((f) => ruleCountsOf(f, input.rules));
   const sum = (key: keyof (typeof counts)[0]) => counts.reduce((n, c) => n + c[key], 0);
@@ -98,10 +120,19 @@ describe('every report counts the same', () => {
 
   test('text, JSON, SARIF, JUnit and HTML', () => {
     const text = formatText(input, { color: false });
-    expect(text).toContain(`${sum('passed')} passed, ${sum('failed')} failed, ${sum('partlyEvaluated')} partly evaluated, ${sum('notEvaluated')} not evaluated`);
+    expect(text).toContain(
+      `${sum('passed')} passed, ${sum('failed')} failed, ${sum('partlyEvaluated')} partly evaluated, ${sum('notEvaluated')} not evaluated`,
+    );
     const json = JSON.parse(formatJson(input));
-    expect(json.summary.rules).toEqual({ passed: sum('passed'), failed: sum('failed'), partlyEvaluated: sum('partlyEvaluated'), notEvaluated: sum('notEvaluated') });
-    const statuses = json.files.flatMap((f: { rules: Record<string, { status: string }> }) => Object.values(f.rules).map((r) => r.status));
+    expect(json.summary.rules).toEqual({
+      passed: sum('passed'),
+      failed: sum('failed'),
+      partlyEvaluated: sum('partlyEvaluated'),
+      notEvaluated: sum('notEvaluated'),
+    });
+    const statuses = json.files.flatMap((f: { rules: Record<string, { status: string }> }) =>
+      Object.values(f.rules).map((r) => r.status),
+    );
     expect(statuses.filter((s: string) => s === 'passed')).toHaveLength(sum('passed'));
     const notifications = buildSarif(input).runs[0]!.invocations[0]!.toolExecutionNotifications;
     expect(notifications.filter((n) => n.descriptor.id === 'partly-evaluated')).toHaveLength(sum('partlyEvaluated'));
@@ -111,12 +142,17 @@ describe('every report counts the same', () => {
     const skipped = [...junit.matchAll(/<testsuite [^>]*skipped="(\d+)"/g)].reduce((n, m) => n + Number(m[1]), 0);
     expect(skipped).toBe(sum('partlyEvaluated') + sum('notEvaluated'));
     const html = formatHtml(input);
-    const tile = (label: string) => Number(new RegExp(`<li class="tile tile-${label}"><strong>(\\d+)</strong>`).exec(html)![1]);
-    expect([tile('passed'), tile('partly-evaluated'), tile('not-evaluated')]).toEqual([sum('passed'), sum('partlyEvaluated'), sum('notEvaluated')]);
+    const tile = (label: string) =>
+      Number(new RegExp(`<li class="tile tile-${label}"><strong>(\\d+)</strong>`).exec(html)![1]);
+    expect([tile('passed'), tile('partly-evaluated'), tile('not-evaluated')]).toEqual([
+      sum('passed'),
+      sum('partlyEvaluated'),
+      sum('notEvaluated'),
+    ]);
   });
 });
 
-describe('a finding on a value other than the schema\'s', () => {
+describe("a finding on a value other than the schema's", () => {
   test('breaks that fact like a schema finding (a site Version written as a build number gates nothing)', async () => {
     const { load } = await import('js-yaml');
     const { buildModel } = await import('../../src/model/build.js');
@@ -126,10 +162,21 @@ describe('a finding on a value other than the schema\'s', () => {
     const { compileRule } = await import('../../src/engine/compile.js');
     const data = load(design('contoso.yaml'));
     const model = buildModel(data);
-    const versionFinding = { ruleId: 'SITE010', severity: 'error' as const, message: 'a build number', pointer: ['hierarchy', 'sites', 0, 'Version'] };
+    const versionFinding = {
+      ruleId: 'SITE010',
+      severity: 'error' as const,
+      message: 'a build number',
+      pointer: ['hierarchy', 'sites', 0, 'Version'],
+    };
     const broken = brokenFacts(model, [versionFinding], danglingReferences(data));
-    const result = evaluateRules(rules.filter((r) => r.check).map(compileRule), model, data, { asOf: '2026-06-01', broken });
-    expect(result.outcomes.get('SITE009')).toMatchObject({ status: 'not-evaluated', reason: expect.stringMatching(/Version has a finding \(SITE010\)/) });
+    const result = evaluateRules(rules.filter((r) => r.check).map(compileRule), model, data, {
+      asOf: '2026-06-01',
+      broken,
+    });
+    expect(result.outcomes.get('SITE009')).toMatchObject({
+      status: 'not-evaluated',
+      reason: expect.stringMatching(/Version has a finding \(SITE010\)/),
+    });
     expect(result.outcomes.get('CMG029')?.status).toBe('not-evaluated');
   });
 });

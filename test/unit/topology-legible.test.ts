@@ -10,7 +10,13 @@ import { lintText } from '../../src/lint.js';
 import { topologySvg } from '../../src/report/topology-svg.js';
 import { buildTopology, type Topology } from '../../src/report/topology.js';
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 describe('a grouped hierarchy under a central administration site', () => {
   let topology: Topology;
@@ -27,7 +33,9 @@ describe('a grouped hierarchy under a central administration site', () => {
   });
 
   it('shows the whole title of the central administration site, which has no site systems', () => {
-    const zone = new RegExp(`<g class="zone zone-site[^"]*" data-zone="${cas().title.replace(/[()]/g, '\\$&')}">.*?<text class="zone-title"[^>]*>([^<]*)</text>`).exec(svg);
+    const zone = new RegExp(
+      `<g class="zone zone-site[^"]*" data-zone="${cas().title.replace(/[()]/g, '\\$&')}">.*?<text class="zone-title"[^>]*>([^<]*)</text>`,
+    ).exec(svg);
     expect(zone).not.toBeNull();
     expect(unescape(zone![1]!)).toBe(cas().title);
     expect(zone![1]).not.toContain('…');
@@ -36,12 +44,18 @@ describe('a grouped hierarchy under a central administration site', () => {
   it('links the central administration site to the grouped zone of the sites under it', () => {
     const grouped = topology.zones.find((z) => z.parent === cas().id && (z.members ?? 0) > 1);
     expect(grouped?.title).toBe('20 sites under CAS');
-    const link = new RegExp(`<g class="edge zone-link" data-from="${cas().id}" data-to="${grouped!.id}">.*?<path d="M[^"]+"`).exec(svg);
+    const link = new RegExp(
+      `<g class="edge zone-link" data-from="${cas().id}" data-to="${grouped!.id}">.*?<path d="M[^"]+"`,
+    ).exec(svg);
     expect(link).not.toBeNull();
   });
 
   it('puts a filled background behind every edge label, wide enough for its text', () => {
-    const labels = [...svg.matchAll(/<rect class="edge-label-bg" x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="16" rx="3" fill="#fff"\/><text class="edge-label" x="([\d.-]+)" y="([\d.-]+)"[^>]*>([^<]*)<\/text>/g)];
+    const labels = [
+      ...svg.matchAll(
+        /<rect class="edge-label-bg" x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="16" rx="3" fill="#fff"\/><text class="edge-label" x="([\d.-]+)" y="([\d.-]+)"[^>]*>([^<]*)<\/text>/g,
+      ),
+    ];
     expect(labels.length).toBeGreaterThan(0);
     expect(labels.length).toBe((svg.match(/class="edge-label"/g) ?? []).length);
     for (const [, x, y, w, tx, ty, text] of labels) {

@@ -1,7 +1,14 @@
 /** The version facts (src/versions/version-facts.ts): one table for the schema check, SITE009 and the importer. */
 import { describe, expect, test } from 'vitest';
 import { lintText } from '../../src/lint.js';
-import { buildNumberIn, isCurrentBranchVersion, VERSION_FACTS, VersionTable, versionFacts, versionForBuildNumber } from '../../src/versions/version-facts.js';
+import {
+  buildNumberIn,
+  isCurrentBranchVersion,
+  VERSION_FACTS,
+  VersionTable,
+  versionFacts,
+  versionForBuildNumber,
+} from '../../src/versions/version-facts.js';
 
 describe('the table', () => {
   test('versions and build numbers rise together, each version once, dates in order', () => {
@@ -18,8 +25,16 @@ describe('the table', () => {
   });
 
   test('knows the versions Microsoft lists up to 2603', () => {
-    expect(versionFacts('2509')).toMatchObject({ buildNumber: 9141, available: '2025-11-12', supportEnds: '2027-05-12' });
-    expect(versionFacts('2603')).toMatchObject({ buildNumber: 9146, available: '2026-05-05', supportEnds: '2027-11-05' });
+    expect(versionFacts('2509')).toMatchObject({
+      buildNumber: 9141,
+      available: '2025-11-12',
+      supportEnds: '2027-05-12',
+    });
+    expect(versionFacts('2603')).toMatchObject({
+      buildNumber: 9146,
+      available: '2026-05-05',
+      supportEnds: '2027-11-05',
+    });
     expect(versionFacts('2609')).toBeUndefined();
   });
 });
@@ -73,11 +88,16 @@ describe("a user's facts", () => {
   });
 
   test('reach the schema check and SITE009 through the lint options', () => {
-    const text = 'schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n      SiteType: Primary\n      Version: 9170\n';
+    const text =
+      'schemaVersion: 1\nhierarchy:\n  sites:\n    - SiteCode: P01\n      SiteType: Primary\n      Version: 9170\n';
     const versionFacts = [{ version: '2709', buildNumber: 9170, available: '2027-09-20' }];
-    const message = (options: object) => lintText(text, 'site.yaml', { asOf: '2028-01-01', ...options }).findings.find((f) => f.ruleId === 'CML003')?.message;
+    const message = (options: object) =>
+      lintText(text, 'site.yaml', { asOf: '2028-01-01', ...options }).findings.find((f) => f.ruleId === 'CML003')
+        ?.message;
     expect(message({})).toMatch(/looks like a site build number/);
-    expect(message({ versionFacts })).toBe('9170 is the build number of version 2709 (5.00.9170), not a version; write Version: 2709.');
+    expect(message({ versionFacts })).toBe(
+      '9170 is the build number of version 2709 (5.00.9170), not a version; write Version: 2709.',
+    );
   });
 });
 

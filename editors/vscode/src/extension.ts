@@ -4,7 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { workspace, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { serverCommand } from './server-path';
 
 let client: LanguageClient | undefined;

@@ -3,7 +3,11 @@ import { isAbsolute, join } from 'node:path';
 
 export type ServerCommand = { kind: 'module'; path: string } | { kind: 'command'; path: string };
 
-export function serverCommand(configured: string, workspaceFolders: string[], exists: (path: string) => boolean): ServerCommand {
+export function serverCommand(
+  configured: string,
+  workspaceFolders: string[],
+  exists: (path: string) => boolean,
+): ServerCommand {
   if (configured) {
     const path = isAbsolute(configured) || !workspaceFolders[0] ? configured : join(workspaceFolders[0], configured);
     return /\.[cm]?js$/.test(path) ? { kind: 'module', path } : { kind: 'command', path };

@@ -32,7 +32,10 @@ export function deployedSettings(all: ClientSettings[]): Map<string, ClientSetti
 }
 
 /** Default client settings, overridden by the custom device settings deployed to the population (priority 1 wins). */
-export function effectiveSettings(defaults: ClientSettings | undefined, deployed: readonly ClientSettings[]): EffectiveSettings {
+export function effectiveSettings(
+  defaults: ClientSettings | undefined,
+  deployed: readonly ClientSettings[],
+): EffectiveSettings {
   const result: CelMap = Object.assign(celMap(), CLIENT_SETTING_DEFAULTS);
   const explicit: string[] = [];
   const apply = (settings: ClientSettings) => {

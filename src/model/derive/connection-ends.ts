@@ -44,14 +44,27 @@ function namesAzure(name: string): boolean {
 }
 
 /** A lookup of an element by a lower-case name, as described above. */
-export function endpointsByName({ servers, cmgs, populations, cloudDistributionPoints, networkDevices }: Endpoints): (name: string) => Endpoint | undefined {
+export function endpointsByName({
+  servers,
+  cmgs,
+  populations,
+  cloudDistributionPoints,
+  networkDevices,
+}: Endpoints): (name: string) => Endpoint | undefined {
   const server = firstOf(servers, (s) => [s.name as string, lower(s.PublicFqdn)]);
   const cmg = firstOf(cmgs, (c) => [c.name as string, lower(c.DeploymentName)]);
   const population = firstOf(populations, (p) => [lower(p.name)]);
   const cloudDistributionPoint = firstOf(cloudDistributionPoints, (c) => [c.name as string]);
   const device = new Map<string, Endpoint>();
   for (const d of networkDevices) device.set(lower(d.Name), d);
-  return (name) => (name ? (server.get(name) ?? cmg.get(name) ?? population.get(name) ?? cloudDistributionPoint.get(name) ?? device.get(name)) : undefined);
+  return (name) =>
+    name
+      ? (server.get(name) ??
+        cmg.get(name) ??
+        population.get(name) ??
+        cloudDistributionPoint.get(name) ??
+        device.get(name))
+      : undefined;
 }
 
 /** Each name to the first item that has it under any of its names. */

@@ -77,18 +77,22 @@ export function buildDevices(inventory: Inventory, populationByName: Map<string,
     if (!aligned) setOrigin(element, ['devices', index]);
     for (const key in raw) {
       const value = raw[key];
-      if (typeof value !== 'string' && typeof value !== 'boolean' && Object.prototype.hasOwnProperty.call(raw, key)) setKey(element, key, toCelChild(value, element));
+      if (typeof value !== 'string' && typeof value !== 'boolean' && Object.prototype.hasOwnProperty.call(raw, key))
+        setKey(element, key, toCelChild(value, element));
     }
     const population = populationOf[nameOf[index]!];
     if (population) {
       element.population = population;
       // What the device does not state (or states as null) of these four facts, it takes from its population.
-      if (element.OperatingSystem == null && population.OperatingSystem !== undefined) element.OperatingSystem = population.OperatingSystem;
+      if (element.OperatingSystem == null && population.OperatingSystem !== undefined)
+        element.OperatingSystem = population.OperatingSystem;
       if (element.OsVersion == null && population.OsVersion !== undefined) element.OsVersion = population.OsVersion;
       if (element.Identity == null && population.Identity !== undefined) element.Identity = population.Identity;
       if (element.Network == null && population.Network !== undefined) element.Network = population.Network;
     }
-    element.auth = Array.isArray(element.Authentication) ? textList(element.Authentication) : ((population?.auth as string[]) ?? []);
+    element.auth = Array.isArray(element.Authentication)
+      ? textList(element.Authentication)
+      : ((population?.auth as string[]) ?? []);
     element.usesCmg = population?.usesCmg === true;
     devices.push(element);
   }

@@ -11,10 +11,13 @@ import type { CelValue } from '../to-cel.js';
 
 export function linkDnsTargets(records: readonly DnsRecord[], cmgs: readonly Cmg[], servers: readonly Server[]): void {
   const cmgByName = new Map<string, Cmg>();
-  for (const c of cmgs) for (const name of [lower(c.ServiceName), lower(c.DeploymentName)]) if (!cmgByName.has(name)) cmgByName.set(name, c);
+  for (const c of cmgs)
+    for (const name of [lower(c.ServiceName), lower(c.DeploymentName)])
+      if (!cmgByName.has(name)) cmgByName.set(name, c);
   const serverByName = new Map<string, Server>();
   for (const s of servers) {
-    const names = s.internetFacing === true ? [lower(s.PublicFqdn), lower(s.SiteSystemServerName)] : [lower(s.PublicFqdn)];
+    const names =
+      s.internetFacing === true ? [lower(s.PublicFqdn), lower(s.SiteSystemServerName)] : [lower(s.PublicFqdn)];
     for (const name of names) if (!serverByName.has(name)) serverByName.set(name, s);
   }
   for (const record of records) {

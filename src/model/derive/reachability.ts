@@ -20,12 +20,16 @@ export function connectionAllows(network: Network, from: string, to: string, por
 /** The connections `from` may open: its own, those from any host, and those from the internet when it is on the internet. */
 function connectionsFrom(network: Network, from: string): readonly Connection[] {
   const source = lower(from);
-  return network.connections.filter((c) => c.from === source || c.from === 'any' || (c.from === 'internet' && isInternetSource(network, source)));
+  return network.connections.filter(
+    (c) => c.from === source || c.from === 'any' || (c.from === 'internet' && isInternetSource(network, source)),
+  );
 }
 
 function allows(connections: readonly Connection[], to: string, port: bigint): boolean {
   return connections.some(
-    (c) => (hostMatches(String(c.to), to) || (c.to === 'azure' && isAzureHost(to))) && (c.ranges as { from: bigint; to: bigint }[]).some((r) => r.from <= port && port <= r.to),
+    (c) =>
+      (hostMatches(String(c.to), to) || (c.to === 'azure' && isAzureHost(to))) &&
+      (c.ranges as { from: bigint; to: bigint }[]).some((r) => r.from <= port && port <= r.to),
   );
 }
 
@@ -46,13 +50,18 @@ function isInternetSource(network: Network, source: string): boolean {
  * - reachesCmgHttps (bool): the HTTPS set is open to one of those names.
  * Nothing for a connection point whose CMG the export does not have.
  */
-export function connectionPointReach(network: Network, connectionPoint: Role): Pick<RoleFacts, 'reachesCmgTcpTls' | 'reachesCmgHttps'> {
+export function connectionPointReach(
+  network: Network,
+  connectionPoint: Role,
+): Pick<RoleFacts, 'reachesCmgTcpTls' | 'reachesCmgHttps'> {
   const cmg = connectionPoint.cmg;
   if (!cmg) return {};
   // The server's connections are picked once: a hierarchy of hundreds of connection points and thousands of
   // connections stays a pass over the connections per connection point.
   const mine = connectionsFrom(network, String(connectionPoint.serverName));
-  const targets = [cmg.ServiceName, cmg.DeploymentName ?? cmg.ServiceName, 'Azure', 'Internet'].filter((t): t is string => typeof t === 'string');
+  const targets = [cmg.ServiceName, cmg.DeploymentName ?? cmg.ServiceName, 'Azure', 'Internet'].filter(
+    (t): t is string => typeof t === 'string',
+  );
   const slots = cmg.instanceSlots;
   const reaches = (first: bigint) => mine.length > 0 && targets.some((t) => rangeAllowed(mine, t, first, slots));
   return { reachesCmgTcpTls: reaches(cmg.tcpTlsPortFirst), reachesCmgHttps: reaches(cmg.httpsPortFirst) };

@@ -9,7 +9,8 @@ export function maxJsonDepth(text: string, stopAt: number): { depth: number; off
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 92) i++; // backslash escape
+      if (ch === 92)
+        i++; // backslash escape
       else if (ch === 34 || ch === 10 || ch === 13) inString = false; // a string never spans lines in JSON
       continue;
     }

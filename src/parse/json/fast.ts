@@ -127,7 +127,8 @@ export function parseJsonFast(text: string): FastJsonDocument | undefined {
     format: 'json',
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new JsonLocator(text, counters, census.containers)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) =>
+      (locator ??= new JsonLocator(text, counters, census.containers)).locate(pointer, atKey ?? false),
     comments: () => [],
     counters,
   };
@@ -253,7 +254,9 @@ export class JsonLocator {
     containers?: number,
   ) {
     this.lines = linesOf(text);
-    this.thirdLevel = (containers !== undefined ? thirdLevelByBrackets(text, 2 * containers, counters) : undefined) ?? thirdLevelSkippingStrings(text, counters);
+    this.thirdLevel =
+      (containers !== undefined ? thirdLevelByBrackets(text, 2 * containers, counters) : undefined) ??
+      thirdLevelSkippingStrings(text, counters);
     let start = 0;
     while (start < text.length && isSpace(text.charCodeAt(start))) start++;
     this.root = start < text.length ? this.entry(start, 1, -1, -1) : undefined;
@@ -375,7 +378,9 @@ export class JsonLocator {
         i = this.skipSpace(end);
         if (text.charCodeAt(i) === 44) i = this.skipSpace(i + 1);
       }
-      return shallow ? { start, end: i + 1, keyStart, keyEnd, items } : { start, end: i + 1, keyStart, keyEnd, itemStarts, itemEnds };
+      return shallow
+        ? { start, end: i + 1, keyStart, keyEnd, items }
+        : { start, end: i + 1, keyStart, keyEnd, itemStarts, itemEnds };
     }
     return { start, end: this.valueEnd(start, depth), keyStart, keyEnd };
   }

@@ -18,7 +18,8 @@ function child(node: Node, part: string | number): Node | undefined {
     for (const property of node.children ?? []) {
       const key = property.children?.[0];
       // The first property with a key, as findNodeAtLocation does; duplicates are reported separately.
-      if (key && property.children?.[1] && !index.has(String(key.value))) index.set(String(key.value), property.children[1]);
+      if (key && property.children?.[1] && !index.has(String(key.value)))
+        index.set(String(key.value), property.children[1]);
     }
     propertyIndexes.set(node, index);
   }

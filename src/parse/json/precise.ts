@@ -43,7 +43,10 @@ export function parseJson(text: string): ParsedDocument {
     tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   } catch (error) {
     // Not expected after the depth scan; a last line of defence so a hostile file is a finding, never a crash.
-    const message = error instanceof RangeError ? `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.` : `The file cannot be parsed: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
+    const message =
+      error instanceof RangeError
+        ? `Nesting deeper than ${MAX_NESTING} levels; an export is never this deep.`
+        : `The file cannot be parsed: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
     problems.push({ ruleId: 'CML001', severity: 'error', message, region: lines.region(0, 0) });
     return { format: 'json', data: undefined, problems, locate: () => lines.region(0, 0), comments: () => [] };
   }
@@ -57,8 +60,14 @@ export function parseJson(text: string): ParsedDocument {
     problems.push({
       ruleId: 'CML001',
       severity: 'error',
-      message: comma >= 0 ? `JSON syntax: Trailing comma before ${text[error.offset]}: JSON allows none; remove the comma.` : `JSON syntax: ${MESSAGES[code] ?? code}`,
-      region: comma >= 0 ? lines.region(comma, comma + 1) : lines.region(error.offset, error.offset + Math.max(1, error.length)),
+      message:
+        comma >= 0
+          ? `JSON syntax: Trailing comma before ${text[error.offset]}: JSON allows none; remove the comma.`
+          : `JSON syntax: ${MESSAGES[code] ?? code}`,
+      region:
+        comma >= 0
+          ? lines.region(comma, comma + 1)
+          : lines.region(error.offset, error.offset + Math.max(1, error.length)),
     });
   }
   if (tree) findDuplicateKeys(tree, problems, lines);
@@ -87,7 +96,13 @@ function safeValue(node: Node): unknown {
       const result: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
-        if (key && value) Object.defineProperty(result, String(key.value), { value: safeValue(value), enumerable: true, writable: true, configurable: true });
+        if (key && value)
+          Object.defineProperty(result, String(key.value), {
+            value: safeValue(value),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
       }
       return result;
     }

@@ -72,7 +72,11 @@ const CORE_SCALARS = [
     kind: 'scalar',
     resolve: (text: string) => /^0o[0-7]+$/.test(text) || /^[-+]?[0-9]+$/.test(text) || /^0x[0-9a-fA-F]+$/.test(text),
     construct: (text: string) =>
-      text.startsWith('0o') ? parseInt(text.substring(2), 8) : text.startsWith('0x') ? parseInt(text.substring(2), 16) : parseInt(text, 10),
+      text.startsWith('0o')
+        ? parseInt(text.substring(2), 8)
+        : text.startsWith('0x')
+          ? parseInt(text.substring(2), 16)
+          : parseInt(text, 10),
   }),
   new Type('tag:yaml.org,2002:float', {
     kind: 'scalar',
@@ -118,7 +122,10 @@ function mayHoldIndicator(text: string, ch: string, needsSpaceAfter: boolean): b
 }
 
 /** The data of a large YAML export that parseYaml would read without any remark, with lazy positions; else undefined. */
-export function parseYamlFast(text: string, options: Readonly<FastYamlOptions> = FAST_YAML_DEFAULTS): FastYamlDocument | undefined {
+export function parseYamlFast(
+  text: string,
+  options: Readonly<FastYamlOptions> = FAST_YAML_DEFAULTS,
+): FastYamlDocument | undefined {
   // Tags, anchors, aliases, explicit keys and directives: rare in exports, and all handled by parseYaml.
   if (
     mayHoldIndicator(text, '!', false) ||
@@ -193,7 +200,11 @@ export function parseYamlFast(text: string, options: Readonly<FastYamlOptions> =
     format: 'yaml',
     data,
     problems: [],
-    locate: (pointer, atKey) => (locator ??= new YamlLocator(text, data, spans, starts, ends, nodes, options, counters)).locate(pointer, atKey ?? false),
+    locate: (pointer, atKey) =>
+      (locator ??= new YamlLocator(text, data, spans, starts, ends, nodes, options, counters)).locate(
+        pointer,
+        atKey ?? false,
+      ),
     comments: () => commentsOf(text),
     counters,
   };
@@ -322,7 +333,10 @@ class YamlLocator {
     const doc = parseDocument(skeleton.text, YAML_OPTIONS);
     const lines = this.lines;
     const map = skeleton.map;
-    const slice: ParsedSlice = { doc, lines: { region: (start: number, end: number) => lines.region(map(start), map(end)) } };
+    const slice: ParsedSlice = {
+      doc,
+      lines: { region: (start: number, end: number) => lines.region(map(start), map(end)) },
+    };
     if (cache.size >= SLICE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(node, slice);
     return slice;
@@ -337,7 +351,8 @@ class YamlLocator {
     const start = this.starts[index]!;
     const end = this.ends[index]!;
     let lineStart = start;
-    while (lineStart > 0 && this.text.charCodeAt(lineStart - 1) !== 10 && this.text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+    while (lineStart > 0 && this.text.charCodeAt(lineStart - 1) !== 10 && this.text.charCodeAt(lineStart - 1) !== 13)
+      lineStart--;
     const cuts: [number, number][] = [];
     this.collectCuts(node, keepEnd, cuts);
     cuts.sort((a, b) => a[0] - b[0]);
@@ -402,7 +417,8 @@ class YamlLocator {
     let lastChild: object | undefined;
     if (keepEnd) {
       for (const child of children) {
-        if (!lastChild || this.starts[this.spans.get(child)!]! > this.starts[this.spans.get(lastChild)!]!) lastChild = child;
+        if (!lastChild || this.starts[this.spans.get(child)!]! > this.starts[this.spans.get(lastChild)!]!)
+          lastChild = child;
       }
     }
     for (const child of children) {

@@ -15,7 +15,8 @@ function pairFor(map: YAMLMap, key: string): Pair | undefined {
     index = new Map();
     for (const pair of map.items) {
       // The first pair with a key, like the search this replaces; duplicates are reported separately.
-      if (isPair(pair) && isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair as Pair);
+      if (isPair(pair) && isScalar(pair.key) && !index.has(String(pair.key.value)))
+        index.set(String(pair.key.value), pair as Pair);
     }
     pairIndexes.set(map, index);
   }

@@ -89,7 +89,12 @@ export class YamlNodeIndex {
 
   /** The node itself where js-yaml read a collection twice (a flow collection as a block item: an outer reading). */
   private unwrapped(node: number): number {
-    while (node + 1 < this.afters[node]! && this.afters[node + 1] === this.afters[node] && this.results[node + 1] === this.results[node]) node++;
+    while (
+      node + 1 < this.afters[node]! &&
+      this.afters[node + 1] === this.afters[node] &&
+      this.results[node + 1] === this.results[node]
+    )
+      node++;
     return node;
   }
 

@@ -84,7 +84,8 @@ function tokenize(text: string): { tokens: CST.Token[]; tooDeepAt: number } {
     const at = parser.offset;
     for (const token of parser.next(lexeme)) tokens.push(token);
     // Reported where the token that opened one level too many starts.
-    if (parser.stack.length > MAX_NESTING + 1 && depth() > MAX_NESTING) return { tokens, tooDeepAt: Math.min(at, text.length) };
+    if (parser.stack.length > MAX_NESTING + 1 && depth() > MAX_NESTING)
+      return { tokens, tooDeepAt: Math.min(at, text.length) };
   }
   for (const token of parser.end()) tokens.push(token);
   return { tokens, tooDeepAt: -1 };
@@ -135,7 +136,8 @@ function removeMergeKeys(doc: Document.Parsed, lines: LineIndex): RawFinding[] {
         found.push({
           ruleId: 'CML001',
           severity: 'error',
-          message: 'Merge key (<<): YAML 1.2 has no merge keys and cmlint does not merge; write the keys out in this mapping.',
+          message:
+            'Merge key (<<): YAML 1.2 has no merge keys and cmlint does not merge; write the keys out in this mapping.',
           region: lines.region(start, end),
         });
         return visit.REMOVE;
@@ -190,5 +192,11 @@ function firstLine(message: string): string {
 }
 
 function emptyDocument(problems: RawFinding[], text: string, lines: LineIndex): ParsedDocument {
-  return { format: 'yaml', data: undefined, problems, locate: () => lines.region(0, 0), comments: () => scanComments(text) };
+  return {
+    format: 'yaml',
+    data: undefined,
+    problems,
+    locate: () => lines.region(0, 0),
+    comments: () => scanComments(text),
+  };
 }

@@ -13,7 +13,13 @@ import type { TopologyEdge, TopologyNode } from './types.js';
 import { list, pointerOf, row, text } from './values.js';
 import type { Zones } from './zones.js';
 
-type AddEdge = (from: TopologyNode | undefined, to: TopologyNode | undefined, label: string, kind?: TopologyEdge['kind'], stated?: boolean) => void;
+type AddEdge = (
+  from: TopologyNode | undefined,
+  to: TopologyNode | undefined,
+  label: string,
+  kind?: TopologyEdge['kind'],
+  stated?: boolean,
+) => void;
 
 /** Every edge, in the order of the picture's ids; adds the nodes only an edge needs (a proxy no device lists, the internet, Azure endpoints). */
 export function makeEdges(model: Model, zones: Zones, nodes: Nodes): TopologyEdge[] {
@@ -60,16 +66,20 @@ function impliedEdges(model: Model, nodes: Nodes, addEdge: AddEdge): void {
   for (const cp of model.connectionPoints) {
     if (cp.cmg) addEdge(serverOf(cp), node(cp.cmg), 'TCP-TLS 10140-10155, HTTPS 443');
     for (const role of model.roles) {
-      if (role.site === cp.site && role.cmgTraffic === true && CLIENT_ROLES.has(String(role.kind))) addEdge(serverOf(cp), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
+      if (role.site === cp.site && role.cmgTraffic === true && CLIENT_ROLES.has(String(role.kind)))
+        addEdge(serverOf(cp), serverOf(role), `${protocolOf(role)} ${String(role.port)}`);
     }
   }
   for (const scp of model.roles.filter((r) => r.kind === 'ServiceConnectionPoint')) {
     for (const cmg of model.cmgs) addEdge(serverOf(scp), node(cmg), 'HTTPS 443');
   }
   for (const device of model.networkDevices) {
-    const ssl = text(device.SslMode) === 'Bridging' ? ' (bridged)' : text(device.SslMode) === 'Tunneling' ? ' (tunnelled)' : '';
+    const ssl =
+      text(device.SslMode) === 'Bridging' ? ' (bridged)' : text(device.SslMode) === 'Tunneling' ? ' (tunnelled)' : '';
     for (const server of device.servers as Element[]) {
-      const ports = ((server.allRoles as Element[]) ?? []).filter((r) => CLIENT_ROLES.has(String(r.kind))).map((r) => `${protocolOf(r)} ${String(r.port)}`);
+      const ports = ((server.allRoles as Element[]) ?? [])
+        .filter((r) => CLIENT_ROLES.has(String(r.kind)))
+        .map((r) => `${protocolOf(r)} ${String(r.port)}`);
       addEdge(node(device), node(server), [...new Set(ports.length ? ports : ['HTTPS 443'])].join(', ') + ssl);
     }
     for (const cmg of device.frontCmgs as Element[]) addEdge(node(device), node(cmg), 'HTTPS 443' + ssl);
@@ -83,7 +93,14 @@ function proxyEdges(model: Model, zones: Zones, nodes: Nodes, addEdge: AddEdge):
     let proxy = nodes.deviceByName.get(lower(server.ProxyServerName));
     const proxyPointer: Pointer[] = pointerOf(server).map((p) => [...p, 'ProxyServerName']);
     if (!proxy) {
-      proxy = nodes.add({ kind: 'proxy', zone: zones.site(server.SiteCode).id, title: text(server.ProxyServerName)!, name: text(server.ProxyServerName)!, rows: [row('Web proxy', 'named by a site system')], pointers: proxyPointer });
+      proxy = nodes.add({
+        kind: 'proxy',
+        zone: zones.site(server.SiteCode).id,
+        title: text(server.ProxyServerName)!,
+        name: text(server.ProxyServerName)!,
+        rows: [row('Web proxy', 'named by a site system')],
+        pointers: proxyPointer,
+      });
       nodes.deviceByName.set(lower(server.ProxyServerName), proxy);
     }
     addEdge(nodes.of.get(server), proxy, `HTTP proxy ${text(server.ProxyServerPort) ?? ''}`.trim(), 'proxy');
@@ -99,7 +116,8 @@ function dnsAndCrlEdges(model: Model, nodes: Nodes, addEdge: AddEdge): void {
     }
   }
   if (nodes.pki) {
-    for (const cmg of model.cmgs) if (cmg.CheckClientCertRevocation === true) addEdge(nodes.of.get(cmg), nodes.pki, 'HTTP 80 (CRL)');
+    for (const cmg of model.cmgs)
+      if (cmg.CheckClientCertRevocation === true) addEdge(nodes.of.get(cmg), nodes.pki, 'HTTP 80 (CRL)');
   }
 }
 
@@ -116,13 +134,28 @@ function statedEdges(model: Model, zones: Zones, nodes: Nodes, addEdge: AddEdge)
     const proxy = nodes.deviceByName.get(n);
     if (proxy) return proxy;
     if (n === 'internet' || (n === 'any' && end === 'from')) {
-      anyInternet ??= nodes.add({ kind: 'internet-clients', zone: zones.internet().id, title: 'Any internet host', name: 'Internet', rows: [], pointers: [] });
+      anyInternet ??= nodes.add({
+        kind: 'internet-clients',
+        zone: zones.internet().id,
+        title: 'Any internet host',
+        name: 'Internet',
+        rows: [],
+        pointers: [],
+      });
       return anyInternet;
     }
     if ((end === 'from' ? connection.sourceIsAzure : connection.destinationIsAzure) === true) {
       const name = text(end === 'from' ? connection.From : connection.To)!;
-      azureEndpoints ??= nodes.add({ kind: 'azure-endpoints', zone: zones.azure().id, title: 'Azure endpoints', name: 'Azure', rows: [], pointers: [] });
-      if (n !== 'azure' && !azureEndpoints.rows.some((r) => r.text === name) && azureEndpoints.rows.length < 6) azureEndpoints.rows.push(row(name));
+      azureEndpoints ??= nodes.add({
+        kind: 'azure-endpoints',
+        zone: zones.azure().id,
+        title: 'Azure endpoints',
+        name: 'Azure',
+        rows: [],
+        pointers: [],
+      });
+      if (n !== 'azure' && !azureEndpoints.rows.some((r) => r.text === name) && azureEndpoints.rows.length < 6)
+        azureEndpoints.rows.push(row(name));
       return azureEndpoints;
     }
     return undefined;
@@ -130,7 +163,10 @@ function statedEdges(model: Model, zones: Zones, nodes: Nodes, addEdge: AddEdge)
   for (const connection of model.connections) {
     const from = resolve(connection, 'from');
     const to = resolve(connection, 'to');
-    const ports = list(connection.Ports).map((p) => text(p)).filter(Boolean).join(',');
+    const ports = list(connection.Ports)
+      .map((p) => text(p))
+      .filter(Boolean)
+      .join(',');
     const label = `${text(connection.Protocol) ?? 'TCP'} ${ports}`.trim();
     addEdge(from, to, label, 'traffic', true);
     // A finding about a connection belongs to where it leads (or comes from, when its destination is not drawn).

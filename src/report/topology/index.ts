@@ -28,7 +28,10 @@ export function buildTopology(file: FileResult): Topology {
     }
   }
   condense(topology);
-  attach(topology, file.findings.filter((f) => !f.suppression));
+  attach(
+    topology,
+    file.findings.filter((f) => !f.suppression),
+  );
   boundText(topology);
   return topology;
 }
@@ -39,7 +42,11 @@ export function topologyOf(model: Model): Pick<Topology, 'zones' | 'nodes' | 'ed
   const nodes = makeNodes(model, zones);
   const edges = makeEdges(model, zones, nodes);
   // Azure and the internet show only when something is in them; every site shows.
-  return { zones: zones.all().filter((z) => z.kind === 'site' || nodes.list.some((n) => n.zone === z.id)), nodes: nodes.list, edges };
+  return {
+    zones: zones.all().filter((z) => z.kind === 'site' || nodes.list.some((n) => n.zone === z.id)),
+    nodes: nodes.list,
+    edges,
+  };
 }
 
 /** Text from an export cut to MAX_QUOTED characters, as messages quote values (SECURITY.md). */

@@ -24,7 +24,12 @@ const ROLE_NAMES: Record<string, string> = {
 };
 
 /** Roles clients talk to directly (over the internet, or through the CMG). */
-export const CLIENT_ROLES = new Set(['ManagementPoint', 'DistributionPoint', 'SoftwareUpdatePoint', 'FallbackStatusPoint']);
+export const CLIENT_ROLES = new Set([
+  'ManagementPoint',
+  'DistributionPoint',
+  'SoftwareUpdatePoint',
+  'FallbackStatusPoint',
+]);
 
 export function roleName(kind: string): string {
   return ROLE_NAMES[kind] ?? kind.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
@@ -99,8 +104,20 @@ function populationNodes(model: Model, zones: Zones, nodes: Nodes): void {
 /** CMGs, cloud distribution points and Azure services. */
 function azureNodes(model: Model, zones: Zones, nodes: Nodes): void {
   for (const cmg of model.cmgs) {
-    const deployment = cmg.deploymentKindStated !== true ? undefined : cmg.DeploymentModel === 'Classic' ? 'classic' : DEPLOYMENT_LABEL[String(cmg.deploymentKind)];
-    const facts = [deployment, `${String(cmg.instances)} VM${cmg.instances === 1n ? '' : 's'}`, text(cmg.Region), cmg.contentEnabled ? 'content' : undefined].filter(Boolean).join(' · ');
+    const deployment =
+      cmg.deploymentKindStated !== true
+        ? undefined
+        : cmg.DeploymentModel === 'Classic'
+          ? 'classic'
+          : DEPLOYMENT_LABEL[String(cmg.deploymentKind)];
+    const facts = [
+      deployment,
+      `${String(cmg.instances)} VM${cmg.instances === 1n ? '' : 's'}`,
+      text(cmg.Region),
+      cmg.contentEnabled ? 'content' : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const node = nodes.add({
       kind: 'cmg',
       zone: zones.azure().id,
@@ -129,7 +146,13 @@ function azureNodes(model: Model, zones: Zones, nodes: Nodes): void {
       zone: zones.azure().id,
       title: text(service.Name) ?? '(no name)',
       name: text(service.Name) ?? '',
-      rows: [row(text(service.ServiceType) === 'CloudManagement' ? 'Cloud management (Entra ID apps)' : (text(service.ServiceType) ?? 'Azure service'))],
+      rows: [
+        row(
+          text(service.ServiceType) === 'CloudManagement'
+            ? 'Cloud management (Entra ID apps)'
+            : (text(service.ServiceType) ?? 'Azure service'),
+        ),
+      ],
       pointers: pointerOf(service),
     });
   }
@@ -143,8 +166,15 @@ function serverNodes(model: Model, zones: Zones, nodes: Nodes): void {
       const kind = String(role.kind);
       let detail: string | undefined;
       if (CLIENT_ROLES.has(kind)) {
-        const where = role.connectionType === 'Internet' ? 'internet' : role.connectionType === 'InternetAndIntranet' ? 'internet & intranet' : 'intranet';
-        detail = [`${protocolOf(role)} ${String(role.port)}`, where, role.cmgTraffic ? 'CMG traffic' : undefined].filter(Boolean).join(' · ');
+        const where =
+          role.connectionType === 'Internet'
+            ? 'internet'
+            : role.connectionType === 'InternetAndIntranet'
+              ? 'internet & intranet'
+              : 'intranet';
+        detail = [`${protocolOf(role)} ${String(role.port)}`, where, role.cmgTraffic ? 'CMG traffic' : undefined]
+          .filter(Boolean)
+          .join(' · ');
       } else if (kind === 'CloudManagementGatewayConnectionPoint') {
         detail = `to ${text(role.CloudManagementGatewayName) ?? '(no CMG named)'}${role.cmg ? '' : ' (not in the export)'}`;
       } else if (kind === 'ServiceConnectionPoint') {
@@ -152,7 +182,12 @@ function serverNodes(model: Model, zones: Zones, nodes: Nodes): void {
       }
       return row(roleName(kind), detail, pointerOf(role));
     });
-    const facts = [text(server.PublicFqdn) ? `public ${text(server.PublicFqdn)}` : undefined, text(server.NetworkLocation) && server.NetworkLocation !== 'Intranet' ? `in ${text(server.NetworkLocation)}` : undefined];
+    const facts = [
+      text(server.PublicFqdn) ? `public ${text(server.PublicFqdn)}` : undefined,
+      text(server.NetworkLocation) && server.NetworkLocation !== 'Intranet'
+        ? `in ${text(server.NetworkLocation)}`
+        : undefined,
+    ];
     const node = nodes.add({
       kind: 'server',
       zone: zones.site(server.SiteCode).id,
@@ -173,7 +208,14 @@ function networkDeviceNodes(model: Model, zones: Zones, nodes: Nodes): void {
     const kind: NodeKind = type === 'WebProxy' || type === 'ReverseProxy' ? 'proxy' : 'firewall';
     const location = text(device.Location);
     const firstServer = (device.servers as Element[])[0];
-    const zone = location === 'Internet' ? zones.internet() : location === 'Azure' ? zones.azure() : firstServer ? zones.site(firstServer.SiteCode) : zones.topSite();
+    const zone =
+      location === 'Internet'
+        ? zones.internet()
+        : location === 'Azure'
+          ? zones.azure()
+          : firstServer
+            ? zones.site(firstServer.SiteCode)
+            : zones.topSite();
     const product = [text(device.Vendor), text(device.Product)].filter(Boolean).join(' ');
     const node = nodes.add({
       kind,
@@ -181,7 +223,12 @@ function networkDeviceNodes(model: Model, zones: Zones, nodes: Nodes): void {
       title: text(device.Name) ?? '(no name)',
       name: text(device.Name) ?? '',
       subtitle: location ? `${location.toLowerCase()}` : undefined,
-      rows: [row(type.replace(/([a-z])([A-Z])/g, '$1 $2') + (product ? ` (${product})` : ''), text(device.SslMode) ? `SSL: ${text(device.SslMode)}` : undefined)],
+      rows: [
+        row(
+          type.replace(/([a-z])([A-Z])/g, '$1 $2') + (product ? ` (${product})` : ''),
+          text(device.SslMode) ? `SSL: ${text(device.SslMode)}` : undefined,
+        ),
+      ],
       pointers: [...pointerOf(device), ...certPointers(device.certificate)],
     });
     nodes.deviceByName.set(lower(device.Name), node);
@@ -200,8 +247,12 @@ function dnsNode(model: Model, zones: Zones, nodes: Nodes): void {
     title: `${records.length} public record${records.length === 1 ? '' : 's'}`,
     name: 'Public DNS',
     rows: [
-      ...shown.map((r) => row(`${text(r.Name) ?? '?'}`, `${text(r.Type) ?? '?'} ${text(r.Value) ?? ''}`.trim(), pointerOf(r))),
-      ...(records.length > shown.length ? [row(`and ${records.length - shown.length} more`, undefined, records.slice(shown.length).flatMap(pointerOf))] : []),
+      ...shown.map((r) =>
+        row(`${text(r.Name) ?? '?'}`, `${text(r.Type) ?? '?'} ${text(r.Value) ?? ''}`.trim(), pointerOf(r)),
+      ),
+      ...(records.length > shown.length
+        ? [row(`and ${records.length - shown.length} more`, undefined, records.slice(shown.length).flatMap(pointerOf))]
+        : []),
     ],
     pointers: [['dns']],
   });
@@ -213,7 +264,9 @@ function pkiNode(model: Model, zones: Zones, nodes: Nodes): void {
   const pki = (model.export.pki ?? undefined) as Element | undefined;
   if (!pki || typeof pki !== 'object') return;
   const crlOnInternet = pki.CrlPublishedOnInternet;
-  const urls = list(pki.CrlDistributionPoints).map((u) => text(u) ?? '').filter(Boolean);
+  const urls = list(pki.CrlDistributionPoints)
+    .map((u) => text(u) ?? '')
+    .filter(Boolean);
   nodes.pki = nodes.add({
     kind: 'pki',
     zone: crlOnInternet === true ? zones.internet().id : zones.topSite().id,
@@ -222,7 +275,9 @@ function pkiNode(model: Model, zones: Zones, nodes: Nodes): void {
     subtitle: `CRL on the internet: ${crlOnInternet === true ? 'yes' : crlOnInternet === false ? 'no' : 'not stated'}`,
     rows: [
       ...urls.slice(0, 3).map((u, i) => row(u, undefined, [['pki', 'CrlDistributionPoints', i]])),
-      row(`${model.certificates.length} certificate${model.certificates.length === 1 ? '' : 's'}`, undefined, [['pki', 'certificates']]),
+      row(`${model.certificates.length} certificate${model.certificates.length === 1 ? '' : 's'}`, undefined, [
+        ['pki', 'certificates'],
+      ]),
     ],
     pointers: [['pki']],
   });

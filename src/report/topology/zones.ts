@@ -33,7 +33,11 @@ export function makeZones(model: Model): Zones {
   for (const site of model.sites) {
     const code = text(site.SiteCode) ?? '?';
     if (siteZoneByCode.has(lower(code))) continue;
-    const facts = [siteTypeName(site.SiteType), site.version !== undefined ? `version ${String(site.version)}` : 'version not stated', text(site.ParentSiteCode) ? `parent ${text(site.ParentSiteCode)}` : undefined];
+    const facts = [
+      siteTypeName(site.SiteType),
+      site.version !== undefined ? `version ${String(site.version)}` : 'version not stated',
+      text(site.ParentSiteCode) ? `parent ${text(site.ParentSiteCode)}` : undefined,
+    ];
     const zone = addZone(`site:${lower(code)}`, {
       kind: 'site',
       title: `Site ${code}${text(site.SiteName) ? ` (${text(site.SiteName)})` : ''}`,
@@ -51,7 +55,16 @@ export function makeZones(model: Model): Zones {
   const topSite = (): TopologyZone => {
     const top = model.hierarchy.topSite as Element | undefined;
     const zone = top ? siteZoneByCode.get(lower(top.SiteCode)) : [...siteZoneByCode.values()][0];
-    return zone ?? addZone('site:?', { kind: 'site', title: 'On-premises', subtitle: 'no site in hierarchy.sites', rank: 2, pointers: [] });
+    return (
+      zone ??
+      addZone('site:?', {
+        kind: 'site',
+        title: 'On-premises',
+        subtitle: 'no site in hierarchy.sites',
+        rank: 2,
+        pointers: [],
+      })
+    );
   };
   return {
     internet: () => addZone('internet', { kind: 'internet', title: 'Internet', rank: 0, pointers: [] }),
@@ -61,7 +74,13 @@ export function makeZones(model: Model): Zones {
       const known = siteZoneByCode.get(key);
       if (known) return known;
       if (!key) return topSite();
-      const zone = addZone(`site:${key}`, { kind: 'site', title: `Site ${text(code) ?? key}`, subtitle: 'not in hierarchy.sites', rank: 2, pointers: [] });
+      const zone = addZone(`site:${key}`, {
+        kind: 'site',
+        title: `Site ${text(code) ?? key}`,
+        subtitle: 'not in hierarchy.sites',
+        rank: 2,
+        pointers: [],
+      });
       siteZoneByCode.set(key, zone);
       return zone;
     },
@@ -78,7 +97,11 @@ function depth(site: Element): number {
 }
 
 /** The site type as Configuration Manager names it ("central administration site", not the export's "Cas"); an unknown value as it is. */
-const SITE_TYPE_NAMES: Record<string, string> = { cas: 'central administration site', primary: 'primary site', secondary: 'secondary site' };
+const SITE_TYPE_NAMES: Record<string, string> = {
+  cas: 'central administration site',
+  primary: 'primary site',
+  secondary: 'secondary site',
+};
 function siteTypeName(value: unknown): string | undefined {
   const type = text(value);
   return type === undefined ? undefined : (SITE_TYPE_NAMES[lower(type)] ?? type);
