@@ -67,6 +67,11 @@ function input(name, make) {
   return path;
 }
 
+/** The command line of a timed lint: one export, no config, a fixed date, any size (cases 2, 5, 6 and 7). */
+function lintArgs(file, format = 'json') {
+  return [CLI, 'lint', file, '--no-config', '--as-of', AS_OF, '--format', format, '--max-file-size', String(1024 ** 3)];
+}
+
 const usageFile = join(tmpdir(), `cmlint-bench-${process.pid}.txt`);
 
 /** Runs a command once: wall seconds, CPU seconds and peak RSS bytes (from bench/peak.cjs), exit code, output. */
@@ -248,18 +253,7 @@ if (wanted(2) || wanted(3)) {
         if (devices === 1_000_000 && format === 'yaml') continue;
         const file = input(`devices-${devices}.${format}`, () => generateExport(devices, format));
         const runs = devices >= 1_000_000 ? 3 : QUICK ? 3 : 5;
-        const lint = [
-          CLI,
-          'lint',
-          file,
-          '--no-config',
-          '--as-of',
-          AS_OF,
-          '--format',
-          'json',
-          '--max-file-size',
-          String(1024 ** 3),
-        ];
+        const lint = lintArgs(file);
         const headline = devices === 100_000;
         const result = compare(lint, [join(INPUTS, 'parse.mjs'), file], runs, headline ? { limit: 2 } : {});
         const findings = findingsOf(result.a.stdout);
@@ -645,18 +639,6 @@ function together(commands, options) {
 // 3 findings in every 10 devices: placing each finding at its line and column is most of the extra work here.
 const denseSizes = QUICK ? [10_000, 30_000] : [10_000, 100_000];
 const denseInput = (devices, format) => input(`dense-${devices}.${format}`, () => generateExport(devices, format, 10));
-const lintArgs = (file, format = 'json') => [
-  CLI,
-  'lint',
-  file,
-  '--no-config',
-  '--as-of',
-  AS_OF,
-  '--format',
-  format,
-  '--max-file-size',
-  String(1024 ** 3),
-];
 if (wanted(5)) {
   const runs = QUICK ? 3 : 5;
   console.log(
